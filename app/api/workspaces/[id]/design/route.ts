@@ -1,0 +1,38 @@
+import { getDesign, saveDesign } from '@/lib/api/contracts';
+import { ApiError, notFound } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+import { getWorkspace, saveDesign as storeDesign } from '@/lib/db/queries/workspaces';
+import { loadDesign, validateDesign } from '@/lib/design';
+
+export const GET = route(getDesign, async ({ db, user, params }) => {
+  const workspace = await getWorkspace(db, user.id, params.id);
+  if (!workspace) throw notFound();
+  const loaded = loadDesign(workspace.design);
+  // A stored design always passed the schema when saved; upgrading an older format cannot fail silently.
+  if (!loaded.ok) throw new Error(`Stored design of workspace ${workspace.id} does not load`);
+  return { design: loaded.design, version: workspace.version };
+});
+
+// A design with semantic problems is still saved (work in progress); a design that breaks the schema is not.
+export const PUT = route(saveDesign, async ({ db, user, params, body }) => {
+  const loaded = loadDesign(body.design);
+  if (!loaded.ok) {
+    throw new ApiError(
+      'validation_failed',
+      'The design is not a valid design document; nothing was saved.',
+      loaded.issues,
+    );
+  }
+  const result = await storeDesign(db, user.id, params.id, loaded.design, body.baseVersion);
+  if (result.status === 'not-found') throw notFound();
+  if (result.status === 'conflict') {
+    throw new ApiError(
+      'conflict',
+      'This workspace was changed elsewhere since you loaded it. Reload to get the latest version.',
+      undefined,
+      { currentVersion: result.version },
+    );
+  }
+  const problems = validateDesign(loaded.design).map(({ code, path, message }) => ({ code, path, message }));
+  return { version: result.version, updatedAt: result.updatedAt, problems };
+});

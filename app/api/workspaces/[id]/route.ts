@@ -1,0 +1,25 @@
+import { deleteWorkspace, getWorkspace, renameWorkspace } from '@/lib/api/contracts';
+import { notFound } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+import {
+  deleteWorkspace as removeWorkspace,
+  getWorkspace as selectWorkspace,
+  renameWorkspace as updateName,
+} from '@/lib/db/queries/workspaces';
+
+export const GET = route(getWorkspace, async ({ db, user, params }) => {
+  const workspace = await selectWorkspace(db, user.id, params.id);
+  if (!workspace) throw notFound();
+  const { id, name, version, createdAt, updatedAt } = workspace;
+  return { id, name, version, createdAt, updatedAt };
+});
+
+export const PATCH = route(renameWorkspace, async ({ db, user, params, body }) => {
+  const workspace = await updateName(db, user.id, params.id, body.name);
+  if (!workspace) throw notFound();
+  return workspace;
+});
+
+export const DELETE = route(deleteWorkspace, async ({ db, user, params }) => {
+  if (!(await removeWorkspace(db, user.id, params.id))) throw notFound();
+});

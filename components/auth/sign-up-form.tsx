@@ -1,0 +1,83 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { type FormEvent, useState } from 'react';
+import { callApi } from '@/lib/api/client';
+import { PASSWORD_RULE } from '@/lib/auth/credentials';
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
+    setPending(true);
+    setError(null);
+    setFieldErrors({});
+    const created = await callApi('/api/accounts', {
+      method: 'POST',
+      body: { email, password, name: String(form.get('name') ?? '') || undefined },
+    });
+    if (!created.ok) {
+      setPending(false);
+      setError(created.error.message);
+      setFieldErrors(Object.fromEntries((created.error.issues ?? []).map((i) => [i.path, i.message])));
+      return;
+    }
+    const result = await signIn('credentials', { email, password, redirect: false });
+    setPending(false);
+    if (result?.error) {
+      router.push('/signin');
+      return;
+    }
+    router.push('/dashboard');
+    router.refresh();
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit} aria-label="Sign up">
+      {error && (
+        <div role="alert" className="alert error">
+          {error}
+        </div>
+      )}
+      <label>
+        Name <span className="hint">(optional)</span>
+        <input name="name" autoComplete="name" maxLength={100} />
+      </label>
+      <label>
+        Email
+        <input name="email" type="email" autoComplete="email" required aria-invalid={!!fieldErrors.email} />
+        {fieldErrors.email && <span className="field-error">{fieldErrors.email}</span>}
+      </label>
+      <label>
+        Password
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={!!fieldErrors.password}
+          aria-describedby="password-rule"
+        />
+        <span id="password-rule" className="hint">
+          Use {PASSWORD_RULE}.
+        </span>
+        {fieldErrors.password && <span className="field-error">{fieldErrors.password}</span>}
+      </label>
+      <button className="primary" type="submit" disabled={pending}>
+        {pending ? 'Creating account…' : 'Create account'}
+      </button>
+      <p className="muted">
+        Already have an account? <Link href="/signin">Sign in</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { signUpSchema } from '@/lib/auth/credentials';
+import { contract } from './contract';
+
+export const TEMPLATE_NAMES = ['blank', 'blog', 'todo', 'shop'] as const;
+
+const workspaceName = z
+  .string()
+  .trim()
+  .min(1, 'Name is required.')
+  .max(100, 'Name must be at most 100 characters.');
+
+export const workspaceParams = z.object({ id: z.uuid() });
+
+export const workspaceSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export { errorResponse };
+
+const designDocument = z
+  .record(z.string(), z.unknown())
+  .describe('A design document (see lib/design). Older format versions are upgraded on save.');
+
+export const createAccount = contract({
+  operationId: 'createAccount',
+  method: 'POST',
+  path: '/api/accounts',
+  summary: 'Sign up with email and password',
+  tag: 'accounts',
+  auth: 'none',
+  body: signUpSchema,
+  success: {
+    status: 201,
+    description: 'Account created',
+    schema: z.object({ id: z.string(), email: z.string() }),
+  },
+  errors: [400, 409, 422],
+});
+
+export const listWorkspaces = contract({
+  operationId: 'listWorkspaces',
+  method: 'GET',
+  path: '/api/workspaces',
+  summary: 'List my workspaces, most recently edited first',
+  tag: 'workspaces',
+  auth: 'session',
+  success: { status: 200, description: 'Workspaces', schema: z.object({ items: z.array(workspaceSummary) }) },
+  errors: [401],
+});
+
+export const createWorkspace = contract({
+  operationId: 'createWorkspace',
+  method: 'POST',
+  path: '/api/workspaces',
+  summary: 'Create a workspace, blank or from a template',
+  tag: 'workspaces',
+  auth: 'session',
+  body: z.object({ name: workspaceName, template: z.enum(TEMPLATE_NAMES).default('blank') }),
+  success: { status: 201, description: 'Created', schema: workspaceSummary },
+  errors: [400, 401, 422],
+});
+
+export const getWorkspace = contract({
+  operationId: 'getWorkspace',
+  method: 'GET',
+  path: '/api/workspaces/{id}',
+  summary: 'Get a workspace',
+  tag: 'workspaces',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 200, description: 'Workspace', schema: workspaceSummary },
+  errors: [401, 404],
+});
+
+export const renameWorkspace = contract({
+  operationId: 'renameWorkspace',
+  method: 'PATCH',
+  path: '/api/workspaces/{id}',
+  summary: 'Rename a workspace',
+  tag: 'workspaces',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ name: workspaceName }),
+  success: { status: 200, description: 'Renamed', schema: workspaceSummary },
+  errors: [400, 401, 404, 422],
+});
+
+export const deleteWorkspace = contract({
+  operationId: 'deleteWorkspace',
+  method: 'DELETE',
+  path: '/api/workspaces/{id}',
+  summary: 'Delete a workspace',
+  tag: 'workspaces',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 204, description: 'Deleted' },
+  errors: [401, 404],
+});
+
+export const duplicateWorkspace = contract({
+  operationId: 'duplicateWorkspace',
+  method: 'POST',
+  path: '/api/workspaces/{id}/duplicate',
+  summary: 'Duplicate a workspace with its design',
+  tag: 'workspaces',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ name: workspaceName.optional() }),
+  success: { status: 201, description: 'The copy', schema: workspaceSummary },
+  errors: [400, 401, 404, 422],
+});
+
+export const getDesign = contract({
+  operationId: 'getDesign',
+  method: 'GET',
+  path: '/api/workspaces/{id}/design',
+  summary: "Get a workspace's design document and its version",
+  tag: 'design',
+  auth: 'session',
+  params: workspaceParams,
+  success: {
+    status: 200,
+    description: 'Design',
+    schema: z.object({ design: designDocument, version: z.int() }),
+  },
+  errors: [401, 404],
+});
+
+export const saveDesign = contract({
+  operationId: 'saveDesign',
+  method: 'PUT',
+  path: '/api/workspaces/{id}/design',
+  summary: 'Save the design; `baseVersion` must be the stored version (409 when it changed elsewhere)',
+  tag: 'design',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ design: designDocument, baseVersion: z.int().min(1) }),
+  success: {
+    status: 200,
+    description: 'Saved',
+    schema: z.object({
+      version: z.int(),
+      updatedAt: z.iso.datetime(),
+      problems: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
+    }),
+  },
+  errors: [400, 401, 404, 409, 413, 422],
+});
+
+export const allContracts = [
+  createAccount,
+  listWorkspaces,
+  createWorkspace,
+  getWorkspace,
+  renameWorkspace,
+  deleteWorkspace,
+  duplicateWorkspace,
+  getDesign,
+  saveDesign,
+];

@@ -1,0 +1,97 @@
+import 'server-only';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../connect';
+import { workspaces } from '../schema';
+
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+export type WorkspaceSummary = Pick<WorkspaceRow, 'id' | 'name' | 'version' | 'createdAt' | 'updatedAt'>;
+
+const summary = {
+  id: workspaces.id,
+  name: workspaces.name,
+  version: workspaces.version,
+  createdAt: workspaces.createdAt,
+  updatedAt: workspaces.updatedAt,
+};
+
+// Every query takes the asking user: a workspace someone may not see is indistinguishable from a missing one.
+const visibleTo = (userId: string, id: string) => and(eq(workspaces.id, id), eq(workspaces.ownerId, userId));
+
+export async function listWorkspaces(db: Db, userId: string): Promise<WorkspaceSummary[]> {
+  return db
+    .select(summary)
+    .from(workspaces)
+    .where(eq(workspaces.ownerId, userId))
+    .orderBy(desc(workspaces.updatedAt), workspaces.id);
+}
+
+export async function getWorkspace(db: Db, userId: string, id: string): Promise<WorkspaceRow | null> {
+  const rows = await db.select().from(workspaces).where(visibleTo(userId, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function createWorkspace(
+  db: Db,
+  userId: string,
+  input: { name: string; design: unknown },
+): Promise<WorkspaceSummary> {
+  const rows = await db
+    .insert(workspaces)
+    .values({ ownerId: userId, name: input.name, design: input.design })
+    .returning(summary);
+  return rows[0]!;
+}
+
+export async function renameWorkspace(
+  db: Db,
+  userId: string,
+  id: string,
+  name: string,
+): Promise<WorkspaceSummary | null> {
+  const rows = await db
+    .update(workspaces)
+    .set({ name, updatedAt: new Date() })
+    .where(visibleTo(userId, id))
+    .returning(summary);
+  return rows[0] ?? null;
+}
+
+export async function duplicateWorkspace(
+  db: Db,
+  userId: string,
+  id: string,
+  name: string,
+): Promise<WorkspaceSummary | null> {
+  const source = await getWorkspace(db, userId, id);
+  if (!source) return null;
+  return createWorkspace(db, userId, { name, design: source.design });
+}
+
+export async function deleteWorkspace(db: Db, userId: string, id: string): Promise<boolean> {
+  const rows = await db.delete(workspaces).where(visibleTo(userId, id)).returning({ id: workspaces.id });
+  return rows.length > 0;
+}
+
+export type SaveDesignResult =
+  | { status: 'saved'; version: number; updatedAt: Date }
+  | { status: 'conflict'; version: number }
+  | { status: 'not-found' };
+
+/** Stores a design only if the stored version is still `baseVersion` (optimistic concurrency). */
+export async function saveDesign(
+  db: Db,
+  userId: string,
+  id: string,
+  design: unknown,
+  baseVersion: number,
+): Promise<SaveDesignResult> {
+  const rows = await db
+    .update(workspaces)
+    .set({ design, version: sql`${workspaces.version} + 1`, updatedAt: new Date() })
+    .where(and(visibleTo(userId, id), eq(workspaces.version, baseVersion)))
+    .returning({ version: workspaces.version, updatedAt: workspaces.updatedAt });
+  const saved = rows[0];
+  if (saved) return { status: 'saved', ...saved };
+  const current = await getWorkspace(db, userId, id);
+  return current ? { status: 'conflict', version: current.version } : { status: 'not-found' };
+}
