@@ -18,7 +18,7 @@ export function newAccount(prefix = 'user'): Account {
 export async function signUp(page: Page, account: Account) {
   await page.goto('/signup');
   await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: 'Your workspaces' })).toBeVisible();
 }

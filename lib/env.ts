@@ -15,6 +15,7 @@ const envSchema = z.object({
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 

@@ -49,29 +49,33 @@ export function SignUpForm() {
         </div>
       )}
       <label>
-        Name <span className="hint">(optional)</span>
+        Name (optional)
         <input name="name" autoComplete="name" maxLength={100} />
       </label>
-      <label>
-        Email
-        <input name="email" type="email" autoComplete="email" required aria-invalid={!!fieldErrors.email} />
+      <div className="stack-tight">
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="email" required aria-invalid={!!fieldErrors.email} />
+        </label>
         {fieldErrors.email && <span className="field-error">{fieldErrors.email}</span>}
-      </label>
-      <label>
-        Password
-        <input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={!!fieldErrors.password}
-          aria-describedby="password-rule"
-        />
+      </div>
+      <div className="stack-tight">
+        <label>
+          Password
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            aria-invalid={!!fieldErrors.password}
+            aria-describedby="password-rule"
+          />
+        </label>
         <span id="password-rule" className="hint">
           Use {PASSWORD_RULE}.
         </span>
         {fieldErrors.password && <span className="field-error">{fieldErrors.password}</span>}
-      </label>
+      </div>
       <button className="primary" type="submit" disabled={pending}>
         {pending ? 'Creating account…' : 'Create account'}
       </button>

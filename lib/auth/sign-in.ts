@@ -19,18 +19,24 @@ export async function checkCredentials(
   address: string,
   now = new Date(),
 ): Promise<SignInResult> {
-  const limits = { maxFailures: env().SIGNIN_MAX_FAILURES, windowSeconds: env().SIGNIN_WINDOW_SECONDS };
-  const keys = [`account:${email.toLowerCase()}`, `address:${address}`];
-  const wait = await lockedForSeconds(db, keys, limits, now);
+  const { SIGNIN_MAX_FAILURES, SIGNIN_MAX_FAILURES_PER_ADDRESS, SIGNIN_WINDOW_SECONDS } = env();
+  // One address may serve many people (an office behind NAT), so it gets a larger allowance than one account.
+  const rules = [
+    { keys: [`account:${email.toLowerCase()}`], maxFailures: SIGNIN_MAX_FAILURES },
+    { keys: [`address:${address}`], maxFailures: SIGNIN_MAX_FAILURES_PER_ADDRESS },
+  ].map((r) => ({ ...r, windowSeconds: SIGNIN_WINDOW_SECONDS }));
+  const lockedFor = async () =>
+    Math.max(...(await Promise.all(rules.map((r) => lockedForSeconds(db, r.keys, r, now)))));
+  const wait = await lockedFor();
   if (wait > 0) return { ok: false, retryAfterSeconds: wait };
 
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (user && valid) {
-    await clearFailures(db, [keys[0]!]);
+    await clearFailures(db, rules[0]!.keys);
     return { ok: true, user };
   }
-  await recordFailure(db, keys, limits, now);
-  const waitNow = await lockedForSeconds(db, keys, limits, now);
+  for (const rule of rules) await recordFailure(db, rule.keys, rule, now);
+  const waitNow = await lockedFor();
   return waitNow > 0 ? { ok: false, retryAfterSeconds: waitNow } : { ok: false };
 }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDesign, loadDesign } from './load';
+import { FORMAT_VERSION } from './schema';
+import { templates } from './templates';
+import { UPGRADERS, upgradeDocument } from './upgrade';
+
+const v0 = {
+  name: 'Old',
+  entities: [
+    {
+      id: 'e1',
+      name: 'Post',
+      description: '',
+      primaryKey: 'int',
+      timestamps: true,
+      fields: [],
+      resource: emptyResource(),
+      position: { x: 10, y: 20 },
+      collapsed: true,
+    },
+  ],
+  enums: [{ id: 'n1', name: 'Kind', values: ['a'], position: { x: 5, y: 6 } }],
+  relations: [],
+};
+
+function emptyResource() {
+  const open = { enabled: true, access: { kind: 'public' } };
+  return {
+    lookupFieldId: 'id',
+    embed: [],
+    operations: {
+      list: { ...open, defaultPageSize: 20, maxPageSize: 100, filters: [], sortable: [] },
+      get: open,
+      create: open,
+      update: open,
+      delete: open,
+    },
+  };
+}
+
+describe('loadDesign', () => {
+  it('loads a current design unchanged', () => {
+    const design = templates.blog();
+    expect(loadDesign(JSON.parse(JSON.stringify(design)))).toEqual({ ok: true, design });
+  });
+
+  it('accepts JSON text', () => {
+    const result = loadDesign(JSON.stringify(emptyDesign('Text')));
+    expect(result.ok && result.design.name).toBe('Text');
+  });
+
+  it('upgrades v0 (positions inside entities) to the current version', () => {
+    const result = loadDesign(v0);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.design.formatVersion).toBe(FORMAT_VERSION);
+    expect(result.design.layout.nodes).toEqual({ e1: { x: 10, y: 20, collapsed: true }, n1: { x: 5, y: 6 } });
+    expect(result.design.entities[0]).not.toHaveProperty('position');
+    expect(result.design.entities[0]).not.toHaveProperty('collapsed');
+    expect(result.design.customEndpoints).toEqual([]);
+    expect(result.design.auth).toBeNull();
+  });
+
+  it('treats an explicit formatVersion 0 like a missing one', () => {
+    expect(loadDesign({ ...v0, formatVersion: 0 }).ok).toBe(true);
+  });
+
+  it('has an upgrader for every older version', () => {
+    for (let v = 0; v < FORMAT_VERSION; v++) expect(UPGRADERS[v]).toBeTypeOf('function');
+  });
+
+  it('reports readable paths for bad files, first problems first', () => {
+    const design = templates.blog();
+    const bad = JSON.parse(JSON.stringify(design));
+    bad.entities[2].fields[0].type = 'varchar';
+    bad.entities[3].primaryKey = 'serial';
+    const result = loadDesign(bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.path)).toEqual([
+      'entities[2].fields[0].type',
+      'entities[3].primaryKey',
+    ]);
+    expect(result.issues[0]?.message).toMatch(/string/);
+  });
+
+  it('formats record keys in paths', () => {
+    const bad = { ...emptyDesign('x'), layout: { nodes: { 'a b': { x: 'no', y: 1 } } } };
+    const result = loadDesign(bad);
+    expect(!result.ok && result.issues[0]?.path).toBe('layout.nodes["a b"].x');
+  });
+
+  it.each([
+    [null, ''],
+    [[1, 2], ''],
+    ['{not json', ''],
+    [{ ...emptyDesign('x'), formatVersion: 99 }, 'formatVersion'],
+    [{ ...emptyDesign('x'), formatVersion: 'one' }, 'formatVersion'],
+    [{ ...emptyDesign('x'), formatVersion: 1.5 }, 'formatVersion'],
+  ])('rejects %j at path "%s"', (input, path) => {
+    const result = loadDesign(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues[0]?.path).toBe(path);
+      expect(result.issues[0]?.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('explains a newer format', () => {
+    const result = upgradeDocument({ formatVersion: FORMAT_VERSION + 1 });
+    expect(!result.ok && result.message).toMatch(/newer Fastdraft/);
+  });
+
+  it('emptyDesign is valid and empty', () => {
+    const result = loadDesign(emptyDesign('New'));
+    expect(result).toEqual({ ok: true, design: emptyDesign('New') });
+  });
+});

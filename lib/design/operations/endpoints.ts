@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import {
+  AuthSchema,
+  CustomEndpointSchema,
+  type Design,
+  type FieldRef,
+  IdSchema,
+  ListOperationSchema,
+  PRIMARY_KEY_REF,
+  type Resource,
+  SimpleOperationSchema,
+} from '../schema';
+import { OperationError } from './errors';
+import {
+  assertFreshId,
+  getEntity,
+  getField,
+  getFieldOwner,
+  getRelation,
+  mapEntity,
+  withoutUndefined,
+} from './helpers';
+
+function assertFieldRef(design: Design, ref: FieldRef): void {
+  if (ref.relationId !== undefined) getRelation(design, ref.relationId);
+  if (ref.fieldId !== PRIMARY_KEY_REF) getFieldOwner(design, ref.fieldId);
+}
+
+const SimplePatch = SimpleOperationSchema.partial();
+export const ResourcePatchSchema = z.object({
+  /** null goes back to the derived path. */
+  path: z.string().nullable().optional(),
+  lookupFieldId: IdSchema.optional(),
+  ownerRelationId: IdSchema.nullable().optional(),
+  embed: z.array(IdSchema).optional(),
+  operations: z
+    .object({
+      list: ListOperationSchema.partial()
+        .extend({ defaultOrder: ListOperationSchema.shape.defaultOrder.unwrap().nullable().optional() })
+        .optional(),
+      get: SimplePatch.optional(),
+      create: SimplePatch.optional(),
+      update: SimplePatch.optional(),
+      delete: SimplePatch.optional(),
+    })
+    .optional(),
+});
+export type ResourcePatch = z.infer<typeof ResourcePatchSchema>;
+
+/** Applies a patch; null clears an optional setting. */
+function merge<T extends object>(base: T, patch: object | undefined): T {
+  if (!patch) return base;
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) merged[key] = value === null ? undefined : value;
+  }
+  return withoutUndefined(merged as T);
+}
+
+export const UpdateResourceArgs = z.object({ entityId: IdSchema, patch: ResourcePatchSchema });
+/** Endpoint settings of one entity. Ids must exist; whether they make sense is validateDesign's call. */
+export function updateResource(design: Design, args: z.infer<typeof UpdateResourceArgs>): Design {
+  const entity = getEntity(design, args.entityId);
+  const { operations, ...top } = args.patch;
+  if (top.lookupFieldId !== undefined && top.lookupFieldId !== PRIMARY_KEY_REF)
+    getField(entity, top.lookupFieldId);
+  if (typeof top.ownerRelationId === 'string') getRelation(design, top.ownerRelationId);
+  for (const id of top.embed ?? []) getRelation(design, id);
+  const list = operations?.list;
+  for (const ref of [...(list?.filters ?? []), ...(list?.sortable ?? [])]) assertFieldRef(design, ref);
+  if (list?.defaultOrder) assertFieldRef(design, list.defaultOrder.field);
+  return mapEntity(design, entity.id, (e) => {
+    const ops = e.resource.operations;
+    const resource: Resource = merge(e.resource, top);
+    resource.operations = {
+      list: merge(ops.list, operations?.list),
+      get: merge(ops.get, operations?.get),
+      create: merge(ops.create, operations?.create),
+      update: merge(ops.update, operations?.update),
+      delete: merge(ops.delete, operations?.delete),
+    };
+    return { ...e, resource };
+  });
+}
+
+function assertEndpointRefs(design: Design, endpoint: Partial<z.infer<typeof CustomEndpointSchema>>): void {
+  for (const id of [endpoint.entityId, endpoint.request?.entityId, endpoint.response?.entityId]) {
+    if (id) getEntity(design, id);
+  }
+}
+
+export const AddCustomEndpointArgs = z.object({ endpoint: CustomEndpointSchema });
+export function addCustomEndpoint(design: Design, args: z.infer<typeof AddCustomEndpointArgs>): Design {
+  assertFreshId(design, args.endpoint.id);
+  assertEndpointRefs(design, args.endpoint);
+  return { ...design, customEndpoints: [...design.customEndpoints, args.endpoint] };
+}
+
+export const UpdateCustomEndpointArgs = z.object({
+  endpointId: IdSchema,
+  /** Optional props (`entityId`, `request`, `response`) take null to clear them. */
+  patch: z.object({
+    entityId: IdSchema.nullable().optional(),
+    method: CustomEndpointSchema.shape.method.optional(),
+    path: z.string().optional(),
+    summary: z.string().optional(),
+    access: CustomEndpointSchema.shape.access.optional(),
+    request: CustomEndpointSchema.shape.request.unwrap().nullable().optional(),
+    response: CustomEndpointSchema.shape.response.unwrap().nullable().optional(),
+  }),
+});
+export function updateCustomEndpoint(design: Design, args: z.infer<typeof UpdateCustomEndpointArgs>): Design {
+  if (!design.customEndpoints.some((c) => c.id === args.endpointId)) {
+    throw new OperationError('not-found', `There is no custom endpoint with id '${args.endpointId}'.`);
+  }
+  const { patch } = args;
+  assertEndpointRefs(design, {
+    entityId: patch.entityId ?? undefined,
+    request: patch.request ?? undefined,
+    response: patch.response ?? undefined,
+  });
+  return {
+    ...design,
+    customEndpoints: design.customEndpoints.map((c) => (c.id === args.endpointId ? merge(c, patch) : c)),
+  };
+}
+
+export const DeleteCustomEndpointArgs = z.object({ endpointId: IdSchema });
+export function deleteCustomEndpoint(design: Design, args: z.infer<typeof DeleteCustomEndpointArgs>): Design {
+  if (!design.customEndpoints.some((c) => c.id === args.endpointId)) {
+    throw new OperationError('not-found', `There is no custom endpoint with id '${args.endpointId}'.`);
+  }
+  return { ...design, customEndpoints: design.customEndpoints.filter((c) => c.id !== args.endpointId) };
+}
+
+export const SetAuthArgs = z.object({ auth: AuthSchema.nullable() });
+/** null switches authentication off. The fields must exist; that they fit is validateDesign's call. */
+export function setAuth(design: Design, args: z.infer<typeof SetAuthArgs>): Design {
+  const { auth } = args;
+  if (auth) {
+    const user = getEntity(design, auth.userEntityId);
+    for (const id of [auth.loginFieldId, auth.passwordFieldId, auth.roleFieldId]) if (id) getField(user, id);
+  }
+  return { ...design, auth: auth && withoutUndefined({ ...auth }) };
+}
+
+export const RenameDesignArgs = z.object({ name: z.string() });
+export function renameDesign(design: Design, args: z.infer<typeof RenameDesignArgs>): Design {
+  return { ...design, name: args.name };
+}

@@ -1,0 +1,245 @@
+import { z } from 'zod';
+
+/**
+ * The design document: the single source of truth of a Fastdraft project.
+ *
+ * Structural rules only live here (shapes, enums, literal kinds). Names are plain strings on purpose:
+ * the editor must be able to hold an in-progress name such as '' or 'blog post', and `validateDesign`
+ * reports it as a problem instead of the document refusing to load.
+ */
+export const FORMAT_VERSION = 1;
+
+/** Reference to an entity's primary key wherever a field id is expected (lookup, filter, sort). */
+export const PRIMARY_KEY_REF = 'id';
+
+export const IdSchema = z.string().min(1);
+export type Id = z.infer<typeof IdSchema>;
+
+export const FIELD_TYPES = [
+  'string',
+  'text',
+  'integer',
+  'bigint',
+  'float',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime', // always time-zone aware
+  'uuid',
+  'json',
+  'email',
+  'url',
+  'enum',
+  'password', // always write-only, stored hashed
+] as const;
+export const FieldTypeSchema = z.enum(FIELD_TYPES);
+export type FieldType = z.infer<typeof FieldTypeSchema>;
+
+export const FieldDefaultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('literal'), value: z.json() }),
+  z.object({ kind: z.literal('now') }),
+  z.object({ kind: z.literal('uuid') }),
+]);
+export type FieldDefault = z.infer<typeof FieldDefaultSchema>;
+
+const NonNegativeInt = z.number().int().nonnegative();
+
+/** For `string`, `maxLength` is also the column length (VARCHAR(n)); absent means the generator's default. */
+export const ConstraintsSchema = z.object({
+  minLength: NonNegativeInt.optional(),
+  maxLength: NonNegativeInt.optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  pattern: z.string().optional(),
+});
+export type Constraints = z.infer<typeof ConstraintsSchema>;
+
+/**
+ * A field is a flat object with optional type-specific props (`enumId`, `precision`, `scale`) rather than a
+ * discriminated union on `type`: changing a field's type is then a single partial update, the inspector reads
+ * one shape, and leftovers of a previous type are harmless (validateDesign reports missing ones).
+ */
+export const FieldSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  type: FieldTypeSchema,
+  nullable: z.boolean(),
+  unique: z.boolean(),
+  indexed: z.boolean(),
+  default: FieldDefaultSchema.optional(),
+  constraints: ConstraintsSchema,
+  /** Set by the server; never accepted in create/update bodies. */
+  readOnly: z.boolean(),
+  /** Accepted in bodies, never returned. `password` fields are write-only whatever this says. */
+  writeOnly: z.boolean(),
+  description: z.string(),
+  example: z.json().optional(),
+  /** `enum` only. */
+  enumId: IdSchema.optional(),
+  /** `decimal` only: total digits and digits after the point. */
+  precision: z.number().int().positive().optional(),
+  scale: NonNegativeInt.optional(),
+});
+export type Field = z.infer<typeof FieldSchema>;
+
+export const EnumSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  values: z.array(z.string()),
+});
+export type DesignEnum = z.infer<typeof EnumSchema>;
+
+export const AccessRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('public') }),
+  z.object({ kind: z.literal('authenticated') }),
+  z.object({ kind: z.literal('roles'), roles: z.array(z.string()) }),
+  /** Only the user linked through the resource's `ownerRelationId`. */
+  z.object({ kind: z.literal('owner') }),
+]);
+export type AccessRule = z.infer<typeof AccessRuleSchema>;
+
+/**
+ * A field of the resource's entity (`relationId` absent) or of the entity at the other end of `relationId`
+ * (e.g. posts filtered by the author's username). `fieldId` may be PRIMARY_KEY_REF.
+ */
+export const FieldRefSchema = z.object({
+  relationId: IdSchema.optional(),
+  fieldId: IdSchema,
+});
+export type FieldRef = z.infer<typeof FieldRefSchema>;
+
+export const SortDirectionSchema = z.enum(['asc', 'desc']);
+export type SortDirection = z.infer<typeof SortDirectionSchema>;
+
+const OperationBase = { enabled: z.boolean(), access: AccessRuleSchema };
+
+export const ListOperationSchema = z.object({
+  ...OperationBase,
+  defaultPageSize: z.number().int().positive(),
+  maxPageSize: z.number().int().positive(),
+  filters: z.array(FieldRefSchema),
+  sortable: z.array(FieldRefSchema),
+  defaultOrder: z.object({ field: FieldRefSchema, direction: SortDirectionSchema }).optional(),
+});
+export type ListOperation = z.infer<typeof ListOperationSchema>;
+
+export const SimpleOperationSchema = z.object(OperationBase);
+export type SimpleOperation = z.infer<typeof SimpleOperationSchema>;
+
+export const CRUD_OPERATIONS = ['list', 'get', 'create', 'update', 'delete'] as const;
+export type CrudOperationName = (typeof CRUD_OPERATIONS)[number];
+
+/** The generated CRUD endpoints of one entity. `update` is a partial update (PATCH). */
+export const ResourceSchema = z.object({
+  /** Override; derived from the entity name by `resourcePathFor` when absent. */
+  path: z.string().optional(),
+  /** Field id of a unique field, or PRIMARY_KEY_REF. */
+  lookupFieldId: IdSchema,
+  /** A many-to-one relation from this entity to the auth user entity; set from the current user on create. */
+  ownerRelationId: IdSchema.optional(),
+  /** Relations embedded in list/get responses. */
+  embed: z.array(IdSchema),
+  operations: z.object({
+    list: ListOperationSchema,
+    get: SimpleOperationSchema,
+    create: SimpleOperationSchema,
+    update: SimpleOperationSchema,
+    delete: SimpleOperationSchema,
+  }),
+});
+export type Resource = z.infer<typeof ResourceSchema>;
+
+export const PrimaryKeySchema = z.enum(['int', 'uuid']);
+export type PrimaryKey = z.infer<typeof PrimaryKeySchema>;
+
+/** The resource lives inside its entity: one per entity, deleted with it, never orphaned. */
+export const EntitySchema = z.object({
+  id: IdSchema,
+  /** PascalCase class name, e.g. `BlogPost`. */
+  name: z.string(),
+  /** Override; derived by `tableNameFor` (`BlogPost` -> `blog_posts`) when absent. */
+  tableName: z.string().optional(),
+  description: z.string(),
+  primaryKey: PrimaryKeySchema,
+  /** Adds server-set `created_at` / `updated_at`. */
+  timestamps: z.boolean(),
+  fields: z.array(FieldSchema),
+  resource: ResourceSchema,
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+export const RelationKindSchema = z.enum(['many-to-one', 'one-to-one', 'many-to-many']);
+export type RelationKind = z.infer<typeof RelationKindSchema>;
+
+export const OnDeleteSchema = z.enum(['cascade', 'set-null', 'restrict']);
+export type OnDelete = z.infer<typeof OnDeleteSchema>;
+
+/**
+ * One-to-many is a many-to-one seen from the other side. For many-to-one / one-to-one, `fromEntityId` holds the
+ * FK: `fieldName` `author` becomes column `author_id`, `backrefName` (`posts`) is the attribute on `toEntityId`.
+ * Many-to-many uses an association table (`associationTable` or a derived name) unless `throughEntityId` names an
+ * entity with its own fields that has many-to-one relations to both ends.
+ */
+export const RelationSchema = z.object({
+  id: IdSchema,
+  kind: RelationKindSchema,
+  fromEntityId: IdSchema,
+  toEntityId: IdSchema,
+  fieldName: z.string(),
+  backrefName: z.string(),
+  /** FK column accepts null (ignored for many-to-many). */
+  nullable: z.boolean(),
+  onDelete: OnDeleteSchema,
+  associationTable: z.string().optional(),
+  throughEntityId: IdSchema.optional(),
+});
+export type Relation = z.infer<typeof RelationSchema>;
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export const HttpMethodSchema = z.enum(HTTP_METHODS);
+export type HttpMethod = z.infer<typeof HttpMethodSchema>;
+
+/** A hand-written endpoint stub. With `entityId` its path is relative to that entity's resource path. */
+export const CustomEndpointSchema = z.object({
+  id: IdSchema,
+  entityId: IdSchema.optional(),
+  method: HttpMethodSchema,
+  path: z.string(),
+  summary: z.string(),
+  access: AccessRuleSchema,
+  request: z.object({ entityId: IdSchema }).optional(),
+  response: z.object({ entityId: IdSchema, list: z.boolean() }).optional(),
+});
+export type CustomEndpoint = z.infer<typeof CustomEndpointSchema>;
+
+export const AuthSchema = z.object({
+  userEntityId: IdSchema,
+  loginFieldId: IdSchema,
+  passwordFieldId: IdSchema,
+  roleFieldId: IdSchema.optional(),
+  tokenLifetimeMinutes: z.number().int().positive(),
+});
+export type Auth = z.infer<typeof AuthSchema>;
+
+export const LayoutNodeSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  collapsed: z.boolean().optional(),
+});
+export type LayoutNode = z.infer<typeof LayoutNodeSchema>;
+
+/** Canvas positions keyed by element id (entities, enums): moving a box never touches the model. */
+export const LayoutSchema = z.object({ nodes: z.record(z.string(), LayoutNodeSchema) });
+export type Layout = z.infer<typeof LayoutSchema>;
+
+export const DesignSchema = z.object({
+  formatVersion: z.literal(FORMAT_VERSION),
+  name: z.string(),
+  entities: z.array(EntitySchema),
+  enums: z.array(EnumSchema),
+  relations: z.array(RelationSchema),
+  customEndpoints: z.array(CustomEndpointSchema),
+  auth: AuthSchema.nullable(),
+  layout: LayoutSchema,
+});
+export type Design = z.infer<typeof DesignSchema>;

@@ -1,0 +1,16 @@
+import { emptyDesign } from '../factories';
+import type { Design } from '../schema';
+import { blogTemplate } from './blog';
+import { shopTemplate } from './shop';
+import { todoTemplate } from './todo';
+
+export type TemplateName = 'blank' | 'blog' | 'todo' | 'shop';
+export const TEMPLATE_NAMES: readonly TemplateName[] = ['blank', 'blog', 'todo', 'shop'];
+
+/** Starting points for a new workspace. Each call returns a fresh document with deterministic ids. */
+export const templates: Record<TemplateName, () => Design> = {
+  blank: () => emptyDesign('Untitled'),
+  blog: blogTemplate,
+  todo: todoTemplate,
+  shop: shopTemplate,
+};

@@ -1,0 +1,72 @@
+import type { Context } from './context';
+
+export function checkAuth(ctx: Context): void {
+  const { report, design } = ctx;
+  const auth = design.auth;
+  if (!auth) return;
+  const user = ctx.entities.get(auth.userEntityId);
+  if (!user) {
+    report('unknown-entity', 'auth.userEntityId', 'Authentication uses a user entity that no longer exists.');
+    return;
+  }
+  const pick = (key: 'loginFieldId' | 'passwordFieldId' | 'roleFieldId', role: string) => {
+    const fieldId = auth[key];
+    if (fieldId === undefined) return undefined;
+    const found = ctx.fields.get(fieldId);
+    if (!found) {
+      report(
+        'unknown-field',
+        `auth.${key}`,
+        `The ${role} field of authentication no longer exists.`,
+        user.id,
+      );
+      return undefined;
+    }
+    if (found.entity.id !== user.id) {
+      report(
+        'invalid-auth-field',
+        `auth.${key}`,
+        `The ${role} field must be a field of '${user.name}'.`,
+        fieldId,
+      );
+      return undefined;
+    }
+    return found.field;
+  };
+  const login = pick('loginFieldId', 'login');
+  if (login) {
+    if (login.type !== 'string' && login.type !== 'email') {
+      report(
+        'invalid-auth-field',
+        'auth.loginFieldId',
+        `The login field '${login.name}' must be a string or email.`,
+        login.id,
+      );
+    } else if (!login.unique || login.nullable) {
+      report(
+        'invalid-auth-field',
+        'auth.loginFieldId',
+        `The login field '${login.name}' must be unique and required.`,
+        login.id,
+      );
+    }
+  }
+  const password = pick('passwordFieldId', 'password');
+  if (password && password.type !== 'password') {
+    report(
+      'invalid-auth-field',
+      'auth.passwordFieldId',
+      `The password field '${password.name}' must have the type password.`,
+      password.id,
+    );
+  }
+  const role = pick('roleFieldId', 'role');
+  if (role && role.type !== 'enum' && role.type !== 'string') {
+    report(
+      'invalid-auth-field',
+      'auth.roleFieldId',
+      `The role field '${role.name}' must be an enum or a string.`,
+      role.id,
+    );
+  }
+}

@@ -1,0 +1,85 @@
+import { checkAccess } from './access';
+import type { Context } from './context';
+import { effectiveResourcePath } from './resources';
+
+const ENDPOINT_PATH = /^(\/([A-Za-z0-9._~-]+|\{[a-z_][a-z0-9_]*\}))+$/;
+
+/** Route shape for clash detection: parameter names do not matter (`/posts/{id}` = `/posts/{slug}`). */
+function routeKey(method: string, path: string): string {
+  return `${method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
+}
+
+export function checkCustomEndpoints(ctx: Context): void {
+  const { report, design } = ctx;
+  const routes = new Map<string, string>();
+  for (const entity of design.entities) {
+    const base = effectiveResourcePath(entity);
+    const ops = entity.resource.operations;
+    const crud = [
+      ['GET', base, ops.list.enabled, 'list'],
+      ['POST', base, ops.create.enabled, 'create'],
+      ['GET', `${base}/{}`, ops.get.enabled, 'get'],
+      ['PATCH', `${base}/{}`, ops.update.enabled, 'update'],
+      ['DELETE', `${base}/{}`, ops.delete.enabled, 'delete'],
+    ] as const;
+    for (const [method, path, enabled, name] of crud) {
+      if (enabled) routes.set(routeKey(method, path), `the '${name}' endpoint of '${entity.name}'`);
+    }
+  }
+  design.customEndpoints.forEach((endpoint, i) => {
+    const path = `customEndpoints[${i}]`;
+    const id = endpoint.id;
+    const label = `Endpoint ${endpoint.method} ${endpoint.path}`;
+    const entity = endpoint.entityId === undefined ? undefined : ctx.entities.get(endpoint.entityId);
+    if (endpoint.entityId !== undefined && !entity) {
+      report(
+        'unknown-entity',
+        `${path}.entityId`,
+        `${label} belongs to an entity that no longer exists.`,
+        id,
+      );
+    }
+    for (const key of ['request', 'response'] as const) {
+      const ref = endpoint[key];
+      if (ref && !ctx.entities.has(ref.entityId)) {
+        report(
+          'unknown-entity',
+          `${path}.${key}.entityId`,
+          `${label}: its ${key} uses an entity that no longer exists.`,
+          id,
+        );
+      }
+    }
+    const relativeOk = entity !== undefined && endpoint.path === '';
+    if (!relativeOk && !ENDPOINT_PATH.test(endpoint.path)) {
+      report(
+        'invalid-path',
+        `${path}.path`,
+        `${label}: the path must start with '/' and use segments like '/publish' or '/{slug}'.`,
+        id,
+      );
+    }
+    if (endpoint.request && (endpoint.method === 'GET' || endpoint.method === 'DELETE')) {
+      report(
+        'request-body-not-allowed',
+        `${path}.request`,
+        `${label}: ${endpoint.method} requests have no body.`,
+        id,
+      );
+    }
+    checkAccess(
+      ctx,
+      endpoint.access,
+      `${path}.access`,
+      label,
+      id,
+      entity?.resource.ownerRelationId !== undefined,
+    );
+    const full = entity ? `${effectiveResourcePath(entity)}${endpoint.path}` : endpoint.path;
+    const key = routeKey(endpoint.method, full);
+    const other = routes.get(key);
+    if (other)
+      report('duplicate-route', `${path}.path`, `${endpoint.method} ${full} clashes with ${other}.`, id);
+    else routes.set(key, `custom endpoint ${endpoint.method} ${full}`);
+  });
+}

@@ -1,0 +1,31 @@
+import type { Design } from '../schema';
+import { checkAuth } from './auth';
+import { createContext } from './context';
+import { checkCustomEndpoints } from './custom-endpoints';
+import { checkEnums, checkFields } from './fields';
+import { checkIdentity, checkNames } from './names';
+import type { Problem } from './problem';
+import { checkRelations } from './relations';
+import { checkResources } from './resources';
+
+export { effectiveAssociationTable, effectiveTableName } from './context';
+export type { Problem, ProblemCode } from './problem';
+export { DANGLING_REFERENCE_CODES } from './problem';
+export { effectiveResourcePath } from './resources';
+
+/**
+ * Every semantic problem of a (schema-valid) design, in document order per area. An empty list means the
+ * generator can turn the design into a working project.
+ */
+export function validateDesign(design: Design): Problem[] {
+  const ctx = createContext(design);
+  checkIdentity(ctx);
+  checkNames(ctx);
+  checkFields(ctx);
+  checkEnums(ctx);
+  checkRelations(ctx);
+  checkResources(ctx);
+  checkCustomEndpoints(ctx);
+  checkAuth(ctx);
+  return ctx.problems;
+}

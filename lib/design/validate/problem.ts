@@ -1,0 +1,66 @@
+/** One semantic problem in a design. `elementId` is what the editor selects when the problem is clicked. */
+export type Problem = {
+  code: ProblemCode;
+  path: string;
+  message: string;
+  elementId?: string;
+};
+
+export type ProblemCode =
+  // identity and names
+  | 'duplicate-id'
+  | 'invalid-name'
+  | 'reserved-name'
+  | 'duplicate-entity-name'
+  | 'duplicate-enum-name'
+  | 'duplicate-field-name'
+  | 'duplicate-table-name'
+  | 'name-collision'
+  // references to ids that do not exist (operations never produce these)
+  | 'unknown-entity'
+  | 'unknown-field'
+  | 'unknown-relation'
+  | 'unknown-enum'
+  // fields
+  | 'missing-enum'
+  | 'invalid-decimal'
+  | 'constraint-range'
+  | 'constraint-not-applicable'
+  | 'invalid-pattern'
+  | 'invalid-default'
+  | 'read-write-conflict'
+  // enums
+  | 'empty-enum'
+  | 'invalid-enum-value'
+  | 'duplicate-enum-value'
+  // relations
+  | 'invalid-on-delete'
+  | 'invalid-through'
+  | 'invalid-relation-option'
+  // endpoints
+  | 'invalid-path'
+  | 'duplicate-route'
+  | 'lookup-not-unique'
+  | 'password-exposed'
+  | 'invalid-field-ref'
+  | 'invalid-embed'
+  | 'page-size'
+  | 'owner-without-relation'
+  | 'invalid-owner-relation'
+  | 'owner-on-create'
+  | 'auth-required'
+  | 'roles-without-role-field'
+  | 'empty-roles'
+  | 'unknown-role'
+  | 'request-body-not-allowed'
+  // auth
+  | 'invalid-auth-field';
+
+/** Codes meaning "an id points nowhere": the operations keep designs free of them. */
+export const DANGLING_REFERENCE_CODES: ReadonlySet<ProblemCode> = new Set([
+  'unknown-entity',
+  'unknown-field',
+  'unknown-relation',
+  'unknown-enum',
+  'duplicate-id',
+]);
