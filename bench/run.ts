@@ -1,0 +1,19 @@
+import os from 'node:os';
+import { canvasBenchmark } from './canvas';
+
+/** `npm run bench [name...]`: runs the benchmarks and prints their figures (record them in docs/benchmarks.md). */
+const benchmarks: Record<string, () => Promise<unknown>> = {
+  canvas: canvasBenchmark,
+};
+
+const wanted = process.argv.slice(2);
+const names = wanted.length ? wanted : Object.keys(benchmarks);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+for (const name of names) {
+  const run = benchmarks[name];
+  if (!run) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(benchmarks).join(', ')}`);
+  const started = performance.now();
+  const result = await run();
+  console.log(`\n## ${name} (${Math.round(performance.now() - started)} ms in all)`);
+  console.log(JSON.stringify(result, null, 2));
+}
