@@ -22,7 +22,9 @@ export async function canvasBenchmark() {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Your workspaces' }).waitFor();
 
-    const created = await page.request.post(`${server.url}/api/workspaces`, { data: { name: 'Canvas bench' } });
+    const created = await page.request.post(`${server.url}/api/workspaces`, {
+      data: { name: 'Canvas bench' },
+    });
     const { id } = (await created.json()) as { id: string };
     const design = { ...syntheticDesign(ENTITIES), name: 'Canvas bench' };
     const saved = await page.request.put(`${server.url}/api/workspaces/${id}/design`, {
@@ -36,7 +38,9 @@ export async function canvasBenchmark() {
       await page.locator('.react-flow__node').first().waitFor();
       loads.push(
         await page.evaluate(() => {
-          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          const nav = performance.getEntriesByType('navigation')[0] as
+            | PerformanceNavigationTiming
+            | undefined;
           return performance.now() - (nav?.startTime ?? 0);
         }),
       );

@@ -8,7 +8,9 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
 
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(benchmarks);
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+);
 for (const name of names) {
   const run = benchmarks[name];
   if (!run) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(benchmarks).join(', ')}`);
