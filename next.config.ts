@@ -4,6 +4,8 @@ const config: NextConfig = {
   // WASM and native packages must stay outside the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
   poweredByHeader: false,
+  // `next dev` otherwise refuses its own scripts when opened as 127.0.0.1.
+  allowedDevOrigins: ['127.0.0.1'],
   // Lets parallel builds (e.g. two e2e runs) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
 };

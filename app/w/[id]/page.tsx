@@ -1,7 +1,9 @@
 import { notFound, redirect } from 'next/navigation';
+import { Editor } from '@/components/editor/editor';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { getWorkspace } from '@/lib/db/queries/workspaces';
+import { loadDesign } from '@/lib/design';
 
 export default async function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
@@ -11,9 +13,17 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const workspace = await getWorkspace(await db(), user.id, id);
   if (!workspace) notFound();
-  return (
-    <main className="workspace">
-      <h1>{workspace.name}</h1>
-    </main>
-  );
+  const loaded = loadDesign(workspace.design);
+  if (!loaded.ok) {
+    return (
+      <main className="page">
+        <h1>{workspace.name}</h1>
+        <div role="alert" className="alert error">
+          This workspace&apos;s design could not be read ({loaded.issues[0]?.path}:{' '}
+          {loaded.issues[0]?.message}).
+        </div>
+      </main>
+    );
+  }
+  return <Editor workspaceId={workspace.id} design={loaded.design} version={workspace.version} />;
 }

@@ -1,0 +1,148 @@
+'use client';
+
+import {
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Operation } from '@/lib/design';
+import { newId } from '../model/ids';
+import { useProblems } from '../problems/problems-context';
+import { useEditor } from '../store/editor-context';
+import { useEditorActions } from '../store/use-editor-actions';
+import { designToFlow } from './design-to-flow';
+import { EntityNode } from './entity-node';
+import { EnumNode } from './enum-node';
+import type { Flow, FlowNode } from './flow-types';
+import { reuseUnchanged, withSelection } from './flow-view';
+import { RelationEdge } from './relation-edge';
+
+const nodeTypes = { entity: EntityNode, enum: EnumNode };
+const edgeTypes = { relation: RelationEdge };
+type Size = { width: number; height: number };
+type XY = { x: number; y: number };
+
+/**
+ * The canvas: a projection of the design plus two bits of view state the DOM owns (measured sizes, the
+ * position of a box while it is being dragged). Gestures become operations; nothing else is written back.
+ */
+export function Canvas() {
+  const design = useEditor((s) => s.design);
+  const selection = useEditor((s) => s.selection);
+  const problems = useProblems();
+  const actions = useEditorActions();
+  const [sizes, setSizes] = useState<Record<string, Size>>({});
+  const [dragging, setDragging] = useState<Record<string, XY>>({});
+  const previous = useRef<Flow>({ nodes: [], edges: [] });
+
+  const projected = useMemo(() => designToFlow(design, problems), [design, problems]);
+  // Unchanged nodes keep their object identity, so React Flow and the memoized nodes skip them.
+  const stable = useMemo(() => {
+    const selected = withSelection(projected, selection);
+    const nodes = selected.nodes.map((node): FlowNode => {
+      const measured = sizes[node.id];
+      return measured ? ({ ...node, measured } as FlowNode) : node;
+    });
+    const next = {
+      nodes: reuseUnchanged(previous.current.nodes, nodes),
+      edges: reuseUnchanged(previous.current.edges, selected.edges),
+    };
+    previous.current = next;
+    return next;
+  }, [projected, selection, sizes]);
+  // While dragging only the dragged boxes get new objects: cheap per frame even with hundreds of boxes.
+  const nodes = useMemo(
+    () =>
+      Object.keys(dragging).length === 0
+        ? stable.nodes
+        : stable.nodes.map((node) => {
+            const position = dragging[node.id];
+            return position ? { ...node, position } : node;
+          }),
+    [stable, dragging],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const measuredNow: Record<string, Size> = {};
+      const moving: Record<string, XY> = {};
+      const moves: Operation[] = [];
+      for (const change of changes) {
+        if (change.type === 'dimensions' && change.dimensions) measuredNow[change.id] = change.dimensions;
+        else if (change.type === 'position' && change.position) {
+          if (change.dragging) moving[change.id] = change.position;
+          else
+            moves.push({
+              op: 'moveNode',
+              id: change.id,
+              x: Math.round(change.position.x),
+              y: Math.round(change.position.y),
+            });
+        } else if (change.type === 'select' && change.selected) {
+          actions.select({ kind: 'element', id: change.id });
+        }
+      }
+      if (Object.keys(measuredNow).length > 0) setSizes((s) => ({ ...s, ...measuredNow }));
+      if (Object.keys(moving).length > 0) setDragging((d) => ({ ...d, ...moving }));
+      if (moves.length > 0) {
+        const key = moves.length === 1 && moves[0]?.op === 'moveNode' ? `move:${moves[0].id}` : undefined;
+        actions.apply(moves.length === 1 ? 'Move' : 'Move nodes', moves, { coalesceKey: key });
+        setDragging({});
+      }
+    },
+    [actions],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      for (const change of changes) {
+        if (change.type === 'select' && change.selected) actions.select({ kind: 'element', id: change.id });
+      }
+    },
+    [actions],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const id = newId('rel');
+      actions.apply(
+        'Connect',
+        { op: 'connect', id, fromEntityId: connection.source, toEntityId: connection.target },
+        { select: { kind: 'element', id } },
+      );
+    },
+    [actions],
+  );
+
+  const large = nodes.length > 120;
+  return (
+    <ReactFlow<FlowNode>
+      nodes={nodes}
+      edges={stable.edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onPaneClick={() => actions.select(null)}
+      deleteKeyCode={null}
+      multiSelectionKeyCode={null}
+      selectionKeyCode={null}
+      fitView
+      fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
+      minZoom={0.05}
+      onlyRenderVisibleElements={large}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Design canvas"
+    >
+      <Background gap={20} size={1} />
+      <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,171 @@
+import {
+  type Design,
+  type Entity,
+  type Field,
+  holdsForeignKey,
+  type Problem,
+  type RelationKind,
+  tableNameFor,
+} from '@/lib/design';
+import { entityRoutes } from '../model/routes';
+import type { FieldRow, Flow, FlowNode, RelationFlowEdge, RowMark } from './flow-types';
+
+export const CARDINALITY: Record<RelationKind, string> = {
+  'many-to-one': 'N:1',
+  'one-to-one': '1:1',
+  'many-to-many': 'N:M',
+};
+
+const GRID = { columns: 6, width: 320, height: 360 };
+
+/** Where a node without a layout entry goes: a grid after everything else, so nothing stacks. */
+function fallbackPosition(index: number) {
+  return { x: (index % GRID.columns) * GRID.width, y: Math.floor(index / GRID.columns) * GRID.height };
+}
+
+export function fieldTypeLabel(field: Field, design: Design): string {
+  switch (field.type) {
+    case 'enum':
+      return design.enums.find((e) => e.id === field.enumId)?.name || 'enum';
+    case 'decimal':
+      return field.precision !== undefined ? `decimal(${field.precision},${field.scale ?? 0})` : 'decimal';
+    case 'string':
+      return field.constraints.maxLength !== undefined ? `string(${field.constraints.maxLength})` : 'string';
+    default:
+      return field.type;
+  }
+}
+
+function fieldMarks(field: Field): RowMark[] {
+  const marks: RowMark[] = [];
+  if (field.unique) marks.push('unique');
+  else if (field.indexed) marks.push('indexed');
+  if (field.nullable) marks.push('nullable');
+  return marks;
+}
+
+function entityRows(design: Design, entity: Entity, entitiesById: Map<string, Entity>): FieldRow[] {
+  const rows: FieldRow[] = [
+    {
+      key: `${entity.id}:pk`,
+      kind: 'pk',
+      name: 'id',
+      type: entity.primaryKey,
+      marks: ['pk'],
+      selectId: null,
+    },
+  ];
+  for (const field of entity.fields) {
+    rows.push({
+      key: field.id,
+      kind: 'field',
+      name: field.name,
+      type: fieldTypeLabel(field, design),
+      marks: fieldMarks(field),
+      selectId: field.id,
+    });
+  }
+  for (const relation of design.relations) {
+    if (relation.fromEntityId !== entity.id || !holdsForeignKey(relation)) continue;
+    const marks: RowMark[] = ['fk'];
+    if (relation.kind === 'one-to-one') marks.push('unique');
+    if (relation.nullable) marks.push('nullable');
+    rows.push({
+      key: relation.id,
+      kind: 'fk',
+      name: `${relation.fieldName}_id`,
+      type: entitiesById.get(relation.toEntityId)?.primaryKey ?? 'int',
+      marks,
+      selectId: relation.id,
+    });
+  }
+  if (entity.timestamps) {
+    for (const name of ['created_at', 'updated_at']) {
+      rows.push({
+        key: `${entity.id}:${name}`,
+        kind: 'timestamp',
+        name,
+        type: 'datetime',
+        marks: [],
+        selectId: null,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Problems per canvas node (a field's or relation's problem counts on its entity). */
+function problemCounts(design: Design, problems: readonly Problem[]): Map<string, number> {
+  const owner = new Map<string, string>();
+  for (const entity of design.entities) {
+    owner.set(entity.id, entity.id);
+    for (const field of entity.fields) owner.set(field.id, entity.id);
+  }
+  for (const relation of design.relations) owner.set(relation.id, relation.fromEntityId);
+  for (const designEnum of design.enums) owner.set(designEnum.id, designEnum.id);
+  const counts = new Map<string, number>();
+  for (const problem of problems) {
+    const nodeId = problem.elementId === undefined ? undefined : owner.get(problem.elementId);
+    if (nodeId !== undefined) counts.set(nodeId, (counts.get(nodeId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The canvas as a pure projection of the design: one node per entity and enum, one edge per relation. */
+export function designToFlow(design: Design, problems: readonly Problem[] = []): Flow {
+  const entitiesById = new Map(design.entities.map((e) => [e.id, e]));
+  const counts = problemCounts(design, problems);
+  let unplaced = 0;
+  const position = (id: string) => {
+    const node = design.layout.nodes[id];
+    return node ? { x: node.x, y: node.y } : fallbackPosition(design.entities.length + unplaced++);
+  };
+  const nodes: FlowNode[] = design.entities.map((entity) => ({
+    id: entity.id,
+    type: 'entity',
+    position: position(entity.id),
+    ariaLabel: `Entity ${entity.name || '(unnamed)'}`,
+    data: {
+      name: entity.name,
+      tableName: entity.tableName ?? tableNameFor(entity.name),
+      rows: entityRows(design, entity, entitiesById),
+      routes: entityRoutes(entity),
+      problemCount: counts.get(entity.id) ?? 0,
+      collapsed: design.layout.nodes[entity.id]?.collapsed ?? false,
+    },
+  }));
+  for (const designEnum of design.enums) {
+    nodes.push({
+      id: designEnum.id,
+      type: 'enum',
+      position: position(designEnum.id),
+      ariaLabel: `Enum ${designEnum.name || '(unnamed)'}`,
+      data: {
+        name: designEnum.name,
+        values: designEnum.values,
+        problemCount: counts.get(designEnum.id) ?? 0,
+      },
+    });
+  }
+  const edges: RelationFlowEdge[] = design.relations.map((relation) => {
+    const from = entitiesById.get(relation.fromEntityId)?.name ?? '?';
+    const to = entitiesById.get(relation.toEntityId)?.name ?? '?';
+    const cardinality = CARDINALITY[relation.kind];
+    return {
+      id: relation.id,
+      type: 'relation',
+      source: relation.fromEntityId,
+      target: relation.toEntityId,
+      sourceHandle: 'out',
+      targetHandle: 'in',
+      ariaLabel: `Relation ${from}.${relation.fieldName} to ${to} (${cardinality})`,
+      data: {
+        kind: relation.kind,
+        cardinality,
+        fieldName: relation.fieldName,
+        backrefName: relation.backrefName,
+      },
+    };
+  });
+  return { nodes, edges };
+}

@@ -1,0 +1,127 @@
+'use client';
+
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useEditorActions } from '../store/use-editor-actions';
+import type { EntityFlowNode, FieldRow, RowMark } from './flow-types';
+import { LockIcon } from './lock-icon';
+
+const MARK_LABEL: Record<RowMark, { short: string; title: string }> = {
+  pk: { short: 'PK', title: 'Primary key' },
+  fk: { short: 'FK', title: 'Foreign key' },
+  unique: { short: 'U', title: 'Unique' },
+  indexed: { short: 'IX', title: 'Indexed' },
+  nullable: { short: '?', title: 'Nullable' },
+};
+
+function Row({
+  row,
+  selected,
+  onSelect,
+}: {
+  row: FieldRow;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
+  const content = (
+    <>
+      <span className="row-marks">
+        {row.marks.map((mark) => (
+          <abbr key={mark} className={`mark mark-${mark}`} title={MARK_LABEL[mark].title}>
+            {MARK_LABEL[mark].short}
+          </abbr>
+        ))}
+      </span>
+      <span className="row-name">{row.name || '(unnamed)'}</span>
+      <span className={`type-badge type-${row.type.replace(/\W.*/, '')}`}>{row.type}</span>
+    </>
+  );
+  const className = `entity-row row-${row.kind}${selected ? ' is-selected' : ''}`;
+  const selectId = row.selectId;
+  if (selectId === null) return <li className={className}>{content}</li>;
+  return (
+    <li>
+      <button
+        type="button"
+        className={className}
+        aria-pressed={selected}
+        onClick={(event) => {
+          event.stopPropagation();
+          onSelect(selectId);
+        }}
+      >
+        {content}
+      </button>
+    </li>
+  );
+}
+
+function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
+  const actions = useEditorActions();
+  const selectElement = (elementId: string) => actions.select({ kind: 'element', id: elementId });
+  return (
+    <div
+      className={`entity-node${selected ? ' is-selected' : ''}${data.selectedKey ? ' has-selection' : ''}`}
+    >
+      <Handle type="target" position={Position.Left} id="in" aria-label={`Connect to ${data.name}`} />
+      <header className="node-header">
+        <span className="node-title">{data.name || '(unnamed)'}</span>
+        <span className="node-subtitle">{data.tableName}</span>
+        {data.problemCount > 0 && (
+          <span className="problem-badge" title={`${data.problemCount} problem(s)`}>
+            {data.problemCount}
+          </span>
+        )}
+        <button
+          type="button"
+          className="node-collapse nodrag"
+          aria-label={data.collapsed ? `Expand ${data.name}` : `Collapse ${data.name}`}
+          aria-expanded={!data.collapsed}
+          onClick={(event) => {
+            event.stopPropagation();
+            actions.apply(data.collapsed ? 'Expand' : 'Collapse', { op: 'toggleCollapsed', id });
+          }}
+        >
+          {data.collapsed ? '▸' : '▾'}
+        </button>
+      </header>
+      {!data.collapsed && (
+        <>
+          <ul className="entity-rows" aria-label={`Fields of ${data.name}`}>
+            {data.rows.map((row) => (
+              <Row key={row.key} row={row} selected={data.selectedKey === row.key} onSelect={selectElement} />
+            ))}
+          </ul>
+          {data.routes.length > 0 && (
+            <ul className="entity-routes" aria-label={`Routes of ${data.name}`}>
+              {data.routes.map((route) => {
+                const key = `route:${route.operation}`;
+                return (
+                  <li key={route.operation}>
+                    <button
+                      type="button"
+                      className={`route-row${data.selectedKey === key ? ' is-selected' : ''}`}
+                      title={route.access}
+                      aria-label={`${route.method} ${route.path}${route.locked ? ` (${route.access})` : ''}`}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        actions.select({ kind: 'endpoint', entityId: id, operation: route.operation });
+                      }}
+                    >
+                      <span className={`method method-${route.method.toLowerCase()}`}>{route.method}</span>
+                      <span className="route-path">{route.path}</span>
+                      {route.locked && <LockIcon title={route.access} />}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+      <Handle type="source" position={Position.Right} id="out" aria-label={`Connect from ${data.name}`} />
+    </div>
+  );
+}
+
+export const EntityNode = memo(EntityNodeView);

@@ -1,0 +1,43 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { RelationKind } from '@/lib/design';
+import type { RouteView } from '../model/routes';
+
+export type RowMark = 'pk' | 'fk' | 'unique' | 'nullable' | 'indexed';
+
+/** One line of an entity box: the primary key, a field, a timestamp or a foreign-key column. */
+export type FieldRow = {
+  key: string;
+  kind: 'pk' | 'field' | 'fk' | 'timestamp';
+  name: string;
+  type: string;
+  marks: RowMark[];
+  /** Element selected when the row is clicked (a field, or the relation behind an FK column). */
+  selectId: string | null;
+};
+
+export type EntityNodeData = {
+  name: string;
+  tableName: string;
+  rows: FieldRow[];
+  routes: RouteView[];
+  problemCount: number;
+  collapsed: boolean;
+  /** Row or route key highlighted by the current selection (set by `withSelection`). */
+  selectedKey?: string;
+};
+
+export type EnumNodeData = { name: string; values: string[]; problemCount: number };
+
+export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
+export type EnumFlowNode = Node<EnumNodeData, 'enum'>;
+export type FlowNode = EntityFlowNode | EnumFlowNode;
+
+export type RelationEdgeData = {
+  kind: RelationKind;
+  cardinality: string;
+  fieldName: string;
+  backrefName: string;
+};
+export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
+
+export type Flow = { nodes: FlowNode[]; edges: RelationFlowEdge[] };

@@ -1,0 +1,14 @@
+import type { FlowNode } from './flow-types';
+
+export const NODE_WIDTH = 264;
+
+/** Size estimate from content (kept in line with editor.css), used by auto layout before/without measuring. */
+export function estimatedNodeSize(node: FlowNode): { width: number; height: number } {
+  if (node.measured?.width && node.measured.height) {
+    return { width: node.measured.width, height: node.measured.height };
+  }
+  if (node.type === 'enum') return { width: 200, height: 34 + Math.max(1, node.data.values.length) * 20 + 8 };
+  if (node.data.collapsed) return { width: NODE_WIDTH, height: 36 };
+  const routes = node.data.routes.length;
+  return { width: NODE_WIDTH, height: 40 + node.data.rows.length * 22 + (routes ? 8 + routes * 20 : 0) + 6 };
+}

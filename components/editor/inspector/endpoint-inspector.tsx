@@ -1,0 +1,158 @@
+'use client';
+
+import {
+  type AccessRule,
+  CRUD_OPERATIONS,
+  type CrudOperationName,
+  type Entity,
+  PRIMARY_KEY_REF,
+  type ResourcePatch,
+  resourcePathFor,
+} from '@/lib/design';
+import { entityRoutes } from '../model/routes';
+import { useElementProblems } from '../problems/problems-context';
+import { useEditor } from '../store/editor-context';
+import { useEditorActions } from '../store/use-editor-actions';
+import { AccessControl } from './access-control';
+import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
+import { ListSettings } from './list-settings';
+
+const TITLES: Record<CrudOperationName, string> = {
+  list: 'List',
+  get: 'Get one',
+  create: 'Create',
+  update: 'Update (partial)',
+  delete: 'Delete',
+};
+
+export function EndpointInspector({
+  entity,
+  index,
+  operation,
+}: {
+  entity: Entity;
+  index: number;
+  operation: CrudOperationName;
+}) {
+  const actions = useEditorActions();
+  const relations = useEditor((s) => s.design.relations);
+  const prefix = `entities[${index}].resource`;
+  const problems = useElementProblems(entity.id).filter((p) => p.path.startsWith(prefix));
+  const resource = entity.resource;
+  const update = (label: string, patch: ResourcePatch, key?: string) =>
+    actions.apply(
+      label,
+      { op: 'updateResource', entityId: entity.id, patch },
+      { coalesceKey: key && `${key}:${entity.id}` },
+    );
+  const setOp = (op: CrudOperationName, patch: { enabled?: boolean; access?: AccessRule }, key?: string) =>
+    update(`${TITLES[op]} endpoint`, { operations: { [op]: patch } }, key);
+  const route = entityRoutes(entity).find((r) => r.operation === operation);
+  const lookupOptions = [
+    { value: PRIMARY_KEY_REF, label: 'id (primary key)' },
+    ...entity.fields.filter((f) => f.unique).map((f) => ({ value: f.id, label: f.name })),
+  ];
+  const owned = relations.filter((r) => r.fromEntityId === entity.id && r.kind === 'many-to-one');
+  const touching = relations.filter((r) => r.fromEntityId === entity.id || r.toEntityId === entity.id);
+  return (
+    <>
+      <p className="inspector-context">
+        Endpoints of{' '}
+        <button
+          type="button"
+          className="list-link"
+          onClick={() => actions.select({ kind: 'element', id: entity.id })}
+        >
+          {entity.name || '(unnamed)'}
+        </button>
+        {route && (
+          <code className="route-code">
+            {route.method} {route.path}
+          </code>
+        )}
+      </p>
+      <ProblemList problems={problems} />
+      <Section title={`${TITLES[operation]} endpoint`}>
+        <CheckboxField
+          label="Enabled"
+          checked={resource.operations[operation].enabled}
+          onChange={(enabled) => setOp(operation, { enabled })}
+        />
+        <AccessControl
+          label="Who can call it"
+          value={resource.operations[operation].access}
+          onChange={(access, coalesce) =>
+            setOp(operation, { access }, coalesce ? `roles-${operation}` : undefined)
+          }
+        />
+        {operation === 'list' && (
+          <ListSettings
+            entity={entity}
+            list={resource.operations.list}
+            onChange={(label, list, key) => update(label, { operations: { list } }, key)}
+          />
+        )}
+      </Section>
+      <Section title="Resource">
+        <TextField
+          label="Path"
+          value={resource.path ?? ''}
+          placeholder={resourcePathFor(entity.name)}
+          onChange={(v) => update('Resource path', { path: v === '' ? null : v }, 'path')}
+        />
+        <SelectField
+          label="Look up items by"
+          value={resource.lookupFieldId}
+          options={lookupOptions}
+          hint="Unique fields can be used in item URLs."
+          onChange={(lookupFieldId) => update('Lookup field', { lookupFieldId })}
+        />
+        <SelectField
+          label="Owner relation"
+          value={resource.ownerRelationId ?? ''}
+          options={[{ value: '', label: 'None' }, ...owned.map((r) => ({ value: r.id, label: r.fieldName }))]}
+          onChange={(v) => update('Owner relation', { ownerRelationId: v === '' ? null : v })}
+        />
+        {touching.length > 0 && (
+          <fieldset className="embeds">
+            <legend>Embed in responses</legend>
+            {touching.map((r) => {
+              const name = r.fromEntityId === entity.id ? r.fieldName : r.backrefName;
+              const on = resource.embed.includes(r.id);
+              return (
+                <CheckboxField
+                  key={r.id}
+                  label={name || '(unnamed)'}
+                  checked={on}
+                  onChange={(checked) =>
+                    update('Embeds', {
+                      embed: checked ? [...resource.embed, r.id] : resource.embed.filter((id) => id !== r.id),
+                    })
+                  }
+                />
+              );
+            })}
+          </fieldset>
+        )}
+      </Section>
+      <Section title="All operations">
+        <ul className="inspector-list">
+          {CRUD_OPERATIONS.map((op) => (
+            <li key={op} className={op === operation ? 'is-current' : undefined}>
+              <button
+                type="button"
+                className="list-link"
+                onClick={() => actions.select({ kind: 'endpoint', entityId: entity.id, operation: op })}
+              >
+                {TITLES[op]}
+              </button>
+              <span className="muted">
+                {resource.operations[op].enabled ? resource.operations[op].access.kind : 'disabled'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}

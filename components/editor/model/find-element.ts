@@ -1,0 +1,49 @@
+import type { Design, DesignEnum, Entity, Field, Relation } from '@/lib/design';
+import type { Selection } from '../store/editor-state';
+
+export type FoundElement =
+  | { kind: 'entity'; entity: Entity }
+  | { kind: 'field'; entity: Entity; field: Field }
+  | { kind: 'relation'; relation: Relation }
+  | { kind: 'enum'; designEnum: DesignEnum };
+
+/** Resolves any selectable design id (ids are unique across kinds). */
+export function findElement(design: Design, id: string): FoundElement | null {
+  for (const entity of design.entities) {
+    if (entity.id === id) return { kind: 'entity', entity };
+    const field = entity.fields.find((f) => f.id === id);
+    if (field) return { kind: 'field', entity, field };
+  }
+  const relation = design.relations.find((r) => r.id === id);
+  if (relation) return { kind: 'relation', relation };
+  const designEnum = design.enums.find((e) => e.id === id);
+  if (designEnum) return { kind: 'enum', designEnum };
+  return null;
+}
+
+/** The canvas node (entity or enum) that shows an element, for centering the view on it. */
+export function nodeIdFor(design: Design, id: string): string | null {
+  const found = findElement(design, id);
+  if (!found) return null;
+  switch (found.kind) {
+    case 'entity':
+    case 'field':
+      return found.entity.id;
+    case 'relation':
+      return found.relation.fromEntityId;
+    case 'enum':
+      return found.designEnum.id;
+  }
+}
+
+export function selectionExists(design: Design, selection: Selection): boolean {
+  if (selection === null || selection.kind === 'auth') return true;
+  if (selection.kind === 'endpoint') return design.entities.some((e) => e.id === selection.entityId);
+  return findElement(design, selection.id) !== null;
+}
+
+/** The element id a selection is about (endpoint settings belong to their entity). */
+export function selectedElementId(selection: Selection): string | null {
+  if (selection === null || selection.kind === 'auth') return null;
+  return selection.kind === 'endpoint' ? selection.entityId : selection.id;
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { createContext, type ReactNode, useContext, useState, useSyncExternalStore } from 'react';
+import type { Design } from '@/lib/design';
+import type { EditorState } from './editor-state';
+import { createEditorStore, type EditorStore } from './editor-store';
+
+const EditorStoreContext = createContext<EditorStore | null>(null);
+
+export function EditorStoreProvider({
+  design,
+  version,
+  children,
+}: {
+  design: Design;
+  version: number;
+  children: ReactNode;
+}) {
+  // Created once per mounted editor; later props never reset the user's work.
+  const [store] = useState(() => createEditorStore(design, version));
+  return <EditorStoreContext.Provider value={store}>{children}</EditorStoreContext.Provider>;
+}
+
+export function useEditorStore(): EditorStore {
+  const store = useContext(EditorStoreContext);
+  if (!store) throw new Error('useEditorStore must be used inside <EditorStoreProvider>');
+  return store;
+}
+
+/** Subscribes to a slice; the selector must return stored references (or primitives) to avoid re-renders. */
+export function useEditor<T>(selector: (state: EditorState) => T): T {
+  const store = useEditorStore();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => selector(store.getState()),
+    () => selector(store.getState()),
+  );
+}

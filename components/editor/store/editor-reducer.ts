@@ -1,0 +1,186 @@
+import { applyOperations, type Design, type Operation, OperationError } from '@/lib/design';
+import { selectionExists } from '../model/find-element';
+import {
+  COALESCE_MS,
+  type EditorState,
+  HISTORY_LIMIT,
+  type HistoryEntry,
+  type SaveIssue,
+  type Selection,
+} from './editor-state';
+
+export type EditorAction =
+  | {
+      type: 'apply';
+      label: string;
+      operations: Operation[];
+      /** Selection after the change (e.g. the entity just added). */
+      select?: Selection;
+      coalesceKey?: string;
+      at: number;
+    }
+  | { type: 'replace'; label: string; design: Design; at: number }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'select'; selection: Selection }
+  | { type: 'dismissNotice' }
+  | { type: 'saveStarted'; design: Design }
+  | { type: 'saveSucceeded'; design: Design; version: number }
+  | { type: 'saveConflict'; message: string; currentVersion?: number }
+  /** The user keeps their version after a conflict: the next save overwrites `version`. */
+  | { type: 'overwriteAfterConflict' }
+  /** Clears a non-conflict save error so the autosave tries again. */
+  | { type: 'retrySave' }
+  | { type: 'saveInvalid'; message: string; issues: SaveIssue[] }
+  | { type: 'saveFailed'; message: string }
+  | { type: 'reloaded'; design: Design; version: number };
+
+function pushEntry(state: EditorState, entry: HistoryEntry): EditorState['history'] {
+  const last = state.history.past.at(-1);
+  const merge =
+    last !== undefined &&
+    entry.coalesceKey !== undefined &&
+    last.coalesceKey === entry.coalesceKey &&
+    entry.at - last.at < COALESCE_MS;
+  const past = merge
+    ? [
+        ...state.history.past.slice(0, -1),
+        {
+          ...entry,
+          before: last.before,
+          operations: last.operations && entry.operations ? [...last.operations, ...entry.operations] : null,
+        },
+      ]
+    : [...state.history.past, entry];
+  return { past: past.slice(-HISTORY_LIMIT), future: [] };
+}
+
+/** Keeps the selection while what it points at still exists. */
+function keepSelection(design: Design, selection: Selection): Selection {
+  return selectionExists(design, selection) ? selection : null;
+}
+
+function applyChange(state: EditorState, action: Extract<EditorAction, { type: 'apply' }>): EditorState {
+  let design: Design;
+  try {
+    design = applyOperations(state.design, action.operations);
+  } catch (error) {
+    if (error instanceof OperationError) return { ...state, notice: error.message };
+    throw error;
+  }
+  const entry: HistoryEntry = {
+    label: action.label,
+    operations: action.operations,
+    before: state.design,
+    after: design,
+    coalesceKey: action.coalesceKey,
+    at: action.at,
+  };
+  const selection = action.select !== undefined ? action.select : state.selection;
+  return {
+    ...state,
+    design,
+    history: pushEntry(state, entry),
+    selection: keepSelection(design, selection),
+    notice: null,
+  };
+}
+
+/** Pure state transitions of one editor: design changes through operations, typed undo/redo, save bookkeeping. */
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case 'apply':
+      return applyChange(state, action);
+    case 'replace': {
+      const entry: HistoryEntry = {
+        label: action.label,
+        operations: null,
+        before: state.design,
+        after: action.design,
+        at: action.at,
+      };
+      return {
+        ...state,
+        design: action.design,
+        history: pushEntry(state, entry),
+        selection: null,
+        notice: null,
+      };
+    }
+    case 'undo': {
+      const entry = state.history.past.at(-1);
+      if (!entry) return state;
+      return {
+        ...state,
+        design: entry.before,
+        selection: keepSelection(entry.before, state.selection),
+        history: { past: state.history.past.slice(0, -1), future: [entry, ...state.history.future] },
+        notice: null,
+      };
+    }
+    case 'redo': {
+      const [entry, ...future] = state.history.future;
+      if (!entry) return state;
+      return {
+        ...state,
+        design: entry.after,
+        selection: keepSelection(entry.after, state.selection),
+        history: { past: [...state.history.past, entry], future },
+        notice: null,
+      };
+    }
+    case 'select':
+      return state.selection === action.selection ? state : { ...state, selection: action.selection };
+    case 'dismissNotice':
+      return { ...state, notice: null };
+    case 'saveStarted':
+      return { ...state, save: { ...state.save, inFlight: action.design, error: null } };
+    case 'saveSucceeded':
+      return {
+        ...state,
+        save: { version: action.version, savedDesign: action.design, inFlight: null, error: null },
+      };
+    case 'saveConflict':
+      return {
+        ...state,
+        save: {
+          ...state.save,
+          inFlight: null,
+          error: { kind: 'conflict', message: action.message, currentVersion: action.currentVersion },
+        },
+      };
+    case 'retrySave':
+      if (state.save.error === null || state.save.error.kind === 'conflict') return state;
+      return { ...state, save: { ...state.save, error: null } };
+    case 'overwriteAfterConflict': {
+      const current = state.save.error?.currentVersion;
+      if (state.save.error?.kind !== 'conflict' || current === undefined) return state;
+      // Anything but the saved design counts as unsaved, so the autosave picks it up.
+      const savedDesign =
+        state.design === state.save.savedDesign ? { ...state.design } : state.save.savedDesign;
+      return { ...state, save: { version: current, savedDesign, inFlight: null, error: null } };
+    }
+    case 'saveInvalid':
+      return {
+        ...state,
+        save: {
+          ...state.save,
+          inFlight: null,
+          error: { kind: 'invalid', message: action.message, issues: action.issues },
+        },
+      };
+    case 'saveFailed':
+      return {
+        ...state,
+        save: { ...state.save, inFlight: null, error: { kind: 'failed', message: action.message } },
+      };
+    case 'reloaded':
+      return {
+        design: action.design,
+        selection: keepSelection(action.design, state.selection),
+        history: { past: [], future: [] },
+        save: { version: action.version, savedDesign: action.design, inFlight: null, error: null },
+        notice: null,
+      };
+  }
+}

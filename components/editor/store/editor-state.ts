@@ -1,0 +1,72 @@
+import type { CrudOperationName, Design, Operation } from '@/lib/design';
+
+/** What the inspector shows. Elements (entities, fields, relations, enums) are selected by their design id. */
+export type Selection =
+  | { kind: 'element'; id: string }
+  | { kind: 'endpoint'; entityId: string; operation: CrudOperationName }
+  | { kind: 'auth' }
+  | null;
+
+/**
+ * One undoable step. `operations` documents what happened (null for a whole-document replacement such as an
+ * import); `before`/`after` are the designs on either side, cheap thanks to structural sharing.
+ */
+export type HistoryEntry = {
+  label: string;
+  operations: Operation[] | null;
+  before: Design;
+  after: Design;
+  /** Consecutive edits with the same key inside COALESCE_MS (typing a name) merge into one entry. */
+  coalesceKey?: string;
+  at: number;
+};
+
+export type History = { past: HistoryEntry[]; future: HistoryEntry[] };
+
+export type SaveIssue = { path: string; message: string };
+
+/**
+ * `savedDesign` is the design the server holds at `version`; the document is dirty whenever `design` is not
+ * that object. A conflict error stops autosave until the user resolves it.
+ */
+export type SaveState = {
+  version: number;
+  savedDesign: Design;
+  inFlight: Design | null;
+  error: {
+    kind: 'conflict' | 'invalid' | 'failed';
+    message: string;
+    issues?: SaveIssue[];
+    currentVersion?: number;
+  } | null;
+};
+
+export type EditorState = {
+  design: Design;
+  selection: Selection;
+  history: History;
+  save: SaveState;
+  /** Last operation that could not apply (shown as a toast-like message). */
+  notice: string | null;
+};
+
+export const HISTORY_LIMIT = 100;
+export const COALESCE_MS = 1000;
+
+export function initialEditorState(design: Design, version: number): EditorState {
+  return {
+    design,
+    selection: null,
+    history: { past: [], future: [] },
+    save: { version, savedDesign: design, inFlight: null, error: null },
+    notice: null,
+  };
+}
+
+export type SaveStatus = 'saved' | 'saving' | 'dirty' | 'error';
+
+export function saveStatusOf(state: EditorState): SaveStatus {
+  if (state.save.error) return 'error';
+  if (state.save.inFlight) return 'saving';
+  return state.design === state.save.savedDesign ? 'saved' : 'dirty';
+}

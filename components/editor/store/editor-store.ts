@@ -1,0 +1,28 @@
+import type { Design } from '@/lib/design';
+import { type EditorAction, editorReducer } from './editor-reducer';
+import { type EditorState, initialEditorState } from './editor-state';
+
+export type EditorStore = {
+  getState: () => EditorState;
+  subscribe: (listener: () => void) => () => void;
+  dispatch: (action: EditorAction) => void;
+};
+
+/** One store per mounted editor (never module-global); read with `useSyncExternalStore`. */
+export function createEditorStore(design: Design, version: number): EditorStore {
+  let state = initialEditorState(design, version);
+  const listeners = new Set<() => void>();
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispatch(action) {
+      const next = editorReducer(state, action);
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
+import { type LoadIssue, uniqueName } from '@/lib/design';
+import { autoLayoutOperations } from '../flow/auto-layout';
+import { designToFlow } from '../flow/design-to-flow';
+import { newId } from '../model/ids';
+import { designFileName, downloadJson } from '../save/download';
+import { SaveStatusIndicator } from '../save/save-status';
+import { useEditor, useEditorStore } from '../store/editor-context';
+import { useEditorActions } from '../store/use-editor-actions';
+import { ImportButton, ImportErrors } from './import-button';
+import { nextNodePosition } from './placement';
+
+export function Toolbar() {
+  const store = useEditorStore();
+  const actions = useEditorActions();
+  const flow = useReactFlow();
+  const name = useEditor((s) => s.design.name);
+  const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
+  const redoLabel = useEditor((s) => s.history.future[0]?.label);
+  const [importIssues, setImportIssues] = useState<LoadIssue[] | null>(null);
+  const [layingOut, setLayingOut] = useState(false);
+
+  const focusNode = (id: string) =>
+    requestAnimationFrame(() => flow.fitView({ nodes: [{ id }], maxZoom: 1, duration: 200 }));
+  const addEntity = () => {
+    const { design } = store.getState();
+    const id = newId('ent');
+    const entityName = uniqueName('Entity', new Set(design.entities.map((e) => e.name)), '');
+    actions.apply(
+      'Add entity',
+      { op: 'addEntity', id, name: entityName, position: nextNodePosition(design) },
+      {
+        select: { kind: 'element', id },
+      },
+    );
+    focusNode(id);
+  };
+  const addEnum = () => {
+    const { design } = store.getState();
+    const id = newId('enm');
+    const enumName = uniqueName('Status', new Set(design.enums.map((e) => e.name)), '');
+    actions.apply(
+      'Add enum',
+      {
+        op: 'addEnum',
+        id,
+        name: enumName,
+        values: ['draft', 'published'],
+        position: nextNodePosition(design),
+      },
+      {
+        select: { kind: 'element', id },
+      },
+    );
+    focusNode(id);
+  };
+  const autoLayout = async () => {
+    setLayingOut(true);
+    try {
+      const operations = await autoLayoutOperations(designToFlow(store.getState().design));
+      if (operations.length > 0) actions.apply('Auto layout', operations);
+      requestAnimationFrame(() => flow.fitView({ maxZoom: 1, duration: 200 }));
+    } finally {
+      setLayingOut(false);
+    }
+  };
+
+  return (
+    <>
+      <div className="editor-toolbar" role="toolbar" aria-label="Editor">
+        <span className="design-name" title={name}>
+          {name || 'Untitled'}
+        </span>
+        <div className="toolbar-group">
+          <button type="button" className="primary" onClick={addEntity}>
+            Add entity
+          </button>
+          <button type="button" onClick={addEnum}>
+            Add enum
+          </button>
+          <button type="button" onClick={() => actions.select({ kind: 'auth' })}>
+            Auth settings
+          </button>
+          <button type="button" onClick={autoLayout} disabled={layingOut}>
+            Auto layout
+          </button>
+        </div>
+        <div className="toolbar-group">
+          <button
+            type="button"
+            onClick={actions.undo}
+            disabled={!undoLabel}
+            title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            onClick={actions.redo}
+            disabled={!redoLabel}
+            title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          >
+            Redo
+          </button>
+        </div>
+        <div className="toolbar-group">
+          <ImportButton onError={setImportIssues} />
+          <button type="button" onClick={() => downloadJson(designFileName(name), store.getState().design)}>
+            Export JSON
+          </button>
+        </div>
+        <div className="toolbar-spacer" />
+        <SaveStatusIndicator />
+      </div>
+      {importIssues && <ImportErrors issues={importIssues} onDismiss={() => setImportIssues(null)} />}
+    </>
+  );
+}
