@@ -2,7 +2,13 @@ import type { NextConfig } from 'next';
 
 const config: NextConfig = {
   // WASM and native packages must stay outside the server bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'pg',
+    '@astral-sh/ruff-wasm-nodejs',
+    'web-tree-sitter',
+  ],
   poweredByHeader: false,
   // `next dev` otherwise refuses its own scripts when opened as 127.0.0.1.
   allowedDevOrigins: ['127.0.0.1'],

@@ -4,17 +4,19 @@ import path from 'node:path';
 
 /** A production server of the app on a fresh PGlite folder, for benchmarks that need the real UI. */
 export async function startAppServer(port: number): Promise<{ url: string; stop: () => void }> {
-  const distDir = process.env.NEXT_DIST_DIR || '.next';
-  if (!fs.existsSync(path.join(distDir, 'BUILD_ID')) || process.env.BENCH_BUILD) {
+  // Its own build folder, built fresh unless BENCH_SKIP_BUILD is set, so figures always match the code.
+  const distDir = '.next-bench';
+  const env = { ...process.env, NEXT_DIST_DIR: distDir };
+  if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
     console.log('building the app (next build)…');
-    execSync('npm run build', { stdio: 'inherit' });
+    execSync('npm run build', { stdio: 'inherit', env });
   }
   const dataDir = `.data/bench-${port}`;
   fs.rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(
     process.execPath,
     ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
-    { env: { ...process.env, FASTDRAFT_DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: 'ignore' },
+    { env: { ...env, FASTDRAFT_DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
