@@ -1,8 +1,10 @@
 import os from 'node:os';
 import { canvasBenchmark } from './canvas';
+import { generationBenchmark } from './generation';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures (record them in docs/benchmarks.md). */
 const benchmarks: Record<string, () => Promise<unknown>> = {
+  generation: generationBenchmark,
   canvas: canvasBenchmark,
 };
 

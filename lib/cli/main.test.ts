@@ -1,0 +1,51 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main';
+
+describe('fastdraft CLI', () => {
+  const output: string[] = [];
+  const errors: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => output.push(line));
+  vi.spyOn(console, 'error').mockImplementation((line: string) => errors.push(line));
+  afterEach(() => {
+    output.length = 0;
+    errors.length = 0;
+  });
+
+  it('lists templates and prints one as design JSON', async () => {
+    expect(await main(['templates'])).toBe(0);
+    expect(output).toEqual(['blank', 'blog', 'todo', 'shop']);
+    output.length = 0;
+    expect(await main(['template', 'todo'])).toBe(0);
+    expect(JSON.parse(output.join('\n'))).toMatchObject({ formatVersion: 1, name: 'Todo' });
+  });
+
+  it('generates a project from a template and from a design file', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fastdraft-cli-'));
+    expect(await main(['generate', '--template', 'todo', '--out', path.join(dir, 'a')])).toBe(0);
+    await expect(fs.readFile(path.join(dir, 'a/app/main.py'), 'utf8')).resolves.toContain('FastAPI');
+    output.length = 0;
+    await main(['template', 'shop']);
+    await fs.writeFile(path.join(dir, 'shop.json'), output.join('\n'));
+    expect(await main(['generate', path.join(dir, 'shop.json'), '--out', path.join(dir, 'b')])).toBe(0);
+    await expect(fs.stat(path.join(dir, 'b/alembic.ini'))).resolves.toBeTruthy();
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('refuses bad input with a clear message and a non-zero exit', async () => {
+    expect(await main(['generate', '--template', 'nope', '--out', '/tmp/x'])).toBe(1);
+    expect(errors.at(-1)).toContain('Unknown template "nope"');
+    expect(await main(['generate', '/does/not/exist.json', '--out', '/tmp/x'])).toBe(1);
+    expect(errors.at(-1)).toContain('Cannot read');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fastdraft-cli-'));
+    await fs.writeFile(path.join(dir, 'bad.json'), '{"formatVersion": 1, "name": 3}');
+    expect(await main(['generate', path.join(dir, 'bad.json'), '--out', dir])).toBe(1);
+    expect(errors.at(-1)).toMatch(/is not a valid design:\n {2}name: /);
+    expect(await main(['generate', '--template', 'blog'])).toBe(1);
+    expect(errors.at(-1)).toContain('Missing --out');
+    expect(await main(['frobnicate'])).toBe(2);
+    await fs.rm(dir, { recursive: true });
+  });
+});

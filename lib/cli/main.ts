@@ -1,0 +1,95 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Design, loadDesign, TEMPLATE_NAMES, templates } from '@/lib/design';
+import { generateProject } from '@/lib/generator';
+
+const USAGE = `Usage:
+  fastdraft generate (DESIGN.json | --template NAME) --out DIR   write the generated FastAPI project
+  fastdraft template NAME                                      print a template's design JSON
+  fastdraft templates                                          list the templates`;
+
+class CliError extends Error {}
+
+async function readDesign(file: string | undefined, template: string | undefined): Promise<Design> {
+  if (template !== undefined) {
+    if (!(TEMPLATE_NAMES as readonly string[]).includes(template)) {
+      throw new CliError(`Unknown template "${template}". Templates: ${TEMPLATE_NAMES.join(', ')}.`);
+    }
+    return templates[template as keyof typeof templates]();
+  }
+  if (!file) throw new CliError('Give a design file or --template NAME.');
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new CliError(`Cannot read ${file}.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const loaded = loadDesign(json);
+  if (!loaded.ok) {
+    const lines = loaded.issues.slice(0, 10).map((i) => `  ${i.path || '(root)'}: ${i.message}`);
+    throw new CliError(`${file} is not a valid design:\n${lines.join('\n')}`);
+  }
+  return loaded.design;
+}
+
+async function generate(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { template: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (!values.out) throw new CliError('Missing --out DIR.');
+  const design = await readDesign(positionals[0], values.template);
+  const result = generateProject(design);
+  if (!result.ok) {
+    const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`);
+    throw new CliError(
+      `The design has ${result.problems.length} problem(s); nothing was written:\n${lines.join('\n')}`,
+    );
+  }
+  const out = path.resolve(values.out);
+  for (const [file, contents] of Object.entries(result.files)) {
+    const target = path.join(out, file);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, contents);
+  }
+  console.log(`Wrote ${Object.keys(result.files).length} files to ${out}`);
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 bad input, 2 usage). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'generate':
+        await generate(rest);
+        return 0;
+      case 'template': {
+        const name = rest[0];
+        if (!name) throw new CliError('Missing template NAME.');
+        const design = await readDesign(undefined, name);
+        console.log(JSON.stringify(design, null, 2));
+        return 0;
+      }
+      case 'templates':
+        for (const name of TEMPLATE_NAMES) console.log(name);
+        return 0;
+      default:
+        console.error(USAGE);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`fastdraft: ${(error as Error).message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

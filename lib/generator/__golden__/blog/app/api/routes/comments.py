@@ -1,0 +1,102 @@
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.models.comment import Comment
+from app.models.post import Post
+from app.schemas.comment import CommentCreate, CommentUpdate
+from app.schemas.responses import CommentDetail, CommentList
+
+router = APIRouter(prefix="/comments", tags=["comments"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Comment:
+    """One Comment (relations to embed loaded eagerly), or 404."""
+    statement = (
+        select(Comment)
+        .where(*where)
+        .options(selectinload(Comment.author))
+        .execution_options(populate_existing=True)
+    )
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="Comment not found")
+    return row
+
+
+@router.get("")
+async def list_comments(
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    post_slug: Annotated[str | None, Query()] = None,
+) -> CommentList:
+    statement = select(Comment)
+    if post_slug is not None:
+        statement = statement.where(Comment.post.has(Post.slug == post_slug))
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    statement = statement.order_by(Comment.id)
+    statement = (
+        statement.limit(limit).offset(offset).options(selectinload(Comment.author))
+    )
+    rows = (await session.execute(statement)).scalars().all()
+    items = [CommentDetail.model_validate(row) for row in rows]
+    return CommentList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{comment_id}")
+async def get_comment(
+    session: SessionDep,
+    comment_id: int,
+) -> CommentDetail:
+    row = await _fetch(session, Comment.id == comment_id)
+    return CommentDetail.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_comment(
+    session: SessionDep,
+    current_user: CurrentUser,
+    body: CommentCreate,
+) -> CommentDetail:
+    data = body.model_dump(exclude_unset=True)
+    data["author_id"] = current_user.id
+    row = Comment(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return CommentDetail.model_validate(await _fetch(session, Comment.id == row.id))
+
+
+@router.patch("/{comment_id}")
+async def update_comment(
+    session: SessionDep,
+    current_user: CurrentUser,
+    comment_id: int,
+    body: CommentUpdate,
+) -> CommentDetail:
+    row = await _fetch(
+        session, Comment.id == comment_id, Comment.author_id == current_user.id
+    )
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return CommentDetail.model_validate(await _fetch(session, Comment.id == row.id))
+
+
+@router.delete("/{comment_id}", status_code=204)
+async def delete_comment(
+    session: SessionDep,
+    current_user: CurrentUser,
+    comment_id: int,
+) -> None:
+    row = await _fetch(
+        session, Comment.id == comment_id, Comment.author_id == current_user.id
+    )
+    await session.delete(row)
+    await commit_or_409(session)

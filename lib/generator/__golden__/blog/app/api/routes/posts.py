@@ -1,0 +1,116 @@
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
+
+from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.models.post import Post
+from app.models.user import User
+from app.schemas.post import PostCreate, PostUpdate
+from app.schemas.responses import PostDetail, PostList
+
+router = APIRouter(prefix="/posts", tags=["posts"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Post:
+    """One Post (relations to embed loaded eagerly), or 404."""
+    statement = (
+        select(Post)
+        .where(*where)
+        .options(selectinload(Post.author), selectinload(Post.tags))
+        .execution_options(populate_existing=True)
+    )
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="Post not found")
+    return row
+
+
+@router.get("")
+async def list_posts(
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    sort: Annotated[
+        Literal["published_at", "-published_at", "title", "-title"] | None, Query()
+    ] = None,
+    published: Annotated[bool | None, Query()] = None,
+    author_username: Annotated[str | None, Query()] = None,
+) -> PostList:
+    statement = select(Post)
+    if published is not None:
+        statement = statement.where(Post.published == published)
+    if author_username is not None:
+        statement = statement.where(Post.author.has(User.username == author_username))
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    order = sort or "-published_at"
+    key = order.removeprefix("-")
+    column: InstrumentedAttribute[Any]
+    if key == "published_at":
+        column = Post.published_at
+    elif key == "title":
+        column = Post.title
+    else:
+        column = Post.id
+    direction = column.desc() if order.startswith("-") else column.asc()
+    statement = statement.order_by(direction, Post.id)
+    statement = (
+        statement.limit(limit)
+        .offset(offset)
+        .options(selectinload(Post.author), selectinload(Post.tags))
+    )
+    rows = (await session.execute(statement)).scalars().all()
+    items = [PostDetail.model_validate(row) for row in rows]
+    return PostList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{slug}")
+async def get_post(
+    session: SessionDep,
+    slug: str,
+) -> PostDetail:
+    row = await _fetch(session, Post.slug == slug)
+    return PostDetail.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_post(
+    session: SessionDep,
+    current_user: CurrentUser,
+    body: PostCreate,
+) -> PostDetail:
+    data = body.model_dump(exclude_unset=True)
+    data["author_id"] = current_user.id
+    row = Post(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return PostDetail.model_validate(await _fetch(session, Post.id == row.id))
+
+
+@router.patch("/{slug}")
+async def update_post(
+    session: SessionDep,
+    current_user: CurrentUser,
+    slug: str,
+    body: PostUpdate,
+) -> PostDetail:
+    row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return PostDetail.model_validate(await _fetch(session, Post.id == row.id))
+
+
+@router.delete("/{slug}", status_code=204)
+async def delete_post(
+    session: SessionDep,
+    current_user: CurrentUser,
+    slug: str,
+) -> None:
+    row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)
+    await session.delete(row)
+    await commit_or_409(session)

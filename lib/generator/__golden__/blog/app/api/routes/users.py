@@ -1,0 +1,89 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.deps import SessionDep, commit_or_409, require_roles
+from app.core.security import hash_password
+from app.models.user import User
+from app.schemas.responses import UserList
+from app.schemas.user import UserCreate, UserRead, UserUpdate
+
+router = APIRouter(prefix="/users", tags=["users"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> User:
+    """One User (relations to embed loaded eagerly), or 404."""
+    statement = select(User).where(*where).execution_options(populate_existing=True)
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="User not found")
+    return row
+
+
+@router.get("")
+async def list_users(
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> UserList:
+    statement = select(User)
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    statement = statement.order_by(User.id)
+    statement = statement.limit(limit).offset(offset)
+    rows = (await session.execute(statement)).scalars().all()
+    items = [UserRead.model_validate(row) for row in rows]
+    return UserList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{username}")
+async def get_user(
+    session: SessionDep,
+    username: str,
+) -> UserRead:
+    row = await _fetch(session, User.username == username)
+    return UserRead.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_user(
+    session: SessionDep,
+    body: UserCreate,
+) -> UserRead:
+    data = body.model_dump(exclude_unset=True)
+    if body.password is not None:
+        data["password"] = hash_password(body.password)
+    row = User(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return UserRead.model_validate(await _fetch(session, User.id == row.id))
+
+
+@router.patch("/{username}")
+async def update_user(
+    session: SessionDep,
+    current_user: Annotated[User, Depends(require_roles("admin"))],
+    username: str,
+    body: UserUpdate,
+) -> UserRead:
+    row = await _fetch(session, User.username == username)
+    data = body.model_dump(exclude_unset=True)
+    if body.password is not None:
+        data["password"] = hash_password(body.password)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return UserRead.model_validate(await _fetch(session, User.id == row.id))
+
+
+@router.delete("/{username}", status_code=204)
+async def delete_user(
+    session: SessionDep,
+    current_user: Annotated[User, Depends(require_roles("admin"))],
+    username: str,
+) -> None:
+    row = await _fetch(session, User.username == username)
+    await session.delete(row)
+    await commit_or_409(session)

@@ -1,0 +1,39 @@
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.schemas.common import UpdateModel, UTCDatetime
+
+
+class CommentBase(BaseModel):
+    """Fields of Comment shared by create bodies and reads."""
+
+    body: str = Field(min_length=1, max_length=5000)
+
+
+class CommentCreate(CommentBase):
+    """Body of a request creating a Comment."""
+
+    post_id: int
+
+
+class CommentUpdate(UpdateModel):
+    """Partial update of a Comment: only the fields sent are changed."""
+
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"body", "post_id"})
+
+    body: str | None = Field(default=None, min_length=1, max_length=5000)
+    post_id: int | None = None
+
+
+class CommentRead(BaseModel):
+    """A Comment as returned by the API."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    body: str
+    post_id: int
+    author_id: int
+    created_at: UTCDatetime
+    updated_at: UTCDatetime

@@ -1,0 +1,61 @@
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from app.enums import Role
+from app.schemas.common import UpdateModel, UTCDatetime
+
+
+class UserBase(BaseModel):
+    """Fields of User shared by create bodies and reads."""
+
+    model_config = ConfigDict(regex_engine="python-re")
+
+    email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
+    username: str = Field(
+        min_length=3, max_length=30, pattern="^[a-z0-9_]+$", examples=["ada"]
+    )
+    bio: str | None = None
+
+
+class UserCreate(UserBase):
+    """Body of a request creating a User."""
+
+    password: str = Field(min_length=8)
+
+
+class UserUpdate(UpdateModel):
+    """Partial update of a User: only the fields sent are changed."""
+
+    model_config = ConfigDict(regex_engine="python-re")
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset(
+        {"email", "password", "role", "username"}
+    )
+
+    email: EmailStr | None = Field(
+        default=None, max_length=320, examples=["ada@example.com"]
+    )
+    password: str | None = Field(default=None, min_length=8)
+    role: Role | None = None
+    username: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=30,
+        pattern="^[a-z0-9_]+$",
+        examples=["ada"],
+    )
+    bio: str | None = None
+
+
+class UserRead(BaseModel):
+    """A person who can sign in."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    role: Role
+    username: str
+    bio: str | None
+    created_at: UTCDatetime
+    updated_at: UTCDatetime

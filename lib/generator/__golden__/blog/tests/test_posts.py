@@ -1,0 +1,198 @@
+"""Tests of /posts."""
+
+from fastapi.testclient import TestClient
+
+from tests.factories import create_post, create_user, post_payload
+from tests.utils import quote_path, run, sign_in
+
+
+def test_list_posts(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_post)
+    response = client.get("/posts", params={"limit": 2}, headers=headers)
+    assert response.status_code == 200
+    page = response.json()
+    assert len(page["items"]) == 2
+    assert page["total"] >= 3
+    assert page["limit"] == 2
+
+
+def test_list_posts_offset(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_post)
+    first = client.get(
+        "/posts", params={"limit": 1, "offset": 0}, headers=headers
+    ).json()
+    second = client.get(
+        "/posts", params={"limit": 1, "offset": 1}, headers=headers
+    ).json()
+    assert second["offset"] == 1
+    assert first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_list_posts_limit_too_large(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/posts", params={"limit": 101}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_list_posts_filter_published(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_post)
+    response = client.get(
+        "/posts",
+        params={"published": str(row.published).lower(), "limit": 100},
+        headers=headers,
+    )
+    assert response.status_code == 200
+    assert response.json()["total"] >= 1
+
+
+def test_list_posts_filter_author_username(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    parent = run(client, create_user)
+    run(client, create_post, author_id=parent.id)
+    response = client.get(
+        "/posts",
+        params={"author_username": str(parent.username), "limit": 100},
+        headers=headers,
+    )
+    assert response.status_code == 200
+    assert response.json()["total"] >= 1
+
+
+def test_list_posts_sort_published_at(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_post)
+    for order in ("published_at", "-published_at"):
+        response = client.get("/posts", params={"sort": order}, headers=headers)
+        assert response.status_code == 200
+        assert response.json()["total"] >= 3
+
+
+def test_list_posts_sort_title(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_post)
+    for order in ("title", "-title"):
+        response = client.get("/posts", params={"sort": order}, headers=headers)
+        assert response.status_code == 200
+        assert response.json()["total"] >= 3
+
+
+def test_list_posts_unknown_sort(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/posts", params={"sort": "no_such_field"}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_get_post(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_post)
+    response = client.get(f"/posts/{quote_path(row.slug)}", headers=headers)
+    assert response.status_code == 200
+    assert response.json()["id"] == row.id
+
+
+def test_get_post_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/posts/no-such-value-zz", headers=headers)
+    assert response.status_code == 404
+
+
+def test_create_post(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    body = run(client, post_payload)
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert "id" in created
+
+
+def test_create_post_invalid(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.post("/posts", json={}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_create_post_conflict(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    body = run(client, post_payload)
+    assert client.post("/posts", json=body, headers=headers).status_code == 201
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 409
+
+
+def test_create_post_unauthenticated(client: TestClient) -> None:
+    body = run(client, post_payload)
+    response = client.post("/posts", json=body, headers={})
+    assert response.status_code == 401
+
+
+def test_update_post(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_post, author_id=user.id)
+    n = 2
+    response = client.patch(
+        f"/posts/{quote_path(row.slug)}", json={"title": f"title-{n}"}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == row.id
+
+
+def test_update_post_not_found(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.patch("/posts/no-such-value-zz", json={}, headers=headers)
+    assert response.status_code == 404
+
+
+def test_update_post_invalid(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_post, author_id=user.id)
+    response = client.patch(
+        f"/posts/{quote_path(row.slug)}", json={"title": None}, headers=headers
+    )
+    assert response.status_code == 422
+
+
+def test_update_post_not_owner(client: TestClient) -> None:
+    row = run(client, create_post)
+    _, headers = sign_in(client)
+    response = client.patch(f"/posts/{quote_path(row.slug)}", json={}, headers=headers)
+    assert response.status_code == 404
+
+
+def test_update_post_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_post)
+    response = client.patch(f"/posts/{quote_path(row.slug)}", json={}, headers={})
+    assert response.status_code == 401
+
+
+def test_delete_post(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_post, author_id=user.id)
+    response = client.delete(f"/posts/{quote_path(row.slug)}", headers=headers)
+    assert response.status_code == 204
+    assert client.get(f"/posts/{quote_path(row.slug)}").status_code == 404
+
+
+def test_delete_post_not_found(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.delete("/posts/no-such-value-zz", headers=headers)
+    assert response.status_code == 404
+
+
+def test_delete_post_not_owner(client: TestClient) -> None:
+    row = run(client, create_post)
+    _, headers = sign_in(client)
+    response = client.delete(f"/posts/{quote_path(row.slug)}", headers=headers)
+    assert response.status_code == 404
+
+
+def test_delete_post_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_post)
+    response = client.delete(f"/posts/{quote_path(row.slug)}", headers={})
+    assert response.status_code == 401

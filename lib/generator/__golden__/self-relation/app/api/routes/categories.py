@@ -1,0 +1,111 @@
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
+
+from app.api.deps import SessionDep, commit_or_409
+from app.models.category import Category
+from app.schemas.category import CategoryCreate, CategoryUpdate
+from app.schemas.responses import CategoryDetail, CategoryList
+
+router = APIRouter(prefix="/categories", tags=["categories"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Category:
+    """One Category (relations to embed loaded eagerly), or 404."""
+    statement = (
+        select(Category)
+        .where(*where)
+        .options(selectinload(Category.parent))
+        .execution_options(populate_existing=True)
+    )
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="Category not found")
+    return row
+
+
+@router.get("")
+async def list_categories(
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    sort: Annotated[
+        Literal["name", "-name", "parent_name", "-parent_name"] | None, Query()
+    ] = None,
+    parent_name: Annotated[str | None, Query()] = None,
+    parent_id: Annotated[int | None, Query()] = None,
+) -> CategoryList:
+    statement = select(Category)
+    if parent_name is not None:
+        statement = statement.where(Category.parent.has(Category.name == parent_name))
+    if parent_id is not None:
+        statement = statement.where(Category.parent_id == parent_id)
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    order = sort or "id"
+    key = order.removeprefix("-")
+    column: InstrumentedAttribute[Any]
+    if key == "name":
+        column = Category.name
+    elif key == "parent_name":
+        related = aliased(Category)
+        statement = statement.outerjoin(related, Category.parent)
+        column = related.name
+    else:
+        column = Category.id
+    direction = column.desc() if order.startswith("-") else column.asc()
+    statement = statement.order_by(direction, Category.id)
+    statement = (
+        statement.limit(limit).offset(offset).options(selectinload(Category.parent))
+    )
+    rows = (await session.execute(statement)).scalars().all()
+    items = [CategoryDetail.model_validate(row) for row in rows]
+    return CategoryList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{category_id}")
+async def get_category(
+    session: SessionDep,
+    category_id: int,
+) -> CategoryDetail:
+    row = await _fetch(session, Category.id == category_id)
+    return CategoryDetail.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_category(
+    session: SessionDep,
+    body: CategoryCreate,
+) -> CategoryDetail:
+    data = body.model_dump(exclude_unset=True)
+    row = Category(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return CategoryDetail.model_validate(await _fetch(session, Category.id == row.id))
+
+
+@router.patch("/{category_id}")
+async def update_category(
+    session: SessionDep,
+    category_id: int,
+    body: CategoryUpdate,
+) -> CategoryDetail:
+    row = await _fetch(session, Category.id == category_id)
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return CategoryDetail.model_validate(await _fetch(session, Category.id == row.id))
+
+
+@router.delete("/{category_id}", status_code=204)
+async def delete_category(
+    session: SessionDep,
+    category_id: int,
+) -> None:
+    row = await _fetch(session, Category.id == category_id)
+    await session.delete(row)
+    await commit_or_409(session)

@@ -1,0 +1,36 @@
+import datetime as dt
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.db import Base
+
+
+class Category(Base):
+    """A node of the category tree."""
+
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), nullable=False, unique=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("categories.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    parent: Mapped["Category | None"] = relationship(
+        foreign_keys="[Category.parent_id]",
+        remote_side="[Category.id]",
+        back_populates="children",
+    )
+    children: Mapped[list["Category"]] = relationship(
+        foreign_keys="[Category.parent_id]",
+        back_populates="parent",
+        passive_deletes=True,
+    )

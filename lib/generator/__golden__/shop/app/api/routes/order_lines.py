@@ -1,0 +1,92 @@
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.models.order_line import OrderLine
+from app.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
+from app.schemas.responses import OrderLineList
+
+router = APIRouter(prefix="/order-lines", tags=["order-lines"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> OrderLine:
+    """One OrderLine (relations to embed loaded eagerly), or 404."""
+    statement = (
+        select(OrderLine).where(*where).execution_options(populate_existing=True)
+    )
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="OrderLine not found")
+    return row
+
+
+@router.get("")
+async def list_order_lines(
+    session: SessionDep,
+    current_user: CurrentUser,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    order_id: Annotated[int | None, Query()] = None,
+) -> OrderLineList:
+    statement = select(OrderLine)
+    if order_id is not None:
+        statement = statement.where(OrderLine.order_id == order_id)
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    statement = statement.order_by(OrderLine.id)
+    statement = statement.limit(limit).offset(offset)
+    rows = (await session.execute(statement)).scalars().all()
+    items = [OrderLineRead.model_validate(row) for row in rows]
+    return OrderLineList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{order_line_id}")
+async def get_order_line(
+    session: SessionDep,
+    current_user: CurrentUser,
+    order_line_id: int,
+) -> OrderLineRead:
+    row = await _fetch(session, OrderLine.id == order_line_id)
+    return OrderLineRead.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_order_line(
+    session: SessionDep,
+    current_user: CurrentUser,
+    body: OrderLineCreate,
+) -> OrderLineRead:
+    data = body.model_dump(exclude_unset=True)
+    row = OrderLine(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return OrderLineRead.model_validate(await _fetch(session, OrderLine.id == row.id))
+
+
+@router.patch("/{order_line_id}")
+async def update_order_line(
+    session: SessionDep,
+    current_user: CurrentUser,
+    order_line_id: int,
+    body: OrderLineUpdate,
+) -> OrderLineRead:
+    row = await _fetch(session, OrderLine.id == order_line_id)
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return OrderLineRead.model_validate(await _fetch(session, OrderLine.id == row.id))
+
+
+@router.delete("/{order_line_id}", status_code=204)
+async def delete_order_line(
+    session: SessionDep,
+    current_user: CurrentUser,
+    order_line_id: int,
+) -> None:
+    row = await _fetch(session, OrderLine.id == order_line_id)
+    await session.delete(row)
+    await commit_or_409(session)

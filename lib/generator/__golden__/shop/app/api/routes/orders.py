@@ -1,0 +1,111 @@
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
+
+from app.api.deps import CurrentUser, SessionDep, commit_or_409, require_roles
+from app.enums import OrderStatus
+from app.models.order import Order
+from app.models.user import User
+from app.schemas.order import OrderCreate, OrderUpdate
+from app.schemas.responses import OrderDetail, OrderList
+
+router = APIRouter(prefix="/orders", tags=["orders"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Order:
+    """One Order (relations to embed loaded eagerly), or 404."""
+    statement = (
+        select(Order)
+        .where(*where)
+        .options(selectinload(Order.lines))
+        .execution_options(populate_existing=True)
+    )
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="Order not found")
+    return row
+
+
+@router.get("")
+async def list_orders(
+    session: SessionDep,
+    current_user: CurrentUser,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    sort: Annotated[Literal["placed_at", "-placed_at"] | None, Query()] = None,
+    status_filter: Annotated[OrderStatus | None, Query(alias="status")] = None,
+) -> OrderList:
+    statement = select(Order)
+    statement = statement.where(Order.customer_id == current_user.id)
+    if status_filter is not None:
+        statement = statement.where(Order.status == status_filter)
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    order = sort or "-placed_at"
+    key = order.removeprefix("-")
+    column: InstrumentedAttribute[Any]
+    if key == "placed_at":
+        column = Order.placed_at
+    else:
+        column = Order.id
+    direction = column.desc() if order.startswith("-") else column.asc()
+    statement = statement.order_by(direction, Order.id)
+    statement = statement.limit(limit).offset(offset).options(selectinload(Order.lines))
+    rows = (await session.execute(statement)).scalars().all()
+    items = [OrderDetail.model_validate(row) for row in rows]
+    return OrderList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{order_id}")
+async def get_order(
+    session: SessionDep,
+    current_user: CurrentUser,
+    order_id: int,
+) -> OrderDetail:
+    row = await _fetch(
+        session, Order.id == order_id, Order.customer_id == current_user.id
+    )
+    return OrderDetail.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_order(
+    session: SessionDep,
+    current_user: CurrentUser,
+    body: OrderCreate,
+) -> OrderDetail:
+    data = body.model_dump(exclude_unset=True)
+    data["customer_id"] = current_user.id
+    row = Order(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return OrderDetail.model_validate(await _fetch(session, Order.id == row.id))
+
+
+@router.patch("/{order_id}")
+async def update_order(
+    session: SessionDep,
+    current_user: Annotated[User, Depends(require_roles("admin"))],
+    order_id: int,
+    body: OrderUpdate,
+) -> OrderDetail:
+    row = await _fetch(session, Order.id == order_id)
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return OrderDetail.model_validate(await _fetch(session, Order.id == row.id))
+
+
+@router.delete("/{order_id}", status_code=204)
+async def delete_order(
+    session: SessionDep,
+    current_user: Annotated[User, Depends(require_roles("admin"))],
+    order_id: int,
+) -> None:
+    row = await _fetch(session, Order.id == order_id)
+    await session.delete(row)
+    await commit_or_409(session)

@@ -1,0 +1,20 @@
+"""Enumerations of the design."""
+
+import enum
+
+
+def enum_values(enum_class: type[enum.Enum]) -> list[str]:
+    """Columns store the values (not the member names)."""
+    return [str(member.value) for member in enum_class]
+
+
+class Role(enum.StrEnum):
+    CUSTOMER = "customer"
+    ADMIN = "admin"
+
+
+class OrderStatus(enum.StrEnum):
+    PENDING = "pending"
+    PAID = "paid"
+    SHIPPED = "shipped"
+    CANCELLED = "cancelled"

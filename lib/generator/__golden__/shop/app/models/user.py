@@ -1,0 +1,38 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import DateTime, Enum, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.db import Base
+from app.enums import Role, enum_values
+
+if TYPE_CHECKING:
+    from app.models.order import Order
+
+
+class User(Base):
+    """A person who can sign in."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(
+        String(320), nullable=False, unique=True, index=True
+    )
+    password: Mapped[str] = mapped_column(String(255), nullable=False)
+    role: Mapped[Role] = mapped_column(
+        Enum(Role, native_enum=False, length=8, values_callable=enum_values),
+        nullable=False,
+        default=Role.CUSTOMER,
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    orders: Mapped[list["Order"]] = relationship(
+        back_populates="customer", passive_deletes=True
+    )

@@ -1,0 +1,39 @@
+from decimal import Decimal
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from app.enums import OrderStatus
+from app.schemas.common import UpdateModel, UTCDatetime
+
+
+class OrderBase(BaseModel):
+    """Fields of Order shared by create bodies and reads."""
+
+    status: OrderStatus = OrderStatus.PENDING
+
+
+class OrderCreate(OrderBase):
+    """Body of a request creating a Order."""
+
+
+class OrderUpdate(UpdateModel):
+    """Partial update of a Order: only the fields sent are changed."""
+
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"status"})
+
+    status: OrderStatus | None = None
+
+
+class OrderRead(BaseModel):
+    """A Order as returned by the API."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    status: OrderStatus
+    total: Decimal
+    placed_at: UTCDatetime
+    customer_id: int
+    created_at: UTCDatetime
+    updated_at: UTCDatetime

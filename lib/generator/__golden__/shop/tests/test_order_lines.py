@@ -1,0 +1,151 @@
+"""Tests of /order-lines."""
+
+from fastapi.testclient import TestClient
+
+from tests.factories import create_order, create_order_line, order_line_payload
+from tests.utils import quote_path, run, sign_in
+
+
+def test_list_order_lines(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    for _ in range(3):
+        run(client, create_order_line)
+    response = client.get("/order-lines", params={"limit": 2}, headers=headers)
+    assert response.status_code == 200
+    page = response.json()
+    assert len(page["items"]) == 2
+    assert page["total"] >= 3
+    assert page["limit"] == 2
+
+
+def test_list_order_lines_offset(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    for _ in range(3):
+        run(client, create_order_line)
+    first = client.get(
+        "/order-lines", params={"limit": 1, "offset": 0}, headers=headers
+    ).json()
+    second = client.get(
+        "/order-lines", params={"limit": 1, "offset": 1}, headers=headers
+    ).json()
+    assert second["offset"] == 1
+    assert first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_list_order_lines_limit_too_large(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get("/order-lines", params={"limit": 101}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_list_order_lines_filter_order_id(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    parent = run(client, create_order)
+    run(client, create_order_line, order_id=parent.id)
+    response = client.get(
+        "/order-lines",
+        params={"order_id": str(parent.id), "limit": 100},
+        headers=headers,
+    )
+    assert response.status_code == 200
+    assert response.json()["total"] >= 1
+
+
+def test_list_order_lines_unauthenticated(client: TestClient) -> None:
+    response = client.get("/order-lines", headers={})
+    assert response.status_code == 401
+
+
+def test_get_order_line(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_order_line)
+    response = client.get(f"/order-lines/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 200
+    assert response.json()["id"] == row.id
+
+
+def test_get_order_line_not_found(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get("/order-lines/999999999", headers=headers)
+    assert response.status_code == 404
+
+
+def test_get_order_line_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_order_line)
+    response = client.get(f"/order-lines/{quote_path(row.id)}", headers={})
+    assert response.status_code == 401
+
+
+def test_create_order_line(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    body = run(client, order_line_payload)
+    response = client.post("/order-lines", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert "id" in created
+
+
+def test_create_order_line_invalid(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.post("/order-lines", json={}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_create_order_line_unauthenticated(client: TestClient) -> None:
+    body = run(client, order_line_payload)
+    response = client.post("/order-lines", json=body, headers={})
+    assert response.status_code == 401
+
+
+def test_update_order_line(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_order_line)
+    response = client.patch(
+        f"/order-lines/{quote_path(row.id)}", json={"quantity": 1}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == row.id
+
+
+def test_update_order_line_not_found(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.patch("/order-lines/999999999", json={}, headers=headers)
+    assert response.status_code == 404
+
+
+def test_update_order_line_invalid(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_order_line)
+    response = client.patch(
+        f"/order-lines/{quote_path(row.id)}", json={"quantity": None}, headers=headers
+    )
+    assert response.status_code == 422
+
+
+def test_update_order_line_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_order_line)
+    response = client.patch(f"/order-lines/{quote_path(row.id)}", json={}, headers={})
+    assert response.status_code == 401
+
+
+def test_delete_order_line(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_order_line)
+    response = client.delete(f"/order-lines/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 204
+    assert (
+        client.delete(f"/order-lines/{quote_path(row.id)}", headers=headers).status_code
+        == 404
+    )
+
+
+def test_delete_order_line_not_found(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.delete("/order-lines/999999999", headers=headers)
+    assert response.status_code == 404
+
+
+def test_delete_order_line_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_order_line)
+    response = client.delete(f"/order-lines/{quote_path(row.id)}", headers={})
+    assert response.status_code == 401

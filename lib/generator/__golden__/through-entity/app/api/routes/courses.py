@@ -1,0 +1,82 @@
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.deps import SessionDep, commit_or_409
+from app.models.course import Course
+from app.schemas.course import CourseCreate, CourseRead, CourseUpdate
+from app.schemas.responses import CourseList
+
+router = APIRouter(prefix="/courses", tags=["courses"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Course:
+    """One Course (relations to embed loaded eagerly), or 404."""
+    statement = select(Course).where(*where).execution_options(populate_existing=True)
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="Course not found")
+    return row
+
+
+@router.get("")
+async def list_courses(
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> CourseList:
+    statement = select(Course)
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    statement = statement.order_by(Course.id)
+    statement = statement.limit(limit).offset(offset)
+    rows = (await session.execute(statement)).scalars().all()
+    items = [CourseRead.model_validate(row) for row in rows]
+    return CourseList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{code}")
+async def get_course(
+    session: SessionDep,
+    code: str,
+) -> CourseRead:
+    row = await _fetch(session, Course.code == code)
+    return CourseRead.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_course(
+    session: SessionDep,
+    body: CourseCreate,
+) -> CourseRead:
+    data = body.model_dump(exclude_unset=True)
+    row = Course(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return CourseRead.model_validate(await _fetch(session, Course.id == row.id))
+
+
+@router.patch("/{code}")
+async def update_course(
+    session: SessionDep,
+    code: str,
+    body: CourseUpdate,
+) -> CourseRead:
+    row = await _fetch(session, Course.code == code)
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return CourseRead.model_validate(await _fetch(session, Course.id == row.id))
+
+
+@router.delete("/{code}", status_code=204)
+async def delete_course(
+    session: SessionDep,
+    code: str,
+) -> None:
+    row = await _fetch(session, Course.code == code)
+    await session.delete(row)
+    await commit_or_409(session)

@@ -1,0 +1,87 @@
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.deps import SessionDep, commit_or_409
+from app.models.enrollment import Enrollment
+from app.schemas.enrollment import EnrollmentCreate, EnrollmentRead, EnrollmentUpdate
+from app.schemas.responses import EnrollmentList
+
+router = APIRouter(prefix="/enrollments", tags=["enrollments"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Enrollment:
+    """One Enrollment (relations to embed loaded eagerly), or 404."""
+    statement = (
+        select(Enrollment).where(*where).execution_options(populate_existing=True)
+    )
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="Enrollment not found")
+    return row
+
+
+@router.get("")
+async def list_enrollments(
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    student_id: Annotated[int | None, Query()] = None,
+) -> EnrollmentList:
+    statement = select(Enrollment)
+    if student_id is not None:
+        statement = statement.where(Enrollment.student_id == student_id)
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    statement = statement.order_by(Enrollment.id)
+    statement = statement.limit(limit).offset(offset)
+    rows = (await session.execute(statement)).scalars().all()
+    items = [EnrollmentRead.model_validate(row) for row in rows]
+    return EnrollmentList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{enrollment_id}")
+async def get_enrollment(
+    session: SessionDep,
+    enrollment_id: int,
+) -> EnrollmentRead:
+    row = await _fetch(session, Enrollment.id == enrollment_id)
+    return EnrollmentRead.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_enrollment(
+    session: SessionDep,
+    body: EnrollmentCreate,
+) -> EnrollmentRead:
+    data = body.model_dump(exclude_unset=True)
+    row = Enrollment(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return EnrollmentRead.model_validate(await _fetch(session, Enrollment.id == row.id))
+
+
+@router.patch("/{enrollment_id}")
+async def update_enrollment(
+    session: SessionDep,
+    enrollment_id: int,
+    body: EnrollmentUpdate,
+) -> EnrollmentRead:
+    row = await _fetch(session, Enrollment.id == enrollment_id)
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return EnrollmentRead.model_validate(await _fetch(session, Enrollment.id == row.id))
+
+
+@router.delete("/{enrollment_id}", status_code=204)
+async def delete_enrollment(
+    session: SessionDep,
+    enrollment_id: int,
+) -> None:
+    row = await _fetch(session, Enrollment.id == enrollment_id)
+    await session.delete(row)
+    await commit_or_409(session)

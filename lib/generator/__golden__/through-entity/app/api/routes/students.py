@@ -1,0 +1,94 @@
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.api.deps import SessionDep, commit_or_409
+from app.models.course import Course
+from app.models.student import Student
+from app.schemas.responses import StudentDetail, StudentList
+from app.schemas.student import StudentCreate, StudentUpdate
+
+router = APIRouter(prefix="/students", tags=["students"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Student:
+    """One Student (relations to embed loaded eagerly), or 404."""
+    statement = (
+        select(Student)
+        .where(*where)
+        .options(selectinload(Student.courses))
+        .execution_options(populate_existing=True)
+    )
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="Student not found")
+    return row
+
+
+@router.get("")
+async def list_students(
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    courses_code: Annotated[str | None, Query()] = None,
+) -> StudentList:
+    statement = select(Student)
+    if courses_code is not None:
+        statement = statement.where(Student.courses.any(Course.code == courses_code))
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    statement = statement.order_by(Student.id)
+    statement = (
+        statement.limit(limit).offset(offset).options(selectinload(Student.courses))
+    )
+    rows = (await session.execute(statement)).scalars().all()
+    items = [StudentDetail.model_validate(row) for row in rows]
+    return StudentList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{student_id}")
+async def get_student(
+    session: SessionDep,
+    student_id: int,
+) -> StudentDetail:
+    row = await _fetch(session, Student.id == student_id)
+    return StudentDetail.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_student(
+    session: SessionDep,
+    body: StudentCreate,
+) -> StudentDetail:
+    data = body.model_dump(exclude_unset=True)
+    row = Student(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return StudentDetail.model_validate(await _fetch(session, Student.id == row.id))
+
+
+@router.patch("/{student_id}")
+async def update_student(
+    session: SessionDep,
+    student_id: int,
+    body: StudentUpdate,
+) -> StudentDetail:
+    row = await _fetch(session, Student.id == student_id)
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return StudentDetail.model_validate(await _fetch(session, Student.id == row.id))
+
+
+@router.delete("/{student_id}", status_code=204)
+async def delete_student(
+    session: SessionDep,
+    student_id: int,
+) -> None:
+    row = await _fetch(session, Student.id == student_id)
+    await session.delete(row)
+    await commit_or_409(session)

@@ -1,0 +1,37 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import DateTime, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.db import Base
+
+if TYPE_CHECKING:
+    from app.models.enrollment import Enrollment
+    from app.models.student import Student
+
+
+class Course(Base):
+    __tablename__ = "courses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(
+        String(12), nullable=False, unique=True, index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    enrollments: Mapped[list["Enrollment"]] = relationship(
+        back_populates="course", passive_deletes=True
+    )
+    students: Mapped[list["Student"]] = relationship(
+        secondary="enrollments",
+        primaryjoin="Course.id == Enrollment.course_id",
+        secondaryjoin="Student.id == Enrollment.student_id",
+        back_populates="courses",
+        viewonly=True,
+    )

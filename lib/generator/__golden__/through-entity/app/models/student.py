@@ -1,0 +1,35 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import DateTime, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.db import Base
+
+if TYPE_CHECKING:
+    from app.models.course import Course
+    from app.models.enrollment import Enrollment
+
+
+class Student(Base):
+    __tablename__ = "students"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    enrollments: Mapped[list["Enrollment"]] = relationship(
+        back_populates="student", passive_deletes=True
+    )
+    courses: Mapped[list["Course"]] = relationship(
+        secondary="enrollments",
+        primaryjoin="Student.id == Enrollment.student_id",
+        secondaryjoin="Course.id == Enrollment.course_id",
+        back_populates="students",
+        viewonly=True,
+    )

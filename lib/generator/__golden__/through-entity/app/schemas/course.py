@@ -1,0 +1,34 @@
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.schemas.common import UpdateModel, UTCDatetime
+
+
+class CourseBase(BaseModel):
+    """Fields of Course shared by create bodies and reads."""
+
+    code: str = Field(max_length=12)
+
+
+class CourseCreate(CourseBase):
+    """Body of a request creating a Course."""
+
+
+class CourseUpdate(UpdateModel):
+    """Partial update of a Course: only the fields sent are changed."""
+
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"code"})
+
+    code: str | None = Field(default=None, max_length=12)
+
+
+class CourseRead(BaseModel):
+    """A Course as returned by the API."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    code: str
+    created_at: UTCDatetime
+    updated_at: UTCDatetime

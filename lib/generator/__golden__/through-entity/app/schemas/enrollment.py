@@ -1,0 +1,39 @@
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.schemas.common import UpdateModel
+
+
+class EnrollmentBase(BaseModel):
+    """Fields of Enrollment shared by create bodies and reads."""
+
+    grade: int | None = Field(default=None, ge=0, le=100)
+
+
+class EnrollmentCreate(EnrollmentBase):
+    """Body of a request creating a Enrollment."""
+
+    student_id: int
+    course_id: int
+
+
+class EnrollmentUpdate(UpdateModel):
+    """Partial update of a Enrollment: only the fields sent are changed."""
+
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"student_id", "course_id"})
+
+    grade: int | None = Field(default=None, ge=0, le=100)
+    student_id: int | None = None
+    course_id: int | None = None
+
+
+class EnrollmentRead(BaseModel):
+    """A Enrollment as returned by the API."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    grade: int | None
+    student_id: int
+    course_id: int

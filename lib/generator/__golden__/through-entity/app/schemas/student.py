@@ -1,0 +1,34 @@
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.schemas.common import UpdateModel, UTCDatetime
+
+
+class StudentBase(BaseModel):
+    """Fields of Student shared by create bodies and reads."""
+
+    name: str = Field(min_length=1, max_length=100)
+
+
+class StudentCreate(StudentBase):
+    """Body of a request creating a Student."""
+
+
+class StudentUpdate(UpdateModel):
+    """Partial update of a Student: only the fields sent are changed."""
+
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"name"})
+
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+class StudentRead(BaseModel):
+    """A Student as returned by the API."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    created_at: UTCDatetime
+    updated_at: UTCDatetime

@@ -1,0 +1,121 @@
+"""Tests of /enrollments."""
+
+from fastapi.testclient import TestClient
+
+from tests.factories import create_enrollment, create_student, enrollment_payload
+from tests.utils import quote_path, run
+
+
+def test_list_enrollments(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_enrollment)
+    response = client.get("/enrollments", params={"limit": 2}, headers=headers)
+    assert response.status_code == 200
+    page = response.json()
+    assert len(page["items"]) == 2
+    assert page["total"] >= 3
+    assert page["limit"] == 2
+
+
+def test_list_enrollments_offset(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_enrollment)
+    first = client.get(
+        "/enrollments", params={"limit": 1, "offset": 0}, headers=headers
+    ).json()
+    second = client.get(
+        "/enrollments", params={"limit": 1, "offset": 1}, headers=headers
+    ).json()
+    assert second["offset"] == 1
+    assert first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_list_enrollments_limit_too_large(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/enrollments", params={"limit": 101}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_list_enrollments_filter_student_id(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    parent = run(client, create_student)
+    run(client, create_enrollment, student_id=parent.id)
+    response = client.get(
+        "/enrollments",
+        params={"student_id": str(parent.id), "limit": 100},
+        headers=headers,
+    )
+    assert response.status_code == 200
+    assert response.json()["total"] >= 1
+
+
+def test_get_enrollment(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_enrollment)
+    response = client.get(f"/enrollments/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 200
+    assert response.json()["id"] == row.id
+
+
+def test_get_enrollment_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/enrollments/999999999", headers=headers)
+    assert response.status_code == 404
+
+
+def test_create_enrollment(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    body = run(client, enrollment_payload)
+    response = client.post("/enrollments", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert "id" in created
+
+
+def test_create_enrollment_invalid(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.post("/enrollments", json={}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_update_enrollment(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_enrollment)
+    response = client.patch(
+        f"/enrollments/{quote_path(row.id)}", json={"grade": 0}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == row.id
+
+
+def test_update_enrollment_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.patch("/enrollments/999999999", json={}, headers=headers)
+    assert response.status_code == 404
+
+
+def test_update_enrollment_invalid(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_enrollment)
+    response = client.patch(
+        f"/enrollments/{quote_path(row.id)}",
+        json={"grade": {"not": "valid"}},
+        headers=headers,
+    )
+    assert response.status_code == 422
+
+
+def test_delete_enrollment(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_enrollment)
+    response = client.delete(f"/enrollments/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 204
+    assert client.get(f"/enrollments/{quote_path(row.id)}").status_code == 404
+
+
+def test_delete_enrollment_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.delete("/enrollments/999999999", headers=headers)
+    assert response.status_code == 404

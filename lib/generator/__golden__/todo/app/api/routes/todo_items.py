@@ -1,0 +1,114 @@
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
+
+from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.models.todo_item import TodoItem
+from app.schemas.responses import TodoItemDetail, TodoItemList
+from app.schemas.todo_item import TodoItemCreate, TodoItemUpdate
+
+router = APIRouter(prefix="/todo-items", tags=["todo-items"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> TodoItem:
+    """One TodoItem (relations to embed loaded eagerly), or 404."""
+    statement = (
+        select(TodoItem)
+        .where(*where)
+        .options(selectinload(TodoItem.todo_list))
+        .execution_options(populate_existing=True)
+    )
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="TodoItem not found")
+    return row
+
+
+@router.get("")
+async def list_todo_items(
+    session: SessionDep,
+    current_user: CurrentUser,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    sort: Annotated[
+        Literal["position", "-position", "due_date", "-due_date"] | None, Query()
+    ] = None,
+    done: Annotated[bool | None, Query()] = None,
+    todo_list_id: Annotated[int | None, Query()] = None,
+) -> TodoItemList:
+    statement = select(TodoItem)
+    if done is not None:
+        statement = statement.where(TodoItem.done == done)
+    if todo_list_id is not None:
+        statement = statement.where(TodoItem.todo_list_id == todo_list_id)
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    order = sort or "position"
+    key = order.removeprefix("-")
+    column: InstrumentedAttribute[Any]
+    if key == "position":
+        column = TodoItem.position
+    elif key == "due_date":
+        column = TodoItem.due_date
+    else:
+        column = TodoItem.id
+    direction = column.desc() if order.startswith("-") else column.asc()
+    statement = statement.order_by(direction, TodoItem.id)
+    statement = (
+        statement.limit(limit).offset(offset).options(selectinload(TodoItem.todo_list))
+    )
+    rows = (await session.execute(statement)).scalars().all()
+    items = [TodoItemDetail.model_validate(row) for row in rows]
+    return TodoItemList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{todo_item_id}")
+async def get_todo_item(
+    session: SessionDep,
+    current_user: CurrentUser,
+    todo_item_id: int,
+) -> TodoItemDetail:
+    row = await _fetch(session, TodoItem.id == todo_item_id)
+    return TodoItemDetail.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_todo_item(
+    session: SessionDep,
+    current_user: CurrentUser,
+    body: TodoItemCreate,
+) -> TodoItemDetail:
+    data = body.model_dump(exclude_unset=True)
+    row = TodoItem(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return TodoItemDetail.model_validate(await _fetch(session, TodoItem.id == row.id))
+
+
+@router.patch("/{todo_item_id}")
+async def update_todo_item(
+    session: SessionDep,
+    current_user: CurrentUser,
+    todo_item_id: int,
+    body: TodoItemUpdate,
+) -> TodoItemDetail:
+    row = await _fetch(session, TodoItem.id == todo_item_id)
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return TodoItemDetail.model_validate(await _fetch(session, TodoItem.id == row.id))
+
+
+@router.delete("/{todo_item_id}", status_code=204)
+async def delete_todo_item(
+    session: SessionDep,
+    current_user: CurrentUser,
+    todo_item_id: int,
+) -> None:
+    row = await _fetch(session, TodoItem.id == todo_item_id)
+    await session.delete(row)
+    await commit_or_409(session)

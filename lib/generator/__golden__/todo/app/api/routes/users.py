@@ -1,0 +1,59 @@
+from fastapi import APIRouter, HTTPException
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.core.security import hash_password
+from app.models.user import User
+from app.schemas.user import UserCreate, UserRead, UserUpdate
+
+router = APIRouter(prefix="/users", tags=["users"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> User:
+    """One User (relations to embed loaded eagerly), or 404."""
+    statement = select(User).where(*where).execution_options(populate_existing=True)
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="User not found")
+    return row
+
+
+@router.get("/{user_id}")
+async def get_user(
+    session: SessionDep,
+    user_id: int,
+) -> UserRead:
+    row = await _fetch(session, User.id == user_id)
+    return UserRead.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_user(
+    session: SessionDep,
+    body: UserCreate,
+) -> UserRead:
+    data = body.model_dump(exclude_unset=True)
+    if body.password is not None:
+        data["password"] = hash_password(body.password)
+    row = User(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return UserRead.model_validate(await _fetch(session, User.id == row.id))
+
+
+@router.patch("/{user_id}")
+async def update_user(
+    session: SessionDep,
+    current_user: CurrentUser,
+    user_id: int,
+    body: UserUpdate,
+) -> UserRead:
+    row = await _fetch(session, User.id == user_id)
+    data = body.model_dump(exclude_unset=True)
+    if body.password is not None:
+        data["password"] = hash_password(body.password)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return UserRead.model_validate(await _fetch(session, User.id == row.id))

@@ -1,0 +1,35 @@
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.schemas.common import UpdateModel, UTCDatetime
+
+
+class TodoListBase(BaseModel):
+    """Fields of TodoList shared by create bodies and reads."""
+
+    title: str = Field(min_length=1, max_length=100)
+
+
+class TodoListCreate(TodoListBase):
+    """Body of a request creating a TodoList."""
+
+
+class TodoListUpdate(UpdateModel):
+    """Partial update of a TodoList: only the fields sent are changed."""
+
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"title"})
+
+    title: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+class TodoListRead(BaseModel):
+    """A TodoList as returned by the API."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    title: str
+    owner_id: int
+    created_at: UTCDatetime
+    updated_at: UTCDatetime

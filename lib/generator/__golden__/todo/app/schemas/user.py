@@ -1,0 +1,39 @@
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from app.schemas.common import UpdateModel, UTCDatetime
+
+
+class UserBase(BaseModel):
+    """Fields of User shared by create bodies and reads."""
+
+    email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
+
+
+class UserCreate(UserBase):
+    """Body of a request creating a User."""
+
+    password: str = Field(min_length=8)
+
+
+class UserUpdate(UpdateModel):
+    """Partial update of a User: only the fields sent are changed."""
+
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"email", "password"})
+
+    email: EmailStr | None = Field(
+        default=None, max_length=320, examples=["ada@example.com"]
+    )
+    password: str | None = Field(default=None, min_length=8)
+
+
+class UserRead(BaseModel):
+    """A person who can sign in."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    created_at: UTCDatetime
+    updated_at: UTCDatetime

@@ -1,0 +1,182 @@
+"""Tests of /todo-lists."""
+
+from fastapi.testclient import TestClient
+
+from tests.factories import create_todo_list, todo_list_payload
+from tests.utils import quote_path, run, sign_in
+
+
+def test_list_todo_lists(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    for _ in range(3):
+        run(client, create_todo_list, owner_id=user.id)
+    response = client.get("/todo-lists", params={"limit": 2}, headers=headers)
+    assert response.status_code == 200
+    page = response.json()
+    assert len(page["items"]) == 2
+    assert page["total"] >= 3
+    assert page["limit"] == 2
+
+
+def test_list_todo_lists_offset(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    for _ in range(3):
+        run(client, create_todo_list, owner_id=user.id)
+    first = client.get(
+        "/todo-lists", params={"limit": 1, "offset": 0}, headers=headers
+    ).json()
+    second = client.get(
+        "/todo-lists", params={"limit": 1, "offset": 1}, headers=headers
+    ).json()
+    assert second["offset"] == 1
+    assert first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_list_todo_lists_limit_too_large(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get("/todo-lists", params={"limit": 101}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_list_todo_lists_sort_title(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    for _ in range(3):
+        run(client, create_todo_list, owner_id=user.id)
+    for order in ("title", "-title"):
+        response = client.get("/todo-lists", params={"sort": order}, headers=headers)
+        assert response.status_code == 200
+        assert response.json()["total"] >= 3
+
+
+def test_list_todo_lists_unknown_sort(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get(
+        "/todo-lists", params={"sort": "no_such_field"}, headers=headers
+    )
+    assert response.status_code == 422
+
+
+def test_list_todo_lists_unauthenticated(client: TestClient) -> None:
+    response = client.get("/todo-lists", headers={})
+    assert response.status_code == 401
+
+
+def test_get_todo_list(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_todo_list, owner_id=user.id)
+    response = client.get(f"/todo-lists/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 200
+    assert response.json()["id"] == row.id
+
+
+def test_get_todo_list_not_found(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get("/todo-lists/999999999", headers=headers)
+    assert response.status_code == 404
+
+
+def test_get_todo_list_not_owner(client: TestClient) -> None:
+    row = run(client, create_todo_list)
+    _, headers = sign_in(client)
+    response = client.get(f"/todo-lists/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 404
+
+
+def test_get_todo_list_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_todo_list)
+    response = client.get(f"/todo-lists/{quote_path(row.id)}", headers={})
+    assert response.status_code == 401
+
+
+def test_create_todo_list(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    body = run(client, todo_list_payload)
+    response = client.post("/todo-lists", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert "id" in created
+
+
+def test_create_todo_list_invalid(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.post("/todo-lists", json={}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_create_todo_list_unauthenticated(client: TestClient) -> None:
+    body = run(client, todo_list_payload)
+    response = client.post("/todo-lists", json=body, headers={})
+    assert response.status_code == 401
+
+
+def test_update_todo_list(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_todo_list, owner_id=user.id)
+    n = 2
+    response = client.patch(
+        f"/todo-lists/{quote_path(row.id)}",
+        json={"title": f"title-{n}"},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == row.id
+
+
+def test_update_todo_list_not_found(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.patch("/todo-lists/999999999", json={}, headers=headers)
+    assert response.status_code == 404
+
+
+def test_update_todo_list_invalid(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_todo_list, owner_id=user.id)
+    response = client.patch(
+        f"/todo-lists/{quote_path(row.id)}", json={"title": None}, headers=headers
+    )
+    assert response.status_code == 422
+
+
+def test_update_todo_list_not_owner(client: TestClient) -> None:
+    row = run(client, create_todo_list)
+    _, headers = sign_in(client)
+    response = client.patch(
+        f"/todo-lists/{quote_path(row.id)}", json={}, headers=headers
+    )
+    assert response.status_code == 404
+
+
+def test_update_todo_list_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_todo_list)
+    response = client.patch(f"/todo-lists/{quote_path(row.id)}", json={}, headers={})
+    assert response.status_code == 401
+
+
+def test_delete_todo_list(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = run(client, create_todo_list, owner_id=user.id)
+    response = client.delete(f"/todo-lists/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 204
+    assert (
+        client.delete(f"/todo-lists/{quote_path(row.id)}", headers=headers).status_code
+        == 404
+    )
+
+
+def test_delete_todo_list_not_found(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.delete("/todo-lists/999999999", headers=headers)
+    assert response.status_code == 404
+
+
+def test_delete_todo_list_not_owner(client: TestClient) -> None:
+    row = run(client, create_todo_list)
+    _, headers = sign_in(client)
+    response = client.delete(f"/todo-lists/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 404
+
+
+def test_delete_todo_list_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_todo_list)
+    response = client.delete(f"/todo-lists/{quote_path(row.id)}", headers={})
+    assert response.status_code == 401

@@ -1,0 +1,101 @@
+import type { IrEntity, IrProject } from '../ir/types';
+import { module } from '../python/code';
+import { Imports } from '../python/imports';
+import { pyStr } from '../python/literal';
+import { classDef, fkInput, inputField } from './schemas';
+
+/** `app/schemas/auth.py`: token, JSON login body and the registration body (never carries the role). */
+export function emitAuthSchemas(project: IrProject): string | null {
+  const auth = project.auth;
+  if (!auth) return null;
+  const user = project.entityById.get(auth.userId) as IrEntity;
+  const imports = new Imports(['Token', 'LoginRequest', auth.registerSchema, ...user.memberNames]);
+  const baseModel = imports.from('pydantic', 'BaseModel');
+  const fields = user.fields.filter((f) => !f.readOnly && f.id !== auth.role?.id);
+  const patterns = fields.some((f) => f.constraints.pattern !== undefined);
+  const register = [
+    ...(patterns
+      ? [`model_config = ${imports.from('pydantic', 'ConfigDict')}(regex_engine="python-re")`, '']
+      : []),
+    ...fields.map((f) => inputField(f, imports, 'create')),
+    ...user.fks.filter((fk) => fk.inCreate).map((fk) => fkInput(fk, project, imports, 'create')),
+  ];
+  return module(imports.render(), [
+    classDef('Token', baseModel, 'A bearer access token.', [
+      'access_token: str',
+      'token_type: str = "bearer"',
+    ]),
+    classDef('LoginRequest', baseModel, 'Credentials as JSON (the form variant is `POST /auth/login`).', [
+      `${auth.login.name}: str`,
+      `${auth.password.name}: str`,
+    ]),
+    classDef(auth.registerSchema, baseModel, 'Body of `POST /auth/register`.', register),
+  ]);
+}
+
+/** `app/api/routes/auth.py`: register, OAuth2 form login (Swagger's Authorize), JSON login, me. */
+export function emitAuthRoutes(project: IrProject): string | null {
+  const auth = project.auth;
+  if (!auth) return null;
+  const user = project.entityById.get(auth.userId) as IrEntity;
+  const imports = new Imports(['router', '_authenticate', 'register', 'login', 'login_json', 'read_me']);
+  const model = imports.from(`app.models.${user.module}`, user.className);
+  const read = imports.from(`app.schemas.${user.module}`, user.schemas.read);
+  const token = imports.from('app.schemas.auth', 'Token');
+  const session = imports.from('app.api.deps', 'SessionDep');
+  const asyncSession = imports.from('sqlalchemy.ext.asyncio', 'AsyncSession');
+  const httpException = imports.from('fastapi', 'HTTPException');
+  const createToken = imports.from('app.core.security', 'create_access_token');
+  const login = auth.login.name;
+  const password = auth.password.name;
+  const hash = imports.from('app.core.security', 'hash_password');
+  const blocks = [
+    `router = ${imports.from('fastapi', 'APIRouter')}(prefix="/auth", tags=["auth"])`,
+    [
+      `async def _authenticate(session: ${asyncSession}, login: str, password: str) -> ${model}:`,
+      `    statement = ${imports.from('sqlalchemy', 'select')}(${model}).where(${model}.${login} == login)`,
+      '    user = (await session.execute(statement)).scalar_one_or_none()',
+      `    hashed = user.${password} if user is not None else None`,
+      `    if user is None or not hashed or not ${imports.from('app.core.security', 'verify_password')}(password, hashed):`,
+      `        raise ${httpException}(`,
+      '            status_code=401,',
+      `            detail=${pyStr(`Incorrect ${login} or password`)},`,
+      '            headers={"WWW-Authenticate": "Bearer"},',
+      '        )',
+      '    return user',
+    ].join('\n'),
+    [
+      '@router.post("/register", status_code=201)',
+      `async def register(session: ${session}, body: ${imports.from('app.schemas.auth', auth.registerSchema)}) -> ${read}:`,
+      '    data = body.model_dump(exclude_unset=True)',
+      `    data[${pyStr(password)}] = ${hash}(body.${password})`,
+      `    user = ${model}(**data)`,
+      '    session.add(user)',
+      `    await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
+      '    await session.refresh(user)',
+      `    return ${read}.model_validate(user)`,
+    ].join('\n'),
+    [
+      '@router.post("/login")',
+      'async def login(',
+      `    session: ${session},`,
+      `    form: ${imports.from('typing', 'Annotated')}[${imports.from('fastapi.security', 'OAuth2PasswordRequestForm')}, ${imports.from('fastapi', 'Depends')}()],`,
+      `) -> ${token}:`,
+      `    """OAuth2 password flow: send the ${login} as \`username\`."""`.replace(/`/g, ''),
+      '    user = await _authenticate(session, form.username, form.password)',
+      `    return ${token}(access_token=${createToken}(str(user.id)))`,
+    ].join('\n'),
+    [
+      '@router.post("/login/json")',
+      `async def login_json(session: ${session}, body: ${imports.from('app.schemas.auth', 'LoginRequest')}) -> ${token}:`,
+      `    user = await _authenticate(session, body.${login}, body.${password})`,
+      `    return ${token}(access_token=${createToken}(str(user.id)))`,
+    ].join('\n'),
+    [
+      '@router.get("/me")',
+      `async def read_me(current_user: ${imports.from('app.api.deps', 'CurrentUser')}) -> ${read}:`,
+      `    return ${read}.model_validate(current_user)`,
+    ].join('\n'),
+  ];
+  return module(imports.render(), blocks, '"""Registration, login and the current user."""');
+}

@@ -1,0 +1,136 @@
+import type { IrEntity, IrProject } from '../ir/types';
+import { module } from '../python/code';
+import { Imports } from '../python/imports';
+
+/** `app/api/deps.py`: session, current user, role checks and the commit helper, as Annotated dependencies. */
+export function emitDeps(project: IrProject): string {
+  const imports = new Imports();
+  const annotated = imports.from('typing', 'Annotated');
+  const depends = imports.from('fastapi', 'Depends');
+  const httpException = imports.from('fastapi', 'HTTPException');
+  const asyncSession = imports.from('sqlalchemy.ext.asyncio', 'AsyncSession');
+  const integrityError = imports.from('sqlalchemy.exc', 'IntegrityError');
+  const getSession = imports.from('app.core.db', 'get_session');
+  const blocks = [
+    `SessionDep = ${annotated}[${asyncSession}, ${depends}(${getSession})]`,
+    [
+      `async def commit_or_409(session: ${asyncSession}) -> None:`,
+      '    """Commit, turning unique and foreign key violations into 409 Conflict."""',
+      '    try:',
+      '        await session.commit()',
+      `    except ${integrityError} as exc:`,
+      '        await session.rollback()',
+      `        raise ${httpException}(`,
+      '            status_code=409,',
+      '            detail="Conflicts with existing data (unique or reference constraint)",',
+      '        ) from exc',
+    ].join('\n'),
+  ];
+  const auth = project.auth;
+  if (auth) {
+    const user = project.entityById.get(auth.userId) as IrEntity;
+    const userCls = imports.from(`app.models.${user.module}`, user.className);
+    const bearer = imports.from('fastapi.security', 'OAuth2PasswordBearer');
+    const decode = imports.from('app.core.security', 'decode_access_token');
+    const parse =
+      user.primaryKey === 'uuid'
+        ? [
+            `def _parse_user_id(subject: str) -> ${imports.module('uuid')}.UUID:`,
+            `    return ${imports.module('uuid')}.UUID(subject)`,
+          ]
+        : ['def _parse_user_id(subject: str) -> int:', '    return int(subject)'];
+    blocks.push(
+      `oauth2_scheme = ${bearer}(tokenUrl="/auth/login")\nTokenDep = ${annotated}[str, ${depends}(oauth2_scheme)]`,
+      parse.join('\n'),
+      [
+        `async def get_current_user(session: SessionDep, token: TokenDep) -> ${userCls}:`,
+        '    """The user of the bearer token; 401 when missing, invalid or expired."""',
+        '    subject = decode_access_token(token)'.replace('decode_access_token', decode),
+        '    user = None',
+        '    if subject is not None:',
+        '        try:',
+        `            user = await session.get(${userCls}, _parse_user_id(subject))`,
+        '        except ValueError:',
+        '            user = None',
+        '    if user is None:',
+        `        raise ${httpException}(`,
+        '            status_code=401,',
+        '            detail="Could not validate credentials",',
+        '            headers={"WWW-Authenticate": "Bearer"},',
+        '        )',
+        '    return user',
+      ].join('\n'),
+      `CurrentUser = ${annotated}[${userCls}, ${depends}(get_current_user)]`,
+    );
+    if (auth.role) {
+      const callable = imports.from('collections.abc', 'Callable');
+      const awaitable = imports.from('collections.abc', 'Coroutine');
+      const any = imports.from('typing', 'Any');
+      blocks.push(
+        [
+          `def require_roles(*roles: str) -> ${callable}[..., ${awaitable}[${any}, ${any}, ${userCls}]]:`,
+          '    """A dependency returning the current user, or 403 when their role is not listed."""',
+          '',
+          `    async def check_roles(current_user: CurrentUser) -> ${userCls}:`,
+          `        if current_user.${auth.role.name} not in roles:`,
+          `            raise ${httpException}(status_code=403, detail="Not enough permissions")`,
+          '        return current_user',
+          '',
+          '    return check_roles',
+        ].join('\n'),
+      );
+    }
+  }
+  return module(imports.render(), blocks, '"""Dependencies shared by the routes."""');
+}
+
+/** `app/api/main.py`: one router including every resource router (custom stubs first: fixed paths win). */
+export function emitApiRouter(routeModules: string[]): string {
+  const imports = new Imports();
+  const apiRouter = imports.from('fastapi', 'APIRouter');
+  const lines = [`api_router = ${apiRouter}()`];
+  for (const name of routeModules) {
+    const mod = imports.from('app.api.routes', name);
+    lines.push(`api_router.include_router(${mod}.router)`);
+  }
+  return module(imports.render(), [lines.join('\n')], '"""All API routes."""');
+}
+
+/** `app/main.py`: the FastAPI application. */
+export function emitMain(): string {
+  const imports = new Imports();
+  const lines = [
+    `@${imports.from('contextlib', 'asynccontextmanager')}`,
+    `async def lifespan(_app: ${imports.from('fastapi', 'FastAPI')}) -> ${imports.from('collections.abc', 'AsyncIterator')}[None]:`,
+    `    ${imports.from('app.core.logging', 'configure_logging')}()`,
+    '    yield',
+    `    await ${imports.from('app.core.db', 'engine')}.dispose()`,
+  ];
+  const settings = imports.from('app.core.config', 'settings');
+  // Every model must be mapped before the first query, even those no router imports.
+  imports.from('app', 'models');
+  const app = [
+    `app = FastAPI(title=${settings}.PROJECT_NAME, lifespan=lifespan)`,
+    'app.add_middleware(',
+    `    ${imports.from('fastapi.middleware.cors', 'CORSMiddleware')},`,
+    `    allow_origins=${settings}.CORS_ORIGINS,`,
+    '    allow_credentials=True,',
+    '    allow_methods=["*"],',
+    '    allow_headers=["*"],',
+    ')',
+    `app.middleware("http")(${imports.from('app.core.logging', 'log_requests')})`,
+    `${imports.from('app.core.errors', 'register_error_handlers')}(app)`,
+    `app.include_router(${imports.from('app.api.main', 'api_router')})`,
+    '__all__ = ["app", "models"]',
+  ];
+  const health = [
+    '@app.get("/health", tags=["health"])',
+    'async def health() -> dict[str, str]:',
+    '    return {"status": "ok"}',
+  ];
+  return module(
+    imports.render(),
+    [lines.join('\n'), app.join('\n'), health.join('\n')],
+    '"""The FastAPI application."""',
+  );
+}

@@ -1,0 +1,89 @@
+import type { IrProject } from '../ir/types';
+import { emitAuthRoutes, emitAuthSchemas } from './auth';
+import { emitConfig, emitEnums } from './core';
+import { emitCustomRoutes } from './custom';
+import { emitApiRouter, emitDeps, emitMain } from './deps';
+import { emitInitialMigration } from './migration';
+import { emitAssociations, emitModel, emitModelsInit } from './models';
+import {
+  emitAlembicIni,
+  emitDevRequirements,
+  emitDockerfile,
+  emitEnvExample,
+  emitGitignore,
+  emitPyproject,
+  emitReadme,
+  emitRequirements,
+} from './project-files';
+import { emitResourceRoutes, hasRoutes } from './routes';
+import { emitEntitySchemas, emitResponses } from './schemas';
+import { source as alembicEnv } from './static/alembic_env.py';
+import { source as alembicScript } from './static/alembic_script.py.mako';
+import { source as coreDb } from './static/core_db.py';
+import { source as coreErrors } from './static/core_errors.py';
+import { source as coreLogging } from './static/core_logging.py';
+import { source as coreSecurity } from './static/core_security.py';
+import { source as schemasCommon } from './static/schemas_common.py';
+import { emitTests } from './tests/index';
+
+const PACKAGE_DOC = (what: string) => `"""${what}"""\n`;
+
+/** Every file of the FastAPI project, unformatted (see `formatPython`), keyed by path. */
+export function emitFastApiProject(ir: IrProject): Record<string, string> {
+  const files: Record<string, string> = {};
+  const put = (path: string, content: string | null) => {
+    if (content !== null) files[path] = content;
+  };
+  put('app/__init__.py', PACKAGE_DOC(`${'The application package.'}`));
+  put('app/main.py', emitMain());
+  put('app/enums.py', emitEnums(ir));
+  put('app/core/__init__.py', PACKAGE_DOC('Settings, database, security, logging and errors.'));
+  put('app/core/config.py', emitConfig(ir));
+  put('app/core/db.py', coreDb);
+  put('app/core/errors.py', coreErrors);
+  put('app/core/logging.py', coreLogging);
+  if (ir.auth) put('app/core/security.py', coreSecurity);
+  put('app/models/__init__.py', emitModelsInit(ir));
+  put('app/models/associations.py', emitAssociations(ir));
+  put('app/schemas/__init__.py', PACKAGE_DOC('Request and response schemas.'));
+  put('app/schemas/common.py', schemasCommon);
+  put('app/schemas/responses.py', emitResponses(ir));
+  put('app/schemas/auth.py', emitAuthSchemas(ir));
+  for (const entity of ir.entities) {
+    put(`app/models/${entity.module}.py`, emitModel(entity, ir));
+    put(`app/schemas/${entity.module}.py`, emitEntitySchemas(entity, ir));
+  }
+  put('app/api/__init__.py', PACKAGE_DOC('HTTP layer: dependencies and routers.'));
+  put('app/api/deps.py', emitDeps(ir));
+  put('app/api/routes/__init__.py', PACKAGE_DOC('One router per resource.'));
+  const routeModules: string[] = [];
+  const custom = emitCustomRoutes(ir);
+  if (custom) {
+    put('app/api/routes/custom.py', custom);
+    routeModules.push('custom');
+  }
+  const authRoutes = emitAuthRoutes(ir);
+  if (authRoutes) {
+    put('app/api/routes/auth.py', authRoutes);
+    routeModules.push('auth');
+  }
+  for (const entity of ir.entities) {
+    if (!hasRoutes(entity)) continue;
+    put(`app/api/routes/${entity.resource.module}.py`, emitResourceRoutes(entity, ir));
+    routeModules.push(entity.resource.module);
+  }
+  put('app/api/main.py', emitApiRouter(routeModules));
+  put('alembic.ini', emitAlembicIni());
+  put('alembic/env.py', alembicEnv);
+  put('alembic/script.py.mako', alembicScript);
+  put('alembic/versions/0001_initial.py', emitInitialMigration(ir));
+  put('pyproject.toml', emitPyproject(ir));
+  put('requirements.txt', emitRequirements());
+  put('requirements-dev.txt', emitDevRequirements());
+  put('Dockerfile', emitDockerfile());
+  put('.env.example', emitEnvExample(ir));
+  put('.gitignore', emitGitignore());
+  put('README.md', emitReadme(ir));
+  Object.assign(files, emitTests(ir));
+  return files;
+}

@@ -1,0 +1,25 @@
+import type { IrProject } from '../../ir/types';
+import { hasRoutes } from '../routes';
+import { emitAuthTests } from './auth';
+import { emitCustomTests } from './custom';
+import { emitFactories } from './factories';
+import { emitResourceTests } from './resource';
+import { emitConftest, emitUtils } from './support';
+
+/** The generated pytest suite, keyed by path. */
+export function emitTests(ir: IrProject): Record<string, string> {
+  const files: Record<string, string> = {
+    'tests/__init__.py': '',
+    'tests/conftest.py': emitConftest(),
+    'tests/utils.py': emitUtils(ir),
+    'tests/factories.py': emitFactories(ir),
+  };
+  const auth = emitAuthTests(ir);
+  if (auth) files['tests/test_auth.py'] = auth;
+  const custom = emitCustomTests(ir);
+  if (custom) files['tests/test_custom.py'] = custom;
+  for (const entity of ir.entities) {
+    if (hasRoutes(entity)) files[`tests/test_${entity.resource.module}.py`] = emitResourceTests(entity, ir);
+  }
+  return files;
+}

@@ -1,0 +1,384 @@
+import type { IrAccess, IrEntity, IrField, IrProject, IrRef } from '../../ir/types';
+import { indent, module } from '../../python/code';
+import { Imports } from '../../python/imports';
+import { pyNumber, pyStr } from '../../python/literal';
+import { factoryName, jsonId, payloadName } from './factories';
+import { invalidJson, sampleFor } from './samples';
+
+type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; tests: string[] };
+
+const TC = (ctx: Ctx) => ctx.imports.from('fastapi.testclient', 'TestClient');
+
+function test(ctx: Ctx, name: string, body: string[]): void {
+  ctx.tests.push(`def test_${name}(client: ${TC(ctx)}) -> None:\n${indent(body.join('\n'))}`);
+}
+
+const run = (ctx: Ctx) => ctx.imports.from('tests.utils', 'run');
+
+/** Lines signing in a user allowed by `access` (binding `user`, `headers`), or an empty header dict. */
+function signIn(ctx: Ctx, access: IrAccess): string[] {
+  if (access.kind === 'public') return ['headers: dict[str, str] = {}'];
+  const signInFn = ctx.imports.from('tests.utils', 'sign_in');
+  if (access.kind === 'roles')
+    return [`user, headers = ${signInFn}(client${roleOverride(ctx, access.roles[0] ?? '')})`];
+  return [`user, headers = ${signInFn}(client)`];
+}
+
+function roleOverride(ctx: Ctx, role: string): string {
+  const field = ctx.project.auth?.role;
+  if (!field) return '';
+  if (field.enum) {
+    const member = field.enum.members.find((m) => m.value === role);
+    if (member)
+      return `, ${field.name}=${ctx.imports.from('app.enums', field.enum.className)}.${member.name}`;
+  }
+  return `, ${field.name}=${pyStr(role)}`;
+}
+
+/** A role value outside `roles`, or null when every value is allowed. */
+function forbiddenRole(ctx: Ctx, roles: string[]): string | null {
+  const field = ctx.project.auth?.role;
+  if (!field) return null;
+  if (field.enum) {
+    const member = field.enum.members.find((m) => !roles.includes(m.value));
+    return member
+      ? `, ${field.name}=${ctx.imports.from('app.enums', field.enum.className)}.${member.name}`
+      : null;
+  }
+  return roles.includes('zz-no-such-role') ? null : `, ${field.name}="zz-no-such-role"`;
+}
+
+/** Keyword overrides giving the created row to the signed-in user when the rule is owner-only. */
+function ownerKw(ctx: Ctx, access: IrAccess): string {
+  const owner = ctx.entity.resource.owner;
+  return access.kind === 'owner' && owner ? `, ${owner.column}=user.id` : '';
+}
+
+/** The 401 and 403 cases of an operation. */
+function accessTests(ctx: Ctx, name: string, access: IrAccess, request: (headers: string) => string[]): void {
+  if (access.kind === 'public') return;
+  test(ctx, `${name}_unauthenticated`, [...request('{}'), 'assert response.status_code == 401']);
+  if (access.kind === 'roles') {
+    const other = forbiddenRole(ctx, access.roles);
+    if (other !== null) {
+      test(ctx, `${name}_forbidden`, [
+        `_, headers = ${ctx.imports.from('tests.utils', 'sign_in')}(client${other})`,
+        ...request('headers'),
+        'assert response.status_code == 403',
+      ]);
+    }
+  }
+}
+
+function itemUrl(ctx: Ctx, rowVar: string): string {
+  const { lookup, path } = ctx.entity.resource;
+  const column = lookup.field ? lookup.field.name : 'id';
+  return `f"${path}/{${ctx.imports.from('tests.utils', 'quote_path')}(${rowVar}.${column})}"`;
+}
+
+function missingUrl(ctx: Ctx): string {
+  const { lookup, path } = ctx.entity.resource;
+  const field = lookup.field;
+  let value = '999999999';
+  if (!field && ctx.entity.primaryKey === 'uuid') value = '00000000-0000-0000-0000-000000000000';
+  if (field) {
+    if (field.type === 'uuid') value = '00000000-0000-0000-0000-000000000000';
+    else if (['string', 'text', 'email', 'url', 'enum'].includes(field.type)) value = 'no-such-value-zz';
+    else if (field.type === 'date') value = '1900-01-01';
+    else if (field.type === 'datetime') value = '1900-01-01T00:00:00Z';
+    else if (field.type === 'boolean') value = 'false';
+  }
+  return pyStr(`${path}/${encodeURIComponent(value)}`);
+}
+
+function listTests(ctx: Ctx): void {
+  const list = ctx.entity.resource.list;
+  if (!list) return;
+  const { entity } = ctx;
+  const path = pyStr(entity.resource.path);
+  const name = `list_${entity.pluralVar}`;
+  const factory = ctx.imports.from('tests.factories', factoryName(entity));
+  const setup = [
+    ...signIn(ctx, list.access),
+    'for _ in range(3):',
+    `    ${run(ctx)}(client, ${factory}${ownerKw(ctx, list.access)})`,
+  ];
+  test(ctx, name, [
+    ...setup,
+    `response = client.get(${path}, params={"limit": 2}, headers=headers)`,
+    'assert response.status_code == 200',
+    'page = response.json()',
+    'assert len(page["items"]) == 2',
+    'assert page["total"] >= 3',
+    'assert page["limit"] == 2',
+  ]);
+  test(ctx, `${name}_offset`, [
+    ...setup,
+    `first = client.get(${path}, params={"limit": 1, "offset": 0}, headers=headers).json()`,
+    `second = client.get(${path}, params={"limit": 1, "offset": 1}, headers=headers).json()`,
+    'assert second["offset"] == 1',
+    'assert first["items"][0]["id"] != second["items"][0]["id"]',
+  ]);
+  test(ctx, `${name}_limit_too_large`, [
+    ...signIn(ctx, list.access),
+    `response = client.get(${path}, params={"limit": ${pyNumber(list.maxPageSize + 1)}}, headers=headers)`,
+    'assert response.status_code == 422',
+  ]);
+  for (const filter of list.filters) filterTest(ctx, filter);
+  if (list.sorts.length > 0) {
+    for (const sort of list.sorts) {
+      test(ctx, `${name}_sort_${sort.query}`, [
+        ...setup,
+        `for order in (${pyStr(sort.query)}, ${pyStr(`-${sort.query}`)}):`,
+        `    response = client.get(${path}, params={"sort": order}, headers=headers)`,
+        '    assert response.status_code == 200',
+        '    assert response.json()["total"] >= 3',
+      ]);
+    }
+    test(ctx, `${name}_unknown_sort`, [
+      ...signIn(ctx, list.access),
+      `response = client.get(${path}, params={"sort": "no_such_field"}, headers=headers)`,
+      'assert response.status_code == 422',
+    ]);
+  }
+  accessTests(ctx, name, list.access, (h) => [`response = client.get(${path}, headers=${h})`]);
+}
+
+/** Python expression of a row attribute as a query string value. */
+function queryValue(field: IrField | null, expr: string): string {
+  if (!field) return `str(${expr})`;
+  switch (field.type) {
+    case 'boolean':
+      return `str(${expr}).lower()`;
+    case 'date':
+    case 'datetime':
+      return `${expr}.isoformat()`;
+    default:
+      return `str(${expr})`;
+  }
+}
+
+function filterTest(ctx: Ctx, filter: IrRef): void {
+  const { entity } = ctx;
+  const list = entity.resource.list;
+  if (!list) return;
+  if (filter.field?.type === 'json') return;
+  const path = pyStr(entity.resource.path);
+  const factory = ctx.imports.from('tests.factories', factoryName(entity));
+  const lines = [...signIn(ctx, list.access)];
+  const ownerArgs = ownerKw(ctx, list.access);
+  let value: string;
+  const via = filter.via;
+  if (!via) {
+    lines.push(`row = ${run(ctx)}(client, ${factory}${ownerArgs})`);
+    const column = filter.field ? filter.field.name : 'id';
+    value = queryValue(filter.field, `row.${column}`);
+    if (filter.field?.nullable) lines.push(`assert row.${column} is not None`);
+  } else if (!via.many && via.fkColumn) {
+    // Filter on a field of the row our FK points to: create that row first.
+    const parent = ctx.project.entityById.get(via.targetId) as IrEntity;
+    const parentFactory = ctx.imports.from('tests.factories', factoryName(parent));
+    const column = filter.field ? filter.field.name : 'id';
+    const isSelfOwner = entity.resource.owner?.column === via.fkColumn && list.access.kind === 'owner';
+    lines.push(
+      isSelfOwner ? 'parent = user' : `parent = ${run(ctx)}(client, ${parentFactory})`,
+      `${run(ctx)}(client, ${factory}${isSelfOwner ? '' : ownerArgs}, ${via.fkColumn}=parent.id)`,
+    );
+    value = queryValue(filter.field, `parent.${column}`);
+    if (filter.field?.nullable) lines.push(`assert parent.${column} is not None`);
+  } else {
+    // Through a to-many relation: the filter must be accepted; no row is linked.
+    lines.push(`${run(ctx)}(client, ${factory}${ownerArgs})`);
+    const target = ctx.project.entityById.get(via.targetId) as IrEntity;
+    const sample = filter.field ? sampleFor(filter.field, ctx.imports, 'json') : jsonId(target, '1');
+    if (/\bn\b/.test(sample)) lines.push('n = 1');
+    value = filter.field?.type === 'boolean' ? '"true"' : `str(${sample})`;
+    lines.push(
+      `response = client.get(${path}, params={${pyStr(filter.query)}: ${value}}, headers=headers)`,
+      'assert response.status_code == 200',
+    );
+    test(ctx, `list_${entity.pluralVar}_filter_${filter.query}`, lines);
+    return;
+  }
+  lines.push(
+    `response = client.get(${path}, params={${pyStr(filter.query)}: ${value}, "limit": ${pyNumber(list.maxPageSize)}}, headers=headers)`,
+    'assert response.status_code == 200',
+    'assert response.json()["total"] >= 1',
+  );
+  test(ctx, `list_${entity.pluralVar}_filter_${filter.query}`, lines);
+}
+
+function getTests(ctx: Ctx): void {
+  const access = ctx.entity.resource.get;
+  if (!access) return;
+  const { entity } = ctx;
+  const name = `get_${entity.varName}`;
+  const factory = ctx.imports.from('tests.factories', factoryName(entity));
+  test(ctx, name, [
+    ...signIn(ctx, access),
+    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+    `response = client.get(${itemUrl(ctx, 'row')}, headers=headers)`,
+    'assert response.status_code == 200',
+    `assert response.json()["id"] == ${jsonId(entity, 'row.id')}`,
+  ]);
+  test(ctx, `${name}_not_found`, [
+    ...signIn(ctx, access),
+    `response = client.get(${missingUrl(ctx)}, headers=headers)`,
+    'assert response.status_code == 404',
+  ]);
+  ownerTest(ctx, name, access, (url) => `client.get(${url}, headers=headers)`);
+  accessTests(ctx, name, access, (h) => [
+    `row = ${run(ctx)}(client, ${factory})`,
+    `response = client.get(${itemUrl(ctx, 'row')}, headers=${h})`,
+  ]);
+}
+
+/** Owner-only: someone else's row answers 404, as if it did not exist. */
+function ownerTest(ctx: Ctx, name: string, access: IrAccess, request: (url: string) => string): void {
+  if (access.kind !== 'owner' || !ctx.entity.resource.owner) return;
+  const factory = ctx.imports.from('tests.factories', factoryName(ctx.entity));
+  test(ctx, `${name}_not_owner`, [
+    `row = ${run(ctx)}(client, ${factory})`,
+    `_, headers = ${ctx.imports.from('tests.utils', 'sign_in')}(client)`,
+    `response = ${request(itemUrl(ctx, 'row'))}`,
+    'assert response.status_code == 404',
+  ]);
+}
+
+function createTests(ctx: Ctx): void {
+  const access = ctx.entity.resource.create;
+  if (!access) return;
+  const { entity } = ctx;
+  const path = pyStr(entity.resource.path);
+  const name = `create_${entity.varName}`;
+  const payload = ctx.imports.from('tests.factories', payloadName(entity));
+  test(ctx, name, [
+    ...signIn(ctx, access),
+    `body = ${run(ctx)}(client, ${payload})`,
+    `response = client.post(${path}, json=body, headers=headers)`,
+    'assert response.status_code == 201, response.text',
+    'created = response.json()',
+    'assert "id" in created',
+    ...entity.fields
+      .filter((f) => f.isPassword || !f.inRead)
+      .map((f) => `assert ${pyStr(f.name)} not in created`),
+  ]);
+  const required = entity.fields.filter((f) => f.inCreate && !f.nullable && f.default === undefined);
+  const requiredFks = entity.fks.filter((fk) => fk.inCreate && !fk.nullable);
+  const anyField = entity.fields.find((f) => f.inCreate && invalidJson(f) !== null);
+  if (required.length > 0 || requiredFks.length > 0) {
+    test(ctx, `${name}_invalid`, [
+      ...signIn(ctx, access),
+      `response = client.post(${path}, json={}, headers=headers)`,
+      'assert response.status_code == 422',
+    ]);
+  } else if (anyField) {
+    test(ctx, `${name}_invalid`, [
+      ...signIn(ctx, access),
+      `response = client.post(${path}, json={${pyStr(anyField.name)}: ${invalidJson(anyField)}}, headers=headers)`,
+      'assert response.status_code == 422',
+    ]);
+  }
+  const unique = entity.fields.find((f) => f.inCreate && f.unique && !f.nullable);
+  if (unique) {
+    test(ctx, `${name}_conflict`, [
+      ...signIn(ctx, access),
+      `body = ${run(ctx)}(client, ${payload})`,
+      `assert client.post(${path}, json=body, headers=headers).status_code == 201`,
+      `response = client.post(${path}, json=body, headers=headers)`,
+      'assert response.status_code == 409',
+    ]);
+  }
+  accessTests(ctx, name, access, (h) => [
+    `body = ${run(ctx)}(client, ${payload})`,
+    `response = client.post(${path}, json=body, headers=${h})`,
+  ]);
+}
+
+function updateTests(ctx: Ctx): void {
+  const access = ctx.entity.resource.update;
+  if (!access) return;
+  const { entity } = ctx;
+  const name = `update_${entity.varName}`;
+  const factory = ctx.imports.from('tests.factories', factoryName(entity));
+  const change = entity.fields.find((f) => f.inUpdate && !f.unique && f.type !== 'password' && f.inRead);
+  const body = change ? `{${pyStr(change.name)}: ${sampleFor(change, ctx.imports, 'json')}}` : '{}';
+  test(ctx, name, [
+    ...signIn(ctx, access),
+    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+    ...(/\bn\b/.test(body) ? ['n = 2'] : []),
+    `response = client.patch(${itemUrl(ctx, 'row')}, json=${body}, headers=headers)`,
+    'assert response.status_code == 200, response.text',
+    `assert response.json()["id"] == ${jsonId(entity, 'row.id')}`,
+  ]);
+  test(ctx, `${name}_not_found`, [
+    ...signIn(ctx, access),
+    `response = client.patch(${missingUrl(ctx)}, json={}, headers=headers)`,
+    'assert response.status_code == 404',
+  ]);
+  const nonNull = entity.fields.find((f) => f.inUpdate && !f.nullable && f.type !== 'json');
+  const wrong = entity.fields.find((f) => f.inUpdate && invalidJson(f) !== null);
+  const invalid = nonNull
+    ? `{${pyStr(nonNull.name)}: None}`
+    : wrong
+      ? `{${pyStr(wrong.name)}: ${invalidJson(wrong)}}`
+      : null;
+  if (invalid) {
+    test(ctx, `${name}_invalid`, [
+      ...signIn(ctx, access),
+      `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+      `response = client.patch(${itemUrl(ctx, 'row')}, json=${invalid}, headers=headers)`,
+      'assert response.status_code == 422',
+    ]);
+  }
+  ownerTest(ctx, name, access, (url) => `client.patch(${url}, json={}, headers=headers)`);
+  accessTests(ctx, name, access, (h) => [
+    `row = ${run(ctx)}(client, ${factory})`,
+    `response = client.patch(${itemUrl(ctx, 'row')}, json={}, headers=${h})`,
+  ]);
+}
+
+function deleteTests(ctx: Ctx): void {
+  const access = ctx.entity.resource.delete;
+  if (!access) return;
+  const { entity } = ctx;
+  const name = `delete_${entity.varName}`;
+  const factory = ctx.imports.from('tests.factories', factoryName(entity));
+  const get = entity.resource.get;
+  const after =
+    get && get.kind === 'public'
+      ? [`assert client.get(${itemUrl(ctx, 'row')}).status_code == 404`]
+      : [`assert client.delete(${itemUrl(ctx, 'row')}, headers=headers).status_code == 404`];
+  test(ctx, name, [
+    ...signIn(ctx, access),
+    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+    `response = client.delete(${itemUrl(ctx, 'row')}, headers=headers)`,
+    'assert response.status_code == 204',
+    ...after,
+  ]);
+  test(ctx, `${name}_not_found`, [
+    ...signIn(ctx, access),
+    `response = client.delete(${missingUrl(ctx)}, headers=headers)`,
+    'assert response.status_code == 404',
+  ]);
+  ownerTest(ctx, name, access, (url) => `client.delete(${url}, headers=headers)`);
+  accessTests(ctx, name, access, (h) => [
+    `row = ${run(ctx)}(client, ${factory})`,
+    `response = client.delete(${itemUrl(ctx, 'row')}, headers=${h})`,
+  ]);
+}
+
+/** `tests/test_<resource>.py`: success, 401/403/404/422/409 cases, pagination, filters and sorting. */
+export function emitResourceTests(entity: IrEntity, project: IrProject): string {
+  const ctx: Ctx = { entity, project, imports: new Imports(), tests: [] };
+  listTests(ctx);
+  getTests(ctx);
+  createTests(ctx);
+  updateTests(ctx);
+  deleteTests(ctx);
+  return module(
+    ctx.imports.render(),
+    ctx.tests,
+    `"""Tests of ${entity.resource.path}."""`.replace(/[^\x20-\x7e]/g, ''),
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * Design -> FastAPI project generator. `generateProject` is synchronous and deterministic (ruff formatting
+ * runs in-process through its WASM build); `checkProject` re-checks any file map with ruff and tree-sitter.
+ * Server-side only (WASM packages are `serverExternalPackages`).
+ */
+export { checkProject, type Diagnostic } from './checks';
+export { formatProject, formatPython } from './format/ruff';
+export { type GenerateOptions, type GenerateResult, generateProject, renderProject } from './generate';
+export { buildIr } from './ir/build';
+export type { IrProject } from './ir/types';
+export { openApiFor } from './openapi/document';

@@ -1,0 +1,11 @@
+import type { AccessRule } from '@/lib/design/schema';
+import type { IrAccess } from './types';
+
+export function toAccess(rule: AccessRule): IrAccess {
+  if (rule.kind === 'roles') return { kind: 'roles', roles: [...rule.roles] };
+  return { kind: rule.kind };
+}
+
+export function needsUser(access: IrAccess | null): boolean {
+  return access !== null && access.kind !== 'public';
+}

@@ -1,0 +1,254 @@
+import { otherEnd } from '@/lib/design/members';
+import { kebabCase, resourcePathFor, snakeCase, tableNameFor } from '@/lib/design/names';
+import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/design/schema';
+import { toAccess } from './access';
+import { buildCustomEndpoints } from './custom';
+import { toIrField } from './fields';
+import {
+  enumMemberNames,
+  HANDLER_RESERVED,
+  pluralVariable,
+  RESERVED_MODULES,
+  uniqueName,
+  variableName,
+} from './naming';
+import { dependencyOrder } from './order';
+import { planRelations } from './relations';
+import type { IrCustomEndpoint, IrEntity, IrEnum, IrProject, IrRef, IrResource } from './types';
+
+type Base = {
+  id: string;
+  className: string;
+  tableName: string;
+  module: string;
+  entity: Entity;
+};
+
+/** Builds the IR of a design that `validateDesign` accepts (it assumes valid references). */
+export function buildIr(design: Design, projectName?: string): IrProject {
+  const enums = new Map<string, IrEnum>();
+  for (const item of design.enums) {
+    const names = enumMemberNames(item.values);
+    enums.set(item.id, {
+      id: item.id,
+      className: item.name,
+      members: item.values.map((value, i) => ({ name: names[i] as string, value })),
+      length: Math.max(1, ...item.values.map((v) => v.length)),
+    });
+  }
+
+  const modules = new Set(RESERVED_MODULES);
+  const bases = new Map<string, Base>();
+  for (const entity of design.entities) {
+    const module = uniqueName(variableName(entity.name), modules);
+    modules.add(module);
+    bases.set(entity.id, {
+      id: entity.id,
+      className: entity.name,
+      tableName: entity.tableName ?? tableNameFor(entity.name),
+      module,
+      entity,
+    });
+  }
+  const relationsById = new Map(design.relations.map((r) => [r.id, r]));
+  const owners = new Set<string>();
+  for (const entity of design.entities) {
+    if (entity.resource.ownerRelationId !== undefined) owners.add(entity.resource.ownerRelationId);
+  }
+  const plan = planRelations(design, bases, owners);
+  const auth = design.auth;
+
+  const edges = design.relations
+    .filter((r) => r.kind !== 'many-to-many')
+    .map((r) => ({ from: r.fromEntityId, to: r.toEntityId, key: r.id }));
+  const { order, deferred } = dependencyOrder(
+    design.entities.map((e) => e.id),
+    edges,
+  );
+
+  const routeModules = new Set(RESERVED_MODULES);
+  const entityById = new Map<string, IrEntity>();
+  for (const entity of design.entities) {
+    const base = bases.get(entity.id) as Base;
+    const ops = entity.resource.operations;
+    const createAccess = ops.create.enabled ? toAccess(ops.create.access) : null;
+    const updateAccess = ops.update.enabled ? toAccess(ops.update.access) : null;
+    const isUser = auth?.userEntityId === entity.id;
+    const fields = entity.fields.map((field) =>
+      toIrField(field, field.enumId === undefined ? undefined : enums.get(field.enumId), {
+        isRole: isUser && auth?.roleFieldId === field.id,
+        create: createAccess,
+        update: updateAccess,
+      }),
+    );
+    const fks = (plan.fks.get(entity.id) ?? []).map((fk) => ({
+      ...fk,
+      deferred: deferred.has(fk.relationId),
+    }));
+    const relationships = plan.relationships.get(entity.id) ?? [];
+    const routeModule = uniqueName(snakeCase(base.tableName), routeModules);
+    routeModules.add(routeModule);
+    const cls = entity.name;
+    const memberNames = [
+      'id',
+      ...(entity.timestamps ? ['created_at', 'updated_at'] : []),
+      ...fields.map((f) => f.name),
+      ...fks.map((f) => f.column),
+      ...relationships.map((r) => r.attr),
+    ];
+    const ir: IrEntity = {
+      id: entity.id,
+      className: cls,
+      varName: variableName(cls),
+      pluralVar: pluralVariable(cls),
+      module: base.module,
+      tableName: base.tableName,
+      description: entity.description,
+      primaryKey: entity.primaryKey,
+      timestamps: entity.timestamps,
+      fields,
+      fieldById: new Map(fields.map((f) => [f.id, f])),
+      fks,
+      relationships,
+      schemas: {
+        base: `${cls}Base`,
+        create: `${cls}Create`,
+        update: `${cls}Update`,
+        read: `${cls}Read`,
+        detail: entity.resource.embed.length > 0 ? `${cls}Detail` : null,
+        list: `${cls}List`,
+      },
+      // Filled below once every entity exists (refs point across entities).
+      resource: undefined as unknown as IrResource,
+      isUser,
+      memberNames,
+    };
+    ir.resource = {
+      path: entity.resource.path ?? resourcePathFor(entity.name),
+      tag: kebabCase(base.tableName),
+      module: routeModule,
+      lookup: { field: null, param: `${ir.varName}_id` },
+      list: null,
+      get: null,
+      create: createAccess,
+      update: updateAccess,
+      delete: null,
+      embeds: [],
+      owner: null,
+    };
+    entityById.set(entity.id, ir);
+  }
+
+  for (const entity of design.entities) {
+    const ir = entityById.get(entity.id) as IrEntity;
+    ir.resource = buildResource(entity, ir, entityById, relationsById);
+  }
+
+  let irAuth: IrProject['auth'] = null;
+  if (auth) {
+    const user = entityById.get(auth.userEntityId) as IrEntity;
+    irAuth = {
+      userId: user.id,
+      login: user.fieldById.get(auth.loginFieldId) as IrProject['entities'][number]['fields'][number],
+      password: user.fieldById.get(auth.passwordFieldId) as IrProject['entities'][number]['fields'][number],
+      role: auth.roleFieldId === undefined ? null : (user.fieldById.get(auth.roleFieldId) ?? null),
+      tokenLifetimeMinutes: auth.tokenLifetimeMinutes,
+      registerSchema: `${user.className}Register`,
+    };
+  }
+
+  const customEndpoints: IrCustomEndpoint[] = buildCustomEndpoints(design, entityById);
+  const name = projectName ?? (design.name.trim() === '' ? 'Fastdraft API' : design.name);
+  return {
+    name,
+    slug: kebabCase(name) || 'fastdraft-api',
+    enums: [...enums.values()],
+    entities: order.map((id) => entityById.get(id) as IrEntity),
+    entityById,
+    associations: plan.associations,
+    auth: irAuth,
+    customEndpoints,
+  };
+}
+
+function buildResource(
+  entity: Entity,
+  ir: IrEntity,
+  entityById: ReadonlyMap<string, IrEntity>,
+  relationsById: ReadonlyMap<string, Relation>,
+): IrResource {
+  const res = entity.resource;
+  const ops = res.operations;
+  const lookupField =
+    res.lookupFieldId === PRIMARY_KEY_REF ? null : (ir.fieldById.get(res.lookupFieldId) ?? null);
+  const lookupParam = lookupField
+    ? HANDLER_RESERVED.has(lookupField.name)
+      ? `${ir.varName}_${lookupField.name}`
+      : lookupField.name
+    : `${ir.varName}_id`;
+  const taken = new Set<string>([...HANDLER_RESERVED, lookupParam]);
+  const queries = new Set<string>(['limit', 'offset', 'sort']);
+  const ref = (fieldRef: { relationId?: string; fieldId: string }, forSort: boolean): IrRef => {
+    let target = ir;
+    let via: IrRef['via'] = null;
+    if (fieldRef.relationId !== undefined) {
+      const relation = relationsById.get(fieldRef.relationId) as Relation;
+      const targetId = otherEnd(relation, entity.id) as string;
+      target = entityById.get(targetId) as IrEntity;
+      const outgoing = relation.fromEntityId === entity.id;
+      const attr = outgoing ? relation.fieldName : relation.backrefName;
+      const rel = ir.relationships.find((r) => r.relationId === relation.id && r.attr === attr);
+      const fkColumn = outgoing && relation.kind !== 'many-to-many' ? `${relation.fieldName}_id` : null;
+      via = { attr, many: rel?.many ?? false, targetId, fkColumn };
+    }
+    const field =
+      fieldRef.fieldId === PRIMARY_KEY_REF ? null : (target.fieldById.get(fieldRef.fieldId) ?? null);
+    const fieldName = field ? field.name : 'id';
+    const base = via ? `${via.attr}_${fieldName}` : fieldName;
+    if (forSort) return { param: base, query: base, via, field };
+    const query = uniqueName(base, queries);
+    queries.add(query);
+    const param = uniqueName(taken.has(query) ? `${query}_filter` : query, taken);
+    taken.add(param);
+    return { param, query, via, field };
+  };
+  const sortKeys = new Set<string>();
+  const sorts: IrRef[] = [];
+  for (const s of ops.list.sortable) {
+    const r = ref(s, true);
+    if (sortKeys.has(r.query)) continue;
+    sortKeys.add(r.query);
+    sorts.push(r);
+  }
+  const embeds = res.embed.flatMap((relationId) => {
+    const relation = relationsById.get(relationId) as Relation;
+    const outgoing = relation.fromEntityId === entity.id;
+    const attr = outgoing ? relation.fieldName : relation.backrefName;
+    const rel = ir.relationships.find((r) => r.relationId === relationId && r.attr === attr);
+    return rel ? [{ attr, targetId: rel.targetId, many: rel.many }] : [];
+  });
+  const owner =
+    res.ownerRelationId === undefined
+      ? null
+      : (ir.fks.find((fk) => fk.relationId === res.ownerRelationId) ?? null);
+  return {
+    ...ir.resource,
+    lookup: { field: lookupField, param: lookupParam },
+    list: ops.list.enabled
+      ? {
+          access: toAccess(ops.list.access),
+          defaultPageSize: ops.list.defaultPageSize,
+          maxPageSize: ops.list.maxPageSize,
+          filters: ops.list.filters.map((f) => ref(f, false)),
+          sorts,
+          defaultOrder: ops.list.defaultOrder
+            ? { ref: ref(ops.list.defaultOrder.field, true), direction: ops.list.defaultOrder.direction }
+            : null,
+        }
+      : null,
+    get: ops.get.enabled ? toAccess(ops.get.access) : null,
+    delete: ops.delete.enabled ? toAccess(ops.delete.access) : null,
+    embeds,
+    owner,
+  };
+}

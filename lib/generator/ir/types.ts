@@ -1,0 +1,201 @@
+import type {
+  Constraints,
+  FieldDefault,
+  FieldType,
+  HttpMethod,
+  OnDelete,
+  SortDirection,
+} from '@/lib/design/schema';
+
+/**
+ * The design with every generator decision made once: Python/SQL names, module names, dependency order,
+ * schema membership, query parameter names. Emitters only read it; all lookups are maps built here.
+ */
+export type IrProject = {
+  name: string;
+  /** Distribution name for pyproject.toml (`blog-api`). */
+  slug: string;
+  enums: IrEnum[];
+  /** In table-creation order: an entity comes after every entity its foreign keys point to (cycles aside). */
+  entities: IrEntity[];
+  entityById: ReadonlyMap<string, IrEntity>;
+  associations: IrAssociation[];
+  auth: IrAuth | null;
+  customEndpoints: IrCustomEndpoint[];
+};
+
+export type IrEnum = {
+  id: string;
+  className: string;
+  members: { name: string; value: string }[];
+  /** VARCHAR length of the (non-native) enum column. */
+  length: number;
+};
+
+export type IrAccess =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | { kind: 'roles'; roles: string[] }
+  | { kind: 'owner' };
+
+export type IrField = {
+  id: string;
+  name: string;
+  type: FieldType;
+  nullable: boolean;
+  unique: boolean;
+  indexed: boolean;
+  default: FieldDefault | undefined;
+  constraints: Constraints;
+  description: string;
+  example: unknown;
+  enum: IrEnum | undefined;
+  precision: number | undefined;
+  scale: number | undefined;
+  /** VARCHAR length for string-like columns. */
+  length: number | undefined;
+  readOnly: boolean;
+  inCreate: boolean;
+  inUpdate: boolean;
+  inRead: boolean;
+  isPassword: boolean;
+};
+
+/** The FK column of a many-to-one / one-to-one, on the entity that holds it. */
+export type IrForeignKey = {
+  relationId: string;
+  column: string;
+  /** The relationship attribute (`author` for `author_id`). */
+  attr: string;
+  targetId: string;
+  nullable: boolean;
+  onDelete: OnDelete;
+  /** one-to-one: unique FK. */
+  unique: boolean;
+  /** The FK closes a dependency cycle: created after the tables (`use_alter`). */
+  deferred: boolean;
+  inCreate: boolean;
+  inUpdate: boolean;
+};
+
+export type IrRelationship = {
+  attr: string;
+  relationId: string;
+  targetId: string;
+  many: boolean;
+  backPopulates: string | null;
+  /** FK column(s) on this side's model for a to-one relation that owns it (self / ambiguous joins). */
+  foreignKeys: string | null;
+  /** `remote_side` for the many-to-one side of a self-relation. */
+  remoteSideId: boolean;
+  /** Association table name (plain many-to-many) or through entity table. */
+  secondary: string | null;
+  primaryJoin: string | null;
+  secondaryJoin: string | null;
+  viewOnly: boolean;
+  /** Delete children with their parent when the FK cascades (passive: the database does it). */
+  passiveDeletes: boolean;
+};
+
+export type IrAssociation = {
+  relationId: string;
+  table: string;
+  left: { column: string; targetId: string };
+  right: { column: string; targetId: string };
+};
+
+export type IrRef = {
+  /** Python parameter name in the handler. */
+  param: string;
+  /** Query parameter name in the URL (the alias when it differs from `param`). */
+  query: string;
+  /** Path through a relation, or null for the entity's own column. */
+  via: { attr: string; many: boolean; targetId: string; fkColumn: string | null } | null;
+  /** Field of the target entity, or null for its primary key. */
+  field: IrField | null;
+};
+
+export type IrList = {
+  access: IrAccess;
+  defaultPageSize: number;
+  maxPageSize: number;
+  filters: IrRef[];
+  sorts: IrRef[];
+  defaultOrder: { ref: IrRef; direction: SortDirection } | null;
+};
+
+export type IrEmbed = { attr: string; targetId: string; many: boolean };
+
+export type IrResource = {
+  path: string;
+  tag: string;
+  /** Python module of the router (`app/api/routes/<module>.py`) and its test. */
+  module: string;
+  lookup: { field: IrField | null; param: string };
+  list: IrList | null;
+  get: IrAccess | null;
+  create: IrAccess | null;
+  update: IrAccess | null;
+  delete: IrAccess | null;
+  embeds: IrEmbed[];
+  owner: IrForeignKey | null;
+};
+
+export type IrSchemaNames = {
+  base: string;
+  create: string;
+  update: string;
+  read: string;
+  /** Read + embedded relations; null when nothing is embedded (responses use `read`). */
+  detail: string | null;
+  list: string;
+};
+
+export type IrEntity = {
+  id: string;
+  className: string;
+  /** snake_case singular: variable names, model/schema module name. */
+  varName: string;
+  /** snake_case plural for handler names (`list_posts`). */
+  pluralVar: string;
+  module: string;
+  tableName: string;
+  description: string;
+  primaryKey: 'int' | 'uuid';
+  timestamps: boolean;
+  fields: IrField[];
+  fieldById: ReadonlyMap<string, IrField>;
+  fks: IrForeignKey[];
+  relationships: IrRelationship[];
+  schemas: IrSchemaNames;
+  resource: IrResource;
+  isUser: boolean;
+  /** Name of every class attribute of the model and schema classes (for import aliasing). */
+  memberNames: string[];
+};
+
+export type IrAuth = {
+  userId: string;
+  login: IrField;
+  password: IrField;
+  role: IrField | null;
+  tokenLifetimeMinutes: number;
+  registerSchema: string;
+};
+
+export type IrCustomEndpoint = {
+  id: string;
+  method: HttpMethod;
+  /** Full path including the entity's resource path. */
+  path: string;
+  pathParams: string[];
+  summary: string;
+  access: IrAccess;
+  functionName: string;
+  /** Router module that holds it: an entity's resource module or `custom`. */
+  module: string;
+  requestId: string | null;
+  response: { entityId: string; list: boolean } | null;
+  /** For owner rules: the entity whose owner relation applies. */
+  entityId: string | null;
+};

@@ -1,0 +1,309 @@
+import { baseFields, createOnlyFields, readFields } from '../fastapi/schemas';
+import type { IrEntity, IrField, IrProject } from '../ir/types';
+
+/** JSON Schema (OpenAPI 3.1) of the generated Pydantic models, mirroring Pydantic v2's output. */
+export type JsonSchema = Record<string, unknown>;
+
+export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+/** Pydantic's default title: `published_at` -> `Published At` (Python's str.title()). */
+export function pyTitle(name: string): string {
+  return name
+    .split('_')
+    .join(' ')
+    .replace(/[A-Za-z]+/g, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+}
+
+function decimalPattern(field: IrField): string {
+  const p = field.precision;
+  const s = field.scale;
+  if (p === undefined || s === undefined) return '^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$';
+  const whole = p - s;
+  return `^(?!^[-+.]*$)[+-]?0*(?:\\d{0,${whole}}|(?=[\\d.]{1,${p + 1}}0*$)\\d{0,${whole}}\\.\\d{0,${s}}0*$)`;
+}
+
+/** Schema of the value (not null) of an input field, with its constraints. */
+function inputValueSchema(field: IrField): JsonSchema {
+  const c = field.constraints;
+  const textual = ['string', 'text', 'email', 'url', 'password'].includes(field.type);
+  const out: JsonSchema = {};
+  if (textual) {
+    out.type = 'string';
+    if (field.type === 'email') out.format = 'email';
+    if (field.type === 'url') out.format = 'uri';
+    const maxLength = c.maxLength ?? (field.type === 'text' ? undefined : field.length);
+    if (maxLength !== undefined && field.type !== 'password') out.maxLength = maxLength;
+    if (c.minLength !== undefined && c.minLength > 0) out.minLength = c.minLength;
+    if (c.pattern !== undefined) out.pattern = c.pattern;
+    return out;
+  }
+  const range = (target: JsonSchema) => {
+    if (c.min !== undefined) target.minimum = c.min;
+    if (c.max !== undefined) target.maximum = c.max;
+    return target;
+  };
+  switch (field.type) {
+    case 'integer':
+    case 'bigint':
+      return range({ type: 'integer' });
+    case 'float':
+      return range({ type: 'number' });
+    case 'decimal':
+      return { anyOf: [range({ type: 'number' }), { type: 'string', pattern: decimalPattern(field) }] };
+    default:
+      return plainSchema(field);
+  }
+}
+
+/** Schema of a field's value as responses (and query parameters) show it. */
+export function plainSchema(field: IrField, mode: 'input' | 'output' = 'input'): JsonSchema {
+  switch (field.type) {
+    case 'integer':
+    case 'bigint':
+      return { type: 'integer' };
+    case 'float':
+      return { type: 'number' };
+    case 'decimal':
+      return mode === 'output'
+        ? { type: 'string', pattern: '^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$' }
+        : { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$' }] };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'date':
+      return { type: 'string', format: 'date' };
+    case 'datetime':
+      return { type: 'string', format: 'date-time' };
+    case 'uuid':
+      return { type: 'string', format: 'uuid' };
+    case 'json':
+      return {};
+    case 'enum':
+      return field.enum ? ref(field.enum.className) : { type: 'string' };
+    default:
+      return { type: 'string' };
+  }
+}
+
+/** `X | None`; Pydantic flattens a union's branches into the same anyOf. */
+export function nullable(schema: JsonSchema): JsonSchema {
+  const keys = Object.keys(schema);
+  if (keys.length === 1 && Array.isArray(schema.anyOf)) return { anyOf: [...schema.anyOf, { type: 'null' }] };
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+/** Title, description and examples sit beside `anyOf`, or beside a plain schema (not beside a `$ref` title). */
+function decorate(
+  schema: JsonSchema,
+  field: { name: string; description?: string; example?: unknown },
+): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  if (!('$ref' in schema)) out.title = pyTitle(field.name);
+  if (field.description !== undefined && field.description.trim() !== '') out.description = field.description;
+  if (field.example !== undefined) out.examples = [field.example];
+  return out;
+}
+
+function defaultJson(field: IrField): unknown {
+  const def = field.default;
+  if (def?.kind !== 'literal') return undefined;
+  // null is Pydantic's implicit default (not shown); containers use a default_factory (not shown either).
+  if (def.value === null || typeof def.value === 'object') return undefined;
+  if (field.type === 'decimal') return String(def.value);
+  if (field.type === 'float' && typeof def.value === 'number') return def.value;
+  return def.value;
+}
+
+type Prop = { name: string; schema: JsonSchema; required: boolean };
+
+function inputProp(field: IrField, mode: 'create' | 'update'): Prop {
+  let schema = inputValueSchema(field);
+  const isNullable = field.type !== 'json' && (field.nullable || mode === 'update');
+  if (isNullable) schema = nullable(schema);
+  schema = decorate(schema, field);
+  let required = mode === 'create' && !field.nullable && field.default === undefined;
+  if (mode === 'create') {
+    const value = defaultJson(field);
+    if (value !== undefined) {
+      schema.default = value;
+      required = false;
+    }
+  }
+  return { name: field.name, schema, required };
+}
+
+function objectSchema(title: string, props: Prop[], description?: string): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const p of props) properties[p.name] = p.schema;
+  const out: JsonSchema = { properties, type: 'object' };
+  const required = props.filter((p) => p.required).map((p) => p.name);
+  if (required.length > 0) out.required = required;
+  out.title = title;
+  if (description) out.description = description;
+  return out;
+}
+
+function pkSchema(entity: IrEntity): JsonSchema {
+  return entity.primaryKey === 'uuid' ? { type: 'string', format: 'uuid' } : { type: 'integer' };
+}
+
+function fkProps(entity: IrEntity, project: IrProject, mode: 'create' | 'update' | 'read'): Prop[] {
+  const fks =
+    mode === 'read' ? entity.fks : entity.fks.filter((fk) => (mode === 'create' ? fk.inCreate : fk.inUpdate));
+  return fks.map((fk) => {
+    const target = project.entityById.get(fk.targetId) as IrEntity;
+    const base = pkSchema(target);
+    const isNullable = mode === 'read' ? fk.nullable : fk.nullable || mode === 'update';
+    const schema = decorate(isNullable ? nullable(base) : base, { name: fk.column });
+    return { name: fk.column, schema, required: mode === 'read' || (mode === 'create' && !fk.nullable) };
+  });
+}
+
+export function createSchema(entity: IrEntity, project: IrProject): JsonSchema {
+  return objectSchema(entity.schemas.create, [
+    ...baseFields(entity).map((f) => inputProp(f, 'create')),
+    ...createOnlyFields(entity).map((f) => inputProp(f, 'create')),
+    ...fkProps(entity, project, 'create'),
+  ]);
+}
+
+export function updateSchema(entity: IrEntity, project: IrProject): JsonSchema {
+  return objectSchema(entity.schemas.update, [
+    ...entity.fields.filter((f) => f.inUpdate).map((f) => inputProp(f, 'update')),
+    ...fkProps(entity, project, 'update'),
+  ]);
+}
+
+function readProps(entity: IrEntity, project: IrProject): Prop[] {
+  const props: Prop[] = [{ name: 'id', schema: decorate(pkSchema(entity), { name: 'id' }), required: true }];
+  for (const f of readFields(entity)) {
+    const base = plainSchema(f, 'output');
+    const schema = f.nullable && f.type !== 'json' ? nullable(base) : base;
+    props.push({ name: f.name, schema: decorate(schema, { name: f.name }), required: true });
+  }
+  props.push(...fkProps(entity, project, 'read'));
+  if (entity.timestamps) {
+    for (const name of ['created_at', 'updated_at']) {
+      props.push({
+        name,
+        schema: decorate({ type: 'string', format: 'date-time' }, { name }),
+        required: true,
+      });
+    }
+  }
+  return props;
+}
+
+export function readSchema(entity: IrEntity, project: IrProject): JsonSchema {
+  return objectSchema(entity.schemas.read, readProps(entity, project));
+}
+
+export function detailSchema(entity: IrEntity, project: IrProject): JsonSchema | null {
+  const name = entity.schemas.detail;
+  if (!name) return null;
+  const embeds = entity.resource.embeds.map((embed): Prop => {
+    const target = project.entityById.get(embed.targetId) as IrEntity;
+    const r = ref(target.schemas.read);
+    if (embed.many)
+      return {
+        name: embed.attr,
+        schema: decorate({ items: r, type: 'array' }, { name: embed.attr }),
+        required: true,
+      };
+    const fk = entity.fks.find((f) => f.attr === embed.attr);
+    const schema = fk && !fk.nullable ? r : decorate(nullable(r), { name: embed.attr });
+    return { name: embed.attr, schema, required: true };
+  });
+  return objectSchema(name, [...readProps(entity, project), ...embeds]);
+}
+
+export function listSchema(entity: IrEntity): JsonSchema {
+  const item = entity.schemas.detail ?? entity.schemas.read;
+  const int = (name: string): Prop => ({
+    name,
+    schema: { type: 'integer', title: pyTitle(name) },
+    required: true,
+  });
+  return objectSchema(entity.schemas.list, [
+    { name: 'items', schema: { items: ref(item), type: 'array', title: 'Items' }, required: true },
+    int('total'),
+    int('limit'),
+    int('offset'),
+  ]);
+}
+
+export function registerSchema(project: IrProject): JsonSchema | null {
+  const auth = project.auth;
+  if (!auth) return null;
+  const user = project.entityById.get(auth.userId) as IrEntity;
+  const fields = user.fields.filter((f) => !f.readOnly && f.id !== auth.role?.id);
+  return objectSchema(auth.registerSchema, [
+    ...fields.map((f) => inputProp(f, 'create')),
+    ...fkProps(user, project, 'create'),
+  ]);
+}
+
+export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {
+    HTTPValidationError: {
+      properties: { detail: { items: ref('ValidationError'), type: 'array', title: 'Detail' } },
+      type: 'object',
+      title: 'HTTPValidationError',
+    },
+    ValidationError: {
+      properties: {
+        loc: {
+          items: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+          type: 'array',
+          title: 'Location',
+        },
+        msg: { type: 'string', title: 'Message' },
+        type: { type: 'string', title: 'Error Type' },
+        input: { title: 'Input' },
+        ctx: { type: 'object', title: 'Context' },
+      },
+      type: 'object',
+      required: ['loc', 'msg', 'type'],
+      title: 'ValidationError',
+    },
+  };
+  const auth = project.auth;
+  if (auth) {
+    const str = (name: string) => ({ type: 'string', title: pyTitle(name) });
+    const nullableStr = (name: string) => ({
+      anyOf: [{ type: 'string' }, { type: 'null' }],
+      title: pyTitle(name),
+    });
+    out.Token = {
+      properties: {
+        access_token: str('access_token'),
+        token_type: { ...str('token_type'), default: 'bearer' },
+      },
+      type: 'object',
+      required: ['access_token'],
+      title: 'Token',
+    };
+    out.LoginRequest = {
+      properties: { [auth.login.name]: str(auth.login.name), [auth.password.name]: str(auth.password.name) },
+      type: 'object',
+      required: [auth.login.name, auth.password.name],
+      title: 'LoginRequest',
+    };
+    out.Body_login_auth_login_post = {
+      properties: {
+        grant_type: {
+          anyOf: [{ type: 'string', pattern: '^password$' }, { type: 'null' }],
+          title: 'Grant Type',
+        },
+        username: str('username'),
+        password: { type: 'string', format: 'password', title: 'Password' },
+        scope: { type: 'string', title: 'Scope', default: '' },
+        client_id: nullableStr('client_id'),
+        client_secret: { ...nullableStr('client_secret'), format: 'password' },
+      },
+      type: 'object',
+      required: ['username', 'password'],
+      title: 'Body_login_auth_login_post',
+    };
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * Collects a module's imports and renders them in ruff's isort order (sections stdlib / third-party /
+ * first-party, `import x` before `from x import y`, members ordered constants, classes, then the rest).
+ * A name that would be shadowed by something the module defines (a field called `func`, say) is imported
+ * under an alias instead, so user-chosen names never break generated code.
+ */
+
+const STDLIB = new Set([
+  '__future__',
+  'asyncio',
+  'collections',
+  'contextlib',
+  'datetime',
+  'decimal',
+  'enum',
+  'functools',
+  'itertools',
+  'logging',
+  'os',
+  'pathlib',
+  'sys',
+  'tempfile',
+  'time',
+  'urllib',
+  'typing',
+  'uuid',
+]);
+export const FIRST_PARTY = ['app', 'tests'] as const;
+
+type Section = 0 | 1 | 2 | 3;
+
+function sectionOf(module: string): Section {
+  const root = module.split('.')[0] ?? module;
+  if (root === '__future__') return 0;
+  if (STDLIB.has(root)) return 1;
+  if ((FIRST_PARTY as readonly string[]).includes(root)) return 3;
+  return 2;
+}
+
+/** ruff's `order-by-type`: CONSTANT (len > 1), then CamelCase, then lowercase; case-insensitive inside. */
+function memberRank(name: string): number {
+  if (name.length > 1 && name === name.toUpperCase() && /[A-Z]/.test(name)) return 0;
+  if (/^[A-Z]/.test(name)) return 1;
+  return 2;
+}
+
+export function compareMembers(a: string, b: string): number {
+  const rank = memberRank(a) - memberRank(b);
+  if (rank !== 0) return rank;
+  return compareText(a, b);
+}
+
+/** ruff's natural, case-insensitive order: `entity2` before `entity10`; case breaks ties. */
+function compareText(a: string, b: string): number {
+  const natural = compareNatural(a.toLowerCase(), b.toLowerCase());
+  if (natural !== 0) return natural;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareNatural(a: string, b: string): number {
+  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const ca = chunks(a);
+  const cb = chunks(b);
+  for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
+    const x = ca[i] as string;
+    const y = cb[i] as string;
+    if (x === y) continue;
+    if (/^\d/.test(x) && /^\d/.test(y) && Number(x) !== Number(y)) return Number(x) < Number(y) ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return ca.length - cb.length;
+}
+
+export class Imports {
+  private readonly fromImports = new Map<string, Map<string, string>>();
+  private readonly plainImports = new Map<string, string>();
+  private readonly taken: Set<string>;
+
+  /** `taken`: names the module itself defines or uses as attributes in class bodies. */
+  constructor(taken: Iterable<string> = []) {
+    this.taken = new Set(taken);
+  }
+
+  /** `from module import name` (or `name as alias` when `name` is taken); returns the local name. */
+  from(module: string, name: string): string {
+    let members = this.fromImports.get(module);
+    if (!members) {
+      members = new Map();
+      this.fromImports.set(module, members);
+    }
+    const existing = members.get(name);
+    if (existing !== undefined) return existing;
+    const local = this.localName(name);
+    members.set(name, local);
+    return local;
+  }
+
+  /** `import module` (or `import module as alias`); returns the local name. */
+  module(module: string, alias?: string): string {
+    const existing = this.plainImports.get(module);
+    if (existing !== undefined) return existing;
+    const wanted = alias ?? module;
+    const local = module.includes('.') && alias === undefined ? module : this.localName(wanted);
+    this.plainImports.set(module, local);
+    return local;
+  }
+
+  private localName(name: string): string {
+    let local = name;
+    while (this.taken.has(local)) local = `${local}_`;
+    this.taken.add(local);
+    return local;
+  }
+
+  render(): string {
+    const blocks: string[][] = [[], [], [], []];
+    const plain = [...this.plainImports].sort(([a], [b]) => compareText(a, b));
+    for (const [module, local] of plain) {
+      const line = local === module ? `import ${module}` : `import ${module} as ${local}`;
+      blocks[sectionOf(module)]?.push(line);
+    }
+    const froms = [...this.fromImports].sort(([a], [b]) => compareText(a, b));
+    for (const [module, members] of froms) {
+      const entries = [...members].sort(([a], [b]) => compareMembers(a, b));
+      const direct = entries.filter(([name, local]) => name === local).map(([name]) => name);
+      const aliased = entries.filter(([name, local]) => name !== local);
+      const lines: string[] = [];
+      if (direct.length > 0) lines.push(`from ${module} import ${direct.join(', ')}`);
+      for (const [name, local] of aliased) lines.push(`from ${module} import ${name} as ${local}`);
+      blocks[sectionOf(module)]?.push(...lines);
+    }
+    return blocks
+      .filter((b) => b.length > 0)
+      .map((b) => b.join('\n'))
+      .join('\n\n');
+  }
+}

@@ -1,0 +1,144 @@
+import { defaultResource, emptyDesign, newEntity, newField, newRelation } from '@/lib/design/factories';
+import type { Design } from '@/lib/design/schema';
+
+/** Small designs that each exercise one generator feature, for golden files and the Python checks. */
+
+/** Categories nested through a nullable self-relation, filtered and sorted by the parent's name. */
+function selfRelation(): Design {
+  const category = newEntity('e_cat', 'Category', {
+    description: 'A node of the category tree.',
+    fields: [
+      newField('f_cat_name', 'name', 'string', { unique: true, constraints: { maxLength: 80 } }),
+      newField('f_cat_position', 'position', 'integer', { default: { kind: 'literal', value: 0 } }),
+    ],
+    resource: {
+      ...defaultResource(),
+      embed: ['r_parent', 'r_parent_back'],
+    },
+  });
+  category.resource.operations.list.filters = [
+    { relationId: 'r_parent', fieldId: 'f_cat_name' },
+    { relationId: 'r_parent', fieldId: 'id' },
+  ];
+  category.resource.operations.list.sortable = [
+    { fieldId: 'f_cat_name' },
+    { relationId: 'r_parent', fieldId: 'f_cat_name' },
+  ];
+  const relation = newRelation('r_parent', 'e_cat', 'e_cat', {
+    fieldName: 'parent',
+    backrefName: 'children',
+    nullable: true,
+  });
+  category.resource.embed = ['r_parent'];
+  return { ...emptyDesign('Catalog'), entities: [category], relations: [relation] };
+}
+
+/** Students and courses linked through an Enrollment entity with its own grade. */
+function throughEntity(): Design {
+  const student = newEntity('e_student', 'Student', {
+    fields: [newField('f_student_name', 'name', 'string', { constraints: { minLength: 1, maxLength: 100 } })],
+    resource: { ...defaultResource(), embed: ['r_courses'] },
+  });
+  const course = newEntity('e_course', 'Course', {
+    fields: [
+      newField('f_course_code', 'code', 'string', {
+        unique: true,
+        indexed: true,
+        constraints: { maxLength: 12 },
+      }),
+    ],
+    resource: { ...defaultResource(), lookupFieldId: 'f_course_code' },
+  });
+  const enrollment = newEntity('e_enrollment', 'Enrollment', {
+    timestamps: false,
+    fields: [
+      newField('f_enrollment_grade', 'grade', 'integer', {
+        nullable: true,
+        constraints: { min: 0, max: 100 },
+      }),
+    ],
+  });
+  enrollment.resource.operations.list.filters = [{ relationId: 'r_enr_student', fieldId: 'id' }];
+  student.resource.operations.list.filters = [{ relationId: 'r_courses', fieldId: 'f_course_code' }];
+  const relations = [
+    newRelation('r_enr_student', 'e_enrollment', 'e_student', {
+      fieldName: 'student',
+      backrefName: 'enrollments',
+      onDelete: 'cascade',
+    }),
+    newRelation('r_enr_course', 'e_enrollment', 'e_course', {
+      fieldName: 'course',
+      backrefName: 'enrollments',
+      onDelete: 'cascade',
+    }),
+    newRelation('r_courses', 'e_student', 'e_course', {
+      kind: 'many-to-many',
+      fieldName: 'courses',
+      backrefName: 'students',
+      throughEntityId: 'e_enrollment',
+    }),
+  ];
+  return { ...emptyDesign('School'), entities: [student, course, enrollment], relations };
+}
+
+/** Every scalar type with defaults, an enum, decimals and a UUID primary key. */
+function typesAndDefaults(): Design {
+  const item = newEntity('e_item', 'InventoryItem', {
+    primaryKey: 'uuid',
+    description: 'Stock kept in a warehouse.',
+    fields: [
+      newField('f_sku', 'sku', 'string', {
+        unique: true,
+        constraints: { minLength: 3, maxLength: 20, pattern: '^[A-Z0-9-]+$' },
+        example: 'ABC-123',
+      }),
+      newField('f_kind', 'kind', 'enum', {
+        enumId: 'enum_kind',
+        default: { kind: 'literal', value: 'in progress' },
+      }),
+      newField('f_price', 'price', 'decimal', {
+        precision: 8,
+        scale: 3,
+        default: { kind: 'literal', value: 9.5 },
+        constraints: { min: 0 },
+      }),
+      newField('f_weight', 'weight', 'float', { nullable: true, constraints: { min: 0.5, max: 1000 } }),
+      newField('f_count', 'count', 'bigint', { default: { kind: 'literal', value: 12 } }),
+      newField('f_active', 'active', 'boolean', { default: { kind: 'literal', value: true } }),
+      newField('f_since', 'since', 'date', { default: { kind: 'now' } }),
+      newField('f_seen', 'last_seen', 'datetime', {
+        nullable: true,
+        default: { kind: 'literal', value: '2024-01-31T12:00:00Z' },
+      }),
+      newField('f_token', 'token', 'uuid', { default: { kind: 'uuid' }, readOnly: true }),
+      newField('f_meta', 'meta', 'json', {
+        nullable: true,
+        default: { kind: 'literal', value: { tags: ['a'] } },
+      }),
+      newField('f_contact', 'contact', 'email', { nullable: true }),
+      newField('f_site', 'site', 'url', {
+        nullable: true,
+        description: 'Public "product" page \\ with quotes',
+      }),
+      newField('f_notes', 'notes', 'text', { nullable: true }),
+    ],
+  });
+  item.resource.operations.list.filters = [
+    { fieldId: 'f_kind' },
+    { fieldId: 'f_active' },
+    { fieldId: 'f_since' },
+  ];
+  item.resource.operations.list.sortable = [{ fieldId: 'f_price' }, { fieldId: 'f_seen' }];
+  item.resource.operations.list.defaultOrder = { field: { fieldId: 'f_price' }, direction: 'desc' };
+  return {
+    ...emptyDesign('Inventory'),
+    enums: [{ id: 'enum_kind', name: 'ItemKind', values: ['raw', 'in progress', 'done', '2nd grade'] }],
+    entities: [item],
+  };
+}
+
+export const focusedDesigns: Record<string, () => Design> = {
+  'self-relation': selfRelation,
+  'through-entity': throughEntity,
+  'types-and-defaults': typesAndDefaults,
+};
