@@ -34,6 +34,7 @@ const workspaceRoutes: Record<string, Call> = {
       },
     },
   },
+  'generate code': { method: 'POST', path: (id) => `/api/workspaces/${id}/generate`, body: {} },
   'delete workspace': { method: 'DELETE', path: (id) => `/api/workspaces/${id}` },
 };
 
@@ -80,7 +81,7 @@ test.describe('authorization of every /api route', () => {
     for (const [name, call] of Object.entries(workspaceRoutes)) {
       if (name === 'delete workspace') continue;
       const response = await send(ownerApi, call, workspaceId);
-      expect(response.status(), name).toBe(call.method === 'POST' ? 201 : 200);
+      expect(response.status(), name).toBe(name === 'duplicate workspace' ? 201 : 200);
     }
     expect((await send(ownerApi, workspaceRoutes['delete workspace']!, workspaceId)).status()).toBe(204);
     expect((await ownerApi.get(`/api/workspaces/${workspaceId}`)).status()).toBe(404);

@@ -3,6 +3,8 @@
 import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { ReactFlowProvider } from '@xyflow/react';
+import { useState } from 'react';
+import { CodeView } from '@/components/code/code-view';
 import type { Design } from '@/lib/design';
 import { Canvas } from './flow/canvas';
 import { Inspector } from './inspector/inspector';
@@ -14,6 +16,7 @@ import { EditorStoreProvider, useEditor } from './store/editor-context';
 import { useEditorActions } from './store/use-editor-actions';
 import { useShortcuts } from './store/use-shortcuts';
 import { Toolbar } from './toolbar/toolbar';
+import { type EditorView, VIEW_PANEL_ID, VIEW_TAB_ID } from './toolbar/view-tabs';
 
 function Notice() {
   const notice = useEditor((s) => s.notice);
@@ -32,11 +35,24 @@ function Notice() {
 function EditorLayout({ workspaceId }: { workspaceId: string }) {
   useAutosave(workspaceId);
   useShortcuts();
+  const [view, setView] = useState<EditorView>('design');
+  // The Code view mounts on first use and then stays, so it can tell what changed since it last generated.
+  const [codeOpened, setCodeOpened] = useState(false);
+  const changeView = (next: EditorView) => {
+    if (next === 'code') setCodeOpened(true);
+    setView(next);
+  };
   return (
     <div className="editor">
-      <Toolbar />
+      <Toolbar view={view} onViewChange={changeView} />
       <SaveBanner workspaceId={workspaceId} />
-      <div className="editor-main">
+      <div
+        className="editor-main"
+        role="tabpanel"
+        id={VIEW_PANEL_ID.design}
+        aria-labelledby={VIEW_TAB_ID.design}
+        style={view === 'design' ? undefined : { display: 'none' }}
+      >
         <div className="editor-center">
           <div className="editor-canvas">
             <Canvas />
@@ -46,6 +62,21 @@ function EditorLayout({ workspaceId }: { workspaceId: string }) {
         </div>
         <Inspector />
       </div>
+      {codeOpened && (
+        <div
+          className="editor-main"
+          role="tabpanel"
+          id={VIEW_PANEL_ID.code}
+          aria-labelledby={VIEW_TAB_ID.code}
+          style={view === 'code' ? undefined : { display: 'none' }}
+        >
+          <CodeView
+            workspaceId={workspaceId}
+            active={view === 'code'}
+            onShowDesign={() => changeView('design')}
+          />
+        </div>
+      )}
     </div>
   );
 }

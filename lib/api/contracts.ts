@@ -160,6 +160,48 @@ export const saveDesign = contract({
   errors: [400, 401, 404, 409, 413, 422],
 });
 
+const diagnostic = z.object({
+  file: z.string(),
+  line: z.int(),
+  column: z.int(),
+  rule: z.string(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+});
+
+const designProblem = z.object({
+  code: z.string(),
+  path: z.string(),
+  message: z.string(),
+  elementId: z.string().optional(),
+});
+
+export const generateCode = contract({
+  operationId: 'generateCode',
+  method: 'POST',
+  path: '/api/workspaces/{id}/generate',
+  summary:
+    'Generate the FastAPI project of a design (the posted one, else the stored one) and check it. A design with problems answers `ok: false` with them.',
+  tag: 'generator',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ design: designDocument.optional() }),
+  success: {
+    status: 200,
+    description: 'Generated files and their diagnostics, or the problems that block generation',
+    schema: z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        files: z.record(z.string(), z.string()),
+        diagnostics: z.array(diagnostic),
+        generatedAt: z.iso.datetime(),
+      }),
+      z.object({ ok: z.literal(false), problems: z.array(designProblem) }),
+    ]),
+  },
+  errors: [400, 401, 404, 413, 422],
+});
+
 export const allContracts = [
   createAccount,
   listWorkspaces,
@@ -170,4 +212,5 @@ export const allContracts = [
   duplicateWorkspace,
   getDesign,
   saveDesign,
+  generateCode,
 ];

@@ -12,8 +12,15 @@ import { useEditor, useEditorStore } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { ImportButton, ImportErrors } from './import-button';
 import { nextNodePosition } from './placement';
+import { type EditorView, ViewTabs } from './view-tabs';
 
-export function Toolbar() {
+export function Toolbar({
+  view,
+  onViewChange,
+}: {
+  view: EditorView;
+  onViewChange: (view: EditorView) => void;
+}) {
   const store = useEditorStore();
   const actions = useEditorActions();
   const flow = useReactFlow();
@@ -74,7 +81,8 @@ export function Toolbar() {
         <span className="design-name" title={name}>
           {name || 'Untitled'}
         </span>
-        <div className="toolbar-group">
+        <ViewTabs view={view} onChange={onViewChange} />
+        <div className="toolbar-group" style={view === 'design' ? undefined : { display: 'none' }}>
           <button type="button" className="primary" onClick={addEntity}>
             Add entity
           </button>

@@ -1,0 +1,118 @@
+'use client';
+
+import { DiffEditor, Editor, type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import { checkerOf } from './diagnostic-source';
+import { languageOf } from './file-language';
+import type { Diagnostic } from './generation-state';
+import { monaco } from './monaco-setup';
+
+type CodeEditor = Parameters<OnMount>[0];
+
+/** Where to put the cursor; `nonce` makes a repeated click on the same line jump again. */
+export type RevealTarget = { path: string; line: number; column: number; nonce: number };
+
+export type CodeEditorProps = {
+  path: string;
+  value: string;
+  /** The file in the previous generation (null: it did not exist). */
+  original: string | null;
+  diff: boolean;
+  diagnostics: readonly Diagnostic[];
+  reveal: RevealTarget | null;
+};
+
+const OPTIONS = {
+  readOnly: true,
+  domReadOnly: true,
+  automaticLayout: true,
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  fontSize: 13,
+  renderWhitespace: 'none',
+  // Read-only editors hide squiggles by default ('editable').
+  renderValidationDecorations: 'on',
+  fixedOverflowWidgets: true,
+} as const;
+
+const MARKER_OWNER = 'fastdraft-checks';
+
+function setMarkers(editor: CodeEditor, diagnostics: readonly Diagnostic[]) {
+  const model = editor.getModel();
+  if (!model) return;
+  const lines = model.getLineCount();
+  const markers = diagnostics.map((d) => {
+    const line = Math.min(Math.max(d.line, 1), lines);
+    const column = Math.min(Math.max(d.column, 1), model.getLineMaxColumn(line));
+    const word = model.getWordAtPosition({ lineNumber: line, column });
+    return {
+      severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+      message: d.message,
+      code: d.rule,
+      source: checkerOf(d.rule),
+      startLineNumber: line,
+      startColumn: word?.startColumn ?? column,
+      endLineNumber: line,
+      endColumn: word?.endColumn ?? model.getLineMaxColumn(line),
+    };
+  });
+  monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
+}
+
+function revealIn(editor: CodeEditor, target: RevealTarget) {
+  const position = { lineNumber: target.line, column: target.column };
+  editor.setPosition(position);
+  editor.revealPositionInCenter(position);
+  editor.focus();
+}
+
+/** Read-only Monaco view of one generated file, or its diff against the previous generation. */
+export default function CodeEditorView({
+  path,
+  value,
+  original,
+  diff,
+  diagnostics,
+  reveal,
+}: CodeEditorProps) {
+  const editorRef = useRef<CodeEditor | null>(null);
+  const language = languageOf(path);
+
+  // The library swaps the model's value and language in its own (child) effects, before these run;
+  // a new value or file means new markers.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: value, path and diff are the triggers.
+  useEffect(() => {
+    if (editorRef.current && !diff) setMarkers(editorRef.current, diagnostics);
+  }, [diagnostics, value, path, diff]);
+
+  useEffect(() => {
+    if (editorRef.current && reveal && reveal.path === path && !diff) revealIn(editorRef.current, reveal);
+  }, [reveal, path, diff]);
+
+  if (diff) {
+    return (
+      <DiffEditor
+        original={original ?? ''}
+        modified={value}
+        language={language}
+        originalModelPath={`previous:///${path}`}
+        modifiedModelPath={`current:///${path}`}
+        options={{ ...OPTIONS, renderSideBySide: true, originalEditable: false }}
+        loading="Loading diff…"
+      />
+    );
+  }
+  return (
+    <Editor
+      value={value}
+      language={language}
+      options={OPTIONS}
+      loading="Loading editor…"
+      onMount={(editor) => {
+        editorRef.current = editor;
+        setMarkers(editor, diagnostics);
+        if (reveal && reveal.path === path) revealIn(editor, reveal);
+      }}
+    />
+  );
+}

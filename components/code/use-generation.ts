@@ -1,0 +1,55 @@
+'use client';
+
+import { useEffect, useReducer, useRef } from 'react';
+import { useEditor } from '@/components/editor/store/editor-context';
+import { callApi } from '@/lib/api/client';
+import type { Design } from '@/lib/design';
+import {
+  type GenerateResponse,
+  type GenerationState,
+  generationReducer,
+  initialGeneration,
+} from './generation-state';
+
+export const REGENERATE_DELAY_MS = 800;
+
+/**
+ * Generates the editor's in-memory design (unsaved edits included) while `active`: at once when the view
+ * opens on a design it has not generated, then debounced as the design changes. Only the newest request's
+ * answer is applied, so a slow earlier answer can never overwrite a later one.
+ */
+export function useGeneration(workspaceId: string, active: boolean): GenerationState {
+  const design = useEditor((s) => s.design);
+  const [state, dispatch] = useReducer(generationReducer, initialGeneration);
+  const latest = useRef(0);
+  const generated = useRef<Design | null>(null);
+  const wasActive = useRef(false);
+
+  useEffect(() => {
+    const justOpened = active && !wasActive.current;
+    wasActive.current = active;
+    if (!active || design === generated.current) return;
+    const timer = setTimeout(
+      async () => {
+        generated.current = design;
+        const request = ++latest.current;
+        dispatch({ type: 'started' });
+        const result = await callApi<GenerateResponse>(`/api/workspaces/${workspaceId}/generate`, {
+          method: 'POST',
+          body: { design },
+        });
+        if (request !== latest.current) return;
+        if (result.ok) dispatch({ type: 'answered', response: result.data });
+        else {
+          // Let the next change (or reopening the view) try again.
+          generated.current = null;
+          dispatch({ type: 'failed', message: result.error.message });
+        }
+      },
+      justOpened ? 0 : REGENERATE_DELAY_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [design, active, workspaceId]);
+
+  return state;
+}
