@@ -135,6 +135,23 @@ export const PYTHON_RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
   ...['model_validate', 'model_copy', 'model_extra', 'model_fields_set'],
 ]);
 
+/**
+ * Attributes of pydantic's `BaseModel` (v2 API and the deprecated v1 methods it still defines). A schema field
+ * with one of these names shadows the method (pydantic warns, and `obj.json()` or `Model.validate(...)` then
+ * breaks), and every `model_*` name is in pydantic's protected namespace.
+ */
+export const PYDANTIC_MODEL_ATTRIBUTES: ReadonlySet<string> = new Set([
+  ...['json', 'dict', 'copy', 'schema', 'schema_json', 'validate', 'construct', 'fields', 'parse_obj'],
+  ...['parse_raw', 'parse_file', 'from_orm', 'update_forward_refs'],
+]);
+
+/** Why `name` cannot be a pydantic schema attribute, or null. */
+export function pydanticAttributeReason(name: string): string | null {
+  if (PYDANTIC_MODEL_ATTRIBUTES.has(name)) return `'${name}' is a method of pydantic models`;
+  if (name.startsWith('model_')) return `'${name}' starts with 'model_', a prefix pydantic reserves`;
+  return null;
+}
+
 /** Class names that would shadow builtins or names the generated code imports. */
 export const PYTHON_RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set([
   ...['Exception', 'BaseException', 'Ellipsis', 'NotImplemented', 'Any', 'Optional', 'Annotated', 'Literal'],

@@ -40,7 +40,8 @@ function freeName(base: string, taken: Set<string>, withFk: boolean): string {
 /**
  * Creates a relation with sensible defaults: many-to-one from -> to, field = snake_case of the target
  * (`author`... for the target `User` that is `user`), back-reference = plural of the source (`posts`),
- * onDelete `set-null` when nullable and `restrict` otherwise. Self-relations default to `parent`/`children`.
+ * onDelete `set-null` when nullable and `restrict` otherwise. Self-relations default to `parent`/`children`
+ * and to nullable.
  * Default names are made unique on their entity so a fresh relation never collides.
  */
 export function connect(design: Design, args: z.infer<typeof ConnectArgs>): Design {
@@ -69,7 +70,8 @@ export function connect(design: Design, args: z.infer<typeof ConnectArgs>): Desi
         ? snakeCase(from.name)
         : pluralize(snakeCase(from.name));
   const backrefName = args.backrefName ?? freeName(backrefBase, toTaken, false);
-  const nullable = args.nullable ?? false;
+  // A required self-relation could never be satisfied by the first row (validateDesign rejects it).
+  const nullable = args.nullable ?? (self && single);
   const relation = newRelation(args.id, from.id, to.id, {
     kind,
     fieldName,

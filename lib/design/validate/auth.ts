@@ -68,5 +68,12 @@ export function checkAuth(ctx: Context): void {
       `The role field '${role.name}' must be an enum or a string.`,
       role.id,
     );
+  } else if (role && !role.nullable && role.default === undefined) {
+    report(
+      'role-field-required',
+      'auth.roleFieldId',
+      `The role field '${role.name}' is required but has no default: registration never lets people pick their own role, so no user could sign up. Give it a default (the least privileged role) or make it nullable.`,
+      role.id,
+    );
   }
 }

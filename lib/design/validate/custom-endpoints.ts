@@ -1,6 +1,8 @@
+import { PYTHON_KEYWORDS } from '../names';
 import { checkAccess } from './access';
 import type { Context } from './context';
 import { effectiveResourcePath } from './resources';
+import { reservedRouteReason } from './routes';
 
 const ENDPOINT_PATH = /^(\/([A-Za-z0-9._~-]+|\{[a-z_][a-z0-9_]*\}))+$/;
 
@@ -75,7 +77,22 @@ export function checkCustomEndpoints(ctx: Context): void {
       id,
       entity?.resource.ownerRelationId !== undefined,
     );
+    for (const match of endpoint.path.matchAll(/\{([^}]*)\}/g)) {
+      const name = match[1] as string;
+      if (PYTHON_KEYWORDS.has(name)) {
+        report(
+          'keyword-path-param',
+          `${path}.path`,
+          `${label}: the path parameter '{${name}}' is a Python keyword and cannot be a handler argument. Rename it, e.g. '{${name}_id}'.`,
+          id,
+        );
+      }
+    }
     const full = entity ? `${effectiveResourcePath(entity)}${endpoint.path}` : endpoint.path;
+    const reserved = reservedRouteReason(design, endpoint.method, full);
+    if (reserved) {
+      report('reserved-route', `${path}.path`, `${endpoint.method} ${full} cannot be used: ${reserved}.`, id);
+    }
     const key = routeKey(endpoint.method, full);
     const other = routes.get(key);
     if (other)

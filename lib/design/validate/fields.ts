@@ -112,6 +112,14 @@ function checkField(ctx: Context, field: Field, path: string): void {
       id,
     );
   }
+  if (field.readOnly && !field.writeOnly && !field.nullable && field.default === undefined) {
+    report(
+      'read-only-required',
+      `${path}.readOnly`,
+      `${label} is read-only and required but has no default: clients cannot send it and the server has no value for it, so no row could ever be created. Give it a default, make it nullable, or make it writable.`,
+      id,
+    );
+  }
   if (field.type === 'password' && field.readOnly) {
     report('read-write-conflict', `${path}.readOnly`, `${label} is a password: it must be writable.`, id);
   }

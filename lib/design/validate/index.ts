@@ -3,6 +3,7 @@ import { checkAuth } from './auth';
 import { createContext } from './context';
 import { checkCustomEndpoints } from './custom-endpoints';
 import { checkEnums, checkFields } from './fields';
+import { checkIdentifierLengths } from './identifiers';
 import { checkIdentity, checkNames } from './names';
 import type { Problem } from './problem';
 import { checkRelations } from './relations';
@@ -21,6 +22,7 @@ export function validateDesign(design: Design): Problem[] {
   const ctx = createContext(design);
   checkIdentity(ctx);
   checkNames(ctx);
+  checkIdentifierLengths(ctx);
   checkFields(ctx);
   checkEnums(ctx);
   checkRelations(ctx);

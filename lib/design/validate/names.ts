@@ -5,6 +5,7 @@ import {
   isSnakeCase,
   isSqlReserved,
   PYTHON_KEYWORDS,
+  pydanticAttributeReason,
   reservedClassNameReason,
   reservedFieldNameReason,
 } from '../names';
@@ -68,7 +69,21 @@ function checkMemberName(ctx: Context, name: string, path: string, what: string,
   }
   const reserved = reservedFieldNameReason(name);
   if (reserved)
-    ctx.report('reserved-name', path, `${what} name ${reserved}; choose another name.`, elementId);
+    return ctx.report('reserved-name', path, `${what} name ${reserved}; choose another name.`, elementId);
+  checkSchemaAttribute(ctx, name, path, what, elementId);
+}
+
+/** Fields and relations become attributes of the generated pydantic schemas too. */
+function checkSchemaAttribute(ctx: Context, name: string, path: string, what: string, elementId: string) {
+  const reason = pydanticAttributeReason(name);
+  if (reason) {
+    ctx.report(
+      'shadows-model-attribute',
+      path,
+      `${what} name ${reason}: the generated request/response schemas would break. Choose another name.`,
+      elementId,
+    );
+  }
 }
 
 export function checkNames(ctx: Context): void {
@@ -126,7 +141,7 @@ function checkRelationName(ctx: Context, name: string, path: string, relationId:
     );
   } else if (PYTHON_KEYWORDS.has(name)) {
     ctx.report('reserved-name', path, `Relation name '${name}' is a Python keyword.`, relationId);
-  }
+  } else checkSchemaAttribute(ctx, name, path, 'Relation', relationId);
 }
 
 function checkTableNames(ctx: Context): void {

@@ -16,6 +16,8 @@ export type ProblemCode =
   | 'duplicate-field-name'
   | 'duplicate-table-name'
   | 'name-collision'
+  | 'shadows-model-attribute'
+  | 'identifier-too-long'
   // references to ids that do not exist (operations never produce these)
   | 'unknown-entity'
   | 'unknown-field'
@@ -29,6 +31,7 @@ export type ProblemCode =
   | 'invalid-pattern'
   | 'invalid-default'
   | 'read-write-conflict'
+  | 'read-only-required'
   // enums
   | 'empty-enum'
   | 'invalid-enum-value'
@@ -37,6 +40,7 @@ export type ProblemCode =
   | 'invalid-on-delete'
   | 'invalid-through'
   | 'invalid-relation-option'
+  | 'required-fk-cycle'
   // endpoints
   | 'invalid-path'
   | 'duplicate-route'
@@ -53,8 +57,12 @@ export type ProblemCode =
   | 'empty-roles'
   | 'unknown-role'
   | 'request-body-not-allowed'
+  | 'owner-on-public-create'
+  | 'reserved-route'
+  | 'keyword-path-param'
   // auth
-  | 'invalid-auth-field';
+  | 'invalid-auth-field'
+  | 'role-field-required';
 
 /** Codes meaning "an id points nowhere": the operations keep designs free of them. */
 export const DANGLING_REFERENCE_CODES: ReadonlySet<ProblemCode> = new Set([

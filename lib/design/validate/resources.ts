@@ -3,6 +3,7 @@ import { resourcePathFor } from '../names';
 import { CRUD_OPERATIONS, type Entity, type FieldRef, PRIMARY_KEY_REF, type Relation } from '../schema';
 import { checkAccess } from './access';
 import { type Context, fieldLabel } from './context';
+import { reservedRouteReason } from './routes';
 
 const RESOURCE_PATH = /^(\/[A-Za-z0-9._~-]+)+$/;
 
@@ -141,6 +142,14 @@ function checkResource(ctx: Context, entity: Entity, path: string): void {
     if (!op.enabled) continue;
     const opPath = `${path}.operations.${name}.access`;
     checkAccess(ctx, op.access, opPath, `'${name}' of '${entity.name}'`, id, ownerOk);
+    if (name === 'create' && op.access.kind === 'public' && resource.ownerRelationId !== undefined) {
+      report(
+        'owner-on-public-create',
+        opPath,
+        `'create' of '${entity.name}' is public, but '${entity.name}' has an owner: the owner is set to the signed-in user, and a public request has none. Make 'create' require sign-in, or remove the owner relation.`,
+        id,
+      );
+    }
     if (name === 'create' && op.access.kind === 'owner') {
       report(
         'owner-on-create',
@@ -188,11 +197,39 @@ function checkResource(ctx: Context, entity: Entity, path: string): void {
   });
 }
 
+const CRUD_ROUTES = [
+  ['list', 'GET', ''],
+  ['create', 'POST', ''],
+  ['get', 'GET', '/{id}'],
+  ['update', 'PATCH', '/{id}'],
+  ['delete', 'DELETE', '/{id}'],
+] as const;
+
+/** The resource's CRUD routes against the app's fixed routes (`/health`, `/docs`, `/auth/...`); one problem. */
+function checkReservedRoutes(ctx: Context, entity: Entity, path: string): void {
+  if (entity.name === '' && entity.resource.path === undefined) return;
+  const base = effectiveResourcePath(entity);
+  for (const [name, method, suffix] of CRUD_ROUTES) {
+    if (!entity.resource.operations[name].enabled) continue;
+    const reason = reservedRouteReason(ctx.design, method, `${base}${suffix}`);
+    if (reason) {
+      ctx.report(
+        'reserved-route',
+        `${path}.path`,
+        `'${entity.name}' cannot use the path '${base}': ${reason}. Set another resource path.`,
+        entity.id,
+      );
+      return;
+    }
+  }
+}
+
 export function checkResources(ctx: Context): void {
   const paths = new Map<string, string>();
   ctx.design.entities.forEach((entity, i) => {
     const path = `entities[${i}].resource`;
     checkResource(ctx, entity, path);
+    checkReservedRoutes(ctx, entity, path);
     const route = effectiveResourcePath(entity);
     const other = paths.get(route);
     if (other !== undefined && entity.name !== '') {

@@ -1,4 +1,5 @@
-import { ruffWorkspace } from '../format/ruff';
+import { ContentCache } from '../content-cache';
+import { formatSource, ruffWorkspace } from '../format/ruff';
 import type { Diagnostic } from './types';
 
 type RuffDiagnostic = {
@@ -7,19 +8,23 @@ type RuffDiagnostic = {
   start_location: { row: number; column: number };
 };
 
-/** `ruff format --check` and `ruff check` (E, F, W, I, B, UP; line length 88) of one Python file. */
-export function ruffDiagnostics(file: string, source: string): Diagnostic[] {
-  const ws = ruffWorkspace();
-  const out: Diagnostic[] = [];
-  let formatted: string | null = null;
+type FileDiagnostic = Omit<Diagnostic, 'file'>;
+
+/** source -> its diagnostics without the file name (the same text gives the same diagnostics anywhere). */
+const checked = new ContentCache<readonly FileDiagnostic[]>(32 * 2 ** 20);
+
+function isFormatted(source: string): boolean | null {
   try {
-    formatted = ws.format(source);
+    return formatSource(source) === source;
   } catch {
-    // A syntax error: `check` reports it below with its position.
+    return null; // A syntax error: `check` reports it with its position.
   }
-  if (formatted !== null && formatted !== source) {
+}
+
+function diagnose(source: string): FileDiagnostic[] {
+  const out: FileDiagnostic[] = [];
+  if (isFormatted(source) === false) {
     out.push({
-      file,
       line: 1,
       column: 1,
       rule: 'format',
@@ -27,9 +32,8 @@ export function ruffDiagnostics(file: string, source: string): Diagnostic[] {
       severity: 'error',
     });
   }
-  for (const d of ws.check(source) as RuffDiagnostic[]) {
+  for (const d of ruffWorkspace().check(source) as RuffDiagnostic[]) {
     out.push({
-      file,
       line: d.start_location.row,
       column: d.start_location.column,
       rule: d.code ?? 'invalid-syntax',
@@ -38,4 +42,12 @@ export function ruffDiagnostics(file: string, source: string): Diagnostic[] {
     });
   }
   return out;
+}
+
+/**
+ * `ruff format --check` and `ruff check` (E, F, W, I, B, UP; line length 88) of one Python file, memoised
+ * by content.
+ */
+export function ruffDiagnostics(file: string, source: string): Diagnostic[] {
+  return checked.through(source, diagnose).map((d) => ({ file, ...d }));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Language, type Node, Parser } from 'web-tree-sitter';
+import { ContentCache } from '../content-cache';
 import type { Diagnostic } from './types';
 
 let parserPromise: Promise<Parser> | undefined;
@@ -20,18 +21,24 @@ export function pythonParser(): Promise<Parser> {
   return parserPromise;
 }
 
-/** ERROR and MISSING nodes of the parse tree as diagnostics. */
+type FileDiagnostic = Omit<Diagnostic, 'file'>;
+
+/** source -> parse diagnostics without the file name (one grammar per process, so content decides). */
+const parsed = new ContentCache<readonly FileDiagnostic[]>(32 * 2 ** 20);
+
+/** ERROR and MISSING nodes of the parse tree as diagnostics, memoised by content. */
 export function treeSitterDiagnostics(parser: Parser, file: string, source: string): Diagnostic[] {
+  return parsed.through(source, (text) => parseDiagnostics(parser, text)).map((d) => ({ file, ...d }));
+}
+
+function parseDiagnostics(parser: Parser, source: string): FileDiagnostic[] {
   const tree = parser.parse(source);
   if (!tree)
-    return [
-      { file, line: 1, column: 1, rule: 'parse', message: 'tree-sitter could not parse', severity: 'error' },
-    ];
-  const out: Diagnostic[] = [];
+    return [{ line: 1, column: 1, rule: 'parse', message: 'tree-sitter could not parse', severity: 'error' }];
+  const out: FileDiagnostic[] = [];
   const visit = (node: Node) => {
     if (node.isError || node.isMissing) {
       out.push({
-        file,
         line: node.startPosition.row + 1,
         column: node.startPosition.column + 1,
         rule: node.isMissing ? 'parse-missing' : 'parse-error',

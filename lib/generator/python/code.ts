@@ -4,10 +4,17 @@ export const INDENT = '    ';
 
 export function indent(text: string, depth = 1): string {
   const pad = INDENT.repeat(depth);
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? line : pad + line))
-    .join('\n');
+  // A hand-rolled split/map/join: emitters indent every block, often nested, so this is a hot path.
+  let out = '';
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const line = end === -1 ? text.slice(start) : text.slice(start, end);
+    if (line !== '') out += pad + line;
+    if (end === -1) return out;
+    out += '\n';
+    start = end + 1;
+  }
 }
 
 /** `name=value` pairs, skipping undefined values. */

@@ -57,16 +57,34 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+type Chunk = { text: string; number: number | null };
+
+/** Digit and non-digit runs of a name, memoised: sorting compares the same few names over and over. */
+const chunkCache = new Map<string, Chunk[]>();
+
+function chunksOf(s: string): Chunk[] {
+  let chunks = chunkCache.get(s);
+  if (chunks === undefined) {
+    chunks = (s.match(/\d+|\D+/g) ?? []).map((text) => ({
+      text,
+      number: /^\d/.test(text) ? Number(text) : null,
+    }));
+    if (chunkCache.size > 50_000) chunkCache.clear();
+    chunkCache.set(s, chunks);
+  }
+  return chunks;
+}
+
 function compareNatural(a: string, b: string): number {
-  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
-  const ca = chunks(a);
-  const cb = chunks(b);
+  if (a === b) return 0;
+  const ca = chunksOf(a);
+  const cb = chunksOf(b);
   for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
-    const x = ca[i] as string;
-    const y = cb[i] as string;
-    if (x === y) continue;
-    if (/^\d/.test(x) && /^\d/.test(y) && Number(x) !== Number(y)) return Number(x) < Number(y) ? -1 : 1;
-    return x < y ? -1 : 1;
+    const x = ca[i] as Chunk;
+    const y = cb[i] as Chunk;
+    if (x.text === y.text) continue;
+    if (x.number !== null && y.number !== null && x.number !== y.number) return x.number < y.number ? -1 : 1;
+    return x.text < y.text ? -1 : 1;
   }
   return ca.length - cb.length;
 }
