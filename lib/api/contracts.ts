@@ -202,6 +202,69 @@ export const generateCode = contract({
   errors: [400, 401, 404, 413, 422],
 });
 
+const previewStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('unavailable'), missing: z.array(z.string()), howTo: z.string() }),
+  z.object({ state: z.literal('stopped') }),
+  z.object({ state: z.literal('starting') }),
+  z.object({ state: z.literal('running'), startedAt: z.iso.datetime(), baseUrl: z.string() }),
+  z.object({ state: z.literal('failed'), error: z.string() }),
+]);
+
+/** Data of one `event: step` of the preview start stream. */
+export const previewStepEvent = z.object({
+  step: z.enum(['validate', 'generate', 'check', 'migrate', 'start', 'ready']),
+  status: z.enum(['running', 'done', 'failed']),
+  ms: z.number().optional(),
+  message: z.string().optional(),
+  problems: z.array(designProblem).optional(),
+  diagnostics: z.array(diagnostic).optional(),
+});
+
+/** Data of the final `event: end` of the preview start stream. */
+export const previewEndEvent = z.object({
+  ok: z.boolean(),
+  baseUrl: z.string().optional(),
+  error: z.string().optional(),
+});
+
+export const getPreview = contract({
+  operationId: 'getPreview',
+  method: 'GET',
+  path: '/api/workspaces/{id}/preview',
+  summary: "State of the workspace's live preview (or what this server lacks to run one)",
+  tag: 'preview',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 200, description: 'Preview state', schema: previewStatus },
+  errors: [401, 404],
+});
+
+export const startPreview = contract({
+  operationId: 'startPreview',
+  method: 'POST',
+  path: '/api/workspaces/{id}/preview',
+  summary:
+    'Start or restart the live preview of a design (the posted one, else the stored one). Answers `text/event-stream`: `step` events (validate, generate, check, migrate, start, ready; each `running` then `done` or `failed`), then one `end` event `{ ok, baseUrl?, error? }`. Rows are kept across restarts when possible; `resetData` starts from an empty database.',
+  tag: 'preview',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ design: designDocument.optional(), resetData: z.boolean().optional() }),
+  success: { status: 200, description: 'Server-sent events: `step` (see previewStepEvent), then `end`' },
+  errors: [400, 401, 404, 413, 422],
+});
+
+export const stopPreview = contract({
+  operationId: 'stopPreview',
+  method: 'DELETE',
+  path: '/api/workspaces/{id}/preview',
+  summary: "Stop the workspace's live preview (its data is kept for the next start)",
+  tag: 'preview',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 204, description: 'Stopped' },
+  errors: [401, 404],
+});
+
 export const allContracts = [
   createAccount,
   listWorkspaces,
@@ -213,4 +276,7 @@ export const allContracts = [
   getDesign,
   saveDesign,
   generateCode,
+  getPreview,
+  startPreview,
+  stopPreview,
 ];

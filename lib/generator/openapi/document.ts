@@ -63,6 +63,8 @@ function operation(spec: OpSpec): Operation {
   }
   const ok: Operation = { description: 'Successful Response' };
   if (spec.response) ok.content = { 'application/json': { schema: spec.response } };
+  // FastAPI documents a body of any shape for `-> None` handlers whose status allows a body (not 204).
+  else if (![204, 205, 304].includes(spec.status)) ok.content = { 'application/json': { schema: {} } };
   const responses: Record<string, unknown> = { [String(spec.status)]: ok };
   if (spec.params.length > 0 || spec.body) responses['422'] = VALIDATION_ERROR;
   op.responses = responses;

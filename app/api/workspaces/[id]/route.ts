@@ -6,6 +6,7 @@ import {
   getWorkspace as selectWorkspace,
   renameWorkspace as updateName,
 } from '@/lib/db/queries/workspaces';
+import { previewManager } from '@/lib/runner/preview/manager';
 
 export const GET = route(getWorkspace, async ({ db, user, params }) => {
   const workspace = await selectWorkspace(db, user.id, params.id);
@@ -22,4 +23,6 @@ export const PATCH = route(renameWorkspace, async ({ db, user, params, body }) =
 
 export const DELETE = route(deleteWorkspace, async ({ db, user, params }) => {
   if (!(await removeWorkspace(db, user.id, params.id))) throw notFound();
+  // Its preview goes too: process, code and data.
+  await previewManager().remove(params.id);
 });

@@ -158,6 +158,23 @@ function queryValue(field: IrField | null, expr: string): string {
   }
 }
 
+/**
+ * `, name=<sample>` for a field whose factory value would not round-trip through an equality filter: nullable
+ * (left empty) or set by the database's clock (SQLite stores `now()` without microseconds); `n = <counter>` is
+ * pushed to `lines` when the sample uses it. '' otherwise. Distinct counters keep unique columns distinct.
+ */
+function explicitValue(
+  ctx: Ctx,
+  field: IrField | null | undefined,
+  counter: number,
+  lines: string[],
+): string {
+  if (!field || !(field.nullable || field.default?.kind === 'now')) return '';
+  const sample = sampleFor(field, ctx.imports, 'model');
+  if (/\bn\b/.test(sample)) lines.push(`n = ${counter}`);
+  return `, ${field.name}=${sample}`;
+}
+
 function filterTest(ctx: Ctx, filter: IrRef): void {
   const { entity } = ctx;
   const list = entity.resource.list;
@@ -170,8 +187,9 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
   let value: string;
   const via = filter.via;
   if (!via) {
-    lines.push(`row = ${run(ctx)}(client, ${factory}${ownerArgs})`);
     const column = filter.field ? filter.field.name : 'id';
+    const given = explicitValue(ctx, filter.field, 7, lines);
+    lines.push(`row = ${run(ctx)}(client, ${factory}${ownerArgs}${given})`);
     value = queryValue(filter.field, `row.${column}`);
     if (filter.field?.nullable) lines.push(`assert row.${column} is not None`);
   } else if (!via.many && via.fkColumn) {
@@ -180,8 +198,9 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
     const parentFactory = ctx.imports.from('tests.factories', factoryName(parent));
     const column = filter.field ? filter.field.name : 'id';
     const isSelfOwner = entity.resource.owner?.column === via.fkColumn && list.access.kind === 'owner';
+    const given = isSelfOwner ? '' : explicitValue(ctx, filter.field, 42, lines);
     lines.push(
-      isSelfOwner ? 'parent = user' : `parent = ${run(ctx)}(client, ${parentFactory})`,
+      isSelfOwner ? 'parent = user' : `parent = ${run(ctx)}(client, ${parentFactory}${given})`,
       `${run(ctx)}(client, ${factory}${isSelfOwner ? '' : ownerArgs}, ${via.fkColumn}=parent.id)`,
     );
     value = queryValue(filter.field, `parent.${column}`);

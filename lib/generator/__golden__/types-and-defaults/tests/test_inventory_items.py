@@ -1,5 +1,7 @@
 """Tests of /inventory-items."""
 
+import datetime as dt
+
 from fastapi.testclient import TestClient
 
 from tests.factories import create_inventory_item, inventory_item_payload
@@ -64,7 +66,7 @@ def test_list_inventory_items_filter_active(client: TestClient) -> None:
 
 def test_list_inventory_items_filter_since(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_inventory_item)
+    row = run(client, create_inventory_item, since=dt.date(2024, 1, 15))
     response = client.get(
         "/inventory-items",
         params={"since": row.since.isoformat(), "limit": 100},

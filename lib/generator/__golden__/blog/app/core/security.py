@@ -11,7 +11,13 @@ from app.core.config import settings
 
 ALGORITHM = "HS256"
 
-_hasher = PasswordHasher()
+# The test suite hashes a password per created user: cheap parameters keep it fast.
+# Hashes record their parameters, so verification works across both settings.
+_hasher = (
+    PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    if settings.ENVIRONMENT == "test"
+    else PasswordHasher()
+)
 
 
 def hash_password(password: str) -> str:

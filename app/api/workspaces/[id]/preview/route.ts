@@ -1,0 +1,72 @@
+import { getPreview, startPreview, stopPreview } from '@/lib/api/contracts';
+import { ApiError, notFound } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+import { getWorkspace } from '@/lib/db/queries/workspaces';
+import { loadDesign } from '@/lib/design';
+import type { EndEvent } from '@/lib/runner/preview/events';
+import { previewManager } from '@/lib/runner/preview/manager';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(getPreview, async ({ db, user, params }) => {
+  if (!(await getWorkspace(db, user.id, params.id))) throw notFound();
+  return previewManager().status(params.id);
+});
+
+// Checks (session, workspace, design) answer as JSON errors before the stream starts; then `step` events and
+// one `end` event. The start goes on when the client disconnects; a newer POST supersedes it.
+export const POST = route(startPreview, async ({ db, user, params, body }) => {
+  const workspace = await getWorkspace(db, user.id, params.id);
+  if (!workspace) throw notFound();
+  const loaded = loadDesign(body.design ?? workspace.design);
+  if (!loaded.ok) {
+    if (body.design === undefined)
+      throw new Error(`Stored design of workspace ${workspace.id} does not load`);
+    throw new ApiError('validation_failed', 'The design is not a valid design document.', loaded.issues);
+  }
+  const manager = previewManager();
+  const encoder = new TextEncoder();
+  let open = true;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (event: 'step' | 'end', data: unknown) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+        } catch {
+          open = false;
+        }
+      };
+      const finish = (end: EndEvent) => {
+        send('end', end);
+        if (open) controller.close();
+        open = false;
+      };
+      manager
+        .start(params.id, loaded.design, {
+          resetData: body.resetData ?? false,
+          onStep: (e) => send('step', e),
+        })
+        .then(finish, (error: unknown) => {
+          console.error(`[preview] start of ${params.id} failed`, error);
+          finish({ ok: false, error: 'The preview could not be started (internal error).' });
+        });
+    },
+    cancel() {
+      open = false;
+    },
+  });
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    },
+  });
+});
+
+export const DELETE = route(stopPreview, async ({ db, user, params }) => {
+  if (!(await getWorkspace(db, user.id, params.id))) throw notFound();
+  await previewManager().stop(params.id);
+});

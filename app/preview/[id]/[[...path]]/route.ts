@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { currentUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { getWorkspace } from '@/lib/db/queries/workspaces';
+import { previewManager } from '@/lib/runner/preview/manager';
+import { forward } from '@/lib/runner/preview/proxy';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string; path?: string[] }> };
+
+const uuid = z.uuid();
+const notFound = () =>
+  Response.json({ error: { code: 'not_found', message: 'Workspace not found.' } }, { status: 404 });
+
+/**
+ * The live preview of a workspace, at `/preview/{id}/...`: forwarded to its app with the prefix removed (the app
+ * sees `/posts`). Only people who may see the workspace get through; everyone else, anonymous included, gets the
+ * same 404 as for a missing workspace.
+ */
+async function handle(request: Request, context: Context): Promise<Response> {
+  const { id } = await context.params;
+  if (!uuid.safeParse(id).success) return notFound();
+  const user = await currentUser();
+  if (!user || !(await getWorkspace(await db(), user.id, id))) return notFound();
+  const manager = previewManager();
+  const socketPath = manager.socketFor(id);
+  if (!socketPath) {
+    return Response.json(
+      {
+        error: {
+          code: 'preview_not_running',
+          message: 'The preview of this workspace is not running: start it from the Try-it view.',
+        },
+      },
+      { status: 503 },
+    );
+  }
+  const url = new URL(request.url);
+  // The raw path (still percent-encoded) after /preview/{id}.
+  const rest = url.pathname.split('/').slice(3).join('/');
+  return forward(request, {
+    socketPath,
+    upstreamPath: `/${rest}${url.search}`,
+    prefix: `/preview/${id}`,
+    onActivity: () => manager.touch(id),
+  });
+}
+
+export const GET = handle;
+export const HEAD = handle;
+export const POST = handle;
+export const PUT = handle;
+export const PATCH = handle;
+export const DELETE = handle;
+export const OPTIONS = handle;

@@ -1,0 +1,208 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addField, templates } from '@/lib/design';
+import type { EndEvent, StepEvent } from './events';
+import { PreviewManager } from './manager';
+import { sandboxAvailability, skipNote } from './test-support';
+
+const available = await sandboxAvailability();
+const previewsDir = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-previews-test-'));
+const manager = new PreviewManager({
+  previewsDir,
+  check: false,
+  availability: async () => available,
+});
+afterAll(async () => {
+  await manager.stopAll();
+  rmSync(previewsDir, { recursive: true, force: true });
+});
+
+type Answer = { status: number; body: string; json: () => unknown };
+
+function call(
+  socketPath: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return new Promise<Answer>((resolve, reject) => {
+    const data = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const req = http.request(
+      {
+        socketPath,
+        method,
+        path: url,
+        headers: data
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers }
+          : headers,
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text, json: () => JSON.parse(text) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/** Processes whose command line mentions the folder (prlimit/bwrap/python of a preview). */
+function processesUsing(folder: string): string[] {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.includes(folder) && !line.includes('ps -eo'));
+}
+
+const id = '00000000-0000-4000-8000-00000000c0de';
+
+describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
+  it('starts the todo app, keeps rows across a regeneration, resets data on demand, stops cleanly', async () => {
+    const steps: StepEvent[] = [];
+    let t = performance.now();
+    const first = await manager.start(id, templates.todo(), { onStep: (e) => steps.push(e) });
+    const coldMs = Math.round(performance.now() - t);
+    expect(first, JSON.stringify(steps)).toEqual({ ok: true, baseUrl: `/preview/${id}` });
+    expect(steps.map((s) => `${s.step}:${s.status}`)).toEqual(
+      ['validate', 'generate', 'check', 'migrate', 'start', 'ready'].flatMap((s) => [
+        `${s}:running`,
+        `${s}:done`,
+      ]),
+    );
+    expect(steps.filter((s) => s.status === 'done').every((s) => typeof s.ms === 'number')).toBe(true);
+    expect(await manager.status(id)).toMatchObject({ state: 'running', baseUrl: `/preview/${id}` });
+
+    const socket = manager.socketFor(id);
+    expect(socket).toBeTruthy();
+    const health = await call(socket!, 'GET', '/health');
+    expect(health.status).toBe(200);
+    expect((await call(socket!, 'GET', '/openapi.json')).json()).toMatchObject({ info: { title: 'Todo' } });
+
+    const user = { email: 'keep@example.com', password: 'correct horse 42' };
+    expect((await call(socket!, 'POST', '/auth/register', user)).status).toBe(201);
+    const token = async (s: string) =>
+      ((await call(s, 'POST', '/auth/login/json', user)).json() as { access_token: string }).access_token;
+    const auth = { authorization: `Bearer ${await token(socket!)}` };
+    const created = await call(socket!, 'POST', '/todo-lists', { title: 'Groceries' }, auth);
+    expect(created.status, created.body).toBe(201);
+
+    // A new required field without default: the row is kept and gets ''.
+    const withNote = addField(templates.todo(), {
+      entityId: 'e_todo_list',
+      field: { id: 'f_todo_list_note', name: 'note', type: 'string' },
+    });
+    const restartSteps: StepEvent[] = [];
+    t = performance.now();
+    const second = await manager.start(id, withNote, { onStep: (e) => restartSteps.push(e) });
+    const restartMs = Math.round(performance.now() - t);
+    expect(second.ok, JSON.stringify(restartSteps)).toBe(true);
+    expect(restartSteps.find((s) => s.step === 'migrate' && s.status === 'done')?.message).toMatch(
+      /^data kept/,
+    );
+    const socket2 = manager.socketFor(id)!;
+    // The secret key stays, so the old token is still valid.
+    const lists = await call(socket2, 'GET', '/todo-lists', undefined, auth);
+    expect(lists.status, lists.body).toBe(200);
+    expect(lists.json()).toMatchObject({ total: 1, items: [{ title: 'Groceries', note: '' }] });
+
+    const reset = await manager.start(id, withNote, { resetData: true });
+    expect(reset.ok).toBe(true);
+    const socket3 = manager.socketFor(id)!;
+    expect((await call(socket3, 'POST', '/auth/login/json', user)).status).toBe(401);
+
+    const folder = path.join(previewsDir, id);
+    expect(processesUsing(folder).length).toBeGreaterThan(0);
+    await manager.stop(id);
+    expect(await manager.status(id)).toEqual({ state: 'stopped' });
+    expect(manager.socketFor(id)).toBeNull();
+    expect(existsSync(socket3)).toBe(false);
+    expect(processesUsing(folder)).toEqual([]);
+    console.log(`preview start: cold ${coldMs} ms, restart with data copy ${restartMs} ms`);
+  }, 120_000);
+
+  it('starts empty, saying why, when the rows do not fit the new schema', async () => {
+    const ws = '00000000-0000-4000-8000-0000000da7a0';
+    expect((await manager.start(ws, templates.todo())).ok).toBe(true);
+    for (const email of ['a@example.com', 'b@example.com']) {
+      const registered = await call(manager.socketFor(ws)!, 'POST', '/auth/register', {
+        email,
+        password: 'correct horse 42',
+      });
+      expect(registered.status).toBe(201);
+    }
+    // Two users would both get '' in a new required unique column.
+    const unique = addField(templates.todo(), {
+      entityId: 'e_user',
+      field: { id: 'f_user_nickname', name: 'nickname', type: 'string', unique: true },
+    });
+    const steps: StepEvent[] = [];
+    expect((await manager.start(ws, unique, { onStep: (e) => steps.push(e) })).ok).toBe(true);
+    const migrate = steps.find((s) => s.step === 'migrate' && s.status === 'done');
+    expect(migrate?.message).toMatch(/^data reset because .*UNIQUE/);
+    const users = await call(manager.socketFor(ws)!, 'POST', '/auth/login/json', {
+      email: 'a@example.com',
+      password: 'correct horse 42',
+    });
+    expect(users.status).toBe(401);
+    await manager.stop(ws);
+  }, 120_000);
+
+  it('stops the least recently used preview past the maximum, and idle previews', async () => {
+    const small = new PreviewManager({
+      previewsDir,
+      check: false,
+      max: 1,
+      idleSeconds: 1,
+      availability: async () => available,
+    });
+    const [a, b] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+    try {
+      expect((await small.start(a, templates.todo())).ok).toBe(true);
+      expect((await small.start(b, templates.todo())).ok).toBe(true);
+      expect(await small.status(a)).toEqual({ state: 'stopped' });
+      expect(small.active()).toEqual([b]);
+      await new Promise((resolve) => setTimeout(resolve, 1_800));
+      expect(await small.status(b)).toEqual({ state: 'stopped' });
+      expect(small.active()).toEqual([]);
+    } finally {
+      await small.stopAll();
+    }
+  }, 120_000);
+
+  it('a second start supersedes the first; a failing design reports its problems', async () => {
+    const other = '00000000-0000-4000-8000-00000000beef';
+    const events: StepEvent[] = [];
+    const firstRun = manager.start(other, templates.todo());
+    const secondRun = manager.start(other, templates.todo(), { onStep: (e) => events.push(e) });
+    const [first, second] = await Promise.all([firstRun, secondRun]);
+    expect(first).toEqual<EndEvent>({ ok: false, error: 'superseded' });
+    expect(second.ok).toBe(true);
+    expect(events.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toBe(
+      'started with an empty database',
+    );
+
+    const same: StepEvent[] = [];
+    expect((await manager.start(other, templates.todo(), { onStep: (e) => same.push(e) })).ok).toBe(true);
+    expect(same.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toBe(
+      'data kept (same schema)',
+    );
+
+    const broken = templates.todo();
+    broken.entities[0]!.name = 'class';
+    const failedSteps: StepEvent[] = [];
+    const failed = await manager.start(other, broken, { onStep: (e) => failedSteps.push(e) });
+    expect(failed.ok).toBe(false);
+    const validate = failedSteps.find((s) => s.step === 'validate' && s.status === 'failed');
+    expect(validate?.problems?.length).toBeGreaterThan(0);
+    expect(await manager.status(other)).toMatchObject({ state: 'failed' });
+    expect(manager.active()).not.toContain(other);
+  }, 120_000);
+});

@@ -1,0 +1,405 @@
+/**
+ * The previews of one app-server process: at most one per workspace, at most `max` at once (least recently used
+ * stopped first), stopped after `idleSeconds` without a request, and all killed when the server exits.
+ * Previews are per app-server process: with several server processes, each has its own previews.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Design } from '@/lib/design';
+import { validateDesign } from '@/lib/design';
+import { checkProject, generateProject } from '@/lib/generator';
+import { type Availability, checkAvailability, unavailableMessage } from './availability';
+import { baseUrlOf, type EndEvent, type PreviewStatus, type StepEvent, type StepName } from './events';
+import {
+  Aborted,
+  killGroup,
+  migrate,
+  type PreviewPaths,
+  previewPaths,
+  removePreviewFolder,
+  type SandboxContext,
+  startServer,
+  waitReady,
+  writeProject,
+} from './project';
+import { DEFAULT_LIMITS, type Limits } from './sandbox';
+
+export type ManagerOptions = {
+  /** Folder of the preview folders (`<FASTDRAFT_DATA_DIR>/previews`). */
+  previewsDir: string;
+  idleSeconds: number;
+  max: number;
+  limits: Limits;
+  readyTimeoutMs: number;
+  /** Runs `checkProject` on the generated files (the `check` step). */
+  check: boolean;
+  availability: () => Promise<Availability>;
+};
+
+type Run = { abort: AbortController; done: Promise<EndEvent>; reason?: string };
+
+type Entry = {
+  id: string;
+  paths: PreviewPaths;
+  secretKey: string;
+  state: 'stopped' | 'starting' | 'running' | 'failed';
+  error?: string;
+  startedAt?: Date;
+  lastActivity: number;
+  child?: ChildProcess;
+  output: string;
+  run?: Run;
+};
+
+class StepFailed extends Error {}
+
+export class PreviewManager {
+  readonly options: ManagerOptions;
+  private readonly entries = new Map<string, Entry>();
+  private availabilityCache?: { at: number; value: Availability };
+  private sweeper?: NodeJS.Timeout;
+
+  constructor(options: Partial<ManagerOptions> & { previewsDir: string }) {
+    this.options = {
+      idleSeconds: 900,
+      max: 4,
+      limits: DEFAULT_LIMITS,
+      readyTimeoutMs: 30_000,
+      check: true,
+      availability: () => checkAvailability(),
+      ...options,
+    };
+  }
+
+  /** Availability, cached (a minute when available, a few seconds when not, so a fix is seen soon). */
+  async availability(): Promise<Availability> {
+    const cached = this.availabilityCache;
+    if (cached && Date.now() - cached.at < (cached.value.ok ? 60_000 : 5_000)) return cached.value;
+    const value = await this.options.availability();
+    this.availabilityCache = { at: Date.now(), value };
+    return value;
+  }
+
+  async status(id: string): Promise<PreviewStatus> {
+    const entry = this.entries.get(id);
+    if (entry?.run) return { state: 'starting' };
+    if (entry?.state === 'running' && entry.startedAt)
+      return { state: 'running', startedAt: entry.startedAt.toISOString(), baseUrl: baseUrlOf(id) };
+    if (entry?.state === 'failed') return { state: 'failed', error: entry.error ?? 'The preview failed.' };
+    const available = await this.availability();
+    if (!available.ok) return { state: 'unavailable', missing: available.missing, howTo: available.howTo };
+    return { state: 'stopped' };
+  }
+
+  /** The socket of a running preview, marking it as used; null when it is not running. */
+  socketFor(id: string): string | null {
+    const entry = this.entries.get(id);
+    if (!entry?.child || entry.state !== 'running') return null;
+    entry.lastActivity = Date.now();
+    return entry.paths.socket;
+  }
+
+  /** Counts as activity for the idle timer. */
+  touch(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry) entry.lastActivity = Date.now();
+  }
+
+  private entry(id: string): Entry {
+    let entry = this.entries.get(id);
+    if (!entry) {
+      entry = {
+        id,
+        paths: previewPaths(this.options.previewsDir, id),
+        // Random per preview, kept across restarts so tokens issued by the app stay valid.
+        secretKey: randomBytes(32).toString('base64url'),
+        state: 'stopped',
+        lastActivity: Date.now(),
+        output: '',
+      };
+      this.entries.set(id, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Validates, generates, checks, migrates and starts the preview of `design`, reporting each step. A start of
+   * the same workspace supersedes this one (it ends with `superseded`).
+   */
+  async start(
+    id: string,
+    design: Design,
+    options: { resetData?: boolean; onStep?: (event: StepEvent) => void } = {},
+  ): Promise<EndEvent> {
+    const available = await this.availability();
+    if (!available.ok) return { ok: false, error: unavailableMessage(available) };
+    const entry = this.entry(id);
+    const previous = entry.run;
+    const run: Run = { abort: new AbortController(), done: Promise.resolve({ ok: false }) };
+    // The newest start owns the entry at once; it begins when the one it supersedes has let go.
+    entry.run = run;
+    if (previous) {
+      previous.reason = 'superseded';
+      previous.abort.abort();
+    }
+    run.done = (async () => {
+      if (previous) await previous.done.catch(() => undefined);
+      return this.execute(entry, run, available.runtime, design, options);
+    })();
+    entry.lastActivity = Date.now();
+    this.ensureSweeper();
+    return run.done;
+  }
+
+  private async execute(
+    entry: Entry,
+    run: Run,
+    runtime: Extract<Availability, { ok: true }>['runtime'],
+    design: Design,
+    options: { resetData?: boolean; onStep?: (event: StepEvent) => void },
+  ): Promise<EndEvent> {
+    const signal = run.abort.signal;
+    const emit = (event: StepEvent) => {
+      if (!signal.aborted) options.onStep?.(event);
+    };
+    const step = async <T>(
+      name: StepName,
+      fn: () => Promise<{ value: T; extra?: Partial<StepEvent> }>,
+    ): Promise<T> => {
+      if (signal.aborted) throw new Aborted('aborted');
+      emit({ step: name, status: 'running' });
+      const started = performance.now();
+      const ms = () => Math.round(performance.now() - started);
+      try {
+        const { value, extra } = await fn();
+        emit({ step: name, status: 'done', ms: ms(), ...extra });
+        return value;
+      } catch (error) {
+        if (error instanceof Aborted || signal.aborted) throw new Aborted('aborted');
+        const extra = error instanceof StepFailedWith ? error.extra : {};
+        emit({ step: name, status: 'failed', ms: ms(), message: messageOf(error), ...extra });
+        throw new StepFailed(`${name}: ${messageOf(error)}`);
+      }
+    };
+    try {
+      await step('validate', async () => {
+        const problems = validateDesign(design).map(({ code, path, message, elementId }) => ({
+          code,
+          path,
+          message,
+          ...(elementId ? { elementId } : {}),
+        }));
+        if (problems.length > 0)
+          throw new StepFailedWith(`the design has ${problems.length} problem(s)`, { problems });
+        return { value: undefined, extra: { message: 'no problems' } };
+      });
+      const files = await step('generate', async () => {
+        const result = generateProject(design);
+        if (!result.ok) {
+          const problems = result.problems.map(({ code, path, message, elementId }) => ({
+            code,
+            path,
+            message,
+            ...(elementId ? { elementId } : {}),
+          }));
+          throw new StepFailedWith(`the design has ${problems.length} problem(s)`, { problems });
+        }
+        return { value: result.files, extra: { message: `${Object.keys(result.files).length} files` } };
+      });
+      await step('check', async () => {
+        if (!this.options.check) return { value: undefined, extra: { message: 'skipped' } };
+        const diagnostics = await checkProject(files);
+        const errors = diagnostics.filter((d) => d.severity === 'error').length;
+        return {
+          value: undefined,
+          extra: {
+            message: `${errors} error(s), ${diagnostics.length - errors} warning(s)`,
+            diagnostics,
+          },
+        };
+      });
+      this.makeRoom(entry.id);
+      const ctx: SandboxContext = {
+        runtime,
+        paths: entry.paths,
+        limits: this.options.limits,
+        secretKey: entry.secretKey,
+      };
+      await step('migrate', async () => {
+        // The old app holds the database: stop it before its rows are copied.
+        await this.kill(entry);
+        await writeProject(entry.paths, files);
+        const message = await migrate(ctx, { resetData: options.resetData ?? false, signal, files });
+        return { value: undefined, extra: { message } };
+      });
+      await step('start', async () => {
+        entry.output = '';
+        const child = startServer(ctx);
+        entry.child = child;
+        const collect = (chunk: Buffer) => {
+          entry.output = (entry.output + chunk.toString()).slice(-16 * 1024);
+        };
+        child.stdout?.on('data', collect);
+        child.stderr?.on('data', collect);
+        child.on('exit', (code, sig) => this.exited(entry, child, code, sig));
+        await waitReady(child, entry.paths.socket, {
+          timeoutMs: this.options.readyTimeoutMs,
+          signal,
+          output: () => entry.output,
+        });
+        return { value: undefined, extra: { message: 'uvicorn is serving' } };
+      });
+      await step('ready', async () => ({ value: undefined, extra: { message: baseUrlOf(entry.id) } }));
+      entry.state = 'running';
+      entry.startedAt = new Date();
+      entry.error = undefined;
+      entry.lastActivity = Date.now();
+      return { ok: true, baseUrl: baseUrlOf(entry.id) };
+    } catch (error) {
+      if (error instanceof Aborted || signal.aborted) return { ok: false, error: run.reason ?? 'stopped' };
+      await this.kill(entry);
+      entry.state = 'failed';
+      entry.error = messageOf(error);
+      return { ok: false, error: entry.error };
+    } finally {
+      if (entry.run === run) entry.run = undefined;
+    }
+  }
+
+  private exited(entry: Entry, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null) {
+    if (entry.child !== child) return;
+    entry.child = undefined;
+    if (entry.state !== 'running') return;
+    entry.state = 'failed';
+    const why =
+      signal === 'SIGXCPU'
+        ? 'it used up its CPU time limit'
+        : signal
+          ? `it was killed (${signal})`
+          : `exit code ${code}`;
+    const tail = entry.output.trim().split('\n').slice(-8).join('\n');
+    entry.error = `The app stopped: ${why}.${tail ? `\n${tail}` : ''}`;
+  }
+
+  /** Kills the app process of an entry and waits for it to be gone. */
+  private async kill(entry: Entry): Promise<void> {
+    const child = entry.child;
+    if (!child) return;
+    entry.child = undefined;
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      killGroup(child);
+      await gone;
+    }
+    rmSync(entry.paths.socket, { force: true });
+  }
+
+  /** Stops a workspace's preview (a start in progress included). Its folder and data stay. */
+  async stop(id: string, reason = 'stopped'): Promise<void> {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    if (entry.run) {
+      entry.run.reason = reason;
+      entry.run.abort.abort();
+      await entry.run.done.catch(() => undefined);
+    }
+    await this.kill(entry);
+    this.entries.delete(id);
+  }
+
+  /** Stops the preview and deletes its folder (data included). */
+  async remove(id: string): Promise<void> {
+    await this.stop(id);
+    removePreviewFolder(previewPaths(this.options.previewsDir, id));
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.entries.keys()].map((id) => this.stop(id)));
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
+  }
+
+  /** Synchronous kill of every process, for `process.on('exit')`. */
+  killAllNow(): void {
+    for (const entry of this.entries.values()) {
+      entry.run?.abort.abort();
+      if (entry.child) killGroup(entry.child);
+    }
+  }
+
+  /** Stops least recently used previews until starting `id` keeps the count within `max`. */
+  private makeRoom(id: string): void {
+    const others = [...this.entries.values()]
+      .filter((e) => e.id !== id && (e.child || e.run))
+      .sort((a, b) => a.lastActivity - b.lastActivity);
+    while (others.length >= this.options.max) {
+      const oldest = others.shift();
+      if (oldest) void this.stop(oldest.id, 'stopped to make room for another preview');
+    }
+  }
+
+  private ensureSweeper(): void {
+    if (this.sweeper) return;
+    const idleMs = this.options.idleSeconds * 1000;
+    this.sweeper = setInterval(
+      () => {
+        const now = Date.now();
+        for (const entry of this.entries.values()) {
+          if (!entry.run && entry.state === 'running' && now - entry.lastActivity > idleMs)
+            void this.stop(entry.id);
+        }
+      },
+      Math.min(Math.max(idleMs / 4, 250), 15_000),
+    );
+    this.sweeper.unref();
+  }
+
+  /** Workspaces with a live process or a start in progress. */
+  active(): string[] {
+    return [...this.entries.values()].filter((e) => e.child || e.run).map((e) => e.id);
+  }
+}
+
+class StepFailedWith extends Error {
+  constructor(
+    message: string,
+    readonly extra: Partial<StepEvent>,
+  ) {
+    super(message);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const positiveInt = (raw: string | undefined, fallback: number) => {
+  const n = Number(raw);
+  return raw && Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+const GLOBAL_KEY = Symbol.for('fastdraft.previewManager');
+type WithManager = typeof globalThis & { [GLOBAL_KEY]?: PreviewManager };
+
+/**
+ * The server process's manager, on `globalThis` so Next's module reloading shares one. Previews are per
+ * app-server process. `PREVIEW_IDLE_SECONDS` (default 900) and `PREVIEW_MAX` (default 4) configure it.
+ */
+export function previewManager(dataDir = process.env.FASTDRAFT_DATA_DIR || '.data'): PreviewManager {
+  const g = globalThis as WithManager;
+  let manager = g[GLOBAL_KEY];
+  if (!manager) {
+    const created = new PreviewManager({
+      previewsDir: path.resolve(dataDir, 'previews'),
+      idleSeconds: positiveInt(process.env.PREVIEW_IDLE_SECONDS, 900),
+      max: positiveInt(process.env.PREVIEW_MAX, 4),
+    });
+    // `--die-with-parent` covers a killed server; this covers a normal exit.
+    process.once('exit', () => created.killAllNow());
+    g[GLOBAL_KEY] = created;
+    manager = created;
+  }
+  return manager;
+}

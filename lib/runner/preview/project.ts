@@ -1,0 +1,272 @@
+/**
+ * One preview's folder and the sandboxed commands run in it:
+ *
+ * ```
+ * <FASTDRAFT_DATA_DIR>/previews/<workspaceId>/   (mounted at /preview in the sandbox, its only writable path)
+ *   app/         the generated project, rewritten on every start
+ *   data/app.db  the preview database; data/next.db while a new one is built
+ *   tmp/         TMPDIR
+ *   app.sock     uvicorn's Unix socket (under /tmp/fastdraft-preview-sockets/ when the path is too long)
+ * ```
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { Runtime } from './availability';
+import { COPY_DATA_SCRIPT } from './copy-data';
+import { baseEnv, hostEnv, INNER_ROOT, type Limits, sandboxCommand } from './sandbox';
+
+/** Longest Unix socket path we use (the kernel's limit is 107 bytes). */
+const MAX_SOCKET_PATH = 100;
+
+export type PreviewPaths = {
+  root: string;
+  app: string;
+  data: string;
+  db: string;
+  nextDb: string;
+  /** Host path of the socket. */
+  socket: string;
+  /** Host folder bound at /socket when the socket cannot live in `root`. */
+  socketDir?: string;
+  /** The socket as uvicorn sees it. */
+  innerSocket: string;
+};
+
+export function previewPaths(previewsDir: string, workspaceId: string): PreviewPaths {
+  const root = path.resolve(previewsDir, workspaceId);
+  const data = path.join(root, 'data');
+  const inRoot = path.join(root, 'app.sock');
+  const paths = {
+    root,
+    app: path.join(root, 'app'),
+    data,
+    db: path.join(data, 'app.db'),
+    nextDb: path.join(data, 'next.db'),
+  };
+  if (inRoot.length <= MAX_SOCKET_PATH)
+    return { ...paths, socket: inRoot, innerSocket: `${INNER_ROOT}/app.sock` };
+  const hash = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  const socketDir = path.join(os.tmpdir(), 'fastdraft-preview-sockets', hash);
+  return { ...paths, socket: path.join(socketDir, 'app.sock'), socketDir, innerSocket: '/socket/app.sock' };
+}
+
+const innerDb = (file: 'app.db' | 'next.db') => `sqlite+aiosqlite:///${INNER_ROOT}/data/${file}`;
+
+/** Writes the generated files into `app/` (replacing the previous code) and makes the other folders. */
+export async function writeProject(paths: PreviewPaths, files: Record<string, string>): Promise<void> {
+  await rm(paths.app, { recursive: true, force: true });
+  await mkdir(paths.app, { recursive: true });
+  await mkdir(paths.data, { recursive: true });
+  await mkdir(path.join(paths.root, 'tmp'), { recursive: true });
+  if (paths.socketDir) await mkdir(paths.socketDir, { recursive: true });
+  for (const [file, contents] of Object.entries(files)) {
+    const target = path.resolve(paths.app, file);
+    if (!target.startsWith(`${paths.app}${path.sep}`))
+      throw new Error(`refusing to write ${file} outside the project`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, contents);
+  }
+}
+
+export type SandboxContext = { runtime: Runtime; paths: PreviewPaths; limits: Limits; secretKey: string };
+
+function appEnv(ctx: SandboxContext, db: 'app.db' | 'next.db'): Record<string, string> {
+  return baseEnv({ DATABASE_URL: innerDb(db), SECRET_KEY: ctx.secretKey, ENVIRONMENT: 'development' });
+}
+
+function sandboxed(ctx: SandboxContext, env: Record<string, string>, args: string[], cwd = 'app') {
+  return sandboxCommand({
+    workDir: ctx.paths.root,
+    readOnly: ctx.runtime.readOnly,
+    ...(ctx.paths.socketDir ? { socketDir: ctx.paths.socketDir } : {}),
+    env,
+    cwd,
+    limits: ctx.limits,
+    command: [ctx.runtime.python, ...args],
+  });
+}
+
+export class Aborted extends Error {}
+
+/** Runs a command in the sandbox to completion; killed on `signal` or after `timeoutMs`. */
+export function runSandboxed(
+  ctx: SandboxContext,
+  env: Record<string, string>,
+  args: string[],
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  const { cmd, args: full } = sandboxed(ctx, env, args);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, full, { env: hostEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout = (stdout + chunk.toString()).slice(-64 * 1024);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-64 * 1024);
+    });
+    const kill = () => killGroup(child);
+    const timer = setTimeout(kill, options.timeoutMs ?? 60_000);
+    options.signal?.addEventListener('abort', kill, { once: true });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', kill);
+      if (options.signal?.aborted) reject(new Aborted('aborted'));
+      else resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** SIGKILL to the process group: prlimit/bwrap outside; `--die-with-parent` and the pid namespace take the rest. */
+export function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+const lastLines = (text: string, n = 6) => text.trim().split('\n').slice(-n).join('\n');
+
+/**
+ * Builds `data/next.db` with `alembic upgrade head`, copies the rows of the current `data/app.db` into it unless
+ * `resetData`, then makes it the database. Returns what happened to the data, for the step message.
+ */
+export async function migrate(
+  ctx: SandboxContext,
+  options: { resetData: boolean; signal?: AbortSignal; files: Record<string, string> },
+): Promise<string> {
+  const { paths } = ctx;
+  // Same migrations as the database was built with: it is already right.
+  const schema = schemaHash(options.files);
+  const schemaFile = path.join(paths.data, 'schema.sha256');
+  if (!options.resetData && existsSync(paths.db) && readIfExists(schemaFile) === schema) {
+    return 'data kept (same schema)';
+  }
+  rmSync(schemaFile, { force: true });
+  rmSync(paths.nextDb, { force: true });
+  const upgrade = await runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', 'upgrade', 'head'], {
+    ...(options.signal ? { signal: options.signal } : {}),
+    timeoutMs: 60_000,
+  });
+  if (upgrade.code !== 0)
+    throw new Error(`alembic upgrade head failed:\n${lastLines(upgrade.stderr || upgrade.stdout)}`);
+  let message: string;
+  if (options.resetData) {
+    message = 'started with an empty database (data reset as asked)';
+  } else if (!existsSync(paths.db)) {
+    message = 'started with an empty database';
+  } else {
+    const copy = await runSandboxed(
+      ctx,
+      baseEnv(),
+      ['-I', '-c', COPY_DATA_SCRIPT, `${INNER_ROOT}/data/next.db`, `${INNER_ROOT}/data/app.db`],
+      { ...(options.signal ? { signal: options.signal } : {}), timeoutMs: 60_000 },
+    );
+    if (copy.code === 0) {
+      const counts = JSON.parse(lastLines(copy.stdout, 1)) as { tables: number; rows: number };
+      message = `data kept: ${counts.rows} row(s) in ${counts.tables} table(s)`;
+    } else {
+      const reason = lastLines(copy.stderr || copy.stdout, 1) || `exit code ${copy.code ?? copy.signal}`;
+      // Start empty: rebuild the new database, since a failed copy rolled back but may have left it locked.
+      rmSync(paths.nextDb, { force: true });
+      const again = await runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', 'upgrade', 'head'], {
+        ...(options.signal ? { signal: options.signal } : {}),
+        timeoutMs: 60_000,
+      });
+      if (again.code !== 0) throw new Error(`alembic upgrade head failed:\n${lastLines(again.stderr)}`);
+      message = `data reset because the rows could not be copied to the new schema (${reason})`;
+    }
+  }
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${paths.db}${suffix}`, { force: true });
+  renameSync(paths.nextDb, paths.db);
+  writeFileSync(schemaFile, schema);
+  return message;
+}
+
+/** The migrations of a generated project, hashed. */
+function schemaHash(files: Record<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [file, contents] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (file.startsWith('alembic/versions/')) hash.update(`${file}\0${contents}\0`);
+  }
+  return hash.digest('hex');
+}
+
+function readIfExists(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Starts uvicorn in the sandbox on the preview's socket; the caller waits with `waitReady`. */
+export function startServer(ctx: SandboxContext): ChildProcess {
+  rmSync(ctx.paths.socket, { force: true });
+  if (ctx.paths.socketDir) mkdirSync(ctx.paths.socketDir, { recursive: true });
+  const { cmd, args } = sandboxed(ctx, appEnv(ctx, 'app.db'), [
+    '-m',
+    'uvicorn',
+    'app.main:app',
+    '--uds',
+    ctx.paths.innerSocket,
+    '--no-server-header',
+    '--timeout-graceful-shutdown',
+    '2',
+  ]);
+  return spawn(cmd, args, { env: hostEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Any HTTP answer on the socket (even a 404) means uvicorn is serving. */
+function probeSocket(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.request({ socketPath, path: '/health', method: 'GET', timeout: 2_000 }, (res) => {
+      res.resume();
+      resolve(true);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+    req.end();
+  });
+}
+
+/** Waits until the server answers on its socket; rejects when it exits first, on abort, or after `timeoutMs`. */
+export async function waitReady(
+  child: ChildProcess,
+  socketPath: string,
+  options: { timeoutMs: number; signal?: AbortSignal; output: () => string },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  while (Date.now() < deadline) {
+    if (options.signal?.aborted) throw new Aborted('aborted');
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the app exited while starting:\n${lastLines(options.output(), 12)}`);
+    }
+    if (existsSync(socketPath) && (await probeSocket(socketPath))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(
+    `the app did not answer within ${options.timeoutMs / 1000} s:\n${lastLines(options.output(), 12)}`,
+  );
+}
+
+/** Removes a preview's folder (and its socket folder). */
+export function removePreviewFolder(paths: PreviewPaths): void {
+  rmSync(paths.root, { recursive: true, force: true });
+  if (paths.socketDir) rmSync(paths.socketDir, { recursive: true, force: true });
+}

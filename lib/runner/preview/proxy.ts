@@ -1,0 +1,165 @@
+/**
+ * Forwards one HTTP request to a preview's Unix socket and streams the answer back. The caller has already
+ * decided who may call (session + workspace visibility) and strips `/preview/{id}` from the path.
+ */
+import http from 'node:http';
+import { Readable } from 'node:stream';
+
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+export const RESPONSE_TIMEOUT_MS = 30_000;
+
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  // The app answers uncompressed, so what we stream back needs no decoding here.
+  'accept-encoding',
+]);
+
+/** Cookies of this app (Auth.js session, CSRF and callback cookies): never shown to, nor set by, a preview. */
+const OUR_COOKIE = /^(__Secure-|__Host-)?(authjs|next-auth)\./i;
+
+function errorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}
+
+export const tooLarge = () =>
+  errorResponse(
+    413,
+    'payload_too_large',
+    `The request body is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MiB, the limit for previews.`,
+  );
+
+/** The request body, at most `limit` bytes; null when larger. */
+async function readBody(request: Request, limit: number): Promise<Buffer | null> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) return null;
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks);
+}
+
+function requestHeaders(request: Request, prefix: string, bodyLength: number): http.OutgoingHttpHeaders {
+  const out: http.OutgoingHttpHeaders = {};
+  for (const [name, value] of request.headers) {
+    if (HOP_BY_HOP.has(name) || name.startsWith('x-forwarded-') || name.startsWith('next-')) continue;
+    if (name === 'cookie') {
+      const kept = value
+        .split(';')
+        .map((c) => c.trim())
+        .filter((c) => c && !OUR_COOKIE.test(c.split('=')[0] ?? ''));
+      if (kept.length > 0) out.cookie = kept.join('; ');
+      continue;
+    }
+    out[name] = value;
+  }
+  const url = new URL(request.url);
+  out.host = url.host;
+  out['x-forwarded-proto'] = url.protocol.replace(':', '');
+  out['x-forwarded-host'] = url.host;
+  out['x-forwarded-prefix'] = prefix;
+  if (bodyLength > 0 || !['GET', 'HEAD'].includes(request.method)) out['content-length'] = String(bodyLength);
+  return out;
+}
+
+function responseHeaders(incoming: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name)) continue;
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (name === 'set-cookie' && OUR_COOKIE.test(v.split('=')[0]?.trim() ?? '')) continue;
+      headers.append(name, v);
+    }
+  }
+  // Served on our origin: an HTML page of the preview must not run scripts as this app.
+  headers.set('content-security-policy', "sandbox; default-src 'none'; frame-ancestors 'none'");
+  headers.set('x-content-type-options', 'nosniff');
+  return headers;
+}
+
+/**
+ * Sends `request` to the app on `socketPath` as `upstreamPath` (path and query, prefix already removed) and
+ * streams its answer: 413 for a body over the limit, 504 when no answer comes within the time limit (an answer
+ * still streaming then is cut off), 502 when the app cannot be reached.
+ */
+export async function forward(
+  request: Request,
+  options: {
+    socketPath: string;
+    upstreamPath: string;
+    prefix: string;
+    timeoutMs?: number;
+    maxBodyBytes?: number;
+    onActivity?: () => void;
+  },
+): Promise<Response> {
+  const timeoutMs = options.timeoutMs ?? RESPONSE_TIMEOUT_MS;
+  const body = await readBody(request, options.maxBodyBytes ?? MAX_REQUEST_BYTES);
+  if (body === null) return tooLarge();
+  return new Promise<Response>((resolve) => {
+    let answered = false;
+    const upstream = http.request({
+      socketPath: options.socketPath,
+      method: request.method,
+      path: options.upstreamPath,
+      headers: requestHeaders(request, options.prefix, body.length),
+    });
+    const timer = setTimeout(() => {
+      upstream.destroy(new Error('timeout'));
+      if (!answered) {
+        answered = true;
+        resolve(
+          errorResponse(504, 'preview_timeout', `The preview did not answer within ${timeoutMs / 1000} s.`),
+        );
+      }
+    }, timeoutMs);
+    upstream.on('response', (incoming) => {
+      answered = true;
+      options.onActivity?.();
+      incoming.on('end', () => clearTimeout(timer));
+      incoming.on('error', () => clearTimeout(timer));
+      incoming.on('close', () => clearTimeout(timer));
+      const status = incoming.statusCode ?? 502;
+      const noBody = request.method === 'HEAD' || status === 204 || status === 304;
+      if (noBody) incoming.resume();
+      const stream = noBody ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
+      resolve(
+        new Response(stream, {
+          status,
+          statusText: incoming.statusMessage,
+          headers: responseHeaders(incoming),
+        }),
+      );
+    });
+    upstream.on('error', (error) => {
+      clearTimeout(timer);
+      if (answered) return;
+      answered = true;
+      resolve(
+        errorResponse(502, 'preview_unreachable', `The preview could not be reached: ${error.message}.`),
+      );
+    });
+    request.signal?.addEventListener('abort', () => upstream.destroy(), { once: true });
+    upstream.end(body);
+  });
+}
