@@ -83,7 +83,8 @@ print("inside", attempt("/preview/ok.txt"))
 print("outside", attempt(sys.argv[1] + "/pwned.txt"))
 print("usr", attempt("/usr/pwned.txt"))
 print("python", attempt(os.path.join(sys.prefix, "pwned.txt")))
-print("repo", os.path.exists(sys.argv[2]))
+# The venv may live inside the repo (.cache/python), so its parents exist: test the repo's own files.
+print("repo", os.path.exists(sys.argv[2] + "/package.json"))
 print("etc", os.path.exists("/etc/passwd"))
 print("uid", os.getuid(), "pid", os.getpid())
 `,
