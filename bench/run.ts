@@ -1,11 +1,13 @@
 import os from 'node:os';
 import { canvasBenchmark } from './canvas';
+import { exportBenchmark } from './export';
 import { generationBenchmark } from './generation';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures (record them in docs/benchmarks.md). */
 const benchmarks: Record<string, () => Promise<unknown>> = {
   generation: generationBenchmark,
   canvas: canvasBenchmark,
+  export: exportBenchmark,
 };
 
 const wanted = process.argv.slice(2);

@@ -16,6 +16,8 @@ const envSchema = z.object({
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
+  SHARE_LINK_MAX_MISSES: z.coerce.number().int().min(1).max(100_000).default(20),
+  SHARE_LINK_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 

@@ -13,7 +13,13 @@ export default async function DashboardPage() {
   return (
     <main className="page">
       <WorkspaceList
-        initial={workspaces.map((w) => ({ id: w.id, name: w.name, updatedAt: w.updatedAt.toISOString() }))}
+        initial={workspaces.map((w) => ({
+          id: w.id,
+          name: w.name,
+          updatedAt: w.updatedAt.toISOString(),
+          role: w.role,
+          ownerEmail: w.ownerEmail,
+        }))}
       />
     </main>
   );

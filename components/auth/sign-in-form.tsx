@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
+import { safeCallback } from '@/lib/auth/callback';
 import { SIGN_IN_ERROR } from '@/lib/auth/credentials';
 
 export function signInMessage(code: string | undefined): string {
@@ -15,7 +16,14 @@ export function signInMessage(code: string | undefined): string {
   return 'Wrong email or password.';
 }
 
-export function SignInForm({ githubEnabled }: { githubEnabled: boolean }) {
+export function SignInForm({
+  githubEnabled,
+  callbackUrl = '/dashboard',
+}: {
+  githubEnabled: boolean;
+  /** Where to go once signed in (a share link asks to come back to itself). */
+  callbackUrl?: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -35,7 +43,7 @@ export function SignInForm({ githubEnabled }: { githubEnabled: boolean }) {
       setError(signInMessage(result.code));
       return;
     }
-    router.push('/dashboard');
+    router.push(safeCallback(callbackUrl));
     router.refresh();
   }
 
@@ -58,7 +66,7 @@ export function SignInForm({ githubEnabled }: { githubEnabled: boolean }) {
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       {githubEnabled && (
-        <button type="button" onClick={() => signIn('github', { redirectTo: '/dashboard' })}>
+        <button type="button" onClick={() => signIn('github', { redirectTo: safeCallback(callbackUrl) })}>
           Sign in with GitHub
         </button>
       )}

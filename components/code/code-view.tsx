@@ -45,10 +45,13 @@ export function CodeView({
   workspaceId,
   active,
   onShowDesign,
+  target = null,
 }: {
   workspaceId: string;
   active: boolean;
   onShowDesign: () => void;
+  /** A file and line to open, asked for from outside (a diagnostic in Try it); a new nonce asks again. */
+  target?: RevealTarget | null;
 }) {
   const generation = useGeneration(workspaceId, active);
   const store = useEditorStore();
@@ -67,6 +70,13 @@ export function CodeView({
     root?.addEventListener('keydown', stop);
     return () => root?.removeEventListener('keydown', stop);
   }, []);
+
+  useEffect(() => {
+    if (!target) return;
+    setChosenPath(target.path);
+    setDiff(false);
+    setReveal(target);
+  }, [target]);
 
   const paths = useMemo(() => listedPaths(generation), [generation]);
   const byFile = useMemo(() => diagnosticsByFile(generation.diagnostics), [generation.diagnostics]);

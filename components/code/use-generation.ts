@@ -2,6 +2,7 @@
 
 import { useEffect, useReducer, useRef } from 'react';
 import { useEditor } from '@/components/editor/store/editor-context';
+import { useEditorMode } from '@/components/editor/store/editor-mode';
 import { callApi } from '@/lib/api/client';
 import type { Design } from '@/lib/design';
 import {
@@ -24,6 +25,7 @@ export function useGeneration(workspaceId: string, active: boolean): GenerationS
   const latest = useRef(0);
   const generated = useRef<Design | null>(null);
   const wasActive = useRef(false);
+  const url = useEditorMode().generateUrl(workspaceId);
 
   useEffect(() => {
     const justOpened = active && !wasActive.current;
@@ -34,7 +36,7 @@ export function useGeneration(workspaceId: string, active: boolean): GenerationS
         generated.current = design;
         const request = ++latest.current;
         dispatch({ type: 'started' });
-        const result = await callApi<GenerateResponse>(`/api/workspaces/${workspaceId}/generate`, {
+        const result = await callApi<GenerateResponse>(url, {
           method: 'POST',
           body: { design },
         });
@@ -49,7 +51,7 @@ export function useGeneration(workspaceId: string, active: boolean): GenerationS
       justOpened ? 0 : REGENERATE_DELAY_MS,
     );
     return () => clearTimeout(timer);
-  }, [design, active, workspaceId]);
+  }, [design, active, url]);
 
   return state;
 }

@@ -11,6 +11,9 @@ export interface WorkspaceItem {
   id: string;
   name: string;
   updatedAt: string;
+  /** `editor`: shared with me by `ownerEmail`; I may open and edit it, not rename, delete or share it. */
+  role?: 'owner' | 'editor';
+  ownerEmail?: string;
 }
 
 export function WorkspaceList({ initial }: { initial: WorkspaceItem[] }) {
@@ -91,13 +94,25 @@ export function WorkspaceList({ initial }: { initial: WorkspaceItem[] }) {
                   </Link>
                   <div className="muted">
                     Edited <RelativeTime iso={item.updatedAt} />
+                    {item.role === 'editor' && (
+                      <span className="shared-badge" style={{ color: '#3538cd' }}>
+                        {' '}
+                        · Shared with you by {item.ownerEmail}
+                      </span>
+                    )}
                   </div>
                 </div>
               )}
               <div className="row">
-                <button type="button" onClick={() => setRenaming(item.id)} aria-label={`Rename ${item.name}`}>
-                  Rename
-                </button>
+                {item.role !== 'editor' && (
+                  <button
+                    type="button"
+                    onClick={() => setRenaming(item.id)}
+                    aria-label={`Rename ${item.name}`}
+                  >
+                    Rename
+                  </button>
+                )}
                 <button
                   type="button"
                   onClick={() =>
@@ -107,14 +122,16 @@ export function WorkspaceList({ initial }: { initial: WorkspaceItem[] }) {
                 >
                   Duplicate
                 </button>
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => askDelete(item)}
-                  aria-label={`Delete ${item.name}`}
-                >
-                  Delete
-                </button>
+                {item.role !== 'editor' && (
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => askDelete(item)}
+                    aria-label={`Delete ${item.name}`}
+                  >
+                    Delete
+                  </button>
+                )}
               </div>
             </li>
           ))}

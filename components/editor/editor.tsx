@@ -4,7 +4,9 @@ import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
+import type { RevealTarget } from '@/components/code/code-editor';
 import { CodeView } from '@/components/code/code-view';
+import { PreviewView } from '@/components/preview/preview-view';
 import type { Design } from '@/lib/design';
 import { Canvas } from './flow/canvas';
 import { Inspector } from './inspector/inspector';
@@ -13,6 +15,7 @@ import { ProblemsPanel } from './problems/problems-panel';
 import { SaveBanner } from './save/save-banner';
 import { useAutosave } from './save/use-autosave';
 import { EditorStoreProvider, useEditor } from './store/editor-context';
+import { type EditorMode, EditorModeContext, useEditorMode } from './store/editor-mode';
 import { useEditorActions } from './store/use-editor-actions';
 import { useShortcuts } from './store/use-shortcuts';
 import { Toolbar } from './toolbar/toolbar';
@@ -33,19 +36,25 @@ function Notice() {
 }
 
 function EditorLayout({ workspaceId }: { workspaceId: string }) {
-  useAutosave(workspaceId);
+  const { readOnly } = useEditorMode();
+  useAutosave(workspaceId, !readOnly);
   useShortcuts();
   const [view, setView] = useState<EditorView>('design');
   // The Code view mounts on first use and then stays, so it can tell what changed since it last generated.
   const [codeOpened, setCodeOpened] = useState(false);
+  // Try it likewise: it keeps the running preview (and Swagger's authorization) while another view is shown.
+  const [previewOpened, setPreviewOpened] = useState(false);
+  // A file and line to show in the Code view (from a preview diagnostic).
+  const [codeTarget, setCodeTarget] = useState<RevealTarget | null>(null);
   const changeView = (next: EditorView) => {
     if (next === 'code') setCodeOpened(true);
+    if (next === 'preview') setPreviewOpened(true);
     setView(next);
   };
   return (
     <div className="editor">
       <Toolbar view={view} onViewChange={changeView} />
-      <SaveBanner workspaceId={workspaceId} />
+      {!readOnly && <SaveBanner workspaceId={workspaceId} />}
       <div
         className="editor-main"
         role="tabpanel"
@@ -60,7 +69,10 @@ function EditorLayout({ workspaceId }: { workspaceId: string }) {
           </div>
           <ProblemsPanel />
         </div>
-        <Inspector />
+        {/* Read only: the inspector still shows everything, its controls are disabled. */}
+        <fieldset disabled={readOnly} className="editor-fieldset">
+          <Inspector />
+        </fieldset>
       </div>
       {codeOpened && (
         <div
@@ -74,6 +86,26 @@ function EditorLayout({ workspaceId }: { workspaceId: string }) {
             workspaceId={workspaceId}
             active={view === 'code'}
             onShowDesign={() => changeView('design')}
+            target={codeTarget}
+          />
+        </div>
+      )}
+      {previewOpened && (
+        <div
+          className="editor-main"
+          role="tabpanel"
+          id={VIEW_PANEL_ID.preview}
+          aria-labelledby={VIEW_TAB_ID.preview}
+          style={view === 'preview' ? undefined : { display: 'none' }}
+        >
+          <PreviewView
+            workspaceId={workspaceId}
+            active={view === 'preview'}
+            onShowDesign={() => changeView('design')}
+            onShowFile={(target) => {
+              setCodeTarget({ ...target, nonce: Date.now() });
+              changeView('code');
+            }}
           />
         </div>
       )}
@@ -81,23 +113,30 @@ function EditorLayout({ workspaceId }: { workspaceId: string }) {
   );
 }
 
+const OWNER: EditorMode = { kind: 'member', role: 'owner' };
+
 /** The design editor of one workspace: one store per mount, fed by the server-loaded design. */
 export function Editor({
   workspaceId,
   design,
   version,
+  mode = OWNER,
 }: {
   workspaceId: string;
   design: Design;
   version: number;
+  /** Who opened it: a member (owner or collaborator), or a view link (read only). */
+  mode?: EditorMode;
 }) {
   return (
-    <EditorStoreProvider design={design} version={version}>
-      <ProblemsProvider>
-        <ReactFlowProvider>
-          <EditorLayout workspaceId={workspaceId} />
-        </ReactFlowProvider>
-      </ProblemsProvider>
-    </EditorStoreProvider>
+    <EditorModeContext.Provider value={mode}>
+      <EditorStoreProvider design={design} version={version} readOnly={mode.kind === 'share'}>
+        <ProblemsProvider>
+          <ReactFlowProvider>
+            <EditorLayout workspaceId={workspaceId} />
+          </ReactFlowProvider>
+        </ProblemsProvider>
+      </EditorStoreProvider>
+    </EditorModeContext.Provider>
   );
 }

@@ -57,7 +57,13 @@ export const listWorkspaces = contract({
   summary: 'List my workspaces, most recently edited first',
   tag: 'workspaces',
   auth: 'session',
-  success: { status: 200, description: 'Workspaces', schema: z.object({ items: z.array(workspaceSummary) }) },
+  success: {
+    status: 200,
+    description: "Workspaces I own and those shared with me (`role: editor`, with the owner's email)",
+    schema: z.object({
+      items: z.array(workspaceSummary.extend({ role: z.enum(['owner', 'editor']), ownerEmail: z.string() })),
+    }),
+  },
   errors: [401],
 });
 
@@ -95,7 +101,7 @@ export const renameWorkspace = contract({
   params: workspaceParams,
   body: z.object({ name: workspaceName }),
   success: { status: 200, description: 'Renamed', schema: workspaceSummary },
-  errors: [400, 401, 404, 422],
+  errors: [400, 401, 403, 404, 422],
 });
 
 export const deleteWorkspace = contract({
@@ -107,7 +113,7 @@ export const deleteWorkspace = contract({
   auth: 'session',
   params: workspaceParams,
   success: { status: 204, description: 'Deleted' },
-  errors: [401, 404],
+  errors: [401, 403, 404],
 });
 
 export const duplicateWorkspace = contract({
@@ -202,6 +208,19 @@ export const generateCode = contract({
   errors: [400, 401, 404, 413, 422],
 });
 
+export const exportProject = contract({
+  operationId: 'exportProject',
+  method: 'GET',
+  path: '/api/workspaces/{id}/export',
+  summary:
+    'Download the generated FastAPI project of the stored design as a zip (`<project-slug>.zip`, with `design.json` to import it again). Answers `application/zip` (binary) with `Content-Disposition: attachment`. A design with problems answers 422 with them as issues.',
+  tag: 'generator',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 200, description: 'The project as a zip archive (`application/zip`, binary)' },
+  errors: [401, 404, 422],
+});
+
 const previewStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('unavailable'), missing: z.array(z.string()), howTo: z.string() }),
   z.object({ state: z.literal('stopped') }),
@@ -265,6 +284,168 @@ export const stopPreview = contract({
   errors: [401, 404],
 });
 
+const shareRole = z.enum(['view', 'edit']);
+
+export const shareLink = z.object({
+  id: z.string(),
+  role: shareRole,
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().nullable(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+
+export const shareParams = z.object({ id: z.uuid(), shareId: z.uuid() });
+export const memberParams = z.object({ id: z.uuid(), userId: z.string().min(1).max(100) });
+export const tokenParams = z.object({ token: z.string().min(1).max(200) });
+
+export const listShares = contract({
+  operationId: 'listShares',
+  method: 'GET',
+  path: '/api/workspaces/{id}/shares',
+  summary: "The workspace's share links that are not revoked (owner only), with when each was last used",
+  tag: 'sharing',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 200, description: 'Links', schema: z.object({ items: z.array(shareLink) }) },
+  errors: [401, 403, 404],
+});
+
+export const createShare = contract({
+  operationId: 'createShare',
+  method: 'POST',
+  path: '/api/workspaces/{id}/shares',
+  summary:
+    'Create a share link (owner only): `view` opens the workspace read only for anyone holding it; `edit` makes a signed-in holder a collaborator. The token is in this answer only.',
+  tag: 'sharing',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({
+    role: shareRole,
+    expiresAt: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .default(null)
+      .refine((v) => v === null || Date.parse(v) > Date.now(), 'The expiry must be in the future.'),
+  }),
+  success: {
+    status: 201,
+    description: 'The link, with its token and URL (shown once)',
+    schema: shareLink.extend({ token: z.string(), url: z.string() }),
+  },
+  errors: [400, 401, 403, 404, 422],
+});
+
+export const revokeShare = contract({
+  operationId: 'revokeShare',
+  method: 'DELETE',
+  path: '/api/workspaces/{id}/shares/{shareId}',
+  summary: 'Revoke a share link (owner only): it answers 404 from then on',
+  tag: 'sharing',
+  auth: 'session',
+  params: shareParams,
+  success: { status: 204, description: 'Revoked' },
+  errors: [401, 403, 404],
+});
+
+const member = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: z.literal('editor'),
+  addedAt: z.iso.datetime(),
+});
+
+export const listMembers = contract({
+  operationId: 'listMembers',
+  method: 'GET',
+  path: '/api/workspaces/{id}/members',
+  summary: "The workspace's collaborators (owner only)",
+  tag: 'sharing',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 200, description: 'Collaborators', schema: z.object({ items: z.array(member) }) },
+  errors: [401, 403, 404],
+});
+
+export const removeMember = contract({
+  operationId: 'removeMember',
+  method: 'DELETE',
+  path: '/api/workspaces/{id}/members/{userId}',
+  summary: 'Remove a collaborator (owner only): the workspace is a 404 for them again',
+  tag: 'sharing',
+  auth: 'session',
+  params: memberParams,
+  success: { status: 204, description: 'Removed' },
+  errors: [401, 403, 404],
+});
+
+export const getShare = contract({
+  operationId: 'getShare',
+  method: 'GET',
+  path: '/api/share/{token}',
+  summary:
+    'What a share link opens, for anyone holding it: a view link answers the design and its version; an edit link only the workspace name (accept it to collaborate). Unknown tokens are rate limited per address (429).',
+  tag: 'sharing',
+  auth: 'none',
+  params: tokenParams,
+  success: {
+    status: 200,
+    description: 'The shared workspace',
+    schema: z.object({
+      role: shareRole,
+      workspaceId: z.string(),
+      workspaceName: z.string(),
+      design: designDocument.optional(),
+      version: z.int().optional(),
+    }),
+  },
+  errors: [404, 429],
+});
+
+export const acceptShare = contract({
+  operationId: 'acceptShare',
+  method: 'POST',
+  path: '/api/share/{token}/accept',
+  summary:
+    'Join the workspace of an edit link as a collaborator (the owner just gets the id); a view link is 403',
+  tag: 'sharing',
+  auth: 'session',
+  params: tokenParams,
+  success: {
+    status: 200,
+    description: 'The workspace to open',
+    schema: z.object({ workspaceId: z.string(), role: z.enum(['owner', 'editor']) }),
+  },
+  errors: [401, 403, 404, 429],
+});
+
+export const generateShared = contract({
+  operationId: 'generateShared',
+  method: 'POST',
+  path: '/api/share/{token}/generate',
+  summary:
+    "Generate the FastAPI project of the shared workspace's stored design (a posted design is ignored: the link is read only)",
+  tag: 'sharing',
+  auth: 'none',
+  params: tokenParams,
+  body: z.object({}).loose(),
+  success: generateCode.success,
+  errors: [400, 404, 413, 429],
+});
+
+export const saveSharedDesign = contract({
+  operationId: 'saveSharedDesign',
+  method: 'PUT',
+  path: '/api/share/{token}/design',
+  summary:
+    'Always refused: share links never write (an edit link makes you a collaborator: use the workspace API)',
+  tag: 'sharing',
+  auth: 'none',
+  params: tokenParams,
+  success: { status: 204, description: 'Never answered' },
+  errors: [403, 404, 429],
+});
+
 export const allContracts = [
   createAccount,
   listWorkspaces,
@@ -276,7 +457,17 @@ export const allContracts = [
   getDesign,
   saveDesign,
   generateCode,
+  exportProject,
   getPreview,
   startPreview,
   stopPreview,
+  listShares,
+  createShare,
+  revokeShare,
+  listMembers,
+  removeMember,
+  getShare,
+  acceptShare,
+  generateShared,
+  saveSharedDesign,
 ];

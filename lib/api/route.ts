@@ -77,7 +77,11 @@ export function route<C extends Contract>(
       if (c.success.status === 204) return new NextResponse(null, { status: 204 });
       return NextResponse.json(result, { status: c.success.status });
     } catch (error) {
-      if (error instanceof ApiError) return NextResponse.json(errorBody(error), { status: error.status });
+      if (error instanceof ApiError) {
+        const retry = error.extra?.retryAfterSeconds;
+        const headers = typeof retry === 'number' ? { 'retry-after': String(retry) } : undefined;
+        return NextResponse.json(errorBody(error), { status: error.status, headers });
+      }
       console.error(`[api] ${c.method} ${c.path} failed`, error);
       const internal = new ApiError('internal', 'Something went wrong on our side. Please try again.');
       return NextResponse.json(errorBody(internal), { status: 500 });

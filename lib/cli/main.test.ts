@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from './main';
 
@@ -46,6 +47,39 @@ describe('fastdraft CLI', () => {
     expect(await main(['generate', '--template', 'blog'])).toBe(1);
     expect(errors.at(-1)).toContain('Missing --out');
     expect(await main(['frobnicate'])).toBe(2);
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('exports a project zip with design.json from a template and from a design file', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fastdraft-cli-'));
+    const out = path.join(dir, 'out/todo.zip');
+    expect(await main(['export', '--template', 'todo', '--out', out])).toBe(0);
+    const entries = unzipSync(new Uint8Array(await fs.readFile(out)));
+    expect(Object.keys(entries)).toEqual(expect.arrayContaining(['design.json', 'app/main.py']));
+    expect(JSON.parse(strFromU8(entries['design.json'] as Uint8Array))).toMatchObject({ name: 'Todo' });
+    output.length = 0;
+    await main(['template', 'blog']);
+    await fs.writeFile(path.join(dir, 'blog.json'), output.join('\n'));
+    expect(await main(['export', path.join(dir, 'blog.json'), '--out', path.join(dir, 'blog.zip')])).toBe(0);
+    expect(output.at(-1)).toMatch(/^Wrote .*blog\.zip \(\d+ bytes\)$/);
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('refuses to export bad input with a message and exit 1, writing nothing', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fastdraft-cli-'));
+    const out = path.join(dir, 'x.zip');
+    expect(await main(['export', '--template', 'nope', '--out', out])).toBe(1);
+    expect(errors.at(-1)).toContain('Unknown template "nope"');
+    expect(await main(['export', '--template', 'todo'])).toBe(1);
+    expect(errors.at(-1)).toContain('Missing --out FILE.zip');
+    output.length = 0;
+    await main(['template', 'todo']);
+    const design = JSON.parse(output.join('\n'));
+    design.entities[1].name = design.entities[0].name;
+    await fs.writeFile(path.join(dir, 'dup.json'), JSON.stringify(design));
+    expect(await main(['export', path.join(dir, 'dup.json'), '--out', out])).toBe(1);
+    expect(errors.at(-1)).toMatch(/The design has \d+ problem\(s\); nothing was written/);
+    await expect(fs.stat(out)).rejects.toThrow();
     await fs.rm(dir, { recursive: true });
   });
 });

@@ -2,12 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Design, loadDesign, TEMPLATE_NAMES, templates } from '@/lib/design';
+import { projectZip } from '@/lib/export/zip';
 import { generateProject } from '@/lib/generator';
 
 const USAGE = `Usage:
-  fastdraft generate (DESIGN.json | --template NAME) --out DIR   write the generated FastAPI project
-  fastdraft template NAME                                      print a template's design JSON
-  fastdraft templates                                          list the templates`;
+  fastdraft generate (DESIGN.json | --template NAME) --out DIR      write the generated FastAPI project
+  fastdraft export (DESIGN.json | --template NAME) --out FILE.zip   write the project as a zip (with design.json)
+  fastdraft template NAME                                           print a template's design JSON
+  fastdraft templates                                               list the templates`;
 
 class CliError extends Error {}
 
@@ -63,6 +65,27 @@ async function generate(args: string[]): Promise<void> {
   console.log(`Wrote ${Object.keys(result.files).length} files to ${out}`);
 }
 
+async function exportZip(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { template: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (!values.out) throw new CliError('Missing --out FILE.zip.');
+  const design = await readDesign(positionals[0], values.template);
+  const result = projectZip(design);
+  if (!result.ok) {
+    const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`);
+    throw new CliError(
+      `The design has ${result.problems.length} problem(s); nothing was written:\n${lines.join('\n')}`,
+    );
+  }
+  const out = path.resolve(values.out);
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  await fs.writeFile(out, result.bytes);
+  console.log(`Wrote ${out} (${result.bytes.byteLength} bytes)`);
+}
+
 /** Runs the CLI; returns the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -70,6 +93,9 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'generate':
         await generate(rest);
+        return 0;
+      case 'export':
+        await exportZip(rest);
         return 0;
       case 'template': {
         const name = rest[0];

@@ -95,3 +95,58 @@ export const workspaces = pgTable(
   },
   (t) => [index('workspaces_owner_idx').on(t.ownerId, t.updatedAt)],
 );
+
+/** Links that share a workspace: `view` opens it read only for anyone holding it; `edit` makes a signed-in
+ * holder a collaborator. Only the SHA-256 of the token is stored. */
+export const shareLinks = pgTable(
+  'share_links',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    role: text('role', { enum: ['view', 'edit'] }).notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('share_links_token_hash_idx').on(t.tokenHash),
+    index('share_links_workspace_idx').on(t.workspaceId, t.createdAt),
+  ],
+);
+
+/** Collaborators: people who joined through an edit link. They read and write the design; the owner manages. */
+export const workspaceMembers = pgTable(
+  'workspace_members',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['editor'] })
+      .notNull()
+      .default('editor'),
+    addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId] }),
+    index('workspace_members_user_idx').on(t.userId),
+  ],
+);
+
+/** Unknown share tokens per client address (`address:<ip>`): guessing is rate limited across app servers. */
+export const shareLinkMisses = pgTable('share_link_misses', {
+  key: text('key').primaryKey(),
+  misses: integer('misses').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -2,7 +2,7 @@ import { notFound, redirect } from 'next/navigation';
 import { Editor } from '@/components/editor/editor';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { getWorkspace } from '@/lib/db/queries/workspaces';
+import { workspaceAccess } from '@/lib/db/queries/access';
 import { loadDesign } from '@/lib/design';
 
 export default async function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
@@ -11,8 +11,9 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   // Not a UUID, missing, or someone else's: all the same 404.
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const workspace = await getWorkspace(await db(), user.id, id);
-  if (!workspace) notFound();
+  const access = await workspaceAccess(await db(), user.id, id);
+  if (!access) notFound();
+  const { workspace, role } = access;
   const loaded = loadDesign(workspace.design);
   if (!loaded.ok) {
     return (
@@ -25,5 +26,12 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
       </main>
     );
   }
-  return <Editor workspaceId={workspace.id} design={loaded.design} version={workspace.version} />;
+  return (
+    <Editor
+      workspaceId={workspace.id}
+      design={loaded.design}
+      version={workspace.version}
+      mode={{ kind: 'member', role }}
+    />
+  );
 }

@@ -14,6 +14,7 @@ import type { Operation } from '@/lib/design';
 import { newId } from '../model/ids';
 import { useProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
+import { useEditorMode } from '../store/editor-mode';
 import { useEditorActions } from '../store/use-editor-actions';
 import { designToFlow } from './design-to-flow';
 import { EntityNode } from './entity-node';
@@ -36,6 +37,7 @@ export function Canvas() {
   const selection = useEditor((s) => s.selection);
   const problems = useProblems();
   const actions = useEditorActions();
+  const { readOnly } = useEditorMode();
   const [sizes, setSizes] = useState<Record<string, Size>>({});
   const [dragging, setDragging] = useState<Record<string, XY>>({});
   const previous = useRef<Flow>({ nodes: [], edges: [] });
@@ -129,6 +131,8 @@ export function Canvas() {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
       onPaneClick={() => actions.select(null)}
       deleteKeyCode={null}
       multiSelectionKeyCode={null}

@@ -32,9 +32,10 @@ async function saveOnce(store: EditorStore, workspaceId: string): Promise<void> 
  * Debounced autosave with optimistic concurrency: PUT with `baseVersion` ~600 ms after the last change.
  * A conflict stops autosaving until the user reloads or chooses to overwrite; other errors retry on the next change.
  */
-export function useAutosave(workspaceId: string): void {
+export function useAutosave(workspaceId: string, enabled = true): void {
   const store = useEditorStore();
   useEffect(() => {
+    if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let active = true;
     /** After a failed save, only a new change (`retry`) tries again, so a dead server is not hammered. */
@@ -73,5 +74,5 @@ export function useAutosave(workspaceId: string): void {
       unsubscribe();
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [store, workspaceId]);
+  }, [store, workspaceId, enabled]);
 }

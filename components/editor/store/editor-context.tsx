@@ -10,14 +10,16 @@ const EditorStoreContext = createContext<EditorStore | null>(null);
 export function EditorStoreProvider({
   design,
   version,
+  readOnly = false,
   children,
 }: {
   design: Design;
   version: number;
+  readOnly?: boolean;
   children: ReactNode;
 }) {
   // Created once per mounted editor; later props never reset the user's work.
-  const [store] = useState(() => createEditorStore(design, version));
+  const [store] = useState(() => createEditorStore(design, version, { readOnly }));
   return <EditorStoreContext.Provider value={store}>{children}</EditorStoreContext.Provider>;
 }
 

@@ -8,8 +8,15 @@ export type EditorStore = {
   dispatch: (action: EditorAction) => void;
 };
 
+/** Actions that change the design: a read-only store drops them (selection and inspection still work). */
+const WRITES = new Set<EditorAction['type']>(['apply', 'replace', 'undo', 'redo']);
+
 /** One store per mounted editor (never module-global); read with `useSyncExternalStore`. */
-export function createEditorStore(design: Design, version: number): EditorStore {
+export function createEditorStore(
+  design: Design,
+  version: number,
+  options: { readOnly?: boolean } = {},
+): EditorStore {
   let state = initialEditorState(design, version);
   const listeners = new Set<() => void>();
   return {
@@ -19,6 +26,7 @@ export function createEditorStore(design: Design, version: number): EditorStore 
       return () => listeners.delete(listener);
     },
     dispatch(action) {
+      if (options.readOnly && WRITES.has(action.type)) return;
       const next = editorReducer(state, action);
       if (next === state) return;
       state = next;

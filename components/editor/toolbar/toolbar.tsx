@@ -1,18 +1,24 @@
 'use client';
 
 import { useReactFlow } from '@xyflow/react';
+import { useParams } from 'next/navigation';
 import { useState } from 'react';
 import { type LoadIssue, uniqueName } from '@/lib/design';
 import { autoLayoutOperations } from '../flow/auto-layout';
 import { designToFlow } from '../flow/design-to-flow';
 import { newId } from '../model/ids';
+import { useProblems } from '../problems/problems-context';
 import { designFileName, downloadJson } from '../save/download';
 import { SaveStatusIndicator } from '../save/save-status';
 import { useEditor, useEditorStore } from '../store/editor-context';
+import { useEditorMode } from '../store/editor-mode';
 import { useEditorActions } from '../store/use-editor-actions';
 import { ImportButton, ImportErrors } from './import-button';
 import { nextNodePosition } from './placement';
+import { ShareButton } from './share-button';
 import { type EditorView, ViewTabs } from './view-tabs';
+
+const READ_ONLY_VIEWS = ['design', 'code'] as const;
 
 export function Toolbar({
   view,
@@ -29,6 +35,9 @@ export function Toolbar({
   const redoLabel = useEditor((s) => s.history.future[0]?.label);
   const [importIssues, setImportIssues] = useState<LoadIssue[] | null>(null);
   const [layingOut, setLayingOut] = useState(false);
+  const { readOnly, isOwner } = useEditorMode();
+  const workspaceId = useParams<{ id: string }>()?.id;
+  const problemCount = useProblems().length;
 
   const focusNode = (id: string) =>
     requestAnimationFrame(() => flow.fitView({ nodes: [{ id }], maxZoom: 1, duration: 200 }));
@@ -81,8 +90,16 @@ export function Toolbar({
         <span className="design-name" title={name}>
           {name || 'Untitled'}
         </span>
-        <ViewTabs view={view} onChange={onViewChange} />
-        <div className="toolbar-group" style={view === 'design' ? undefined : { display: 'none' }}>
+        <ViewTabs view={view} onChange={onViewChange} views={readOnly ? READ_ONLY_VIEWS : undefined} />
+        {readOnly && (
+          <span className="read-only-badge" title="Opened through a view link: nothing here can be changed">
+            View only
+          </span>
+        )}
+        <div
+          className="toolbar-group"
+          style={view === 'design' && !readOnly ? undefined : { display: 'none' }}
+        >
           <button type="button" className="primary" onClick={addEntity}>
             Add entity
           </button>
@@ -96,7 +113,7 @@ export function Toolbar({
             Auto layout
           </button>
         </div>
-        <div className="toolbar-group">
+        <div className="toolbar-group" style={readOnly ? { display: 'none' } : undefined}>
           <button
             type="button"
             onClick={actions.undo}
@@ -115,13 +132,26 @@ export function Toolbar({
           </button>
         </div>
         <div className="toolbar-group">
-          <ImportButton onError={setImportIssues} />
+          {!readOnly && <ImportButton onError={setImportIssues} />}
           <button type="button" onClick={() => downloadJson(designFileName(name), store.getState().design)}>
             Export JSON
           </button>
+          {readOnly || !workspaceId ? null : problemCount === 0 ? (
+            <a className="button" href={`/api/workspaces/${workspaceId}/export`} download>
+              Download project
+            </a>
+          ) : (
+            // A disabled button shows no tooltip in some browsers: the wrapper carries it.
+            <span title={`Fix the design's ${problemCount} problem(s) to download the project`}>
+              <button type="button" disabled>
+                Download project
+              </button>
+            </span>
+          )}
         </div>
         <div className="toolbar-spacer" />
-        <SaveStatusIndicator />
+        {isOwner && workspaceId && <ShareButton workspaceId={workspaceId} />}
+        {!readOnly && <SaveStatusIndicator />}
       </div>
       {importIssues && <ImportErrors issues={importIssues} onDismiss={() => setImportIssues(null)} />}
     </>

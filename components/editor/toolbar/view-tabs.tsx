@@ -2,24 +2,36 @@
 
 import './view-tabs.css';
 
-export type EditorView = 'design' | 'code';
+export type EditorView = 'design' | 'code' | 'preview';
 
 export const VIEW_PANEL_ID: Record<EditorView, string> = {
   design: 'editor-design-panel',
   code: 'editor-code-panel',
+  preview: 'editor-preview-panel',
 };
 export const VIEW_TAB_ID: Record<EditorView, string> = {
   design: 'editor-design-tab',
   code: 'editor-code-tab',
+  preview: 'editor-preview-tab',
 };
 
-const LABELS: Record<EditorView, string> = { design: 'Design', code: 'Code' };
+const LABELS: Record<EditorView, string> = { design: 'Design', code: 'Code', preview: 'Try it' };
+const VIEWS = ['design', 'code', 'preview'] as const;
 
-/** "Design | Code": the canvas, or the project generated from it. */
-export function ViewTabs({ view, onChange }: { view: EditorView; onChange: (view: EditorView) => void }) {
+/** "Design | Code | Try it": the canvas, the project generated from it, or that project running. */
+export function ViewTabs({
+  view,
+  onChange,
+  views = VIEWS,
+}: {
+  view: EditorView;
+  onChange: (view: EditorView) => void;
+  /** The views offered (a read-only editor has no Try it). */
+  views?: readonly EditorView[];
+}) {
   return (
     <div className="view-tabs" role="tablist" aria-label="View">
-      {(['design', 'code'] as const).map((v) => (
+      {views.map((v, i) => (
         <button
           key={v}
           type="button"
@@ -32,7 +44,8 @@ export function ViewTabs({ view, onChange }: { view: EditorView; onChange: (view
           onKeyDown={(event) => {
             if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
               event.preventDefault();
-              const next = v === 'design' ? 'code' : 'design';
+              const step = event.key === 'ArrowRight' ? 1 : views.length - 1;
+              const next = views[(i + step) % views.length] ?? v;
               onChange(next);
               document.getElementById(VIEW_TAB_ID[next])?.focus();
             }

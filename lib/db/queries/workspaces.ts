@@ -1,10 +1,12 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, or, sql } from 'drizzle-orm';
 import type { Db } from '../connect';
-import { workspaces } from '../schema';
+import { users, workspaceMembers, workspaces } from '../schema';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 export type WorkspaceSummary = Pick<WorkspaceRow, 'id' | 'name' | 'version' | 'createdAt' | 'updatedAt'>;
+/** A dashboard entry: owned, or shared with the user (then with the owner's email). */
+export type ListedWorkspace = WorkspaceSummary & { role: 'owner' | 'editor'; ownerEmail: string };
 
 const summary = {
   id: workspaces.id,
@@ -15,18 +17,37 @@ const summary = {
 };
 
 // Every query takes the asking user: a workspace someone may not see is indistinguishable from a missing one.
-const visibleTo = (userId: string, id: string) => and(eq(workspaces.id, id), eq(workspaces.ownerId, userId));
+// Owner-only operations (rename, delete) use `ownedBy`; reading and saving the design also admit collaborators.
+// Routes decide 403 vs 404 beforehand through lib/db/queries/access.ts.
+const ownedBy = (userId: string, id: string) => and(eq(workspaces.id, id), eq(workspaces.ownerId, userId));
+const isMember = (db: Db, userId: string) =>
+  exists(
+    db
+      .select({ one: sql`1` })
+      .from(workspaceMembers)
+      .where(and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, userId))),
+  );
+const visibleTo = (db: Db, userId: string, id: string) =>
+  and(eq(workspaces.id, id), or(eq(workspaces.ownerId, userId), isMember(db, userId)));
 
-export async function listWorkspaces(db: Db, userId: string): Promise<WorkspaceSummary[]> {
-  return db
-    .select(summary)
+/** Owned workspaces and those shared with the user, most recently edited first. */
+export async function listWorkspaces(db: Db, userId: string): Promise<ListedWorkspace[]> {
+  const rows = await db
+    .select({ ...summary, ownerId: workspaces.ownerId, ownerEmail: users.email })
     .from(workspaces)
-    .where(eq(workspaces.ownerId, userId))
+    .innerJoin(users, eq(users.id, workspaces.ownerId))
+    .where(or(eq(workspaces.ownerId, userId), isMember(db, userId)))
     .orderBy(desc(workspaces.updatedAt), workspaces.id);
+  return rows.map(({ ownerId, ...row }) => ({ ...row, role: ownerId === userId ? 'owner' : 'editor' }));
 }
 
+/** The workspace if the user owns it or collaborates on it. */
 export async function getWorkspace(db: Db, userId: string, id: string): Promise<WorkspaceRow | null> {
-  const rows = await db.select().from(workspaces).where(visibleTo(userId, id)).limit(1);
+  const rows = await db
+    .select()
+    .from(workspaces)
+    .where(visibleTo(db, userId, id))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -50,8 +71,8 @@ export async function renameWorkspace(
 ): Promise<WorkspaceSummary | null> {
   const rows = await db
     .update(workspaces)
-    .set({ name, updatedAt: new Date() })
-    .where(visibleTo(userId, id))
+    .set({ name, updatedAt: sql`now()` })
+    .where(ownedBy(userId, id))
     .returning(summary);
   return rows[0] ?? null;
 }
@@ -68,7 +89,7 @@ export async function duplicateWorkspace(
 }
 
 export async function deleteWorkspace(db: Db, userId: string, id: string): Promise<boolean> {
-  const rows = await db.delete(workspaces).where(visibleTo(userId, id)).returning({ id: workspaces.id });
+  const rows = await db.delete(workspaces).where(ownedBy(userId, id)).returning({ id: workspaces.id });
   return rows.length > 0;
 }
 
@@ -87,8 +108,8 @@ export async function saveDesign(
 ): Promise<SaveDesignResult> {
   const rows = await db
     .update(workspaces)
-    .set({ design, version: sql`${workspaces.version} + 1`, updatedAt: new Date() })
-    .where(and(visibleTo(userId, id), eq(workspaces.version, baseVersion)))
+    .set({ design, version: sql`${workspaces.version} + 1`, updatedAt: sql`now()` })
+    .where(and(visibleTo(db, userId, id), eq(workspaces.version, baseVersion)))
     .returning({ version: workspaces.version, updatedAt: workspaces.updatedAt });
   const saved = rows[0];
   if (saved) return { status: 'saved', ...saved };

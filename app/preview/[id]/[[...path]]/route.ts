@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { getWorkspace } from '@/lib/db/queries/workspaces';
+import { workspaceAccess } from '@/lib/db/queries/access';
 import { previewManager } from '@/lib/runner/preview/manager';
 import { forward } from '@/lib/runner/preview/proxy';
 
@@ -22,7 +22,8 @@ async function handle(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
   if (!uuid.safeParse(id).success) return notFound();
   const user = await currentUser();
-  if (!user || !(await getWorkspace(await db(), user.id, id))) return notFound();
+  // Owner and collaborators (read access); share-link holders and everyone else get the 404.
+  if (!user || !(await workspaceAccess(await db(), user.id, id))) return notFound();
   const manager = previewManager();
   const socketPath = manager.socketFor(id);
   if (!socketPath) {

@@ -1,12 +1,12 @@
+import { requireWorkspace } from '@/lib/api/access';
 import { getDesign, saveDesign } from '@/lib/api/contracts';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
-import { getWorkspace, saveDesign as storeDesign } from '@/lib/db/queries/workspaces';
+import { saveDesign as storeDesign } from '@/lib/db/queries/workspaces';
 import { loadDesign, validateDesign } from '@/lib/design';
 
 export const GET = route(getDesign, async ({ db, user, params }) => {
-  const workspace = await getWorkspace(db, user.id, params.id);
-  if (!workspace) throw notFound();
+  const { workspace } = await requireWorkspace(db, user, params.id, 'read');
   const loaded = loadDesign(workspace.design);
   // A stored design always passed the schema when saved; upgrading an older format cannot fail silently.
   if (!loaded.ok) throw new Error(`Stored design of workspace ${workspace.id} does not load`);
@@ -15,6 +15,7 @@ export const GET = route(getDesign, async ({ db, user, params }) => {
 
 // A design with semantic problems is still saved (work in progress); a design that breaks the schema is not.
 export const PUT = route(saveDesign, async ({ db, user, params, body }) => {
+  await requireWorkspace(db, user, params.id, 'write');
   const loaded = loadDesign(body.design);
   if (!loaded.ok) {
     throw new ApiError(

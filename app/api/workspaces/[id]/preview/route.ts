@@ -1,7 +1,7 @@
+import { requireWorkspace } from '@/lib/api/access';
 import { getPreview, startPreview, stopPreview } from '@/lib/api/contracts';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
-import { getWorkspace } from '@/lib/db/queries/workspaces';
 import { loadDesign } from '@/lib/design';
 import type { EndEvent } from '@/lib/runner/preview/events';
 import { previewManager } from '@/lib/runner/preview/manager';
@@ -9,15 +9,14 @@ import { previewManager } from '@/lib/runner/preview/manager';
 export const dynamic = 'force-dynamic';
 
 export const GET = route(getPreview, async ({ db, user, params }) => {
-  if (!(await getWorkspace(db, user.id, params.id))) throw notFound();
+  await requireWorkspace(db, user, params.id, 'read');
   return previewManager().status(params.id);
 });
 
 // Checks (session, workspace, design) answer as JSON errors before the stream starts; then `step` events and
 // one `end` event. The start goes on when the client disconnects; a newer POST supersedes it.
 export const POST = route(startPreview, async ({ db, user, params, body }) => {
-  const workspace = await getWorkspace(db, user.id, params.id);
-  if (!workspace) throw notFound();
+  const { workspace } = await requireWorkspace(db, user, params.id, 'write');
   const loaded = loadDesign(body.design ?? workspace.design);
   if (!loaded.ok) {
     if (body.design === undefined)
@@ -67,6 +66,6 @@ export const POST = route(startPreview, async ({ db, user, params, body }) => {
 });
 
 export const DELETE = route(stopPreview, async ({ db, user, params }) => {
-  if (!(await getWorkspace(db, user.id, params.id))) throw notFound();
+  await requireWorkspace(db, user, params.id, 'write');
   await previewManager().stop(params.id);
 });

@@ -1,0 +1,16 @@
+import { clientAddress, requireShare } from '@/lib/api/access';
+import { getShare } from '@/lib/api/contracts';
+import { route } from '@/lib/api/route';
+import { loadDesign } from '@/lib/design';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(getShare, async ({ request, db, params }) => {
+  const { link, workspace } = await requireShare(db, params.token, clientAddress(request));
+  const base = { role: link.role, workspaceId: workspace.id, workspaceName: workspace.name };
+  // An edit link shows nothing of the design until it is accepted by a signed-in user.
+  if (link.role !== 'view') return base;
+  const loaded = loadDesign(workspace.design);
+  if (!loaded.ok) throw new Error(`Stored design of workspace ${workspace.id} does not load`);
+  return { ...base, design: loaded.design, version: workspace.version };
+});

@@ -1,0 +1,55 @@
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { Editor } from '@/components/editor/editor';
+import { clientAddress, requireShare } from '@/lib/api/access';
+import { ApiError } from '@/lib/api/errors';
+import { currentUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { addMember } from '@/lib/db/queries/shares';
+import { loadDesign } from '@/lib/design';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Shared workspace · Fastdraft', referrer: 'no-referrer' };
+
+/**
+ * A share link. View: the editor, read only, fed and generating through the token. Edit: sign in, become a
+ * collaborator, continue at /w/<id>. Unknown, revoked and expired links are the same 404.
+ */
+export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const database = await db();
+  let share: Awaited<ReturnType<typeof requireShare>>;
+  try {
+    share = await requireShare(database, token, clientAddress({ headers: await headers() }));
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'rate_limited') {
+      return (
+        <main className="page">
+          <h1>Too many attempts</h1>
+          <div role="alert" className="alert error">
+            {error.message}
+          </div>
+        </main>
+      );
+    }
+    if (error instanceof ApiError) notFound();
+    throw error;
+  }
+  const { link, workspace } = share;
+  if (link.role === 'edit') {
+    const user = await currentUser();
+    if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/s/${token}`)}`);
+    if (workspace.ownerId !== user.id) await addMember(database, workspace.id, user.id);
+    redirect(`/w/${workspace.id}`);
+  }
+  const loaded = loadDesign(workspace.design);
+  if (!loaded.ok) notFound();
+  return (
+    <Editor
+      workspaceId={workspace.id}
+      design={loaded.design}
+      version={workspace.version}
+      mode={{ kind: 'share', token }}
+    />
+  );
+}

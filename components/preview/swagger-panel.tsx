@@ -1,0 +1,79 @@
+'use client';
+
+import 'swagger-ui-react/swagger-ui.css';
+// Turbopack drops the refractor registration of ApiDOM's OpenAPI 3.1 namespace (vercel/next.js#86507,
+// swagger-api/swagger-ui#10599): every OpenAPI 3.1 document, which is what FastAPI serves, then stays on a
+// spinner ("OpenApi3_1Element.refract is not a function"). The package's exports do not offer the module, so
+// it is imported by path (swagger-client, a dependency of swagger-ui-react, installs it at the top level).
+import '../../node_modules/@swagger-api/apidom-ns-openapi-3-1/src/refractor/registration.mjs';
+import { OpenApi3_1Element } from '@swagger-api/apidom-ns-openapi-3-1';
+import { useEffect, useState } from 'react';
+import SwaggerUI from 'swagger-ui-react';
+import { type OpenApiDocument, rewriteSpec } from './openapi-spec';
+
+/** Whether the registration above took (it says so in the console when a bundler change breaks it again). */
+const registered = typeof OpenApi3_1Element.refract === 'function';
+
+/**
+ * Swagger UI on the running preview's own OpenAPI document. It stays mounted across restarts (the document is
+ * fetched again after each one), so an authorization given with Authorize survives a design change.
+ */
+export default function SwaggerPanel({
+  baseUrl,
+  starts,
+  staleNote,
+}: {
+  baseUrl: string;
+  /** Changes at every successful start: the document is fetched again. */
+  starts: number;
+  /** Set while the API shown is not the current design's (restarting, or the restart failed). */
+  staleNote: string | null;
+}) {
+  const [spec, setSpec] = useState<OpenApiDocument | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `starts` is the trigger to fetch again.
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    fetch(`${baseUrl}/openapi.json`, { cache: 'no-store' })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`openapi.json answered ${response.status}`);
+        return (await response.json()) as OpenApiDocument;
+      })
+      .then((document) => {
+        if (!cancelled) setSpec(rewriteSpec(document, baseUrl));
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [baseUrl, starts]);
+
+  if (!registered) console.error('Swagger UI cannot read OpenAPI 3.1 documents: ApiDOM is not registered.');
+  return (
+    <div className={`swagger-panel${staleNote ? ' is-stale' : ''}`}>
+      {error && (
+        <p className="preview-error" role="alert">
+          Could not load the API description: {error}
+        </p>
+      )}
+      {staleNote && spec && <p className="swagger-stale-note muted">{staleNote}</p>}
+      {spec ? (
+        <SwaggerUI
+          spec={spec}
+          persistAuthorization
+          tryItOutEnabled
+          docExpansion="list"
+          defaultModelsExpandDepth={-1}
+          displayRequestDuration
+          deepLinking={false}
+        />
+      ) : (
+        !error && <p className="muted preview-note">Loading the API description…</p>
+      )}
+    </div>
+  );
+}

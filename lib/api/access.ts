@@ -1,0 +1,56 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth/session';
+import type { Db } from '@/lib/db/connect';
+import { allows, type Need, type WorkspaceRole, workspaceAccess } from '@/lib/db/queries/access';
+import { type MissLimits, missLockSeconds, recordMiss, resolveShareToken } from '@/lib/db/queries/shares';
+import type { WorkspaceRow } from '@/lib/db/queries/workspaces';
+import { env } from '@/lib/env';
+import { ApiError, notFound } from './errors';
+
+/**
+ * The workspace `id` if `user` may do `need` with it: 404 when they have no access at all (indistinguishable
+ * from a missing workspace), 403 when they have access but not enough (a collaborator renaming, say).
+ */
+export async function requireWorkspace(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  need: Need,
+): Promise<{ workspace: WorkspaceRow; role: WorkspaceRole }> {
+  const access = await workspaceAccess(db, user.id, id);
+  if (!access) throw notFound();
+  if (!allows(access.role, need)) {
+    throw new ApiError('forbidden', 'Only the owner of this workspace may do this.');
+  }
+  return access;
+}
+
+export const shareLimits = (): MissLimits => ({
+  maxMisses: env().SHARE_LINK_MAX_MISSES,
+  windowSeconds: env().SHARE_LINK_WINDOW_SECONDS,
+});
+
+/** The client's address, as the proxy in front reports it (the key unknown tokens are counted under). */
+export function clientAddress(request: { headers: Headers }): string {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || request.headers.get('x-real-ip') || 'local';
+}
+
+/**
+ * The usable share link a token names and its workspace. Unknown tokens count against the client's address:
+ * past the limit every token answers 429 with the wait; revoked, expired and unknown links are all 404.
+ */
+export async function requireShare(db: Db, token: string, address: string, now = new Date()) {
+  const key = `address:${address}`;
+  const limits = shareLimits();
+  const wait = await missLockSeconds(db, key, limits, now);
+  if (wait > 0) {
+    throw new ApiError('rate_limited', `Too many unknown links. Try again in ${wait} seconds.`, undefined, {
+      retryAfterSeconds: wait,
+    });
+  }
+  const resolved = await resolveShareToken(db, token, now);
+  if (resolved.status === 'unknown') await recordMiss(db, key, limits, now);
+  if (resolved.status !== 'ok') throw notFound('Link');
+  return { link: resolved.link, workspace: resolved.workspace };
+}

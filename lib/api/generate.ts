@@ -1,0 +1,25 @@
+import 'server-only';
+import { loadDesign } from '@/lib/design';
+import { checkProject, generateProject } from '@/lib/generator';
+import { ApiError } from './errors';
+
+/** Generates `posted` (else the stored design) and checks it; used by the workspace and the share-link routes. */
+export async function generateResponse(workspaceId: string, stored: unknown, posted?: unknown) {
+  const loaded = loadDesign(posted ?? stored);
+  if (!loaded.ok) {
+    if (posted === undefined) throw new Error(`Stored design of workspace ${workspaceId} does not load`);
+    throw new ApiError('validation_failed', 'The design is not a valid design document.', loaded.issues);
+  }
+  const result = generateProject(loaded.design);
+  if (!result.ok) {
+    const problems = result.problems.map(({ code, path, message, elementId }) => ({
+      code,
+      path,
+      message,
+      elementId,
+    }));
+    return { ok: false, problems };
+  }
+  const diagnostics = await checkProject(result.files);
+  return { ok: true, files: result.files, diagnostics, generatedAt: new Date().toISOString() };
+}
