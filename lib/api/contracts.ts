@@ -446,6 +446,110 @@ export const saveSharedDesign = contract({
   errors: [403, 404, 429],
 });
 
+// ── design versions ─────────────────────────────────────────────────────────────────────────────────────
+
+export const versionParams = z.object({ id: z.uuid(), n: z.string().regex(/^[1-9]\d{0,8}$/) });
+export const versionDiffParams = z.object({
+  id: z.uuid(),
+  n: z.string().regex(/^[1-9]\d{0,8}$/),
+  m: z.string().regex(/^[1-9]\d{0,8}$/),
+});
+
+export const versionSummary = z.object({
+  id: z.string(),
+  number: z.int(),
+  message: z.string(),
+  authorId: z.string().nullable(),
+  authorEmail: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const listVersions = contract({
+  operationId: 'listVersions',
+  method: 'GET',
+  path: '/api/workspaces/{id}/versions',
+  summary: "The workspace's committed design versions, oldest first (generated migrations follow them)",
+  tag: 'versions',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 200, description: 'Versions', schema: z.object({ items: z.array(versionSummary) }) },
+  errors: [401, 404],
+});
+
+export const createVersion = contract({
+  operationId: 'createVersion',
+  method: 'POST',
+  path: '/api/workspaces/{id}/versions',
+  summary: 'Commit the stored design as the next version, with a message (owner or collaborator)',
+  tag: 'versions',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({
+    message: z.string().trim().min(1, 'A message is required.').max(500, 'At most 500 characters.'),
+  }),
+  success: { status: 201, description: 'The new version', schema: versionSummary },
+  errors: [400, 401, 403, 404, 422],
+});
+
+const diffItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  entity: z.string().optional(),
+  changes: z.array(z.string()).optional(),
+});
+const diffGroup = z.object({
+  added: z.array(diffItem),
+  removed: z.array(diffItem),
+  changed: z.array(diffItem),
+});
+
+export const diffVersions = contract({
+  operationId: 'diffVersions',
+  method: 'GET',
+  path: '/api/workspaces/{id}/versions/{n}/diff/{m}',
+  summary:
+    'What changed from version n to version m: entities, fields, relations and custom endpoints added, removed or changed, and the changes that would lose data when migrated',
+  tag: 'versions',
+  auth: 'session',
+  params: versionDiffParams,
+  success: {
+    status: 200,
+    description: 'The difference',
+    schema: z.object({
+      entities: diffGroup,
+      fields: diffGroup,
+      relations: diffGroup,
+      endpoints: diffGroup,
+      warnings: z.array(
+        z.object({
+          kind: z.enum(['dropped-table', 'dropped-column', 'narrowed-type', 'made-non-nullable']),
+          table: z.string(),
+          column: z.string().optional(),
+          message: z.string(),
+        }),
+      ),
+    }),
+  },
+  errors: [400, 401, 404],
+});
+
+export const restoreVersion = contract({
+  operationId: 'restoreVersion',
+  method: 'POST',
+  path: '/api/workspaces/{id}/versions/{n}/restore',
+  summary:
+    "Restore version n: it becomes the workspace's design and is committed again as a new version (history is never rewritten)",
+  tag: 'versions',
+  auth: 'session',
+  params: versionParams,
+  success: {
+    status: 201,
+    description: 'The new version and the saved design version',
+    schema: z.object({ version: versionSummary, designVersion: z.int() }),
+  },
+  errors: [401, 403, 404, 409],
+});
+
 export const allContracts = [
   createAccount,
   listWorkspaces,
@@ -466,6 +570,10 @@ export const allContracts = [
   revokeShare,
   listMembers,
   removeMember,
+  listVersions,
+  createVersion,
+  diffVersions,
+  restoreVersion,
   getShare,
   acceptShare,
   generateShared,

@@ -1,16 +1,21 @@
 import 'server-only';
 import { loadDesign } from '@/lib/design';
-import { checkProject, generateProject } from '@/lib/generator';
+import { checkProject, type DesignVersion, generateProject } from '@/lib/generator';
 import { ApiError } from './errors';
 
-/** Generates `posted` (else the stored design) and checks it; used by the workspace and the share-link routes. */
-export async function generateResponse(workspaceId: string, stored: unknown, posted?: unknown) {
+/** Generates `posted` (else the stored design; migrations follow `history` when given) and checks it; used by the workspace and the share-link routes. */
+export async function generateResponse(
+  workspaceId: string,
+  stored: unknown,
+  posted?: unknown,
+  history?: readonly DesignVersion[],
+) {
   const loaded = loadDesign(posted ?? stored);
   if (!loaded.ok) {
     if (posted === undefined) throw new Error(`Stored design of workspace ${workspaceId} does not load`);
     throw new ApiError('validation_failed', 'The design is not a valid design document.', loaded.issues);
   }
-  const result = generateProject(loaded.design);
+  const result = generateProject(loaded.design, history ? { history } : {});
   if (!result.ok) {
     const problems = result.problems.map(({ code, path, message, elementId }) => ({
       code,

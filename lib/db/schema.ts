@@ -150,3 +150,25 @@ export const shareLinkMisses = pgTable('share_link_misses', {
   misses: integer('misses').notNull(),
   windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+/**
+ * Committed versions of a workspace's design (`number` 1, 2, ... per workspace): the history the generated
+ * Alembic revisions follow (lib/generator/migrations). Restoring a version commits it again as a new one.
+ */
+export const designVersions = pgTable(
+  'design_versions',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    message: text('message').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    design: jsonb('design').notNull(),
+  },
+  (t) => [uniqueIndex('design_versions_workspace_number_idx').on(t.workspaceId, t.number)],
+);

@@ -1,6 +1,6 @@
 import { type Zippable, zipSync } from 'fflate';
 import { type Design, kebabCase, type Problem } from '@/lib/design';
-import { generateProject } from '@/lib/generator';
+import { type GenerateOptions, generateProject } from '@/lib/generator';
 
 export type ProjectZip =
   | { ok: true; bytes: Uint8Array<ArrayBuffer>; name: string }
@@ -36,8 +36,8 @@ export function projectSlug(design: Design): string {
  * same bytes (entries sorted by path, fixed timestamps, modes 0644, 0755 for scripts, no folder entries).
  * A design with problems is refused with them, like `generateProject`.
  */
-export function projectZip(design: Design): ProjectZip {
-  const generated = generateProject(design);
+export function projectZip(design: Design, options: GenerateOptions = {}): ProjectZip {
+  const generated = generateProject(design, options);
   if (!generated.ok) return { ok: false, problems: generated.problems };
   return { ok: true, bytes: zipProject(design, generated.files), name: `${projectSlug(design)}.zip` };
 }

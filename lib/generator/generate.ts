@@ -3,8 +3,16 @@ import { type Problem, validateDesign } from '@/lib/design/validate';
 import { emitFastApiProject } from './fastapi/project';
 import { formatPython } from './format/ruff';
 import { buildIr } from './ir/build';
+import { type DesignVersion, migrationFiles } from './migrations';
 
-export type GenerateOptions = { projectName?: string };
+export type GenerateOptions = {
+  projectName?: string;
+  /**
+   * Committed versions of the design, oldest first: migrations then follow the history (one Alembic revision
+   * per schema change, see `lib/generator/migrations`). Without it (or empty), one initial migration.
+   */
+  history?: readonly DesignVersion[];
+};
 export type GenerateResult = { ok: true; files: Record<string, string> } | { ok: false; problems: Problem[] };
 
 function sortKeys(files: Record<string, string>): Record<string, string> {
@@ -18,7 +26,13 @@ export function renderProject(design: Design, options: GenerateOptions = {}): Ge
   const problems = validateDesign(design);
   if (problems.length > 0) return { ok: false, problems };
   const ir = buildIr(design, options.projectName);
-  return { ok: true, files: sortKeys(emitFastApiProject(ir)) };
+  const files = emitFastApiProject(ir);
+  const migrations = options.history ? migrationFiles(options.history, design, options.projectName) : null;
+  if (migrations) {
+    delete files['alembic/versions/0001_initial.py'];
+    Object.assign(files, migrations);
+  }
+  return { ok: true, files: sortKeys(files) };
 }
 
 /**

@@ -8,4 +8,6 @@ export { formatProject, formatPython } from './format/ruff';
 export { type GenerateOptions, type GenerateResult, generateProject, renderProject } from './generate';
 export { buildIr } from './ir/build';
 export type { IrProject } from './ir/types';
+export { type DesignVersion, planRevisions } from './migrations';
+export { type DesignDiff, type DestructiveWarning, diffDesigns } from './migrations/diff';
 export { openApiFor } from './openapi/document';

@@ -2,9 +2,9 @@ import type { IrEntity, IrField, IrProject } from '../ir/types';
 import { indent, module } from '../python/code';
 import { pyLongStr, pyStr } from '../python/literal';
 
-const ON_DELETE = { cascade: 'CASCADE', 'set-null': 'SET NULL', restrict: 'RESTRICT' } as const;
+export const ON_DELETE = { cascade: 'CASCADE', 'set-null': 'SET NULL', restrict: 'RESTRICT' } as const;
 
-function saType(field: IrField): string {
+export function saType(field: IrField): string {
   switch (field.type) {
     case 'string':
     case 'email':
@@ -40,7 +40,7 @@ function saType(field: IrField): string {
   }
 }
 
-const pkSaType = (entity: IrEntity) => (entity.primaryKey === 'uuid' ? 'sa.Uuid()' : 'sa.Integer()');
+export const pkSaType = (entity: IrEntity) => (entity.primaryKey === 'uuid' ? 'sa.Uuid()' : 'sa.Integer()');
 
 type Index = { name: string; columns: string[]; unique: boolean };
 

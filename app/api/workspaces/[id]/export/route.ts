@@ -2,6 +2,7 @@ import { requireWorkspace } from '@/lib/api/access';
 import { exportProject } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
+import { historyOf } from '@/lib/api/versions';
 import { loadDesign } from '@/lib/design';
 import { projectZip } from '@/lib/export/zip';
 
@@ -11,7 +12,7 @@ export const GET = route(exportProject, async ({ db, user, params }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'read');
   const loaded = loadDesign(workspace.design);
   if (!loaded.ok) throw new Error(`Stored design of workspace ${workspace.id} does not load`);
-  const zipped = projectZip(loaded.design);
+  const zipped = projectZip(loaded.design, { history: await historyOf(db, workspace.id) });
   if (!zipped.ok) {
     throw new ApiError(
       'validation_failed',

@@ -2,10 +2,11 @@ import { requireWorkspace } from '@/lib/api/access';
 import { generateCode } from '@/lib/api/contracts';
 import { generateResponse } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
+import { historyOf } from '@/lib/api/versions';
 
 // The posted design is the editor's in-memory one (unsaved edits included); without it, the stored design.
 // Problems are a normal state of a work-in-progress design: 200 with `ok: false`, not an error.
 export const POST = route(generateCode, async ({ db, user, params, body }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'read');
-  return generateResponse(workspace.id, workspace.design, body.design);
+  return generateResponse(workspace.id, workspace.design, body.design, await historyOf(db, workspace.id));
 });

@@ -1,0 +1,26 @@
+import 'server-only';
+import type { Db } from '@/lib/db/connect';
+import { type VersionRow, type VersionSummary, versionHistory } from '@/lib/db/queries/versions';
+import { loadDesign } from '@/lib/design';
+import type { DesignVersion } from '@/lib/generator';
+
+/** A workspace's committed versions as the generator's history (versions that no longer load are left out). */
+export async function historyOf(db: Db, workspaceId: string): Promise<DesignVersion[]> {
+  const rows = await versionHistory(db, workspaceId);
+  const history: DesignVersion[] = [];
+  for (const row of rows) {
+    const loaded = loadDesign(row.design);
+    if (loaded.ok)
+      history.push({ id: row.id, message: row.message, createdAt: row.createdAt, design: loaded.design });
+  }
+  return history;
+}
+
+export const versionJson = (v: VersionRow | VersionSummary, authorEmail: string | null = null) => ({
+  id: v.id,
+  number: v.number,
+  message: v.message,
+  authorId: v.authorId,
+  authorEmail: 'authorEmail' in v ? v.authorEmail : authorEmail,
+  createdAt: v.createdAt.toISOString(),
+});

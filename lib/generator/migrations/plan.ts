@@ -1,0 +1,230 @@
+/**
+ * One schema change between two snapshots as Alembic operations: a list of steps, each with its upgrade code and
+ * the code that undoes it; `downgrade()` runs the undo code of the steps in reverse.
+ *
+ * Order of an upgrade (the downgrade is the exact reverse):
+ * 1. on kept tables (old names): drop indexes, unique constraints, foreign keys and columns that go away or change
+ * 2. drop the foreign keys that close a cycle between dropped tables, then the dropped tables (reverse order)
+ * 3. rename tables
+ * 4. create new tables (creation order; cycle-closing foreign keys afterwards)
+ * 5. on kept tables (new names): rename and alter columns, add columns, create foreign keys, uniques, indexes
+ *
+ * Every change to an existing table goes through `op.batch_alter_table` (copy-and-move on SQLite, plain ALTER on
+ * PostgreSQL). Renames are renames (`op.rename_table`, `alter_column(new_column_name=...)`), never drop + add.
+ * A column that becomes NOT NULL on an existing table is backfilled: new columns get a `server_default` with the
+ * type's zero value, existing columns get an `UPDATE ... WHERE col IS NULL` first.
+ */
+import { indent } from '../python/code';
+import { pyStr } from '../python/literal';
+import type { SnapColumn, SnapForeignKey, SnapIndex, Snapshot, SnapTable, SnapUnique } from './snapshot';
+
+export type Step = { up: string; down: string };
+
+const bool = (b: boolean) => (b ? 'True' : 'False');
+const f = (name: string) => `op.f(${pyStr(name)})`;
+
+/** Server default for `alter_column` (a SQL text: works on SQLite and PostgreSQL alike). */
+function alterDefault(expr: string | null): string {
+  if (expr === null) return 'None';
+  if (expr === 'sa.func.now()') return 'sa.text("CURRENT_TIMESTAMP")';
+  if (expr === 'sa.func.current_date()') return 'sa.text("CURRENT_DATE")';
+  return expr;
+}
+
+function columnDef(c: SnapColumn, backfill: boolean): string {
+  const args = [pyStr(c.name), c.type, `nullable=${bool(c.nullable)}`];
+  if (c.serverDefault) args.push(`server_default=${c.serverDefault}`);
+  else if (backfill && !c.nullable) args.push(`server_default=${pyStr(c.zero)}`);
+  if (c.comment !== null) args.push(`comment=${pyStr(c.comment)}`);
+  return `sa.Column(${args.join(', ')})`;
+}
+
+const fkSig = (k: SnapForeignKey) => `${k.name}|${k.column}|${k.targetTable}|${k.onDelete}`;
+const ixSig = (i: SnapIndex) => `${i.name}|${i.columns.join(',')}|${i.unique}`;
+const uqSig = (u: SnapUnique) => `${u.name}|${u.column}`;
+
+const fkCreate = (k: SnapForeignKey) =>
+  `batch_op.create_foreign_key(${f(k.name)}, ${pyStr(k.targetTable)}, [${pyStr(k.column)}], ["id"], ondelete=${pyStr(k.onDelete)})`;
+const fkDrop = (k: SnapForeignKey) => `batch_op.drop_constraint(${f(k.name)}, type_="foreignkey")`;
+const uqCreate = (u: SnapUnique) => `batch_op.create_unique_constraint(${f(u.name)}, [${pyStr(u.column)}])`;
+const uqDrop = (u: SnapUnique) => `batch_op.drop_constraint(${f(u.name)}, type_="unique")`;
+const ixCreate = (i: SnapIndex) =>
+  `batch_op.create_index(${f(i.name)}, [${i.columns.map(pyStr).join(', ')}], unique=${bool(i.unique)})`;
+const ixDrop = (i: SnapIndex) => `batch_op.drop_index(${f(i.name)})`;
+
+function batch(table: string, ops: string[], recreateOnSqlite = false): string {
+  const recreate = recreateOnSqlite
+    ? ', recreate="always" if op.get_context().dialect.name == "sqlite" else "auto"'
+    : '';
+  return `with op.batch_alter_table(${pyStr(table)}${recreate}) as batch_op:\n${indent(ops.join('\n'))}`;
+}
+
+/** `op.create_table(...)` plus its indexes; `inline` decides which foreign keys are declared in the table. */
+function createTable(t: SnapTable, inline: (k: SnapForeignKey) => boolean): string {
+  const items = [pyStr(t.name), ...t.columns.map((c) => columnDef(c, false))];
+  for (const k of t.fks.filter(inline)) {
+    items.push(
+      `sa.ForeignKeyConstraint([${pyStr(k.column)}], [${pyStr(`${k.targetTable}.id`)}], name=${f(k.name)}, ondelete=${pyStr(k.onDelete)})`,
+    );
+  }
+  const pk = t.columns.filter((c) => c.primaryKey).map((c) => pyStr(c.name));
+  items.push(`sa.PrimaryKeyConstraint(${pk.join(', ')}, name=${f(`pk_${t.name}`)})`);
+  for (const u of t.uniques) items.push(`sa.UniqueConstraint(${pyStr(u.column)}, name=${f(u.name)})`);
+  const lines = [`op.create_table(\n${indent(items.map((i) => `${i},`).join('\n'))}\n)`];
+  for (const i of t.indexes) {
+    lines.push(
+      `op.create_index(${f(i.name)}, ${pyStr(t.name)}, [${i.columns.map(pyStr).join(', ')}], unique=${bool(i.unique)})`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const sqlId = (name: string) => `"${name}"`;
+function backfill(table: string, column: string, zero: string): string {
+  const value = `'${zero.replace(/'/g, "''")}'`;
+  const sql = pyStr(`UPDATE ${sqlId(table)} SET ${sqlId(column)} = ${value} WHERE ${sqlId(column)} IS NULL`);
+  // A long literal comes parenthesised: as the only argument the call's own parentheses are enough (UP034).
+  return `op.execute(${sql.startsWith('(') ? sql.slice(1, -1) : sql})`;
+}
+
+function alterArgs(from: SnapColumn, to: SnapColumn): string[] {
+  const args = [pyStr(from.name), `existing_type=${from.type}`];
+  if (from.storage !== to.storage) args.push(`type_=${to.type}`);
+  args.push(`existing_nullable=${bool(from.nullable)}`);
+  if (from.nullable !== to.nullable) args.push(`nullable=${bool(to.nullable)}`);
+  if (from.serverDefault !== to.serverDefault) {
+    args.push(`existing_server_default=${alterDefault(from.serverDefault)}`);
+    args.push(`server_default=${alterDefault(to.serverDefault)}`);
+  }
+  if (from.comment !== to.comment) {
+    args.push(`existing_comment=${from.comment === null ? 'None' : pyStr(from.comment)}`);
+    args.push(`comment=${to.comment === null ? 'None' : pyStr(to.comment)}`);
+  }
+  if (from.name !== to.name) args.push(`new_column_name=${pyStr(to.name)}`);
+  return args;
+}
+
+const columnChanged = (a: SnapColumn, b: SnapColumn) =>
+  a.name !== b.name ||
+  a.storage !== b.storage ||
+  a.nullable !== b.nullable ||
+  a.serverDefault !== b.serverDefault ||
+  a.comment !== b.comment;
+
+/** The steps that turn the `from` schema into the `to` schema (empty when the database need not change). */
+export function planSteps(from: Snapshot, to: Snapshot): Step[] {
+  const oldBy = new Map(from.tables.map((t) => [t.key, t]));
+  const newBy = new Map(to.tables.map((t) => [t.key, t]));
+  const removed = from.tables.filter((t) => !newBy.has(t.key)).sort((a, b) => b.order - a.order);
+  const added = to.tables.filter((t) => !oldBy.has(t.key)).sort((a, b) => a.order - b.order);
+  const kept = to.tables
+    .filter((t) => oldBy.has(t.key))
+    .map((n) => ({ o: oldBy.get(n.key) as SnapTable, n }))
+    .sort((a, b) => a.o.order - b.o.order);
+  const steps: Step[] = [];
+
+  // 1. kept tables: what goes away, under the old name.
+  for (const { o, n } of kept) {
+    const keepIx = new Set(n.indexes.map(ixSig));
+    const keepUq = new Set(n.uniques.map(uqSig));
+    const keepFk = new Set(n.fks.map(fkSig));
+    const newCols = new Set(n.columns.map((c) => c.key));
+    const ix = o.indexes.filter((i) => !keepIx.has(ixSig(i)));
+    const uq = o.uniques.filter((u) => !keepUq.has(uqSig(u)));
+    const fk = o.fks.filter((k) => !keepFk.has(fkSig(k)));
+    const cols = o.columns.filter((c) => !newCols.has(c.key));
+    const up = [
+      ...ix.map(ixDrop),
+      ...uq.map(uqDrop),
+      ...fk.map(fkDrop),
+      ...cols.map((c) => `batch_op.drop_column(${pyStr(c.name)})`),
+    ];
+    if (up.length === 0) continue;
+    const down = [
+      ...cols.map((c) => `batch_op.add_column(${columnDef(c, true)})`),
+      ...fk.map(fkCreate),
+      ...uq.map(uqCreate),
+      ...ix.map(ixCreate),
+    ];
+    const needsRecreate = cols.some((c) => c.serverDefault !== null && !c.nullable);
+    steps.push({ up: batch(o.name, up), down: batch(o.name, down, needsRecreate) });
+  }
+
+  // 2. dropped tables: cycle-closing foreign keys first, then the tables in reverse creation order.
+  for (const t of removed) {
+    const deferred = t.fks.filter((k) => k.deferred);
+    if (deferred.length > 0)
+      steps.push({ up: batch(t.name, deferred.map(fkDrop)), down: batch(t.name, deferred.map(fkCreate)) });
+  }
+  for (const t of removed) {
+    steps.push({ up: `op.drop_table(${pyStr(t.name)})`, down: createTable(t, (k) => !k.deferred) });
+  }
+
+  // 3. renamed tables.
+  for (const { o, n } of kept) {
+    if (o.name !== n.name)
+      steps.push({
+        up: `op.rename_table(${pyStr(o.name)}, ${pyStr(n.name)})`,
+        down: `op.rename_table(${pyStr(n.name)}, ${pyStr(o.name)})`,
+      });
+  }
+
+  // 4. new tables.
+  for (const t of added) {
+    steps.push({ up: createTable(t, (k) => !k.deferred), down: `op.drop_table(${pyStr(t.name)})` });
+  }
+  for (const t of added) {
+    const deferred = t.fks.filter((k) => k.deferred);
+    if (deferred.length > 0)
+      steps.push({ up: batch(t.name, deferred.map(fkCreate)), down: batch(t.name, deferred.map(fkDrop)) });
+  }
+
+  // 5. kept tables: renamed and altered columns, new columns and constraints, under the new name.
+  for (const { o, n } of kept) {
+    const oldCols = new Map(o.columns.map((c) => [c.key, c]));
+    const hadIx = new Set(o.indexes.map(ixSig));
+    const hadUq = new Set(o.uniques.map(uqSig));
+    const hadFk = new Set(o.fks.map(fkSig));
+    const upPre: string[] = [];
+    const downPre: string[] = [];
+    const alterUp: string[] = [];
+    const alterDown: string[] = [];
+    for (const c of n.columns) {
+      const old = oldCols.get(c.key);
+      if (!old || !columnChanged(old, c)) continue;
+      if (old.nullable && !c.nullable) upPre.push(backfill(n.name, old.name, c.zero));
+      if (!old.nullable && c.nullable) downPre.push(backfill(n.name, c.name, old.zero));
+      alterUp.push(`batch_op.alter_column(${alterArgs(old, c).join(', ')})`);
+      alterDown.unshift(`batch_op.alter_column(${alterArgs(c, old).join(', ')})`);
+    }
+    const addedCols = n.columns.filter((c) => !oldCols.has(c.key));
+    const fk = n.fks.filter((k) => !hadFk.has(fkSig(k)));
+    const uq = n.uniques.filter((u) => !hadUq.has(uqSig(u)));
+    const ix = n.indexes.filter((i) => !hadIx.has(ixSig(i)));
+    const addUp = [
+      ...addedCols.map((c) => `batch_op.add_column(${columnDef(c, true)})`),
+      ...fk.map(fkCreate),
+      ...uq.map(uqCreate),
+      ...ix.map(ixCreate),
+    ];
+    const addDown = [
+      ...ix.map(ixDrop),
+      ...uq.map(uqDrop),
+      ...fk.map(fkDrop),
+      ...addedCols.map((c) => `batch_op.drop_column(${pyStr(c.name)})`),
+    ];
+    // Column renames and new constraints on the new names go in separate batches: SQLite's copy-and-move
+    // cannot index a column renamed in the same batch.
+    if (alterUp.length > 0)
+      steps.push({
+        up: [...upPre, batch(n.name, alterUp)].join('\n'),
+        down: [...downPre, batch(n.name, alterDown)].join('\n'),
+      });
+    if (addUp.length > 0) {
+      // SQLite cannot ADD COLUMN with a non-constant default: copy-and-move puts it in the new table instead.
+      const needsRecreate = addedCols.some((c) => c.serverDefault !== null && !c.nullable);
+      steps.push({ up: batch(n.name, addUp, needsRecreate), down: batch(n.name, addDown) });
+    }
+  }
+  return steps;
+}

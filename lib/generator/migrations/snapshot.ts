@@ -1,0 +1,203 @@
+/**
+ * The database schema an IR implies, keyed by stable ids so two versions can be compared: tables by entity id
+ * (association tables by `m2m:<relation id>`), columns by field id (`pk`, `rel:<relation id>`, `ts:created`,
+ * `ts:updated`, `left`/`right` for association columns). Names are what the database sees.
+ *
+ * Enums are stored as VARCHAR (`native_enum=False`, no CHECK constraint): a change of enum members only
+ * matters to the database through the column length, so no enum DDL is ever needed.
+ */
+import { ON_DELETE, pkSaType, saType } from '../fastapi/migration';
+import type { IrEntity, IrField, IrProject } from '../ir/types';
+
+export type SnapColumn = {
+  key: string;
+  name: string;
+  /** `sa.*` type expression for DDL. */
+  type: string;
+  /** What the database stores: type changes that do not change this need no DDL (enum members). */
+  storage: string;
+  nullable: boolean;
+  /** Python expression for `server_default=`, or null. */
+  serverDefault: string | null;
+  comment: string | null;
+  primaryKey: boolean;
+  /** Value used to backfill existing rows when the column becomes non-nullable (SQL literal body). */
+  zero: string;
+};
+
+export type SnapIndex = { name: string; columns: string[]; unique: boolean };
+export type SnapUnique = { name: string; column: string };
+export type SnapForeignKey = {
+  name: string;
+  column: string;
+  targetKey: string;
+  targetTable: string;
+  onDelete: string;
+  /** Closes a dependency cycle between tables: created after the tables. */
+  deferred: boolean;
+};
+
+export type SnapTable = {
+  key: string;
+  name: string;
+  /** Position in table-creation order (dependency order). */
+  order: number;
+  columns: SnapColumn[];
+  indexes: SnapIndex[];
+  uniques: SnapUnique[];
+  fks: SnapForeignKey[];
+};
+
+export type Snapshot = { tables: SnapTable[] };
+
+function zeroOf(field: IrField): string {
+  switch (field.type) {
+    case 'integer':
+    case 'bigint':
+    case 'float':
+    case 'decimal':
+    case 'boolean':
+      return '0';
+    case 'date':
+      return '1970-01-01';
+    case 'datetime':
+      return '1970-01-01 00:00:00';
+    case 'uuid':
+      return '00000000000000000000000000000000';
+    case 'json':
+      return '{}';
+    case 'enum':
+      return field.enum?.members[0]?.value ?? '';
+    default:
+      return '';
+  }
+}
+
+function storageOf(field: IrField): string {
+  if (field.type === 'enum') return `varchar(${field.enum?.length ?? 32})`;
+  return saType(field);
+}
+
+function entityTable(entity: IrEntity, project: IrProject, order: number): SnapTable {
+  const t = entity.tableName;
+  const pkType = pkSaType(entity);
+  const columns: SnapColumn[] = [
+    {
+      key: 'pk',
+      name: 'id',
+      type: pkType,
+      storage: pkType,
+      nullable: false,
+      serverDefault: null,
+      comment: null,
+      primaryKey: true,
+      zero: '0',
+    },
+  ];
+  const indexes: SnapIndex[] = [];
+  const uniques: SnapUnique[] = [];
+  const fks: SnapForeignKey[] = [];
+  for (const f of entity.fields) {
+    columns.push({
+      key: f.id,
+      name: f.name,
+      type: saType(f),
+      storage: storageOf(f),
+      nullable: f.nullable,
+      serverDefault:
+        f.default?.kind === 'now' ? `sa.func.${f.type === 'date' ? 'current_date' : 'now'}()` : null,
+      comment: f.description.trim() !== '' ? f.description : null,
+      primaryKey: false,
+      zero: zeroOf(f),
+    });
+    if (f.indexed) indexes.push({ name: `ix_${t}_${f.name}`, columns: [f.name], unique: f.unique });
+    else if (f.unique) uniques.push({ name: `uq_${t}_${f.name}`, column: f.name });
+  }
+  for (const fk of entity.fks) {
+    const target = project.entityById.get(fk.targetId) as IrEntity;
+    const type = pkSaType(target);
+    columns.push({
+      key: `rel:${fk.relationId}`,
+      name: fk.column,
+      type,
+      storage: type,
+      nullable: fk.nullable,
+      serverDefault: null,
+      comment: null,
+      primaryKey: false,
+      zero: target.primaryKey === 'uuid' ? '00000000000000000000000000000000' : '0',
+    });
+    indexes.push({ name: `ix_${t}_${fk.column}`, columns: [fk.column], unique: fk.unique });
+    fks.push({
+      name: `fk_${t}_${fk.column}_${target.tableName}`,
+      column: fk.column,
+      targetKey: target.id,
+      targetTable: target.tableName,
+      onDelete: ON_DELETE[fk.onDelete],
+      deferred: fk.deferred,
+    });
+  }
+  if (entity.timestamps) {
+    for (const [key, name] of [
+      ['ts:created', 'created_at'],
+      ['ts:updated', 'updated_at'],
+    ] as const) {
+      columns.push({
+        key,
+        name,
+        type: 'sa.DateTime(timezone=True)',
+        storage: 'sa.DateTime(timezone=True)',
+        nullable: false,
+        serverDefault: 'sa.func.now()',
+        comment: null,
+        primaryKey: false,
+        zero: '1970-01-01 00:00:00',
+      });
+    }
+  }
+  return { key: entity.id, name: t, order, columns, indexes, uniques, fks };
+}
+
+/** The schema of every table of `project`, in creation order (entities, then association tables). */
+export function snapshotOf(project: IrProject): Snapshot {
+  const tables = project.entities.map((e, i) => entityTable(e, project, i));
+  let order = tables.length;
+  for (const a of project.associations) {
+    const side = (key: 'left' | 'right', c: { column: string; targetId: string }) => {
+      const target = project.entityById.get(c.targetId) as IrEntity;
+      const type = pkSaType(target);
+      const column: SnapColumn = {
+        key,
+        name: c.column,
+        type,
+        storage: type,
+        nullable: false,
+        serverDefault: null,
+        comment: null,
+        primaryKey: true,
+        zero: '0',
+      };
+      const fk: SnapForeignKey = {
+        name: `fk_${a.table}_${c.column}_${target.tableName}`,
+        column: c.column,
+        targetKey: target.id,
+        targetTable: target.tableName,
+        onDelete: 'CASCADE',
+        deferred: false,
+      };
+      return { column, fk };
+    };
+    const l = side('left', a.left);
+    const r = side('right', a.right);
+    tables.push({
+      key: `m2m:${a.relationId}`,
+      name: a.table,
+      order: order++,
+      columns: [l.column, r.column],
+      indexes: [],
+      uniques: [],
+      fks: [l.fk, r.fk],
+    });
+  }
+  return { tables };
+}

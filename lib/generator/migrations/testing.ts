@@ -1,0 +1,142 @@
+/**
+ * A scripted design history for tests: every schema change kind the revision planner handles, one committed
+ * version per edit (plus a pending edit of the working design), built with the pure design operations.
+ */
+import { emptyDesign } from '@/lib/design/factories';
+import { applyOperations, type Operation } from '@/lib/design/operations';
+import type { Design } from '@/lib/design/schema';
+import type { DesignVersion } from './index';
+
+const at = { x: 0, y: 0 };
+
+/** [commit message, operations]; the first entry is the initial version. */
+export const HISTORY_SCRIPT: [string, Operation[]][] = [
+  [
+    'Initial: authors and posts',
+    [
+      { op: 'addEntity', id: 'e_author', name: 'Author', position: at },
+      {
+        op: 'addField',
+        entityId: 'e_author',
+        field: { id: 'f_name', name: 'name', type: 'string', constraints: { maxLength: 100 } },
+      },
+      { op: 'addField', entityId: 'e_author', field: { id: 'f_email', name: 'email', type: 'email' } },
+      { op: 'addEntity', id: 'e_post', name: 'Post', position: at },
+      {
+        op: 'addField',
+        entityId: 'e_post',
+        field: { id: 'f_title', name: 'title', type: 'string', constraints: { maxLength: 100 } },
+      },
+      {
+        op: 'addField',
+        entityId: 'e_post',
+        field: { id: 'f_body', name: 'body', type: 'text', nullable: true },
+      },
+      {
+        op: 'connect',
+        id: 'r_author',
+        fromEntityId: 'e_post',
+        toEntityId: 'e_author',
+        kind: 'many-to-one',
+        fieldName: 'author',
+        backrefName: 'posts',
+        nullable: false,
+        onDelete: 'cascade',
+      },
+    ],
+  ],
+  [
+    'Add a required rating',
+    [{ op: 'addField', entityId: 'e_post', field: { id: 'f_rating', name: 'rating', type: 'integer' } }],
+  ],
+  ['Rename title to headline', [{ op: 'renameField', fieldId: 'f_title', name: 'headline' }]],
+  ['Rename Post to Article', [{ op: 'renameEntity', entityId: 'e_post', name: 'Article' }]],
+  [
+    'Longer headlines',
+    [{ op: 'updateField', fieldId: 'f_title', patch: { constraints: { maxLength: 200 } } }],
+  ],
+  ['Body is required', [{ op: 'updateField', fieldId: 'f_body', patch: { nullable: false } }]],
+  ['Index headlines', [{ op: 'updateField', fieldId: 'f_title', patch: { indexed: true } }]],
+  ['Unique author names', [{ op: 'updateField', fieldId: 'f_name', patch: { unique: true } }]],
+  [
+    'Tags',
+    [
+      { op: 'addEntity', id: 'e_tag', name: 'Tag', position: at },
+      { op: 'addField', entityId: 'e_tag', field: { id: 'f_label', name: 'label', type: 'string' } },
+      {
+        op: 'connect',
+        id: 'r_tags',
+        fromEntityId: 'e_post',
+        toEntityId: 'e_tag',
+        kind: 'many-to-many',
+        fieldName: 'tags',
+        backrefName: 'articles',
+      },
+    ],
+  ],
+  ['Rename Author to Writer', [{ op: 'renameEntity', entityId: 'e_author', name: 'Writer' }]],
+  [
+    'Keep articles of removed writers',
+    [{ op: 'updateRelation', relationId: 'r_author', patch: { nullable: true, onDelete: 'set-null' } }],
+  ],
+  ['Big ratings', [{ op: 'updateField', fieldId: 'f_rating', patch: { type: 'bigint' } }]],
+  ['No timestamps on tags', [{ op: 'updateEntity', entityId: 'e_tag', patch: { timestamps: false } }]],
+  ['Drop the body', [{ op: 'deleteField', fieldId: 'f_body' }]],
+  [
+    'Author relation is now writer',
+    [{ op: 'updateRelation', relationId: 'r_author', patch: { fieldName: 'writer' } }],
+  ],
+  ['Describe emails', [{ op: 'updateField', fieldId: 'f_email', patch: { description: 'Where we write' } }]],
+  [
+    'Status enum',
+    [
+      { op: 'addEnum', id: 'n_status', name: 'Status', values: ['draft', 'live'] },
+      {
+        op: 'addField',
+        entityId: 'e_post',
+        field: { id: 'f_status', name: 'status', type: 'enum', enumId: 'n_status', nullable: true },
+      },
+    ],
+  ],
+  [
+    'Longer status values',
+    [{ op: 'updateEnumValues', enumId: 'n_status', values: ['draft', 'live', 'withdrawn_by_editor'] }],
+  ],
+  ['Label not unique', [{ op: 'renameField', fieldId: 'f_label', name: 'caption' }]],
+  ['Drop tags', [{ op: 'deleteEntity', entityId: 'e_tag' }]],
+  [
+    'Published at',
+    [
+      {
+        op: 'addField',
+        entityId: 'e_post',
+        field: { id: 'f_pub', name: 'published_at', type: 'datetime', nullable: true },
+      },
+    ],
+  ],
+  [
+    'Rename the writers table',
+    [{ op: 'updateEntity', entityId: 'e_author', patch: { tableName: 'people' } }],
+  ],
+];
+
+/** Pending (uncommitted) edits of the working design. */
+export const PENDING: Operation[] = [
+  { op: 'updateField', fieldId: 'f_pub', patch: { default: { kind: 'now' } } },
+  { op: 'addField', entityId: 'e_author', field: { id: 'f_active', name: 'active', type: 'boolean' } },
+];
+
+/** The committed versions of the script and the working design. */
+export function scriptedHistory(): { versions: DesignVersion[]; working: Design } {
+  let design = emptyDesign('History');
+  const versions: DesignVersion[] = HISTORY_SCRIPT.map(([message, ops], i) => {
+    design = applyOperations(design, ops);
+    return {
+      id: `v${i + 1}`,
+      message,
+      createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+      design,
+    };
+  });
+  return { versions, working: applyOperations(design, PENDING) };
+}
