@@ -13,6 +13,7 @@ import { SaveStatusIndicator } from '../save/save-status';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { useEditorMode } from '../store/editor-mode';
 import { useEditorActions } from '../store/use-editor-actions';
+import { HistoryButton } from './history-button';
 import { ImportButton, ImportErrors } from './import-button';
 import { nextNodePosition } from './placement';
 import { ShareButton } from './share-button';
@@ -150,6 +151,7 @@ export function Toolbar({
           )}
         </div>
         <div className="toolbar-spacer" />
+        {!readOnly && workspaceId && <HistoryButton workspaceId={workspaceId} />}
         {isOwner && workspaceId && <ShareButton workspaceId={workspaceId} />}
         {!readOnly && <SaveStatusIndicator />}
       </div>
