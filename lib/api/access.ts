@@ -30,12 +30,6 @@ export const shareLimits = (): MissLimits => ({
   windowSeconds: env().SHARE_LINK_WINDOW_SECONDS,
 });
 
-/** The client's address, as the proxy in front reports it (the key unknown tokens are counted under). */
-export function clientAddress(request: { headers: Headers }): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'local';
-}
-
 /**
  * The usable share link a token names and its workspace. Unknown tokens count against the client's address:
  * past the limit every token answers 429 with the wait; revoked, expired and unknown links are all 404.

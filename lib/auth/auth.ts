@@ -6,6 +6,7 @@ import GitHub from 'next-auth/providers/github';
 import { db } from '@/lib/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/lib/db/schema';
 import { env } from '@/lib/env';
+import { clientAddress } from './client-address';
 import { SIGN_IN_ERROR, signInSchema } from './credentials';
 import { authSecret } from './secret';
 import { checkCredentials } from './sign-in';
@@ -19,11 +20,6 @@ class RateLimited extends CredentialsSignin {
     super();
     this.code = `${SIGN_IN_ERROR.rateLimited}:${seconds}`;
   }
-}
-
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'local';
 }
 
 // Lazy: the database opens and the secret is read on the first request, never at build time.

@@ -1,8 +1,9 @@
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { Editor } from '@/components/editor/editor';
-import { clientAddress, requireShare } from '@/lib/api/access';
+import { requireShare } from '@/lib/api/access';
 import { ApiError } from '@/lib/api/errors';
+import { clientAddress } from '@/lib/auth/client-address';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { addMember } from '@/lib/db/queries/shares';

@@ -1,6 +1,7 @@
-import { clientAddress, requireShare } from '@/lib/api/access';
+import { requireShare } from '@/lib/api/access';
 import { getShare } from '@/lib/api/contracts';
 import { route } from '@/lib/api/route';
+import { clientAddress } from '@/lib/auth/client-address';
 import { loadDesign } from '@/lib/design';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,8 @@
-import { clientAddress, requireShare } from '@/lib/api/access';
+import { requireShare } from '@/lib/api/access';
 import { acceptShare } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
+import { clientAddress } from '@/lib/auth/client-address';
 import { addMember } from '@/lib/db/queries/shares';
 
 export const POST = route(acceptShare, async ({ request, db, user, params }) => {

@@ -1,8 +1,9 @@
-import { clientAddress, requireShare } from '@/lib/api/access';
+import { requireShare } from '@/lib/api/access';
 import { generateShared } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
 import { generateResponse } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
+import { clientAddress } from '@/lib/auth/client-address';
 
 // Always the stored design: a link holder reads, and cannot use the generator for designs of their own.
 export const POST = route(generateShared, async ({ request, db, params }) => {
