@@ -3,16 +3,19 @@
  * `lib/generator/migrations/testing.ts` (every change kind) is generated, then on SQLite (and PostgreSQL when
  * TEST_DATABASE_URL is set) each revision is applied one at a time with a row inserted into every table after
  * each, and at the end: `upgrade head` applied everything, `alembic check` is clean, earlier rows survived
- * (renamed columns and tables kept their data) and `downgrade base` leaves nothing behind.
+ * (renamed columns and tables kept their data, rows holding a removed enum value fell back to the default or
+ * NULL) and `downgrade base` leaves nothing behind (PostgreSQL: no table and no enum type).
  * Skipped without a Python toolchain, except in CI.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Design } from '@/lib/design/schema';
 import { generateProject } from '@/lib/generator';
+import { planRevisions } from '@/lib/generator/migrations';
 import { scriptedHistory } from '@/lib/generator/migrations/testing';
 import { findToolchain } from '@/lib/runner/toolchain';
-import { createDatabase, dropDatabase } from './postgres';
+import { createDatabase, dropDatabase, leftovers } from './postgres';
 import { projectEnv, run } from './process';
 import { ruffCheckStep, ruffFormatStep, writeProject } from './steps';
 
@@ -43,14 +46,15 @@ def value(table, col, tag, conn):
     if isinstance(t, sa.Float): return 1.5
     if isinstance(t, sa.JSON): return {"tag": tag}
     if isinstance(t, sa.Uuid): return uuid.uuid4()
-    if col.name == "status":
-        return "draft"  # an enum column: a member value
+    if col.name == "status" and status:
+        return status  # the enum column: a value of the enum at this revision
     text = f"{tag}-{col.name}"
     length = getattr(t, "length", None)
     return text[:length] if length else text
 
 if sys.argv[2] == "insert":
     tag = sys.argv[3]
+    status = sys.argv[4] if len(sys.argv) > 4 else ""
     with engine.begin() as conn:
         for table in tables:
             row = {}
@@ -78,6 +82,8 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
   let root = '';
   let helper = '';
   let revisions: string[] = [];
+  /** The value rows inserted after each revision file put in `status`: the enum's first value then, if any. */
+  const statusAfter = new Map<string, string>();
   const toolchain = lookup.ok ? lookup.toolchain : (undefined as never);
 
   beforeAll(() => {
@@ -94,6 +100,15 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
       .filter((f) => f.endsWith('.py'))
       .sort()
       .map((f) => f.slice(0, 4));
+    const status = (d: Design) => {
+      const field = d.entities.flatMap((e) => e.fields).find((f) => f.id === 'f_status');
+      return d.enums.find((e) => e.id === field?.enumId)?.values[0] ?? '';
+    };
+    statusAfter.set('alembic/versions/0001_initial.py', status(versions[0]?.design as Design));
+    for (const r of planRevisions(versions, working).revisions) {
+      const version = versions.find((v) => v.message === r.message);
+      statusAfter.set(r.path, status(version?.design ?? working));
+    }
   });
   afterAll(() => {
     if (base) rmSync(base, { recursive: true, force: true });
@@ -122,10 +137,14 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
       const text = readFileSync(path.join(root, 'alembic/versions', file), 'utf8');
       const revision = /^revision: str = "([^"]+)"/m.exec(text)?.[1] as string;
       await exec('alembic', ['upgrade', revision], url);
-      await exec('python', [helper, syncUrl, 'insert', `s${i + 1}`], url);
+      const status = statusAfter.get(`alembic/versions/${file}`) ?? '';
+      await exec('python', [helper, syncUrl, 'insert', `s${i + 1}`, status], url);
     }
+    const head = /^revision: str = "([^"]+)"/m.exec(
+      readFileSync(path.join(root, 'alembic/versions', files.at(-1) as string), 'utf8'),
+    )?.[1];
     const current = await exec('alembic', ['current'], url);
-    expect(current).toMatch(/_pending \(head\)/);
+    expect(current).toContain(`${head} (head)`);
     await exec('alembic', ['check'], url);
     const dump = JSON.parse(await exec('python', [helper, syncUrl, 'dump'], url)) as Dump;
     expect(Object.keys(dump).sort()).toEqual(['articles', 'people']);
@@ -142,6 +161,19 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
     // New NOT NULL columns were backfilled.
     expect(articles.find((r) => r.headline === 's1-title')?.rating).toBe('0');
     expect(people.find((r) => r.email === 's1-email')?.active).toMatch(/^(False|0|false)$/);
+    // Enum (shared by both tables, values added, 'draft' removed, renamed, back to text, another enum): the
+    // new NOT NULL column was backfilled with its default; rows holding the removed value (or free text that
+    // is not a value) got the default (writers) or NULL (articles, nullable); other values survived it all.
+    expect(people.find((r) => r.email === 's1-email')?.status).toBe('live');
+    for (const rows of [people, articles]) {
+      expect(rows.map((r) => r.status)).not.toContain('draft');
+      expect(rows.filter((r) => r.status?.endsWith('-status'))).toEqual([]);
+    }
+    const retired = [...statusAfter.values()].filter((v) => v === 'draft').length;
+    expect(retired).toBeGreaterThanOrEqual(1);
+    expect(people.filter((r) => r.status === 'live').length).toBeGreaterThanOrEqual(retired + 1);
+    expect(articles.filter((r) => r.status === 'None').length).toBeGreaterThanOrEqual(retired);
+    expect(articles.map((r) => r.status)).toContain('in_review');
     await exec('alembic', ['downgrade', 'base'], url);
     const after = JSON.parse(await exec('python', [helper, syncUrl, 'dump'], url)) as Dump;
     expect(Object.keys(after)).toEqual([]);
@@ -160,6 +192,7 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
       const db = await createDatabase(admin, 'history');
       try {
         await scenario(db.url, db.url);
+        expect(await leftovers(admin, db.name)).toEqual([]);
       } finally {
         await dropDatabase(admin, db.name).catch(() => undefined);
       }

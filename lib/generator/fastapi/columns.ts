@@ -34,8 +34,10 @@ export function columnType(field: IrField, imports: Imports): string {
     case 'enum': {
       const cls = field.enum ? imports.from('app.enums', field.enum.className) : 'str';
       const values = imports.from('app.enums', 'enum_values');
-      // Stored as VARCHAR (no native enum type to migrate) holding the values, not the member names.
-      return `${sa('Enum')}(${cls}, native_enum=False, length=${field.enum?.length ?? 32}, values_callable=${values})`;
+      // A native enum type on PostgreSQL (named, shared by every column of the enum), VARCHAR of the longest
+      // value elsewhere; either way the column holds the values, not the member names.
+      const name = pyStr(field.enum?.typeName ?? 'enum');
+      return `${sa('Enum')}(${cls}, name=${name}, values_callable=${values})`;
     }
   }
 }

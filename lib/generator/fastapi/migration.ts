@@ -1,4 +1,4 @@
-import type { IrEntity, IrField, IrProject } from '../ir/types';
+import type { IrEntity, IrEnum, IrField, IrProject } from '../ir/types';
 import { indent, module } from '../python/code';
 import { pyLongStr, pyStr } from '../python/literal';
 
@@ -31,13 +31,39 @@ export function saType(field: IrField): string {
       return 'sa.Uuid()';
     case 'json':
       return 'sa.JSON()';
-    case 'enum': {
-      const e = field.enum;
-      const values = (e?.members ?? []).map((m) => pyStr(m.value)).join(', ');
-      const name = pyStr((e?.className ?? 'enum').toLowerCase());
-      return `sa.Enum(${values}, name=${name}, native_enum=False, length=${e?.length ?? 32})`;
-    }
+    case 'enum':
+      return enumSaType(field.enum?.typeName ?? 'enum', enumValues(field.enum));
   }
+}
+
+export const enumValues = (e: IrEnum | undefined): string[] => (e?.members ?? []).map((m) => m.value);
+
+/**
+ * The column type of an enum in a migration: the named PostgreSQL type, which the migration creates once
+ * itself (`create_type=False`: several tables may share it), and VARCHAR of the longest value on SQLite.
+ */
+export function enumSaType(name: string, values: readonly string[]): string {
+  return `postgresql.ENUM(${[...values.map(pyStr), `name=${pyStr(name)}`, 'create_type=False'].join(', ')})`;
+}
+
+/** Creates the PostgreSQL enum type (nothing on SQLite); also emitted by `alembic upgrade --sql`. */
+export function enumCreate(name: string, values: readonly string[]): string {
+  return `postgresql.ENUM(${[...values.map(pyStr), `name=${pyStr(name)}`].join(', ')}).create(op.get_bind(), checkfirst=True)`;
+}
+
+/** Drops the PostgreSQL enum type (nothing on SQLite). */
+export function enumDrop(name: string): string {
+  return `postgresql.ENUM(name=${pyStr(name)}).drop(op.get_bind(), checkfirst=True)`;
+}
+
+/** The import lines a migration module needs for `body` (its upgrade and downgrade code). */
+export function migrationImports(body: readonly string[]): string[] {
+  const uses = (prefix: string) => body.some((line) => line.includes(prefix));
+  return [
+    ...(uses('sa.') ? ['import sqlalchemy as sa'] : []),
+    'from alembic import op',
+    ...(uses('postgresql.') ? ['from sqlalchemy.dialects import postgresql'] : []),
+  ];
 }
 
 export const pkSaType = (entity: IrEntity) => (entity.primaryKey === 'uuid' ? 'sa.Uuid()' : 'sa.Integer()');
@@ -138,6 +164,23 @@ export function emitInitialMigration(project: IrProject): string {
     up.push(`op.create_table(\n${indent(items.map((i) => `${i},`).join('\n'))}\n)`);
     down.unshift(`op.drop_table(${pyStr(a.table)})`);
   }
+  // Enum types used by a column, created once before the tables that share them and dropped after them.
+  const used = new Set(project.entities.flatMap((e) => e.fields.map((f) => f.enum?.id)));
+  const enums = project.enums.filter((e) => used.has(e.id));
+  if (enums.length > 0) {
+    up.unshift(
+      [
+        '# PostgreSQL enum types (SQLite stores enums as VARCHAR)',
+        ...enums.map((e) => enumCreate(e.typeName, enumValues(e))),
+      ].join('\n'),
+    );
+    down.push(
+      [...enums]
+        .reverse()
+        .map((e) => enumDrop(e.typeName))
+        .join('\n'),
+    );
+  }
   const header = [
     '"""Initial schema.',
     '',
@@ -146,10 +189,9 @@ export function emitInitialMigration(project: IrProject): string {
     'Create Date: 2024-01-01 00:00:00',
     '"""',
   ].join('\n');
-  const usesSa = up.some((line) => line.includes('sa.'));
   const imports = [
     'from collections.abc import Sequence',
-    ...(up.length > 0 ? ['', ...(usesSa ? ['import sqlalchemy as sa'] : []), 'from alembic import op'] : []),
+    ...(up.length > 0 ? ['', ...migrationImports(up)] : []),
   ].join('\n');
   const meta = [
     'revision: str = "0001"',

@@ -6,6 +6,7 @@ import { buildCustomEndpoints } from './custom';
 import { toIrField } from './fields';
 import {
   enumMemberNames,
+  enumTypeNames,
   HANDLER_RESERVED,
   pluralVariable,
   RESERVED_MODULES,
@@ -26,17 +27,6 @@ type Base = {
 
 /** Builds the IR of a design that `validateDesign` accepts (it assumes valid references). */
 export function buildIr(design: Design, projectName?: string): IrProject {
-  const enums = new Map<string, IrEnum>();
-  for (const item of design.enums) {
-    const names = enumMemberNames(item.values);
-    enums.set(item.id, {
-      id: item.id,
-      className: item.name,
-      members: item.values.map((value, i) => ({ name: names[i] as string, value })),
-      length: Math.max(1, ...item.values.map((v) => v.length)),
-    });
-  }
-
   const modules = new Set(RESERVED_MODULES);
   const bases = new Map<string, Base>();
   for (const entity of design.entities) {
@@ -56,6 +46,21 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     if (entity.resource.ownerRelationId !== undefined) owners.add(entity.resource.ownerRelationId);
   }
   const plan = planRelations(design, bases, owners);
+  const typeNames = enumTypeNames(
+    design.enums.map((e) => e.name),
+    [...[...bases.values()].map((b) => b.tableName), ...plan.associations.map((a) => a.table)],
+  );
+  const enums = new Map<string, IrEnum>();
+  design.enums.forEach((item, i) => {
+    const names = enumMemberNames(item.values);
+    enums.set(item.id, {
+      id: item.id,
+      className: item.name,
+      typeName: typeNames[i] as string,
+      members: item.values.map((value, j) => ({ name: names[j] as string, value })),
+      length: Math.max(1, ...item.values.map((v) => v.length)),
+    });
+  });
   const auth = design.auth;
 
   const edges = design.relations

@@ -27,8 +27,13 @@ export type IrProject = {
 export type IrEnum = {
   id: string;
   className: string;
+  /**
+   * Name of the PostgreSQL enum type (`CREATE TYPE <typeName> AS ENUM`): the class name in snake_case, kept
+   * clear of table names, reserved words and built-in type names. Elsewhere the column is a VARCHAR.
+   */
+  typeName: string;
   members: { name: string; value: string }[];
-  /** VARCHAR length of the (non-native) enum column. */
+  /** VARCHAR length of the column where enums are not native (SQLite): the longest value. */
   length: number;
 };
 

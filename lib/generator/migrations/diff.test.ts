@@ -53,4 +53,34 @@ describe('diffDesigns', () => {
     ]);
     expect(diffDesigns(base, widened).warnings).toEqual([]);
   });
+
+  it('warns when enum values go away (rows fall back) but not when values are added', () => {
+    const withEnum = applyOperations(base, [
+      { op: 'addEnum', id: 'n_s', name: 'Status', values: ['draft', 'live', 'gone'] },
+      {
+        op: 'addField',
+        entityId: 'e_post',
+        field: { id: 'f_s', name: 'status', type: 'enum', enumId: 'n_s', nullable: true },
+      },
+    ]);
+    const fewer = applyOperations(withEnum, [{ op: 'updateEnumValues', enumId: 'n_s', values: ['live'] }]);
+    expect(diffDesigns(withEnum, fewer).warnings).toEqual([
+      {
+        kind: 'narrowed-type',
+        table: 'posts',
+        column: 'status',
+        message: 'Column posts.status: enum values "draft", "gone" removed: rows holding them get NULL.',
+      },
+    ]);
+    const more = applyOperations(withEnum, [
+      { op: 'updateEnumValues', enumId: 'n_s', values: ['draft', 'live', 'gone', 'withdrawn_by_editor'] },
+    ]);
+    expect(diffDesigns(withEnum, more).warnings).toEqual([]);
+    const typed = applyOperations(withEnum, [
+      { op: 'updateField', fieldId: 'f_title', patch: { type: 'enum', enumId: 'n_s' } },
+    ]);
+    expect(diffDesigns(withEnum, typed).warnings.map((w) => w.message)).toEqual([
+      'Column posts.title: values that are not values of the enum get "draft".',
+    ]);
+  });
 });

@@ -91,6 +91,22 @@ function narrowing(a: SnapColumn, b: SnapColumn): string | null {
   return `type ${a.storage} -> ${b.storage}: values that do not convert are lost or refused`;
 }
 
+const fallbackText = (c: SnapColumn) =>
+  c.enum === null || c.enum.fallback === null ? 'NULL' : JSON.stringify(c.enum.fallback);
+
+/** null when every value `a` may hold is a value of `b`'s enum (b is an enum column); else what happens. */
+function enumNarrowing(a: SnapColumn, b: SnapColumn, before: Snapshot, after: Snapshot): string | null {
+  const target = after.enums.find((e) => e.key === b.enum?.key);
+  if (!target) return null;
+  if (a.enum?.key === target.key) {
+    const old = before.enums.find((e) => e.key === target.key)?.values ?? [];
+    const removed = old.filter((v) => !target.values.includes(v));
+    if (removed.length === 0) return null;
+    return `enum value${removed.length > 1 ? 's' : ''} ${removed.map((v) => JSON.stringify(v)).join(', ')} removed: rows holding ${removed.length > 1 ? 'them' : 'it'} get ${fallbackText(b)}`;
+  }
+  return `values that are not values of the enum get ${fallbackText(b)}`;
+}
+
 /** Changes from `a` to `b` that lose data when the database is migrated (both designs must generate). */
 export function destructiveWarnings(a: Snapshot, b: Snapshot): DestructiveWarning[] {
   const warnings: DestructiveWarning[] = [];
@@ -117,7 +133,7 @@ export function destructiveWarnings(a: Snapshot, b: Snapshot): DestructiveWarnin
         });
         continue;
       }
-      const why = narrowing(c, m);
+      const why = m.enum ? enumNarrowing(c, m, a, b) : narrowing(c, m);
       if (why)
         warnings.push({
           kind: 'narrowed-type',

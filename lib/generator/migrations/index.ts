@@ -1,12 +1,16 @@
 /**
  * Alembic revisions that follow a design's history: the first committed version that generates gets the initial
  * migration (`0001`, exactly what a design without history gets), every later version that changes the schema
- * gets one revision (`0002_<hash of the version id>`, chained through `down_revision`), and the working design a
- * pending revision when its schema differs from the last version's. Pure and deterministic.
+ * gets one revision (chained through `down_revision`), and the working design a pending revision when its schema
+ * differs from the last version's. Pure and deterministic.
+ *
+ * A revision id is `<NNNN>_<hash of the previous revision id and the schema it leads to>`: the pending revision
+ * keeps its id (and its number) once the working design is committed with the same schema, so a database
+ * upgraded to the pending revision is not stranded. Only the file's slug changes (`pending` -> the message).
  */
 import type { Design } from '@/lib/design/schema';
 import { validateDesign } from '@/lib/design/validate';
-import { emitInitialMigration } from '../fastapi/migration';
+import { emitInitialMigration, migrationImports } from '../fastapi/migration';
 import { buildIr } from '../ir/build';
 import type { IrProject } from '../ir/types';
 import { indent, module } from '../python/code';
@@ -18,7 +22,7 @@ export { planSteps, type Step } from './plan';
 export { type Snapshot, snapshotOf } from './snapshot';
 
 export type DesignVersion = {
-  /** Stable id of the committed version: the revision id is derived from it. */
+  /** Stable id of the committed version (a null id elsewhere means the working design). */
   id: string;
   message: string;
   /** ISO date-time (or a Date). */
@@ -56,6 +60,34 @@ function slug(message: string): string {
 }
 
 const pad = (n: number) => String(n).padStart(4, '0');
+
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+/**
+ * What the database holds of a snapshot, canonically: tables, columns, constraints and enum types, in key
+ * order; not what only shapes the code (backfill values, the order tables are created in).
+ */
+export function schemaContent(snapshot: Snapshot): string {
+  const tables = [...snapshot.tables].sort(byKey((t) => t.key)).map((t) => ({
+    key: t.key,
+    name: t.name,
+    columns: [...t.columns]
+      .sort(byKey((c) => c.key))
+      .map(({ zero: _zero, enum: e, ...c }) => ({ ...c, enum: e?.key ?? null })),
+    indexes: [...t.indexes].sort(byKey((i) => i.name)),
+    uniques: [...t.uniques].sort(byKey((u) => u.name)),
+    fks: [...t.fks].sort(byKey((k) => k.name)).map(({ deferred: _deferred, ...k }) => k),
+  }));
+  return JSON.stringify({ tables, enums: [...snapshot.enums].sort(byKey((e) => e.key)) });
+}
+
+/** The id of revision `n`, which follows `previous` and leads to `schema`. */
+export function revisionId(n: number, previous: string, schema: Snapshot): string {
+  return `${pad(n)}_${shortHash(`${previous}\n${schemaContent(schema)}`)}`;
+}
 
 function irOf(design: Design, projectName?: string): IrProject | null {
   return validateDesign(design).length === 0 ? buildIr(design, projectName) : null;
@@ -110,7 +142,7 @@ export function planRevisions(
     previous = snap;
     if (steps.length === 0) continue;
     const n = revisions.length + 2;
-    const revision = entry.id === null ? `${pad(n)}_pending` : `${pad(n)}_${shortHash(entry.id)}`;
+    const revision = revisionId(n, current, snap);
     const name = entry.id === null ? 'pending' : slug(entry.message);
     revisions.push({
       revision,
@@ -139,13 +171,9 @@ export function emitRevision(r: PlannedRevision & { createdAt: string }): string
   ].join('\n');
   const up = r.steps.map((s) => s.up);
   const down = [...r.steps].reverse().map((s) => s.down);
-  const usesSa = [...up, ...down].some((line) => line.includes('sa.'));
-  const imports = [
-    'from collections.abc import Sequence',
-    '',
-    ...(usesSa ? ['import sqlalchemy as sa'] : []),
-    'from alembic import op',
-  ].join('\n');
+  const imports = ['from collections.abc import Sequence', '', ...migrationImports([...up, ...down])].join(
+    '\n',
+  );
   const meta = [
     `revision: str = ${pyStr(r.revision)}`,
     `down_revision: str | None = ${r.downRevision === null ? 'None' : pyStr(r.downRevision)}`,

@@ -4,7 +4,7 @@ import { applyOperations, type Operation } from '@/lib/design/operations';
 import type { Design } from '@/lib/design/schema';
 import { generateProject } from '../generate';
 import { buildIr } from '../ir/build';
-import { type DesignVersion, planRevisions, planSteps, snapshotOf } from './index';
+import { type DesignVersion, planRevisions, planSteps, schemaContent, snapshotOf } from './index';
 import { scriptedHistory } from './testing';
 
 const at = { x: 0, y: 0 };
@@ -44,6 +44,9 @@ function plan(ops: Operation[], from: Design = base) {
       .join('\n'),
   };
 }
+
+/** Code with long string literals joined again (they come cut into implicitly concatenated pieces). */
+const joined = (code: string) => code.replace(/(?<!\\)" "/g, '');
 
 describe('planSteps', () => {
   it('plans nothing for changes that do not touch the schema', () => {
@@ -183,22 +186,254 @@ describe('planSteps', () => {
     expect(up).toContain('ondelete="SET NULL"');
     expect(down).toContain('ondelete="CASCADE"');
   });
+});
 
-  it('needs no DDL for enum member changes that keep the VARCHAR length', () => {
-    const withEnum = applyOperations(base, [
-      { op: 'addEnum', id: 'n_s', name: 'Status', values: ['draft', 'live'] },
+describe('planSteps: enums (native types on PostgreSQL, VARCHAR on SQLite)', () => {
+  /** `base` with enum Status (draft, live) used by posts.status (nullable) and authors.status (default live). */
+  const withEnum = applyOperations(base, [
+    { op: 'addEnum', id: 'n_s', name: 'Status', values: ['draft', 'live'] },
+    {
+      op: 'addField',
+      entityId: 'e_post',
+      field: { id: 'f_s', name: 'status', type: 'enum', enumId: 'n_s', nullable: true },
+    },
+    {
+      op: 'addField',
+      entityId: 'e_author',
+      field: {
+        id: 'f_as',
+        name: 'status',
+        type: 'enum',
+        enumId: 'n_s',
+        default: { kind: 'literal', value: 'live' },
+      },
+    },
+  ]);
+  /** `plan` with long string literals joined again. */
+  const planJ = (ops: Operation[], from: Design) => {
+    const r = plan(ops, from);
+    const steps = r.steps.map((st) => ({ up: joined(st.up), down: joined(st.down) }));
+    return { steps, up: joined(r.up), down: joined(r.down) };
+  };
+  const values = (vs: string[]): Operation[] => [{ op: 'updateEnumValues', enumId: 'n_s', values: vs }];
+  const type = (vs: string[], name = 'status') =>
+    `postgresql.ENUM(${vs.map((v) => `"${v}"`).join(', ')}, name="${name}", create_type=False)`;
+
+  it('creates the type once for two tables, before them, and drops it after them', () => {
+    const created = planJ(
+      [
+        ...withEnum.enums.map((e) => ({ op: 'addEnum' as const, id: e.id, name: e.name, values: e.values })),
+        ...withEnum.entities.flatMap((e) =>
+          e.fields
+            .filter((f) => f.type === 'enum')
+            .map((f) => ({ op: 'addField' as const, entityId: e.id, field: f })),
+        ),
+      ],
+      base,
+    );
+    expect(created.up.split('\n')[0]).toBe(
+      'postgresql.ENUM("draft", "live", name="status").create(op.get_bind(), checkfirst=True)',
+    );
+    expect(created.up.match(/\.create\(/g)).toHaveLength(1);
+    expect(created.up).toContain(
+      `batch_op.add_column(sa.Column("status", ${type(['draft', 'live'])}, nullable=False, server_default="live"))`,
+    );
+    expect(created.up).toContain(
+      `batch_op.add_column(sa.Column("status", ${type(['draft', 'live'])}, nullable=True))`,
+    );
+    expect(created.down.split('\n').at(-1)).toBe(
+      'postgresql.ENUM(name="status").drop(op.get_bind(), checkfirst=True)',
+    );
+    expect(created.down.match(/\.drop\(/g)).toHaveLength(1);
+    // Dropping the enum's last use drops the type, after the columns.
+    const dropped = planJ(
+      [
+        { op: 'deleteField', fieldId: 'f_s' },
+        { op: 'deleteField', fieldId: 'f_as' },
+      ],
+      withEnum,
+    );
+    expect(dropped.up.split('\n').at(-1)).toBe(
+      'postgresql.ENUM(name="status").drop(op.get_bind(), checkfirst=True)',
+    );
+    expect(dropped.down.split('\n')[0]).toContain('postgresql.ENUM("draft", "live", name="status").create(');
+    // One use left: the type stays.
+    expect(planJ([{ op: 'deleteField', fieldId: 'f_s' }], withEnum).up).not.toContain('ENUM(name=');
+  });
+
+  it('adds values in place with ALTER TYPE ... ADD VALUE (PostgreSQL, autocommit) and widens SQLite', () => {
+    const { up, down } = planJ(values(['review', 'draft', 'live', 'withdrawn_by_editor']), withEnum);
+    expect(up).toContain(
+      [
+        'if op.get_context().dialect.name == "postgresql":',
+        '    with op.get_context().autocommit_block():',
+        `        op.execute("ALTER TYPE status ADD VALUE 'review' BEFORE 'draft'")`,
+        `        op.execute("ALTER TYPE status ADD VALUE 'withdrawn_by_editor' AFTER 'live'")`,
+      ].join('\n'),
+    );
+    expect(up).toContain(
+      [
+        'if op.get_context().dialect.name == "sqlite":',
+        '    with op.batch_alter_table("posts") as batch_op:',
+        `        batch_op.alter_column("status", existing_type=${type(['draft', 'live'])}, type_=${type(['review', 'draft', 'live', 'withdrawn_by_editor'])}, existing_nullable=True)`,
+      ].join('\n'),
+    );
+    // Downgrade: rows holding an added value fall back, then the type is swapped for the old one.
+    expect(down).toContain(`UPDATE \\"authors\\" SET \\"status\\" = 'live' WHERE `);
+    expect(down).toContain(`UPDATE \\"posts\\" SET \\"status\\" = NULL WHERE `);
+    expect(down).toContain(`IN ('review', 'withdrawn_by_editor')`);
+    expect(down).toContain('op.execute("ALTER TYPE status RENAME TO _status_prev")');
+    expect(down).toContain(
+      'postgresql.ENUM("draft", "live", name="status").create(op.get_bind(), checkfirst=True)',
+    );
+    expect(down).toContain('op.execute("DROP TYPE _status_prev")');
+    // Same longest value: nothing for SQLite.
+    expect(planJ(values(['draft', 'live', 'gone']), withEnum).up).not.toContain('sqlite');
+  });
+
+  it('removes a value: rows holding it get the default or NULL, then the type is swapped', () => {
+    const { steps, up, down } = planJ(values(['live']), withEnum);
+    expect(steps).toHaveLength(3); // the swap (rows on both dialects), SQLite's shorter VARCHAR (two tables)
+    const swap = steps.find((st) => st.up.includes('RENAME TO'))?.up ?? '';
+    expect(swap).toBe(
+      [
+        '# Rows with a removed value get the default, else NULL, else the first value',
+        `op.execute("UPDATE \\"authors\\" SET \\"status\\" = 'live' WHERE \\"status\\" IN ('draft')")`,
+        `op.execute("UPDATE \\"posts\\" SET \\"status\\" = NULL WHERE \\"status\\" IN ('draft')")`,
+        'if op.get_context().dialect.name == "postgresql":',
+        '    op.execute("ALTER TYPE status RENAME TO _status_prev")',
+        '    postgresql.ENUM("live", name="status").create(op.get_bind(), checkfirst=True)',
+        '    op.execute("ALTER TABLE \\"authors\\" ALTER COLUMN \\"status\\" DROP DEFAULT, ALTER COLUMN \\"status\\" TYPE status USING \\"status\\"::text::status")',
+        '    op.execute("ALTER TABLE \\"posts\\" ALTER COLUMN \\"status\\" DROP DEFAULT, ALTER COLUMN \\"status\\" TYPE status USING \\"status\\"::text::status")',
+        '    op.execute("DROP TYPE _status_prev")',
+      ].join('\n'),
+    );
+    expect(up).toContain(`type_=${type(['live'])}`);
+    // Downgrade: the value comes back where it was.
+    expect(down).toContain(`op.execute("ALTER TYPE status ADD VALUE 'draft' BEFORE 'live'")`);
+    expect(down).not.toContain('UPDATE');
+  });
+
+  it('adds before the tables and removes after them when both happen (the type holds both meanwhile)', () => {
+    const withTags: Operation[] = [
+      { op: 'addEntity', id: 'e_tag', name: 'Tag', position: at },
       {
         op: 'addField',
-        entityId: 'e_post',
-        field: { id: 'f_s', name: 'status', type: 'enum', enumId: 'n_s' },
+        entityId: 'e_tag',
+        field: {
+          id: 'f_tk',
+          name: 'kind',
+          type: 'enum',
+          enumId: 'n_s',
+          default: { kind: 'literal', value: 'archived' },
+        },
       },
+    ];
+    const { steps } = planJ([...values(['live', 'archived']), ...withTags], withEnum);
+    const where = (needle: string) => steps.findIndex((st) => st.up.includes(needle));
+    expect(where("ADD VALUE 'archived' AFTER 'live'")).toBe(0);
+    expect(where('op.create_table(')).toBeGreaterThan(0);
+    expect(where('RENAME TO _status_prev')).toBeGreaterThan(where('op.create_table('));
+    const swap = steps[where('RENAME TO _status_prev')]?.up ?? '';
+    expect(swap).toContain('"tags\\" ALTER COLUMN \\"kind');
+    expect(swap).toContain(`IN ('draft')`);
+  });
+
+  it('renames the type when the enum is renamed, and refers to it by its new name', () => {
+    const { up, down } = planJ([{ op: 'renameEnum', enumId: 'n_s', name: 'PostState' }], withEnum);
+    expect(up).toBe(
+      'if op.get_context().dialect.name == "postgresql":\n    op.execute("ALTER TYPE status RENAME TO post_state")',
+    );
+    expect(down).toBe(
+      'if op.get_context().dialect.name == "postgresql":\n    op.execute("ALTER TYPE post_state RENAME TO status")',
+    );
+    const both = planJ(
+      [
+        { op: 'renameEnum', enumId: 'n_s', name: 'PostState' },
+        { op: 'deleteField', fieldId: 'f_s' },
+      ],
+      withEnum,
+    );
+    expect(both.down).toContain(
+      `batch_op.add_column(sa.Column("status", ${type(['draft', 'live'], 'post_state')}, nullable=True))`,
+    );
+  });
+
+  it('moves a type aside when another enum takes its name in the same revision', () => {
+    const { up, down } = planJ(
+      [
+        { op: 'renameEnum', enumId: 'n_s', name: 'OldStatus' },
+        { op: 'addEnum', id: 'n_new', name: 'Status', values: ['a'] },
+        { op: 'updateField', fieldId: 'f_s', patch: { enumId: 'n_new' } },
+      ],
+      withEnum,
+    );
+    const lines = up.split('\n');
+    expect(lines.indexOf('    op.execute("ALTER TYPE status RENAME TO _status_old")')).toBeLessThan(
+      lines.indexOf('    op.execute("ALTER TYPE _status_old RENAME TO old_status")'),
+    );
+    expect(up).toContain('postgresql.ENUM("a", name="status").create(');
+    // From one enum to another: SQLite updates the rows, PostgreSQL maps them in the cast.
+    expect(up).toContain(
+      `"(CASE WHEN \\"status\\"::text IN ('a') THEN \\"status\\"::text ELSE NULL END)::status"`,
+    );
+    expect(down).toContain('op.execute("ALTER TYPE old_status RENAME TO _status_old")');
+  });
+
+  it('turns a string column into an enum (rows outside it fall back) and back', () => {
+    const { up, down } = planJ(
+      [{ op: 'updateField', fieldId: 'f_title', patch: { type: 'enum', enumId: 'n_s' } }],
+      withEnum,
+    );
+    expect(up).toBe(
+      [
+        '# Values outside the enum become the default, else NULL, else the first value',
+        `op.execute("UPDATE \\"posts\\" SET \\"title\\" = 'draft' WHERE \\"title\\" NOT IN ('draft', 'live')")`,
+        'if op.get_context().dialect.name == "postgresql":',
+        '    op.execute("ALTER TABLE \\"posts\\" ALTER COLUMN \\"title\\" DROP DEFAULT")',
+        'with op.batch_alter_table("posts") as batch_op:',
+        `    batch_op.alter_column("title", existing_type=sa.String(length=255), type_=${type(['draft', 'live'])}, existing_nullable=False, postgresql_using="\\"title\\"::text::status")`,
+      ].join('\n'),
+    );
+    expect(down).toBe(
+      [
+        'with op.batch_alter_table("posts") as batch_op:',
+        `    batch_op.alter_column("title", existing_type=${type(['draft', 'live'])}, type_=sa.String(length=255), existing_nullable=False)`,
+      ].join('\n'),
+    );
+  });
+
+  it('deleting the enum turns its columns into strings and drops the type', () => {
+    const { up, down } = planJ([{ op: 'deleteEnum', enumId: 'n_s' }], withEnum);
+    expect(up).toContain(`existing_type=${type(['draft', 'live'])}, type_=sa.String(length=255)`);
+    expect(up.split('\n').at(-1)).toBe('postgresql.ENUM(name="status").drop(op.get_bind(), checkfirst=True)');
+    expect(down.split('\n')[0]).toBe(
+      'postgresql.ENUM("draft", "live", name="status").create(op.get_bind(), checkfirst=True)',
+    );
+    expect(down).toContain('postgresql_using="\\"status\\"::text::status"');
+  });
+
+  it('a new default changes backfills only: no DDL, the same schema content (and revision ids)', () => {
+    const live = applyOperations(withEnum, [
+      { op: 'updateField', fieldId: 'f_s', patch: { default: { kind: 'literal', value: 'live' } } },
     ]);
-    expect(
-      plan([{ op: 'updateEnumValues', enumId: 'n_s', values: ['draft', 'gone'] }], withEnum).steps,
-    ).toEqual([]);
-    expect(
-      plan([{ op: 'updateEnumValues', enumId: 'n_s', values: ['draft', 'withdrawn'] }], withEnum).up,
-    ).toContain('type_=sa.Enum("draft", "withdrawn", name="status", native_enum=False, length=9)');
+    expect(planSteps(snapshotOf(buildIr(withEnum)), snapshotOf(buildIr(live)))).toEqual([]);
+    expect(snapshotOf(buildIr(live))).not.toEqual(snapshotOf(buildIr(withEnum)));
+    expect(schemaContent(snapshotOf(buildIr(live)))).toBe(schemaContent(snapshotOf(buildIr(withEnum))));
+  });
+
+  it('names the type clear of table names and reserved words', () => {
+    const clash = applyOperations(withEnum, [
+      { op: 'addEnum', id: 'n_p', name: 'Post', values: ['x'] },
+      { op: 'addEnum', id: 'n_u', name: 'User', values: ['x'] },
+      { op: 'addEnum', id: 'n_t', name: 'Text', values: ['x'] },
+    ]);
+    const names = buildIr(clash).enums.map((e) => e.typeName);
+    expect(names).toEqual(['status', 'post', 'user_enum', 'text_enum']);
+    const tables = applyOperations(clash, [
+      { op: 'updateEntity', entityId: 'e_post', patch: { tableName: 'post' } },
+    ]);
+    expect(buildIr(tables).enums.map((e) => e.typeName)[1]).toBe('post_enum');
   });
 });
 
@@ -217,7 +452,7 @@ describe('planRevisions and generateProject({ history })', () => {
     expect(same).toEqual(plain);
   });
 
-  it('one revision per schema-changing version, chained, ids derived from version ids', () => {
+  it('one revision per schema-changing version, chained, ids derived from the previous id and the schema', () => {
     const v2 = applyOperations(base, [{ op: 'renameField', fieldId: 'f_title', name: 'headline' }]);
     const moved = applyOperations(v2, [{ op: 'moveNode', id: 'e_post', x: 5, y: 5 }]);
     const working = applyOperations(moved, [{ op: 'deleteField', fieldId: 'f_body' }]);
@@ -227,12 +462,38 @@ describe('planRevisions and generateProject({ history })', () => {
     );
     expect(revisions.map((r) => [r.revision, r.downRevision, r.path])).toEqual([
       [revisions[0]?.revision, '0001', 'alembic/versions/0002_rename_title.py'],
-      ['0003_pending', revisions[0]?.revision, 'alembic/versions/0003_pending.py'],
+      [revisions[1]?.revision, revisions[0]?.revision, 'alembic/versions/0003_pending.py'],
     ]);
     expect(revisions[0]?.revision).toMatch(/^0002_[0-9a-f]{8}$/);
-    const again = planRevisions([version('v1', base), version('v2', v2, 'Rename title')], v2);
-    expect(again.revisions[0]?.revision).toBe(revisions[0]?.revision);
-    expect(again.revisions).toHaveLength(1);
+    expect(revisions[1]?.revision).toMatch(/^0003_[0-9a-f]{8}$/);
+    // Committing the working design keeps the pending revision's id (and number): a database upgraded to the
+    // pending revision is at the committed one. Only the file's slug changes.
+    const committed = planRevisions(
+      [
+        version('v1', base),
+        version('v2', v2, 'Rename title'),
+        version('v3', moved),
+        version('v4', working, 'Drop the body'),
+      ],
+      working,
+    );
+    expect(committed.revisions.map((r) => [r.revision, r.downRevision, r.path])).toEqual([
+      [revisions[0]?.revision, '0001', 'alembic/versions/0002_rename_title.py'],
+      [revisions[1]?.revision, revisions[0]?.revision, 'alembic/versions/0003_drop_the_body.py'],
+    ]);
+    // Version ids and messages do not matter; the schema and the revision before do.
+    const renamed = planRevisions([version('a', base), version('b', v2, 'Other message')], v2);
+    expect(renamed.revisions[0]?.revision).toBe(revisions[0]?.revision);
+    expect(renamed.revisions).toHaveLength(1);
+    const other = planRevisions([version('v1', base)], working);
+    expect(other.revisions[0]?.revision).not.toBe(revisions[0]?.revision);
+    // The same schema reached again later (rename and rename back) is another revision.
+    const back = planRevisions([version('v1', base), version('v2', v2)], base);
+    expect(back.revisions.map((r) => r.revision)).toEqual([
+      revisions[0]?.revision,
+      expect.stringMatching(/^0003_/),
+    ]);
+    expect(back.revisions[1]?.revision).not.toBe(revisions[1]?.revision);
   });
 
   it('skips versions that do not validate', () => {
@@ -252,7 +513,7 @@ describe('planRevisions and generateProject({ history })', () => {
     if (!a.ok) throw new Error('no project');
     const revisions = Object.keys(a.files).filter((f) => f.startsWith('alembic/versions/'));
     expect(revisions.length).toBeGreaterThanOrEqual(16);
-    expect(revisions.at(-1)).toBe('alembic/versions/0023_pending.py');
+    expect(revisions.at(-1)).toBe('alembic/versions/0027_pending.py');
     for (const f of revisions) expect(a.files[f]).toMatch(/^"""/);
   });
 });

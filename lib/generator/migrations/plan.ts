@@ -13,9 +13,16 @@
  * PostgreSQL). Renames are renames (`op.rename_table`, `alter_column(new_column_name=...)`), never drop + add.
  * A column that becomes NOT NULL on an existing table is backfilled: new columns get a `server_default` with the
  * type's zero value, existing columns get an `UPDATE ... WHERE col IS NULL` first.
+ *
+ * PostgreSQL enum types (`./enums`) wrap the table steps: before them, types are created, renamed and given
+ * their new values (`ALTER TYPE ... ADD VALUE`); after them, values go away (rows updated, then the type
+ * swapped for a new one) and unused types are dropped. From the first of these steps on, a type is referred to
+ * by its new name (`withTypeNames`). On SQLite an enum is a VARCHAR of its longest value: a length change is a
+ * batch alter of the column, run on SQLite only.
  */
 import { indent } from '../python/code';
 import { pyStr } from '../python/literal';
+import { conversion, execute, onDialect, planEnumTypes, sqlId, withTypeNames } from './enums';
 import type { SnapColumn, SnapForeignKey, SnapIndex, Snapshot, SnapTable, SnapUnique } from './snapshot';
 
 export type Step = { up: string; down: string };
@@ -79,17 +86,22 @@ function createTable(t: SnapTable, inline: (k: SnapForeignKey) => boolean): stri
   return lines.join('\n');
 }
 
-const sqlId = (name: string) => `"${name}"`;
 function backfill(table: string, column: string, zero: string): string {
   const value = `'${zero.replace(/'/g, "''")}'`;
-  const sql = pyStr(`UPDATE ${sqlId(table)} SET ${sqlId(column)} = ${value} WHERE ${sqlId(column)} IS NULL`);
-  // A long literal comes parenthesised: as the only argument the call's own parentheses are enough (UP034).
-  return `op.execute(${sql.startsWith('(') ? sql.slice(1, -1) : sql})`;
+  return execute(`UPDATE ${sqlId(table)} SET ${sqlId(column)} = ${value} WHERE ${sqlId(column)} IS NULL`);
 }
 
-function alterArgs(from: SnapColumn, to: SnapColumn): string[] {
+/** A change of the column's type: enum to another enum or to a non-enum (and back), or of storage otherwise. */
+const typeChanged = (a: SnapColumn, b: SnapColumn) =>
+  a.enum || b.enum ? a.enum?.key !== b.enum?.key : a.storage !== b.storage;
+
+/** Same enum, other longest value: only SQLite's VARCHAR changes (PostgreSQL's type changes in `enums.ts`). */
+const sqliteLengthChanged = (a: SnapColumn, b: SnapColumn) =>
+  a.enum !== null && a.enum.key === b.enum?.key && a.storage !== b.storage;
+
+function alterArgs(from: SnapColumn, to: SnapColumn, using: string | null = null): string[] {
   const args = [pyStr(from.name), `existing_type=${from.type}`];
-  if (from.storage !== to.storage) args.push(`type_=${to.type}`);
+  if (typeChanged(from, to)) args.push(`type_=${to.type}`);
   args.push(`existing_nullable=${bool(from.nullable)}`);
   if (from.nullable !== to.nullable) args.push(`nullable=${bool(to.nullable)}`);
   if (from.serverDefault !== to.serverDefault) {
@@ -101,18 +113,23 @@ function alterArgs(from: SnapColumn, to: SnapColumn): string[] {
     args.push(`comment=${to.comment === null ? 'None' : pyStr(to.comment)}`);
   }
   if (from.name !== to.name) args.push(`new_column_name=${pyStr(to.name)}`);
+  if (using !== null) args.push(`postgresql_using=${pyStr(using)}`);
   return args;
 }
 
 const columnChanged = (a: SnapColumn, b: SnapColumn) =>
   a.name !== b.name ||
-  a.storage !== b.storage ||
+  typeChanged(a, b) ||
   a.nullable !== b.nullable ||
   a.serverDefault !== b.serverDefault ||
   a.comment !== b.comment;
 
 /** The steps that turn the `from` schema into the `to` schema (empty when the database need not change). */
-export function planSteps(from: Snapshot, to: Snapshot): Step[] {
+export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] {
+  const enumSteps = planEnumTypes(fromSnapshot, toSnapshot);
+  // Enum columns typed with the name their type has while the table steps run.
+  const from = withTypeNames(fromSnapshot, enumSteps.names);
+  const to = withTypeNames(toSnapshot, enumSteps.names);
   const oldBy = new Map(from.tables.map((t) => [t.key, t]));
   const newBy = new Map(to.tables.map((t) => [t.key, t]));
   const removed = from.tables.filter((t) => !newBy.has(t.key)).sort((a, b) => b.order - a.order);
@@ -121,7 +138,7 @@ export function planSteps(from: Snapshot, to: Snapshot): Step[] {
     .filter((t) => oldBy.has(t.key))
     .map((n) => ({ o: oldBy.get(n.key) as SnapTable, n }))
     .sort((a, b) => a.o.order - b.o.order);
-  const steps: Step[] = [];
+  const steps: Step[] = [...enumSteps.before];
 
   // 1. kept tables: what goes away, under the old name.
   for (const { o, n } of kept) {
@@ -189,13 +206,31 @@ export function planSteps(from: Snapshot, to: Snapshot): Step[] {
     const downPre: string[] = [];
     const alterUp: string[] = [];
     const alterDown: string[] = [];
+    const lengthUp: string[] = [];
+    const lengthDown: string[] = [];
     for (const c of n.columns) {
       const old = oldCols.get(c.key);
-      if (!old || !columnChanged(old, c)) continue;
+      if (!old) continue;
+      if (sqliteLengthChanged(old, c)) {
+        const args = (a: SnapColumn, b: SnapColumn) =>
+          [
+            pyStr(c.name),
+            `existing_type=${a.type}`,
+            `type_=${b.type}`,
+            `existing_nullable=${bool(c.nullable)}`,
+          ].join(', ');
+        lengthUp.push(`batch_op.alter_column(${args(old, c)})`);
+        lengthDown.unshift(`batch_op.alter_column(${args(c, old)})`);
+      }
+      if (!columnChanged(old, c)) continue;
+      const up = typeChanged(old, c) ? conversion(n.name, old, c, to) : { pre: [], using: null };
+      const down = typeChanged(old, c) ? conversion(n.name, c, old, from) : { pre: [], using: null };
+      upPre.push(...up.pre);
+      downPre.push(...down.pre);
       if (old.nullable && !c.nullable) upPre.push(backfill(n.name, old.name, c.zero));
       if (!old.nullable && c.nullable) downPre.push(backfill(n.name, c.name, old.zero));
-      alterUp.push(`batch_op.alter_column(${alterArgs(old, c).join(', ')})`);
-      alterDown.unshift(`batch_op.alter_column(${alterArgs(c, old).join(', ')})`);
+      alterUp.push(`batch_op.alter_column(${alterArgs(old, c, up.using).join(', ')})`);
+      alterDown.unshift(`batch_op.alter_column(${alterArgs(c, old, down.using).join(', ')})`);
     }
     const addedCols = n.columns.filter((c) => !oldCols.has(c.key));
     const fk = n.fks.filter((k) => !hadFk.has(fkSig(k)));
@@ -220,11 +255,17 @@ export function planSteps(from: Snapshot, to: Snapshot): Step[] {
         up: [...upPre, batch(n.name, alterUp)].join('\n'),
         down: [...downPre, batch(n.name, alterDown)].join('\n'),
       });
+    if (lengthUp.length > 0)
+      steps.push({
+        up: onDialect('sqlite', [batch(n.name, lengthUp)]),
+        down: onDialect('sqlite', [batch(n.name, lengthDown)]),
+      });
     if (addUp.length > 0) {
       // SQLite cannot ADD COLUMN with a non-constant default: copy-and-move puts it in the new table instead.
       const needsRecreate = addedCols.some((c) => c.serverDefault !== null && !c.nullable);
       steps.push({ up: batch(n.name, addUp, needsRecreate), down: batch(n.name, addDown) });
     }
   }
+  steps.push(...enumSteps.after);
   return steps;
 }

@@ -3,8 +3,9 @@
  * (association tables by `m2m:<relation id>`), columns by field id (`pk`, `rel:<relation id>`, `ts:created`,
  * `ts:updated`, `left`/`right` for association columns). Names are what the database sees.
  *
- * Enums are stored as VARCHAR (`native_enum=False`, no CHECK constraint): a change of enum members only
- * matters to the database through the column length, so no enum DDL is ever needed.
+ * Enums are native types on PostgreSQL (`CREATE TYPE ... AS ENUM`, keyed by enum id, listed when at least one
+ * column uses them) and VARCHAR of the longest value on SQLite (no CHECK constraint): an enum column records
+ * its enum (`enum`), and `storage` is what SQLite stores.
  */
 import { ON_DELETE, pkSaType, saType } from '../fastapi/migration';
 import type { IrEntity, IrField, IrProject } from '../ir/types';
@@ -23,7 +24,12 @@ export type SnapColumn = {
   primaryKey: boolean;
   /** Value used to backfill existing rows when the column becomes non-nullable (SQL literal body). */
   zero: string;
+  /** Enum columns: the enum's key, and the value rows fall back to when theirs goes away (null: NULL). */
+  enum: { key: string; fallback: string | null } | null;
 };
+
+/** A PostgreSQL enum type: keyed by the design enum's id, with its type name and values in order. */
+export type SnapEnum = { key: string; name: string; values: string[] };
 
 export type SnapIndex = { name: string; columns: string[]; unique: boolean };
 export type SnapUnique = { name: string; column: string };
@@ -48,7 +54,7 @@ export type SnapTable = {
   fks: SnapForeignKey[];
 };
 
-export type Snapshot = { tables: SnapTable[] };
+export type Snapshot = { tables: SnapTable[]; enums: SnapEnum[] };
 
 function zeroOf(field: IrField): string {
   switch (field.type) {
@@ -67,10 +73,24 @@ function zeroOf(field: IrField): string {
     case 'json':
       return '{}';
     case 'enum':
-      return field.enum?.members[0]?.value ?? '';
+      return literalEnumDefault(field) ?? field.enum?.members[0]?.value ?? '';
     default:
       return '';
   }
+}
+
+/** The field's literal default when it is one of its enum's values. */
+function literalEnumDefault(field: IrField): string | null {
+  const value = field.default?.kind === 'literal' ? field.default.value : undefined;
+  return typeof value === 'string' && field.enum?.members.some((m) => m.value === value) ? value : null;
+}
+
+/**
+ * Where a row's enum value goes when the value is removed (or a string column becomes an enum): the field's
+ * default, else NULL when the column allows it, else the first value.
+ */
+function enumFallback(field: IrField): string | null {
+  return literalEnumDefault(field) ?? (field.nullable ? null : (field.enum?.members[0]?.value ?? null));
 }
 
 function storageOf(field: IrField): string {
@@ -92,6 +112,7 @@ function entityTable(entity: IrEntity, project: IrProject, order: number): SnapT
       comment: null,
       primaryKey: true,
       zero: '0',
+      enum: null,
     },
   ];
   const indexes: SnapIndex[] = [];
@@ -109,6 +130,7 @@ function entityTable(entity: IrEntity, project: IrProject, order: number): SnapT
       comment: f.description.trim() !== '' ? f.description : null,
       primaryKey: false,
       zero: zeroOf(f),
+      enum: f.enum ? { key: f.enum.id, fallback: enumFallback(f) } : null,
     });
     if (f.indexed) indexes.push({ name: `ix_${t}_${f.name}`, columns: [f.name], unique: f.unique });
     else if (f.unique) uniques.push({ name: `uq_${t}_${f.name}`, column: f.name });
@@ -126,6 +148,7 @@ function entityTable(entity: IrEntity, project: IrProject, order: number): SnapT
       comment: null,
       primaryKey: false,
       zero: target.primaryKey === 'uuid' ? '00000000000000000000000000000000' : '0',
+      enum: null,
     });
     indexes.push({ name: `ix_${t}_${fk.column}`, columns: [fk.column], unique: fk.unique });
     fks.push({
@@ -152,6 +175,7 @@ function entityTable(entity: IrEntity, project: IrProject, order: number): SnapT
         comment: null,
         primaryKey: false,
         zero: '1970-01-01 00:00:00',
+        enum: null,
       });
     }
   }
@@ -176,6 +200,7 @@ export function snapshotOf(project: IrProject): Snapshot {
         comment: null,
         primaryKey: true,
         zero: '0',
+        enum: null,
       };
       const fk: SnapForeignKey = {
         name: `fk_${a.table}_${c.column}_${target.tableName}`,
@@ -199,5 +224,9 @@ export function snapshotOf(project: IrProject): Snapshot {
       fks: [l.fk, r.fk],
     });
   }
-  return { tables };
+  const used = new Set(tables.flatMap((t) => t.columns.map((c) => c.enum?.key)));
+  const enums = project.enums
+    .filter((e) => used.has(e.id))
+    .map((e) => ({ key: e.id, name: e.typeName, values: e.members.map((m) => m.value) }));
+  return { tables, enums };
 }

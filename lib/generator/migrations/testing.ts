@@ -88,7 +88,7 @@ export const HISTORY_SCRIPT: [string, Operation[]][] = [
   ],
   ['Describe emails', [{ op: 'updateField', fieldId: 'f_email', patch: { description: 'Where we write' } }]],
   [
-    'Status enum',
+    'Status enum for articles and writers',
     [
       { op: 'addEnum', id: 'n_status', name: 'Status', values: ['draft', 'live'] },
       {
@@ -96,14 +96,37 @@ export const HISTORY_SCRIPT: [string, Operation[]][] = [
         entityId: 'e_post',
         field: { id: 'f_status', name: 'status', type: 'enum', enumId: 'n_status', nullable: true },
       },
+      {
+        op: 'addField',
+        entityId: 'e_author',
+        field: {
+          id: 'f_wstatus',
+          name: 'status',
+          type: 'enum',
+          enumId: 'n_status',
+          default: { kind: 'literal', value: 'live' },
+        },
+      },
     ],
   ],
   [
     'Longer status values',
-    [{ op: 'updateEnumValues', enumId: 'n_status', values: ['draft', 'live', 'withdrawn_by_editor'] }],
+    [
+      {
+        op: 'updateEnumValues',
+        enumId: 'n_status',
+        values: ['draft', 'in_review', 'live', 'withdrawn_by_editor'],
+      },
+    ],
   ],
+  [
+    'Retire the draft status',
+    [{ op: 'updateEnumValues', enumId: 'n_status', values: ['in_review', 'live', 'withdrawn_by_editor'] }],
+  ],
+  ['Status is a publication status', [{ op: 'renameEnum', enumId: 'n_status', name: 'PublicationStatus' }]],
   ['Label not unique', [{ op: 'renameField', fieldId: 'f_label', name: 'caption' }]],
   ['Drop tags', [{ op: 'deleteEntity', entityId: 'e_tag' }]],
+  ['Status is free text again', [{ op: 'deleteEnum', enumId: 'n_status' }]],
   [
     'Published at',
     [
@@ -112,6 +135,14 @@ export const HISTORY_SCRIPT: [string, Operation[]][] = [
         entityId: 'e_post',
         field: { id: 'f_pub', name: 'published_at', type: 'datetime', nullable: true },
       },
+    ],
+  ],
+  [
+    'Status is an enum again',
+    [
+      { op: 'addEnum', id: 'n_stage', name: 'Stage', values: ['in_review', 'live', 'done'] },
+      { op: 'updateField', fieldId: 'f_status', patch: { type: 'enum', enumId: 'n_stage' } },
+      { op: 'updateField', fieldId: 'f_wstatus', patch: { type: 'enum', enumId: 'n_stage' } },
     ],
   ],
   [

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -17,6 +18,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # PostgreSQL enum types (SQLite stores enums as VARCHAR)
+    postgresql.ENUM("reader", "author", "admin", name="role").create(
+        op.get_bind(), checkfirst=True
+    )
     op.create_table(
         "users",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -24,8 +29,8 @@ def upgrade() -> None:
         sa.Column("password", sa.String(length=255), nullable=False),
         sa.Column(
             "role",
-            sa.Enum(
-                "reader", "author", "admin", name="role", native_enum=False, length=6
+            postgresql.ENUM(
+                "reader", "author", "admin", name="role", create_type=False
             ),
             nullable=False,
         ),
@@ -184,3 +189,4 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_users_email"), table_name="users")
     op.drop_index(op.f("ix_users_username"), table_name="users")
     op.drop_table("users")
+    postgresql.ENUM(name="role").drop(op.get_bind(), checkfirst=True)

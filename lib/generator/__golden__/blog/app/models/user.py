@@ -23,7 +23,7 @@ class User(Base):
     )
     password: Mapped[str] = mapped_column(String(255), nullable=False)
     role: Mapped[Role] = mapped_column(
-        Enum(Role, native_enum=False, length=6, values_callable=enum_values),
+        Enum(Role, name="role", values_callable=enum_values),
         nullable=False,
         default=Role.READER,
     )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -17,6 +18,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # PostgreSQL enum types (SQLite stores enums as VARCHAR)
+    postgresql.ENUM("customer", "admin", name="role").create(
+        op.get_bind(), checkfirst=True
+    )
+    postgresql.ENUM(
+        "pending", "paid", "shipped", "cancelled", name="order_status"
+    ).create(op.get_bind(), checkfirst=True)
     op.create_table(
         "users",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -24,7 +32,7 @@ def upgrade() -> None:
         sa.Column("password", sa.String(length=255), nullable=False),
         sa.Column(
             "role",
-            sa.Enum("customer", "admin", name="role", native_enum=False, length=8),
+            postgresql.ENUM("customer", "admin", name="role", create_type=False),
             nullable=False,
         ),
         sa.Column(
@@ -71,14 +79,13 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column(
             "status",
-            sa.Enum(
+            postgresql.ENUM(
                 "pending",
                 "paid",
                 "shipped",
                 "cancelled",
-                name="orderstatus",
-                native_enum=False,
-                length=9,
+                name="order_status",
+                create_type=False,
             ),
             nullable=False,
         ),
@@ -164,3 +171,5 @@ def downgrade() -> None:
     op.drop_table("products")
     op.drop_index(op.f("ix_users_email"), table_name="users")
     op.drop_table("users")
+    postgresql.ENUM(name="order_status").drop(op.get_bind(), checkfirst=True)
+    postgresql.ENUM(name="role").drop(op.get_bind(), checkfirst=True)

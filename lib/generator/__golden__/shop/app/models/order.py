@@ -19,7 +19,7 @@ class Order(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     status: Mapped[OrderStatus] = mapped_column(
-        Enum(OrderStatus, native_enum=False, length=9, values_callable=enum_values),
+        Enum(OrderStatus, name="order_status", values_callable=enum_values),
         nullable=False,
         default=OrderStatus.PENDING,
     )

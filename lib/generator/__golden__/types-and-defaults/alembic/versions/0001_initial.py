@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -17,20 +18,23 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # PostgreSQL enum types (SQLite stores enums as VARCHAR)
+    postgresql.ENUM("raw", "in progress", "done", "2nd grade", name="item_kind").create(
+        op.get_bind(), checkfirst=True
+    )
     op.create_table(
         "inventory_items",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("sku", sa.String(length=20), nullable=False),
         sa.Column(
             "kind",
-            sa.Enum(
+            postgresql.ENUM(
                 "raw",
                 "in progress",
                 "done",
                 "2nd grade",
-                name="itemkind",
-                native_enum=False,
-                length=11,
+                name="item_kind",
+                create_type=False,
             ),
             nullable=False,
         ),
@@ -71,3 +75,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("inventory_items")
+    postgresql.ENUM(name="item_kind").drop(op.get_bind(), checkfirst=True)

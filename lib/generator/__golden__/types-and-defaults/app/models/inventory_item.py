@@ -31,7 +31,7 @@ class InventoryItem(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     sku: Mapped[str] = mapped_column(String(20), nullable=False, unique=True)
     kind: Mapped[ItemKind] = mapped_column(
-        Enum(ItemKind, native_enum=False, length=11, values_callable=enum_values),
+        Enum(ItemKind, name="item_kind", values_callable=enum_values),
         nullable=False,
         default=ItemKind.IN_PROGRESS,
     )
