@@ -44,18 +44,38 @@ test('commit versions, compare them with destructive warnings, restore one; migr
   await editor.entity('Post').click({ position: { x: 60, y: 14 } });
   await editor.addField('subtitle', 'string');
   await expect(postFields(editor).getByRole('button', { name: /subtitle/ })).toBeVisible();
+  await editor.expectSaved();
+  await editor.button('History').click();
+  const pendingSubtitle = historyDialog(page).getByRole('region', { name: 'Pending changes' });
+  await expect(pendingSubtitle).toContainText('Added Post.subtitle');
+  await expect(pendingSubtitle.getByRole('alert', { name: 'Destructive changes' })).toHaveCount(0);
   dialog = await commit(editor, 'v2', 2);
   const diff12 = dialog.getByRole('region', { name: 'Changes from v1 to v2' });
   await expect(diff12).toContainText('Added Post.subtitle');
   await expect(diff12.getByRole('alert', { name: 'Destructive changes' })).toHaveCount(0);
   await closeHistory(page);
 
-  // v3: Post loses its body: a destructive change naming the dropped column.
+  // v3: Post loses its body. Before the commit, the form shows the pending changes and, prominently, that
+  // migrating drops the column; committing needs that acknowledged.
   await postFields(editor)
     .getByRole('button', { name: /\bbody\b/ })
     .click();
   await editor.inspector.getByRole('button', { name: 'Delete field' }).click();
   await expect(postFields(editor).getByRole('button', { name: /\bbody\b/ })).toHaveCount(0);
+  await editor.expectSaved();
+  await editor.button('History').click();
+  dialog = historyDialog(page);
+  const pendingChanges = dialog.getByRole('region', { name: 'Pending changes' });
+  await expect(pendingChanges).toContainText('changes since v2');
+  await expect(pendingChanges).toContainText('Removed Post.body');
+  const beforeCommit = pendingChanges.getByRole('alert', { name: 'Destructive changes' });
+  await expect(beforeCommit).toContainText(/Column \w+\.body is dropped: its values in every row are lost/);
+  await dialog.getByLabel('Message').fill('v3');
+  const commitButton = dialog.getByRole('button', { name: 'Commit', exact: true });
+  await expect(commitButton).toBeDisabled();
+  await page.screenshot({ path: 'test-results/history-pending-warning.png' });
+  await beforeCommit.getByRole('checkbox', { name: /I understand that this data is lost/ }).check();
+  await expect(commitButton).toBeEnabled();
   dialog = await commit(editor, 'v3', 3);
   const diff23 = dialog.getByRole('region', { name: 'Changes from v2 to v3' });
   await expect(diff23).toContainText('Removed Post.body');

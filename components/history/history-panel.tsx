@@ -6,6 +6,8 @@ import { RelativeTime } from '@/components/dashboard/relative-time';
 import { useEditor } from '@/components/editor/store/editor-context';
 import { type SaveStatus, saveStatusOf } from '@/components/editor/store/editor-state';
 import { callApi } from '@/lib/api/client';
+import { DiffView, type VersionDiff, warningsKey } from './diff-view';
+import { PendingChanges, pendingWarnings, usePendingDiff } from './pending-changes';
 
 export interface VersionSummary {
   id: string;
@@ -15,37 +17,6 @@ export interface VersionSummary {
   authorEmail: string | null;
   createdAt: string;
 }
-interface DiffItem {
-  id: string;
-  name: string;
-  entity?: string;
-  changes?: string[];
-}
-interface DiffGroup {
-  added: DiffItem[];
-  removed: DiffItem[];
-  changed: DiffItem[];
-}
-interface DiffWarning {
-  kind: 'dropped-table' | 'dropped-column' | 'narrowed-type' | 'made-non-nullable';
-  table: string;
-  column?: string;
-  message: string;
-}
-export interface VersionDiff {
-  entities: DiffGroup;
-  fields: DiffGroup;
-  relations: DiffGroup;
-  endpoints: DiffGroup;
-  warnings: DiffWarning[];
-}
-
-const GROUPS = [
-  ['entities', 'Entities'],
-  ['fields', 'Fields'],
-  ['relations', 'Relations'],
-  ['endpoints', 'Endpoints'],
-] as const;
 
 const UNSAVED_TEXT: Record<Exclude<SaveStatus, 'saved'>, string> = {
   saving: 'Saving…',
@@ -53,12 +24,11 @@ const UNSAVED_TEXT: Record<Exclude<SaveStatus, 'saved'>, string> = {
   error: 'The design could not be saved: fix the save error before committing.',
 };
 
-const itemName = (item: DiffItem) => (item.entity ? `${item.entity}.${item.name}` : item.name);
-
 /**
  * Committed versions of a workspace's design: commit the stored design with a message, compare two versions
  * (with the changes that would lose data when migrated) and restore an old one (which reloads the editor).
- * The diff API compares committed versions only, so a commit shows what it changed since the previous one.
+ * Before a commit, the pending changes since the latest version are shown with their data-loss warnings; a
+ * commit that loses data needs them acknowledged.
  */
 export function HistoryPanel({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
   const base = `/api/workspaces/${workspaceId}/versions`;
@@ -70,6 +40,10 @@ export function HistoryPanel({ workspaceId, onClose }: { workspaceId: string; on
   const [confirming, setConfirming] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const pending = usePendingDiff(workspaceId, refresh);
+  // The warnings the person acknowledged (their key): other warnings need a new acknowledgement.
+  const [acknowledged, setAcknowledged] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const result = await callApi<{ items: VersionSummary[] }>(base);
@@ -99,6 +73,8 @@ export function HistoryPanel({ workspaceId, onClose }: { workspaceId: string; on
       const result = await callApi<VersionSummary>(base, { method: 'POST', body: { message } });
       if (!result.ok) return setError(result.error.issues?.[0]?.message ?? result.error.message);
       setMessage('');
+      setAcknowledged(null);
+      setRefresh((n) => n + 1);
       await load();
       const n = result.data.number;
       if (n > 1) {
@@ -138,6 +114,10 @@ export function HistoryPanel({ workspaceId, onClose }: { workspaceId: string; on
 
   const saved = status === 'saved';
   const last = versions?.at(-1);
+  const warnings = pendingWarnings(pending);
+  const confirmed = warnings.length === 0 || acknowledged === warningsKey(warnings);
+  // Known pending changes (or a failed check, said under the form) and, when they lose data, acknowledged.
+  const canCommit = saved && !busy && message.trim() !== '' && pending.phase !== 'loading' && confirmed;
 
   return (
     <div className="history-panel">
@@ -153,7 +133,7 @@ export function HistoryPanel({ workspaceId, onClose }: { workspaceId: string; on
         aria-label="Commit version"
         onSubmit={(e) => {
           e.preventDefault();
-          if (saved && !busy && message.trim()) void commit();
+          if (canCommit) void commit();
         }}
       >
         <label>
@@ -165,17 +145,27 @@ export function HistoryPanel({ workspaceId, onClose }: { workspaceId: string; on
             onChange={(e) => setMessage(e.target.value)}
           />
         </label>
-        <button type="submit" className="primary" disabled={!saved || busy || message.trim() === ''}>
+        <button
+          type="submit"
+          className={warnings.length > 0 ? 'danger' : 'primary'}
+          disabled={!canCommit}
+          title={confirmed ? undefined : 'Acknowledge the data loss below first'}
+        >
           Commit
         </button>
       </form>
       <p className="muted">
         {saved
           ? last
-            ? `Commits the saved design as version ${last.number + 1}; its changes since version ${last.number} and any data-losing migrations are shown after the commit.`
-            : 'Commits the saved design as version 1: generated migrations start from it.'
+            ? `Commits the saved design as version ${last.number + 1}.`
+            : 'Commits the saved design as version 1.'
           : UNSAVED_TEXT[status]}
       </p>
+      <PendingChanges
+        state={pending}
+        acknowledged={acknowledged !== null && acknowledged === warningsKey(warnings)}
+        onAcknowledge={setAcknowledged}
+      />
       {error && (
         <div role="alert" className="alert error">
           {error}
@@ -259,56 +249,5 @@ export function HistoryPanel({ workspaceId, onClose }: { workspaceId: string; on
       )}
       {diff && <DiffView from={diff.from} to={diff.to} diff={diff.result} />}
     </div>
-  );
-}
-
-function DiffView({ from, to, diff }: { from: number; to: number; diff: VersionDiff }) {
-  const empty = GROUPS.every(
-    ([key]) => diff[key].added.length + diff[key].removed.length + diff[key].changed.length === 0,
-  );
-  return (
-    <section className="history-diff" aria-label={`Changes from v${from} to v${to}`}>
-      <h3>
-        Changes from v{from} to v{to}
-      </h3>
-      {empty && <p className="muted">No changes.</p>}
-      {GROUPS.map(([key, label]) => {
-        const group = diff[key];
-        if (group.added.length + group.removed.length + group.changed.length === 0) return null;
-        return (
-          <div key={key}>
-            <h4>{label}</h4>
-            <ul>
-              {group.added.map((item) => (
-                <li key={`a-${item.id}`} className="diff-added">
-                  Added {itemName(item)}
-                </li>
-              ))}
-              {group.removed.map((item) => (
-                <li key={`r-${item.id}`} className="diff-removed">
-                  Removed {itemName(item)}
-                </li>
-              ))}
-              {group.changed.map((item) => (
-                <li key={`c-${item.id}`} className="diff-changed">
-                  Changed {itemName(item)}
-                  {item.changes && item.changes.length > 0 ? `: ${item.changes.join(', ')}` : ''}
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-      {diff.warnings.length > 0 && (
-        <div className="history-warnings" role="alert" aria-label="Destructive changes">
-          <strong>Destructive changes: migrating will lose data</strong>
-          <ul>
-            {diff.warnings.map((w) => (
-              <li key={`${w.kind}-${w.table}-${w.column ?? ''}`}>{w.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </section>
   );
 }

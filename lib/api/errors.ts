@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'validation_failed'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface Issue {

@@ -11,6 +11,7 @@ const ERROR_TEXT: Record<number, string> = {
   413: 'Request body too large',
   422: 'Validation failed',
   429: 'Too many requests',
+  503: 'Not available on this server (the message says what is missing)',
 };
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
 import type { DbHandle } from '@/lib/db/connect';
+import { createShareLink } from '@/lib/db/queries/shares';
 import { createUser } from '@/lib/db/queries/users';
 import { createWorkspace, saveDesign } from '@/lib/db/queries/workspaces';
 import { testDatabases, uniqueEmail } from '@/lib/db/testing/databases';
@@ -20,6 +21,8 @@ const versions = await import('@/app/api/workspaces/[id]/versions/route');
 const diff = await import('@/app/api/workspaces/[id]/versions/[n]/diff/[m]/route');
 const restore = await import('@/app/api/workspaces/[id]/versions/[n]/restore/route');
 const generate = await import('@/app/api/workspaces/[id]/generate/route');
+const pending = await import('@/app/api/workspaces/[id]/versions/pending-diff/route');
+const shareGenerate = await import('@/app/api/share/[token]/generate/route');
 
 const ctx = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
 const post = (body: unknown) =>
@@ -92,6 +95,83 @@ describe('versions API', () => {
     expect(await restored.json()).toMatchObject({ version: { number: 3, message: 'Restore version 1' } });
     const after = await (await versions.GET(get(), ctx({ id }))).json();
     expect(after.items).toHaveLength(3);
+  });
+
+  it('shows what a commit would change before it: the pending diff with its data-loss warnings', async () => {
+    state.user = alice;
+    const fresh = (
+      await createWorkspace(state.handle!.db, alice.id, { name: 'Blog', design: templates.blog() })
+    ).id;
+    // Before the first version there is nothing to compare with.
+    const none = await pending.POST(post({}), ctx({ id: fresh }));
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual({ base: null, diff: null, problems: 0 });
+    expect((await versions.POST(post({ message: 'Initial' }), ctx({ id: fresh }))).status).toBe(201);
+
+    // The stored design is the committed one: no changes, no warnings.
+    const same = await (await pending.POST(post({}), ctx({ id: fresh }))).json();
+    expect(same.base).toBe(1);
+    expect(same.diff.warnings).toEqual([]);
+    expect(same.diff.fields).toEqual({ added: [], removed: [], changed: [] });
+
+    // The editor's in-memory design (not saved): a dropped column, a dropped table, a narrowed string.
+    const design = templates.blog();
+    const post_ = design.entities.find((e) => e.name === 'Post')!;
+    const body = post_.fields.find((f) => f.name === 'body')!;
+    const title = post_.fields.find((f) => f.name === 'title')!;
+    const tag = design.entities.find((e) => e.name === 'Tag')!;
+    const edited = applyOperations(design, [
+      { op: 'deleteField', fieldId: body.id },
+      { op: 'deleteEntity', entityId: tag.id },
+      { op: 'updateField', fieldId: title.id, patch: { constraints: { maxLength: 20 } } },
+    ]);
+    const answer = await pending.POST(post({ design: edited }), ctx({ id: fresh }));
+    expect(answer.status).toBe(200);
+    const result = await answer.json();
+    expect(result).toMatchObject({ base: 1, problems: 0 });
+    expect(result.diff.fields.removed).toContainEqual(
+      expect.objectContaining({ id: body.id, entity: 'Post' }),
+    );
+    expect(result.diff.entities.removed.map((e: { id: string }) => e.id)).toEqual([tag.id]);
+    const warnings = result.diff.warnings as { kind: string; table: string; column?: string }[];
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ kind: 'dropped-column', table: 'posts', column: 'body' }),
+    );
+    expect(warnings).toContainEqual(expect.objectContaining({ kind: 'dropped-table', table: 'tags' }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ kind: 'narrowed-type', table: 'posts', column: 'title' }),
+    );
+
+    // A design with problems: the changes are listed, warnings wait until it generates.
+    const broken = applyOperations(edited, [{ op: 'renameEntity', entityId: post_.id, name: 'User' }]);
+    const blocked = await (await pending.POST(post({ design: broken }), ctx({ id: fresh }))).json();
+    expect(blocked.problems).toBeGreaterThan(0);
+    expect(blocked.diff.warnings).toEqual([]);
+
+    // A posted document that is not a design is refused; nothing changed.
+    const bad = await pending.POST(post({ design: { entities: 'no' } }), ctx({ id: fresh }));
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.code).toBe('validation_failed');
+
+    state.user = bob;
+    expect((await pending.POST(post({}), ctx({ id: fresh }))).status).toBe(404);
+    state.user = null;
+    expect((await pending.POST(post({}), ctx({ id: fresh }))).status).toBe(401);
+  });
+
+  it('a view link generates with the history too', async () => {
+    const { token } = await createShareLink(state.handle!.db, {
+      workspaceId: id,
+      role: 'view',
+      createdBy: alice.id,
+      expiresAt: null,
+    });
+    state.user = null;
+    const generated = await (await shareGenerate.POST(post({}), ctx({ token }))).json();
+    expect(generated.ok).toBe(true);
+    const revisions = Object.keys(generated.files).filter((f: string) => f.startsWith('alembic/versions/'));
+    expect(revisions[0]).toBe('alembic/versions/0001_initial.py');
+    expect(revisions).toContain('alembic/versions/0002_rename_and_drop.py');
   });
 
   it('hides versions from others and refuses bad input', async () => {

@@ -1,7 +1,12 @@
 import 'server-only';
 import type { Db } from '@/lib/db/connect';
-import { type VersionRow, type VersionSummary, versionHistory } from '@/lib/db/queries/versions';
-import { loadDesign } from '@/lib/design';
+import {
+  latestVersion,
+  type VersionRow,
+  type VersionSummary,
+  versionHistory,
+} from '@/lib/db/queries/versions';
+import { type Design, loadDesign } from '@/lib/design';
 import type { DesignVersion } from '@/lib/generator';
 
 /** A workspace's committed versions as the generator's history (versions that no longer load are left out). */
@@ -14,6 +19,17 @@ export async function historyOf(db: Db, workspaceId: string): Promise<DesignVers
       history.push({ id: row.id, message: row.message, createdAt: row.createdAt, design: loaded.design });
   }
   return history;
+}
+
+/** The newest committed version's number and design; null before the first commit (or when it does not load). */
+export async function latestDesign(
+  db: Db,
+  workspaceId: string,
+): Promise<{ number: number; design: Design } | null> {
+  const row = await latestVersion(db, workspaceId);
+  if (!row) return null;
+  const loaded = loadDesign(row.design);
+  return loaded.ok ? { number: row.number, design: loaded.design } : null;
 }
 
 export const versionJson = (v: VersionRow | VersionSummary, authorEmail: string | null = null) => ({

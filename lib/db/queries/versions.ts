@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { designVersions, users } from '../schema';
 
@@ -42,6 +42,17 @@ export async function getVersion(db: Db, workspaceId: string, number: number): P
     .select()
     .from(designVersions)
     .where(and(eq(designVersions.workspaceId, workspaceId), eq(designVersions.number, number)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The workspace's newest version, with its design; null before the first commit. */
+export async function latestVersion(db: Db, workspaceId: string): Promise<VersionRow | null> {
+  const rows = await db
+    .select()
+    .from(designVersions)
+    .where(eq(designVersions.workspaceId, workspaceId))
+    .orderBy(desc(designVersions.number))
     .limit(1);
   return rows[0] ?? null;
 }

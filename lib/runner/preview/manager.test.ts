@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addField, templates } from '@/lib/design';
+import { addField, applyOperations, templates } from '@/lib/design';
 import type { EndEvent, StepEvent } from './events';
 import { PreviewManager } from './manager';
 import { sandboxAvailability, skipNote } from './test-support';
@@ -126,6 +126,61 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     expect(existsSync(socket3)).toBe(false);
     expect(processesUsing(folder)).toEqual([]);
     console.log(`preview start: cold ${coldMs} ms, restart with data copy ${restartMs} ms`);
+  }, 120_000);
+
+  it('with committed versions, migrates the database along the revision chain: renamed columns keep their data', async () => {
+    const ws = '00000000-0000-4000-8000-00000000a1e5';
+    const v1 = templates.todo();
+    const history = [
+      { id: 'v1', message: 'Initial', createdAt: new Date('2025-01-01T00:00:00Z'), design: v1 },
+    ];
+    const first = await manager.start(ws, v1, { history });
+    expect(first.ok, first.error).toBe(true);
+    const user = { email: 'chain@example.com', password: 'correct horse 42' };
+    expect((await call(manager.socketFor(ws)!, 'POST', '/auth/register', user)).status).toBe(201);
+    const login = await call(manager.socketFor(ws)!, 'POST', '/auth/login/json', user);
+    const auth = { authorization: `Bearer ${(login.json() as { access_token: string }).access_token}` };
+    const created = await call(manager.socketFor(ws)!, 'POST', '/todo-lists', { title: 'Groceries' }, auth);
+    expect(created.status, created.body).toBe(201);
+
+    // The working design renames the title: the pending revision renames the column, rows and all.
+    const renamed = applyOperations(v1, [{ op: 'renameField', fieldId: 'f_todo_list_title', name: 'name' }]);
+    const steps: StepEvent[] = [];
+    expect((await manager.start(ws, renamed, { history, onStep: (e) => steps.push(e) })).ok).toBe(true);
+    expect(steps.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toMatch(
+      /^data kept: the database was migrated by the revisions \(from 0001 up to 0002_\w+\)$/,
+    );
+    const lists = await call(manager.socketFor(ws)!, 'GET', '/todo-lists', undefined, auth);
+    expect(lists.json()).toMatchObject({ total: 1, items: [{ name: 'Groceries' }] });
+
+    // Another edit changes the pending revision: the old one is undone, the new one applied.
+    const more = addField(renamed, {
+      entityId: 'e_todo_list',
+      field: { id: 'f_todo_list_note', name: 'note', type: 'string', nullable: true },
+    });
+    const again: StepEvent[] = [];
+    expect((await manager.start(ws, more, { history, onStep: (e) => again.push(e) })).ok).toBe(true);
+    expect(again.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toMatch(
+      /^data kept: the database was migrated by the revisions \(down to 0001, then up to 0002_\w+\)$/,
+    );
+    const after = await call(manager.socketFor(ws)!, 'GET', '/todo-lists', undefined, auth);
+    expect(after.json()).toMatchObject({ total: 1, items: [{ name: 'Groceries', note: null }] });
+
+    // Committing that design: the pending revision keeps its id, so the database is where it should be.
+    const committed = [
+      ...history,
+      { id: 'v2', message: 'Rename', createdAt: new Date('2025-01-02T00:00:00Z'), design: more },
+    ];
+    const third: StepEvent[] = [];
+    expect((await manager.start(ws, more, { history: committed, onStep: (e) => third.push(e) })).ok).toBe(
+      true,
+    );
+    expect(third.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toMatch(
+      /^data kept \(revisions unchanged, at 0002_\w+\)$/,
+    );
+    const last = await call(manager.socketFor(ws)!, 'GET', '/todo-lists', undefined, auth);
+    expect(last.json()).toMatchObject({ total: 1, items: [{ name: 'Groceries' }] });
+    await manager.stop(ws);
   }, 120_000);
 
   it('starts empty, saying why, when the rows do not fit the new schema', async () => {

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Design } from '@/lib/design';
 import { validateDesign } from '@/lib/design';
-import { checkProject, generateProject } from '@/lib/generator';
+import { checkProject, type DesignVersion, generateProject } from '@/lib/generator';
 import { type Availability, checkAvailability, unavailableMessage } from './availability';
 import { baseUrlOf, type EndEvent, type PreviewStatus, type StepEvent, type StepName } from './events';
 import {
@@ -39,6 +39,13 @@ export type ManagerOptions = {
 };
 
 type Run = { abort: AbortController; done: Promise<EndEvent>; reason?: string };
+
+export type StartOptions = {
+  resetData?: boolean;
+  /** The workspace's committed versions: the project's migrations follow them (revision chain + pending). */
+  history?: readonly DesignVersion[];
+  onStep?: (event: StepEvent) => void;
+};
 
 type Entry = {
   id: string;
@@ -128,11 +135,7 @@ export class PreviewManager {
    * Validates, generates, checks, migrates and starts the preview of `design`, reporting each step. A start of
    * the same workspace supersedes this one (it ends with `superseded`).
    */
-  async start(
-    id: string,
-    design: Design,
-    options: { resetData?: boolean; onStep?: (event: StepEvent) => void } = {},
-  ): Promise<EndEvent> {
+  async start(id: string, design: Design, options: StartOptions = {}): Promise<EndEvent> {
     const available = await this.availability();
     if (!available.ok) return { ok: false, error: unavailableMessage(available) };
     const entry = this.entry(id);
@@ -158,7 +161,7 @@ export class PreviewManager {
     run: Run,
     runtime: Extract<Availability, { ok: true }>['runtime'],
     design: Design,
-    options: { resetData?: boolean; onStep?: (event: StepEvent) => void },
+    options: StartOptions,
   ): Promise<EndEvent> {
     const signal = run.abort.signal;
     const emit = (event: StepEvent) => {
@@ -196,7 +199,7 @@ export class PreviewManager {
         return { value: undefined, extra: { message: 'no problems' } };
       });
       const files = await step('generate', async () => {
-        const result = generateProject(design);
+        const result = generateProject(design, options.history ? { history: options.history } : {});
         if (!result.ok) {
           const problems = result.problems.map(({ code, path, message, elementId }) => ({
             code,

@@ -11,7 +11,15 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -57,6 +65,17 @@ export function previewPaths(previewsDir: string, workspaceId: string): PreviewP
 
 const innerDb = (file: 'app.db' | 'next.db') => `sqlite+aiosqlite:///${INNER_ROOT}/data/${file}`;
 
+/** Writes a generated project's files under `dir` (which must exist); a path leaving it is refused. */
+export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [file, contents] of Object.entries(files)) {
+    const target = path.resolve(dir, file);
+    if (!target.startsWith(`${dir}${path.sep}`))
+      throw new Error(`refusing to write ${file} outside the project`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, contents);
+  }
+}
+
 /** Writes the generated files into `app/` (replacing the previous code) and makes the other folders. */
 export async function writeProject(paths: PreviewPaths, files: Record<string, string>): Promise<void> {
   await rm(paths.app, { recursive: true, force: true });
@@ -64,13 +83,7 @@ export async function writeProject(paths: PreviewPaths, files: Record<string, st
   await mkdir(paths.data, { recursive: true });
   await mkdir(path.join(paths.root, 'tmp'), { recursive: true });
   if (paths.socketDir) await mkdir(paths.socketDir, { recursive: true });
-  for (const [file, contents] of Object.entries(files)) {
-    const target = path.resolve(paths.app, file);
-    if (!target.startsWith(`${paths.app}${path.sep}`))
-      throw new Error(`refusing to write ${file} outside the project`);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, contents);
-  }
+  await writeFiles(paths.app, files);
 }
 
 export type SandboxContext = { runtime: Runtime; paths: PreviewPaths; limits: Limits; secretKey: string };
@@ -93,23 +106,51 @@ function sandboxed(ctx: SandboxContext, env: Record<string, string>, args: strin
 
 export class Aborted extends Error {}
 
+export type RunOptions = {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Characters of stdout kept (the last ones); 64 KiB unless asked. */
+  maxStdout?: number;
+};
+
+export type RunResult = {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+};
+
 /** Runs a command in the sandbox to completion; killed on `signal` or after `timeoutMs`. */
 export function runSandboxed(
   ctx: SandboxContext,
   env: Record<string, string>,
   args: string[],
-  options: { signal?: AbortSignal; timeoutMs?: number } = {},
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  const { cmd, args: full } = sandboxed(ctx, env, args);
+  options: RunOptions = {},
+): Promise<RunResult> {
+  return runToCompletion(sandboxed(ctx, env, args), options);
+}
+
+/**
+ * Runs a host command (a `sandboxCommand`) in its own process group to completion; the group is killed on
+ * `signal` or after `timeoutMs`.
+ */
+export function runToCompletion(
+  { cmd, args: full }: { cmd: string; args: string[] },
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const maxStdout = options.maxStdout ?? 64 * 1024;
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, full, { env: hostEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout = (stdout + chunk.toString()).slice(-64 * 1024);
+    // Decoded as a stream: a character split across chunks stays whole.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      stdout = (stdout + chunk).slice(-maxStdout);
     });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-64 * 1024);
+    child.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-64 * 1024);
     });
     const kill = () => killGroup(child);
     const timer = setTimeout(kill, options.timeoutMs ?? 60_000);
@@ -139,14 +180,116 @@ export function killGroup(child: ChildProcess): void {
 
 const lastLines = (text: string, n = 6) => text.trim().split('\n').slice(-n).join('\n');
 
+/** A generated project's Alembic revisions (`alembic/versions/*.py`), in chain order (their names are numbered). */
+export type Revisions = [file: string, contents: string][];
+
+export function revisionsOf(files: Record<string, string>): Revisions {
+  return Object.entries(files)
+    .filter(([file]) => file.startsWith('alembic/versions/') && file.endsWith('.py'))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** The `revision = "..."` id of a revision file. */
+export function revisionId(contents: string): string | null {
+  return /^revision(?::\s*str)?\s*=\s*["']([^"']+)["']/m.exec(contents)?.[1] ?? null;
+}
+
 /**
- * Builds `data/next.db` with `alembic upgrade head`, copies the rows of the current `data/app.db` into it unless
- * `resetData`, then makes it the database. Returns what happened to the data, for the step message.
+ * Whether two revision files take a database to the same place. Later revision ids end with a hash of the previous
+ * id and the schema they lead to, so the same id is the same schema (a pending revision keeps its id once
+ * committed, only its file changes); an id without that hash (`0001`, whose contents follow a design without
+ * history) must match byte for byte.
  */
-export async function migrate(
-  ctx: SandboxContext,
-  options: { resetData: boolean; signal?: AbortSignal; files: Record<string, string> },
-): Promise<string> {
+function sameRevision(a: [string, string], b: [string, string]): boolean {
+  const id = revisionId(a[1]);
+  if (id === null || id !== revisionId(b[1])) return false;
+  return /^\d+_[0-9a-f]{8,}$/.test(id) || a[1] === b[1];
+}
+
+/** How many leading revisions two chains share. */
+export function sharedRevisions(a: Revisions, b: Revisions): number {
+  let n = 0;
+  while (n < a.length && n < b.length && sameRevision(a[n] as [string, string], b[n] as [string, string]))
+    n++;
+  return n;
+}
+
+const builtWith = (paths: PreviewPaths) => path.join(paths.data, 'revisions.json');
+
+function readBuiltWith(paths: PreviewPaths): Revisions | null {
+  const text = readIfExists(builtWith(paths));
+  if (text === null) return null;
+  try {
+    const parsed = JSON.parse(text) as Revisions;
+    // Written by us, but in the preview's folder: only revision files are taken from it.
+    return parsed.filter(
+      (r) =>
+        Array.isArray(r) && /^alembic\/versions\/[\w.-]+\.py$/.test(String(r[0])) && typeof r[1] === 'string',
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** Replaces the project's `alembic/versions/` with `revisions`. */
+async function writeRevisions(paths: PreviewPaths, revisions: Revisions): Promise<void> {
+  await rm(path.join(paths.app, 'alembic', 'versions'), { recursive: true, force: true });
+  await mkdir(path.join(paths.app, 'alembic', 'versions'), { recursive: true });
+  await writeFiles(paths.app, Object.fromEntries(revisions));
+}
+
+type MigrateOptions = { resetData: boolean; signal?: AbortSignal; files: Record<string, string> };
+
+/**
+ * Migrates a copy of the current database along the revision chain, as a real deployment would: back to the
+ * last revision the old and new chains share (with the old revisions' downgrades), then `alembic upgrade head`.
+ * Renames keep their data this way. Null when there is nothing to share (no history yet, or another chain), or
+ * when a step fails (the caller then rebuilds and copies); else the step message.
+ */
+async function migrateInPlace(ctx: SandboxContext, options: MigrateOptions): Promise<string | null> {
+  const { paths } = ctx;
+  const old = readBuiltWith(paths);
+  const next = revisionsOf(options.files);
+  if (!old || old.length === 0 || !existsSync(paths.db)) return null;
+  const shared = sharedRevisions(old, next);
+  if (shared === 0) return null;
+  const run = (args: string[]) =>
+    runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', ...args], {
+      ...(options.signal ? { signal: options.signal } : {}),
+      timeoutMs: 60_000,
+    });
+  // The old app is stopped; a journal it left (killed mid-transaction) goes along, so SQLite rolls it back.
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    rmSync(`${paths.nextDb}${suffix}`, { force: true });
+    if (existsSync(`${paths.db}${suffix}`)) copyFileSync(`${paths.db}${suffix}`, `${paths.nextDb}${suffix}`);
+  }
+  const target = revisionId(old[shared - 1]?.[1] ?? '');
+  const oldHead = revisionId(old.at(-1)?.[1] ?? '');
+  if (shared < old.length) {
+    // The old revisions know how to undo themselves; the app code around them is the new one (they only use op).
+    await writeRevisions(paths, old);
+    const down = target ? await run(['downgrade', target]) : null;
+    await writeRevisions(paths, next);
+    if (down?.code !== 0) return null;
+  }
+  const up = await run(['upgrade', 'head']);
+  if (up.code !== 0) return null;
+  const newHead = revisionId(next.at(-1)?.[1] ?? '');
+  if (shared === old.length && shared === next.length)
+    return `data kept (revisions unchanged, at ${newHead})`;
+  const steps =
+    shared < old.length ? `down to ${target}, then up to ${newHead}` : `from ${oldHead} up to ${newHead}`;
+  return `data kept: the database was migrated by the revisions (${steps})`;
+}
+
+/**
+ * Makes `data/next.db` the preview's database. With the same migrations as before, the database is kept as it is.
+ * When the old and new revision chains share their first revisions (the workspace has committed versions), a copy
+ * of the database is migrated along the chain (`migrateInPlace`). Otherwise, or when that fails, `alembic upgrade
+ * head` builds a new database and the rows of the current one are copied into it unless `resetData`. Returns what
+ * happened to the data, for the step message.
+ */
+export async function migrate(ctx: SandboxContext, options: MigrateOptions): Promise<string> {
   const { paths } = ctx;
   // Same migrations as the database was built with: it is already right.
   const schema = schemaHash(options.files);
@@ -155,6 +298,19 @@ export async function migrate(
     return 'data kept (same schema)';
   }
   rmSync(schemaFile, { force: true });
+  const inPlace = options.resetData ? null : await migrateInPlace(ctx, options);
+  rmSync(builtWith(paths), { force: true });
+  const message = inPlace ?? (await rebuild(ctx, options));
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${paths.db}${suffix}`, { force: true });
+  renameSync(paths.nextDb, paths.db);
+  writeFileSync(schemaFile, schema);
+  writeFileSync(builtWith(paths), JSON.stringify(revisionsOf(options.files)));
+  return message;
+}
+
+/** Builds `data/next.db` from scratch with `alembic upgrade head` and copies the current rows into it. */
+async function rebuild(ctx: SandboxContext, options: MigrateOptions): Promise<string> {
+  const { paths } = ctx;
   rmSync(paths.nextDb, { force: true });
   const upgrade = await runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', 'upgrade', 'head'], {
     ...(options.signal ? { signal: options.signal } : {}),
@@ -162,37 +318,27 @@ export async function migrate(
   });
   if (upgrade.code !== 0)
     throw new Error(`alembic upgrade head failed:\n${lastLines(upgrade.stderr || upgrade.stdout)}`);
-  let message: string;
-  if (options.resetData) {
-    message = 'started with an empty database (data reset as asked)';
-  } else if (!existsSync(paths.db)) {
-    message = 'started with an empty database';
-  } else {
-    const copy = await runSandboxed(
-      ctx,
-      baseEnv(),
-      ['-I', '-c', COPY_DATA_SCRIPT, `${INNER_ROOT}/data/next.db`, `${INNER_ROOT}/data/app.db`],
-      { ...(options.signal ? { signal: options.signal } : {}), timeoutMs: 60_000 },
-    );
-    if (copy.code === 0) {
-      const counts = JSON.parse(lastLines(copy.stdout, 1)) as { tables: number; rows: number };
-      message = `data kept: ${counts.rows} row(s) in ${counts.tables} table(s)`;
-    } else {
-      const reason = lastLines(copy.stderr || copy.stdout, 1) || `exit code ${copy.code ?? copy.signal}`;
-      // Start empty: rebuild the new database, since a failed copy rolled back but may have left it locked.
-      rmSync(paths.nextDb, { force: true });
-      const again = await runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', 'upgrade', 'head'], {
-        ...(options.signal ? { signal: options.signal } : {}),
-        timeoutMs: 60_000,
-      });
-      if (again.code !== 0) throw new Error(`alembic upgrade head failed:\n${lastLines(again.stderr)}`);
-      message = `data reset because the rows could not be copied to the new schema (${reason})`;
-    }
+  if (options.resetData) return 'started with an empty database (data reset as asked)';
+  if (!existsSync(paths.db)) return 'started with an empty database';
+  const copy = await runSandboxed(
+    ctx,
+    baseEnv(),
+    ['-I', '-c', COPY_DATA_SCRIPT, `${INNER_ROOT}/data/next.db`, `${INNER_ROOT}/data/app.db`],
+    { ...(options.signal ? { signal: options.signal } : {}), timeoutMs: 60_000 },
+  );
+  if (copy.code === 0) {
+    const counts = JSON.parse(lastLines(copy.stdout, 1)) as { tables: number; rows: number };
+    return `data kept: ${counts.rows} row(s) in ${counts.tables} table(s)`;
   }
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${paths.db}${suffix}`, { force: true });
-  renameSync(paths.nextDb, paths.db);
-  writeFileSync(schemaFile, schema);
-  return message;
+  const reason = lastLines(copy.stderr || copy.stdout, 1) || `exit code ${copy.code ?? copy.signal}`;
+  // Start empty: rebuild the new database, since a failed copy rolled back but may have left it locked.
+  rmSync(paths.nextDb, { force: true });
+  const again = await runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', 'upgrade', 'head'], {
+    ...(options.signal ? { signal: options.signal } : {}),
+    timeoutMs: 60_000,
+  });
+  if (again.code !== 0) throw new Error(`alembic upgrade head failed:\n${lastLines(again.stderr)}`);
+  return `data reset because the rows could not be copied to the new schema (${reason})`;
 }
 
 /** The migrations of a generated project, hashed. */

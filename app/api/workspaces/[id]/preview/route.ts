@@ -2,6 +2,7 @@ import { requireWorkspace } from '@/lib/api/access';
 import { getPreview, startPreview, stopPreview } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
+import { historyOf } from '@/lib/api/versions';
 import { loadDesign } from '@/lib/design';
 import type { EndEvent } from '@/lib/runner/preview/events';
 import { previewManager } from '@/lib/runner/preview/manager';
@@ -23,6 +24,8 @@ export const POST = route(startPreview, async ({ db, user, params, body }) => {
       throw new Error(`Stored design of workspace ${workspace.id} does not load`);
     throw new ApiError('validation_failed', 'The design is not a valid design document.', loaded.issues);
   }
+  // The preview database is built by the project's real revision chain (committed versions, then pending).
+  const history = await historyOf(db, workspace.id);
   const manager = previewManager();
   const encoder = new TextEncoder();
   let open = true;
@@ -44,6 +47,7 @@ export const POST = route(startPreview, async ({ db, user, params, body }) => {
       manager
         .start(params.id, loaded.design, {
           resetData: body.resetData ?? false,
+          history,
           onStep: (e) => send('step', e),
         })
         .then(finish, (error: unknown) => {
