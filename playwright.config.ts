@@ -4,6 +4,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? `.data/e2e-${port}`;
 // A production build on a fresh PGlite folder each run; E2E_SKIP_BUILD=1 reuses the last build while iterating.
 const build = process.env.E2E_SKIP_BUILD ? 'true' : 'npm run build';
+// The assistant talks to a local OpenAI-compatible test server that scripts its answers (e2e/support/fake-llm.ts).
+const llmPort = Number(process.env.E2E_LLM_PORT ?? port + 500);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,13 +25,30 @@ export default defineConfig({
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
   ],
-  webServer: {
-    command: `rm -rf ${dataDir} && ${build} && node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/api/openapi.json`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    env: { FASTDRAFT_DATA_DIR: dataDir, SIGNIN_MAX_FAILURES: '5', DATABASE_URL: '' },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node --import tsx e2e/support/fake-llm.ts`,
+      url: `http://127.0.0.1:${llmPort}/health`,
+      env: { FAKE_LLM_PORT: String(llmPort) },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `rm -rf ${dataDir} && ${build} && node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${port}/api/openapi.json`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      env: {
+        FASTDRAFT_DATA_DIR: dataDir,
+        SIGNIN_MAX_FAILURES: '5',
+        DATABASE_URL: '',
+        AI_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
+        AI_API_KEY: 'e2e-key',
+        AI_MODEL: 'fastdraft-test-model',
+      },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

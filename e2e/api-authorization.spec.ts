@@ -35,6 +35,13 @@ const workspaceRoutes: Record<string, Call> = {
     },
   },
   'generate code': { method: 'POST', path: (id) => `/api/workspaces/${id}/generate`, body: {} },
+  'pending diff': { method: 'POST', path: (id) => `/api/workspaces/${id}/versions/pending-diff`, body: {} },
+  'postgres sql': { method: 'POST', path: (id) => `/api/workspaces/${id}/sql`, body: {} },
+  'ask assistant': {
+    method: 'POST',
+    path: (id) => `/api/workspaces/${id}/assistant`,
+    body: { messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'What can you do?' }] }] },
+  },
   'delete workspace': { method: 'DELETE', path: (id) => `/api/workspaces/${id}` },
 };
 
@@ -106,6 +113,9 @@ test.describe('authorization of every /api route', () => {
         '/api/workspaces/{id}/members/{userId}',
         '/api/share/{token}',
         '/api/share/{token}/accept',
+        '/api/workspaces/{id}/versions/pending-diff',
+        '/api/workspaces/{id}/sql',
+        '/api/workspaces/{id}/assistant',
       ]),
     );
     const signUpResponse = await anonymous.post('/api/accounts', { data: newAccount('api') });
@@ -182,6 +192,26 @@ const sharedRoutes: Record<string, SharedCall> = {
     method: 'POST',
     path: (s) => `${ws(s.id)}/generate`,
     body: () => ({}),
+    expect: statuses(401, 404, 200, 200),
+  },
+  'pending diff (what a commit would change)': {
+    method: 'POST',
+    path: (s) => `${ws(s.id)}/versions/pending-diff`,
+    body: () => ({}),
+    expect: statuses(401, 404, 200, 200),
+  },
+  'PostgreSQL SQL': {
+    method: 'POST',
+    path: (s) => `${ws(s.id)}/sql`,
+    body: () => ({}),
+    expect: statuses(401, 404, 200, 200),
+  },
+  'ask the assistant (streams an answer)': {
+    method: 'POST',
+    path: (s) => `${ws(s.id)}/assistant`,
+    body: () => ({
+      messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'What can you do?' }] }],
+    }),
     expect: statuses(401, 404, 200, 200),
   },
   'preview status': {

@@ -19,6 +19,18 @@ const envSchema = z.object({
   SHARE_LINK_MAX_MISSES: z.coerce.number().int().min(1).max(100_000).default(20),
   SHARE_LINK_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  // The assistant (lib/agent): any OpenAI-compatible chat completions endpoint; unset = assistant off.
+  AI_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:11434/v1' })
+    .optional(),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_MODEL: z.string().min(1).optional(),
+  AI_MAX_STEPS: z.coerce.number().int().min(1).max(50).default(12),
+  AI_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(256).max(100_000).default(4096),
+  AI_REQUEST_TOKEN_LIMIT: z.coerce.number().int().min(1000).max(10_000_000).default(150_000),
+  AI_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+  AI_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  AI_TOKENS_PER_DAY: z.coerce.number().int().min(1000).max(1_000_000_000).default(1_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

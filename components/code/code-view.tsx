@@ -7,12 +7,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { nodeIdFor, selectedElementId } from '@/components/editor/model/find-element';
 import { problemSelection } from '@/components/editor/problems/problem-target';
 import { useEditorStore } from '@/components/editor/store/editor-context';
+import { useEditorMode } from '@/components/editor/store/editor-mode';
 import { useEditorActions } from '@/components/editor/store/use-editor-actions';
 import type { Problem } from '@/lib/design';
 import { BlockedView } from './blocked-view';
 import type { RevealTarget } from './code-editor';
 import { DiagnosticsList } from './diagnostics-list';
-import { countChanges } from './file-changes';
+import { classifyChanges, countChanges } from './file-changes';
 import { FileTreeView } from './file-tree-view';
 import {
   type DesignProblem,
@@ -21,7 +22,10 @@ import {
   listedPaths,
   statusText,
 } from './generation-state';
+import { isSqlFile, SQL_FILES, sqlStatusText, sqlText } from './postgres-sql';
 import { useGeneration } from './use-generation';
+import { usePostgresSql } from './use-postgres-sql';
+import { useProposalBaseline } from './use-proposal-baseline';
 
 // Monaco touches `window` at import: browser only, and out of the Design view's bundle.
 const CodeEditorView = dynamic(() => import('./code-editor'), {
@@ -31,13 +35,23 @@ const CodeEditorView = dynamic(() => import('./code-editor'), {
 
 const PREFERRED_FIRST_FILE = 'app/main.py';
 
-function ChangeSummary({ changes }: { changes: Parameters<typeof countChanges>[0] }) {
+function ChangeSummary({
+  changes,
+  prefix = 'Since last generation',
+}: {
+  changes: Parameters<typeof countChanges>[0];
+  prefix?: string;
+}) {
   const counts = countChanges(changes);
   const parts = (['modified', 'added', 'removed'] as const)
     .filter((k) => counts[k] > 0)
     .map((k) => `${counts[k]} ${k}`);
   if (parts.length === 0) return null;
-  return <span className="change-summary">Since last generation: {parts.join(', ')}</span>;
+  return (
+    <span className="change-summary">
+      {prefix}: {parts.join(', ')}
+    </span>
+  );
 }
 
 /** The generated FastAPI project of the design being edited: file tree, read-only Monaco, checks, diffs. */
@@ -54,6 +68,14 @@ export function CodeView({
   target?: RevealTarget | null;
 }) {
   const generation = useGeneration(workspaceId, active);
+  // Reviewing an assistant proposal: compare with the code of the design it would change.
+  const baseline = useProposalBaseline(workspaceId, active);
+  const proposalChanges = useMemo(
+    () => (baseline && generation.files ? classifyChanges(baseline, generation.files) : null),
+    [baseline, generation.files],
+  );
+  const changes = proposalChanges ?? generation.changes;
+  const earlier = proposalChanges ? baseline : generation.previous;
   const store = useEditorStore();
   const actions = useEditorActions();
   const flow = useReactFlow();
@@ -61,6 +83,8 @@ export function CodeView({
   const [diff, setDiff] = useState(false);
   const [reveal, setReveal] = useState<RevealTarget | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  // Plain SQL for PostgreSQL: two read-only files made on demand (members only: a view link cannot run it).
+  const { readOnly } = useEditorMode();
 
   // The design's keyboard shortcuts (Delete, Ctrl+D...) listen on window and would act on an element the
   // user cannot see from here: keys pressed in the Code view stop at its edge.
@@ -78,7 +102,10 @@ export function CodeView({
     setReveal(target);
   }, [target]);
 
-  const paths = useMemo(() => listedPaths(generation), [generation]);
+  const paths = useMemo(() => {
+    const listed = listedPaths(generation);
+    return readOnly || listed.length === 0 ? listed : [...listed, ...SQL_FILES].sort();
+  }, [generation, readOnly]);
   const byFile = useMemo(() => diagnosticsByFile(generation.diagnostics), [generation.diagnostics]);
   const counts = useMemo(() => new Map([...byFile].map(([file, list]) => [file, list.length])), [byFile]);
   const openPath =
@@ -87,10 +114,16 @@ export function CodeView({
       : paths.includes(PREFERRED_FIRST_FILE)
         ? PREFERRED_FIRST_FILE
         : (paths[0] ?? null);
-  const current = openPath ? generation.files?.[openPath] : undefined;
-  const previous = openPath && generation.previous ? (generation.previous[openPath] ?? null) : null;
-  const change = openPath ? generation.changes[openPath] : undefined;
-  const canDiff = generation.previous !== null;
+  const sqlOpen = isSqlFile(openPath);
+  const sql = usePostgresSql(workspaceId, active && sqlOpen);
+  const current = openPath
+    ? sqlOpen
+      ? (sqlText(sql, openPath) ?? undefined)
+      : generation.files?.[openPath]
+    : undefined;
+  const previous = openPath && earlier ? (earlier[openPath] ?? null) : null;
+  const change = openPath ? changes[openPath] : undefined;
+  const canDiff = earlier !== null && !sqlOpen;
 
   const jumpTo = (d: Diagnostic) => {
     setChosenPath(d.file);
@@ -117,7 +150,7 @@ export function CodeView({
         >
           {statusText(generation)}
         </span>
-        <ChangeSummary changes={generation.changes} />
+        <ChangeSummary changes={changes} prefix={proposalChanges ? 'Proposal' : undefined} />
         <span className="toolbar-spacer" />
         <button
           type="button"
@@ -136,7 +169,7 @@ export function CodeView({
           <FileTreeView
             paths={paths}
             openPath={openPath}
-            changes={generation.changes}
+            changes={changes}
             diagnosticCounts={counts}
             onOpen={setChosenPath}
           />
@@ -145,11 +178,26 @@ export function CodeView({
               <div className="code-file-header">
                 <code>{openPath}</code>
                 {change && <span className={`change-tag change-${change}`}>{change}</span>}
-                {diff && <span className="diff-legend">Left: previous generation · Right: current</span>}
+                {sqlOpen && (
+                  <span role="status" aria-label="SQL status" className={`sql-status sql-${sql.phase}`}>
+                    {sqlStatusText(sql)}
+                  </span>
+                )}
+                {diff && canDiff && (
+                  <span className="diff-legend">
+                    {proposalChanges
+                      ? 'Left: current design · Right: proposal'
+                      : 'Left: previous generation · Right: current'}
+                  </span>
+                )}
               </div>
             )}
             <div className="code-editor-host">
-              {openPath ? (
+              {sqlOpen && current === undefined ? (
+                <div className={`code-editor-loading ${sql.phase === 'failed' ? 'sql-failed' : 'muted'}`}>
+                  {sqlStatusText(sql)}
+                </div>
+              ) : openPath ? (
                 <CodeEditorView
                   path={openPath}
                   value={current ?? ''}

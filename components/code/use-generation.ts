@@ -3,6 +3,7 @@
 import { useEffect, useReducer, useRef } from 'react';
 import { useEditor } from '@/components/editor/store/editor-context';
 import { useEditorMode } from '@/components/editor/store/editor-mode';
+import { shownDesign } from '@/components/editor/store/editor-state';
 import { callApi } from '@/lib/api/client';
 import type { Design } from '@/lib/design';
 import {
@@ -20,7 +21,8 @@ export const REGENERATE_DELAY_MS = 800;
  * answer is applied, so a slow earlier answer can never overwrite a later one.
  */
 export function useGeneration(workspaceId: string, active: boolean): GenerationState {
-  const design = useEditor((s) => s.design);
+  // An assistant proposal under review is what the view shows (and diffs against the design it would change).
+  const design = useEditor(shownDesign);
   const [state, dispatch] = useReducer(generationReducer, initialGeneration);
   const latest = useRef(0);
   const generated = useRef<Design | null>(null);

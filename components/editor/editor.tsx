@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
+import { AssistantPanel, type AssistantSetup } from '@/components/assistant/assistant-panel';
 import type { RevealTarget } from '@/components/code/code-editor';
 import { CodeView } from '@/components/code/code-view';
 import { PreviewView } from '@/components/preview/preview-view';
@@ -35,8 +36,21 @@ function Notice() {
   );
 }
 
-function EditorLayout({ workspaceId }: { workspaceId: string }) {
+/** While an assistant proposal is shown, the canvas says so (edits wait for Accept or Reject). */
+function ProposalOverlay() {
+  const reviewing = useEditor((s) => s.proposal !== null);
+  if (!reviewing) return null;
+  return (
+    <div className="proposal-overlay" role="status">
+      Showing the assistant’s proposal: accept or reject it in the Assistant panel
+    </div>
+  );
+}
+
+function EditorLayout({ workspaceId, assistant }: { workspaceId: string; assistant?: AssistantSetup }) {
   const { readOnly } = useEditorMode();
+  const reviewing = useEditor((s) => s.proposal !== null);
+  const [assistantOpen, setAssistantOpen] = useState(false);
   useAutosave(workspaceId, !readOnly);
   useShortcuts();
   const [view, setView] = useState<EditorView>('design');
@@ -53,62 +67,83 @@ function EditorLayout({ workspaceId }: { workspaceId: string }) {
   };
   return (
     <div className="editor">
-      <Toolbar view={view} onViewChange={changeView} />
+      <Toolbar
+        view={view}
+        onViewChange={changeView}
+        assistantOpen={assistantOpen}
+        onAssistantToggle={assistant && !readOnly ? () => setAssistantOpen(!assistantOpen) : undefined}
+      />
       {!readOnly && <SaveBanner workspaceId={workspaceId} />}
-      <div
-        className="editor-main"
-        role="tabpanel"
-        id={VIEW_PANEL_ID.design}
-        aria-labelledby={VIEW_TAB_ID.design}
-        style={view === 'design' ? undefined : { display: 'none' }}
-      >
-        <div className="editor-center">
-          <div className="editor-canvas">
-            <Canvas />
-            <Notice />
+      <div className="editor-body">
+        <div className="editor-views">
+          <div
+            className="editor-main"
+            role="tabpanel"
+            id={VIEW_PANEL_ID.design}
+            aria-labelledby={VIEW_TAB_ID.design}
+            style={view === 'design' ? undefined : { display: 'none' }}
+          >
+            <div className="editor-center">
+              <div className="editor-canvas">
+                <Canvas />
+                <Notice />
+                <ProposalOverlay />
+              </div>
+              <ProblemsPanel />
+            </div>
+            {/* Read only: the inspector still shows everything, its controls are disabled. */}
+            <fieldset disabled={readOnly || reviewing} className="editor-fieldset">
+              <Inspector />
+            </fieldset>
           </div>
-          <ProblemsPanel />
+          {codeOpened && (
+            <div
+              className="editor-main"
+              role="tabpanel"
+              id={VIEW_PANEL_ID.code}
+              aria-labelledby={VIEW_TAB_ID.code}
+              style={view === 'code' ? undefined : { display: 'none' }}
+            >
+              <CodeView
+                workspaceId={workspaceId}
+                active={view === 'code'}
+                onShowDesign={() => changeView('design')}
+                target={codeTarget}
+              />
+            </div>
+          )}
+          {previewOpened && (
+            <div
+              className="editor-main"
+              role="tabpanel"
+              id={VIEW_PANEL_ID.preview}
+              aria-labelledby={VIEW_TAB_ID.preview}
+              style={view === 'preview' ? undefined : { display: 'none' }}
+            >
+              <PreviewView
+                workspaceId={workspaceId}
+                active={view === 'preview'}
+                onShowDesign={() => changeView('design')}
+                onShowFile={(target) => {
+                  setCodeTarget({ ...target, nonce: Date.now() });
+                  changeView('code');
+                }}
+              />
+            </div>
+          )}
         </div>
-        {/* Read only: the inspector still shows everything, its controls are disabled. */}
-        <fieldset disabled={readOnly} className="editor-fieldset">
-          <Inspector />
-        </fieldset>
+        {assistant && !readOnly && (
+          // Kept mounted while closed, so the conversation survives hiding the panel.
+          <div className="editor-assistant" style={assistantOpen ? undefined : { display: 'none' }}>
+            <AssistantPanel
+              workspaceId={workspaceId}
+              setup={assistant}
+              onClose={() => setAssistantOpen(false)}
+              onShowCode={() => changeView('code')}
+            />
+          </div>
+        )}
       </div>
-      {codeOpened && (
-        <div
-          className="editor-main"
-          role="tabpanel"
-          id={VIEW_PANEL_ID.code}
-          aria-labelledby={VIEW_TAB_ID.code}
-          style={view === 'code' ? undefined : { display: 'none' }}
-        >
-          <CodeView
-            workspaceId={workspaceId}
-            active={view === 'code'}
-            onShowDesign={() => changeView('design')}
-            target={codeTarget}
-          />
-        </div>
-      )}
-      {previewOpened && (
-        <div
-          className="editor-main"
-          role="tabpanel"
-          id={VIEW_PANEL_ID.preview}
-          aria-labelledby={VIEW_TAB_ID.preview}
-          style={view === 'preview' ? undefined : { display: 'none' }}
-        >
-          <PreviewView
-            workspaceId={workspaceId}
-            active={view === 'preview'}
-            onShowDesign={() => changeView('design')}
-            onShowFile={(target) => {
-              setCodeTarget({ ...target, nonce: Date.now() });
-              changeView('code');
-            }}
-          />
-        </div>
-      )}
     </div>
   );
 }
@@ -121,10 +156,13 @@ export function Editor({
   design,
   version,
   mode = OWNER,
+  assistant,
 }: {
   workspaceId: string;
   design: Design;
   version: number;
+  /** Whether this server has an assistant provider (absent: no assistant, e.g. view links). */
+  assistant?: AssistantSetup;
   /** Who opened it: a member (owner or collaborator), or a view link (read only). */
   mode?: EditorMode;
 }) {
@@ -133,7 +171,7 @@ export function Editor({
       <EditorStoreProvider design={design} version={version} readOnly={mode.kind === 'share'}>
         <ProblemsProvider>
           <ReactFlowProvider>
-            <EditorLayout workspaceId={workspaceId} />
+            <EditorLayout workspaceId={workspaceId} assistant={assistant} />
           </ReactFlowProvider>
         </ProblemsProvider>
       </EditorStoreProvider>

@@ -182,6 +182,30 @@ const designProblem = z.object({
   elementId: z.string().optional(),
 });
 
+/** A chat message as the chat panel sends it (AI SDK UI message); parts are checked again by the AI SDK. */
+const chatMessage = z.object({
+  id: z.string().max(200),
+  role: z.enum(['user', 'assistant']),
+  parts: z.array(z.looseObject({ type: z.string().max(100) })).max(500),
+});
+
+export const askAssistant = contract({
+  operationId: 'askAssistant',
+  method: 'POST',
+  path: '/api/workspaces/{id}/assistant',
+  summary:
+    'Ask the assistant for a change or an explanation. Streams the steps (AI SDK UI message stream, server-sent events); a change ends as a `data-proposal` part the person accepts or rejects. Needs edit access.',
+  tag: 'assistant',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({
+    messages: z.array(chatMessage).min(1, 'Send at least one message.').max(100, 'At most 100 messages.'),
+    design: designDocument.optional(),
+  }),
+  success: { status: 200, description: 'The streamed answer (text/event-stream)' },
+  errors: [401, 403, 404, 422, 429, 503],
+});
+
 export const generateCode = contract({
   operationId: 'generateCode',
   method: 'POST',
@@ -219,6 +243,24 @@ export const exportProject = contract({
   params: workspaceParams,
   success: { status: 200, description: 'The project as a zip archive (`application/zip`, binary)' },
   errors: [401, 404, 422],
+});
+
+export const postgresSql = contract({
+  operationId: 'postgresSql',
+  method: 'POST',
+  path: '/api/workspaces/{id}/sql',
+  summary:
+    'Plain SQL for PostgreSQL of a design (the posted one, else the stored one): the offline SQL of its Alembic revisions (`alembic upgrade head --sql`, following the committed versions) and the DDL of its current schema. Runs the generated project with the Python toolchain in the sandbox: 503 naming what is missing when this server has none; a design with problems answers 422 with them as issues.',
+  tag: 'generator',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ design: designDocument.optional() }),
+  success: {
+    status: 200,
+    description: 'The migrations as one SQL script, and the schema DDL',
+    schema: z.object({ migrations: z.string(), schema: z.string() }),
+  },
+  errors: [400, 401, 404, 413, 422, 503],
 });
 
 const previewStatus = z.discriminatedUnion('state', [
@@ -503,6 +545,21 @@ const diffGroup = z.object({
   changed: z.array(diffItem),
 });
 
+const designDiff = z.object({
+  entities: diffGroup,
+  fields: diffGroup,
+  relations: diffGroup,
+  endpoints: diffGroup,
+  warnings: z.array(
+    z.object({
+      kind: z.enum(['dropped-table', 'dropped-column', 'narrowed-type', 'made-non-nullable']),
+      table: z.string(),
+      column: z.string().optional(),
+      message: z.string(),
+    }),
+  ),
+});
+
 export const diffVersions = contract({
   operationId: 'diffVersions',
   method: 'GET',
@@ -512,25 +569,30 @@ export const diffVersions = contract({
   tag: 'versions',
   auth: 'session',
   params: versionDiffParams,
+  success: { status: 200, description: 'The difference', schema: designDiff },
+  errors: [400, 401, 404],
+});
+
+export const pendingDiff = contract({
+  operationId: 'pendingDiff',
+  method: 'POST',
+  path: '/api/workspaces/{id}/versions/pending-diff',
+  summary:
+    'What committing would change: the difference from the latest version to the posted design (else the stored one), with the changes that would lose data when migrated. `base` is null before the first version; data-loss warnings need a design without problems (`problems` counts them).',
+  tag: 'versions',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ design: designDocument.optional() }),
   success: {
     status: 200,
-    description: 'The difference',
+    description: 'The pending difference',
     schema: z.object({
-      entities: diffGroup,
-      fields: diffGroup,
-      relations: diffGroup,
-      endpoints: diffGroup,
-      warnings: z.array(
-        z.object({
-          kind: z.enum(['dropped-table', 'dropped-column', 'narrowed-type', 'made-non-nullable']),
-          table: z.string(),
-          column: z.string().optional(),
-          message: z.string(),
-        }),
-      ),
+      base: z.int().nullable(),
+      diff: designDiff.nullable(),
+      problems: z.int(),
     }),
   },
-  errors: [400, 401, 404],
+  errors: [400, 401, 404, 413, 422],
 });
 
 export const restoreVersion = contract({
@@ -561,7 +623,9 @@ export const allContracts = [
   getDesign,
   saveDesign,
   generateCode,
+  askAssistant,
   exportProject,
+  postgresSql,
   getPreview,
   startPreview,
   stopPreview,
@@ -573,6 +637,7 @@ export const allContracts = [
   listVersions,
   createVersion,
   diffVersions,
+  pendingDiff,
   restoreVersion,
   getShare,
   acceptShare,

@@ -172,3 +172,23 @@ export const designVersions = pgTable(
   },
   (t) => [uniqueIndex('design_versions_workspace_number_idx').on(t.workspaceId, t.number)],
 );
+
+/**
+ * One row per assistant request (lib/agent): how many a user sent in the last hour and how many tokens they used
+ * in the last day, counted in the database so the limits hold across app servers.
+ */
+export const assistantRequests = pgTable(
+  'assistant_requests',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').references(() => workspaces.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    tokens: integer('tokens').notNull().default(0),
+  },
+  (t) => [index('assistant_requests_user_created_idx').on(t.userId, t.createdAt)],
+);

@@ -1,5 +1,6 @@
 import { notFound, redirect } from 'next/navigation';
 import { Editor } from '@/components/editor/editor';
+import { assistantConfig } from '@/lib/agent/config';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { workspaceAccess } from '@/lib/db/queries/access';
@@ -32,6 +33,15 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
       design={loaded.design}
       version={workspace.version}
       mode={{ kind: 'member', role }}
+      assistant={assistantSetup()}
     />
   );
+}
+
+/** What the chat panel needs to know about the provider (never the key or URL). */
+function assistantSetup() {
+  const config = assistantConfig();
+  return config.configured
+    ? { configured: true as const, model: config.model }
+    : { configured: false as const, howTo: config.howTo };
 }

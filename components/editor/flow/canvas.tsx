@@ -8,13 +8,15 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Operation } from '@/lib/design';
 import { newId } from '../model/ids';
 import { useProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorMode } from '../store/editor-mode';
+import { shownDesign } from '../store/editor-state';
 import { useEditorActions } from '../store/use-editor-actions';
 import { designToFlow } from './design-to-flow';
 import { EntityNode } from './entity-node';
@@ -33,7 +35,19 @@ type XY = { x: number; y: number };
  * position of a box while it is being dragged). Gestures become operations; nothing else is written back.
  */
 export function Canvas() {
-  const design = useEditor((s) => s.design);
+  const design = useEditor(shownDesign);
+  const highlight = useEditor((s) => s.proposal?.highlight);
+  const reviewing = useEditor((s) => s.proposal !== null);
+  const proposalId = useEditor((s) => s.proposal?.id);
+  const flow = useReactFlow();
+  // A proposal may add boxes outside the view: show the whole design once its boxes are on screen.
+  useEffect(() => {
+    if (!proposalId) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, padding: 0.15, duration: 250 }));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [proposalId, flow]);
   const selection = useEditor((s) => s.selection);
   const problems = useProblems();
   const actions = useEditorActions();
@@ -42,7 +56,10 @@ export function Canvas() {
   const [dragging, setDragging] = useState<Record<string, XY>>({});
   const previous = useRef<Flow>({ nodes: [], edges: [] });
 
-  const projected = useMemo(() => designToFlow(design, problems), [design, problems]);
+  const projected = useMemo(
+    () => designToFlow(design, problems, new Set(highlight)),
+    [design, problems, highlight],
+  );
   // Unchanged nodes keep their object identity, so React Flow and the memoized nodes skip them.
   const stable = useMemo(() => {
     const selected = withSelection(projected, selection);
@@ -131,8 +148,8 @@ export function Canvas() {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
-      nodesDraggable={!readOnly}
-      nodesConnectable={!readOnly}
+      nodesDraggable={!readOnly && !reviewing}
+      nodesConnectable={!readOnly && !reviewing}
       onPaneClick={() => actions.select(null)}
       deleteKeyCode={null}
       multiSelectionKeyCode={null}

@@ -111,8 +111,15 @@ function problemCounts(design: Design, problems: readonly Problem[]): Map<string
   return counts;
 }
 
-/** The canvas as a pure projection of the design: one node per entity and enum, one edge per relation. */
-export function designToFlow(design: Design, problems: readonly Problem[] = []): Flow {
+/**
+ * The canvas as a pure projection of the design: one node per entity and enum, one edge per relation.
+ * `proposed` marks what an assistant proposal adds or changes.
+ */
+export function designToFlow(
+  design: Design,
+  problems: readonly Problem[] = [],
+  proposed: ReadonlySet<string> = new Set(),
+): Flow {
   const entitiesById = new Map(design.entities.map((e) => [e.id, e]));
   const counts = problemCounts(design, problems);
   let unplaced = 0;
@@ -132,6 +139,7 @@ export function designToFlow(design: Design, problems: readonly Problem[] = []):
       routes: entityRoutes(entity),
       problemCount: counts.get(entity.id) ?? 0,
       collapsed: design.layout.nodes[entity.id]?.collapsed ?? false,
+      ...(proposed.has(entity.id) ? { proposed: true } : {}),
     },
   }));
   for (const designEnum of design.enums) {
@@ -144,6 +152,7 @@ export function designToFlow(design: Design, problems: readonly Problem[] = []):
         name: designEnum.name,
         values: designEnum.values,
         problemCount: counts.get(designEnum.id) ?? 0,
+        ...(proposed.has(designEnum.id) ? { proposed: true } : {}),
       },
     });
   }
@@ -164,6 +173,7 @@ export function designToFlow(design: Design, problems: readonly Problem[] = []):
         cardinality,
         fieldName: relation.fieldName,
         backrefName: relation.backrefName,
+        ...(proposed.has(relation.id) ? { proposed: true } : {}),
       },
     };
   });

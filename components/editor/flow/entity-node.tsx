@@ -61,7 +61,7 @@ function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
   const selectElement = (elementId: string) => actions.select({ kind: 'element', id: elementId });
   return (
     <div
-      className={`entity-node${selected ? ' is-selected' : ''}${data.selectedKey ? ' has-selection' : ''}`}
+      className={`entity-node${selected ? ' is-selected' : ''}${data.selectedKey ? ' has-selection' : ''}${data.proposed ? ' is-proposed' : ''}`}
     >
       <Handle type="target" position={Position.Left} id="in" aria-label={`Connect to ${data.name}`} />
       <header className="node-header">

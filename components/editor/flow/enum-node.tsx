@@ -6,7 +6,7 @@ import type { EnumFlowNode } from './flow-types';
 
 function EnumNodeView({ data, selected }: NodeProps<EnumFlowNode>) {
   return (
-    <div className={`enum-node${selected ? ' is-selected' : ''}`}>
+    <div className={`enum-node${selected ? ' is-selected' : ''}${data.proposed ? ' is-proposed' : ''}`}>
       <header className="node-header">
         <span className="node-kind">enum</span>
         <span className="node-title">{data.name || '(unnamed)'}</span>

@@ -24,9 +24,11 @@ export type EntityNodeData = {
   collapsed: boolean;
   /** Row or route key highlighted by the current selection (set by `withSelection`). */
   selectedKey?: string;
+  /** Added or changed by the assistant proposal under review. */
+  proposed?: boolean;
 };
 
-export type EnumNodeData = { name: string; values: string[]; problemCount: number };
+export type EnumNodeData = { name: string; values: string[]; problemCount: number; proposed?: boolean };
 
 export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
 export type EnumFlowNode = Node<EnumNodeData, 'enum'>;
@@ -37,6 +39,7 @@ export type RelationEdgeData = {
   cardinality: string;
   fieldName: string;
   backrefName: string;
+  proposed?: boolean;
 };
 export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
 

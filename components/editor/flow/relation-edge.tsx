@@ -44,7 +44,12 @@ function RelationEdgeView({ id, source, target, data, selected, markerEnd }: Edg
   }
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'is-selected' : undefined} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`${selected ? 'is-selected' : ''}${data?.proposed ? ' is-proposed' : ''}` || undefined}
+      />
       <EdgeLabelRenderer>
         <button
           type="button"

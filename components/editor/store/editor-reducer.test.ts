@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDesign, type Operation } from '@/lib/design';
 import { type EditorAction, editorReducer } from './editor-reducer';
-import { type EditorState, HISTORY_LIMIT, initialEditorState, saveStatusOf } from './editor-state';
+import {
+  type EditorState,
+  HISTORY_LIMIT,
+  initialEditorState,
+  saveStatusOf,
+  shownDesign,
+} from './editor-state';
 import { createEditorStore } from './editor-store';
 
 const apply = (
@@ -125,5 +131,54 @@ describe('createEditorStore', () => {
     store.dispatch({ type: 'undo' });
     expect(calls).toBe(1);
     expect(store.getState().design.entities).toEqual([]);
+  });
+});
+
+describe('assistant proposals', () => {
+  const propose = (operations: Operation[]): EditorAction => ({
+    type: 'propose',
+    id: 'p1',
+    label: 'Assistant: add User',
+    operations,
+    highlight: ['u'],
+  });
+
+  it('shows a proposal without changing the design; accepting is one undoable step', () => {
+    const s0 = run(start(), apply([addEntity('a')]));
+    const s1 = run(s0, propose([addEntity('u', 'User'), addEntity('v', 'Other')]));
+    expect(s1.design).toBe(s0.design);
+    expect(shownDesign(s1).entities.map((e) => e.id)).toEqual(['a', 'u', 'v']);
+    const s2 = run(s1, { type: 'acceptProposal', at: 5 });
+    expect(s2.proposal).toBeNull();
+    expect(s2.design.entities.map((e) => e.id)).toEqual(['a', 'u', 'v']);
+    expect(s2.history.past.at(-1)).toMatchObject({
+      label: 'Assistant: add User',
+      operations: [{ op: 'addEntity' }, { op: 'addEntity' }],
+    });
+    const s3 = run(s2, { type: 'undo' });
+    expect(s3.design).toBe(s0.design);
+  });
+
+  it('rejecting leaves the design and history untouched', () => {
+    const s0 = run(start(), apply([addEntity('a')]));
+    const s1 = run(s0, propose([addEntity('u')]), { type: 'rejectProposal' });
+    expect(s1.design).toBe(s0.design);
+    expect(s1.history).toBe(s0.history);
+    expect(s1.proposal).toBeNull();
+  });
+
+  it('holds edits, undo and redo while a proposal is under review', () => {
+    const s0 = run(start(), apply([addEntity('a')]));
+    const s1 = run(s0, propose([addEntity('u')]), apply([addEntity('b')]), { type: 'undo' });
+    expect(s1.design).toBe(s0.design);
+    expect(s1.notice).toMatch(/Accept or reject/);
+    expect(s1.proposal?.id).toBe('p1');
+  });
+
+  it('refuses a proposal that no longer fits the design', () => {
+    const s0 = run(start(), apply([addEntity('u')]));
+    const s1 = run(s0, propose([addEntity('u')]));
+    expect(s1.proposal).toBeNull();
+    expect(s1.notice).toMatch(/no longer fits/);
   });
 });

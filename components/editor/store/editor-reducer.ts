@@ -20,6 +20,9 @@ export type EditorAction =
       at: number;
     }
   | { type: 'replace'; label: string; design: Design; at: number }
+  | { type: 'propose'; id: string; label: string; operations: Operation[]; highlight: readonly string[] }
+  | { type: 'acceptProposal'; at: number }
+  | { type: 'rejectProposal' }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'select'; selection: Selection }
@@ -86,9 +89,55 @@ function applyChange(state: EditorState, action: Extract<EditorAction, { type: '
   };
 }
 
-/** Pure state transitions of one editor: design changes through operations, typed undo/redo, save bookkeeping. */
+const REVIEWING = 'Accept or reject the assistant’s proposal first.';
+const EDITS = new Set<EditorAction['type']>(['apply', 'replace', 'undo', 'redo']);
+
+function propose(state: EditorState, action: Extract<EditorAction, { type: 'propose' }>): EditorState {
+  try {
+    const design = applyOperations(state.design, action.operations);
+    const { id, label, operations, highlight } = action;
+    return {
+      ...state,
+      proposal: { id, label, operations, highlight, base: state.design, design },
+      notice: null,
+    };
+  } catch (error) {
+    if (error instanceof OperationError)
+      return { ...state, notice: `The proposal no longer fits the design: ${error.message}` };
+    throw error;
+  }
+}
+
+/**
+ * Pure state transitions of one editor: design changes through operations, typed undo/redo, save bookkeeping,
+ * and the review of an assistant proposal (edits wait while one is shown; accepting is one undoable step).
+ */
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  if (state.proposal && EDITS.has(action.type)) return { ...state, notice: REVIEWING };
   switch (action.type) {
+    case 'propose':
+      return propose(state, action);
+    case 'rejectProposal':
+      return state.proposal ? { ...state, proposal: null } : state;
+    case 'acceptProposal': {
+      const { proposal } = state;
+      if (!proposal) return state;
+      // Edits wait during review, so the proposal was made on this very design.
+      const entry: HistoryEntry = {
+        label: proposal.label,
+        operations: proposal.operations,
+        before: state.design,
+        after: proposal.design,
+        at: action.at,
+      };
+      return {
+        ...state,
+        design: proposal.design,
+        proposal: null,
+        history: pushEntry(state, entry),
+        notice: null,
+      };
+    }
     case 'apply':
       return applyChange(state, action);
     case 'replace': {
@@ -177,6 +226,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'reloaded':
       return {
         design: action.design,
+        proposal: null,
         selection: keepSelection(action.design, state.selection),
         history: { past: [], future: [] },
         save: { version: action.version, savedDesign: action.design, inFlight: null, error: null },

@@ -41,8 +41,22 @@ export type SaveState = {
   } | null;
 };
 
+/**
+ * An assistant proposal under review: `design` is `operations` applied to `base` (the design when it arrived).
+ * The editor shows it, highlighted, until the person accepts it (one undoable step) or rejects it.
+ */
+export type ProposalReview = {
+  id: string;
+  label: string;
+  operations: Operation[];
+  base: Design;
+  design: Design;
+  highlight: readonly string[];
+};
+
 export type EditorState = {
   design: Design;
+  proposal: ProposalReview | null;
   selection: Selection;
   history: History;
   save: SaveState;
@@ -56,6 +70,7 @@ export const COALESCE_MS = 1000;
 export function initialEditorState(design: Design, version: number): EditorState {
   return {
     design,
+    proposal: null,
     selection: null,
     history: { past: [], future: [] },
     save: { version, savedDesign: design, inFlight: null, error: null },
@@ -70,3 +85,6 @@ export function saveStatusOf(state: EditorState): SaveStatus {
   if (state.save.inFlight) return 'saving';
   return state.design === state.save.savedDesign ? 'saved' : 'dirty';
 }
+
+/** What the canvas and the Code view show: the proposal under review, else the design. */
+export const shownDesign = (state: EditorState): Design => state.proposal?.design ?? state.design;

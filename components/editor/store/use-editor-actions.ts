@@ -33,6 +33,15 @@ export function useEditorActions() {
       redo() {
         store.dispatch({ type: 'redo' });
       },
+      propose(id: string, label: string, operations: Operation[], highlight: readonly string[]) {
+        store.dispatch({ type: 'propose', id, label, operations, highlight });
+      },
+      acceptProposal() {
+        store.dispatch({ type: 'acceptProposal', at: Date.now() });
+      },
+      rejectProposal() {
+        store.dispatch({ type: 'rejectProposal' });
+      },
       dismissNotice() {
         store.dispatch({ type: 'dismissNotice' });
       },

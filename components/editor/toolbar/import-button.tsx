@@ -10,8 +10,12 @@ export function ImportButton({ onError }: { onError: (issues: LoadIssue[] | null
   const actions = useEditorActions();
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()}>
-        Import JSON
+      <button
+        type="button"
+        title="Replace the design with one from a JSON file"
+        onClick={() => input.current?.click()}
+      >
+        Import
       </button>
       <input
         ref={input}

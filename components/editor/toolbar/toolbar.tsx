@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
 import { type LoadIssue, uniqueName } from '@/lib/design';
+import { nextNodePosition } from '@/lib/design/placement';
 import { autoLayoutOperations } from '../flow/auto-layout';
 import { designToFlow } from '../flow/design-to-flow';
 import { newId } from '../model/ids';
@@ -15,7 +16,6 @@ import { useEditorMode } from '../store/editor-mode';
 import { useEditorActions } from '../store/use-editor-actions';
 import { HistoryButton } from './history-button';
 import { ImportButton, ImportErrors } from './import-button';
-import { nextNodePosition } from './placement';
 import { ShareButton } from './share-button';
 import { type EditorView, ViewTabs } from './view-tabs';
 
@@ -24,9 +24,14 @@ const READ_ONLY_VIEWS = ['design', 'code'] as const;
 export function Toolbar({
   view,
   onViewChange,
+  assistantOpen,
+  onAssistantToggle,
 }: {
   view: EditorView;
   onViewChange: (view: EditorView) => void;
+  assistantOpen?: boolean;
+  /** Absent when the assistant is not offered (view links). */
+  onAssistantToggle?: () => void;
 }) {
   const store = useEditorStore();
   const actions = useEditorActions();
@@ -107,8 +112,12 @@ export function Toolbar({
           <button type="button" onClick={addEnum}>
             Add enum
           </button>
-          <button type="button" onClick={() => actions.select({ kind: 'auth' })}>
-            Auth settings
+          <button
+            type="button"
+            title="Authentication settings (register, login, roles)"
+            onClick={() => actions.select({ kind: 'auth' })}
+          >
+            Auth
           </button>
           <button type="button" onClick={autoLayout} disabled={layingOut}>
             Auto layout
@@ -134,8 +143,12 @@ export function Toolbar({
         </div>
         <div className="toolbar-group">
           {!readOnly && <ImportButton onError={setImportIssues} />}
-          <button type="button" onClick={() => downloadJson(designFileName(name), store.getState().design)}>
-            Export JSON
+          <button
+            type="button"
+            title="Download the design as a JSON file"
+            onClick={() => downloadJson(designFileName(name), store.getState().design)}
+          >
+            Export
           </button>
           {readOnly || !workspaceId ? null : problemCount === 0 ? (
             <a className="button" href={`/api/workspaces/${workspaceId}/export`} download>
@@ -151,6 +164,11 @@ export function Toolbar({
           )}
         </div>
         <div className="toolbar-spacer" />
+        {onAssistantToggle && (
+          <button type="button" aria-pressed={assistantOpen} onClick={onAssistantToggle}>
+            Assistant
+          </button>
+        )}
         {!readOnly && workspaceId && <HistoryButton workspaceId={workspaceId} />}
         {isOwner && workspaceId && <ShareButton workspaceId={workspaceId} />}
         {!readOnly && <SaveStatusIndicator />}

@@ -1,0 +1,62 @@
+import { convertToModelMessages, createUIMessageStreamResponse, safeValidateUIMessages } from 'ai';
+import { assistantConfig } from '@/lib/agent/config';
+import { assistantStream } from '@/lib/agent/loop';
+import { previewCaller } from '@/lib/agent/preview-call';
+import { requireWorkspace } from '@/lib/api/access';
+import { askAssistant } from '@/lib/api/contracts';
+import { ApiError } from '@/lib/api/errors';
+import { route } from '@/lib/api/route';
+import { admitAssistantRequest, recordAssistantTokens } from '@/lib/db/queries/assistant-requests';
+import { loadDesign } from '@/lib/design';
+
+export const dynamic = 'force-dynamic';
+export const maxDuration = 300;
+
+const wait = (seconds: number) =>
+  seconds >= 3600 ? `${Math.ceil(seconds / 3600)} hours` : `${Math.ceil(seconds / 60)} minutes`;
+
+// Checks (session, access, configuration, body, limits) answer as JSON errors; then the stream starts.
+export const POST = route(askAssistant, async ({ db, user, params, body, request }) => {
+  const { workspace } = await requireWorkspace(db, user, params.id, 'write');
+  const config = assistantConfig();
+  if (!config.configured)
+    throw new ApiError('unavailable', `The assistant is not configured. ${config.howTo}`);
+  const loaded = loadDesign(body.design ?? workspace.design);
+  if (!loaded.ok) {
+    if (body.design === undefined)
+      throw new Error(`Stored design of workspace ${workspace.id} does not load`);
+    throw new ApiError('validation_failed', 'The design is not a valid design document.', loaded.issues);
+  }
+  const validated = await safeValidateUIMessages({ messages: body.messages });
+  if (!validated.success)
+    throw new ApiError(
+      'validation_failed',
+      `The messages are not valid: ${validated.error.message.slice(0, 300)}`,
+    );
+  if (validated.data.at(-1)?.role !== 'user')
+    throw new ApiError('validation_failed', 'The last message must be the person’s request.');
+  const admission = await admitAssistantRequest(db, user.id, workspace.id, config.perUser, new Date());
+  if (!admission.ok) {
+    const message =
+      admission.reason === 'requests'
+        ? `You have sent ${config.perUser.requestsPerHour} requests to the assistant in the last hour, the limit. Try again in ${wait(admission.retryAfterSeconds)}.`
+        : `You have used your assistant budget of ${config.perUser.tokensPerDay} tokens for the last 24 hours. Try again in ${wait(admission.retryAfterSeconds)}.`;
+    throw new ApiError('rate_limited', message, undefined, {
+      retryAfterSeconds: admission.retryAfterSeconds,
+    });
+  }
+  const messages = await convertToModelMessages(validated.data, { ignoreIncompleteToolCalls: true });
+  const stream = assistantStream({
+    model: config.languageModel(),
+    design: loaded.design,
+    messages,
+    limits: {
+      ...config.limits,
+      requestTokenLimit: Math.min(config.limits.requestTokenLimit, admission.tokensLeft),
+    },
+    callPreview: previewCaller(workspace.id),
+    abortSignal: request.signal,
+    onUsage: (tokens) => recordAssistantTokens(db, admission.requestId, tokens),
+  });
+  return createUIMessageStreamResponse({ stream });
+});

@@ -1,0 +1,151 @@
+/**
+ * The assistant API through its route handler with the real provider wiring (@ai-sdk/openai-compatible) against
+ * a local OpenAI-compatible server over HTTP: streamed text and tool calls, the proposal, who may ask, the
+ * per-user request limit and the token accounting. Session stubbed; PGlite and PostgreSQL.
+ */
+
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SessionUser } from '@/lib/auth/session';
+import type { DbHandle } from '@/lib/db/connect';
+import { createUser } from '@/lib/db/queries/users';
+import { createWorkspace } from '@/lib/db/queries/workspaces';
+import { assistantRequests } from '@/lib/db/schema';
+import { testDatabases, uniqueEmail } from '@/lib/db/testing/databases';
+import { templates } from '@/lib/design/templates';
+import { type FakeOpenAI, startFakeOpenAI } from './testing/fake-openai-server';
+import { registrationScript } from './testing/script';
+
+const state: { user: SessionUser | null; handle: DbHandle | null } = { user: null, handle: null };
+vi.mock('@/lib/auth/session', () => ({ currentUser: async () => state.user }));
+vi.mock('@/lib/db/client', () => ({ db: async () => state.handle?.db }));
+
+let llm: FakeOpenAI;
+const REQUESTS_PER_HOUR = 3;
+
+beforeAll(async () => {
+  llm = await startFakeOpenAI({ script: registrationScript, apiKey: 'test-key' });
+  process.env.AI_BASE_URL = llm.url;
+  process.env.AI_MODEL = 'fake-model';
+  process.env.AI_API_KEY = 'test-key';
+  process.env.AI_REQUESTS_PER_HOUR = String(REQUESTS_PER_HOUR);
+});
+afterAll(() => llm.close());
+
+const { POST } = await import('@/app/api/workspaces/[id]/assistant/route');
+const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+const ask = (text: string, extra: Record<string, unknown> = {}) =>
+  new Request('http://local/api', {
+    method: 'POST',
+    body: JSON.stringify({
+      messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text }] }],
+      ...extra,
+    }),
+    headers: { 'content-type': 'application/json' },
+  });
+
+/** The UI message stream chunks of an SSE response. */
+async function chunksOf(response: Response): Promise<Record<string, unknown>[]> {
+  const text = await response.text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('data: ') && l !== 'data: [DONE]')
+    .map((l) => JSON.parse(l.slice(6)) as Record<string, unknown>);
+}
+
+describe.each(testDatabases)('assistant API on $name', (database) => {
+  let alice: SessionUser;
+  let bob: SessionUser;
+  let id = '';
+
+  beforeAll(async () => {
+    state.handle = await database.open();
+    const db = state.handle.db;
+    const make = async (name: string) => {
+      const email = uniqueEmail(name);
+      const row = await createUser(db, { email, name: null, passwordHash: 'x' });
+      return { id: row!.id, email, name: null };
+    };
+    alice = await make('alice');
+    bob = await make('bob');
+    id = (await createWorkspace(db, alice.id, { name: 'Blank', design: templates.blank() })).id;
+  });
+  afterAll(() => state.handle?.close());
+
+  it('streams the steps of a real provider over HTTP and ends with a checked proposal', async () => {
+    state.user = alice;
+    const before = llm.requests.length;
+    const response = await POST(ask('Create a POST endpoint for user registration'), ctx(id));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const chunks = await chunksOf(response);
+    const outputs = chunks.filter((c) => c.type === 'tool-output-available');
+    expect(outputs).toHaveLength(3);
+    expect(chunks.filter((c) => c.type === 'tool-input-available').map((c) => c.toolName)).toEqual([
+      'readDesign',
+      'applyOperations',
+      'checkDesign',
+    ]);
+    const text = chunks.flatMap((c) => (c.type === 'text-delta' ? [c.delta] : [])).join('');
+    expect(text).toContain('POST /auth/register');
+    const proposal = chunks.find((c) => c.type === 'data-proposal')?.data as Record<string, unknown>;
+    expect(proposal).toMatchObject({ complete: true, check: { ok: true }, highlight: ['ent_user'] });
+
+    // What went over the wire: the key as a bearer token, the tools as functions, streaming with usage.
+    const sent = llm.requests.slice(before);
+    expect(sent).toHaveLength(4);
+    expect(sent[0]?.authorization).toBe('Bearer test-key');
+    expect(sent[0]?.body).toMatchObject({
+      model: 'fake-model',
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const tools = ((sent[0]?.body.tools ?? []) as { function: { name: string } }[]).map(
+      (t) => t.function.name,
+    );
+    expect(tools).toEqual([
+      'readDesign',
+      'applyOperations',
+      'checkDesign',
+      'readGeneratedFile',
+      'callPreview',
+    ]);
+
+    // 4 model calls of 100 tokens each were recorded against alice.
+    const rows = await state
+      .handle!.db.select()
+      .from(assistantRequests)
+      .where(eq(assistantRequests.userId, alice.id));
+    expect(rows.map((r) => r.tokens)).toEqual([400]);
+  });
+
+  it('answers 404 to someone who may not see the workspace, 422 to bad input', async () => {
+    state.user = bob;
+    expect((await POST(ask('hello'), ctx(id))).status).toBe(404);
+    state.user = null;
+    expect((await POST(ask('hello'), ctx(id))).status).toBe(401);
+    state.user = alice;
+    const empty = await POST(
+      new Request('http://local/api', { method: 'POST', body: JSON.stringify({ messages: [] }) }),
+      ctx(id),
+    );
+    expect(empty.status).toBe(422);
+    expect(await empty.json()).toMatchObject({ error: { code: 'validation_failed' } });
+    const badDesign = await POST(ask('hello', { design: { formatVersion: 99 } }), ctx(id));
+    expect(badDesign.status).toBe(422);
+  });
+
+  it('limits requests per user per hour with a clear message and Retry-After', async () => {
+    state.user = alice;
+    // One request was made in the first test; fill the hour.
+    for (let i = 1; i < REQUESTS_PER_HOUR; i++) {
+      const ok = await POST(ask('Create a POST endpoint for user registration'), ctx(id));
+      expect(ok.status).toBe(200);
+      await ok.text();
+    }
+    const refused = await POST(ask('one more'), ctx(id));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json()).error.message).toMatch(/3 requests to the assistant in the last hour/);
+  });
+});

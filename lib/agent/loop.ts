@@ -1,0 +1,134 @@
+/**
+ * One assistant request: the model works on a draft through the tools in a bounded loop (steps, tokens, time),
+ * every step streamed to the chat panel; when the draft changed, a final check runs and the result goes out as a
+ * proposal (a `data-proposal` part). The stored design is never touched here: accepting is the person's call.
+ */
+import {
+  createUIMessageStream,
+  type LanguageModel,
+  type ModelMessage,
+  type StopCondition,
+  stepCountIs,
+  streamText,
+} from 'ai';
+import type { Design } from '@/lib/design';
+import { diffDesigns } from '@/lib/generator/migrations/diff';
+import { Draft } from './draft';
+import { INSTRUCTIONS } from './instructions';
+import { type AssistantMessage, describeDiff, type Proposal } from './proposal';
+import { type AssistantTools, assistantTools, type CallPreview, checkDesignReport } from './tools';
+
+export type LoopLimits = {
+  maxSteps: number;
+  maxOutputTokens: number;
+  /** Input + output tokens over all steps of the request. */
+  requestTokenLimit: number;
+  timeoutMs: number;
+};
+
+export type AssistantRequest = {
+  model: LanguageModel;
+  design: Design;
+  messages: ModelMessage[];
+  limits: LoopLimits;
+  callPreview?: CallPreview;
+  abortSignal?: AbortSignal;
+  /** Tokens used, once the request ends (however it ends). */
+  onUsage?: (tokens: number) => void | Promise<void>;
+  newId?: () => string;
+};
+
+const tokensOver =
+  (limit: number): StopCondition<AssistantTools> =>
+  ({ steps }) =>
+    steps.reduce((sum, s) => sum + (s.usage.totalTokens ?? 0), 0) >= limit;
+
+/** Why the loop ended early, in words for the person; null when the model finished on its own. */
+function stopNotice(
+  steps: { finishReason: string; usage: { totalTokens?: number | undefined } }[],
+  limits: LoopLimits,
+): string | null {
+  const last = steps.at(-1);
+  if (last?.finishReason !== 'tool-calls') return null;
+  const tokens = steps.reduce((sum, s) => sum + (s.usage.totalTokens ?? 0), 0);
+  if (tokens >= limits.requestTokenLimit)
+    return `I stopped after using ${tokens} tokens, the limit for one request (${limits.requestTokenLimit}).`;
+  return `I stopped after ${steps.length} steps, the limit for one request. The work may be unfinished: ask me to continue, or review what is there.`;
+}
+
+export function assistantStream(request: AssistantRequest): ReadableStream {
+  const { limits } = request;
+  const newId = request.newId ?? (() => crypto.randomUUID());
+  const draft = new Draft(request.design);
+  const tools = assistantTools(draft, request.callPreview);
+  const timeout = AbortSignal.timeout(limits.timeoutMs);
+  const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, timeout]) : timeout;
+
+  return createUIMessageStream<AssistantMessage>({
+    onError: (error) => (error instanceof Error ? error.message : 'The assistant failed.'),
+    execute: async ({ writer }) => {
+      const notice = (kind: 'limit' | 'error', message: string) =>
+        writer.write({ type: 'data-notice', id: newId(), data: { kind, message } });
+      let tokens = 0;
+      let complete = true;
+      try {
+        const result = streamText({
+          model: request.model,
+          system: INSTRUCTIONS,
+          messages: request.messages,
+          tools,
+          stopWhen: [stepCountIs(limits.maxSteps), tokensOver(limits.requestTokenLimit)],
+          maxOutputTokens: limits.maxOutputTokens,
+          abortSignal: signal,
+          maxRetries: 1,
+        });
+        writer.merge(result.toUIMessageStream({ sendFinish: false, onError: describeError }));
+        const steps = await result.steps;
+        tokens = steps.reduce((sum, s) => sum + (s.usage.totalTokens ?? 0), 0);
+        const stopped = stopNotice(steps, limits);
+        if (stopped) {
+          complete = false;
+          notice('limit', stopped);
+        }
+      } catch (error) {
+        complete = false;
+        const seconds = Math.ceil(limits.timeoutMs / 1000);
+        if (timeout.aborted)
+          notice(
+            'limit',
+            `I stopped after ${seconds} second${seconds === 1 ? '' : 's'}, the time limit for one request.`,
+          );
+        else if (request.abortSignal?.aborted) return;
+        else notice('error', describeError(error));
+      } finally {
+        await request.onUsage?.(tokens);
+      }
+      if (!draft.changed) return;
+      const proposal = await proposalOf(draft, complete, newId());
+      writer.write({ type: 'data-proposal', id: proposal.id, data: proposal });
+    },
+  });
+}
+
+async function proposalOf(draft: Draft, complete: boolean, id: string): Promise<Proposal> {
+  const diff = diffDesigns(draft.base, draft.design);
+  const report = await checkDesignReport(draft.design);
+  return {
+    id,
+    operations: [...draft.operations],
+    ...describeDiff(draft.base, draft.design, diff),
+    warnings: diff.warnings,
+    check: { ok: report.ok, problems: report.problems.length, diagnostics: report.diagnosticCount },
+    complete,
+  };
+}
+
+/** What the person sees when the provider fails: the provider's own message, without stack or secrets. */
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ECONNREFUSED|fetch failed|ENOTFOUND/i.test(message))
+    return 'The model provider could not be reached. Check AI_BASE_URL and that the server is running.';
+  if (/401|unauthori[sz]ed|invalid api key/i.test(message))
+    return 'The model provider refused the API key (AI_API_KEY).';
+  return `The model provider failed: ${message.slice(0, 300)}`;
+}

@@ -1,0 +1,137 @@
+/**
+ * The assistant's tools. They read and change only the draft (never the stored design, never generated files):
+ * the person decides what happens to the draft. Results are plain JSON the model reads; failures are results too
+ * (`ok: false` with the reason), so the model can correct itself.
+ */
+import { tool } from 'ai';
+import { z } from 'zod';
+import { type Design, OperationSchema } from '@/lib/design';
+import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
+import type { Draft } from './draft';
+
+export type PreviewCall = { method: string; path: string; body?: unknown; bearerToken?: string };
+export type PreviewAnswer = { status: number; body: string } | { unavailable: string };
+export type CallPreview = (call: PreviewCall) => Promise<PreviewAnswer>;
+
+const MAX_TEXT = 24_000;
+const MAX_DIAGNOSTICS = 40;
+
+const clip = (text: string, max = MAX_TEXT) =>
+  text.length <= max ? text : `${text.slice(0, max)}\n... (${text.length - max} more characters cut)`;
+
+/** The design without canvas positions: what matters for reasoning about the API. */
+function modelOf(design: Design, entity?: string) {
+  const { layout: _layout, ...rest } = design;
+  if (!entity) return rest;
+  const found = design.entities.find((e) => e.id === entity || e.name.toLowerCase() === entity.toLowerCase());
+  if (!found)
+    return { error: `No entity named or with id '${entity}'.`, entities: design.entities.map((e) => e.name) };
+  return {
+    entity: found,
+    relations: design.relations.filter((r) => r.fromEntityId === found.id || r.toEntityId === found.id),
+    customEndpoints: design.customEndpoints.filter((c) => c.entityId === found.id),
+    enums: design.enums.filter((en) => found.fields.some((f) => f.enumId === en.id)),
+    auth: design.auth,
+  };
+}
+
+export type CheckReport = {
+  ok: boolean;
+  problems: { path: string; message: string; elementId?: string }[];
+  diagnostics: Pick<Diagnostic, 'file' | 'line' | 'rule' | 'message' | 'severity'>[];
+  diagnosticCount: number;
+};
+
+/** Generates the design and checks the result (validation, format, lint, syntax, OpenAPI). */
+export async function checkDesignReport(design: Design, generated = generatedFiles()): Promise<CheckReport> {
+  const result = generated(design);
+  if (!result.ok) {
+    return {
+      ok: false,
+      problems: result.problems.map(({ path, message, elementId }) => ({ path, message, elementId })),
+      diagnostics: [],
+      diagnosticCount: 0,
+    };
+  }
+  const diagnostics = await checkProject(result.files);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return {
+    ok: errors.length === 0,
+    problems: [],
+    diagnostics: diagnostics
+      .slice(0, MAX_DIAGNOSTICS)
+      .map(({ file, line, rule, message, severity }) => ({ file, line, rule, message, severity })),
+    diagnosticCount: diagnostics.length,
+  };
+}
+
+/** generateProject, remembered for the last design (checkDesign then readGeneratedFile generate once). */
+export function generatedFiles() {
+  let last: { design: Design; result: ReturnType<typeof generateProject> } | null = null;
+  return (design: Design) => {
+    if (last?.design !== design) last = { design, result: generateProject(design) };
+    return last.result;
+  };
+}
+
+export function assistantTools(draft: Draft, callPreview?: CallPreview) {
+  const generated = generatedFiles();
+  return {
+    readDesign: tool({
+      description:
+        'Read the current draft design (entities, fields, relations, endpoints, enums, auth; canvas positions left out). ' +
+        'Give `entity` (name or id) to read one entity with its relations, custom endpoints and enums.',
+      inputSchema: z.object({ entity: z.string().optional() }),
+      execute: async ({ entity }) => clip(JSON.stringify(modelOf(draft.design, entity))),
+    }),
+    applyOperations: tool({
+      description:
+        'Apply design operations to the draft, all or nothing. Refused (with the reason, nothing applied) when an ' +
+        'operation is invalid or does not fit, or when the result would have new validation problems.',
+      inputSchema: z.object({ operations: z.array(OperationSchema).min(1).max(200) }),
+      execute: async ({ operations }) => draft.apply(operations),
+    }),
+    checkDesign: tool({
+      description:
+        'Generate the FastAPI project from the draft and check it: design validation problems, then format, lint, ' +
+        'syntax and OpenAPI diagnostics with file and line. ok=true means it is ready to propose.',
+      inputSchema: z.object({}),
+      execute: async () => checkDesignReport(draft.design, generated),
+    }),
+    readGeneratedFile: tool({
+      description:
+        'Read one file of the project generated from the draft (e.g. "app/routers/posts.py"). Unknown paths get ' +
+        'the list of files.',
+      inputSchema: z.object({ path: z.string().min(1).max(300) }),
+      execute: async ({ path }) => {
+        const result = generated(draft.design);
+        if (!result.ok)
+          return { ok: false, error: 'The draft does not generate; run checkDesign for its problems.' };
+        const content = result.files[path];
+        if (content === undefined)
+          return { ok: false, error: `No file '${path}'.`, files: Object.keys(result.files).sort() };
+        return { ok: true, path, content: clip(content) };
+      },
+    }),
+    callPreview: tool({
+      description:
+        'Call an endpoint of the live preview (the running app of the SAVED design, not the draft) and return the ' +
+        'status and body. `path` is the API path such as "/posts?limit=5"; `bearerToken` an access token from ' +
+        '/auth/login if the route needs one.',
+      inputSchema: z.object({
+        method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+        path: z.string().startsWith('/').max(2000),
+        body: z.unknown().optional(),
+        bearerToken: z.string().max(4000).optional(),
+      }),
+      execute: async (call) => {
+        if (!callPreview) return { ok: false, error: 'The live preview is not available here.' };
+        const answer = await callPreview(call);
+        if ('unavailable' in answer) return { ok: false, error: answer.unavailable };
+        return { ok: true, status: answer.status, body: clip(answer.body, 8000) };
+      },
+    }),
+  };
+}
+
+export type AssistantTools = ReturnType<typeof assistantTools>;
