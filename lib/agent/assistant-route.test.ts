@@ -6,12 +6,12 @@
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testUser } from '@/lib/api/testing/route-calls';
 import type { SessionUser } from '@/lib/auth/session';
 import type { DbHandle } from '@/lib/db/connect';
-import { createUser } from '@/lib/db/queries/users';
 import { createWorkspace } from '@/lib/db/queries/workspaces';
 import { assistantRequests } from '@/lib/db/schema';
-import { testDatabases, uniqueEmail } from '@/lib/db/testing/databases';
+import { testDatabases } from '@/lib/db/testing/databases';
 import { templates } from '@/lib/design/templates';
 import { type FakeOpenAI, startFakeOpenAI } from './testing/fake-openai-server';
 import { registrationScript } from './testing/script';
@@ -61,11 +61,7 @@ describe.each(testDatabases)('assistant API on $name', (database) => {
   beforeAll(async () => {
     state.handle = await database.open();
     const db = state.handle.db;
-    const make = async (name: string) => {
-      const email = uniqueEmail(name);
-      const row = await createUser(db, { email, name: null, passwordHash: 'x' });
-      return { id: row!.id, email, name: null };
-    };
+    const make = (name: string) => testUser(db, name);
     alice = await make('alice');
     bob = await make('bob');
     id = (await createWorkspace(db, alice.id, { name: 'Blank', design: templates.blank() })).id;

@@ -5,12 +5,12 @@
  * against PostgreSQL in lib/runner/sql.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ctx, postJson, testUser } from '@/lib/api/testing/route-calls';
 import type { SessionUser } from '@/lib/auth/session';
 import type { DbHandle } from '@/lib/db/connect';
-import { createUser } from '@/lib/db/queries/users';
 import { createVersion } from '@/lib/db/queries/versions';
 import { createWorkspace } from '@/lib/db/queries/workspaces';
-import { testDatabases, uniqueEmail } from '@/lib/db/testing/databases';
+import { testDatabases } from '@/lib/db/testing/databases';
 import { applyOperations, templates } from '@/lib/design';
 import type { Availability } from '@/lib/runner/preview/availability';
 import { sandboxAvailability, skipNote } from '@/lib/runner/preview/test-support';
@@ -29,13 +29,7 @@ vi.mock('@/lib/runner/preview/manager', () => ({
 
 const sql = await import('@/app/api/workspaces/[id]/sql/route');
 
-const ctx = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
-const post = (body: unknown) =>
-  new Request('http://local/api', {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
-  });
+const post = postJson;
 
 describe('PostgreSQL SQL API', () => {
   let alice: SessionUser;
@@ -45,11 +39,7 @@ describe('PostgreSQL SQL API', () => {
   beforeAll(async () => {
     state.handle = await (testDatabases[0] as (typeof testDatabases)[number]).open();
     const db = state.handle.db;
-    const make = async (name: string) => {
-      const email = uniqueEmail(name);
-      const row = await createUser(db, { email, name: null, passwordHash: 'x' });
-      return { id: row!.id, email, name: null };
-    };
+    const make = (name: string) => testUser(db, name);
     alice = await make('alice');
     bob = await make('bob');
     id = (await createWorkspace(db, alice.id, { name: 'Todo', design: templates.todo() })).id;

@@ -4,12 +4,12 @@
  * emitting one Alembic revision per schema-changing version.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ctx, getRequest, postJson, testUser } from '@/lib/api/testing/route-calls';
 import type { SessionUser } from '@/lib/auth/session';
 import type { DbHandle } from '@/lib/db/connect';
 import { createShareLink } from '@/lib/db/queries/shares';
-import { createUser } from '@/lib/db/queries/users';
 import { createWorkspace, saveDesign } from '@/lib/db/queries/workspaces';
-import { testDatabases, uniqueEmail } from '@/lib/db/testing/databases';
+import { testDatabases } from '@/lib/db/testing/databases';
 import { applyOperations } from '@/lib/design/operations';
 import { templates } from '@/lib/design/templates';
 
@@ -24,14 +24,8 @@ const generate = await import('@/app/api/workspaces/[id]/generate/route');
 const pending = await import('@/app/api/workspaces/[id]/versions/pending-diff/route');
 const shareGenerate = await import('@/app/api/share/[token]/generate/route');
 
-const ctx = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
-const post = (body: unknown) =>
-  new Request('http://local/api', {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
-  });
-const get = () => new Request('http://local/api');
+const post = postJson;
+const get = getRequest;
 
 describe('versions API', () => {
   let alice: SessionUser;
@@ -41,11 +35,7 @@ describe('versions API', () => {
   beforeAll(async () => {
     state.handle = await (testDatabases[0] as (typeof testDatabases)[number]).open();
     const db = state.handle.db;
-    const make = async (name: string) => {
-      const email = uniqueEmail(name);
-      const row = await createUser(db, { email, name: null, passwordHash: 'x' });
-      return { id: row!.id, email, name: null };
-    };
+    const make = (name: string) => testUser(db, name);
     alice = await make('alice');
     bob = await make('bob');
     id = (await createWorkspace(db, alice.id, { name: 'Todo', design: templates.todo() })).id;
