@@ -81,10 +81,13 @@ export function assistantStream(request: AssistantRequest): ReadableStream {
           maxOutputTokens: limits.maxOutputTokens,
           abortSignal: signal,
           maxRetries: 1,
+          // Counted per step, so a request stopped midway still pays for the steps it took.
+          onStepFinish: (step) => {
+            tokens += step.usage.totalTokens ?? 0;
+          },
         });
         writer.merge(result.toUIMessageStream({ sendFinish: false, onError: describeError }));
         const steps = await result.steps;
-        tokens = steps.reduce((sum, s) => sum + (s.usage.totalTokens ?? 0), 0);
         const stopped = stopNotice(steps, limits);
         if (stopped) {
           complete = false;
