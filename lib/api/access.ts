@@ -2,7 +2,8 @@ import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Db } from '@/lib/db/connect';
 import { allows, type Need, type WorkspaceRole, workspaceAccess } from '@/lib/db/queries/access';
-import { type MissLimits, missLockSeconds, recordMiss, resolveShareToken } from '@/lib/db/queries/shares';
+import { countAttempt, lockedForSeconds, type RateLimit } from '@/lib/db/queries/rate-limits';
+import { resolveShareToken } from '@/lib/db/queries/shares';
 import type { WorkspaceRow } from '@/lib/db/queries/workspaces';
 import { env } from '@/lib/env';
 import { ApiError, notFound } from './errors';
@@ -25,8 +26,8 @@ export async function requireWorkspace(
   return access;
 }
 
-export const shareLimits = (): MissLimits => ({
-  maxMisses: env().SHARE_LINK_MAX_MISSES,
+export const shareLimits = (): RateLimit => ({
+  max: env().SHARE_LINK_MAX_MISSES,
   windowSeconds: env().SHARE_LINK_WINDOW_SECONDS,
 });
 
@@ -35,16 +36,16 @@ export const shareLimits = (): MissLimits => ({
  * past the limit every token answers 429 with the wait; revoked, expired and unknown links are all 404.
  */
 export async function requireShare(db: Db, token: string, address: string, now = new Date()) {
-  const key = `address:${address}`;
+  const key = `share:address:${address}`;
   const limits = shareLimits();
-  const wait = await missLockSeconds(db, key, limits, now);
+  const wait = await lockedForSeconds(db, [key], limits, now);
   if (wait > 0) {
     throw new ApiError('rate_limited', `Too many unknown links. Try again in ${wait} seconds.`, undefined, {
       retryAfterSeconds: wait,
     });
   }
   const resolved = await resolveShareToken(db, token, now);
-  if (resolved.status === 'unknown') await recordMiss(db, key, limits, now);
+  if (resolved.status === 'unknown') await countAttempt(db, [key], limits, now);
   if (resolved.status !== 'ok') throw notFound('Link');
   return { link: resolved.link, workspace: resolved.workspace };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/lib/db/connect';
-import { clearFailures, lockedForSeconds, recordFailure } from '@/lib/db/queries/sign-in-failures';
+import { clearCounts, countAttempt, lockedForSeconds } from '@/lib/db/queries/rate-limits';
 import { findUserByEmail, type UserRow } from '@/lib/db/queries/users';
 import { env } from '@/lib/env';
 import { verifyPassword } from './password';
@@ -22,8 +22,8 @@ export async function checkCredentials(
   const { SIGNIN_MAX_FAILURES, SIGNIN_MAX_FAILURES_PER_ADDRESS, SIGNIN_WINDOW_SECONDS } = env();
   // One address may serve many people (an office behind NAT), so it gets a larger allowance than one account.
   const rules = [
-    { keys: [`account:${email.toLowerCase()}`], maxFailures: SIGNIN_MAX_FAILURES },
-    { keys: [`address:${address}`], maxFailures: SIGNIN_MAX_FAILURES_PER_ADDRESS },
+    { keys: [`signin:account:${email.toLowerCase()}`], max: SIGNIN_MAX_FAILURES },
+    { keys: [`signin:address:${address}`], max: SIGNIN_MAX_FAILURES_PER_ADDRESS },
   ].map((r) => ({ ...r, windowSeconds: SIGNIN_WINDOW_SECONDS }));
   const lockedFor = async () =>
     Math.max(...(await Promise.all(rules.map((r) => lockedForSeconds(db, r.keys, r, now)))));
@@ -33,10 +33,10 @@ export async function checkCredentials(
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (user && valid) {
-    await clearFailures(db, rules[0]!.keys);
+    await clearCounts(db, rules[0]!.keys);
     return { ok: true, user };
   }
-  for (const rule of rules) await recordFailure(db, rule.keys, rule, now);
+  for (const rule of rules) await countAttempt(db, rule.keys, rule, now);
   const waitNow = await lockedFor();
   return waitNow > 0 ? { ok: false, retryAfterSeconds: waitNow } : { ok: false };
 }

@@ -70,10 +70,13 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
-/** Failed sign-ins, keyed by `account:<email>` or `address:<ip>`; kept in the database so every app server sees them. */
-export const signInFailures = pgTable('sign_in_failures', {
+/**
+ * Fixed-window counters of failed attempts (`signin:account:<email>`, `signin:address:<ip>`,
+ * `share:address:<ip>`); in the database so every app server sees the same counts (lib/db/queries/rate-limits.ts).
+ */
+export const rateLimitCounters = pgTable('rate_limit_counters', {
   key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
+  count: integer('count').notNull(),
   windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
 });
 
@@ -143,13 +146,6 @@ export const workspaceMembers = pgTable(
     index('workspace_members_user_idx').on(t.userId),
   ],
 );
-
-/** Unknown share tokens per client address (`address:<ip>`): guessing is rate limited across app servers. */
-export const shareLinkMisses = pgTable('share_link_misses', {
-  key: text('key').primaryKey(),
-  misses: integer('misses').notNull(),
-  windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
-});
 
 /**
  * Committed versions of a workspace's design (`number` 1, 2, ... per workspace): the history the generated

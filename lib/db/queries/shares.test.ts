@@ -8,8 +8,6 @@ import {
   hashShareToken,
   listMembers,
   listShareLinks,
-  missLockSeconds,
-  recordMiss,
   removeMember,
   resolveShareToken,
   revokeShareLink,
@@ -55,7 +53,9 @@ describe.each(testDatabases)('sharing on $name', ({ open }) => {
     const resolved = await resolveShareToken(handle.db, token, now);
     expect(resolved).toMatchObject({ status: 'ok', workspace: { id: ws.id }, link: { role: 'view' } });
     expect((await listShareLinks(handle.db, ws.id))[0]?.lastUsedAt?.getTime()).toBe(now.getTime());
-    expect(await resolveShareToken(handle.db, `${token.slice(0, -1)}A`, now)).toEqual({ status: 'unknown' });
+    // One character off (a token ending in A would otherwise stay the same: a 1-in-64 flake).
+    const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    expect(await resolveShareToken(handle.db, altered, now)).toEqual({ status: 'unknown' });
     expect(await resolveShareToken(handle.db, 'short', now)).toEqual({ status: 'unknown' });
     expect(await revokeShareLink(handle.db, ws.id, link.id, now)).toBe(true);
     expect(await revokeShareLink(handle.db, ws.id, link.id, now)).toBe(false);
@@ -102,19 +102,5 @@ describe.each(testDatabases)('sharing on $name', ({ open }) => {
     expect(await workspaceAccess(handle.db, bob, ws.id)).toBeNull();
     expect(await getWorkspace(handle.db, bob, ws.id)).toBeNull();
     expect((await listWorkspaces(handle.db, bob)).some((w) => w.id === ws.id)).toBe(false);
-  });
-
-  it('counts unknown tokens per key and locks past the limit until the window ends', async () => {
-    const key = `address:${uniqueEmail('ip')}`;
-    const limits = { maxMisses: 3, windowSeconds: 60 };
-    const t0 = new Date('2026-01-01T00:00:00Z');
-    for (let i = 0; i < 2; i++) await recordMiss(handle.db, key, limits, t0);
-    expect(await missLockSeconds(handle.db, key, limits, t0)).toBe(0);
-    await recordMiss(handle.db, key, limits, t0);
-    expect(await missLockSeconds(handle.db, key, limits, new Date(t0.getTime() + 10_000))).toBe(50);
-    const later = new Date(t0.getTime() + 61_000);
-    expect(await missLockSeconds(handle.db, key, limits, later)).toBe(0);
-    await recordMiss(handle.db, key, limits, later);
-    expect(await missLockSeconds(handle.db, key, limits, later)).toBe(0);
   });
 });

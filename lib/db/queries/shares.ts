@@ -1,8 +1,8 @@
 import 'server-only';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../connect';
-import { shareLinkMisses, shareLinks, users, workspaceMembers, workspaces } from '../schema';
+import { shareLinks, users, workspaceMembers, workspaces } from '../schema';
 import type { WorkspaceRow } from './workspaces';
 
 export type ShareRole = 'view' | 'edit';
@@ -132,35 +132,4 @@ export async function removeMember(db: Db, workspaceId: string, userId: string):
     .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)))
     .returning({ userId: workspaceMembers.userId });
   return rows.length > 0;
-}
-
-// ---- guessing limits (per client address, in the database so every app server sees them)
-
-export interface MissLimits {
-  maxMisses: number;
-  windowSeconds: number;
-}
-
-/** Seconds until `key` may try tokens again, or 0. */
-export async function missLockSeconds(db: Db, key: string, limits: MissLimits, now: Date): Promise<number> {
-  const rows = await db.select().from(shareLinkMisses).where(eq(shareLinkMisses.key, key)).limit(1);
-  const row = rows[0];
-  if (!row || row.misses < limits.maxMisses) return 0;
-  const endsAt = row.windowStart.getTime() + limits.windowSeconds * 1000;
-  return endsAt > now.getTime() ? Math.ceil((endsAt - now.getTime()) / 1000) : 0;
-}
-
-/** Counts one unknown token against `key`; a window that has ended starts again at 1. */
-export async function recordMiss(db: Db, key: string, limits: MissLimits, now: Date): Promise<void> {
-  const windowStart = new Date(now.getTime() - limits.windowSeconds * 1000);
-  await db
-    .insert(shareLinkMisses)
-    .values({ key, misses: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: shareLinkMisses.key,
-      set: {
-        misses: sql`case when ${shareLinkMisses.windowStart} < ${windowStart} then 1 else ${shareLinkMisses.misses} + 1 end`,
-        windowStart: sql`case when ${shareLinkMisses.windowStart} < ${windowStart} then ${now} else ${shareLinkMisses.windowStart} end`,
-      },
-    });
 }
