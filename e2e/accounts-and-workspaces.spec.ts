@@ -74,6 +74,8 @@ test('clear messages: taken email, weak password, wrong password', async ({ page
   await expect(
     fresh.getByText('Password must be at least 8 characters, with at least one letter and one digit.'),
   ).toBeVisible();
+  // The field says what is wrong; no generic banner on top of it.
+  await expect(fresh.getByRole('form').getByRole('alert')).toHaveCount(0);
 
   await fresh.goto('/signin');
   await fresh.getByLabel('Email').fill(account.email);

@@ -27,8 +27,10 @@ export function SignUpForm() {
     });
     if (!created.ok) {
       setPending(false);
-      setError(created.error.message);
-      setFieldErrors(Object.fromEntries((created.error.issues ?? []).map((i) => [i.path, i.message])));
+      const issues = created.error.issues ?? [];
+      // Field problems show under their fields; the banner is for the rest (taken email, server errors).
+      setError(issues.length > 0 ? null : created.error.message);
+      setFieldErrors(Object.fromEntries(issues.map((i) => [i.path, i.message])));
       return;
     }
     const result = await signIn('credentials', { email, password, redirect: false });
