@@ -73,7 +73,7 @@ test('commit versions, compare them with destructive warnings, restore one; migr
   await dialog.getByLabel('Message').fill('v3');
   const commitButton = dialog.getByRole('button', { name: 'Commit', exact: true });
   await expect(commitButton).toBeDisabled();
-  await page.screenshot({ path: 'test-results/history-pending-warning.png' });
+  await page.screenshot({ path: 'docs/screenshots/history-pending.png' });
   await beforeCommit.getByRole('checkbox', { name: /I understand that this data is lost/ }).check();
   await expect(commitButton).toBeEnabled();
   dialog = await commit(editor, 'v3', 3);
@@ -81,6 +81,7 @@ test('commit versions, compare them with destructive warnings, restore one; migr
   await expect(diff23).toContainText('Removed Post.body');
   const warnings = diff23.getByRole('alert', { name: 'Destructive changes' });
   await expect(warnings).toContainText(/Column \w+\.body is dropped/);
+  await expect(dialog.getByText('No changes since v3.')).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/history.png' });
 
   // Any two versions compare: v1 and v3.

@@ -28,8 +28,10 @@ export function SignUpForm() {
     if (!created.ok) {
       setPending(false);
       const issues = created.error.issues ?? [];
-      // Field problems show under their fields; the banner is for the rest (taken email, server errors).
-      setError(issues.length > 0 ? null : created.error.message);
+      // Invalid fields say so under themselves; the banner is for the rest (taken email, server errors).
+      setError(
+        created.error.code === 'validation_failed' && issues.length > 0 ? null : created.error.message,
+      );
       setFieldErrors(Object.fromEntries(issues.map((i) => [i.path, i.message])));
       return;
     }
