@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Design } from '@/lib/design/schema';
 import { generateProject } from '@/lib/generator';
 import { planRevisions } from '@/lib/generator/migrations';
-import { scriptedHistory } from '@/lib/generator/migrations/testing';
+import { SAMPLES, scriptedHistory } from '@/lib/generator/migrations/testing';
 import { findToolchain } from '@/lib/runner/toolchain';
 import { createDatabase, dropDatabase, leftovers } from './postgres';
 import { projectEnv, run } from './process';
@@ -65,6 +65,16 @@ if sys.argv[2] == "insert":
             if any(v is None for c, v in row.items() if not table.c[c].nullable):
                 continue
             conn.execute(table.insert().values(**row))
+elif sys.argv[2] == "rows":
+    # {table: [row, ...]}: the given values (ISO strings for date-time columns)
+    with engine.begin() as conn:
+        for name, rows in json.loads(sys.argv[3]).items():
+            table = meta.tables[name]
+            for row in rows:
+                for c, v in row.items():
+                    if isinstance(table.c[c].type, sa.DateTime) and isinstance(v, str):
+                        row[c] = datetime.datetime.fromisoformat(v)
+                conn.execute(table.insert().values(**row))
 else:
     out = {}
     with engine.connect() as conn:
@@ -77,6 +87,65 @@ else:
 
 type Dump = Record<string, Record<string, string>[]>;
 
+/**
+ * Samples inserted after the revision that adds them (text values, then every field changes type): one row
+ * whose values convert, one whose values do not (they become NULL, or the zero value of the NOT NULL price).
+ */
+const SAMPLE_ROWS = {
+  samples: [
+    {
+      qty: '42',
+      price: '12.5',
+      ok: 'Yes',
+      day: '2025-02-03',
+      at: '2025-02-03 04:05:06',
+      ref: '0F8FAD5B-D9CB-469F-A165-70867728950E',
+      meta: '{"a": [1, 2]}',
+      hits: 5,
+      ratio: 2.6,
+      data: { k: 'v' },
+      born: '2025-02-03T23:30:00+00:00',
+    },
+    {
+      qty: '4.5',
+      price: 'cheap',
+      ok: 'maybe',
+      day: '2025-02-30',
+      at: 'noon',
+      ref: 'not-a-uuid',
+      meta: '{bad',
+      hits: 0,
+      ratio: -0.4,
+      data: { long: 'x'.repeat(300) },
+      born: null,
+    },
+  ],
+};
+const CONVERTED = {
+  qty: '42',
+  price: '12.50',
+  ok: 'True',
+  day: '2025-02-03',
+  meta: "{'a': [1, 2]}",
+  hits: 'True',
+  ratio: '3',
+  data: '{"k": "v"}',
+  born: '2025-02-03',
+};
+const NOT_CONVERTED = {
+  qty: 'None',
+  price: '0.00',
+  ok: 'None',
+  day: 'None',
+  at: 'None',
+  ref: 'None',
+  meta: 'None',
+  hits: 'False',
+  ratio: '0',
+  data: 'None',
+  born: 'None',
+};
+
 describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
   let base = '';
   let root = '';
@@ -84,6 +153,9 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
   let revisions: string[] = [];
   /** The value rows inserted after each revision file put in `status`: the enum's first value then, if any. */
   const statusAfter = new Map<string, string>();
+  /** The revision files that add the samples and that re-create the topics (their key becomes a UUID). */
+  let samplesFile = '';
+  let topicsFile = '';
   const toolchain = lookup.ok ? lookup.toolchain : (undefined as never);
 
   beforeAll(() => {
@@ -108,6 +180,8 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
     for (const r of planRevisions(versions, working).revisions) {
       const version = versions.find((v) => v.message === r.message);
       statusAfter.set(r.path, status(version?.design ?? working));
+      if (r.message === SAMPLES) samplesFile = path.basename(r.path);
+      if (r.message === 'Topics get UUID keys') topicsFile = path.basename(r.path);
     }
   });
   afterAll(() => {
@@ -139,6 +213,8 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
       await exec('alembic', ['upgrade', revision], url);
       const status = statusAfter.get(`alembic/versions/${file}`) ?? '';
       await exec('python', [helper, syncUrl, 'insert', `s${i + 1}`, status], url);
+      if (file === samplesFile)
+        await exec('python', [helper, syncUrl, 'rows', JSON.stringify(SAMPLE_ROWS)], url);
     }
     const head = /^revision: str = "([^"]+)"/m.exec(
       readFileSync(path.join(root, 'alembic/versions', files.at(-1) as string), 'utf8'),
@@ -147,7 +223,7 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
     expect(current).toContain(`${head} (head)`);
     await exec('alembic', ['check'], url);
     const dump = JSON.parse(await exec('python', [helper, syncUrl, 'dump'], url)) as Dump;
-    expect(Object.keys(dump).sort()).toEqual(['articles', 'people']);
+    expect(Object.keys(dump).sort()).toEqual(['articles', 'people', 'samples', 'topics']);
     const people = dump.people ?? [];
     const articles = dump.articles ?? [];
     // A row from every step survived, with its untouched columns.
@@ -174,6 +250,40 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
     expect(people.filter((r) => r.status === 'live').length).toBeGreaterThanOrEqual(retired + 1);
     expect(articles.filter((r) => r.status === 'None').length).toBeGreaterThanOrEqual(retired);
     expect(articles.map((r) => r.status)).toContain('in_review');
+    // Type changes of every family: the values that convert did, the others became NULL (or zero).
+    const samples = dump.samples ?? [];
+    const converted = samples.find((r) => r.qty === '42');
+    expect(converted).toMatchObject(CONVERTED);
+    expect(converted?.at).toMatch(/^2025-02-03 04:05:06(\+00:00)?$/);
+    // (SQLite stores a UUID as 32 hex digits, which the reflected CHAR(32) shows as they are.)
+    expect(converted?.ref?.replace(/-/g, '')).toBe('0f8fad5bd9cb469fa16570867728950e');
+    expect(samples.find((r) => r.price === '0.00' && r.ratio === '0')).toMatchObject(NOT_CONVERTED);
+    // The row inserted as text before the change (`s<n>-qty`...) converted to nothing either.
+    expect(samples.filter((r) => r.qty === 'None' && r.price === '0.00')).toHaveLength(2);
+    // The topics were re-created with UUID keys: the rows from before are gone, references to them NULL.
+    const since = files.length - files.indexOf(topicsFile);
+    expect(since).toBeGreaterThan(0);
+    expect((dump.topics ?? []).length).toBe(since);
+    expect(articles.filter((r) => r.topic_id === 'None').length).toBe(files.length - since);
+    // Down to the samples' revision: the typed values convert back to text (and the others to their types).
+    const samplesRevision = /^revision: str = "([^"]+)"/m.exec(
+      readFileSync(path.join(root, 'alembic/versions', samplesFile), 'utf8'),
+    )?.[1] as string;
+    await exec('alembic', ['downgrade', samplesRevision], url);
+    const back = JSON.parse(await exec('python', [helper, syncUrl, 'dump'], url)) as Dump;
+    const again = (back.samples ?? []).find((r) => r.qty === '42');
+    expect(again).toMatchObject({
+      price: '12.5',
+      ok: 'true',
+      day: '2025-02-03',
+      ref: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      meta: '{"a": [1, 2]}',
+      hits: '1',
+      ratio: '3.0',
+      data: "{'k': 'v'}",
+    });
+    expect(again?.at).toMatch(/^2025-02-03 04:05:06/);
+    expect(again?.born).toMatch(/^2025-02-03 00:00:00/);
     await exec('alembic', ['downgrade', 'base'], url);
     const after = JSON.parse(await exec('python', [helper, syncUrl, 'dump'], url)) as Dump;
     expect(Object.keys(after)).toEqual([]);

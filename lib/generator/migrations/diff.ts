@@ -6,6 +6,8 @@
 import type { Design } from '@/lib/design/schema';
 import { validateDesign } from '@/lib/design/validate';
 import { buildIr } from '../ir/build';
+import { conversionLoss, converts, kindOf } from './convert';
+import { recreateChangedKeys, recreatedKey } from './plan';
 import type { SnapColumn, Snapshot } from './snapshot';
 import { snapshotOf } from './snapshot';
 
@@ -110,9 +112,31 @@ function enumNarrowing(a: SnapColumn, b: SnapColumn, before: Snapshot, after: Sn
 /** Changes from `a` to `b` that lose data when the database is migrated (both designs must generate). */
 export function destructiveWarnings(a: Snapshot, b: Snapshot): DestructiveWarning[] {
   const warnings: DestructiveWarning[] = [];
-  const after = new Map(b.tables.map((t) => [t.key, t]));
+  // Tables whose primary key changes type are re-created, with what refers to them (see `planSteps`).
+  const after = new Map(recreateChangedKeys(a, b).tables.map((t) => [t.key, t]));
+  const pkType = (key: string) => {
+    const t = after.get(recreatedKey(key));
+    return t?.columns.find((c) => c.key === 'pk')?.storage === 'sa.Uuid()' ? 'a UUID' : 'an integer';
+  };
+  const targetOf = (
+    t: { fks: { column: string; targetKey: string; targetTable: string }[] },
+    column: string,
+  ) => t.fks.find((k) => k.column === column);
   for (const t of a.tables) {
     const n = after.get(t.key);
+    const again = after.get(recreatedKey(t.key));
+    if (again) {
+      const target = t.key.startsWith('m2m:') ? null : t;
+      const why = target
+        ? `its primary key becomes ${pkType(t.key)}`
+        : `the primary key of ${t.fks.find((k) => after.has(recreatedKey(k.targetKey)))?.targetTable} changes type`;
+      warnings.push({
+        kind: 'dropped-table',
+        table: again.name,
+        message: `Table ${again.name} is re-created (${why}): every row in it is lost, and references to it become NULL.`,
+      });
+      continue;
+    }
     if (!n) {
       warnings.push({
         kind: 'dropped-table',
@@ -124,6 +148,19 @@ export function destructiveWarnings(a: Snapshot, b: Snapshot): DestructiveWarnin
     const cols = new Map(n.columns.map((c) => [c.key, c]));
     for (const c of t.columns) {
       const m = cols.get(c.key);
+      const redone = cols.get(recreatedKey(c.key));
+      if (redone) {
+        const target = targetOf(n, redone.name)?.targetTable ?? '';
+        warnings.push({
+          kind: 'dropped-column',
+          table: n.name,
+          column: redone.name,
+          message: redone.nullable
+            ? `Column ${n.name}.${redone.name} is re-created (the primary key of ${target} changes type): it becomes NULL in every row.`
+            : `Column ${n.name}.${redone.name} is re-created (the primary key of ${target} changes type) and is NOT NULL: every row of ${n.name} is deleted.`,
+        });
+        continue;
+      }
       if (!m) {
         warnings.push({
           kind: 'dropped-column',
@@ -133,7 +170,12 @@ export function destructiveWarnings(a: Snapshot, b: Snapshot): DestructiveWarnin
         });
         continue;
       }
-      const why = m.enum ? enumNarrowing(c, m, a, b) : narrowing(c, m);
+      const both = `${kindOf(c).kind}/${kindOf(m).kind}`;
+      const why = m.enum
+        ? enumNarrowing(c, m, a, b)
+        : converts(c, m) || (both === 'decimal/decimal' && c.storage !== m.storage)
+          ? conversionLoss(c, m)
+          : narrowing(c, m);
       if (why)
         warnings.push({
           kind: 'narrowed-type',

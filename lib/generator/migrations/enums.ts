@@ -29,7 +29,7 @@ const sqlLit = (value: string | null) => (value === null ? 'NULL' : `'${value.re
 const sqlList = (values: readonly string[]) => values.map(sqlLit).join(', ');
 
 /** A SQL string as a Python literal: long ones cut between words into pieces the formatter lays out one a line. */
-function pySql(sql: string, width = 56): string {
+export function pySql(sql: string, width = 56): string {
   const size = (text: string) => pyLongStr(text, Number.POSITIVE_INFINITY).length - 2; // escaped
   const chunks: string[] = [];
   for (const word of sql.split(/(?<= )/)) {
@@ -256,8 +256,10 @@ export function conversion(
   const dropDefault = onDialect('postgresql', [
     execute(`ALTER TABLE ${sqlId(table)} ALTER COLUMN ${c} DROP DEFAULT`),
   ]);
-  if (!a.enum) return { pre: [CAST_COMMENT, update, dropDefault], using: `${c}::text::${e.name}` };
-  // From another enum: its type cannot hold the fallback, so PostgreSQL maps the values in the cast.
+  const text = /^(?:sa\.String\(length=\d+\)|sa\.Text\(\))$/.test(a.storage);
+  if (!a.enum && text) return { pre: [CAST_COMMENT, update, dropDefault], using: `${c}::text::${e.name}` };
+  // From another enum (or a type that is not text): its type cannot hold the fallback, so PostgreSQL maps the
+  // values in the cast.
   return {
     pre: [onDialect('sqlite', [CAST_COMMENT, update]), dropDefault],
     using: `(CASE WHEN ${c}::text IN (${sqlList(e.values)}) THEN ${c}::text ELSE ${fallback} END)::${e.name}`,

@@ -513,7 +513,201 @@ describe('planRevisions and generateProject({ history })', () => {
     if (!a.ok) throw new Error('no project');
     const revisions = Object.keys(a.files).filter((f) => f.startsWith('alembic/versions/'));
     expect(revisions.length).toBeGreaterThanOrEqual(16);
-    expect(revisions.at(-1)).toBe('alembic/versions/0027_pending.py');
+    expect(revisions.at(-1)).toBe('alembic/versions/0030_pending.py');
     for (const f of revisions) expect(a.files[f]).toMatch(/^"""/);
+  });
+});
+
+describe('planSteps: type conversions (USING on PostgreSQL, rows rewritten on SQLite)', () => {
+  const typed = applyOperations(base, [
+    { op: 'addField', entityId: 'e_post', field: { id: 'f_n', name: 'n', type: 'integer', nullable: true } },
+    { op: 'addField', entityId: 'e_post', field: { id: 'f_x', name: 'x', type: 'float', nullable: true } },
+    { op: 'addField', entityId: 'e_post', field: { id: 'f_j', name: 'j', type: 'json', nullable: true } },
+    { op: 'addField', entityId: 'e_post', field: { id: 'f_t', name: 't', type: 'datetime', nullable: true } },
+    { op: 'addField', entityId: 'e_post', field: { id: 'f_big', name: 'big', type: 'bigint' } },
+  ]);
+  /** Joined upgrade and downgrade code of changing field `id` of `typed` with `patch`. */
+  const change = (id: string, patch: Record<string, unknown>, from: Design = typed) => {
+    const r = plan([{ op: 'updateField', fieldId: id, patch }], from);
+    return { up: joined(r.up), down: joined(r.down) };
+  };
+  /** The `postgresql_using` of the first alter in `code`, unescaped. */
+  const using = (code: string) =>
+    (/postgresql_using=\(?"((?:[^"\\]|\\.)*)"/.exec(code)?.[1] ?? '').replace(/\\(["\\])/g, '$1');
+  /** The SQLite UPDATE before the alter, unescaped. */
+  const sqlite = (code: string) =>
+    (/sqlite":\n {4}op\.execute\(\(?"((?:[^"\\]|\\.)*)"/.exec(code)?.[1] ?? '').replace(/\\(["\\])/g, '$1');
+
+  it('text -> integer: whole numbers in range convert, other text becomes NULL (the zero when NOT NULL)', () => {
+    const { up, down } = change('f_body', { type: 'integer' });
+    expect(up).toContain(
+      'if op.get_context().dialect.name == "postgresql":\n    op.execute("ALTER TABLE \\"posts\\" ALTER COLUMN \\"body\\" DROP DEFAULT")',
+    );
+    expect(using(up)).toBe(
+      `CASE WHEN "body" ~ '^-?[0-9]+$' THEN CASE WHEN "body"::numeric BETWEEN -2147483648 AND 2147483647 THEN "body"::numeric::integer END END`,
+    );
+    expect(sqlite(up)).toBe(
+      `UPDATE "posts" SET "body" = CASE WHEN ("body" GLOB '[0-9]*' OR "body" GLOB '-[0-9]*') AND substr("body", 2) NOT GLOB '*[^0-9]*' AND CAST("body" AS REAL) BETWEEN -2147483648 AND 2147483647 THEN CAST("body" AS INTEGER) END`,
+    );
+    // SQLite's copy sees the new type already: no CAST (which would make '2025-01-01' the number 2025).
+    expect(up).toContain(
+      'with op.batch_alter_table("posts", reflect_args=[sa.Column("body", sa.Integer(), nullable=True)]) as batch_op:',
+    );
+    // Back to text: every number converts.
+    expect(using(down)).toBe('"body"::text');
+    expect(down).toContain('reflect_args=[sa.Column("body", sa.Text(), nullable=True)]');
+    const required = change('f_title', { type: 'integer' });
+    expect(using(required.up)).toMatch(/^COALESCE\(CASE WHEN "title" ~ .*, '0'::integer\)$/);
+    expect(sqlite(required.up)).toMatch(/^UPDATE "posts" SET "title" = COALESCE\(CASE WHEN .*, '0'\)$/);
+  });
+
+  it('text -> float, decimal, boolean', () => {
+    expect(using(change('f_body', { type: 'float' }).up)).toBe(
+      `CASE WHEN "body" ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN "body"::double precision END`,
+    );
+    const decimal = change('f_body', { type: 'decimal', precision: 6, scale: 2 });
+    expect(using(decimal.up)).toBe(
+      `CASE WHEN "body" ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN CASE WHEN abs(round("body"::numeric, 2)) < 10000 THEN "body"::numeric(6, 2) END END`,
+    );
+    expect(sqlite(decimal.up)).toContain('THEN round(CAST("body" AS REAL), 2) END');
+    const bool = change('f_body', { type: 'boolean' });
+    expect(using(bool.up)).toBe(
+      `CASE WHEN lower("body") IN ('true', 't', 'yes', 'y', 'on', '1') THEN true WHEN lower("body") IN ('false', 'f', 'no', 'n', 'off', '0') THEN false END`,
+    );
+    expect(sqlite(bool.up)).toContain(`IN ('true', 't', 'yes', 'y', 'on', '1') THEN 1 WHEN`);
+    expect(using(bool.down)).toBe('"body"::text');
+    expect(sqlite(bool.down)).toBe(
+      `UPDATE "posts" SET "body" = CASE "body" WHEN 1 THEN 'true' WHEN 0 THEN 'false' END`,
+    );
+  });
+
+  it('text -> date, datetime: real days only, date-times read in UTC', () => {
+    const date = change('f_body', { type: 'date' });
+    expect(using(date.up)).toContain(`"body" ~ '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'`);
+    expect(using(date.up)).toContain(
+      `THEN CASE WHEN to_char((left("body", 8) || '01')::date + (substr("body", 9, 2)::integer - 1), 'YYYY-MM-DD') = left("body", 10) THEN "body"::date END END`,
+    );
+    expect(sqlite(date.up)).toContain(`AND date("body", '+0 days') = "body" THEN "body" END`);
+    expect(date.up).toContain('reflect_args=[sa.Column("body", sa.Date(), nullable=True)]');
+    expect(using(date.down)).toBe(`to_char("body", 'YYYY-MM-DD')`);
+    const datetime = change('f_body', { type: 'datetime' });
+    expect(using(datetime.up)).toContain(`"body"::timestamptz`);
+    expect(sqlite(datetime.up)).toContain(`strftime('%Y-%m-%d %H:%M:%S', "body")`);
+    expect(using(datetime.down)).toBe(`to_char("body" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`);
+  });
+
+  it('text -> uuid and json', () => {
+    const uuid = change('f_body', { type: 'uuid' });
+    expect(using(uuid.up)).toBe(
+      `CASE WHEN lower("body") ~ '^([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$' THEN "body"::uuid END`,
+    );
+    expect(sqlite(uuid.up)).toContain(`THEN lower(replace("body", '-', '')) END`);
+    expect(sqlite(uuid.down)).toContain(`lower(substr("body", 1, 8) || '-' || substr("body", 9, 4)`);
+    const json = change('f_body', { type: 'json' });
+    // PostgreSQL (before 16) has no parse that does not fail: a session function catches the error.
+    expect(json.up).toContain('CREATE OR REPLACE FUNCTION pg_temp.fastdraft_json(value text) RETURNS json');
+    expect(using(json.up)).toBe('pg_temp.fastdraft_json("body")');
+    expect(sqlite(json.up)).toBe(`UPDATE "posts" SET "body" = CASE WHEN json_valid("body") THEN "body" END`);
+  });
+
+  it('json -> string: a JSON string gives its text, values too long for the column become NULL', () => {
+    const { up } = change('f_j', { type: 'string', constraints: { maxLength: 20 } });
+    expect(using(up)).toBe(`CASE WHEN length(("j" #>> '{}')) <= 20 THEN ("j" #>> '{}') END`);
+    const text = `(CASE json_type("j") WHEN 'text' THEN json_extract("j", '$') WHEN 'null' THEN NULL ELSE "j" END)`;
+    expect(sqlite(up)).toBe(`UPDATE "posts" SET "j" = CASE WHEN length(${text}) <= 20 THEN ${text} END`);
+    const number = change('f_j', { type: 'integer' });
+    expect(using(number.up)).toContain(`CASE WHEN ("j" #>> '{}') ~ '^-?[0-9]+$'`);
+    expect(sqlite(number.up)).toContain(`CASE WHEN (${text} GLOB '[0-9]*'`);
+  });
+
+  it('numbers: integer -> boolean, float -> integer (rounded), bigint -> integer (range), integer -> date', () => {
+    const bool = change('f_n', { type: 'boolean' });
+    expect(using(bool.up)).toBe('"n" <> 0');
+    expect(sqlite(bool.up)).toBe('UPDATE "posts" SET "n" = "n" <> 0');
+    expect(using(bool.down)).toBe('"n"::integer');
+    expect(bool.down).not.toContain('sqlite');
+    const rounded = change('f_x', { type: 'integer' });
+    expect(using(rounded.up)).toBe(
+      'CASE WHEN round("x"::numeric) BETWEEN -2147483648 AND 2147483647 THEN round("x"::numeric)::integer END',
+    );
+    expect(sqlite(rounded.up)).toContain('THEN CAST(round("x") AS INTEGER) END');
+    const narrow = change('f_big', { type: 'integer' });
+    expect(using(narrow.up)).toBe(
+      `COALESCE(CASE WHEN "big" BETWEEN -2147483648 AND 2147483647 THEN "big"::integer END, '0'::integer)`,
+    );
+    // Same kind, no DROP DEFAULT nor reflected column; widening back needs nothing.
+    expect(narrow.up).not.toContain('DROP DEFAULT');
+    expect(narrow.up).not.toContain('reflect_args');
+    expect(narrow.down).not.toContain('postgresql_using');
+    expect(using(change('f_n', { type: 'date' }).up)).toBe('NULL');
+  });
+
+  it('date-times -> dates in UTC; a NOT NULL target gets the zero for NULLs too', () => {
+    const { up, down } = change('f_t', { type: 'date', nullable: false });
+    expect(using(up)).toBe(`COALESCE(("t" AT TIME ZONE 'UTC')::date, '1970-01-01'::date)`);
+    expect(sqlite(up)).toBe(`UPDATE "posts" SET "t" = COALESCE(substr("t", 1, 10), '1970-01-01')`);
+    expect(up).not.toContain('IS NULL'); // no separate backfill: the old type may not hold the zero
+    expect(using(down)).toBe(`"t"::timestamp AT TIME ZONE 'UTC'`);
+  });
+
+  it('other types to and from enums go through text', () => {
+    const withEnum = applyOperations(typed, [
+      { op: 'addEnum', id: 'n_s', name: 'Status', values: ['1', '2'] },
+    ]);
+    const { up, down } = change('f_n', { type: 'enum', enumId: 'n_s' }, withEnum);
+    expect(using(up)).toBe(`(CASE WHEN "n"::text IN ('1', '2') THEN "n"::text ELSE NULL END)::status`);
+    expect(up).toContain('if op.get_context().dialect.name == "sqlite":\n    # Values outside the enum');
+    expect(using(down)).toContain(`CASE WHEN "n"::text ~ '^-?[0-9]+$'`);
+  });
+});
+
+describe('planSteps: a primary key that changes type', () => {
+  const tagged = applyOperations(base, [
+    { op: 'addEntity', id: 'e_tag', name: 'Tag', position: at },
+    { op: 'addField', entityId: 'e_tag', field: { id: 'f_label', name: 'label', type: 'string' } },
+    {
+      op: 'connect',
+      id: 'r_tags',
+      fromEntityId: 'e_post',
+      toEntityId: 'e_tag',
+      kind: 'many-to-many',
+      fieldName: 'tags',
+    },
+  ]);
+
+  it('re-creates the table, its association tables and the foreign key columns that refer to it', () => {
+    const { steps, up, down } = plan(
+      [{ op: 'updateEntity', entityId: 'e_author', patch: { primaryKey: 'uuid' } }],
+      tagged,
+    );
+    // posts.author_id is NOT NULL: no post can keep its author.
+    expect(steps[0]?.up).toBe(
+      [
+        'op.execute("DELETE FROM \\"posts\\"")',
+        'with op.batch_alter_table("posts") as batch_op:',
+        '    batch_op.drop_index(op.f("ix_posts_author_id"))',
+        '    batch_op.drop_constraint(op.f("fk_posts_author_id_authors"), type_="foreignkey")',
+        '    batch_op.drop_column("author_id")',
+      ].join('\n'),
+    );
+    expect(up).toContain('op.drop_table("authors")');
+    expect(up).toContain('sa.Column("id", sa.Uuid(), nullable=False)');
+    expect(up).toContain(
+      'batch_op.add_column(sa.Column("author_id", sa.Uuid(), nullable=False, server_default="00000000000000000000000000000000"))',
+    );
+    expect(up).toContain(
+      'batch_op.create_foreign_key(op.f("fk_posts_author_id_authors"), "authors", ["author_id"], ["id"], ondelete="CASCADE")',
+    );
+    expect(up).toContain('batch_op.create_index(op.f("ix_posts_author_id"), ["author_id"], unique=False)');
+    expect(up).not.toContain('posts_tags');
+    expect(down).toContain('sa.Column("id", sa.Integer(), nullable=False)');
+    expect(down.indexOf('DELETE FROM')).toBeLessThan(down.indexOf('sa.Column("author_id", sa.Integer()'));
+    // The association table refers to the re-created table: re-created too.
+    const tags = plan([{ op: 'updateEntity', entityId: 'e_tag', patch: { primaryKey: 'uuid' } }], tagged);
+    expect(tags.up.indexOf('op.drop_table("posts_tags")')).toBeLessThan(
+      tags.up.indexOf('op.drop_table("tags")'),
+    );
+    expect(tags.up).toContain('sa.Column("tag_id", sa.Uuid(), nullable=False)');
+    expect(tags.up).not.toContain('DELETE');
   });
 });

@@ -14,6 +14,12 @@
  * A column that becomes NOT NULL on an existing table is backfilled: new columns get a `server_default` with the
  * type's zero value, existing columns get an `UPDATE ... WHERE col IS NULL` first.
  *
+ * A column whose type changes kind (text to integer, JSON to text, ...) or narrows (bigint to integer) is
+ * converted by `./convert`: `postgresql_using` on PostgreSQL, rows rewritten in place then copied as they are
+ * on SQLite; what does not convert becomes NULL or the zero value. A table whose primary key changes type
+ * (int <-> uuid) is dropped and created again with its association tables and the foreign key columns that
+ * refer to it (`recreateChangedKeys`; rows of a table whose NOT NULL reference is re-created are deleted).
+ *
  * PostgreSQL enum types (`./enums`) wrap the table steps: before them, types are created, renamed and given
  * their new values (`ALTER TYPE ... ADD VALUE`); after them, values go away (rows updated, then the type
  * swapped for a new one) and unused types are dropped. From the first of these steps on, a type is referred to
@@ -22,7 +28,8 @@
  */
 import { indent } from '../python/code';
 import { pyStr } from '../python/literal';
-import { conversion, execute, onDialect, planEnumTypes, sqlId, withTypeNames } from './enums';
+import { convertColumn, converts } from './convert';
+import { conversion, execute, onDialect, planEnumTypes, pySql, sqlId, withTypeNames } from './enums';
 import type { SnapColumn, SnapForeignKey, SnapIndex, Snapshot, SnapTable, SnapUnique } from './snapshot';
 
 export type Step = { up: string; down: string };
@@ -59,11 +66,13 @@ const ixCreate = (i: SnapIndex) =>
   `batch_op.create_index(${f(i.name)}, [${i.columns.map(pyStr).join(', ')}], unique=${bool(i.unique)})`;
 const ixDrop = (i: SnapIndex) => `batch_op.drop_index(${f(i.name)})`;
 
-function batch(table: string, ops: string[], recreateOnSqlite = false): string {
+/** `reflect`: columns SQLite's copy sees with these definitions instead of the reflected ones. */
+function batch(table: string, ops: string[], recreateOnSqlite = false, reflect: string[] = []): string {
   const recreate = recreateOnSqlite
     ? ', recreate="always" if op.get_context().dialect.name == "sqlite" else "auto"'
     : '';
-  return `with op.batch_alter_table(${pyStr(table)}${recreate}) as batch_op:\n${indent(ops.join('\n'))}`;
+  const args = reflect.length > 0 ? `, reflect_args=[${reflect.join(', ')}]` : '';
+  return `with op.batch_alter_table(${pyStr(table)}${recreate}${args}) as batch_op:\n${indent(ops.join('\n'))}`;
 }
 
 /** `op.create_table(...)` plus its indexes; `inline` decides which foreign keys are declared in the table. */
@@ -113,7 +122,7 @@ function alterArgs(from: SnapColumn, to: SnapColumn, using: string | null = null
     args.push(`comment=${to.comment === null ? 'None' : pyStr(to.comment)}`);
   }
   if (from.name !== to.name) args.push(`new_column_name=${pyStr(to.name)}`);
-  if (using !== null) args.push(`postgresql_using=${pyStr(using)}`);
+  if (using !== null) args.push(`postgresql_using=${pySql(using)}`);
   return args;
 }
 
@@ -124,12 +133,44 @@ const columnChanged = (a: SnapColumn, b: SnapColumn) =>
   a.serverDefault !== b.serverDefault ||
   a.comment !== b.comment;
 
+const RECREATED = '#recreated';
+/** The key of a table or column re-created (dropped and created again) by a revision. */
+export const recreatedKey = (key: string) => `${key}${RECREATED}`;
+export const isRecreated = (key: string) => key.endsWith(RECREATED);
+
+/**
+ * `to` with the tables whose primary key changes type (int <-> uuid) from `from` keyed apart, so that the plan
+ * drops and creates them again, together with the association tables and the foreign key columns that refer
+ * to them (their type changes too): rows of such a table are lost, references to it become NULL, and the rows
+ * of a table whose (NOT NULL) reference is re-created are deleted.
+ */
+export function recreateChangedKeys(from: Snapshot, to: Snapshot): Snapshot {
+  const pkOf = (t: SnapTable) => t.columns.find((c) => c.primaryKey && c.key === 'pk')?.storage;
+  const before = new Map(from.tables.map((t) => [t.key, pkOf(t)]));
+  const changed = new Set(
+    to.tables.filter((t) => before.has(t.key) && before.get(t.key) !== pkOf(t)).map((t) => t.key),
+  );
+  if (changed.size === 0) return to;
+  const tables = to.tables.map((t) => {
+    if (changed.has(t.key) || (t.key.startsWith('m2m:') && t.fks.some((k) => changed.has(k.targetKey))))
+      return { ...t, key: recreatedKey(t.key) };
+    const refers = new Set(t.fks.filter((k) => changed.has(k.targetKey)).map((k) => k.column));
+    if (refers.size === 0) return t;
+    return {
+      ...t,
+      columns: t.columns.map((c) => (refers.has(c.name) ? { ...c, key: recreatedKey(c.key) } : c)),
+    };
+  });
+  return { ...to, tables };
+}
+
 /** The steps that turn the `from` schema into the `to` schema (empty when the database need not change). */
 export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] {
   const enumSteps = planEnumTypes(fromSnapshot, toSnapshot);
-  // Enum columns typed with the name their type has while the table steps run.
+  // Enum columns typed with the name their type has while the table steps run; tables whose primary key
+  // changes type re-created, with the foreign key columns and association tables that refer to them.
   const from = withTypeNames(fromSnapshot, enumSteps.names);
-  const to = withTypeNames(toSnapshot, enumSteps.names);
+  const to = withTypeNames(recreateChangedKeys(fromSnapshot, toSnapshot), enumSteps.names);
   const oldBy = new Map(from.tables.map((t) => [t.key, t]));
   const newBy = new Map(to.tables.map((t) => [t.key, t]));
   const removed = from.tables.filter((t) => !newBy.has(t.key)).sort((a, b) => b.order - a.order);
@@ -146,10 +187,15 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
     const keepUq = new Set(n.uniques.map(uqSig));
     const keepFk = new Set(n.fks.map(fkSig));
     const newCols = new Set(n.columns.map((c) => c.key));
-    const ix = o.indexes.filter((i) => !keepIx.has(ixSig(i)));
-    const uq = o.uniques.filter((u) => !keepUq.has(uqSig(u)));
-    const fk = o.fks.filter((k) => !keepFk.has(fkSig(k)));
     const cols = o.columns.filter((c) => !newCols.has(c.key));
+    const gone = new Set(cols.map((c) => c.name));
+    const ix = o.indexes.filter((i) => !keepIx.has(ixSig(i)) || i.columns.some((c) => gone.has(c)));
+    const uq = o.uniques.filter((u) => !keepUq.has(uqSig(u)) || gone.has(u.column));
+    const fk = o.fks.filter((k) => !keepFk.has(fkSig(k)) || gone.has(k.column));
+    // A foreign key column re-created because its target is: NOT NULL, no row can keep a reference.
+    const emptyUp = n.columns.some((c) => !c.nullable && isRecreated(c.key));
+    const emptyDown = o.columns.some((c) => !c.nullable && newCols.has(recreatedKey(c.key)));
+    const emptied = (yes: boolean) => (yes ? [execute(`DELETE FROM ${sqlId(o.name)}`)] : []);
     const up = [
       ...ix.map(ixDrop),
       ...uq.map(uqDrop),
@@ -164,7 +210,10 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
       ...ix.map(ixCreate),
     ];
     const needsRecreate = cols.some((c) => c.serverDefault !== null && !c.nullable);
-    steps.push({ up: batch(o.name, up), down: batch(o.name, down, needsRecreate) });
+    steps.push({
+      up: [...emptied(emptyUp), batch(o.name, up)].join('\n'),
+      down: [...emptied(emptyDown), batch(o.name, down, needsRecreate)].join('\n'),
+    });
   }
 
   // 2. dropped tables: cycle-closing foreign keys first, then the tables in reverse creation order.
@@ -208,6 +257,8 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
     const alterDown: string[] = [];
     const lengthUp: string[] = [];
     const lengthDown: string[] = [];
+    const reflectUp: string[] = [];
+    const reflectDown: string[] = [];
     for (const c of n.columns) {
       const old = oldCols.get(c.key);
       if (!old) continue;
@@ -223,19 +274,31 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
         lengthDown.unshift(`batch_op.alter_column(${args(c, old)})`);
       }
       if (!columnChanged(old, c)) continue;
-      const up = typeChanged(old, c) ? conversion(n.name, old, c, to) : { pre: [], using: null };
-      const down = typeChanged(old, c) ? conversion(n.name, c, old, from) : { pre: [], using: null };
+      const change = (a: SnapColumn, b: SnapColumn, target: Snapshot) =>
+        converts(a, b)
+          ? convertColumn(n.name, a, b)
+          : {
+              ...(typeChanged(a, b) ? conversion(n.name, a, b, target) : { pre: [], using: null }),
+              reflect: null,
+            };
+      const up = change(old, c, to);
+      const down = change(c, old, from);
       upPre.push(...up.pre);
       downPre.push(...down.pre);
-      if (old.nullable && !c.nullable) upPre.push(backfill(n.name, old.name, c.zero));
-      if (!old.nullable && c.nullable) downPre.push(backfill(n.name, c.name, old.zero));
+      if (up.reflect) reflectUp.push(up.reflect);
+      if (down.reflect) reflectDown.push(down.reflect);
+      // A conversion gives a NOT NULL column its zero value itself (the old type may not hold it).
+      if (old.nullable && !c.nullable && !converts(old, c)) upPre.push(backfill(n.name, old.name, c.zero));
+      if (!old.nullable && c.nullable && !converts(c, old)) downPre.push(backfill(n.name, c.name, old.zero));
       alterUp.push(`batch_op.alter_column(${alterArgs(old, c, up.using).join(', ')})`);
       alterDown.unshift(`batch_op.alter_column(${alterArgs(c, old, down.using).join(', ')})`);
     }
     const addedCols = n.columns.filter((c) => !oldCols.has(c.key));
-    const fk = n.fks.filter((k) => !hadFk.has(fkSig(k)));
-    const uq = n.uniques.filter((u) => !hadUq.has(uqSig(u)));
-    const ix = n.indexes.filter((i) => !hadIx.has(ixSig(i)));
+    // A column dropped and added under the same name (re-created) gets its constraints again.
+    const fresh = new Set(addedCols.map((c) => c.name));
+    const fk = n.fks.filter((k) => !hadFk.has(fkSig(k)) || fresh.has(k.column));
+    const uq = n.uniques.filter((u) => !hadUq.has(uqSig(u)) || fresh.has(u.column));
+    const ix = n.indexes.filter((i) => !hadIx.has(ixSig(i)) || i.columns.some((c) => fresh.has(c)));
     const addUp = [
       ...addedCols.map((c) => `batch_op.add_column(${columnDef(c, true)})`),
       ...fk.map(fkCreate),
@@ -252,8 +315,8 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
     // cannot index a column renamed in the same batch.
     if (alterUp.length > 0)
       steps.push({
-        up: [...upPre, batch(n.name, alterUp)].join('\n'),
-        down: [...downPre, batch(n.name, alterDown)].join('\n'),
+        up: [...upPre, batch(n.name, alterUp, false, reflectUp)].join('\n'),
+        down: [...downPre, batch(n.name, alterDown, false, reflectDown)].join('\n'),
       });
     if (lengthUp.length > 0)
       steps.push({

@@ -4,10 +4,28 @@
  */
 import { emptyDesign } from '@/lib/design/factories';
 import { applyOperations, type Operation } from '@/lib/design/operations';
-import type { Design } from '@/lib/design/schema';
+import type { Design, FieldType } from '@/lib/design/schema';
 import type { DesignVersion } from './index';
 
 const at = { x: 0, y: 0 };
+
+/** The version that adds the samples (text values of every kind) and the topics (int keys). */
+export const SAMPLES = 'Samples and topics';
+
+/** Sample fields: [id, name, type, nullable, type in the next version]: every family of type conversions. */
+export const SAMPLE_FIELDS: [string, string, FieldType, boolean, FieldType][] = [
+  ['f_qty', 'qty', 'string', true, 'integer'],
+  ['f_price', 'price', 'text', false, 'decimal'],
+  ['f_ok', 'ok', 'string', true, 'boolean'],
+  ['f_day', 'day', 'string', true, 'date'],
+  ['f_at', 'at', 'string', true, 'datetime'],
+  ['f_ref', 'ref', 'string', true, 'uuid'],
+  ['f_meta', 'meta', 'text', true, 'json'],
+  ['f_hits', 'hits', 'integer', true, 'boolean'],
+  ['f_ratio', 'ratio', 'float', true, 'integer'],
+  ['f_data', 'data', 'json', true, 'string'],
+  ['f_born', 'born', 'datetime', true, 'date'],
+];
 
 /** [commit message, operations]; the first entry is the initial version. */
 export const HISTORY_SCRIPT: [string, Operation[]][] = [
@@ -149,6 +167,43 @@ export const HISTORY_SCRIPT: [string, Operation[]][] = [
     'Rename the writers table',
     [{ op: 'updateEntity', entityId: 'e_author', patch: { tableName: 'people' } }],
   ],
+  [
+    SAMPLES,
+    [
+      { op: 'addEntity', id: 'e_sample', name: 'Sample', position: at },
+      ...SAMPLE_FIELDS.map(
+        ([id, name, type, nullable]): Operation => ({
+          op: 'addField',
+          entityId: 'e_sample',
+          field: { id, name, type, nullable },
+        }),
+      ),
+      { op: 'addEntity', id: 'e_topic', name: 'Topic', position: at },
+      { op: 'addField', entityId: 'e_topic', field: { id: 'f_topic', name: 'title', type: 'string' } },
+      {
+        op: 'connect',
+        id: 'r_topic',
+        fromEntityId: 'e_post',
+        toEntityId: 'e_topic',
+        kind: 'many-to-one',
+        fieldName: 'topic',
+        backrefName: 'articles',
+        nullable: true,
+        onDelete: 'set-null',
+      },
+    ],
+  ],
+  [
+    'Typed samples',
+    SAMPLE_FIELDS.map(
+      ([id, , , , type]): Operation => ({
+        op: 'updateField',
+        fieldId: id,
+        patch: type === 'decimal' ? { type, precision: 10, scale: 2 } : { type },
+      }),
+    ),
+  ],
+  ['Topics get UUID keys', [{ op: 'updateEntity', entityId: 'e_topic', patch: { primaryKey: 'uuid' } }]],
 ];
 
 /** Pending (uncommitted) edits of the working design. */
