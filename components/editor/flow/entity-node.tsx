@@ -1,6 +1,6 @@
 'use client';
 
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type NodeProps, Position, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditorActions } from '../store/use-editor-actions';
 import type { EntityFlowNode, FieldRow, RowMark } from './flow-types';
@@ -56,8 +56,13 @@ function Row({
   );
 }
 
+/** Below this zoom the rows are a few pixels high and unreadable: a box keeps its size but not its row elements. */
+export const COMPACT_ZOOM = 0.3;
+
 function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
   const actions = useEditorActions();
+  // A boolean selector: the box re-renders only when the zoom crosses the threshold, not on every zoom step.
+  const compact = useStore((s) => s.transform[2] < COMPACT_ZOOM);
   const selectElement = (elementId: string) => actions.select({ kind: 'element', id: elementId });
   return (
     <div
@@ -85,7 +90,11 @@ function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
           {data.collapsed ? '▸' : '▾'}
         </button>
       </header>
-      {!data.collapsed && (
+      {!data.collapsed && compact && (
+        // Same height as the rows and routes it stands for, so edges and the layout do not move.
+        <div className="entity-rows-compact" style={{ height: compactBodyHeight(data) }} aria-hidden />
+      )}
+      {!data.collapsed && !compact && (
         <>
           <ul className="entity-rows" aria-label={`Fields of ${data.name}`}>
             {data.rows.map((row) => (
@@ -125,3 +134,9 @@ function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
 }
 
 export const EntityNode = memo(EntityNodeView);
+
+// Heights of .entity-rows / .entity-routes in editor.css: list padding, rows of 22 px, routes of 20 px.
+function compactBodyHeight(data: EntityFlowNode['data']): number {
+  const routes = data.routes.length;
+  return 6.4 + data.rows.length * 22 + (routes ? 9 + routes * 20 : 0);
+}
