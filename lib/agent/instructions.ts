@@ -38,7 +38,7 @@ the code always comes from the generator, so it stays valid.
 ## Operations (applyOperations)
 Available: ${OPERATION_NAMES.join(', ')}. Each is {"op": name, ...args}. New elements need ids you choose: short,
 readable and unused (for example "ent_user", "fld_user_email", "rel_post_author"). Positions are canvas
-coordinates {x, y}; place new entities away from existing ones. Send every operation of one change in ONE call:
+coordinates {x, y}: give {"x": 0, "y": 0} when unsure, a new box that would cover another is moved next to them. Send every operation of one change in ONE call:
 a batch applies all or nothing, and is refused if it does not fit or leaves new problems in the design.
 
 ## How you work
