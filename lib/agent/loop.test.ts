@@ -139,6 +139,57 @@ describe('assistant loop', () => {
     expect(proposal?.operations.map((o) => o.op)).toEqual(['addField', 'renameField']);
   });
 
+  it('checks a draft the model did not check and sends the problems back until they are fixed', async () => {
+    const base = applyOperations(templates.blank(), [
+      { op: 'addEntity', id: 'ent_item', name: 'Item', position: { x: 0, y: 0 } },
+      {
+        op: 'addField',
+        entityId: 'ent_item',
+        field: { id: 'fld_item_class', name: 'class', type: 'string' },
+      },
+    ] as Operation[]);
+    const seen: string[] = [];
+    const script: Script = (turn) => {
+      const n = turn.results.length;
+      if (n === 0) seen.push(turn.userText);
+      if (turn.userText.startsWith('Automatic check')) {
+        if (n > 0) return { text: 'Renamed `class` to `category`.' };
+        const report = JSON.parse(turn.userText.slice(turn.userText.indexOf('{'))) as {
+          problems: { elementId?: string }[];
+        };
+        const fieldId = report.problems[0]?.elementId;
+        return {
+          toolCalls: [
+            {
+              name: 'applyOperations',
+              input: { operations: [{ op: 'renameField', fieldId, name: 'category' }] },
+            },
+          ],
+        };
+      }
+      if (n > 0) return { text: 'Added title.' };
+      const field = { id: 'fld_item_title', name: 'title', type: 'string' };
+      return {
+        toolCalls: [
+          {
+            name: 'applyOperations',
+            input: { operations: [{ op: 'addField', entityId: 'ent_item', field }] },
+          },
+        ],
+      };
+    };
+    const { tools, proposal, notices, text } = await run(script, base);
+    expect(seen).toEqual([
+      'Create a POST endpoint for user registration',
+      expect.stringMatching(/^Automatic check/),
+    ]);
+    expect(tools.map((t) => t.name)).toEqual(['applyOperations', 'applyOperations']);
+    expect(notices).toEqual([{ kind: 'check', message: expect.stringMatching(/checks found problems/) }]);
+    expect(text).toContain('Renamed');
+    expect(proposal).toMatchObject({ complete: true, check: { ok: true } });
+    expect(proposal?.operations.map((o) => o.op)).toEqual(['addField', 'renameField']);
+  });
+
   it('refuses an invalid operation, tells the model why, and changes nothing', async () => {
     const base = templates.blog();
     const script: Script = (turn) => {

@@ -15,7 +15,7 @@ import type { Design } from '@/lib/design';
 import { diffDesigns } from '@/lib/generator/migrations/diff';
 import { Draft } from './draft';
 import { INSTRUCTIONS } from './instructions';
-import { type AssistantMessage, describeDiff, type Proposal } from './proposal';
+import { type AssistantData, type AssistantMessage, describeDiff, type Proposal } from './proposal';
 import { type AssistantTools, assistantTools, type CallPreview, checkDesignReport } from './tools';
 
 export type LoopLimits = {
@@ -38,16 +38,21 @@ export type AssistantRequest = {
   newId?: () => string;
 };
 
+/** Rounds in which the loop sends a draft that fails the checks back to the model. */
+const MAX_CHECK_ROUNDS = 2;
+const AUTOMATIC_CHECK =
+  'Automatic check (from Fastdraft, not from the person): your draft does not pass the checks. Fix what this ' +
+  'report lists with applyOperations, run checkDesign, then summarise. Report:';
+
+type StepSummary = { finishReason: string; usage: { totalTokens?: number | undefined } };
+
 const tokensOver =
   (limit: number): StopCondition<AssistantTools> =>
   ({ steps }) =>
     steps.reduce((sum, s) => sum + (s.usage.totalTokens ?? 0), 0) >= limit;
 
 /** Why the loop ended early, in words for the person; null when the model finished on its own. */
-function stopNotice(
-  steps: { finishReason: string; usage: { totalTokens?: number | undefined } }[],
-  limits: LoopLimits,
-): string | null {
+function stopNotice(steps: StepSummary[], limits: LoopLimits): string | null {
   const last = steps.at(-1);
   if (last?.finishReason !== 'tool-calls') return null;
   const tokens = steps.reduce((sum, s) => sum + (s.usage.totalTokens ?? 0), 0);
@@ -67,31 +72,56 @@ export function assistantStream(request: AssistantRequest): ReadableStream {
   return createUIMessageStream<AssistantMessage>({
     onError: (error) => (error instanceof Error ? error.message : 'The assistant failed.'),
     execute: async ({ writer }) => {
-      const notice = (kind: 'limit' | 'error', message: string) =>
+      const notice = (kind: AssistantData['notice']['kind'], message: string) =>
         writer.write({ type: 'data-notice', id: newId(), data: { kind, message } });
       let tokens = 0;
       let complete = true;
       try {
-        const result = streamText({
-          model: request.model,
-          system: INSTRUCTIONS,
-          messages: request.messages,
-          tools,
-          stopWhen: [stepCountIs(limits.maxSteps), tokensOver(limits.requestTokenLimit)],
-          maxOutputTokens: limits.maxOutputTokens,
-          abortSignal: signal,
-          maxRetries: 1,
-          // Counted per step, so a request stopped midway still pays for the steps it took.
-          onStepFinish: (step) => {
-            tokens += step.usage.totalTokens ?? 0;
-          },
-        });
-        writer.merge(result.toUIMessageStream({ sendFinish: false, onError: describeError }));
-        const steps = await result.steps;
-        const stopped = stopNotice(steps, limits);
-        if (stopped) {
-          complete = false;
-          notice('limit', stopped);
+        let messages = request.messages;
+        const steps: StepSummary[] = [];
+        // The model should check its own work; when it ends a round with a draft that fails the checks, the loop
+        // checks for it and sends it back with the report (while steps and tokens remain).
+        for (let round = 0; round <= MAX_CHECK_ROUNDS; round++) {
+          const result = streamText({
+            model: request.model,
+            system: INSTRUCTIONS,
+            messages,
+            tools,
+            stopWhen: [
+              stepCountIs(limits.maxSteps - steps.length),
+              tokensOver(limits.requestTokenLimit - tokens),
+            ],
+            maxOutputTokens: limits.maxOutputTokens,
+            abortSignal: signal,
+            maxRetries: 1,
+            // Counted per step, so a request stopped midway still pays for the steps it took.
+            onStepFinish: (step) => {
+              tokens += step.usage.totalTokens ?? 0;
+            },
+          });
+          // Piped in order (not merged), so a later round's parts come after this round's.
+          for await (const chunk of result.toUIMessageStream<AssistantMessage>({
+            sendStart: round === 0,
+            sendFinish: false,
+            onError: describeError,
+          }))
+            writer.write(chunk);
+          steps.push(...(await result.steps));
+          const stopped = stopNotice(steps, limits);
+          if (stopped) {
+            complete = false;
+            notice('limit', stopped);
+            break;
+          }
+          if (!draft.changed || round === MAX_CHECK_ROUNDS || steps.length >= limits.maxSteps) break;
+          const report = await checkDesignReport(draft.design);
+          if (report.ok) break;
+          notice('check', 'The checks found problems in the draft: the assistant is asked to fix them.');
+          messages = [
+            ...messages,
+            ...(await result.response).messages,
+            { role: 'user', content: `${AUTOMATIC_CHECK}\n${JSON.stringify(report)}` },
+          ];
         }
       } catch (error) {
         complete = false;

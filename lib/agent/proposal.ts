@@ -20,7 +20,10 @@ export type Proposal = {
   complete: boolean;
 };
 
-export type AssistantData = { proposal: Proposal; notice: { kind: 'limit' | 'error'; message: string } };
+export type AssistantData = {
+  proposal: Proposal;
+  notice: { kind: 'limit' | 'error' | 'check'; message: string };
+};
 export type AssistantMessage = UIMessage<never, AssistantData>;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
