@@ -37,6 +37,7 @@ const workspaceRoutes: Record<string, Call> = {
   'generate code': { method: 'POST', path: (id) => `/api/workspaces/${id}/generate`, body: {} },
   'pending diff': { method: 'POST', path: (id) => `/api/workspaces/${id}/versions/pending-diff`, body: {} },
   'postgres sql': { method: 'POST', path: (id) => `/api/workspaces/${id}/sql`, body: {} },
+  'assistant conversation': { method: 'GET', path: (id) => `/api/workspaces/${id}/assistant` },
   'ask assistant': {
     method: 'POST',
     path: (id) => `/api/workspaces/${id}/assistant`,
@@ -205,6 +206,16 @@ const sharedRoutes: Record<string, SharedCall> = {
     path: (s) => `${ws(s.id)}/sql`,
     body: () => ({}),
     expect: statuses(401, 404, 200, 200),
+  },
+  'assistant conversation': {
+    method: 'GET',
+    path: (s) => `${ws(s.id)}/assistant`,
+    expect: statuses(401, 404, 200, 200),
+  },
+  'new assistant chat': {
+    method: 'DELETE',
+    path: (s) => `${ws(s.id)}/assistant`,
+    expect: statuses(401, 404, 204, 204),
   },
   'ask the assistant (streams an answer)': {
     method: 'POST',

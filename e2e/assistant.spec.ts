@@ -68,6 +68,13 @@ test.describe('Assistant', () => {
     // Stored: a reload shows it, and the generated code has the endpoint.
     await editor.goto(workspaceId);
     await expect(editor.entity('User')).toBeVisible();
+    // The conversation is kept too, until a new chat.
+    await editor.button('Assistant').click();
+    await expect(panel).toContainText('POST /auth/register validates both');
+    await panel.getByRole('button', { name: 'New chat' }).click();
+    await expect(panel.getByRole('button', { name: /Paginate the posts list/ })).toBeVisible();
+    await expect(panel).not.toContainText('POST /auth/register validates both');
+    await editor.button('Assistant').click();
     await code.open();
     await expect(code.file('app/api/routes/auth.py')).toBeVisible();
 

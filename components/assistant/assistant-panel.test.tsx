@@ -20,7 +20,7 @@ describe('AssistantPanel', () => {
   });
 
   it('with a provider shows the model, examples and the composer', () => {
-    const html = render({ configured: true, model: 'qwen2.5-coder' });
+    const html = render({ configured: true, model: 'qwen2.5-coder', messages: [] });
     expect(html).toContain('qwen2.5-coder');
     expect(html).toContain('Create a POST endpoint for user registration');
     expect(html).toContain('aria-label="Message the assistant"');

@@ -7,10 +7,16 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useEditorStore } from '@/components/editor/store/editor-context';
 import { useEditorActions } from '@/components/editor/store/use-editor-actions';
 import type { AssistantMessage, Proposal } from '@/lib/agent/proposal';
+import { callApi } from '@/lib/api/client';
 import { ProposalCard, type ProposalDecision } from './proposal-card';
 import { ToolStep } from './tool-step';
 
-export type AssistantSetup = { configured: true; model: string } | { configured: false; howTo: string };
+export type AssistantSetup =
+  | { configured: true; model: string; messages: AssistantMessage[] }
+  | { configured: false; howTo: string };
+
+/** The last messages go with each request (and are what the server keeps). */
+const SENT_MESSAGES = 40;
 
 const EXAMPLES = [
   'Create a POST endpoint for user registration that validates email and password',
@@ -58,21 +64,16 @@ export function AssistantPanel({
     () =>
       new DefaultChatTransport<AssistantMessage>({
         api: `/api/workspaces/${workspaceId}/assistant`,
-        // Proposals and notices are for the person; the model gets text and its own tool calls.
+        // Proposals and notices travel too (the server keeps the conversation); the model never sees them.
         prepareSendMessagesRequest: ({ messages }) => ({
-          body: {
-            messages: messages.map((m) => ({
-              ...m,
-              parts: m.parts.filter((p) => !p.type.startsWith('data-')),
-            })),
-            design: store.getState().design,
-          },
+          body: { messages: messages.slice(-SENT_MESSAGES), design: store.getState().design },
         }),
       }),
     [workspaceId, store],
   );
-  const { messages, sendMessage, status, stop, error, clearError } = useChat<AssistantMessage>({
+  const { messages, sendMessage, status, stop, error, clearError, setMessages } = useChat<AssistantMessage>({
     id: `assistant-${workspaceId}`,
+    messages: setup.configured ? setup.messages : [],
     transport,
     onData: (part) => {
       if (part.type !== 'data-proposal') return;
@@ -107,6 +108,23 @@ export function AssistantPanel({
         <strong>Assistant</strong>
         {setup.configured && <span className="muted assistant-model">{setup.model}</span>}
         <span className="toolbar-spacer" />
+        {setup.configured && messages.length > 0 && (
+          <button
+            type="button"
+            className="link"
+            disabled={busy}
+            onClick={async () => {
+              const cleared = await callApi(`/api/workspaces/${workspaceId}/assistant`, { method: 'DELETE' });
+              if (cleared.ok) {
+                setMessages([]);
+                setDecisions({});
+                clearError();
+              }
+            }}
+          >
+            New chat
+          </button>
+        )}
         <button type="button" className="link" onClick={onClose} aria-label="Close the assistant">
           ×
         </button>

@@ -76,7 +76,7 @@ export function ProposalCard({
           </button>
         </div>
       ) : (
-        <p className="proposal-decision muted">Replaced by a newer proposal.</p>
+        <p className="proposal-decision muted">No longer under review.</p>
       )}
     </section>
   );

@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => llm.close());
 
-const { POST } = await import('@/app/api/workspaces/[id]/assistant/route');
+const { POST, GET, DELETE } = await import('@/app/api/workspaces/[id]/assistant/route');
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const ask = (text: string, extra: Record<string, unknown> = {}) =>
   new Request('http://local/api', {
@@ -115,6 +115,45 @@ describe.each(testDatabases)('assistant API on $name', (database) => {
     expect(rows.map((r) => r.tokens)).toEqual([400]);
   });
 
+  it('keeps the conversation per person: the request and the streamed answer, until a new chat', async () => {
+    state.user = alice;
+    const stored = await (await GET(new Request('http://local/api'), ctx(id))).json();
+    const [asked, answered] = stored.messages;
+    expect(asked).toMatchObject({
+      role: 'user',
+      parts: [{ type: 'text', text: 'Create a POST endpoint for user registration' }],
+    });
+    expect(answered.role).toBe('assistant');
+    const types = answered.parts.map((p: { type: string }) => p.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['tool-readDesign', 'tool-applyOperations', 'text', 'data-proposal']),
+    );
+
+    // A follow-up carries the stored conversation (proposal parts included) and is kept after it.
+    const followUp = await POST(
+      new Request('http://local/api', {
+        method: 'POST',
+        body: JSON.stringify({
+          messages: [
+            ...stored.messages,
+            { id: 'm2', role: 'user', parts: [{ type: 'text', text: 'Thanks' }] },
+          ],
+        }),
+      }),
+      ctx(id),
+    );
+    expect(followUp.status).toBe(200);
+    await followUp.text();
+    expect((await (await GET(new Request('http://local/api'), ctx(id))).json()).messages).toHaveLength(4);
+
+    state.user = bob;
+    expect((await GET(new Request('http://local/api'), ctx(id))).status).toBe(404);
+    expect((await DELETE(new Request('http://local/api', { method: 'DELETE' }), ctx(id))).status).toBe(404);
+    state.user = alice;
+    expect((await DELETE(new Request('http://local/api', { method: 'DELETE' }), ctx(id))).status).toBe(204);
+    expect(await (await GET(new Request('http://local/api'), ctx(id))).json()).toEqual({ messages: [] });
+  });
+
   it('answers 404 to someone who may not see the workspace, 422 to bad input', async () => {
     state.user = bob;
     expect((await POST(ask('hello'), ctx(id))).status).toBe(404);
@@ -133,8 +172,8 @@ describe.each(testDatabases)('assistant API on $name', (database) => {
 
   it('limits requests per user per hour with a clear message and Retry-After', async () => {
     state.user = alice;
-    // One request was made in the first test; fill the hour.
-    for (let i = 1; i < REQUESTS_PER_HOUR; i++) {
+    // Two requests were made in the first tests; fill the hour.
+    for (let i = 2; i < REQUESTS_PER_HOUR; i++) {
       const ok = await POST(ask('Create a POST endpoint for user registration'), ctx(id));
       expect(ok.status).toBe(200);
       await ok.text();

@@ -33,6 +33,9 @@ export type AssistantRequest = {
   limits: LoopLimits;
   callPreview?: CallPreview;
   abortSignal?: AbortSignal;
+  /** The conversation so far (UI messages): the answer continues it, and `onFinish` gets the whole of it. */
+  originalMessages?: AssistantMessage[];
+  onFinish?: (messages: AssistantMessage[]) => void | Promise<void>;
   /** Tokens used, once the request ends (however it ends). */
   onUsage?: (tokens: number) => void | Promise<void>;
   newId?: () => string;
@@ -70,6 +73,10 @@ export function assistantStream(request: AssistantRequest): ReadableStream {
   const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, timeout]) : timeout;
 
   return createUIMessageStream<AssistantMessage>({
+    originalMessages: request.originalMessages,
+    onFinish: async ({ messages }) => {
+      await request.onFinish?.(messages);
+    },
     onError: (error) => (error instanceof Error ? error.message : 'The assistant failed.'),
     execute: async ({ writer }) => {
       const notice = (kind: AssistantData['notice']['kind'], message: string) =>

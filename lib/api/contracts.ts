@@ -206,6 +206,32 @@ export const askAssistant = contract({
   errors: [401, 403, 404, 422, 429, 503],
 });
 
+const chatMessages = z.object({ messages: z.array(chatMessage) });
+
+export const getAssistantChat = contract({
+  operationId: 'getAssistantChat',
+  method: 'GET',
+  path: '/api/workspaces/{id}/assistant',
+  summary: 'My conversation with the assistant in this workspace (its last messages).',
+  tag: 'assistant',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 200, description: 'The stored messages, oldest first', schema: chatMessages },
+  errors: [401, 403, 404],
+});
+
+export const clearAssistantChat = contract({
+  operationId: 'clearAssistantChat',
+  method: 'DELETE',
+  path: '/api/workspaces/{id}/assistant',
+  summary: 'Start a new conversation with the assistant (forgets the stored one).',
+  tag: 'assistant',
+  auth: 'session',
+  params: workspaceParams,
+  success: { status: 204, description: 'Forgotten' },
+  errors: [401, 403, 404],
+});
+
 export const generateCode = contract({
   operationId: 'generateCode',
   method: 'POST',
@@ -624,6 +650,8 @@ export const allContracts = [
   saveDesign,
   generateCode,
   askAssistant,
+  getAssistantChat,
+  clearAssistantChat,
   exportProject,
   postgresSql,
   getPreview,

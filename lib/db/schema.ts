@@ -188,3 +188,19 @@ export const assistantRequests = pgTable(
   },
   (t) => [index('assistant_requests_user_created_idx').on(t.userId, t.createdAt)],
 );
+
+/** The assistant conversation of one person in one workspace (AI SDK UI messages, the last ones only). */
+export const assistantChats = pgTable(
+  'assistant_chats',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    messages: jsonb('messages').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+);

@@ -1,9 +1,12 @@
 import { notFound, redirect } from 'next/navigation';
+import type { AssistantSetup } from '@/components/assistant/assistant-panel';
 import { Editor } from '@/components/editor/editor';
 import { assistantConfig } from '@/lib/agent/config';
+import type { AssistantMessage } from '@/lib/agent/proposal';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { workspaceAccess } from '@/lib/db/queries/access';
+import { loadChat } from '@/lib/db/queries/assistant-chats';
 import { loadDesign } from '@/lib/design';
 
 export default async function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
@@ -33,15 +36,15 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
       design={loaded.design}
       version={workspace.version}
       mode={{ kind: 'member', role }}
-      assistant={assistantSetup()}
+      assistant={await assistantSetup(workspace.id, user.id)}
     />
   );
 }
 
-/** What the chat panel needs to know about the provider (never the key or URL). */
-function assistantSetup() {
+/** What the chat panel needs: the provider's model name (never the key or URL) and this person's conversation. */
+async function assistantSetup(workspaceId: string, userId: string): Promise<AssistantSetup> {
   const config = assistantConfig();
-  return config.configured
-    ? { configured: true as const, model: config.model }
-    : { configured: false as const, howTo: config.howTo };
+  if (!config.configured) return { configured: false, howTo: config.howTo };
+  const messages = (await loadChat(await db(), workspaceId, userId)) as AssistantMessage[];
+  return { configured: true, model: config.model, messages };
 }

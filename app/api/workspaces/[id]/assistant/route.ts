@@ -2,15 +2,20 @@ import { convertToModelMessages, createUIMessageStreamResponse, safeValidateUIMe
 import { assistantConfig } from '@/lib/agent/config';
 import { assistantStream } from '@/lib/agent/loop';
 import { previewCaller } from '@/lib/agent/preview-call';
+import type { AssistantMessage } from '@/lib/agent/proposal';
 import { requireWorkspace } from '@/lib/api/access';
-import { askAssistant } from '@/lib/api/contracts';
+import { askAssistant, clearAssistantChat, getAssistantChat } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
+import { clearChat, loadChat, saveChat } from '@/lib/db/queries/assistant-chats';
 import { admitAssistantRequest, recordAssistantTokens } from '@/lib/db/queries/assistant-requests';
 import { loadDesign } from '@/lib/design';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 300;
+
+/** How much of a conversation is kept (and sent back with each request). */
+const KEPT_MESSAGES = 40;
 
 const wait = (seconds: number) =>
   seconds >= 3600 ? `${Math.ceil(seconds / 3600)} hours` : `${Math.ceil(seconds / 60)} minutes`;
@@ -57,6 +62,18 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
     callPreview: previewCaller(workspace.id),
     abortSignal: request.signal,
     onUsage: (tokens) => recordAssistantTokens(db, admission.requestId, tokens),
+    originalMessages: validated.data as AssistantMessage[],
+    onFinish: (all) => saveChat(db, workspace.id, user.id, all.slice(-KEPT_MESSAGES)),
   });
   return createUIMessageStreamResponse({ stream });
+});
+
+export const GET = route(getAssistantChat, async ({ db, user, params }) => {
+  const { workspace } = await requireWorkspace(db, user, params.id, 'write');
+  return { messages: await loadChat(db, workspace.id, user.id) };
+});
+
+export const DELETE = route(clearAssistantChat, async ({ db, user, params }) => {
+  const { workspace } = await requireWorkspace(db, user, params.id, 'write');
+  await clearChat(db, workspace.id, user.id);
 });
