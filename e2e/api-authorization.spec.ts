@@ -212,6 +212,12 @@ const sharedRoutes: Record<string, SharedCall> = {
     path: (s) => `${ws(s.id)}/assistant`,
     expect: statuses(401, 404, 200, 200),
   },
+  'keep the assistant conversation': {
+    method: 'PUT',
+    path: (s) => `${ws(s.id)}/assistant`,
+    body: () => ({ messages: [] }),
+    expect: statuses(401, 404, 204, 204),
+  },
   'new assistant chat': {
     method: 'DELETE',
     path: (s) => `${ws(s.id)}/assistant`,

@@ -71,6 +71,7 @@ test.describe('Assistant', () => {
     // The conversation is kept too, until a new chat.
     await editor.button('Assistant').click();
     await expect(panel).toContainText('POST /auth/register validates both');
+    await expect(panel.getByRole('region', { name: 'Proposal' })).toContainText('Accepted.');
     await panel.getByRole('button', { name: 'New chat' }).click();
     await expect(panel.getByRole('button', { name: /Paginate the posts list/ })).toBeVisible();
     await expect(panel).not.toContainText('POST /auth/register validates both');

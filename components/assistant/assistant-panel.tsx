@@ -88,6 +88,22 @@ export function AssistantPanel({
     endRef.current?.scrollIntoView({ block: 'end' });
   }, [messages, status]);
 
+  // The decision shows at once, and goes into the kept conversation (so a reload still says what happened).
+  const decide = (proposalId: string, decision: ProposalDecision) => {
+    setDecisions((d) => ({ ...d, [proposalId]: decision }));
+    const updated = messages.map((m) => ({
+      ...m,
+      parts: m.parts.map((p) =>
+        p.type === 'data-proposal' && p.data.id === proposalId ? { ...p, data: { ...p.data, decision } } : p,
+      ),
+    }));
+    setMessages(updated);
+    void callApi(`/api/workspaces/${workspaceId}/assistant`, {
+      method: 'PUT',
+      body: { messages: updated.slice(-SENT_MESSAGES) },
+    });
+  };
+
   const send = (text: string) => {
     const trimmed = text.trim();
     if (!trimmed || busy) return;
@@ -167,7 +183,7 @@ export function AssistantPanel({
                   <AssistantParts
                     message={message}
                     decisions={decisions}
-                    onDecide={(id, decision) => setDecisions((d) => ({ ...d, [id]: decision }))}
+                    onDecide={decide}
                     onShowCode={onShowCode}
                   />
                 )}

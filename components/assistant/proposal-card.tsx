@@ -21,6 +21,7 @@ export function ProposalCard({
   const actions = useEditorActions();
   const underReview = useEditor((s) => s.proposal?.id === proposal.id);
   const { check } = proposal;
+  const decided = decision ?? proposal.decision;
   return (
     <section className="proposal-card" aria-label="Proposal">
       <header>
@@ -46,9 +47,9 @@ export function ProposalCard({
           ))}
         </ul>
       )}
-      {decision ? (
+      {decided ? (
         <p className="proposal-decision">
-          {decision === 'accepted' ? 'Accepted.' : 'Rejected: the design was left as it was.'}
+          {decided === 'accepted' ? 'Accepted.' : 'Rejected: the design was left as it was.'}
         </p>
       ) : underReview ? (
         <div className="proposal-actions">

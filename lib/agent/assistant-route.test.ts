@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => llm.close());
 
-const { POST, GET, DELETE } = await import('@/app/api/workspaces/[id]/assistant/route');
+const { POST, GET, PUT, DELETE } = await import('@/app/api/workspaces/[id]/assistant/route');
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const ask = (text: string, extra: Record<string, unknown> = {}) =>
   new Request('http://local/api', {
@@ -146,7 +146,24 @@ describe.each(testDatabases)('assistant API on $name', (database) => {
     await followUp.text();
     expect((await (await GET(new Request('http://local/api'), ctx(id))).json()).messages).toHaveLength(4);
 
+    // The panel keeps a decision in the conversation.
+    const kept = (await (await GET(new Request('http://local/api'), ctx(id))).json()).messages;
+    const decided = kept.map((m: { parts: { type: string; data?: object }[] }) => ({
+      ...m,
+      parts: m.parts.map((p) =>
+        p.type === 'data-proposal' ? { ...p, data: { ...p.data, decision: 'accepted' } } : p,
+      ),
+    }));
+    const put = (messages: unknown[]) =>
+      PUT(new Request('http://local/api', { method: 'PUT', body: JSON.stringify({ messages }) }), ctx(id));
+    expect((await put(decided)).status).toBe(204);
+    const reread = (await (await GET(new Request('http://local/api'), ctx(id))).json()).messages;
+    expect(JSON.stringify(reread)).toContain('"decision":"accepted"');
+    expect((await put(Array.from({ length: 41 }, () => decided[0]))).status).toBe(422);
+    expect((await put([{ id: 'x', role: 'user', parts: [{ type: 'nonsense' }] }])).status).toBe(422);
+
     state.user = bob;
+    expect((await put(decided)).status).toBe(404);
     expect((await GET(new Request('http://local/api'), ctx(id))).status).toBe(404);
     expect((await DELETE(new Request('http://local/api', { method: 'DELETE' }), ctx(id))).status).toBe(404);
     state.user = alice;

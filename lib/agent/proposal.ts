@@ -18,6 +18,8 @@ export type Proposal = {
   check: { ok: boolean; problems: number; diagnostics: number };
   /** False when the request stopped early (step, token or time limit): the change may be unfinished. */
   complete: boolean;
+  /** What the person decided, recorded in the kept conversation. */
+  decision?: 'accepted' | 'rejected';
 };
 
 export type AssistantData = {

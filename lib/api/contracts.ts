@@ -220,6 +220,19 @@ export const getAssistantChat = contract({
   errors: [401, 403, 404],
 });
 
+export const saveAssistantChat = contract({
+  operationId: 'saveAssistantChat',
+  method: 'PUT',
+  path: '/api/workspaces/{id}/assistant',
+  summary: 'Keep my conversation as the chat panel has it (e.g. after accepting or rejecting a proposal).',
+  tag: 'assistant',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ messages: z.array(chatMessage).max(40, 'At most 40 messages are kept.') }),
+  success: { status: 204, description: 'Kept' },
+  errors: [401, 403, 404, 422],
+});
+
 export const clearAssistantChat = contract({
   operationId: 'clearAssistantChat',
   method: 'DELETE',
@@ -651,6 +664,7 @@ export const allContracts = [
   generateCode,
   askAssistant,
   getAssistantChat,
+  saveAssistantChat,
   clearAssistantChat,
   exportProject,
   postgresSql,

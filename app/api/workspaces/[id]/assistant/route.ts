@@ -4,7 +4,7 @@ import { assistantStream } from '@/lib/agent/loop';
 import { previewCaller } from '@/lib/agent/preview-call';
 import type { AssistantMessage } from '@/lib/agent/proposal';
 import { requireWorkspace } from '@/lib/api/access';
-import { askAssistant, clearAssistantChat, getAssistantChat } from '@/lib/api/contracts';
+import { askAssistant, clearAssistantChat, getAssistantChat, saveAssistantChat } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { clearChat, loadChat, saveChat } from '@/lib/db/queries/assistant-chats';
@@ -71,6 +71,19 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
 export const GET = route(getAssistantChat, async ({ db, user, params }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'write');
   return { messages: await loadChat(db, workspace.id, user.id) };
+});
+
+export const PUT = route(saveAssistantChat, async ({ db, user, params, body }) => {
+  const { workspace } = await requireWorkspace(db, user, params.id, 'write');
+  // The AI SDK's validation refuses an empty list: an empty conversation is simply none.
+  if (body.messages.length === 0) return clearChat(db, workspace.id, user.id);
+  const validated = await safeValidateUIMessages({ messages: body.messages });
+  if (!validated.success)
+    throw new ApiError(
+      'validation_failed',
+      `The messages are not valid: ${validated.error.message.slice(0, 300)}`,
+    );
+  await saveChat(db, workspace.id, user.id, validated.data);
 });
 
 export const DELETE = route(clearAssistantChat, async ({ db, user, params }) => {
