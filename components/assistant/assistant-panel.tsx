@@ -6,7 +6,7 @@ import { DefaultChatTransport } from 'ai';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useEditorStore } from '@/components/editor/store/editor-context';
 import { useEditorActions } from '@/components/editor/store/use-editor-actions';
-import type { AssistantMessage, Proposal } from '@/lib/agent/proposal';
+import { type AssistantMessage, KEPT_MESSAGES, type Proposal } from '@/lib/agent/proposal';
 import { callApi } from '@/lib/api/client';
 import { ProposalCard, type ProposalDecision } from './proposal-card';
 import { ToolStep } from './tool-step';
@@ -14,9 +14,6 @@ import { ToolStep } from './tool-step';
 export type AssistantSetup =
   | { configured: true; model: string; messages: AssistantMessage[] }
   | { configured: false; howTo: string };
-
-/** The last messages go with each request (and are what the server keeps). */
-const SENT_MESSAGES = 40;
 
 const EXAMPLES = [
   'Create a POST endpoint for user registration that validates email and password',
@@ -66,7 +63,7 @@ export function AssistantPanel({
         api: `/api/workspaces/${workspaceId}/assistant`,
         // Proposals and notices travel too (the server keeps the conversation); the model never sees them.
         prepareSendMessagesRequest: ({ messages }) => ({
-          body: { messages: messages.slice(-SENT_MESSAGES), design: store.getState().design },
+          body: { messages: messages.slice(-KEPT_MESSAGES), design: store.getState().design },
         }),
       }),
     [workspaceId, store],
@@ -100,7 +97,7 @@ export function AssistantPanel({
     setMessages(updated);
     void callApi(`/api/workspaces/${workspaceId}/assistant`, {
       method: 'PUT',
-      body: { messages: updated.slice(-SENT_MESSAGES) },
+      body: { messages: updated.slice(-KEPT_MESSAGES) },
     });
   };
 

@@ -2,7 +2,7 @@
  * The assistant loop driven by the AI SDK's mock model with scripted tool calls: the real tools, draft, checks
  * and proposal, no network.
  */
-import { readUIMessageStream, type UIMessageChunk } from 'ai';
+import { type LanguageModel, readUIMessageStream, type UIMessageChunk } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { applyOperations, type Design, type Operation } from '@/lib/design';
@@ -20,15 +20,16 @@ const limits: LoopLimits = {
   timeoutMs: 60_000,
 };
 
+/** One request driven by a script (or a given model); what the chat panel would end up showing. */
 async function run(
-  script: Script,
+  source: Script | LanguageModel,
   design: Design,
   overrides: Partial<LoopLimits> = {},
   callPreview?: CallPreview,
 ) {
   let used = -1;
   const stream = assistantStream({
-    model: scriptedModel(script),
+    model: typeof source === 'function' ? scriptedModel(source) : source,
     design,
     callPreview,
     messages: [{ role: 'user', content: 'Create a POST endpoint for user registration' }],
@@ -287,19 +288,7 @@ describe('time limit', () => {
         }),
       }),
     });
-    let used = -1;
-    const stream = assistantStream({
-      model,
-      design: templates.blank(),
-      messages: [{ role: 'user', content: 'hello' }],
-      limits: { ...limits, timeoutMs: 300 },
-      onUsage: (tokens) => {
-        used = tokens;
-      },
-    }) as ReadableStream<UIMessageChunk>;
-    let message: AssistantMessage | undefined;
-    for await (const m of readUIMessageStream<AssistantMessage>({ stream })) message = m;
-    const notices = message?.parts.flatMap((p) => (p.type === 'data-notice' ? [p.data] : []));
+    const { notices, used } = await run(model, templates.blank(), { timeoutMs: 300 });
     expect(notices).toEqual([
       { kind: 'limit', message: 'I stopped after 1 second, the time limit for one request.' },
     ]);

@@ -16,7 +16,13 @@ import { diffDesigns } from '@/lib/generator/migrations/diff';
 import { Draft } from './draft';
 import { INSTRUCTIONS } from './instructions';
 import { type AssistantData, type AssistantMessage, describeDiff, type Proposal } from './proposal';
-import { type AssistantTools, assistantTools, type CallPreview, checkDesignReport } from './tools';
+import {
+  type AssistantTools,
+  assistantTools,
+  type CallPreview,
+  type DraftChecks,
+  draftChecks,
+} from './tools';
 
 export type LoopLimits = {
   maxSteps: number;
@@ -68,7 +74,8 @@ export function assistantStream(request: AssistantRequest): ReadableStream {
   const { limits } = request;
   const newId = request.newId ?? (() => crypto.randomUUID());
   const draft = new Draft(request.design);
-  const tools = assistantTools(draft, request.callPreview);
+  const checks = draftChecks();
+  const tools = assistantTools(draft, checks, request.callPreview);
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, timeout]) : timeout;
 
@@ -121,7 +128,7 @@ export function assistantStream(request: AssistantRequest): ReadableStream {
             break;
           }
           if (!draft.changed || round === MAX_CHECK_ROUNDS || steps.length >= limits.maxSteps) break;
-          const report = await checkDesignReport(draft.design);
+          const report = await checks.report(draft.design);
           if (report.ok) break;
           notice('check', 'The checks found problems in the draft: the assistant is asked to fix them.');
           messages = [
@@ -144,15 +151,20 @@ export function assistantStream(request: AssistantRequest): ReadableStream {
         await request.onUsage?.(tokens);
       }
       if (!draft.changed) return;
-      const proposal = await proposalOf(draft, complete, newId());
+      const proposal = await proposalOf(draft, checks, complete, newId());
       writer.write({ type: 'data-proposal', id: proposal.id, data: proposal });
     },
   });
 }
 
-async function proposalOf(draft: Draft, complete: boolean, id: string): Promise<Proposal> {
+async function proposalOf(
+  draft: Draft,
+  checks: DraftChecks,
+  complete: boolean,
+  id: string,
+): Promise<Proposal> {
   const diff = diffDesigns(draft.base, draft.design);
-  const report = await checkDesignReport(draft.design);
+  const report = await checks.report(draft.design);
   return {
     id,
     operations: [...draft.operations],

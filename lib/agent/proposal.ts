@@ -12,7 +12,6 @@ export type Proposal = {
   operations: Operation[];
   /** Ids of entities, enums and relations added or changed (what the canvas highlights). */
   highlight: string[];
-  removed: string[];
   summary: string[];
   warnings: DesignDiff['warnings'];
   check: { ok: boolean; problems: number; diagnostics: number };
@@ -21,6 +20,9 @@ export type Proposal = {
   /** What the person decided, recorded in the kept conversation. */
   decision?: 'accepted' | 'rejected';
 };
+
+/** How much of a conversation the panel sends with a request, and the server keeps. */
+export const KEPT_MESSAGES = 40;
 
 export type AssistantData = {
   proposal: Proposal;
@@ -47,12 +49,9 @@ export function describeDiff(before: Design, after: Design, diff: DesignDiff) {
   }
   const beforeEnums = new Map(before.enums.map((e) => [e.id, JSON.stringify(e)]));
   for (const en of after.enums) if (beforeEnums.get(en.id) !== JSON.stringify(en)) highlight.add(en.id);
-  for (const entity of after.entities) {
-    const old = before.entities.find((e) => e.id === entity.id);
-    if (old && JSON.stringify(old.resource) !== JSON.stringify(entity.resource)) highlight.add(entity.id);
-  }
-  if (JSON.stringify(before.auth) !== JSON.stringify(after.auth) && after.auth)
-    highlight.add(after.auth.userEntityId);
+  // An entity whose endpoints changed is already among diff.entities.changed (its resource is part of it).
+  const authChanged = JSON.stringify(before.auth) !== JSON.stringify(after.auth);
+  if (authChanged && after.auth) highlight.add(after.auth.userEntityId);
 
   const summary: string[] = [];
   const line = (group: DesignDiff['entities'], what: string) => {
@@ -74,8 +73,7 @@ export function describeDiff(before: Design, after: Design, diff: DesignDiff) {
   });
   if (changedResources.length)
     summary.push(`Changes the endpoints of ${changedResources.map((e) => e.name).join(', ')}`);
-  if (JSON.stringify(before.auth) !== JSON.stringify(after.auth))
+  if (authChanged)
     summary.push(after.auth ? 'Sets up authentication (register, login, me)' : 'Turns authentication off');
-  const removed = [...diff.entities.removed, ...diff.relations.removed].map((i) => i.id);
-  return { highlight: [...highlight].sort(), removed, summary };
+  return { highlight: [...highlight].sort(), summary };
 }

@@ -6,7 +6,7 @@
 import { tool } from 'ai';
 import { z } from 'zod';
 import { type Design, OperationSchema } from '@/lib/design';
-import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
+import { checkProject, type Diagnostic, type GenerateResult, generateProject } from '@/lib/generator';
 import type { Draft } from './draft';
 
 export type PreviewCall = { method: string; path: string; body?: unknown; bearerToken?: string };
@@ -42,9 +42,8 @@ export type CheckReport = {
   diagnosticCount: number;
 };
 
-/** Generates the design and checks the result (validation, format, lint, syntax, OpenAPI). */
-export async function checkDesignReport(design: Design, generated = generatedFiles()): Promise<CheckReport> {
-  const result = generated(design);
+/** The checks of a generation (validation problems, else format, lint, syntax and OpenAPI diagnostics). */
+async function reportOf(result: GenerateResult): Promise<CheckReport> {
   if (!result.ok) {
     return {
       ok: false,
@@ -65,17 +64,29 @@ export async function checkDesignReport(design: Design, generated = generatedFil
   };
 }
 
-/** generateProject, remembered for the last design (checkDesign then readGeneratedFile generate once). */
-export function generatedFiles() {
-  let last: { design: Design; result: ReturnType<typeof generateProject> } | null = null;
-  return (design: Design) => {
-    if (last?.design !== design) last = { design, result: generateProject(design) };
-    return last.result;
+/**
+ * Generation and checks of one request's draft, remembered for the last design: the checkDesign and
+ * readGeneratedFile tools, the loop's own check and the proposal all ask about the same draft.
+ */
+export function draftChecks() {
+  let last: { design: Design; files: GenerateResult; report?: Promise<CheckReport> } | null = null;
+  const at = (design: Design) => {
+    if (last?.design !== design) last = { design, files: generateProject(design) };
+    return last;
+  };
+  return {
+    files: (design: Design) => at(design).files,
+    report: (design: Design) => {
+      const entry = at(design);
+      entry.report ??= reportOf(entry.files);
+      return entry.report;
+    },
   };
 }
 
-export function assistantTools(draft: Draft, callPreview?: CallPreview) {
-  const generated = generatedFiles();
+export type DraftChecks = ReturnType<typeof draftChecks>;
+
+export function assistantTools(draft: Draft, checks: DraftChecks, callPreview?: CallPreview) {
   return {
     readDesign: tool({
       description:
@@ -96,7 +107,7 @@ export function assistantTools(draft: Draft, callPreview?: CallPreview) {
         'Generate the FastAPI project from the draft and check it: design validation problems, then format, lint, ' +
         'syntax and OpenAPI diagnostics with file and line. ok=true means it is ready to propose.',
       inputSchema: z.object({}),
-      execute: async () => checkDesignReport(draft.design, generated),
+      execute: async () => checks.report(draft.design),
     }),
     readGeneratedFile: tool({
       description:
@@ -104,7 +115,7 @@ export function assistantTools(draft: Draft, callPreview?: CallPreview) {
         'the list of files.',
       inputSchema: z.object({ path: z.string().min(1).max(300) }),
       execute: async ({ path }) => {
-        const result = generated(draft.design);
+        const result = checks.files(draft.design);
         if (!result.ok)
           return { ok: false, error: 'The draft does not generate; run checkDesign for its problems.' };
         const content = result.files[path];

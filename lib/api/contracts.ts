@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KEPT_MESSAGES } from '@/lib/agent/proposal';
 import { signUpSchema } from '@/lib/auth/credentials';
 import { contract } from './contract';
 
@@ -228,7 +229,9 @@ export const saveAssistantChat = contract({
   tag: 'assistant',
   auth: 'session',
   params: workspaceParams,
-  body: z.object({ messages: z.array(chatMessage).max(40, 'At most 40 messages are kept.') }),
+  body: z.object({
+    messages: z.array(chatMessage).max(KEPT_MESSAGES, `At most ${KEPT_MESSAGES} messages are kept.`),
+  }),
   success: { status: 204, description: 'Kept' },
   errors: [401, 403, 404, 422],
 });

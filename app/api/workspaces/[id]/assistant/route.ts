@@ -2,23 +2,31 @@ import { convertToModelMessages, createUIMessageStreamResponse, safeValidateUIMe
 import { assistantConfig } from '@/lib/agent/config';
 import { assistantStream } from '@/lib/agent/loop';
 import { previewCaller } from '@/lib/agent/preview-call';
-import type { AssistantMessage } from '@/lib/agent/proposal';
+import { type AssistantMessage, KEPT_MESSAGES } from '@/lib/agent/proposal';
 import { requireWorkspace } from '@/lib/api/access';
 import { askAssistant, clearAssistantChat, getAssistantChat, saveAssistantChat } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
+import { requestDesign } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { clearChat, loadChat, saveChat } from '@/lib/db/queries/assistant-chats';
 import { admitAssistantRequest, recordAssistantTokens } from '@/lib/db/queries/assistant-requests';
-import { loadDesign } from '@/lib/design';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 300;
 
-/** How much of a conversation is kept (and sent back with each request). */
-const KEPT_MESSAGES = 40;
-
 const wait = (seconds: number) =>
   seconds >= 3600 ? `${Math.ceil(seconds / 3600)} hours` : `${Math.ceil(seconds / 60)} minutes`;
+
+/** Chat messages as the AI SDK checks them (parts, tool calls); 422 with its reason otherwise. */
+async function uiMessages(messages: unknown[]): Promise<AssistantMessage[]> {
+  const validated = await safeValidateUIMessages<AssistantMessage>({ messages });
+  if (!validated.success)
+    throw new ApiError(
+      'validation_failed',
+      `The messages are not valid: ${validated.error.message.slice(0, 300)}`,
+    );
+  return validated.data;
+}
 
 // Checks (session, access, configuration, body, limits) answer as JSON errors; then the stream starts.
 export const POST = route(askAssistant, async ({ db, user, params, body, request }) => {
@@ -26,19 +34,9 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
   const config = assistantConfig();
   if (!config.configured)
     throw new ApiError('unavailable', `The assistant is not configured. ${config.howTo}`);
-  const loaded = loadDesign(body.design ?? workspace.design);
-  if (!loaded.ok) {
-    if (body.design === undefined)
-      throw new Error(`Stored design of workspace ${workspace.id} does not load`);
-    throw new ApiError('validation_failed', 'The design is not a valid design document.', loaded.issues);
-  }
-  const validated = await safeValidateUIMessages({ messages: body.messages });
-  if (!validated.success)
-    throw new ApiError(
-      'validation_failed',
-      `The messages are not valid: ${validated.error.message.slice(0, 300)}`,
-    );
-  if (validated.data.at(-1)?.role !== 'user')
+  const design = requestDesign(workspace.id, workspace.design, body.design);
+  const conversation = await uiMessages(body.messages);
+  if (conversation.at(-1)?.role !== 'user')
     throw new ApiError('validation_failed', 'The last message must be the person’s request.');
   const admission = await admitAssistantRequest(db, user.id, workspace.id, config.perUser, new Date());
   if (!admission.ok) {
@@ -50,10 +48,10 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
       retryAfterSeconds: admission.retryAfterSeconds,
     });
   }
-  const messages = await convertToModelMessages(validated.data, { ignoreIncompleteToolCalls: true });
+  const messages = await convertToModelMessages(conversation, { ignoreIncompleteToolCalls: true });
   const stream = assistantStream({
     model: config.languageModel(),
-    design: loaded.design,
+    design,
     messages,
     limits: {
       ...config.limits,
@@ -62,7 +60,7 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
     callPreview: previewCaller(workspace.id),
     abortSignal: request.signal,
     onUsage: (tokens) => recordAssistantTokens(db, admission.requestId, tokens),
-    originalMessages: validated.data as AssistantMessage[],
+    originalMessages: conversation,
     onFinish: (all) => saveChat(db, workspace.id, user.id, all.slice(-KEPT_MESSAGES)),
   });
   return createUIMessageStreamResponse({ stream });
@@ -77,13 +75,7 @@ export const PUT = route(saveAssistantChat, async ({ db, user, params, body }) =
   const { workspace } = await requireWorkspace(db, user, params.id, 'write');
   // The AI SDK's validation refuses an empty list: an empty conversation is simply none.
   if (body.messages.length === 0) return clearChat(db, workspace.id, user.id);
-  const validated = await safeValidateUIMessages({ messages: body.messages });
-  if (!validated.success)
-    throw new ApiError(
-      'validation_failed',
-      `The messages are not valid: ${validated.error.message.slice(0, 300)}`,
-    );
-  await saveChat(db, workspace.id, user.id, validated.data);
+  await saveChat(db, workspace.id, user.id, await uiMessages(body.messages));
 });
 
 export const DELETE = route(clearAssistantChat, async ({ db, user, params }) => {

@@ -1,9 +1,8 @@
 import { requireWorkspace } from '@/lib/api/access';
 import { getPreview, startPreview, stopPreview } from '@/lib/api/contracts';
-import { ApiError } from '@/lib/api/errors';
+import { requestDesign } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { historyOf } from '@/lib/api/versions';
-import { loadDesign } from '@/lib/design';
 import type { EndEvent } from '@/lib/runner/preview/events';
 import { previewManager } from '@/lib/runner/preview/manager';
 
@@ -18,12 +17,7 @@ export const GET = route(getPreview, async ({ db, user, params }) => {
 // one `end` event. The start goes on when the client disconnects; a newer POST supersedes it.
 export const POST = route(startPreview, async ({ db, user, params, body }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'write');
-  const loaded = loadDesign(body.design ?? workspace.design);
-  if (!loaded.ok) {
-    if (body.design === undefined)
-      throw new Error(`Stored design of workspace ${workspace.id} does not load`);
-    throw new ApiError('validation_failed', 'The design is not a valid design document.', loaded.issues);
-  }
+  const design = requestDesign(workspace.id, workspace.design, body.design);
   // The preview database is built by the project's real revision chain (committed versions, then pending).
   const history = await historyOf(db, workspace.id);
   const manager = previewManager();
@@ -45,7 +39,7 @@ export const POST = route(startPreview, async ({ db, user, params, body }) => {
         open = false;
       };
       manager
-        .start(params.id, loaded.design, {
+        .start(params.id, design, {
           resetData: body.resetData ?? false,
           history,
           onStep: (e) => send('step', e),
