@@ -3,7 +3,7 @@
 import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { AssistantPanel, type AssistantSetup } from '@/components/assistant/assistant-panel';
 import type { RevealTarget } from '@/components/code/code-editor';
 import { CodeView } from '@/components/code/code-view';
@@ -47,6 +47,21 @@ function ProposalOverlay() {
   );
 }
 
+/** One view's tab panel; hidden (not unmounted) while another view is shown, so it keeps its state. */
+function ViewPanel({ view, shown, children }: { view: EditorView; shown: boolean; children: ReactNode }) {
+  return (
+    <div
+      className="editor-main"
+      role="tabpanel"
+      id={VIEW_PANEL_ID[view]}
+      aria-labelledby={VIEW_TAB_ID[view]}
+      style={shown ? undefined : { display: 'none' }}
+    >
+      {children}
+    </div>
+  );
+}
+
 function EditorLayout({ workspaceId, assistant }: { workspaceId: string; assistant?: AssistantSetup }) {
   const { readOnly } = useEditorMode();
   const reviewing = useEditor((s) => s.proposal !== null);
@@ -76,13 +91,7 @@ function EditorLayout({ workspaceId, assistant }: { workspaceId: string; assista
       {!readOnly && <SaveBanner workspaceId={workspaceId} />}
       <div className="editor-body">
         <div className="editor-views">
-          <div
-            className="editor-main"
-            role="tabpanel"
-            id={VIEW_PANEL_ID.design}
-            aria-labelledby={VIEW_TAB_ID.design}
-            style={view === 'design' ? undefined : { display: 'none' }}
-          >
+          <ViewPanel view="design" shown={view === 'design'}>
             <div className="editor-center">
               <div className="editor-canvas">
                 <Canvas />
@@ -95,31 +104,19 @@ function EditorLayout({ workspaceId, assistant }: { workspaceId: string; assista
             <fieldset disabled={readOnly || reviewing} className="editor-fieldset">
               <Inspector />
             </fieldset>
-          </div>
+          </ViewPanel>
           {codeOpened && (
-            <div
-              className="editor-main"
-              role="tabpanel"
-              id={VIEW_PANEL_ID.code}
-              aria-labelledby={VIEW_TAB_ID.code}
-              style={view === 'code' ? undefined : { display: 'none' }}
-            >
+            <ViewPanel view="code" shown={view === 'code'}>
               <CodeView
                 workspaceId={workspaceId}
                 active={view === 'code'}
                 onShowDesign={() => changeView('design')}
                 target={codeTarget}
               />
-            </div>
+            </ViewPanel>
           )}
           {previewOpened && (
-            <div
-              className="editor-main"
-              role="tabpanel"
-              id={VIEW_PANEL_ID.preview}
-              aria-labelledby={VIEW_TAB_ID.preview}
-              style={view === 'preview' ? undefined : { display: 'none' }}
-            >
+            <ViewPanel view="preview" shown={view === 'preview'}>
               <PreviewView
                 workspaceId={workspaceId}
                 active={view === 'preview'}
@@ -129,7 +126,7 @@ function EditorLayout({ workspaceId, assistant }: { workspaceId: string; assista
                   changeView('code');
                 }}
               />
-            </div>
+            </ViewPanel>
           )}
         </div>
         {assistant && !readOnly && (
