@@ -14,6 +14,31 @@ const config: NextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   // Lets parallel builds (e.g. two e2e runs) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // No other site may frame the IDE (clickjacking). Live previews (/preview/*) may be framed by the IDE itself;
+  // a later rule overrides an earlier one with the same key.
+  async headers() {
+    const common = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    ];
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          ...common,
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+      {
+        source: '/preview/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+        ],
+      },
+    ];
+  },
 };
 
 export default config;

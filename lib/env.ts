@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { parseProxyList } from '@/lib/auth/proxies';
 
 /** Environment variables, validated once on first use. `.env.example` documents each one. */
 const envSchema = z.object({
@@ -31,6 +32,15 @@ const envSchema = z.object({
   AI_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   AI_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
   AI_TOKENS_PER_DAY: z.coerce.number().int().min(1000).max(1_000_000_000).default(1_000_000),
+  // Deployment (README "Deployment settings"): the app's public origin, and the proxies whose
+  // X-Forwarded-For is believed (comma-separated IPs or CIDRs; unset = none, the socket address is the client).
+  AUTH_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://fastdraft.example.com' }).optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .refine((v) => parseProxyList(v) !== null, 'must be comma-separated IP addresses or CIDR ranges')
+    .optional(),
+  SIGNUP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
+  SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
 });
 
 export type Env = z.infer<typeof envSchema>;

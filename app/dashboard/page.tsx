@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { SignOutEverywhere } from '@/components/dashboard/sign-out-everywhere';
 import { WorkspaceList } from '@/components/dashboard/workspace-list';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
@@ -21,6 +22,7 @@ export default async function DashboardPage() {
           ownerEmail: w.ownerEmail,
         }))}
       />
+      <SignOutEverywhere />
     </main>
   );
 }

@@ -13,6 +13,12 @@ const workspaceName = z
 
 export const workspaceParams = z.object({ id: z.uuid() });
 
+/** A version number as the database keeps it (PostgreSQL `integer`): larger ones would overflow, not compare. */
+const storedVersion = z
+  .int()
+  .min(1)
+  .max(2_147_483_647, 'Must be at most 2147483647 (a stored version number).');
+
 export const workspaceSummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -48,7 +54,19 @@ export const createAccount = contract({
     description: 'Account created',
     schema: z.object({ id: z.string(), email: z.string() }),
   },
-  errors: [400, 409, 422],
+  errors: [400, 409, 422, 429],
+});
+
+export const signOutEverywhere = contract({
+  operationId: 'signOutEverywhere',
+  method: 'DELETE',
+  path: '/api/sessions',
+  summary:
+    'Sign out everywhere: every session of mine (this one included, on every device) stops working at once',
+  tag: 'accounts',
+  auth: 'session',
+  success: { status: 204, description: 'Signed out everywhere' },
+  errors: [401],
 });
 
 export const listWorkspaces = contract({
@@ -154,7 +172,7 @@ export const saveDesign = contract({
   tag: 'design',
   auth: 'session',
   params: workspaceParams,
-  body: z.object({ design: designDocument, baseVersion: z.int().min(1) }),
+  body: z.object({ design: designDocument, baseVersion: storedVersion }),
   success: {
     status: 200,
     description: 'Saved',
@@ -656,6 +674,7 @@ export const restoreVersion = contract({
 
 export const allContracts = [
   createAccount,
+  signOutEverywhere,
   listWorkspaces,
   createWorkspace,
   getWorkspace,

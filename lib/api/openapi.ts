@@ -9,9 +9,11 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'Not found (or not yours)',
   409: 'Conflict',
   413: 'Request body too large',
+  415: 'The request body is not JSON (`Content-Type: application/json` required)',
   422: 'Validation failed',
   429: 'Too many requests',
   503: 'Not available on this server (the message says what is missing)',
+  507: 'The server is out of disk space',
 };
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
@@ -37,6 +39,14 @@ function parameters(c: Contract) {
   return out;
 }
 
+/** Answers the route wrapper gives on its own (lib/api/route.ts), so each contract need not list them. */
+function wrapperErrors(c: Contract): number[] {
+  const out: number[] = [];
+  if (c.method !== 'GET') out.push(403, 507);
+  if (c.body) out.push(400, 413, 415, 422);
+  return out;
+}
+
 function operation(c: Contract) {
   const responses: Record<string, unknown> = {
     [c.success.status]: {
@@ -46,7 +56,7 @@ function operation(c: Contract) {
         : {}),
     },
   };
-  for (const status of c.errors) {
+  for (const status of [...c.errors, ...wrapperErrors(c)].sort()) {
     responses[status] = {
       description: ERROR_TEXT[status] ?? 'Error',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

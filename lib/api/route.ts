@@ -4,10 +4,12 @@ import type { z } from 'zod';
 import { currentUser, type SessionUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import type { Db } from '@/lib/db/connect';
+import { describeError, isDiskFull } from '@/lib/db/errors';
+import { readBodyText } from './body';
 import type { Contract } from './contract';
 import { ApiError, errorBody, zodIssues } from './errors';
-
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
+import { assertJsonBody, assertSameOrigin, isStateChanging } from './request-guard';
+import { unstorableStrings } from './strings';
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
@@ -23,19 +25,36 @@ export interface HandlerContext<C extends Contract> {
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
 async function readJson(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readBodyText(request);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiError('invalid_json', 'The request body is not valid JSON.');
   }
+  assertStorable(value, 'request body');
+  return value;
 }
 
-const tooLarge = () =>
-  new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+function assertStorable(value: unknown, where: string): void {
+  const issues = unstorableStrings(value);
+  if (issues.length > 0) throw new ApiError('validation_failed', `The ${where} is not valid.`, issues);
+}
+
+/** The answer to an error no handler expected: 507 when the disk is full, else 500; logged without data. */
+export function unexpectedError(error: unknown, where: string): Response {
+  console.error(`[api] ${where} failed: ${describeError(error)}`);
+  const answer = isDiskFull(error)
+    ? new ApiError('insufficient_storage', 'The server is out of disk space.')
+    : new ApiError('internal', 'Something went wrong on our side. Please try again.');
+  return NextResponse.json(errorBody(answer), { status: answer.status });
+}
+
+export function apiErrorResponse(error: ApiError): Response {
+  const retry = error.extra?.retryAfterSeconds;
+  const headers = typeof retry === 'number' ? { 'retry-after': String(retry) } : undefined;
+  return NextResponse.json(errorBody(error), { status: error.status, headers });
+}
 
 function validate<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const parsed = schema.safeParse(value);
@@ -46,8 +65,10 @@ function validate<T extends z.ZodType>(schema: T, value: unknown, where: string)
 }
 
 /**
- * Wraps a handler with what every API route needs, in one place: who is asking (401 without a session),
- * zod validation of params, query and body (422 with issues), and one error shape with no stack traces.
+ * Wraps a handler with what every API route needs, in one place: cross-site refusal of state-changing
+ * requests (403) and of non-JSON bodies (415), who is asking (401 without a session), a body read no further
+ * than its limit (413), zod validation of params, query and body plus text every database can store (422 with
+ * issues), and one error shape with no stack traces (507 when the disk is full).
  */
 export function route<C extends Contract>(
   c: C,
@@ -55,15 +76,19 @@ export function route<C extends Contract>(
 ): (request: Request, context: NextContext) => Promise<Response> {
   return async (request, context) => {
     try {
+      if (isStateChanging(request)) {
+        assertSameOrigin(request);
+        assertJsonBody(request, c.body !== undefined);
+      }
       const user = await currentUser();
       if (c.auth === 'session' && !user) throw new ApiError('unauthenticated', 'Sign in to use this API.');
       // A malformed id can never name a visible workspace: answer 404, like any other missing workspace.
       const rawParams = await context.params;
       const params = c.params ? c.params.safeParse(rawParams) : { success: true as const, data: undefined };
       if (!params.success) throw new ApiError('not_found', 'Not found.');
-      const query = c.query
-        ? validate(c.query, Object.fromEntries(new URL(request.url).searchParams), 'query string')
-        : undefined;
+      const rawQuery = c.query ? Object.fromEntries(new URL(request.url).searchParams) : undefined;
+      if (rawQuery) assertStorable(rawQuery, 'query string');
+      const query = c.query ? validate(c.query, rawQuery, 'query string') : undefined;
       const body = c.body ? validate(c.body, await readJson(request), 'request body') : undefined;
       const result = await handler({
         request,
@@ -77,14 +102,8 @@ export function route<C extends Contract>(
       if (c.success.status === 204) return new NextResponse(null, { status: 204 });
       return NextResponse.json(result, { status: c.success.status });
     } catch (error) {
-      if (error instanceof ApiError) {
-        const retry = error.extra?.retryAfterSeconds;
-        const headers = typeof retry === 'number' ? { 'retry-after': String(retry) } : undefined;
-        return NextResponse.json(errorBody(error), { status: error.status, headers });
-      }
-      console.error(`[api] ${c.method} ${c.path} failed`, error);
-      const internal = new ApiError('internal', 'Something went wrong on our side. Please try again.');
-      return NextResponse.json(errorBody(internal), { status: 500 });
+      if (error instanceof ApiError) return apiErrorResponse(error);
+      return unexpectedError(error, `${c.method} ${c.path}`);
     }
   };
 }

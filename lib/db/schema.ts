@@ -71,8 +71,27 @@ export const verificationTokens = pgTable(
 );
 
 /**
+ * Signed-in sessions (one per sign-in; its id travels inside the Auth.js JWT as `sid`). A JWT whose session is
+ * revoked (signed out, "sign out everywhere") or missing is refused, so sign-out works server-side.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+/**
  * Fixed-window counters of failed attempts (`signin:account:<email>`, `signin:address:<ip>`,
- * `share:address:<ip>`); in the database so every app server sees the same counts (lib/db/queries/rate-limits.ts).
+ * `signup:address:<ip>`, `share:address:<ip>`); in the database so every app server sees the same counts (lib/db/queries/rate-limits.ts).
  */
 export const rateLimitCounters = pgTable('rate_limit_counters', {
   key: text('key').primaryKey(),

@@ -1,20 +1,21 @@
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { Editor } from '@/components/editor/editor';
+import { JoinWorkspace } from '@/components/share/join-workspace';
 import { requireShare } from '@/lib/api/access';
 import { ApiError } from '@/lib/api/errors';
 import { clientAddress } from '@/lib/auth/client-address';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { addMember } from '@/lib/db/queries/shares';
+import { workspaceAccess } from '@/lib/db/queries/access';
 import { loadDesign } from '@/lib/design';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Shared workspace · Fastdraft', referrer: 'no-referrer' };
 
 /**
- * A share link. View: the editor, read only, fed and generating through the token. Edit: sign in, become a
- * collaborator, continue at /w/<id>. Unknown, revoked and expired links are the same 404.
+ * A share link. View: the editor, read only, fed and generating through the token. Edit: sign in, then a
+ * "Join workspace" button makes you a collaborator (POST /api/share/{token}/accept) and continues at /w/<id>. Unknown, revoked and expired links are the same 404.
  */
 export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -40,8 +41,9 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
   if (link.role === 'edit') {
     const user = await currentUser();
     if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/s/${token}`)}`);
-    if (workspace.ownerId !== user.id) await addMember(database, workspace.id, user.id);
-    redirect(`/w/${workspace.id}`);
+    // Opening a link never joins (a GET must not change anything): the button posts to /accept.
+    if (await workspaceAccess(database, user.id, workspace.id)) redirect(`/w/${workspace.id}`);
+    return <JoinWorkspace token={token} workspaceName={workspace.name} />;
   }
   const loaded = loadDesign(workspace.design);
   if (!loaded.ok) notFound();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { rateLimitCounters } from '../schema';
 
@@ -21,20 +21,58 @@ export async function lockedForSeconds(db: Db, keys: string[], limit: RateLimit,
   return wait;
 }
 
+const MAX_COUNT = 2_147_483_647;
+
+/** Upsert values that count one attempt: a window that has ended starts again at 1 (the count never overflows). */
+function counting(key: string, limit: RateLimit, now: Date) {
+  const windowStart = new Date(now.getTime() - limit.windowSeconds * 1000);
+  const ended = sql`${rateLimitCounters.windowStart} < ${windowStart}`;
+  return {
+    values: { key, count: 1, windowStart: now },
+    set: {
+      count: sql`case when ${ended} then 1 else least(${rateLimitCounters.count} + 1, ${MAX_COUNT}) end`,
+      windowStart: sql`case when ${ended} then ${now} else ${rateLimitCounters.windowStart} end`,
+    },
+  };
+}
+
+export interface Attempt {
+  /** This attempt is within the limit: go ahead. */
+  allowed: boolean;
+  /** Seconds until the key may try again after this attempt (0 while attempts are left). */
+  lockedForSeconds: number;
+}
+
+/**
+ * Counts an attempt first and says whether it may go ahead, in one statement: parallel attempts each get their
+ * own count, so no more than `max` of them are ever allowed within a window (check-then-count let 100 through).
+ */
+export async function takeAttempt(db: Db, key: string, limit: RateLimit, now: Date): Promise<Attempt> {
+  const { values, set } = counting(key, limit, now);
+  const rows = await db
+    .insert(rateLimitCounters)
+    .values(values)
+    .onConflictDoUpdate({ target: rateLimitCounters.key, set })
+    .returning({ count: rateLimitCounters.count, windowStart: rateLimitCounters.windowStart });
+  const row = rows[0]!;
+  const endsAt = row.windowStart.getTime() + limit.windowSeconds * 1000;
+  const wait = Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000));
+  return { allowed: row.count <= limit.max, lockedForSeconds: row.count >= limit.max ? wait : 0 };
+}
+
+/** Gives back an attempt `takeAttempt` counted (one that turned out not to be a failure). */
+export async function refundAttempt(db: Db, key: string): Promise<void> {
+  await db
+    .update(rateLimitCounters)
+    .set({ count: sql`greatest(${rateLimitCounters.count} - 1, 0)` })
+    .where(eq(rateLimitCounters.key, key));
+}
+
 /** Counts one attempt against each key; a window that has ended starts again at 1. */
 export async function countAttempt(db: Db, keys: string[], limit: RateLimit, now: Date): Promise<void> {
-  const windowStart = new Date(now.getTime() - limit.windowSeconds * 1000);
   for (const key of keys) {
-    await db
-      .insert(rateLimitCounters)
-      .values({ key, count: 1, windowStart: now })
-      .onConflictDoUpdate({
-        target: rateLimitCounters.key,
-        set: {
-          count: sql`case when ${rateLimitCounters.windowStart} < ${windowStart} then 1 else ${rateLimitCounters.count} + 1 end`,
-          windowStart: sql`case when ${rateLimitCounters.windowStart} < ${windowStart} then ${now} else ${rateLimitCounters.windowStart} end`,
-        },
-      });
+    const { values, set } = counting(key, limit, now);
+    await db.insert(rateLimitCounters).values(values).onConflictDoUpdate({ target: rateLimitCounters.key, set });
   }
 }
 
