@@ -34,7 +34,9 @@ const envSchema = z.object({
   AI_TOKENS_PER_DAY: z.coerce.number().int().min(1000).max(1_000_000_000).default(1_000_000),
   // Deployment (README "Deployment settings"): the app's public origin, and the proxies whose
   // X-Forwarded-For is believed (comma-separated IPs or CIDRs; unset = none, the socket address is the client).
-  AUTH_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://fastdraft.example.com' }).optional(),
+  AUTH_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://fastdraft.example.com' })
+    .optional(),
   TRUSTED_PROXIES: z
     .string()
     .refine((v) => parseProxyList(v) !== null, 'must be comma-separated IP addresses or CIDR ranges')

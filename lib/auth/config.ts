@@ -1,8 +1,11 @@
 import 'server-only';
+// Auth.js core, which next-auth re-exports (the same classes): importable without Next.js, so tests run the
+// real configuration (lib/api/testing/auth-flow.ts).
+import { CredentialsSignin } from '@auth/core/errors';
+import Credentials from '@auth/core/providers/credentials';
+import GitHub from '@auth/core/providers/github';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
-import { CredentialsSignin, type NextAuthConfig } from 'next-auth';
-import Credentials from 'next-auth/providers/credentials';
-import GitHub from 'next-auth/providers/github';
+import type { NextAuthConfig } from 'next-auth';
 import type { Db } from '@/lib/db/connect';
 import { accounts, sessions, users, verificationTokens } from '@/lib/db/schema';
 import { env } from '@/lib/env';

@@ -10,7 +10,10 @@ import http from 'node:http';
  */
 export const PEER_HEADER = 'x-fastdraft-peer';
 
-const holder = globalThis as typeof globalThis & { __fastdraftPeerNonce?: string; __fastdraftPeerHook?: true };
+const holder = globalThis as typeof globalThis & {
+  __fastdraftPeerNonce?: string;
+  __fastdraftPeerHook?: true;
+};
 
 function nonce(): string {
   holder.__fastdraftPeerNonce ??= randomBytes(16).toString('hex');

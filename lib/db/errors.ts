@@ -45,7 +45,10 @@ export function describeError(error: unknown): string {
   const top = all[0] as { stack?: unknown };
   const frames =
     driver === all[0] && typeof top.stack === 'string'
-      ? `\n${top.stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`
+      ? `\n${top.stack
+          .split('\n')
+          .filter((l) => /^\s+at /.test(l))
+          .join('\n')}`
       : '';
   return `${name}${code}: ${message}${frames}`;
 }

@@ -18,9 +18,14 @@ export const POST = route(createAccount, async ({ request, db, body }) => {
   );
   if (!attempt.allowed) {
     const wait = attempt.lockedForSeconds;
-    throw new ApiError('rate_limited', `Too many sign-ups from your address. Try again in ${wait} seconds.`, undefined, {
-      retryAfterSeconds: wait,
-    });
+    throw new ApiError(
+      'rate_limited',
+      `Too many sign-ups from your address. Try again in ${wait} seconds.`,
+      undefined,
+      {
+        retryAfterSeconds: wait,
+      },
+    );
   }
   const user = await createUser(db, {
     email: body.email,

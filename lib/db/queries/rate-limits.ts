@@ -72,7 +72,10 @@ export async function refundAttempt(db: Db, key: string): Promise<void> {
 export async function countAttempt(db: Db, keys: string[], limit: RateLimit, now: Date): Promise<void> {
   for (const key of keys) {
     const { values, set } = counting(key, limit, now);
-    await db.insert(rateLimitCounters).values(values).onConflictDoUpdate({ target: rateLimitCounters.key, set });
+    await db
+      .insert(rateLimitCounters)
+      .values(values)
+      .onConflictDoUpdate({ target: rateLimitCounters.key, set });
   }
 }
 
