@@ -42,6 +42,10 @@ export default defineConfig({
       env: {
         FASTDRAFT_DATA_DIR: dataDir,
         SIGNIN_MAX_FAILURES: '5',
+        // Every test signs up a fresh account from 127.0.0.1.
+        SIGNUP_MAX_PER_ADDRESS: '100000',
+        // The test client plays the reverse proxy: it may name the address it forwards for (X-Forwarded-For).
+        TRUSTED_PROXIES: '127.0.0.1',
         DATABASE_URL: '',
         AI_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
         AI_API_KEY: 'e2e-key',

@@ -81,6 +81,11 @@ test('share a workspace: a read-only view link, an edit link that adds a collabo
   await collaborator.getByLabel('Email').fill(account.email);
   await collaborator.getByLabel('Password').fill(account.password);
   await collaborator.getByRole('button', { name: 'Sign in', exact: true }).click();
+  // Back on the link: opening it joined nothing; joining is an explicit button (a POST).
+  await collaborator.waitForURL(`**${editPath}`);
+  await expect(collaborator.getByRole('heading', { name: 'Join “Shared blog”' })).toBeVisible();
+  expect((await collaborator.request.get(`/api/workspaces/${id}/design`)).status()).toBe(404);
+  await collaborator.getByRole('button', { name: 'Join workspace' }).click();
   await collaborator.waitForURL(`**/w/${id}`);
   const collaboratorEditor = new EditorPage(collaborator);
   await expect(collaboratorEditor.entity('Post')).toBeVisible();
