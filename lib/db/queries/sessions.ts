@@ -1,10 +1,17 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { userSessions } from '../schema';
 
-/** Starts a session for a sign-in; its id goes into the JWT. */
-export async function createSession(db: Db, userId: string): Promise<string> {
+const DAY_MS = 86_400_000;
+
+/** Starts a session for a sign-in; its id goes into the JWT. The user's long-revoked rows are dropped. */
+export async function createSession(db: Db, userId: string, now = new Date()): Promise<string> {
+  await db
+    .delete(userSessions)
+    .where(
+      and(eq(userSessions.userId, userId), lt(userSessions.revokedAt, new Date(now.getTime() - DAY_MS))),
+    );
   const rows = await db.insert(userSessions).values({ userId }).returning({ id: userSessions.id });
   return rows[0]!.id;
 }
