@@ -251,6 +251,13 @@ describe.each(testDatabases)('abuse suite on $name', (database) => {
       { path: 'name', message: expect.stringContaining('NUL') },
     ]);
 
+    // A NUL in a path parameter (%00) is a 404, not a database error.
+    const membersRoute = await import('@/app/api/workspaces/[id]/members/[userId]/route');
+    const nulParam = await as(bob, () =>
+      membersRoute.DELETE(request('DELETE'), ctx({ id: ws.id, userId: 'a\u0000' })),
+    );
+    await expectError(nulParam, 404, 'not_found');
+
     const stored = await (await as(bob, () => designRoute.GET(request('GET'), ctx({ id: ws.id })))).json();
     expect(stored.version).toBe(1);
     // The same workspace saves normally, and so does another user's.

@@ -82,10 +82,11 @@ export function route<C extends Contract>(
       }
       const user = await currentUser();
       if (c.auth === 'session' && !user) throw new ApiError('unauthenticated', 'Sign in to use this API.');
-      // A malformed id can never name a visible workspace: answer 404, like any other missing workspace.
+      // A malformed id (or one with a NUL, %00) can never name a visible workspace: 404, like any missing one.
       const rawParams = await context.params;
       const params = c.params ? c.params.safeParse(rawParams) : { success: true as const, data: undefined };
-      if (!params.success) throw new ApiError('not_found', 'Not found.');
+      if (!params.success || unstorableStrings(rawParams).length > 0)
+        throw new ApiError('not_found', 'Not found.');
       const rawQuery = c.query ? Object.fromEntries(new URL(request.url).searchParams) : undefined;
       if (rawQuery) assertStorable(rawQuery, 'query string');
       const query = c.query ? validate(c.query, rawQuery, 'query string') : undefined;
