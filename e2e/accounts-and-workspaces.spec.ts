@@ -20,7 +20,7 @@ test('sign up, create and rename a workspace, and keep it private from a second 
   await expect(list.getByRole('link', { name: 'Payments API' })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/dashboard.png' });
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
   const bob = newAccount('bob');
@@ -90,7 +90,7 @@ test('clear messages: taken email, weak password, wrong password', async ({ page
 test('failed sign-ins are rate limited per account and say when to retry', async ({ page }) => {
   const account = newAccount('limited');
   await signUp(page, account);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
   for (let attempt = 1; attempt <= 5; attempt++) {

@@ -365,6 +365,44 @@ describe.each(testDatabases)('abuse suite on $name', (database) => {
     });
   });
 
+  it('a full disk answers 507 "out of disk space", logged without the request data; others carry on', async () => {
+    const bob = await signIn('bob');
+    const real = handle.db;
+    // The database's writes fail the way a full disk makes them fail (PostgreSQL disk_full, 53100).
+    state.db = new Proxy(real, {
+      get: (target, key, receiver) =>
+        key === 'insert'
+          ? () => {
+              throw Object.assign(
+                new Error('Failed query: insert into "workspaces"\nparams: Full-Disk-Secret'),
+                {
+                  cause: Object.assign(new Error('could not extend file "base/16384/16385"'), {
+                    code: '53100',
+                  }),
+                },
+              );
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const full = await as(bob, () =>
+        workspacesRoute.POST(json('POST', { name: 'Full-Disk-Secret' }), ctx({})),
+      );
+      const error = await expectError(full, 507, 'insufficient_storage');
+      expect(error.message).toBe('The server is out of disk space.');
+      expect(log.mock.calls.flat().join(' ')).toContain('53100');
+      expect(log.mock.calls.flat().join(' ')).not.toContain('Full-Disk-Secret');
+    } finally {
+      log.mockRestore();
+      state.db = real;
+    }
+    const carol = await signIn('carol');
+    expect(
+      (await as(carol, () => workspacesRoute.POST(json('POST', { name: 'After' }), ctx({})))).status,
+    ).toBe(201);
+  });
+
   it('sign-ups are limited per client address (429 with Retry-After); another address still signs up', async () => {
     const from = (address: string) =>
       as(null, () =>
