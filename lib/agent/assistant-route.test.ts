@@ -34,6 +34,7 @@ afterAll(() => llm.close());
 
 const { POST, GET, PUT, DELETE } = await import('@/app/api/workspaces/[id]/assistant/route');
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+const JSON_TYPE = { 'content-type': 'application/json' };
 const ask = (text: string, extra: Record<string, unknown> = {}) =>
   new Request('http://local/api', {
     method: 'POST',
@@ -139,6 +140,7 @@ describe.each(testDatabases)('assistant API on $name', (database) => {
             { id: 'm2', role: 'user', parts: [{ type: 'text', text: 'Thanks' }] },
           ],
         }),
+        headers: { 'content-type': 'application/json' },
       }),
       ctx(id),
     );
@@ -155,7 +157,14 @@ describe.each(testDatabases)('assistant API on $name', (database) => {
       ),
     }));
     const put = (messages: unknown[]) =>
-      PUT(new Request('http://local/api', { method: 'PUT', body: JSON.stringify({ messages }) }), ctx(id));
+      PUT(
+        new Request('http://local/api', {
+          method: 'PUT',
+          body: JSON.stringify({ messages }),
+          headers: JSON_TYPE,
+        }),
+        ctx(id),
+      );
     expect((await put(decided)).status).toBe(204);
     const reread = (await (await GET(new Request('http://local/api'), ctx(id))).json()).messages;
     expect(JSON.stringify(reread)).toContain('"decision":"accepted"');
@@ -178,7 +187,11 @@ describe.each(testDatabases)('assistant API on $name', (database) => {
     expect((await POST(ask('hello'), ctx(id))).status).toBe(401);
     state.user = alice;
     const empty = await POST(
-      new Request('http://local/api', { method: 'POST', body: JSON.stringify({ messages: [] }) }),
+      new Request('http://local/api', {
+        method: 'POST',
+        body: JSON.stringify({ messages: [] }),
+        headers: JSON_TYPE,
+      }),
       ctx(id),
     );
     expect(empty.status).toBe(422);

@@ -35,6 +35,7 @@ describe('assistant without a provider', () => {
         body: JSON.stringify({
           messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: 'hi' }] }],
         }),
+        headers: { 'content-type': 'application/json' },
       }),
       { params: Promise.resolve({ id: ws.id }) },
     );
