@@ -1,6 +1,8 @@
 /**
- * The previews of one app-server process: at most one per workspace, at most `max` at once (least recently used
- * stopped first), stopped after `idleSeconds` without a request, and all killed when the server exits.
+ * The previews of one app-server process: at most one per workspace, at most `perUser` per person who started
+ * them (their own least recently used one is stopped to make room) and at most `max` in all. A full server
+ * refuses a new preview (`PreviewsBusy`) rather than stop someone else's; idle previews (no request for
+ * `idleSeconds`) are stopped whoever owns them, and all are killed when the server exits.
  * Previews are per app-server process: with several server processes, each has its own previews.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -30,7 +32,10 @@ export type ManagerOptions = {
   /** Folder of the preview folders (`<FASTDRAFT_DATA_DIR>/previews`). */
   previewsDir: string;
   idleSeconds: number;
+  /** Previews running (or starting) at once on this server, all users together. */
   max: number;
+  /** Previews running (or starting) at once per user. */
+  perUser: number;
   limits: Limits;
   readyTimeoutMs: number;
   /** Runs `checkProject` on the generated files (the `check` step). */
@@ -41,6 +46,8 @@ export type ManagerOptions = {
 type Run = { abort: AbortController; done: Promise<EndEvent>; reason?: string };
 
 export type StartOptions = {
+  /** Who starts it: the preview counts against this user's quota. */
+  userId: string;
   resetData?: boolean;
   /** The workspace's committed versions: the project's migrations follow them (revision chain + pending). */
   history?: readonly DesignVersion[];
@@ -49,6 +56,8 @@ export type StartOptions = {
 
 type Entry = {
   id: string;
+  /** The user whose quota the preview counts against (the last one who started it). */
+  userId?: string;
   paths: PreviewPaths;
   secretKey: string;
   state: 'stopped' | 'starting' | 'running' | 'failed';
@@ -62,6 +71,11 @@ type Entry = {
 
 class StepFailed extends Error {}
 
+/** What `admit` says when a preview may not start now. */
+export type Refusal = { code: 'previews_busy'; message: string; retryAfterSeconds: number };
+
+export const BUSY_RETRY_SECONDS = 30;
+
 export class PreviewManager {
   readonly options: ManagerOptions;
   private readonly entries = new Map<string, Entry>();
@@ -72,6 +86,7 @@ export class PreviewManager {
     this.options = {
       idleSeconds: 900,
       max: 4,
+      perUser: 2,
       limits: DEFAULT_LIMITS,
       readyTimeoutMs: 30_000,
       check: true,
@@ -135,20 +150,28 @@ export class PreviewManager {
    * Validates, generates, checks, migrates and starts the preview of `design`, reporting each step. A start of
    * the same workspace supersedes this one (it ends with `superseded`).
    */
-  async start(id: string, design: Design, options: StartOptions = {}): Promise<EndEvent> {
-    const available = await this.availability();
-    if (!available.ok) return { ok: false, error: unavailableMessage(available) };
+  async start(id: string, design: Design, options: StartOptions): Promise<EndEvent> {
+    // Admission and the claim on a slot happen together, before any await: two starts cannot both take the last one.
+    const refused = this.admit(id, options.userId);
+    if (refused) return { ok: false, error: refused.message };
     const entry = this.entry(id);
     const previous = entry.run;
     const run: Run = { abort: new AbortController(), done: Promise.resolve({ ok: false }) };
     // The newest start owns the entry at once; it begins when the one it supersedes has let go.
     entry.run = run;
+    entry.userId = options.userId;
     if (previous) {
       previous.reason = 'superseded';
       previous.abort.abort();
     }
+    this.makeRoomFor(entry);
     run.done = (async () => {
       if (previous) await previous.done.catch(() => undefined);
+      const available = await this.availability();
+      if (!available.ok) {
+        if (entry.run === run) entry.run = undefined;
+        return { ok: false, error: unavailableMessage(available) };
+      }
       return this.execute(entry, run, available.runtime, design, options);
     })();
     entry.lastActivity = Date.now();
@@ -223,7 +246,6 @@ export class PreviewManager {
           },
         };
       });
-      this.makeRoom(entry.id);
       const ctx: SandboxContext = {
         runtime,
         paths: entry.paths,
@@ -332,14 +354,39 @@ export class PreviewManager {
     }
   }
 
-  /** Stops least recently used previews until starting `id` keeps the count within `max`. */
-  private makeRoom(id: string): void {
-    const others = [...this.entries.values()]
+  /** Previews other than `id` with a live process or a start in progress, least recently used first. */
+  private activeOthers(id: string): Entry[] {
+    return [...this.entries.values()]
       .filter((e) => e.id !== id && (e.child || e.run))
       .sort((a, b) => a.lastActivity - b.lastActivity);
-    while (others.length >= this.options.max) {
-      const oldest = others.shift();
-      if (oldest) void this.stop(oldest.id, 'stopped to make room for another preview');
+  }
+
+  /**
+   * Whether `userId` may start (or restart) the preview of `id` now; null when yes. A restart of a preview that
+   * is already active never needs a new slot. Otherwise the user's own previews beyond their quota will make room
+   * (`makeRoomFor`), and what is left must fit under `max` without touching anyone else's.
+   */
+  admit(id: string, userId: string): Refusal | null {
+    const others = this.activeOthers(id);
+    const existing = this.entries.get(id);
+    if (existing && (existing.child || existing.run)) return null;
+    const own = others.filter((e) => e.userId === userId).length;
+    // The user's oldest previews that will be stopped to keep them within their quota.
+    const freed = Math.max(0, own - (this.options.perUser - 1));
+    if (others.length - freed < this.options.max) return null;
+    return {
+      code: 'previews_busy',
+      message: `Previews are busy: this server already runs ${this.options.max}, its maximum. Stop one of yours or try again in a minute.`,
+      retryAfterSeconds: BUSY_RETRY_SECONDS,
+    };
+  }
+
+  /** Stops the starting user's own least recently used previews beyond their quota; never anyone else's. */
+  private makeRoomFor(entry: Entry): void {
+    const own = this.activeOthers(entry.id).filter((e) => e.userId === entry.userId);
+    while (own.length >= this.options.perUser) {
+      const oldest = own.shift();
+      if (oldest) void this.stop(oldest.id, 'stopped to make room for your newer preview');
     }
   }
 
@@ -388,7 +435,8 @@ type WithManager = typeof globalThis & { [GLOBAL_KEY]?: PreviewManager };
 
 /**
  * The server process's manager, on `globalThis` so Next's module reloading shares one. Previews are per
- * app-server process. `PREVIEW_IDLE_SECONDS` (default 900) and `PREVIEW_MAX` (default 4) configure it.
+ * app-server process. `PREVIEW_IDLE_SECONDS` (default 900), `PREVIEW_MAX` (default 4, all users) and
+ * `PREVIEW_MAX_PER_USER` (default 2) configure it.
  */
 export function previewManager(dataDir = process.env.FASTDRAFT_DATA_DIR || '.data'): PreviewManager {
   const g = globalThis as WithManager;
@@ -398,6 +446,7 @@ export function previewManager(dataDir = process.env.FASTDRAFT_DATA_DIR || '.dat
       previewsDir: path.resolve(dataDir, 'previews'),
       idleSeconds: positiveInt(process.env.PREVIEW_IDLE_SECONDS, 900),
       max: positiveInt(process.env.PREVIEW_MAX, 4),
+      perUser: positiveInt(process.env.PREVIEW_MAX_PER_USER, 2),
     });
     // `--die-with-parent` covers a killed server; this covers a normal exit.
     process.once('exit', () => created.killAllNow());
