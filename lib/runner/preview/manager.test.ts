@@ -221,7 +221,8 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
       check: false,
       max: 3,
       perUser: 2,
-      idleSeconds: 1,
+      // Long enough not to reap anything while the others start; shortened below (the sweeper runs every 2 s).
+      idleSeconds: 8,
       availability: async () => available,
     });
     const ws = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -248,6 +249,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
       // Restarting a running preview needs no new slot, whoever restarts it.
       expect(small.admit(ws(1), 'carol')).toBeNull();
       // Idle previews of anyone are stopped.
+      small.options.idleSeconds = 0.001;
       await expect.poll(() => small.active(), { timeout: 10_000, interval: 200 }).toEqual([]);
       expect(await small.status(ws(1))).toEqual({ state: 'stopped' });
     } finally {

@@ -13,6 +13,7 @@ import type { Design } from '@/lib/design';
 import { validateDesign } from '@/lib/design';
 import { checkProject, type DesignVersion, generateProject } from '@/lib/generator';
 import { type Availability, checkAvailability, unavailableMessage } from './availability';
+import { mountQuotaDisk, quotaDiskSupport, unmountQuotaDisk, unmountQuotaDiskNow } from './disk';
 import { baseUrlOf, type EndEvent, type PreviewStatus, type StepEvent, type StepName } from './events';
 import {
   Aborted,
@@ -26,7 +27,7 @@ import {
   waitReady,
   writeProject,
 } from './project';
-import { DEFAULT_LIMITS, type Limits } from './sandbox';
+import { DEFAULT_LIMITS, type Limits, limitsFromEnv } from './sandbox';
 
 export type ManagerOptions = {
   /** Folder of the preview folders (`<FASTDRAFT_DATA_DIR>/previews`). */
@@ -255,6 +256,8 @@ export class PreviewManager {
       await step('migrate', async () => {
         // The old app holds the database: stop it before its rows are copied.
         await this.kill(entry);
+        if (!(await quotaDiskSupport()))
+          await mountQuotaDisk(entry.paths.root, entry.paths.disk, this.options.limits.diskBytes);
         await writeProject(entry.paths, files);
         const message = await migrate(ctx, { resetData: options.resetData ?? false, signal, files });
         return { value: undefined, extra: { message } };
@@ -331,13 +334,15 @@ export class PreviewManager {
       await entry.run.done.catch(() => undefined);
     }
     await this.kill(entry);
-    this.entries.delete(id);
+    if (this.entries.get(id) === entry) this.entries.delete(id);
+    // Unless a new start has taken the folder meanwhile, the quota disk lets go of its loop device.
+    if (!this.entries.has(id)) await unmountQuotaDisk(entry.paths.root).catch(() => undefined);
   }
 
   /** Stops the preview and deletes its folder (data included). */
   async remove(id: string): Promise<void> {
     await this.stop(id);
-    removePreviewFolder(previewPaths(this.options.previewsDir, id));
+    await removePreviewFolder(previewPaths(this.options.previewsDir, id));
   }
 
   async stopAll(): Promise<void> {
@@ -351,6 +356,7 @@ export class PreviewManager {
     for (const entry of this.entries.values()) {
       entry.run?.abort.abort();
       if (entry.child) killGroup(entry.child);
+      unmountQuotaDiskNow(entry.paths.root);
     }
   }
 
@@ -392,16 +398,16 @@ export class PreviewManager {
 
   private ensureSweeper(): void {
     if (this.sweeper) return;
-    const idleMs = this.options.idleSeconds * 1000;
     this.sweeper = setInterval(
       () => {
         const now = Date.now();
+        const idleMs = this.options.idleSeconds * 1000;
         for (const entry of this.entries.values()) {
           if (!entry.run && entry.state === 'running' && now - entry.lastActivity > idleMs)
             void this.stop(entry.id);
         }
       },
-      Math.min(Math.max(idleMs / 4, 250), 15_000),
+      Math.min(Math.max((this.options.idleSeconds * 1000) / 4, 250), 15_000),
     );
     this.sweeper.unref();
   }
@@ -445,6 +451,7 @@ export function previewManager(dataDir = process.env.FASTDRAFT_DATA_DIR || '.dat
     const created = new PreviewManager({
       previewsDir: path.resolve(dataDir, 'previews'),
       idleSeconds: positiveInt(process.env.PREVIEW_IDLE_SECONDS, 900),
+      limits: limitsFromEnv(),
       max: positiveInt(process.env.PREVIEW_MAX, 4),
       perUser: positiveInt(process.env.PREVIEW_MAX_PER_USER, 2),
     });
