@@ -121,6 +121,8 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
 
     const folder = path.join(previewsDir, id);
     expect(processesUsing(folder).length).toBeGreaterThan(0);
+    // The app's secret reaches it through the environment, never a command line.
+    expect(processesUsing(folder).filter((line) => line.includes('SECRET_KEY'))).toEqual([]);
     await manager.stop(id);
     expect(await manager.status(id)).toEqual({ state: 'stopped' });
     expect(manager.socketFor(id)).toBeNull();
@@ -221,21 +223,30 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
       check: false,
       max: 3,
       perUser: 2,
-      // Long enough not to reap anything while the others start; shortened below (the sweeper runs every 2 s).
-      idleSeconds: 8,
+      // Long enough not to reap anything while the others start (each is touched); shortened below (the sweeper
+      // runs every 5 s).
+      idleSeconds: 20,
       availability: async () => available,
     });
     const ws = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
     const [alice, bob, carol] = [{ userId: 'alice' }, { userId: 'bob' }, { userId: 'carol' }];
+    const touchAll = () => {
+      for (const w of small.active()) small.touch(w);
+    };
     try {
       expect((await small.start(ws(1), templates.todo(), bob)).ok).toBe(true);
+      touchAll();
       expect((await small.start(ws(2), templates.todo(), alice)).ok).toBe(true);
+      touchAll();
       expect((await small.start(ws(3), templates.todo(), alice)).ok).toBe(true);
+      touchAll();
       expect(small.active().sort()).toEqual([ws(1), ws(2), ws(3)]);
       // Alice's third preview: her own oldest one makes room, Bob's stays.
+      await new Promise((resolve) => setTimeout(resolve, 5));
       small.touch(ws(2));
       expect(small.admit(ws(4), 'alice')).toBeNull();
       expect((await small.start(ws(4), templates.todo(), alice)).ok).toBe(true);
+      touchAll();
       expect(small.active().sort()).toEqual([ws(1), ws(2), ws(4)]);
       expect(await small.status(ws(3))).toEqual({ state: 'stopped' });
       expect(await small.status(ws(1))).toMatchObject({ state: 'running' });
@@ -250,7 +261,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
       expect(small.admit(ws(1), 'carol')).toBeNull();
       // Idle previews of anyone are stopped.
       small.options.idleSeconds = 0.001;
-      await expect.poll(() => small.active(), { timeout: 10_000, interval: 200 }).toEqual([]);
+      await expect.poll(() => small.active(), { timeout: 15_000, interval: 200 }).toEqual([]);
       expect(await small.status(ws(1))).toEqual({ state: 'stopped' });
     } finally {
       await small.stopAll();

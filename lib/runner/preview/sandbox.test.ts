@@ -261,8 +261,12 @@ print("child", subprocess.run(["true"]).returncode)
     );
     try {
       const line = await new Promise<string>((resolve, reject) => {
-        child.stdout?.once('data', (c: Buffer) => resolve(c.toString()));
-        child.once('exit', () => reject(new Error('exited early')));
+        let out = '';
+        child.stdout?.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('\n')) resolve(out);
+        });
+        child.once('exit', () => reject(new Error(`exited early: ${out}`)));
       });
       expect(line.trim()).toBe('has True');
       const lines = allCommandLines();
