@@ -8,7 +8,7 @@
  * (`joinCommand`), and the group is emptied and removed when the sandbox has exited (`release`).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type GroupLimits = { processes: number; memoryBytes: number };
@@ -207,14 +207,4 @@ export async function release(group: Group): Promise<void> {
       }
     }
   }
-}
-
-/** Our groups that exist now (for tests: a sandbox's group is gone once it has exited). */
-export function groupNames(): string[] {
-  const found = cgroupLayout();
-  const parent = found.version === 2 ? found.parent : found.version === 1 ? found.pids : null;
-  if (!parent) return [];
-  return readdirSync(parent, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('probe-'))
-    .map((e) => e.name);
 }

@@ -4,10 +4,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cgroupLayout, groupNames } from './cgroup';
+import { cgroupLayout } from './cgroup';
 import { mountQuotaDisk, quotaDiskSupport, unmountQuotaDisk } from './disk';
 import { runToCompletion } from './project';
-import { baseEnv, DEFAULT_LIMITS, type Limits, sandboxCommand, spawnSandbox } from './sandbox';
+import { baseEnv, DEFAULT_LIMITS, groupOf, type Limits, sandboxCommand, spawnSandbox } from './sandbox';
 import { sandboxAvailability, skipNote } from './test-support';
 
 const available = await sandboxAvailability();
@@ -158,9 +158,11 @@ describe.skipIf(!available.ok)(`preview sandbox hardening${skipNote(available)}`
   it.skipIf(cgroups.version === null)(
     `stops a fork bomb at its process limit, as root too, and leaves nothing behind${cgroups.version === null ? ` (skipped: no writable control group: ${cgroups.reason})` : ''}`,
     async () => {
+      if (!available.ok) throw new Error('unavailable');
       const marker = `fork-bomb-${process.pid}-${Date.now()}`;
-      const result = await run(
-        `
+      const workDir = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-sandbox-test-'));
+      dirs.push(workDir);
+      const code = `
 import errno, os, sys, time
 forked = 0
 try:
@@ -172,21 +174,38 @@ try:
     print("unbounded", forked)
 except OSError as e:
     print("stopped", forked, errno.errorcode[e.errno])
-`,
-        { processes: 32 },
-        [marker],
+`;
+      const child = spawnSandbox(
+        sandboxCommand({
+          workDir,
+          readOnly: available.runtime.readOnly,
+          env: baseEnv(),
+          limits: { ...DEFAULT_LIMITS, processes: 32 },
+          command: [available.runtime.python, '-c', code, marker],
+        }),
       );
-      expect(result.stderr).toBe('');
-      const [, forked, code] = result.stdout.trim().split(' ');
-      // The filter counts the sandbox's own processes (bwrap's init, python) and every thread.
-      expect(code).toBe('EAGAIN');
+      const group = groupOf(child);
+      expect(group?.folders.length).toBeGreaterThan(0);
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.on('data', (c: Buffer) => {
+        stdout += c.toString();
+      });
+      child.stderr?.on('data', (c: Buffer) => {
+        stderr += c.toString();
+      });
+      await new Promise((resolve) => child.once('close', resolve));
+      expect(stderr).toBe('');
+      const [, forked, errorName] = stdout.trim().split(' ');
+      // The group counts the sandbox's own processes (bwrap's init, python) and every thread too.
+      expect(errorName).toBe('EAGAIN');
       expect(Number(forked)).toBeLessThan(32);
       expect(Number(forked)).toBeGreaterThan(0);
       // The children died with the sandbox, and its group is gone.
       await expect
         .poll(() => allCommandLines().filter((l) => l.includes(marker)), { timeout: 10_000 })
         .toEqual([]);
-      await expect.poll(() => groupNames(), { timeout: 10_000 }).toEqual([]);
+      await expect.poll(() => group?.folders.filter((f) => existsSync(f)), { timeout: 10_000 }).toEqual([]);
       // The host still starts processes, and so does the next sandbox.
       expect(execFileSync('sh', ['-c', 'echo fine'], { encoding: 'utf8' }).trim()).toBe('fine');
       expect((await run('print("next")')).stdout.trim()).toBe('next');

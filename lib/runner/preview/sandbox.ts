@@ -21,7 +21,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { createGroup, joinCommand, release } from './cgroup';
+import { createGroup, type Group, joinCommand, release } from './cgroup';
 import { seccompProgram } from './seccomp';
 
 /** Where the preview folder appears inside the sandbox. */
@@ -197,9 +197,17 @@ export function spawnSandbox(command: SandboxCommand): ChildProcess {
     pipe?.on('error', () => undefined);
     pipe?.end(data);
   });
-  if (group) child.once('close', () => void release(group));
+  if (group) {
+    groups.set(child, group);
+    child.once('close', () => void release(group));
+  }
   return child;
 }
+
+const groups = new WeakMap<ChildProcess, Group>();
+
+/** The control group a sandbox runs in (none where control groups are unavailable). */
+export const groupOf = (child: ChildProcess): Group | undefined => groups.get(child);
 
 /** The environment every sandboxed Python process gets, plus `extra`. */
 export function baseEnv(extra: Record<string, string> = {}): Record<string, string> {
