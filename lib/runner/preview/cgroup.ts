@@ -8,15 +8,13 @@
  * (`joinCommand`), and the group is emptied and removed when the sandbox has exited (`release`).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type GroupLimits = { processes: number; memoryBytes: number };
 
-type Layout =
-  | { version: 2; parent: string }
-  | { version: 1; pids: string; memory: string | null }
-  | { version: null; reason: string };
+type Found = { version: 2; parent: string } | { version: 1; pids: string; memory: string | null };
+type Layout = Found | { version: null; reason: string };
 
 const PARENT = 'fastdraft-previews';
 
@@ -54,7 +52,7 @@ function probe(parent: string, files: string[]): void {
   }
 }
 
-function detectV2(lines: string[], all: Mount[]): Layout | null {
+function detectV2(lines: string[], all: Mount[]): Found | null {
   const own = lines.find((l) => l.startsWith('0::'))?.slice(3);
   const mount = all.find((m) => m.type === 'cgroup2');
   if (own === undefined || !mount) return null;
@@ -79,7 +77,7 @@ function detectV2(lines: string[], all: Mount[]): Layout | null {
   return { version: 2, parent };
 }
 
-function detectV1(lines: string[], all: Mount[]): Layout | null {
+function detectV1(lines: string[], all: Mount[]): Found | null {
   const folderOf = (controller: string) => {
     const own = lines
       .map((l) => l.split(':'))
@@ -106,6 +104,30 @@ function detectV1(lines: string[], all: Mount[]): Layout | null {
 
 let layout: Layout | undefined;
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes the groups left by processes that died before they could (their own sandboxes died with them). */
+function sweepLeftovers(parents: string[]): void {
+  for (const parent of parents) {
+    for (const entry of readdirSync(parent, { withFileTypes: true })) {
+      const owner = /^(\d+)-[0-9a-f]+$/.exec(entry.name)?.[1];
+      if (!entry.isDirectory() || !owner || alive(Number(owner))) continue;
+      try {
+        rmdirSync(path.join(parent, entry.name));
+      } catch {
+        // Still has tasks: left alone.
+      }
+    }
+  }
+}
+
 /** How process trees are limited here, found once. */
 export function cgroupLayout(): Layout {
   if (layout) return layout;
@@ -118,6 +140,9 @@ export function cgroupLayout(): Layout {
         const found = detect(lines, all);
         if (found) {
           layout = found;
+          sweepLeftovers(
+            found.version === 2 ? [found.parent] : [found.pids, ...(found.memory ? [found.memory] : [])],
+          );
           return found;
         }
       } catch (error) {
@@ -137,7 +162,8 @@ export type Group = { folders: string[]; version: 1 | 2 };
 export function createGroup(limits: GroupLimits): Group | null {
   const found = cgroupLayout();
   if (found.version === null) return null;
-  const name = randomBytes(8).toString('hex');
+  // Named after this process, so a later one can tell the leftovers of a dead server from live groups.
+  const name = `${process.pid}-${randomBytes(6).toString('hex')}`;
   if (found.version === 2) {
     const dir = path.join(found.parent, name);
     mkdirSync(dir);
