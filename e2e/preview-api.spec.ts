@@ -94,6 +94,15 @@ test.describe('live preview API', () => {
     const health = await ownerApi.get(`/preview/${id}/health`);
     expect(health.status()).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
+    // Served on the IDE's origin: sandboxed, never sniffed, no cookies or CORS of the app.
+    expect(health.headers()['content-security-policy']).toMatch(/^sandbox;/);
+    expect(health.headers()['x-content-type-options']).toBe('nosniff');
+    expect(health.headers()['set-cookie']).toBeUndefined();
+    expect(health.headers()['access-control-allow-origin']).toBeUndefined();
+    // The app's own redirect (a trailing slash) stays inside the preview.
+    const slash = await ownerApi.get(`/preview/${id}/todo-lists/`, { maxRedirects: 0 });
+    expect(slash.status()).toBe(307);
+    expect(slash.headers().location).toBe(`/preview/${id}/todo-lists`);
     const registered = await ownerApi.post(`/preview/${id}/auth/register`, {
       data: { email: 'someone@example.com', password: 'correct horse 42' },
     });

@@ -50,7 +50,7 @@ async function run(cmd: string, args: string[]): Promise<void> {
 
 /**
  * Mounts the quota disk `image` (made with `bytes` when missing) on `folder`. A folder from before quotas (with
- * files, not mounted) has its files moved onto the new disk. Nothing happens when it is already mounted.
+ * files, not mounted) has its data moved onto the new disk. Nothing happens when it is already mounted.
  */
 export async function mountQuotaDisk(folder: string, image: string, bytes: number): Promise<void> {
   if (isMounted(folder)) return;
@@ -75,7 +75,9 @@ export async function mountQuotaDisk(folder: string, image: string, bytes: numbe
   await run('mount', ['-o', 'loop,nosuid,nodev,noexec', image, folder]);
   rmSync(path.join(folder, 'lost+found'), { recursive: true, force: true });
   if (before) {
-    await cp(before, folder, { recursive: true });
+    // Only the data matters (the code is rewritten at every start; a socket cannot be copied).
+    if (existsSync(path.join(before, 'data')))
+      await cp(path.join(before, 'data'), path.join(folder, 'data'), { recursive: true });
     rmSync(before, { recursive: true, force: true });
   }
 }

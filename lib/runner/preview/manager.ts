@@ -382,7 +382,7 @@ export class PreviewManager {
     if (others.length - freed < this.options.max) return null;
     return {
       code: 'previews_busy',
-      message: `Previews are busy: this server already runs ${this.options.max}, its maximum. Stop one of yours or try again in a minute.`,
+      message: `Previews are busy: this server already runs its maximum of ${this.options.max}. Try again in a minute.`,
       retryAfterSeconds: BUSY_RETRY_SECONDS,
     };
   }

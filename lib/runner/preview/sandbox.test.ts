@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -321,7 +329,11 @@ except OSError as e:
       dirs.push(parent);
       const folder = path.join(parent, 'preview');
       const image = path.join(parent, 'preview.img');
+      // A preview folder from before quotas: its data moves onto the disk.
+      mkdirSync(path.join(folder, 'data'), { recursive: true });
+      writeFileSync(path.join(folder, 'data', 'app.db'), 'old rows');
       await mountQuotaDisk(folder, image, 16 * MIB);
+      expect(readFileSync(path.join(folder, 'data', 'app.db'), 'utf8')).toBe('old rows');
       try {
         const result = await run(
           `
