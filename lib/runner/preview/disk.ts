@@ -55,6 +55,7 @@ async function run(cmd: string, args: string[]): Promise<void> {
 export async function mountQuotaDisk(folder: string, image: string, bytes: number): Promise<void> {
   if (isMounted(folder)) return;
   if (!existsSync(image)) {
+    mkdirSync(path.dirname(image), { recursive: true });
     const partial = `${image}.partial`;
     const handle = await open(partial, 'w', 0o600);
     try {

@@ -257,6 +257,9 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
       const refused = await small.start(ws(5), templates.todo(), carol);
       expect(refused).toEqual({ ok: false, error: refusal?.message });
       expect(small.active().sort()).toEqual([ws(1), ws(2), ws(4)]);
+      // Someone with a preview of their own may replace it even on a full server.
+      expect(small.admit(ws(5), 'alice')).toBeNull();
+      expect(small.admit(ws(5), 'bob')).toBeNull();
       // Restarting a running preview needs no new slot, whoever restarts it.
       expect(small.admit(ws(1), 'carol')).toBeNull();
       // Idle previews of anyone are stopped.

@@ -153,8 +153,9 @@ export class PreviewManager {
    */
   async start(id: string, design: Design, options: StartOptions): Promise<EndEvent> {
     // Admission and the claim on a slot happen together, before any await: two starts cannot both take the last one.
-    const refused = this.admit(id, options.userId);
-    if (refused) return { ok: false, error: refused.message };
+    const plan = this.plan(id, options.userId);
+    if (!('stop' in plan)) return { ok: false, error: plan.message };
+    for (const own of plan.stop) void this.stop(own.id, 'stopped to make room for your newer preview');
     const entry = this.entry(id);
     const previous = entry.run;
     const run: Run = { abort: new AbortController(), done: Promise.resolve({ ok: false }) };
@@ -165,7 +166,6 @@ export class PreviewManager {
       previous.reason = 'superseded';
       previous.abort.abort();
     }
-    this.makeRoomFor(entry);
     run.done = (async () => {
       if (previous) await previous.done.catch(() => undefined);
       const available = await this.availability();
@@ -368,18 +368,19 @@ export class PreviewManager {
   }
 
   /**
-   * Whether `userId` may start (or restart) the preview of `id` now; null when yes. A restart of a preview that
-   * is already active never needs a new slot. Otherwise the user's own previews beyond their quota will make room
-   * (`makeRoomFor`), and what is left must fit under `max` without touching anyone else's.
+   * What starting (or restarting) the preview of `id` for `userId` takes: the user's own least recently used
+   * previews to stop (beyond their quota, or to stay under `max`), or a refusal when only other users' previews
+   * could make room. A restart of an active preview needs no new slot on the server.
    */
-  admit(id: string, userId: string): Refusal | null {
+  private plan(id: string, userId: string): { stop: Entry[] } | Refusal {
     const others = this.activeOthers(id);
+    const own = others.filter((e) => e.userId === userId);
     const existing = this.entries.get(id);
-    if (existing && (existing.child || existing.run)) return null;
-    const own = others.filter((e) => e.userId === userId).length;
-    // The user's oldest previews that will be stopped to keep them within their quota.
-    const freed = Math.max(0, own - (this.options.perUser - 1));
-    if (others.length - freed < this.options.max) return null;
+    const restart = Boolean(existing && (existing.child || existing.run));
+    const overQuota = own.length - (this.options.perUser - 1);
+    const overServer = restart ? 0 : others.length - (this.options.max - 1);
+    const stop = Math.max(0, overQuota, overServer);
+    if (stop <= own.length) return { stop: own.slice(0, stop) };
     return {
       code: 'previews_busy',
       message: `Previews are busy: this server already runs its maximum of ${this.options.max}. Try again in a minute.`,
@@ -387,13 +388,10 @@ export class PreviewManager {
     };
   }
 
-  /** Stops the starting user's own least recently used previews beyond their quota; never anyone else's. */
-  private makeRoomFor(entry: Entry): void {
-    const own = this.activeOthers(entry.id).filter((e) => e.userId === entry.userId);
-    while (own.length >= this.options.perUser) {
-      const oldest = own.shift();
-      if (oldest) void this.stop(oldest.id, 'stopped to make room for your newer preview');
-    }
+  /** Null when `userId` may start the preview of `id` now (perhaps stopping some of their own), else why not. */
+  admit(id: string, userId: string): Refusal | null {
+    const plan = this.plan(id, userId);
+    return 'stop' in plan ? null : plan;
   }
 
   private ensureSweeper(): void {

@@ -327,8 +327,12 @@ except OSError as e:
     async () => {
       const parent = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-quota-test-'));
       dirs.push(parent);
-      const folder = path.join(parent, 'preview');
-      const image = path.join(parent, 'preview.img');
+      // Nothing exists yet where the first preview's folder and image go.
+      const folder = path.join(parent, 'previews', 'preview');
+      const image = path.join(parent, 'previews', 'preview.img');
+      await mountQuotaDisk(folder, image, 16 * MIB);
+      await unmountQuotaDisk(folder);
+      rmSync(image);
       // A preview folder from before quotas: its data moves onto the disk.
       mkdirSync(path.join(folder, 'data'), { recursive: true });
       writeFileSync(path.join(folder, 'data', 'app.db'), 'old rows');
