@@ -334,9 +334,11 @@ export class PreviewManager {
       await entry.run.done.catch(() => undefined);
     }
     await this.kill(entry);
-    if (this.entries.get(id) === entry) this.entries.delete(id);
-    // Unless a new start has taken the folder meanwhile, the quota disk lets go of its loop device.
-    if (!this.entries.has(id)) await unmountQuotaDisk(entry.paths.root).catch(() => undefined);
+    // A newer start has taken the preview meanwhile: it is that start's now.
+    if (entry.run) return;
+    this.entries.delete(id);
+    // The quota disk lets go of its loop device; its data stays in the image.
+    await unmountQuotaDisk(entry.paths.root).catch(() => undefined);
   }
 
   /** Stops the preview and deletes its folder (data included). */
