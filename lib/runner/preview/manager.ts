@@ -13,6 +13,7 @@ import type { Design } from '@/lib/design';
 import { validateDesign } from '@/lib/design';
 import { checkProject, type DesignVersion, generateProject } from '@/lib/generator';
 import { type Availability, checkAvailability, unavailableMessage } from './availability';
+import { cgroupLayout } from './cgroup';
 import { mountQuotaDisk, quotaDiskSupport, unmountQuotaDisk, unmountQuotaDiskNow } from './disk';
 import { baseUrlOf, type EndEvent, type PreviewStatus, type StepEvent, type StepName } from './events';
 import {
@@ -436,6 +437,17 @@ const positiveInt = (raw: string | undefined, fallback: number) => {
   return raw && Number.isInteger(n) && n > 0 ? n : fallback;
 };
 
+/** Says in the server log which sandbox limits this host cannot enforce (README: live preview). */
+async function warnWhenDegraded(): Promise<void> {
+  const groups = cgroupLayout();
+  if (groups.version === null)
+    console.warn(
+      `[preview] no control group for previews (${groups.reason}): the process limit is RLIMIT_NPROC only${process.getuid?.() === 0 ? ', which does not bind root' : ''}.`,
+    );
+  const disk = await quotaDiskSupport();
+  if (disk) console.warn(`[preview] no disk quota for previews (${disk}): files are bounded per file only.`);
+}
+
 const GLOBAL_KEY = Symbol.for('fastdraft.previewManager');
 type WithManager = typeof globalThis & { [GLOBAL_KEY]?: PreviewManager };
 
@@ -457,6 +469,7 @@ export function previewManager(dataDir = process.env.FASTDRAFT_DATA_DIR || '.dat
     });
     // `--die-with-parent` covers a killed server; this covers a normal exit.
     process.once('exit', () => created.killAllNow());
+    void warnWhenDegraded();
     g[GLOBAL_KEY] = created;
     manager = created;
   }
