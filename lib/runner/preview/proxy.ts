@@ -154,8 +154,8 @@ function responseHeaders(incoming: http.IncomingMessage, location: string | null
 /**
  * Sends `request` to the app on `socketPath` as `upstreamPath` (path and query, prefix already removed) and
  * streams its answer with only the allowed headers: 413 for a body over the limit, 502 for a redirect to another
- * site, 504 when no answer comes within the time limit (an answer
- * still streaming then is cut off), 502 when the app cannot be reached.
+ * site, 504 when no answer comes within the time limit (an answer still streaming then is cut off), 502 when the
+ * app cannot be reached.
  */
 export async function forward(
   request: Request,
