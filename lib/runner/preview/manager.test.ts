@@ -119,7 +119,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     const socket3 = manager.socketFor(id)!;
     expect((await call(socket3, 'POST', '/auth/login/json', user)).status).toBe(401);
 
-    const folder = path.join(previewsDir, id);
+    const folder = manager.pathsOf(id).root;
     expect(processesUsing(folder).length).toBeGreaterThan(0);
     // The app's secret reaches it through the environment, never a command line.
     expect(processesUsing(folder).filter((line) => line.includes('SECRET_KEY'))).toEqual([]);

@@ -14,7 +14,13 @@ import { validateDesign } from '@/lib/design';
 import { checkProject, type DesignVersion, generateProject } from '@/lib/generator';
 import { type Availability, checkAvailability, unavailableMessage } from './availability';
 import { cgroupLayout } from './cgroup';
-import { mountQuotaDisk, quotaDiskSupport, unmountQuotaDisk, unmountQuotaDiskNow } from './disk';
+import {
+  mountQuotaDisk,
+  quotaDiskSupport,
+  sweepStaleDisks,
+  unmountQuotaDisk,
+  unmountQuotaDiskNow,
+} from './disk';
 import { baseUrlOf, type EndEvent, type PreviewStatus, type StepEvent, type StepName } from './events';
 import {
   Aborted,
@@ -83,6 +89,7 @@ export class PreviewManager {
   private readonly entries = new Map<string, Entry>();
   private availabilityCache?: { at: number; value: Availability };
   private sweeper?: NodeJS.Timeout;
+  private readonly quotaDisks: boolean;
 
   constructor(options: Partial<ManagerOptions> & { previewsDir: string }) {
     this.options = {
@@ -95,6 +102,14 @@ export class PreviewManager {
       availability: () => checkAvailability(),
       ...options,
     };
+    this.quotaDisks = quotaDiskSupport() === null;
+    // Mounts of servers that were killed with their previews running.
+    if (this.quotaDisks) sweepStaleDisks();
+  }
+
+  /** Where a workspace's preview lives (on a quota disk when this host can mount one). */
+  pathsOf(id: string): PreviewPaths {
+    return previewPaths(this.options.previewsDir, id, this.quotaDisks);
   }
 
   /** Availability, cached (a minute when available, a few seconds when not, so a fix is seen soon). */
@@ -136,7 +151,7 @@ export class PreviewManager {
     if (!entry) {
       entry = {
         id,
-        paths: previewPaths(this.options.previewsDir, id),
+        paths: this.pathsOf(id),
         // Random per preview, kept across restarts so tokens issued by the app stay valid.
         secretKey: randomBytes(32).toString('base64url'),
         state: 'stopped',
@@ -257,8 +272,13 @@ export class PreviewManager {
       await step('migrate', async () => {
         // The old app holds the database: stop it before its rows are copied.
         await this.kill(entry);
-        if (!(await quotaDiskSupport()))
-          await mountQuotaDisk(entry.paths.root, entry.paths.disk, this.options.limits.diskBytes);
+        if (entry.paths.quotaDisk)
+          await mountQuotaDisk(
+            entry.paths.root,
+            entry.paths.disk,
+            this.options.limits.diskBytes,
+            entry.paths.legacy,
+          );
         await writeProject(entry.paths, files);
         const message = await migrate(ctx, { resetData: options.resetData ?? false, signal, files });
         return { value: undefined, extra: { message } };
@@ -339,13 +359,13 @@ export class PreviewManager {
     if (entry.run) return;
     this.entries.delete(id);
     // The quota disk lets go of its loop device; its data stays in the image.
-    await unmountQuotaDisk(entry.paths.root).catch(() => undefined);
+    if (entry.paths.quotaDisk) await unmountQuotaDisk(entry.paths.root).catch(() => undefined);
   }
 
   /** Stops the preview and deletes its folder (data included). */
   async remove(id: string): Promise<void> {
     await this.stop(id);
-    await removePreviewFolder(previewPaths(this.options.previewsDir, id));
+    await removePreviewFolder(this.pathsOf(id));
   }
 
   async stopAll(): Promise<void> {
@@ -359,7 +379,7 @@ export class PreviewManager {
     for (const entry of this.entries.values()) {
       entry.run?.abort.abort();
       if (entry.child) killGroup(entry.child);
-      unmountQuotaDiskNow(entry.paths.root);
+      if (entry.paths.quotaDisk) unmountQuotaDiskNow(entry.paths.root);
     }
   }
 
@@ -444,7 +464,7 @@ async function warnWhenDegraded(): Promise<void> {
     console.warn(
       `[preview] no control group for previews (${groups.reason}): the process limit is RLIMIT_NPROC only${process.getuid?.() === 0 ? ', which does not bind root' : ''}.`,
     );
-  const disk = await quotaDiskSupport();
+  const disk = quotaDiskSupport();
   if (disk) console.warn(`[preview] no disk quota for previews (${disk}): files are bounded per file only.`);
 }
 

@@ -2,7 +2,9 @@
  * One preview's folder and the sandboxed commands run in it:
  *
  * ```
- * <FASTDRAFT_DATA_DIR>/previews/<workspaceId>.img  the quota disk mounted on the folder below (as root, `disk.ts`)
+ * <FASTDRAFT_DATA_DIR>/previews/<workspaceId>.img  the quota disk (as root, `disk.ts`), loop-mounted while in
+ *                                                  use on <tmp>/fastdraft-preview-disks/<pid>-<hash>/, which is then
+ *                                                  the folder below
  * <FASTDRAFT_DATA_DIR>/previews/<workspaceId>/   (mounted at /preview in the sandbox, its only writable path)
  *   app/         the generated project, rewritten on every start
  *   data/app.db  the preview database; data/next.db while a new one is built
@@ -27,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Runtime } from './availability';
 import { COPY_DATA_SCRIPT } from './copy-data';
-import { unmountQuotaDisk } from './disk';
+import { mountPointFor, unmountQuotaDisk } from './disk';
 import {
   baseEnv,
   INNER_ROOT,
@@ -41,9 +43,13 @@ import {
 const MAX_SOCKET_PATH = 100;
 
 export type PreviewPaths = {
+  /** The folder mounted at /preview. */
   root: string;
-  /** The quota disk's image, mounted on `root` where quotas are supported. */
+  /** `<previewsDir>/<id>`: the folder without a quota disk (with one, what is left of the time before). */
+  legacy: string;
+  /** The quota disk's image, mounted on `root` when `quotaDisk`. */
   disk: string;
+  quotaDisk: boolean;
   app: string;
   data: string;
   db: string;
@@ -56,13 +62,20 @@ export type PreviewPaths = {
   innerSocket: string;
 };
 
-export function previewPaths(previewsDir: string, workspaceId: string): PreviewPaths {
-  const root = path.resolve(previewsDir, workspaceId);
+/**
+ * The paths of a workspace's preview. With `quotaDisk`, its folder is the mount point of its quota disk (the image
+ * next to where the folder would be, `legacy`); otherwise that folder itself.
+ */
+export function previewPaths(previewsDir: string, workspaceId: string, quotaDisk = false): PreviewPaths {
+  const legacy = path.resolve(previewsDir, workspaceId);
+  const root = quotaDisk ? mountPointFor(legacy) : legacy;
   const data = path.join(root, 'data');
   const inRoot = path.join(root, 'app.sock');
   const paths = {
     root,
-    disk: `${root}.img`,
+    legacy,
+    disk: `${legacy}.img`,
+    quotaDisk,
     app: path.join(root, 'app'),
     data,
     db: path.join(data, 'app.db'),
@@ -424,8 +437,9 @@ export async function waitReady(
 
 /** Removes a preview's folder, its quota disk and its socket folder. */
 export async function removePreviewFolder(paths: PreviewPaths): Promise<void> {
-  await unmountQuotaDisk(paths.root);
-  rmSync(paths.root, { recursive: true, force: true });
+  if (paths.quotaDisk) await unmountQuotaDisk(paths.root);
+  else rmSync(paths.root, { recursive: true, force: true });
+  rmSync(paths.legacy, { recursive: true, force: true });
   rmSync(paths.disk, { force: true });
   if (paths.socketDir) rmSync(paths.socketDir, { recursive: true, force: true });
 }

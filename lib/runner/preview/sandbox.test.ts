@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -13,14 +13,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cgroupLayout } from './cgroup';
-import { mountQuotaDisk, quotaDiskSupport, unmountQuotaDisk } from './disk';
+import {
+  isMounted,
+  mountPointFor,
+  mountQuotaDisk,
+  quotaDiskSupport,
+  sweepStaleDisks,
+  unmountQuotaDisk,
+} from './disk';
 import { runToCompletion } from './project';
 import { baseEnv, DEFAULT_LIMITS, groupOf, type Limits, sandboxCommand, spawnSandbox } from './sandbox';
 import { sandboxAvailability, skipNote } from './test-support';
 
 const available = await sandboxAvailability();
 const cgroups = cgroupLayout();
-const diskSupport = await quotaDiskSupport();
+const diskSupport = quotaDiskSupport();
 const MIB = 1024 * 1024;
 const dirs: string[] = [];
 afterAll(() => {
@@ -323,22 +330,22 @@ except OSError as e:
   });
 
   it.skipIf(diskSupport !== null)(
-    `fails with ENOSPC past its disk quota, and keeps its files across mounts${diskSupport ? ` (skipped: ${diskSupport})` : ''}`,
+    `fails with ENOSPC past its disk quota, keeps its files across mounts, never mounts in the data folder${diskSupport ? ` (skipped: ${diskSupport})` : ''}`,
     async () => {
       const parent = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-quota-test-'));
       dirs.push(parent);
-      // Nothing exists yet where the first preview's folder and image go.
-      const folder = path.join(parent, 'previews', 'preview');
-      const image = path.join(parent, 'previews', 'preview.img');
-      await mountQuotaDisk(folder, image, 16 * MIB);
-      await unmountQuotaDisk(folder);
-      rmSync(image);
-      // A preview folder from before quotas: its data moves onto the disk.
-      mkdirSync(path.join(folder, 'data'), { recursive: true });
-      writeFileSync(path.join(folder, 'data', 'app.db'), 'old rows');
-      await mountQuotaDisk(folder, image, 16 * MIB);
-      expect(readFileSync(path.join(folder, 'data', 'app.db'), 'utf8')).toBe('old rows');
+      // A preview folder from before quotas (nothing else exists yet): its data moves onto the new disk.
+      const legacy = path.join(parent, 'previews', 'preview');
+      const image = `${legacy}.img`;
+      const mountPoint = mountPointFor(legacy);
+      mkdirSync(path.join(legacy, 'data'), { recursive: true });
+      writeFileSync(path.join(legacy, 'data', 'app.db'), 'old rows');
+      await mountQuotaDisk(mountPoint, image, 16 * MIB, legacy);
       try {
+        expect(readFileSync(path.join(mountPoint, 'data', 'app.db'), 'utf8')).toBe('old rows');
+        expect(existsSync(legacy)).toBe(false);
+        // A killed server's mounts must not keep anyone from deleting its data folder.
+        expect(mountPoint.startsWith(parent)).toBe(false);
         const result = await run(
           `
 import errno
@@ -355,20 +362,32 @@ except OSError as e:
 `,
           {},
           [],
-          { workDir: folder },
+          { workDir: mountPoint },
         );
         expect(result.stdout.trim()).toBe('stopped ENOSPC');
-        // The image is sparse: what the host gives it is what was written, at most the quota.
-        expect(existsSync(image)).toBe(true);
       } finally {
-        await unmountQuotaDisk(folder);
+        await unmountQuotaDisk(mountPoint);
       }
-      expect(existsSync(path.join(folder, 'kept.txt'))).toBe(false);
-      await mountQuotaDisk(folder, image, 16 * MIB);
+      expect(existsSync(mountPoint)).toBe(false);
+      await mountQuotaDisk(mountPoint, image, 16 * MIB, legacy);
       try {
-        expect(readFileSync(path.join(folder, 'kept.txt'), 'utf8')).toBe('kept');
+        expect(readFileSync(path.join(mountPoint, 'kept.txt'), 'utf8')).toBe('kept');
       } finally {
-        await unmountQuotaDisk(folder);
+        await unmountQuotaDisk(mountPoint);
+      }
+      // What a server killed with its previews running leaves is unmounted by the next one, and only that.
+      const dead = spawnSync('true').pid;
+      const stale = path.join(path.dirname(mountPoint), `${dead}-${'0'.repeat(16)}`);
+      await mountQuotaDisk(stale, image, 16 * MIB);
+      await mountQuotaDisk(mountPoint, path.join(parent, 'other.img'), 16 * MIB);
+      try {
+        sweepStaleDisks();
+        expect(isMounted(stale)).toBe(false);
+        expect(existsSync(stale)).toBe(false);
+        expect(isMounted(mountPoint)).toBe(true);
+      } finally {
+        await unmountQuotaDisk(stale);
+        await unmountQuotaDisk(mountPoint);
       }
     },
   );
