@@ -94,6 +94,11 @@ test.describe('live preview API', () => {
     const health = await ownerApi.get(`/preview/${id}/health`);
     expect(health.status()).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
+    // Served on the IDE's origin: sandboxed, never sniffed, no cookies or CORS of the app.
+    expect(health.headers()['content-security-policy']).toMatch(/^sandbox;/);
+    expect(health.headers()['x-content-type-options']).toBe('nosniff');
+    expect(health.headers()['set-cookie']).toBeUndefined();
+    expect(health.headers()['access-control-allow-origin']).toBeUndefined();
     const registered = await ownerApi.post(`/preview/${id}/auth/register`, {
       data: { email: 'someone@example.com', password: 'correct horse 42' },
     });

@@ -52,7 +52,7 @@ const tail = (r: RunResult, n = 8) =>
 
 /**
  * The project's PostgreSQL migrations and schema DDL. `files` is a generated project (`generateProject(...).files`);
- * it is written to a temporary folder, which is the only writable path of the sandbox, and removed afterwards.
+ * it is written to a temporary folder, bound read-only into the sandbox, and removed afterwards.
  */
 export async function projectSql(
   files: Record<string, string>,
@@ -73,6 +73,8 @@ export async function projectSql(
       runToCompletion(
         sandboxCommand({
           workDir: root,
+          // Alembic offline and a mock engine write nothing: the project is read-only, TMPDIR a small tmpfs.
+          readOnlyWork: true,
           readOnly: runtime.readOnly,
           env,
           cwd: 'app',

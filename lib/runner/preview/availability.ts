@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exec, findToolchain, PROVISION_HINT } from '../toolchain';
-import { baseEnv, DEFAULT_LIMITS, hostEnv, sandboxCommand } from './sandbox';
+import { runToCompletion } from './project';
+import { baseEnv, DEFAULT_LIMITS, sandboxCommand } from './sandbox';
+import { seccompProgram } from './seccomp';
 
 export type Runtime = {
   /** The interpreter, as a host path (the same path inside the sandbox). */
@@ -42,14 +44,14 @@ async function interpreterPaths(python: string): Promise<string[] | string> {
 async function trySandbox(runtime: Runtime): Promise<string | null> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-sandbox-check-'));
   try {
-    const { cmd, args } = sandboxCommand({
+    const command = sandboxCommand({
       workDir: dir,
       readOnly: runtime.readOnly,
       env: baseEnv(),
       limits: DEFAULT_LIMITS,
       command: [runtime.python, '-c', 'import fastapi, uvicorn, alembic, sqlite3'],
     });
-    const result = await exec(cmd, args, { timeoutMs: 30_000, env: hostEnv() });
+    const result = await runToCompletion(command, { timeoutMs: 30_000 });
     if (result.code === 0) return null;
     return (result.stderr || result.stdout).trim().split('\n').slice(-2).join(' ');
   } finally {
@@ -75,6 +77,10 @@ export async function checkAvailability(
     missing.push('prlimit (util-linux), which sets the resource limits of previews');
     howTo.push('Install util-linux: `apt-get install util-linux`.');
   }
+  if (!seccompProgram()) {
+    missing.push(`a seccomp filter for this architecture (${process.arch}; x64 and arm64 have one)`);
+    howTo.push('Run the server on x86-64 or arm64.');
+  }
   let runtime: Runtime | null = null;
   if (!lookup.ok) {
     missing.push(`a Python toolchain (${lookup.reason})`);
@@ -98,7 +104,7 @@ export async function checkAvailability(
       runtime = { python, readOnly: paths, description: lookup.toolchain.description };
     }
   }
-  if (runtime && bwrap && prlimit) {
+  if (runtime && bwrap && prlimit && missing.length === 0) {
     const failure = await trySandbox(runtime);
     if (failure) {
       missing.push(`a working bubblewrap sandbox (${failure})`);

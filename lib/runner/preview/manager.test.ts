@@ -63,12 +63,13 @@ function processesUsing(folder: string): string[] {
 }
 
 const id = '00000000-0000-4000-8000-00000000c0de';
+const owner = { userId: 'user-main' };
 
 describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
   it('starts the todo app, keeps rows across a regeneration, resets data on demand, stops cleanly', async () => {
     const steps: StepEvent[] = [];
     let t = performance.now();
-    const first = await manager.start(id, templates.todo(), { onStep: (e) => steps.push(e) });
+    const first = await manager.start(id, templates.todo(), { ...owner, onStep: (e) => steps.push(e) });
     const coldMs = Math.round(performance.now() - t);
     expect(first, JSON.stringify(steps)).toEqual({ ok: true, baseUrl: `/preview/${id}` });
     expect(steps.map((s) => `${s.step}:${s.status}`)).toEqual(
@@ -101,7 +102,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     });
     const restartSteps: StepEvent[] = [];
     t = performance.now();
-    const second = await manager.start(id, withNote, { onStep: (e) => restartSteps.push(e) });
+    const second = await manager.start(id, withNote, { ...owner, onStep: (e) => restartSteps.push(e) });
     const restartMs = Math.round(performance.now() - t);
     expect(second.ok, JSON.stringify(restartSteps)).toBe(true);
     expect(restartSteps.find((s) => s.step === 'migrate' && s.status === 'done')?.message).toMatch(
@@ -113,13 +114,15 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     expect(lists.status, lists.body).toBe(200);
     expect(lists.json()).toMatchObject({ total: 1, items: [{ title: 'Groceries', note: '' }] });
 
-    const reset = await manager.start(id, withNote, { resetData: true });
+    const reset = await manager.start(id, withNote, { ...owner, resetData: true });
     expect(reset.ok).toBe(true);
     const socket3 = manager.socketFor(id)!;
     expect((await call(socket3, 'POST', '/auth/login/json', user)).status).toBe(401);
 
-    const folder = path.join(previewsDir, id);
+    const folder = manager.pathsOf(id).root;
     expect(processesUsing(folder).length).toBeGreaterThan(0);
+    // The app's secret reaches it through the environment, never a command line.
+    expect(processesUsing(folder).filter((line) => line.includes('SECRET_KEY'))).toEqual([]);
     await manager.stop(id);
     expect(await manager.status(id)).toEqual({ state: 'stopped' });
     expect(manager.socketFor(id)).toBeNull();
@@ -134,7 +137,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     const history = [
       { id: 'v1', message: 'Initial', createdAt: new Date('2025-01-01T00:00:00Z'), design: v1 },
     ];
-    const first = await manager.start(ws, v1, { history });
+    const first = await manager.start(ws, v1, { ...owner, history });
     expect(first.ok, first.error).toBe(true);
     const user = { email: 'chain@example.com', password: 'correct horse 42' };
     expect((await call(manager.socketFor(ws)!, 'POST', '/auth/register', user)).status).toBe(201);
@@ -146,7 +149,9 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     // The working design renames the title: the pending revision renames the column, rows and all.
     const renamed = applyOperations(v1, [{ op: 'renameField', fieldId: 'f_todo_list_title', name: 'name' }]);
     const steps: StepEvent[] = [];
-    expect((await manager.start(ws, renamed, { history, onStep: (e) => steps.push(e) })).ok).toBe(true);
+    expect((await manager.start(ws, renamed, { ...owner, history, onStep: (e) => steps.push(e) })).ok).toBe(
+      true,
+    );
     expect(steps.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toMatch(
       /^data kept: the database was migrated by the revisions \(from 0001 up to 0002_\w+\)$/,
     );
@@ -159,7 +164,9 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
       field: { id: 'f_todo_list_note', name: 'note', type: 'string', nullable: true },
     });
     const again: StepEvent[] = [];
-    expect((await manager.start(ws, more, { history, onStep: (e) => again.push(e) })).ok).toBe(true);
+    expect((await manager.start(ws, more, { ...owner, history, onStep: (e) => again.push(e) })).ok).toBe(
+      true,
+    );
     expect(again.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toMatch(
       /^data kept: the database was migrated by the revisions \(down to 0001, then up to 0002_\w+\)$/,
     );
@@ -172,9 +179,9 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
       { id: 'v2', message: 'Rename', createdAt: new Date('2025-01-02T00:00:00Z'), design: more },
     ];
     const third: StepEvent[] = [];
-    expect((await manager.start(ws, more, { history: committed, onStep: (e) => third.push(e) })).ok).toBe(
-      true,
-    );
+    expect(
+      (await manager.start(ws, more, { ...owner, history: committed, onStep: (e) => third.push(e) })).ok,
+    ).toBe(true);
     expect(third.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toMatch(
       /^data kept \(revisions unchanged, at 0002_\w+\)$/,
     );
@@ -185,7 +192,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
 
   it('starts empty, saying why, when the rows do not fit the new schema', async () => {
     const ws = '00000000-0000-4000-8000-0000000da7a0';
-    expect((await manager.start(ws, templates.todo())).ok).toBe(true);
+    expect((await manager.start(ws, templates.todo(), owner)).ok).toBe(true);
     for (const email of ['a@example.com', 'b@example.com']) {
       const registered = await call(manager.socketFor(ws)!, 'POST', '/auth/register', {
         email,
@@ -199,7 +206,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
       field: { id: 'f_user_nickname', name: 'nickname', type: 'string', unique: true },
     });
     const steps: StepEvent[] = [];
-    expect((await manager.start(ws, unique, { onStep: (e) => steps.push(e) })).ok).toBe(true);
+    expect((await manager.start(ws, unique, { ...owner, onStep: (e) => steps.push(e) })).ok).toBe(true);
     const migrate = steps.find((s) => s.step === 'migrate' && s.status === 'done');
     expect(migrate?.message).toMatch(/^data reset because .*UNIQUE/);
     const users = await call(manager.socketFor(ws)!, 'POST', '/auth/login/json', {
@@ -210,33 +217,65 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     await manager.stop(ws);
   }, 120_000);
 
-  it('stops the least recently used preview past the maximum, and idle previews', async () => {
+  it("keeps each user to their quota by stopping their own oldest preview, never another user's", async () => {
     const small = new PreviewManager({
       previewsDir,
       check: false,
-      max: 1,
-      idleSeconds: 1,
+      max: 3,
+      perUser: 2,
+      // Long enough not to reap anything while the others start (each is touched); shortened below (the sweeper
+      // runs every 5 s).
+      idleSeconds: 20,
       availability: async () => available,
     });
-    const [a, b] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
+    const ws = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+    const [alice, bob, carol] = [{ userId: 'alice' }, { userId: 'bob' }, { userId: 'carol' }];
+    const touchAll = () => {
+      for (const w of small.active()) small.touch(w);
+    };
     try {
-      expect((await small.start(a, templates.todo())).ok).toBe(true);
-      expect((await small.start(b, templates.todo())).ok).toBe(true);
-      expect(await small.status(a)).toEqual({ state: 'stopped' });
-      expect(small.active()).toEqual([b]);
-      await new Promise((resolve) => setTimeout(resolve, 1_800));
-      expect(await small.status(b)).toEqual({ state: 'stopped' });
-      expect(small.active()).toEqual([]);
+      expect((await small.start(ws(1), templates.todo(), bob)).ok).toBe(true);
+      touchAll();
+      expect((await small.start(ws(2), templates.todo(), alice)).ok).toBe(true);
+      touchAll();
+      expect((await small.start(ws(3), templates.todo(), alice)).ok).toBe(true);
+      touchAll();
+      expect(small.active().sort()).toEqual([ws(1), ws(2), ws(3)]);
+      // Alice's third preview: her own oldest one makes room, Bob's stays.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      small.touch(ws(2));
+      expect(small.admit(ws(4), 'alice')).toBeNull();
+      expect((await small.start(ws(4), templates.todo(), alice)).ok).toBe(true);
+      touchAll();
+      expect(small.active().sort()).toEqual([ws(1), ws(2), ws(4)]);
+      expect(await small.status(ws(3))).toEqual({ state: 'stopped' });
+      expect(await small.status(ws(1))).toMatchObject({ state: 'running' });
+      // The server is full: Carol is told to come back, and nobody's preview is stopped.
+      const refusal = small.admit(ws(5), 'carol');
+      expect(refusal).toMatchObject({ code: 'previews_busy', retryAfterSeconds: 30 });
+      expect(refusal?.message).toMatch(/^Previews are busy/);
+      const refused = await small.start(ws(5), templates.todo(), carol);
+      expect(refused).toEqual({ ok: false, error: refusal?.message });
+      expect(small.active().sort()).toEqual([ws(1), ws(2), ws(4)]);
+      // Someone with a preview of their own may replace it even on a full server.
+      expect(small.admit(ws(5), 'alice')).toBeNull();
+      expect(small.admit(ws(5), 'bob')).toBeNull();
+      // Restarting a running preview needs no new slot, whoever restarts it.
+      expect(small.admit(ws(1), 'carol')).toBeNull();
+      // Idle previews of anyone are stopped.
+      small.options.idleSeconds = 0.001;
+      await expect.poll(() => small.active(), { timeout: 15_000, interval: 200 }).toEqual([]);
+      expect(await small.status(ws(1))).toEqual({ state: 'stopped' });
     } finally {
       await small.stopAll();
     }
-  }, 120_000);
+  }, 180_000);
 
   it('a second start supersedes the first; a failing design reports its problems', async () => {
     const other = '00000000-0000-4000-8000-00000000beef';
     const events: StepEvent[] = [];
-    const firstRun = manager.start(other, templates.todo());
-    const secondRun = manager.start(other, templates.todo(), { onStep: (e) => events.push(e) });
+    const firstRun = manager.start(other, templates.todo(), owner);
+    const secondRun = manager.start(other, templates.todo(), { ...owner, onStep: (e) => events.push(e) });
     const [first, second] = await Promise.all([firstRun, secondRun]);
     expect(first).toEqual<EndEvent>({ ok: false, error: 'superseded' });
     expect(second.ok).toBe(true);
@@ -245,7 +284,9 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     );
 
     const same: StepEvent[] = [];
-    expect((await manager.start(other, templates.todo(), { onStep: (e) => same.push(e) })).ok).toBe(true);
+    expect((await manager.start(other, templates.todo(), { ...owner, onStep: (e) => same.push(e) })).ok).toBe(
+      true,
+    );
     expect(same.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toBe(
       'data kept (same schema)',
     );
@@ -253,7 +294,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     const broken = templates.todo();
     broken.entities[0]!.name = 'class';
     const failedSteps: StepEvent[] = [];
-    const failed = await manager.start(other, broken, { onStep: (e) => failedSteps.push(e) });
+    const failed = await manager.start(other, broken, { ...owner, onStep: (e) => failedSteps.push(e) });
     expect(failed.ok).toBe(false);
     const validate = failedSteps.find((s) => s.step === 'validate' && s.status === 'failed');
     expect(validate?.problems?.length).toBeGreaterThan(0);

@@ -1,6 +1,8 @@
 /**
- * The previews of one app-server process: at most one per workspace, at most `max` at once (least recently used
- * stopped first), stopped after `idleSeconds` without a request, and all killed when the server exits.
+ * The previews of one app-server process: at most one per workspace, at most `perUser` per person who started
+ * them (their own least recently used one is stopped to make room) and at most `max` in all. A full server
+ * refuses a new preview (`PreviewsBusy`) rather than stop someone else's; idle previews (no request for
+ * `idleSeconds`) are stopped whoever owns them, and all are killed when the server exits.
  * Previews are per app-server process: with several server processes, each has its own previews.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -11,6 +13,14 @@ import type { Design } from '@/lib/design';
 import { validateDesign } from '@/lib/design';
 import { checkProject, type DesignVersion, generateProject } from '@/lib/generator';
 import { type Availability, checkAvailability, unavailableMessage } from './availability';
+import { cgroupLayout } from './cgroup';
+import {
+  mountQuotaDisk,
+  quotaDiskSupport,
+  sweepStaleDisks,
+  unmountQuotaDisk,
+  unmountQuotaDiskNow,
+} from './disk';
 import { baseUrlOf, type EndEvent, type PreviewStatus, type StepEvent, type StepName } from './events';
 import {
   Aborted,
@@ -24,13 +34,16 @@ import {
   waitReady,
   writeProject,
 } from './project';
-import { DEFAULT_LIMITS, type Limits } from './sandbox';
+import { DEFAULT_LIMITS, type Limits, limitsFromEnv } from './sandbox';
 
 export type ManagerOptions = {
   /** Folder of the preview folders (`<FASTDRAFT_DATA_DIR>/previews`). */
   previewsDir: string;
   idleSeconds: number;
+  /** Previews running (or starting) at once on this server, all users together. */
   max: number;
+  /** Previews running (or starting) at once per user. */
+  perUser: number;
   limits: Limits;
   readyTimeoutMs: number;
   /** Runs `checkProject` on the generated files (the `check` step). */
@@ -41,6 +54,8 @@ export type ManagerOptions = {
 type Run = { abort: AbortController; done: Promise<EndEvent>; reason?: string };
 
 export type StartOptions = {
+  /** Who starts it: the preview counts against this user's quota. */
+  userId: string;
   resetData?: boolean;
   /** The workspace's committed versions: the project's migrations follow them (revision chain + pending). */
   history?: readonly DesignVersion[];
@@ -49,6 +64,8 @@ export type StartOptions = {
 
 type Entry = {
   id: string;
+  /** The user whose quota the preview counts against (the last one who started it). */
+  userId?: string;
   paths: PreviewPaths;
   secretKey: string;
   state: 'stopped' | 'starting' | 'running' | 'failed';
@@ -62,22 +79,37 @@ type Entry = {
 
 class StepFailed extends Error {}
 
+/** What `admit` says when a preview may not start now. */
+export type Refusal = { code: 'previews_busy'; message: string; retryAfterSeconds: number };
+
+export const BUSY_RETRY_SECONDS = 30;
+
 export class PreviewManager {
   readonly options: ManagerOptions;
   private readonly entries = new Map<string, Entry>();
   private availabilityCache?: { at: number; value: Availability };
   private sweeper?: NodeJS.Timeout;
+  private readonly quotaDisks: boolean;
 
   constructor(options: Partial<ManagerOptions> & { previewsDir: string }) {
     this.options = {
       idleSeconds: 900,
       max: 4,
+      perUser: 2,
       limits: DEFAULT_LIMITS,
       readyTimeoutMs: 30_000,
       check: true,
       availability: () => checkAvailability(),
       ...options,
     };
+    this.quotaDisks = quotaDiskSupport() === null;
+    // Mounts of servers that were killed with their previews running.
+    if (this.quotaDisks) sweepStaleDisks();
+  }
+
+  /** Where a workspace's preview lives (on a quota disk when this host can mount one). */
+  pathsOf(id: string): PreviewPaths {
+    return previewPaths(this.options.previewsDir, id, this.quotaDisks);
   }
 
   /** Availability, cached (a minute when available, a few seconds when not, so a fix is seen soon). */
@@ -119,7 +151,7 @@ export class PreviewManager {
     if (!entry) {
       entry = {
         id,
-        paths: previewPaths(this.options.previewsDir, id),
+        paths: this.pathsOf(id),
         // Random per preview, kept across restarts so tokens issued by the app stay valid.
         secretKey: randomBytes(32).toString('base64url'),
         state: 'stopped',
@@ -135,20 +167,28 @@ export class PreviewManager {
    * Validates, generates, checks, migrates and starts the preview of `design`, reporting each step. A start of
    * the same workspace supersedes this one (it ends with `superseded`).
    */
-  async start(id: string, design: Design, options: StartOptions = {}): Promise<EndEvent> {
-    const available = await this.availability();
-    if (!available.ok) return { ok: false, error: unavailableMessage(available) };
+  async start(id: string, design: Design, options: StartOptions): Promise<EndEvent> {
+    // Admission and the claim on a slot happen together, before any await: two starts cannot both take the last one.
+    const plan = this.plan(id, options.userId);
+    if (!('stop' in plan)) return { ok: false, error: plan.message };
+    for (const own of plan.stop) void this.stop(own.id, 'stopped to make room for your newer preview');
     const entry = this.entry(id);
     const previous = entry.run;
     const run: Run = { abort: new AbortController(), done: Promise.resolve({ ok: false }) };
     // The newest start owns the entry at once; it begins when the one it supersedes has let go.
     entry.run = run;
+    entry.userId = options.userId;
     if (previous) {
       previous.reason = 'superseded';
       previous.abort.abort();
     }
     run.done = (async () => {
       if (previous) await previous.done.catch(() => undefined);
+      const available = await this.availability();
+      if (!available.ok) {
+        if (entry.run === run) entry.run = undefined;
+        return { ok: false, error: unavailableMessage(available) };
+      }
       return this.execute(entry, run, available.runtime, design, options);
     })();
     entry.lastActivity = Date.now();
@@ -223,7 +263,6 @@ export class PreviewManager {
           },
         };
       });
-      this.makeRoom(entry.id);
       const ctx: SandboxContext = {
         runtime,
         paths: entry.paths,
@@ -233,6 +272,13 @@ export class PreviewManager {
       await step('migrate', async () => {
         // The old app holds the database: stop it before its rows are copied.
         await this.kill(entry);
+        if (entry.paths.quotaDisk)
+          await mountQuotaDisk(
+            entry.paths.root,
+            entry.paths.disk,
+            this.options.limits.diskBytes,
+            entry.paths.legacy,
+          );
         await writeProject(entry.paths, files);
         const message = await migrate(ctx, { resetData: options.resetData ?? false, signal, files });
         return { value: undefined, extra: { message } };
@@ -309,13 +355,17 @@ export class PreviewManager {
       await entry.run.done.catch(() => undefined);
     }
     await this.kill(entry);
+    // A newer start has taken the preview meanwhile: it is that start's now.
+    if (entry.run) return;
     this.entries.delete(id);
+    // The quota disk lets go of its loop device; its data stays in the image.
+    if (entry.paths.quotaDisk) await unmountQuotaDisk(entry.paths.root).catch(() => undefined);
   }
 
   /** Stops the preview and deletes its folder (data included). */
   async remove(id: string): Promise<void> {
     await this.stop(id);
-    removePreviewFolder(previewPaths(this.options.previewsDir, id));
+    await removePreviewFolder(this.pathsOf(id));
   }
 
   async stopAll(): Promise<void> {
@@ -329,32 +379,56 @@ export class PreviewManager {
     for (const entry of this.entries.values()) {
       entry.run?.abort.abort();
       if (entry.child) killGroup(entry.child);
+      if (entry.paths.quotaDisk) unmountQuotaDiskNow(entry.paths.root);
     }
   }
 
-  /** Stops least recently used previews until starting `id` keeps the count within `max`. */
-  private makeRoom(id: string): void {
-    const others = [...this.entries.values()]
+  /** Previews other than `id` with a live process or a start in progress, least recently used first. */
+  private activeOthers(id: string): Entry[] {
+    return [...this.entries.values()]
       .filter((e) => e.id !== id && (e.child || e.run))
       .sort((a, b) => a.lastActivity - b.lastActivity);
-    while (others.length >= this.options.max) {
-      const oldest = others.shift();
-      if (oldest) void this.stop(oldest.id, 'stopped to make room for another preview');
-    }
+  }
+
+  /**
+   * What starting (or restarting) the preview of `id` for `userId` takes: the user's own least recently used
+   * previews to stop (beyond their quota, or to stay under `max`), or a refusal when only other users' previews
+   * could make room. A restart of an active preview needs no new slot on the server.
+   */
+  private plan(id: string, userId: string): { stop: Entry[] } | Refusal {
+    const others = this.activeOthers(id);
+    const own = others.filter((e) => e.userId === userId);
+    const existing = this.entries.get(id);
+    const restart = Boolean(existing && (existing.child || existing.run));
+    const overQuota = own.length - (this.options.perUser - 1);
+    const overServer = restart ? 0 : others.length - (this.options.max - 1);
+    const stop = Math.max(0, overQuota, overServer);
+    if (stop <= own.length) return { stop: own.slice(0, stop) };
+    return {
+      code: 'previews_busy',
+      message: `Previews are busy: this server already runs its maximum of ${this.options.max}. Try again in a minute.`,
+      retryAfterSeconds: BUSY_RETRY_SECONDS,
+    };
+  }
+
+  /** Null when `userId` may start the preview of `id` now (perhaps stopping some of their own), else why not. */
+  admit(id: string, userId: string): Refusal | null {
+    const plan = this.plan(id, userId);
+    return 'stop' in plan ? null : plan;
   }
 
   private ensureSweeper(): void {
     if (this.sweeper) return;
-    const idleMs = this.options.idleSeconds * 1000;
     this.sweeper = setInterval(
       () => {
         const now = Date.now();
+        const idleMs = this.options.idleSeconds * 1000;
         for (const entry of this.entries.values()) {
           if (!entry.run && entry.state === 'running' && now - entry.lastActivity > idleMs)
             void this.stop(entry.id);
         }
       },
-      Math.min(Math.max(idleMs / 4, 250), 15_000),
+      Math.min(Math.max((this.options.idleSeconds * 1000) / 4, 250), 15_000),
     );
     this.sweeper.unref();
   }
@@ -383,12 +457,24 @@ const positiveInt = (raw: string | undefined, fallback: number) => {
   return raw && Number.isInteger(n) && n > 0 ? n : fallback;
 };
 
+/** Says in the server log which sandbox limits this host cannot enforce (README: live preview). */
+async function warnWhenDegraded(): Promise<void> {
+  const groups = cgroupLayout();
+  if (groups.version === null)
+    console.warn(
+      `[preview] no control group for previews (${groups.reason}): the process limit is RLIMIT_NPROC only${process.getuid?.() === 0 ? ', which does not bind root' : ''}.`,
+    );
+  const disk = quotaDiskSupport();
+  if (disk) console.warn(`[preview] no disk quota for previews (${disk}): files are bounded per file only.`);
+}
+
 const GLOBAL_KEY = Symbol.for('fastdraft.previewManager');
 type WithManager = typeof globalThis & { [GLOBAL_KEY]?: PreviewManager };
 
 /**
  * The server process's manager, on `globalThis` so Next's module reloading shares one. Previews are per
- * app-server process. `PREVIEW_IDLE_SECONDS` (default 900) and `PREVIEW_MAX` (default 4) configure it.
+ * app-server process. `PREVIEW_IDLE_SECONDS` (default 900), `PREVIEW_MAX` (default 4, all users) and
+ * `PREVIEW_MAX_PER_USER` (default 2) configure it.
  */
 export function previewManager(dataDir = process.env.FASTDRAFT_DATA_DIR || '.data'): PreviewManager {
   const g = globalThis as WithManager;
@@ -397,10 +483,13 @@ export function previewManager(dataDir = process.env.FASTDRAFT_DATA_DIR || '.dat
     const created = new PreviewManager({
       previewsDir: path.resolve(dataDir, 'previews'),
       idleSeconds: positiveInt(process.env.PREVIEW_IDLE_SECONDS, 900),
+      limits: limitsFromEnv(),
       max: positiveInt(process.env.PREVIEW_MAX, 4),
+      perUser: positiveInt(process.env.PREVIEW_MAX_PER_USER, 2),
     });
     // `--die-with-parent` covers a killed server; this covers a normal exit.
     process.once('exit', () => created.killAllNow());
+    void warnWhenDegraded();
     g[GLOBAL_KEY] = created;
     manager = created;
   }

@@ -2,14 +2,17 @@
  * One preview's folder and the sandboxed commands run in it:
  *
  * ```
+ * <FASTDRAFT_DATA_DIR>/previews/<workspaceId>.img  the quota disk (as root, `disk.ts`), loop-mounted while in
+ *                                                  use on <tmp>/fastdraft-preview-disks/<pid>-<hash>/, which is then
+ *                                                  the folder below
  * <FASTDRAFT_DATA_DIR>/previews/<workspaceId>/   (mounted at /preview in the sandbox, its only writable path)
  *   app/         the generated project, rewritten on every start
  *   data/app.db  the preview database; data/next.db while a new one is built
- *   tmp/         TMPDIR
+ *   tmp/         TMPDIR (a size-limited tmpfs inside the sandbox; empty on the host)
  *   app.sock     uvicorn's Unix socket (under /tmp/fastdraft-preview-sockets/ when the path is too long)
  * ```
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -26,13 +29,27 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Runtime } from './availability';
 import { COPY_DATA_SCRIPT } from './copy-data';
-import { baseEnv, hostEnv, INNER_ROOT, type Limits, sandboxCommand } from './sandbox';
+import { mountPointFor, unmountQuotaDisk } from './disk';
+import {
+  baseEnv,
+  INNER_ROOT,
+  type Limits,
+  type SandboxCommand,
+  sandboxCommand,
+  spawnSandbox,
+} from './sandbox';
 
 /** Longest Unix socket path we use (the kernel's limit is 107 bytes). */
 const MAX_SOCKET_PATH = 100;
 
 export type PreviewPaths = {
+  /** The folder mounted at /preview. */
   root: string;
+  /** `<previewsDir>/<id>`: the folder without a quota disk (with one, what is left of the time before). */
+  legacy: string;
+  /** The quota disk's image, mounted on `root` when `quotaDisk`. */
+  disk: string;
+  quotaDisk: boolean;
   app: string;
   data: string;
   db: string;
@@ -45,12 +62,20 @@ export type PreviewPaths = {
   innerSocket: string;
 };
 
-export function previewPaths(previewsDir: string, workspaceId: string): PreviewPaths {
-  const root = path.resolve(previewsDir, workspaceId);
+/**
+ * The paths of a workspace's preview. With `quotaDisk`, its folder is the mount point of its quota disk (the image
+ * next to where the folder would be, `legacy`); otherwise that folder itself.
+ */
+export function previewPaths(previewsDir: string, workspaceId: string, quotaDisk = false): PreviewPaths {
+  const legacy = path.resolve(previewsDir, workspaceId);
+  const root = quotaDisk ? mountPointFor(legacy) : legacy;
   const data = path.join(root, 'data');
   const inRoot = path.join(root, 'app.sock');
   const paths = {
     root,
+    legacy,
+    disk: `${legacy}.img`,
+    quotaDisk,
     app: path.join(root, 'app'),
     data,
     db: path.join(data, 'app.db'),
@@ -131,16 +156,14 @@ export function runSandboxed(
 }
 
 /**
- * Runs a host command (a `sandboxCommand`) in its own process group to completion; the group is killed on
- * `signal` or after `timeoutMs`.
+ * Runs a `sandboxCommand` in its own process group to completion; the group is killed on `signal` or after
+ * `timeoutMs`.
  */
-export function runToCompletion(
-  { cmd, args: full }: { cmd: string; args: string[] },
-  options: RunOptions = {},
-): Promise<RunResult> {
+export function runToCompletion(command: SandboxCommand, options: RunOptions = {}): Promise<RunResult> {
   const maxStdout = options.maxStdout ?? 64 * 1024;
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, full, { env: hostEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnSandbox(command);
+    if (!child.stdout || !child.stderr) throw new Error('sandbox without output pipes');
     let stdout = '';
     let stderr = '';
     // Decoded as a stream: a character split across chunks stays whole.
@@ -362,17 +385,18 @@ function readIfExists(file: string): string | null {
 export function startServer(ctx: SandboxContext): ChildProcess {
   rmSync(ctx.paths.socket, { force: true });
   if (ctx.paths.socketDir) mkdirSync(ctx.paths.socketDir, { recursive: true });
-  const { cmd, args } = sandboxed(ctx, appEnv(ctx, 'app.db'), [
-    '-m',
-    'uvicorn',
-    'app.main:app',
-    '--uds',
-    ctx.paths.innerSocket,
-    '--no-server-header',
-    '--timeout-graceful-shutdown',
-    '2',
-  ]);
-  return spawn(cmd, args, { env: hostEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnSandbox(
+    sandboxed(ctx, appEnv(ctx, 'app.db'), [
+      '-m',
+      'uvicorn',
+      'app.main:app',
+      '--uds',
+      ctx.paths.innerSocket,
+      '--no-server-header',
+      '--timeout-graceful-shutdown',
+      '2',
+    ]),
+  );
 }
 
 /** Any HTTP answer on the socket (even a 404) means uvicorn is serving. */
@@ -411,8 +435,11 @@ export async function waitReady(
   );
 }
 
-/** Removes a preview's folder (and its socket folder). */
-export function removePreviewFolder(paths: PreviewPaths): void {
-  rmSync(paths.root, { recursive: true, force: true });
+/** Removes a preview's folder, its quota disk and its socket folder. */
+export async function removePreviewFolder(paths: PreviewPaths): Promise<void> {
+  if (paths.quotaDisk) await unmountQuotaDisk(paths.root);
+  else rmSync(paths.root, { recursive: true, force: true });
+  rmSync(paths.legacy, { recursive: true, force: true });
+  rmSync(paths.disk, { force: true });
   if (paths.socketDir) rmSync(paths.socketDir, { recursive: true, force: true });
 }

@@ -12,6 +12,34 @@ let server: http.Server;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (req.url === '/slow') return void setTimeout(() => res.end('late'), 2_000);
+    if (req.url?.startsWith('/redirect?to=')) {
+      res.statusCode = 307;
+      res.setHeader('location', decodeURIComponent(req.url.slice('/redirect?to='.length)));
+      return void res.end();
+    }
+    if (req.url === '/hostile') {
+      res.setHeader('content-type', 'text/html');
+      res.setHeader('set-cookie', 'theirs=1; Path=/');
+      res.setHeader('clear-site-data', '"cookies", "storage"');
+      res.setHeader('refresh', '0; url=https://evil.example/');
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-allow-credentials', 'true');
+      res.setHeader('content-security-policy', "script-src 'unsafe-inline'");
+      res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+      res.setHeader('link', '</evil.js>; rel=preload');
+      res.setHeader('x-frame-options', 'ALLOWALL');
+      res.setHeader('etag', '"v1"');
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('www-authenticate', 'Bearer');
+      res.setHeader('retry-after', '5');
+      res.statusCode = 401;
+      return void res.end('<script>document.cookie</script>');
+    }
+    if (req.url === '/created') {
+      res.statusCode = 201;
+      res.setHeader('location', 'https://evil.example/posts/1');
+      return void res.end('{}');
+    }
     let body = '';
     req.on('data', (c: Buffer) => {
       body += c.toString();
@@ -70,7 +98,8 @@ describe('preview proxy', () => {
       cookie: 'theirs=1',
       'x-forwarded-prefix': prefix,
     });
-    expect(response.headers.get('set-cookie')).toBe('app=1; Path=/');
+    // Set-Cookie would land on this IDE's origin: never passed on, the app's own cookies included.
+    expect(response.headers.get('set-cookie')).toBeNull();
     expect(response.headers.get('connection')).toBeNull();
     expect(response.headers.get('content-security-policy')).toContain('sandbox');
     expect(touched).toBe(1);
@@ -102,5 +131,74 @@ describe('preview proxy', () => {
     const response = await send(new Request('http://localhost/preview/abc/', { method: 'HEAD' }), '/');
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
+  });
+});
+
+describe('preview proxy answers', () => {
+  it('pass only allowed headers, plus a sandboxing CSP and nosniff', async () => {
+    const response = await send(new Request('http://localhost/preview/abc/hostile'), '/hostile');
+    expect(response.status).toBe(401);
+    const names = [...response.headers.keys()].sort();
+    expect(names).toEqual(
+      [
+        'cache-control',
+        'content-security-policy',
+        'content-type',
+        'cross-origin-resource-policy',
+        'etag',
+        'referrer-policy',
+        'retry-after',
+        'www-authenticate',
+        'x-content-type-options',
+      ].sort(),
+    );
+    for (const dropped of ['set-cookie', 'clear-site-data', 'refresh', 'access-control-allow-origin', 'link'])
+      expect(response.headers.get(dropped), dropped).toBeNull();
+    expect(response.headers.get('content-security-policy')).toBe(
+      "sandbox; default-src 'none'; frame-ancestors 'none'; form-action 'none'",
+    );
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  const redirect = (to: string) =>
+    send(new Request('http://localhost/preview/abc/redirect'), `/redirect?to=${encodeURIComponent(to)}`);
+
+  it('re-base redirects within the preview under its prefix', async () => {
+    const cases: [string, string][] = [
+      ['/posts/', '/preview/abc/posts/'],
+      ['/posts?limit=2#x', '/preview/abc/posts?limit=2#x'],
+      ['other', '/preview/abc/other'],
+      ['../up', '/preview/abc/up'],
+      ['http://localhost/docs', '/preview/abc/docs'],
+      ['https://localhost/docs', '/preview/abc/docs'],
+      ['/preview/abc/already', '/preview/abc/already'],
+    ];
+    for (const [from, to] of cases) {
+      const response = await redirect(from);
+      expect(response.status, from).toBe(307);
+      expect(response.headers.get('location'), from).toBe(to);
+    }
+  });
+
+  it('refuse redirects to other sites; drop a foreign Location on other answers', async () => {
+    for (const to of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example/x',
+      'javascript:alert(1)',
+      'http://user:pw@localhost/x',
+      'http://localhost:8080/x',
+    ]) {
+      const response = await redirect(to);
+      expect(response.status, to).toBe(502);
+      expect(response.headers.get('location'), to).toBeNull();
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'preview_redirect_refused',
+      );
+    }
+    const created = await send(new Request('http://localhost/preview/abc/created'), '/created');
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBeNull();
   });
 });

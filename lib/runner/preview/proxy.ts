@@ -24,7 +24,7 @@ const HOP_BY_HOP = new Set([
   'accept-encoding',
 ]);
 
-/** Cookies of this app (Auth.js session, CSRF and callback cookies): never shown to, nor set by, a preview. */
+/** Cookies of this app (Auth.js session, CSRF and callback cookies): never shown to a preview. */
 const OUR_COOKIE = /^(__Secure-|__Host-)?(authjs|next-auth)\./i;
 
 function errorResponse(status: number, code: string, message: string): Response {
@@ -82,25 +82,80 @@ function requestHeaders(request: Request, prefix: string, bodyLength: number): h
   return out;
 }
 
-function responseHeaders(incoming: http.IncomingMessage): Headers {
+/**
+ * The only response headers of the app that reach the browser. Everything else (Set-Cookie, Clear-Site-Data,
+ * Refresh, Link, Access-Control-*, Content-Security-Policy, Strict-Transport-Security, Service-Worker-Allowed, ...)
+ * would act on this IDE's origin, which the preview is served from, and is dropped. `location` is rewritten apart.
+ */
+const ALLOWED_RESPONSE_HEADERS = new Set([
+  'content-type',
+  'content-language',
+  'etag',
+  'last-modified',
+  'cache-control',
+  'expires',
+  'vary',
+  'allow',
+  'www-authenticate',
+  'retry-after',
+  'x-request-id',
+  'ratelimit',
+  'ratelimit-policy',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-total-count',
+]);
+
+/** Served on this app's origin: no document of the preview may run scripts, be framed or sniffed as this app. */
+export const PREVIEW_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/**
+ * Where a redirect of the app may go: a path of the same preview (relative, or absolute on the host it was sent
+ * as), re-based under the preview's prefix. Anything else (another origin, `//host`, `javascript:`) is null.
+ */
+export function previewLocation(
+  location: string,
+  request: { host: string; upstreamPath: string; prefix: string },
+) {
+  const origin = `http://${request.host}`;
+  let target: URL;
+  try {
+    target = new URL(location, new URL(request.upstreamPath, origin));
+  } catch {
+    return null;
+  }
+  // The app is told its Host, so an absolute URL back to it may come with either scheme.
+  const sameOrigin =
+    target.host === request.host && (target.protocol === 'http:' || target.protocol === 'https:');
+  if (!sameOrigin || target.username || target.password) return null;
+  const path = target.pathname;
+  const underPrefix = path === request.prefix || path.startsWith(`${request.prefix}/`);
+  return `${underPrefix ? '' : request.prefix}${path}${target.search}${target.hash}`;
+}
+
+function responseHeaders(incoming: http.IncomingMessage, location: string | null): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name)) continue;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (name === 'set-cookie' && OUR_COOKIE.test(v.split('=')[0]?.trim() ?? '')) continue;
-      headers.append(name, v);
-    }
+    if (value === undefined || !ALLOWED_RESPONSE_HEADERS.has(name)) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  // Served on our origin: an HTML page of the preview must not run scripts as this app.
-  headers.set('content-security-policy', "sandbox; default-src 'none'; frame-ancestors 'none'");
+  if (location !== null) headers.set('location', location);
+  headers.set('content-security-policy', PREVIEW_CSP);
   headers.set('x-content-type-options', 'nosniff');
+  headers.set('referrer-policy', 'same-origin');
+  headers.set('cross-origin-resource-policy', 'same-origin');
   return headers;
 }
 
 /**
  * Sends `request` to the app on `socketPath` as `upstreamPath` (path and query, prefix already removed) and
- * streams its answer: 413 for a body over the limit, 504 when no answer comes within the time limit (an answer
- * still streaming then is cut off), 502 when the app cannot be reached.
+ * streams its answer with only the allowed headers: 413 for a body over the limit, 502 for a redirect to another
+ * site, 504 when no answer comes within the time limit (an answer still streaming then is cut off), 502 when the
+ * app cannot be reached.
  */
 export async function forward(
   request: Request,
@@ -116,6 +171,7 @@ export async function forward(
   const timeoutMs = options.timeoutMs ?? RESPONSE_TIMEOUT_MS;
   const body = await readBody(request, options.maxBodyBytes ?? MAX_REQUEST_BYTES);
   if (body === null) return tooLarge();
+  const url = new URL(request.url);
   return new Promise<Response>((resolve) => {
     let answered = false;
     const upstream = http.request({
@@ -140,6 +196,27 @@ export async function forward(
       incoming.on('error', () => clearTimeout(timer));
       incoming.on('close', () => clearTimeout(timer));
       const status = incoming.statusCode ?? 502;
+      const raw = incoming.headers.location;
+      const location =
+        raw === undefined
+          ? null
+          : previewLocation(raw, {
+              host: url.host,
+              upstreamPath: options.upstreamPath,
+              prefix: options.prefix,
+            });
+      // A redirect elsewhere is refused; a foreign Location on another answer (201) is only dropped.
+      if (location === null && raw !== undefined && status >= 300 && status < 400) {
+        incoming.resume();
+        clearTimeout(timer);
+        return resolve(
+          errorResponse(
+            502,
+            'preview_redirect_refused',
+            'The preview answered with a redirect to another site, which is not followed from here.',
+          ),
+        );
+      }
       const noBody = request.method === 'HEAD' || status === 204 || status === 304;
       if (noBody) incoming.resume();
       const stream = noBody ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
@@ -147,7 +224,7 @@ export async function forward(
         new Response(stream, {
           status,
           statusText: incoming.statusMessage,
-          headers: responseHeaders(incoming),
+          headers: responseHeaders(incoming, location),
         }),
       );
     });

@@ -1,5 +1,6 @@
 import { requireWorkspace } from '@/lib/api/access';
 import { getPreview, startPreview, stopPreview } from '@/lib/api/contracts';
+import { ApiError } from '@/lib/api/errors';
 import { requestDesign } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { historyOf } from '@/lib/api/versions';
@@ -14,13 +15,20 @@ export const GET = route(getPreview, async ({ db, user, params }) => {
 });
 
 // Checks (session, workspace, design) answer as JSON errors before the stream starts; then `step` events and
-// one `end` event. The start goes on when the client disconnects; a newer POST supersedes it.
+// one `end` event. The start goes on when the client disconnects; a newer POST supersedes it. A full server answers
+// 503 with Retry-After (the user's own older previews make room; nobody else's are stopped).
 export const POST = route(startPreview, async ({ db, user, params, body }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'write');
   const design = requestDesign(workspace.id, workspace.design, body.design);
   // The preview database is built by the project's real revision chain (committed versions, then pending).
   const history = await historyOf(db, workspace.id);
   const manager = previewManager();
+  const refused = manager.admit(params.id, user.id);
+  if (refused)
+    throw new ApiError('unavailable', refused.message, undefined, {
+      reason: refused.code,
+      retryAfterSeconds: refused.retryAfterSeconds,
+    });
   const encoder = new TextEncoder();
   let open = true;
   const stream = new ReadableStream<Uint8Array>({
@@ -40,6 +48,7 @@ export const POST = route(startPreview, async ({ db, user, params, body }) => {
       };
       manager
         .start(params.id, design, {
+          userId: user.id,
           resetData: body.resetData ?? false,
           history,
           onStep: (e) => send('step', e),
