@@ -1,0 +1,80 @@
+/**
+ * Hard limits of a design document, in one place (README "Limits" lists them). They keep one person's worst
+ * input from costing everyone else: the schema refuses a document past them (422 naming the path), the API
+ * refuses a document larger than MAX_DESIGN_BYTES (413). Semantic rules stay `validateDesign`'s job (an entity
+ * name past 63 characters is a problem, not a refusal: PostgreSQL's identifier limit).
+ */
+export const LIMITS = {
+  /** Serialized JSON of a whole design (UTF-8 bytes). A 1,000-entity synthetic design is ~1.3 MiB. */
+  designBytes: 4 * 2 ** 20,
+  entities: 1_000,
+  fieldsPerEntity: 200,
+  relations: 4_000,
+  enums: 500,
+  valuesPerEnum: 500,
+  customEndpoints: 2_000,
+  /** Roles of one access rule; filters, sortable fields and embeds of one resource. */
+  listItems: 200,
+  /** Ids of elements (entities, fields, relations...). Generated ids are ~20 characters. */
+  idLength: 128,
+  /** Names of the design, entities, fields, enums, relation attributes, table names, roles. */
+  nameLength: 128,
+  enumValueLength: 256,
+  /** Resource paths and custom endpoint paths. */
+  pathLength: 512,
+  /** Descriptions and endpoint summaries. */
+  descriptionLength: 4_000,
+  /** A field's regular expression (RE2 syntax). */
+  patternLength: 1_000,
+  /** JSON values (field examples, literal defaults): nesting depth and serialized size. */
+  jsonDepth: 32,
+  jsonBytes: 64 * 2 ** 10,
+} as const;
+
+/** UTF-8 bytes of `text`, without allocating the encoded copy. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Why a JSON value is past the depth or size limit, or null. Iterative (a 100,000-deep value must not overflow
+ * the stack here) and stops as soon as a limit is passed; the size is the length of its compact JSON text,
+ * counted without serializing (string escapes are counted as one character: a lower bound, close enough).
+ */
+export function jsonValueProblem(
+  value: unknown,
+  maxDepth: number = LIMITS.jsonDepth,
+  maxBytes: number = LIMITS.jsonBytes,
+): string | null {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  let bytes = 0;
+  while (stack.length > 0) {
+    const item = stack.pop() as { value: unknown; depth: number };
+    const v = item.value;
+    if (typeof v === 'string') bytes += utf8Length(v) + 2;
+    else if (typeof v === 'number' || typeof v === 'boolean') bytes += String(v).length;
+    else if (v === null) bytes += 4;
+    else if (typeof v === 'object') {
+      if (item.depth >= maxDepth) return `is nested deeper than ${maxDepth} levels`;
+      const entries = Array.isArray(v) ? v.map((x) => ['', x] as const) : Object.entries(v);
+      bytes += 2 + Math.max(0, entries.length - 1);
+      for (const [key, child] of entries) {
+        if (!Array.isArray(v)) bytes += utf8Length(key) + 3;
+        stack.push({ value: child, depth: item.depth + 1 });
+      }
+    }
+    // Anything else (undefined, functions...) is not JSON: the JSON schema reports it.
+    if (bytes > maxBytes) return `is larger than ${maxBytes / 1024} KiB of JSON`;
+  }
+  return null;
+}
