@@ -29,6 +29,11 @@ export const LIMITS = {
   /** JSON values (field examples, literal defaults): nesting depth and serialized size. */
   jsonDepth: 32,
   jsonBytes: 64 * 2 ** 10,
+  /**
+   * Nesting of a whole design: its own structure is ~8 deep, a field's JSON value starts at 5 or 6. Checked
+   * before anything recursive (structured clone to a worker, JSON.stringify) touches a posted document.
+   */
+  designDepth: 48,
 } as const;
 
 /** UTF-8 bytes of `text`, without allocating the encoded copy. */
@@ -46,16 +51,15 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+export type JsonExcess = 'depth' | 'size' | null;
+
 /**
- * Why a JSON value is past the depth or size limit, or null. Iterative (a 100,000-deep value must not overflow
- * the stack here) and stops as soon as a limit is passed; the size is the length of its compact JSON text,
- * counted without serializing (string escapes are counted as one character: a lower bound, close enough).
+ * Whether a JSON value is past a nesting depth or a serialized size, or null. Iterative (a 100,000-deep value
+ * must not overflow the stack here) and stops as soon as a limit is passed; the size is the length of its
+ * compact JSON text in UTF-8, counted without serializing (string escapes count as one character: a lower
+ * bound, close enough).
  */
-export function jsonValueProblem(
-  value: unknown,
-  maxDepth: number = LIMITS.jsonDepth,
-  maxBytes: number = LIMITS.jsonBytes,
-): string | null {
+export function jsonExcess(value: unknown, maxDepth: number, maxBytes: number): JsonExcess {
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   let bytes = 0;
   while (stack.length > 0) {
@@ -65,16 +69,34 @@ export function jsonValueProblem(
     else if (typeof v === 'number' || typeof v === 'boolean') bytes += String(v).length;
     else if (v === null) bytes += 4;
     else if (typeof v === 'object') {
-      if (item.depth >= maxDepth) return `is nested deeper than ${maxDepth} levels`;
-      const entries = Array.isArray(v) ? v.map((x) => ['', x] as const) : Object.entries(v);
+      if (item.depth >= maxDepth) return 'depth';
+      const array = Array.isArray(v);
+      const entries = array ? v.map((x) => ['', x] as const) : Object.entries(v);
       bytes += 2 + Math.max(0, entries.length - 1);
       for (const [key, child] of entries) {
-        if (!Array.isArray(v)) bytes += utf8Length(key) + 3;
+        if (!array) bytes += utf8Length(key) + 3;
         stack.push({ value: child, depth: item.depth + 1 });
       }
     }
     // Anything else (undefined, functions...) is not JSON: the JSON schema reports it.
-    if (bytes > maxBytes) return `is larger than ${maxBytes / 1024} KiB of JSON`;
+    if (bytes > maxBytes) return 'size';
   }
   return null;
+}
+
+/** Why a JSON value (a field example, a literal default) is past LIMITS, or null. */
+export function jsonValueProblem(
+  value: unknown,
+  maxDepth: number = LIMITS.jsonDepth,
+  maxBytes: number = LIMITS.jsonBytes,
+): string | null {
+  const excess = jsonExcess(value, maxDepth, maxBytes);
+  if (excess === 'depth') return `is nested deeper than ${maxDepth} levels`;
+  if (excess === 'size') return `is larger than ${maxBytes / 1024} KiB of JSON`;
+  return null;
+}
+
+/** Whether a whole design document is past LIMITS.designBytes or LIMITS.designDepth (see `jsonExcess`). */
+export function designExcess(design: unknown): JsonExcess {
+  return jsonExcess(design, LIMITS.designDepth, LIMITS.designBytes);
 }
