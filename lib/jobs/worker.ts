@@ -4,6 +4,7 @@
  * its own ruff / tree-sitter instances and content caches. Pure TypeScript: no `server-only`, no I/O beyond
  * the grammar file tree-sitter reads once.
  */
+import os from 'node:os';
 import { type Design, loadDesign, type Problem } from '@/lib/design';
 import { projectSlug, zipProject } from '@/lib/export/zip';
 import { checkProject, generateProject } from '@/lib/generator';
@@ -16,6 +17,18 @@ import type {
   JobInput,
   Refusal,
 } from './types';
+
+/**
+ * Generation is background work next to the server's requests: this thread runs at a lower CPU priority, so
+ * the main thread wins a contended core. Linux nice values are per thread, so this lowers only this thread
+ * (elsewhere it may lower the process, or be refused: harmless).
+ */
+const WORKER_NICE = 10;
+try {
+  os.setPriority(WORKER_NICE);
+} catch {
+  // Not permitted here: the thread keeps the normal priority.
+}
 
 type Loaded = { design: Design } | Refusal;
 
