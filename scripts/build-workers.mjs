@@ -40,7 +40,11 @@ function writeAtomically(target, contents) {
   fs.renameSync(temp, target);
 }
 
-if (!fs.existsSync(file)) writeAtomically(file, code);
+if (fs.existsSync(file)) {
+  // Same bundle as before: mark it current, or the pool would see older-looking output and rebuild every job.
+  const now = new Date();
+  fs.utimesSync(file, now, now);
+} else writeAtomically(file, code);
 // `--clean` (npm run build): drop bundles of earlier builds.
 if (process.argv.includes('--clean')) {
   for (const name of fs.readdirSync(outDir)) {

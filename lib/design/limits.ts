@@ -60,22 +60,32 @@ export type JsonExcess = 'depth' | 'size' | null;
  * bound, close enough).
  */
 export function jsonExcess(value: unknown, maxDepth: number, maxBytes: number): JsonExcess {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  // Parallel stacks, no per-node allocation: this runs on the request thread over designs of megabytes.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
   let bytes = 0;
-  while (stack.length > 0) {
-    const item = stack.pop() as { value: unknown; depth: number };
-    const v = item.value;
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop() as number;
     if (typeof v === 'string') bytes += utf8Length(v) + 2;
     else if (typeof v === 'number' || typeof v === 'boolean') bytes += String(v).length;
     else if (v === null) bytes += 4;
     else if (typeof v === 'object') {
-      if (item.depth >= maxDepth) return 'depth';
-      const array = Array.isArray(v);
-      const entries = array ? v.map((x) => ['', x] as const) : Object.entries(v);
-      bytes += 2 + Math.max(0, entries.length - 1);
-      for (const [key, child] of entries) {
-        if (!array) bytes += utf8Length(key) + 3;
-        stack.push({ value: child, depth: item.depth + 1 });
+      if (depth >= maxDepth) return 'depth';
+      if (Array.isArray(v)) {
+        bytes += 1 + Math.max(1, v.length);
+        for (let i = 0; i < v.length; i++) {
+          values.push(v[i]);
+          depths.push(depth + 1);
+        }
+      } else {
+        const keys = Object.keys(v);
+        bytes += 1 + Math.max(1, keys.length);
+        for (const key of keys) {
+          bytes += utf8Length(key) + 3;
+          values.push((v as Record<string, unknown>)[key]);
+          depths.push(depth + 1);
+        }
       }
     }
     // Anything else (undefined, functions...) is not JSON: the JSON schema reports it.
