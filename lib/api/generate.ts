@@ -69,7 +69,7 @@ export async function designJob<N extends JobName>(
   assertDesignSize(design);
   const input: JobInput = { design, ...(job.history ? { history: job.history } : {}) };
   const result = await runJob(name, input, { owner: job.owner, signal: job.signal });
-  if ('refused' in result) throw notADesign(result.issues);
+  if (!(result instanceof Uint8Array) && 'refused' in result) throw notADesign(result.issues);
   return result as Exclude<JobResults[N], Refusal>;
 }
 
@@ -78,7 +78,7 @@ export async function designJob<N extends JobName>(
  * the workspace and the share-link routes. The body is serialized in the worker: a JSON response as is.
  */
 export async function generateResponse(job: DesignJob): Promise<Response> {
-  const { json } = await designJob('generate', job);
+  const json = await designJob('generate', job);
   return new Response(json, {
     status: 200,
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },

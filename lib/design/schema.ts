@@ -14,6 +14,8 @@ export const FORMAT_VERSION = 1;
 export const PRIMARY_KEY_REF = 'id';
 
 export const IdSchema = z.string().min(1).max(LIMITS.idLength);
+export type Id = z.infer<typeof IdSchema>;
+
 // Hard size limits (lib/design/limits.ts); semantic rules on names stay in validateDesign.
 const Name = z.string().max(LIMITS.nameLength);
 const RoutePath = z.string().max(LIMITS.pathLength);
@@ -28,7 +30,6 @@ const BoundedJson = z
     if (problem) ctx.addIssue({ code: 'custom', message: `The value ${problem}.` });
   })
   .pipe(z.json());
-export type Id = z.infer<typeof IdSchema>;
 
 export const FIELD_TYPES = [
   'string',

@@ -14,8 +14,8 @@ export type DesignProblemJson = { code: string; path: string; message: string; e
 /** Why a job did not get to generate: the design does not load. */
 export type Refusal = { refused: 'invalid'; issues: LoadIssue[] };
 
-/** `generate`: the body of the generate response as JSON text (serialized in the worker, not on the event loop). */
-export type GenerateJobResult = Refusal | { json: string };
+/** `generate`: the generate response's JSON body in UTF-8 (serialized in the worker, not on the event loop). */
+export type GenerateJobResult = Refusal | Uint8Array<ArrayBuffer>;
 
 export type FilesJobResult =
   | Refusal

@@ -5,6 +5,7 @@
  * the grammar file tree-sitter reads once.
  */
 import os from 'node:os';
+import { move } from 'piscina';
 import { type Design, loadDesign, type Problem } from '@/lib/design';
 import { projectSlug, zipProject } from '@/lib/export/zip';
 import { checkProject, generateProject } from '@/lib/generator';
@@ -52,7 +53,7 @@ function generated(input: JobInput, design: Design) {
   });
 }
 
-/** Generate and check (the IDE's Code view). */
+/** Generate and check (the IDE's Code view): the response body, serialized here. */
 export async function generate(input: JobInput): Promise<GenerateJobResult> {
   const loaded = load(input);
   if ('refused' in loaded) return loaded;
@@ -63,7 +64,8 @@ export async function generate(input: JobInput): Promise<GenerateJobResult> {
     const diagnostics = await checkProject(result.files);
     body = { ok: true, files: result.files, diagnostics, generatedAt: new Date().toISOString() };
   }
-  return { json: JSON.stringify(body) };
+  // UTF-8 bytes moved (not copied) to the main thread, which writes them as they are.
+  return move(new TextEncoder().encode(JSON.stringify(body))) as Uint8Array<ArrayBuffer>;
 }
 
 /** The generated files only (the SQL route runs them through Python). */
