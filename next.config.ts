@@ -8,6 +8,8 @@ const config: NextConfig = {
     'pg',
     '@astral-sh/ruff-wasm-nodejs',
     'web-tree-sitter',
+    // Worker threads: the pool resolves its own worker script (lib/jobs/pool.ts).
+    'piscina',
   ],
   poweredByHeader: false,
   // `next dev` otherwise refuses its own scripts when opened as 127.0.0.1.

@@ -2,8 +2,11 @@ import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** A production server of the app on a fresh PGlite folder, for benchmarks that need the real UI. */
-export async function startAppServer(port: number): Promise<{ url: string; stop: () => void }> {
+/** A production server of the app on a fresh PGlite folder (`dataDir`, else `.data/bench-<port>`). */
+export async function startAppServer(
+  port: number,
+  dataDir = `.data/bench-${port}`,
+): Promise<{ url: string; stop: () => void }> {
   // Its own build folder, built fresh unless BENCH_SKIP_BUILD is set, so figures always match the code.
   const distDir = '.next-bench';
   const env = { ...process.env, NEXT_DIST_DIR: distDir };
@@ -11,7 +14,6 @@ export async function startAppServer(port: number): Promise<{ url: string; stop:
     console.log('building the app (next build)…');
     execSync('npm run build', { stdio: 'inherit', env });
   }
-  const dataDir = `.data/bench-${port}`;
   fs.rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(
     process.execPath,

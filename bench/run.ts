@@ -2,12 +2,14 @@ import os from 'node:os';
 import { canvasBenchmark } from './canvas';
 import { exportBenchmark } from './export';
 import { generationBenchmark } from './generation';
+import { loadBenchmark } from './load';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures (record them in docs/benchmarks.md). */
 const benchmarks: Record<string, () => Promise<unknown>> = {
   generation: generationBenchmark,
   canvas: canvasBenchmark,
   export: exportBenchmark,
+  load: loadBenchmark,
 };
 
 const wanted = process.argv.slice(2);

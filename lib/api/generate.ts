@@ -1,37 +1,86 @@
 import 'server-only';
 import { type Design, loadDesign } from '@/lib/design';
-import { checkProject, type DesignVersion, generateProject } from '@/lib/generator';
+import { designExcess, LIMITS } from '@/lib/design/limits';
+import type { DesignVersion } from '@/lib/generator';
+import { runJob } from '@/lib/jobs/pool';
+import type { JobInput, JobName, JobResults, Refusal } from '@/lib/jobs/types';
 import { ApiError } from './errors';
+
+const notADesign = (issues: { path: string; message: string }[]) =>
+  new ApiError('validation_failed', 'The design is not a valid design document.', issues);
+
+/**
+ * 413 when a design is past LIMITS.designBytes; 422 with the schema's issues when it is nested past
+ * LIMITS.designDepth. One iterative walk, before anything recursive (a structured clone to a worker,
+ * JSON.stringify) could overflow the stack on it. Counts and lengths are the schema's 422s.
+ */
+export function assertDesignSize(design: unknown): void {
+  const excess = designExcess(design);
+  if (excess === 'size') {
+    throw new ApiError(
+      'payload_too_large',
+      `The design is larger than ${LIMITS.designBytes / 2 ** 20} MiB of JSON; split it into smaller designs.`,
+    );
+  }
+  if (excess === 'depth') {
+    // The schema's bounded JSON values name the path without recursing into them.
+    const loaded = loadDesign(design);
+    throw notADesign(
+      loaded.ok
+        ? [{ path: '', message: `The design is nested deeper than ${LIMITS.designDepth} levels.` }]
+        : loaded.issues,
+    );
+  }
+}
 
 /**
  * The design a request works on: the posted one (the editor's in-memory design), else the stored one. A posted
- * document that does not load is a 422 with its issues; a stored one that does not load is a bug (500).
+ * document that is too large is a 413, one that does not load a 422 with its issues; a stored one that does not
+ * load is a bug (500).
  */
 export function requestDesign(workspaceId: string, stored: unknown, posted?: unknown): Design {
+  if (posted !== undefined) assertDesignSize(posted);
   const loaded = loadDesign(posted ?? stored);
   if (loaded.ok) return loaded.design;
   if (posted === undefined) throw new Error(`Stored design of workspace ${workspaceId} does not load`);
-  throw new ApiError('validation_failed', 'The design is not a valid design document.', loaded.issues);
+  throw notADesign(loaded.issues);
 }
 
-/** Generates `posted` (else the stored design; migrations follow `history` when given) and checks it; used by the workspace and the share-link routes. */
-export async function generateResponse(
-  workspaceId: string,
-  stored: unknown,
-  posted?: unknown,
-  history?: readonly DesignVersion[],
-) {
-  const design = requestDesign(workspaceId, stored, posted);
-  const result = generateProject(design, history ? { history } : {});
-  if (!result.ok) {
-    const problems = result.problems.map(({ code, path, message, elementId }) => ({
-      code,
-      path,
-      message,
-      elementId,
-    }));
-    return { ok: false, problems };
-  }
-  const diagnostics = await checkProject(result.files);
-  return { ok: true, files: result.files, diagnostics, generatedAt: new Date().toISOString() };
+export type DesignJob = {
+  workspaceId: string;
+  stored: unknown;
+  posted?: unknown;
+  history?: readonly DesignVersion[];
+  /** See `JobOptions.owner`. */
+  owner: string;
+  signal?: AbortSignal;
+};
+
+/**
+ * Runs a job on the posted design (else the stored one) in the worker pool; loading, generation and checks
+ * all happen there. A stored design saved before the limits existed may be past them: that is a 422 too
+ * (the person can fix it in the editor), never a broken workspace.
+ */
+export async function designJob<N extends JobName>(
+  name: N,
+  job: DesignJob,
+): Promise<Exclude<JobResults[N], Refusal>> {
+  const design = job.posted ?? job.stored;
+  assertDesignSize(design);
+  const input: JobInput = { design, ...(job.history ? { history: job.history } : {}) };
+  const result = await runJob(name, input, { owner: job.owner, signal: job.signal });
+  if (!(result instanceof Uint8Array) && 'refused' in result) throw notADesign(result.issues);
+  return result as Exclude<JobResults[N], Refusal>;
+}
+
+/**
+ * Generates and checks the posted design (else the stored one; migrations follow `history` when given), for
+ * the workspace and the share-link routes. The body is serialized in the worker: a JSON response as is.
+ */
+export async function generateResponse(job: DesignJob): Promise<Response> {
+  const json = await designJob('generate', job);
+  return new Response(json, {
+    status: 200,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  });
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   associationTableFor,
@@ -112,5 +113,36 @@ describe('identifiers and reserved words', () => {
     expect(reservedClassNameReason('BaseModel')).toMatch(/shadow/);
     expect(isSqlReserved('users')).toBe(false);
     expect(isSqlReserved('ORDER')).toBe(true);
+  });
+});
+
+describe('the word splitter is linear', () => {
+  /** The previous, regex-based splitter (quadratic on capital runs): the reference for small inputs. */
+  const regexWords = (input: string) =>
+    input
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter((w) => w.length > 0)
+      .map((w) => w.toLowerCase());
+
+  it('splits exactly like the regex version', () => {
+    const char = fc.constantFrom('A', 'B', 'Z', 'a', 'b', 'z', '0', '9', '_', '-', ' ', 'é', 'Ä');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 24 }), (chars) => {
+        const input = chars.join('');
+        expect(snakeCase(input)).toBe(regexWords(input).join('_'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('handles a million capital letters in well under a second per pass', () => {
+    const input = `${'A'.repeat(1_000_000)}b`;
+    const started = performance.now();
+    expect(snakeCase(input)).toBe(`${'a'.repeat(999_999)}_ab`);
+    expect(tableNameFor(input).endsWith('_abs')).toBe(true);
+    // The regex version needed ~10 s for 40,000 capitals; a linear pass needs milliseconds.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

@@ -1,13 +1,37 @@
 /** Identifier helpers shared by the validator, the operations and the generator. */
 
-/** Words split at case changes, digits boundaries and non-alphanumerics: `HTTPRequest2x` -> http, request2x. */
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Words split at case changes, digits boundaries and non-alphanumerics: `HTTPRequest2x` -> http, request2x.
+ * One pass, linear in the input (the regex version backtracked quadratically on long capital runs): a word
+ * ends before a capital that follows a lowercase letter or digit, and before the last capital of a run that
+ * is followed by a lowercase letter (`HTTPRequest` -> `HTTP`, `Request`).
+ */
 function words(input: string): string[] {
-  return input
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w.length > 0)
-    .map((w) => w.toLowerCase());
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= input.length; i++) {
+    const c = i < input.length ? input.charCodeAt(i) : -1;
+    const alnum = isUpper(c) || isLower(c) || isDigit(c);
+    if (!alnum) {
+      if (start >= 0) out.push(input.slice(start, i).toLowerCase());
+      start = -1;
+      continue;
+    }
+    if (start >= 0 && isUpper(c)) {
+      const prev = input.charCodeAt(i - 1);
+      const boundary = isLower(prev) || isDigit(prev) || (isUpper(prev) && isLower(input.charCodeAt(i + 1)));
+      if (boundary) {
+        out.push(input.slice(start, i).toLowerCase());
+        start = i;
+      }
+    }
+    if (start < 0) start = i;
+  }
+  return out;
 }
 
 /** `BlogPost` -> `blog_post`, `HTTPRequest` -> `http_request`, `blog-post` -> `blog_post`. */
@@ -60,16 +84,19 @@ function matchCase(source: string, target: string): string {
  * `box` -> `boxes`, `person` -> `people`). Keeps the input's case and separators.
  */
 export function pluralize(input: string): string {
-  const match = /([A-Za-z]+)$/.exec(input);
-  if (!match) return input;
-  const prefixEnd = match.index;
-  let last = match[1] ?? '';
+  // Trailing letters, found by scanning back (an anchored `[A-Za-z]+$` regex is quadratic on long inputs).
+  let prefixEnd = input.length;
+  while (prefixEnd > 0 && /[A-Za-z]/.test(input.charAt(prefixEnd - 1))) prefixEnd--;
+  if (prefixEnd === input.length) return input;
+  let last = input.slice(prefixEnd);
   // In PascalCase the last word starts at the last capital: `BlogPost` -> `Post`.
-  const camel = /[A-Z][a-z0-9]*$/.exec(last);
+  let camel = last.length;
+  while (camel > 0 && !isUpper(last.charCodeAt(camel - 1))) camel--;
+  camel--; // the capital itself (-1 when there is none)
   let prefix = input.slice(0, prefixEnd);
-  if (camel && camel.index > 0 && last !== last.toUpperCase()) {
-    prefix += last.slice(0, camel.index);
-    last = camel[0];
+  if (camel > 0 && last !== last.toUpperCase()) {
+    prefix += last.slice(0, camel);
+    last = last.slice(camel);
   }
   const lower = last.toLowerCase();
   let plural: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueProblem, LIMITS } from './limits';
 
 /**
  * The design document: the single source of truth of a Fastdraft project.
@@ -12,8 +13,23 @@ export const FORMAT_VERSION = 1;
 /** Reference to an entity's primary key wherever a field id is expected (lookup, filter, sort). */
 export const PRIMARY_KEY_REF = 'id';
 
-export const IdSchema = z.string().min(1);
+export const IdSchema = z.string().min(1).max(LIMITS.idLength);
 export type Id = z.infer<typeof IdSchema>;
+
+// Hard size limits (lib/design/limits.ts); semantic rules on names stay in validateDesign.
+const Name = z.string().max(LIMITS.nameLength);
+const RoutePath = z.string().max(LIMITS.pathLength);
+const Description = z.string().max(LIMITS.descriptionLength);
+const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max, `At most ${max} ${what}.`);
+/** A JSON value within LIMITS, measured before the recursive JSON schema walks it (deep values overflow it). */
+const BoundedJson = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const problem = jsonValueProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `The value ${problem}.` });
+  })
+  .pipe(z.json());
 
 export const FIELD_TYPES = [
   'string',
@@ -36,7 +52,7 @@ export const FieldTypeSchema = z.enum(FIELD_TYPES);
 export type FieldType = z.infer<typeof FieldTypeSchema>;
 
 export const FieldDefaultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('literal'), value: z.json() }),
+  z.object({ kind: z.literal('literal'), value: BoundedJson }),
   z.object({ kind: z.literal('now') }),
   z.object({ kind: z.literal('uuid') }),
 ]);
@@ -50,7 +66,7 @@ export const ConstraintsSchema = z.object({
   maxLength: NonNegativeInt.optional(),
   min: z.number().optional(),
   max: z.number().optional(),
-  pattern: z.string().optional(),
+  pattern: z.string().max(LIMITS.patternLength).optional(),
 });
 export type Constraints = z.infer<typeof ConstraintsSchema>;
 
@@ -61,7 +77,7 @@ export type Constraints = z.infer<typeof ConstraintsSchema>;
  */
 export const FieldSchema = z.object({
   id: IdSchema,
-  name: z.string(),
+  name: Name,
   type: FieldTypeSchema,
   nullable: z.boolean(),
   unique: z.boolean(),
@@ -72,8 +88,8 @@ export const FieldSchema = z.object({
   readOnly: z.boolean(),
   /** Accepted in bodies, never returned. `password` fields are write-only whatever this says. */
   writeOnly: z.boolean(),
-  description: z.string(),
-  example: z.json().optional(),
+  description: Description,
+  example: BoundedJson.optional(),
   /** `enum` only. */
   enumId: IdSchema.optional(),
   /** `decimal` only: total digits and digits after the point. */
@@ -84,15 +100,15 @@ export type Field = z.infer<typeof FieldSchema>;
 
 export const EnumSchema = z.object({
   id: IdSchema,
-  name: z.string(),
-  values: z.array(z.string()),
+  name: Name,
+  values: list(z.string().max(LIMITS.enumValueLength), LIMITS.valuesPerEnum, 'values per enum'),
 });
 export type DesignEnum = z.infer<typeof EnumSchema>;
 
 export const AccessRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('public') }),
   z.object({ kind: z.literal('authenticated') }),
-  z.object({ kind: z.literal('roles'), roles: z.array(z.string()) }),
+  z.object({ kind: z.literal('roles'), roles: list(Name, LIMITS.listItems, 'roles') }),
   /** Only the user linked through the resource's `ownerRelationId`. */
   z.object({ kind: z.literal('owner') }),
 ]);
@@ -117,8 +133,8 @@ export const ListOperationSchema = z.object({
   ...OperationBase,
   defaultPageSize: z.number().int().positive(),
   maxPageSize: z.number().int().positive(),
-  filters: z.array(FieldRefSchema),
-  sortable: z.array(FieldRefSchema),
+  filters: list(FieldRefSchema, LIMITS.listItems, 'filters'),
+  sortable: list(FieldRefSchema, LIMITS.listItems, 'sortable fields'),
   defaultOrder: z.object({ field: FieldRefSchema, direction: SortDirectionSchema }).optional(),
 });
 export type ListOperation = z.infer<typeof ListOperationSchema>;
@@ -132,13 +148,13 @@ export type CrudOperationName = (typeof CRUD_OPERATIONS)[number];
 /** The generated CRUD endpoints of one entity. `update` is a partial update (PATCH). */
 export const ResourceSchema = z.object({
   /** Override; derived from the entity name by `resourcePathFor` when absent. */
-  path: z.string().optional(),
+  path: RoutePath.optional(),
   /** Field id of a unique field, or PRIMARY_KEY_REF. */
   lookupFieldId: IdSchema,
   /** A many-to-one relation from this entity to the auth user entity; set from the current user on create. */
   ownerRelationId: IdSchema.optional(),
   /** Relations embedded in list/get responses. */
-  embed: z.array(IdSchema),
+  embed: list(IdSchema, LIMITS.listItems, 'embedded relations'),
   operations: z.object({
     list: ListOperationSchema,
     get: SimpleOperationSchema,
@@ -156,14 +172,14 @@ export type PrimaryKey = z.infer<typeof PrimaryKeySchema>;
 export const EntitySchema = z.object({
   id: IdSchema,
   /** PascalCase class name, e.g. `BlogPost`. */
-  name: z.string(),
+  name: Name,
   /** Override; derived by `tableNameFor` (`BlogPost` -> `blog_posts`) when absent. */
-  tableName: z.string().optional(),
-  description: z.string(),
+  tableName: Name.optional(),
+  description: Description,
   primaryKey: PrimaryKeySchema,
   /** Adds server-set `created_at` / `updated_at`. */
   timestamps: z.boolean(),
-  fields: z.array(FieldSchema),
+  fields: list(FieldSchema, LIMITS.fieldsPerEntity, 'fields per entity'),
   resource: ResourceSchema,
 });
 export type Entity = z.infer<typeof EntitySchema>;
@@ -185,12 +201,12 @@ export const RelationSchema = z.object({
   kind: RelationKindSchema,
   fromEntityId: IdSchema,
   toEntityId: IdSchema,
-  fieldName: z.string(),
-  backrefName: z.string(),
+  fieldName: Name,
+  backrefName: Name,
   /** FK column accepts null (ignored for many-to-many). */
   nullable: z.boolean(),
   onDelete: OnDeleteSchema,
-  associationTable: z.string().optional(),
+  associationTable: Name.optional(),
   throughEntityId: IdSchema.optional(),
 });
 export type Relation = z.infer<typeof RelationSchema>;
@@ -204,8 +220,8 @@ export const CustomEndpointSchema = z.object({
   id: IdSchema,
   entityId: IdSchema.optional(),
   method: HttpMethodSchema,
-  path: z.string(),
-  summary: z.string(),
+  path: RoutePath,
+  summary: Description,
   access: AccessRuleSchema,
   request: z.object({ entityId: IdSchema }).optional(),
   response: z.object({ entityId: IdSchema, list: z.boolean() }).optional(),
@@ -234,11 +250,11 @@ export type Layout = z.infer<typeof LayoutSchema>;
 
 export const DesignSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
-  name: z.string(),
-  entities: z.array(EntitySchema),
-  enums: z.array(EnumSchema),
-  relations: z.array(RelationSchema),
-  customEndpoints: z.array(CustomEndpointSchema),
+  name: Name,
+  entities: list(EntitySchema, LIMITS.entities, 'entities'),
+  enums: list(EnumSchema, LIMITS.enums, 'enums'),
+  relations: list(RelationSchema, LIMITS.relations, 'relations'),
+  customEndpoints: list(CustomEndpointSchema, LIMITS.customEndpoints, 'custom endpoints'),
   auth: AuthSchema.nullable(),
   layout: LayoutSchema,
 });

@@ -8,6 +8,7 @@ import {
   type FieldPatch,
   type FieldType,
 } from '@/lib/design';
+import { PATTERN_SYNTAX } from '@/lib/design/pattern';
 import { useElementProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
@@ -202,6 +203,7 @@ export function FieldInspector({ entity, field, path }: { entity: Entity; field:
         {TEXT_TYPES.has(field.type) && (
           <TextField
             label="Pattern (regex)"
+            hint={`Matched anywhere in the text; ${PATTERN_SYNTAX}.`}
             value={field.constraints.pattern ?? ''}
             onChange={(v) => setConstraint('pattern', v)}
           />

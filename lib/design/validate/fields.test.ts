@@ -48,6 +48,33 @@ describe('constraints', () => {
     expect(problemsOf(design, 'invalid-pattern')[0]?.message).toMatch(/not a valid regular expression/);
   });
 
+  it('lookaround and backreferences are refused, naming the accepted syntax', () => {
+    const design = withFields(
+      field('a', 'code', 'string', { constraints: { pattern: '^(?=.*[0-9])[a-z0-9]+$' } }),
+      field('b', 'twice', 'string', { constraints: { pattern: '^(a)\\1$' } }),
+      field('c', 'named', 'string', { constraints: { pattern: '^(?P<word>[a-z]+)\\d{2}$' } }),
+    );
+    const problems = problemsOf(design, 'invalid-pattern');
+    expect(problems.map((p) => [p.elementId, p.path])).toEqual([
+      ['a', 'entities[0].fields[0].constraints.pattern'],
+      ['b', 'entities[0].fields[1].constraints.pattern'],
+    ]);
+    for (const p of problems) expect(p.message).toMatch(/RE2 syntax.*no lookaround.*no backreferences/);
+  });
+
+  it('matches user patterns in linear time (no catastrophic backtracking)', () => {
+    // With a backtracking engine, one of these takes minutes: 2^40 ways to split the a's.
+    const evil = `${'a'.repeat(40)}!`;
+    const fields = Array.from({ length: 8 }, (_, i) =>
+      field(`f${i}`, `s${i}`, 'string', { constraints: { pattern: '^(a+)+$' }, default: literal(evil) }),
+    );
+    const started = performance.now();
+    const problems = problemsOf(withFields(...fields), 'invalid-default');
+    expect(problems).toHaveLength(8);
+    expect(problems[0]?.message).toMatch(/does not match the pattern/);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('constraints that do not apply to the type', () => {
     const design = withFields(
       field('a', 'flag', 'boolean', { constraints: { maxLength: 3 } }),

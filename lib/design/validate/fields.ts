@@ -1,16 +1,9 @@
+import { compilePattern, PATTERN_SYNTAX } from '../pattern';
 import type { DesignEnum, Field, FieldType } from '../schema';
 import type { Context } from './context';
 
 const TEXTUAL: ReadonlySet<FieldType> = new Set(['string', 'text', 'email', 'url', 'password']);
 const NUMERIC: ReadonlySet<FieldType> = new Set(['integer', 'bigint', 'float', 'decimal']);
-
-function compilePattern(pattern: string): RegExp | null {
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return null;
-  }
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -36,8 +29,9 @@ function literalDefaultProblem(field: Field, value: unknown, enumDef: DesignEnum
       return `is longer than maxLength ${c.maxLength}`;
     if (c.minLength !== undefined && value.length < c.minLength)
       return `is shorter than minLength ${c.minLength}`;
+    // Linear-time matching (RE2): the pattern and the default are both the user's.
     const regex = c.pattern === undefined ? null : compilePattern(c.pattern);
-    if (regex && !regex.test(value)) return `does not match the pattern ${c.pattern}`;
+    if (regex?.ok && !regex.test(value)) return `does not match the pattern ${c.pattern}`;
     if (field.type === 'email' && !EMAIL.test(value)) return 'is not an email address';
     if (field.type === 'url' && !isHttpUrl(value)) return 'is not an http(s) URL';
     return null;
@@ -157,11 +151,12 @@ function checkField(ctx: Context, field: Field, path: string): void {
       id,
     );
   }
-  if (c.pattern !== undefined && compilePattern(c.pattern) === null) {
+  const compiled = c.pattern === undefined ? null : compilePattern(c.pattern);
+  if (compiled && !compiled.ok) {
     report(
       'invalid-pattern',
       `${path}.constraints.pattern`,
-      `${label}: '${c.pattern}' is not a valid regular expression.`,
+      `${label}: '${c.pattern}' is not a valid regular expression here (${compiled.reason}). Patterns use ${PATTERN_SYNTAX}.`,
       id,
     );
   }

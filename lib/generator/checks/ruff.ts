@@ -1,5 +1,5 @@
 import { ContentCache } from '../content-cache';
-import { formatSource, ruffWorkspace } from '../format/ruff';
+import { formatSource, withRuff } from '../format/ruff';
 import type { Diagnostic } from './types';
 
 type RuffDiagnostic = {
@@ -32,7 +32,7 @@ function diagnose(source: string): FileDiagnostic[] {
       severity: 'error',
     });
   }
-  for (const d of ruffWorkspace().check(source) as RuffDiagnostic[]) {
+  for (const d of withRuff((ws) => ws.check(source)) as RuffDiagnostic[]) {
     out.push({
       line: d.start_location.row,
       column: d.start_location.column,

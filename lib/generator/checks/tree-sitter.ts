@@ -6,7 +6,10 @@ import type { Diagnostic } from './types';
 
 let parserPromise: Promise<Parser> | undefined;
 
-/** One parser per process; the grammar is read from node_modules at run time (bundlers cannot import .wasm). */
+/**
+ * One parser per process; the grammar is read from node_modules at run time (bundlers cannot import .wasm).
+ * A parser whose parse threw is dropped (`treeSitterDiagnostics`), so the next call builds a fresh one.
+ */
 export function pythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
     await Parser.init();
@@ -28,7 +31,21 @@ const parsed = new ContentCache<readonly FileDiagnostic[]>(32 * 2 ** 20);
 
 /** ERROR and MISSING nodes of the parse tree as diagnostics, memoised by content. */
 export function treeSitterDiagnostics(parser: Parser, file: string, source: string): Diagnostic[] {
-  return parsed.through(source, (text) => parseDiagnostics(parser, text)).map((d) => ({ file, ...d }));
+  return parsed.through(source, (text) => parseSafely(parser, text)).map((d) => ({ file, ...d }));
+}
+
+/** A WASM instance that threw may be corrupted: forget it (and free it) so one input never poisons later calls. */
+function parseSafely(parser: Parser, source: string): FileDiagnostic[] {
+  try {
+    return parseDiagnostics(parser, source);
+  } catch (error) {
+    const dropped = parserPromise;
+    parserPromise = undefined;
+    void dropped?.then((p) => {
+      if (p === parser) parser.delete();
+    });
+    throw error;
+  }
 }
 
 function parseDiagnostics(parser: Parser, source: string): FileDiagnostic[] {

@@ -1,12 +1,12 @@
 /** Dev helper: times each stage for a synthetic design. npx tsx lib/generator/dev/bench.ts 200 */
 import { syntheticDesign } from '@/lib/design/testing/arbitraries';
 import { checkProject } from '../checks';
-import { formatPython, ruffWorkspace } from '../format/ruff';
+import { formatPython, withRuff } from '../format/ruff';
 import { renderProject } from '../generate';
 
 const size = Number(process.argv[2] ?? 200);
 const design = syntheticDesign(size);
-ruffWorkspace();
+withRuff(() => undefined);
 const t0 = performance.now();
 const rendered = renderProject(design);
 const t1 = performance.now();

@@ -12,11 +12,7 @@ export function emitAuthSchemas(project: IrProject): string | null {
   const imports = new Imports(['Token', 'LoginRequest', auth.registerSchema, ...user.memberNames]);
   const baseModel = imports.from('pydantic', 'BaseModel');
   const fields = user.fields.filter((f) => !f.readOnly && f.id !== auth.role?.id);
-  const patterns = fields.some((f) => f.constraints.pattern !== undefined);
   const register = [
-    ...(patterns
-      ? [`model_config = ${imports.from('pydantic', 'ConfigDict')}(regex_engine="python-re")`, '']
-      : []),
     ...fields.map((f) => inputField(f, imports, 'create')),
     ...user.fks.filter((fk) => fk.inCreate).map((fk) => fkInput(fk, project, imports, 'create')),
   ];

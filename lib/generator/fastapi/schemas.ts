@@ -83,15 +83,8 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
   const imports = new Imports([...entity.memberNames, s.base, s.create, s.update, s.read]);
   const baseModel = imports.from('pydantic', 'BaseModel');
   const blocks: string[] = [];
-  const patterns = entity.fields.some(
-    (f) => f.constraints.pattern !== undefined && (f.inCreate || f.inUpdate),
-  );
-  // JavaScript-style patterns from the editor (lookarounds...) need Python's engine, not the Rust one.
-  const regexConfig = () =>
-    `model_config = ${imports.from('pydantic', 'ConfigDict')}(regex_engine="python-re")`;
 
   const baseBody = baseFields(entity).map((f) => inputField(f, imports, 'create'));
-  if (patterns) baseBody.unshift(regexConfig(), '');
   blocks.push(
     classDef(s.base, baseModel, `Fields of ${entity.className} shared by create bodies and reads.`, baseBody),
   );
@@ -109,7 +102,6 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     ...fkUpdates.filter((fk) => !fk.nullable).map((fk) => fk.column),
   ];
   const updateBody: string[] = [];
-  if (patterns) updateBody.push(regexConfig());
   if (required.length > 0) {
     const classVar = imports.from('typing', 'ClassVar');
     updateBody.push(

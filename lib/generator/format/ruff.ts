@@ -15,10 +15,26 @@ export const RUFF_SETTINGS = {
 
 let workspace: Workspace | undefined;
 
-/** One ruff Workspace per process: creating it costs far more than formatting a file. */
-export function ruffWorkspace(): Workspace {
+/**
+ * Runs `use` with the process's ruff Workspace (created once: creating it costs far more than formatting a
+ * file). A WASM instance that throws may be left corrupted (a stack overflow on deeply nested input made every
+ * later call fail until restart), so the instance is dropped on any throw and the next call builds a new one;
+ * the error is rethrown. A syntax error costs one rebuild (~100 ms), rare for generated code.
+ */
+export function withRuff<T>(use: (ws: Workspace) => T): T {
   workspace ??= new Workspace(RUFF_SETTINGS, PositionEncoding.Utf16);
-  return workspace;
+  const current = workspace;
+  try {
+    return use(current);
+  } catch (error) {
+    if (workspace === current) workspace = undefined;
+    try {
+      current.free();
+    } catch {
+      // Already unusable: nothing to release.
+    }
+    throw error;
+  }
 }
 
 /** input -> ruff-formatted output (up to 32 M characters of inputs, about three 1,000-entity projects). */
@@ -30,7 +46,7 @@ const formatted = new ContentCache<string>(32 * 2 ** 20);
  * Throws on a syntax error (never cached).
  */
 export function formatSource(content: string): string {
-  return formatted.through(content, (text) => ruffWorkspace().format(text));
+  return formatted.through(content, (text) => withRuff((ws) => ws.format(text)));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { compilePattern } from '@/lib/design/pattern';
 import type { IrField } from '../../ir/types';
 import type { Imports } from '../../python/imports';
 import { pyFloat, pyNumber, pySingleStr, pyStr, pyValue } from '../../python/literal';
@@ -13,13 +14,11 @@ type Sample = { json: () => string; model: () => string };
 const TEXT_TYPES = new Set(['string', 'text', 'password']);
 export const SAMPLE_PASSWORD_N = 0;
 
-function compile(pattern: string | undefined): RegExp | null {
+/** The user's pattern with linear-time RE2 matching (the same engine as validation), or null. */
+function compile(pattern: string | undefined): { test: (value: string) => boolean } | null {
   if (pattern === undefined) return null;
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return null;
-  }
+  const compiled = compilePattern(pattern);
+  return compiled.ok ? compiled : null;
 }
 
 /** A string template with `{n}` that satisfies the constraints for every counter value tried. */

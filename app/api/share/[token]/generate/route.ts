@@ -7,9 +7,16 @@ import { historyOf } from '@/lib/api/versions';
 import { clientAddress } from '@/lib/auth/client-address';
 
 // Always the stored design: a link holder reads, and cannot use the generator for designs of their own.
-// Migrations follow the committed history, as for members.
+// Migrations follow the committed history, as for members. Jobs are counted per client address.
 export const POST = route(generateShared, async ({ request, db, params }) => {
-  const { link, workspace } = await requireShare(db, params.token, clientAddress(request));
+  const address = clientAddress(request);
+  const { link, workspace } = await requireShare(db, params.token, address);
   if (link.role !== 'view') throw new ApiError('forbidden', 'Accept this edit link to open the workspace.');
-  return generateResponse(workspace.id, workspace.design, undefined, await historyOf(db, workspace.id));
+  return generateResponse({
+    workspaceId: workspace.id,
+    stored: workspace.design,
+    history: await historyOf(db, workspace.id),
+    owner: `share:${address}`,
+    signal: request.signal,
+  });
 });

@@ -1,6 +1,7 @@
 import { requireWorkspace } from '@/lib/api/access';
 import { getDesign, saveDesign } from '@/lib/api/contracts';
 import { ApiError, notFound } from '@/lib/api/errors';
+import { assertDesignSize } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { saveDesign as storeDesign } from '@/lib/db/queries/workspaces';
 import { loadDesign, validateDesign } from '@/lib/design';
@@ -16,6 +17,7 @@ export const GET = route(getDesign, async ({ db, user, params }) => {
 // A design with semantic problems is still saved (work in progress); a design that breaks the schema is not.
 export const PUT = route(saveDesign, async ({ db, user, params, body }) => {
   await requireWorkspace(db, user, params.id, 'write');
+  assertDesignSize(body.design); // 413 past LIMITS.designBytes
   const loaded = loadDesign(body.design);
   if (!loaded.ok) {
     throw new ApiError(

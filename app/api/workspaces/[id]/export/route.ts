@@ -1,18 +1,21 @@
 import { requireWorkspace } from '@/lib/api/access';
 import { exportProject } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
+import { designJob } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { historyOf } from '@/lib/api/versions';
-import { loadDesign } from '@/lib/design';
-import { projectZip } from '@/lib/export/zip';
 
-// Exports the stored design (the editor autosaves; a download is a link, it posts nothing).
-export const GET = route(exportProject, async ({ db, user, params }) => {
+// Exports the stored design (the editor autosaves; a download is a link, it posts nothing), in the worker pool.
+export const GET = route(exportProject, async ({ request, db, user, params }) => {
   // The same access check as the generate route: anyone who may read the workspace (404 otherwise).
   const { workspace } = await requireWorkspace(db, user, params.id, 'read');
-  const loaded = loadDesign(workspace.design);
-  if (!loaded.ok) throw new Error(`Stored design of workspace ${workspace.id} does not load`);
-  const zipped = projectZip(loaded.design, { history: await historyOf(db, workspace.id) });
+  const zipped = await designJob('exportZip', {
+    workspaceId: workspace.id,
+    stored: workspace.design,
+    history: await historyOf(db, workspace.id),
+    owner: user.id,
+    signal: request.signal,
+  });
   if (!zipped.ok) {
     throw new ApiError(
       'validation_failed',

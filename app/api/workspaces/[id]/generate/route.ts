@@ -6,7 +6,15 @@ import { historyOf } from '@/lib/api/versions';
 
 // The posted design is the editor's in-memory one (unsaved edits included); without it, the stored design.
 // Problems are a normal state of a work-in-progress design: 200 with `ok: false`, not an error.
-export const POST = route(generateCode, async ({ db, user, params, body }) => {
+// Generation runs in the worker pool (lib/jobs): at most two jobs per person at a time.
+export const POST = route(generateCode, async ({ request, db, user, params, body }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'read');
-  return generateResponse(workspace.id, workspace.design, body.design, await historyOf(db, workspace.id));
+  return generateResponse({
+    workspaceId: workspace.id,
+    stored: workspace.design,
+    posted: body.design,
+    history: await historyOf(db, workspace.id),
+    owner: user.id,
+    signal: request.signal,
+  });
 });

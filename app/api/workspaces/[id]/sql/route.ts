@@ -1,20 +1,26 @@
 import { requireWorkspace } from '@/lib/api/access';
 import { postgresSql } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
-import { requestDesign } from '@/lib/api/generate';
+import { designJob } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { historyOf } from '@/lib/api/versions';
-import { generateProject } from '@/lib/generator';
 import { previewManager } from '@/lib/runner/preview/manager';
 import { projectSql, sqlUnavailableMessage } from '@/lib/runner/sql';
 
 export const dynamic = 'force-dynamic';
 
 // Plain SQL for PostgreSQL of the posted design (else the stored one), migrations following the history.
-export const POST = route(postgresSql, async ({ db, user, params, body }) => {
+// Generation runs in the worker pool (lib/jobs), the SQL in the sandbox.
+export const POST = route(postgresSql, async ({ request, db, user, params, body }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'read');
-  const design = requestDesign(workspace.id, workspace.design, body.design);
-  const generated = generateProject(design, { history: await historyOf(db, workspace.id) });
+  const generated = await designJob('files', {
+    workspaceId: workspace.id,
+    stored: workspace.design,
+    posted: body.design,
+    history: await historyOf(db, workspace.id),
+    owner: user.id,
+    signal: request.signal,
+  });
   if (!generated.ok) {
     throw new ApiError(
       'validation_failed',

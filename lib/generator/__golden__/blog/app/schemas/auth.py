@@ -1,4 +1,4 @@
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, EmailStr, Field
 
 
 class Token(BaseModel):
@@ -17,8 +17,6 @@ class LoginRequest(BaseModel):
 
 class UserRegister(BaseModel):
     """Body of `POST /auth/register`."""
-
-    model_config = ConfigDict(regex_engine="python-re")
 
     email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
     password: str = Field(min_length=8)

@@ -8,8 +8,6 @@ from app.schemas.common import UpdateModel, UTCDatetime
 class PostBase(BaseModel):
     """Fields of Post shared by create bodies and reads."""
 
-    model_config = ConfigDict(regex_engine="python-re")
-
     title: str = Field(min_length=1, max_length=200)
     slug: str = Field(max_length=200, pattern="^[a-z0-9-]+$", examples=["hello-world"])
     body: str
@@ -24,7 +22,6 @@ class PostCreate(PostBase):
 class PostUpdate(UpdateModel):
     """Partial update of a Post: only the fields sent are changed."""
 
-    model_config = ConfigDict(regex_engine="python-re")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"title", "slug", "body", "published"}
     )

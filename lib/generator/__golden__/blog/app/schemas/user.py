@@ -9,8 +9,6 @@ from app.schemas.common import UpdateModel, UTCDatetime
 class UserBase(BaseModel):
     """Fields of User shared by create bodies and reads."""
 
-    model_config = ConfigDict(regex_engine="python-re")
-
     email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
     username: str = Field(
         min_length=3, max_length=30, pattern="^[a-z0-9_]+$", examples=["ada"]
@@ -27,7 +25,6 @@ class UserCreate(UserBase):
 class UserUpdate(UpdateModel):
     """Partial update of a User: only the fields sent are changed."""
 
-    model_config = ConfigDict(regex_engine="python-re")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"email", "password", "role", "username"}
     )

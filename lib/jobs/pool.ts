@@ -1,0 +1,139 @@
+import 'server-only';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { ApiError } from '@/lib/api/errors';
+import type { JobInput, JobName, JobResults } from './types';
+
+/**
+ * The worker pool that runs generation, checks and export (lib/jobs/worker.ts) off the event loop, so one
+ * person's 1,000-entity design never stalls everyone else's requests. Threads: one per core but one (the
+ * main thread keeps a core), at least one. Admission: at most JOBS_PER_PERSON running or queued per person
+ * (429 beyond), at most MAX_QUEUED waiting in all (503 beyond), each stopped after JOB_TIMEOUT_MS.
+ */
+export const THREADS = Math.max(1, os.availableParallelism() - 1);
+export const JOBS_PER_PERSON = 2;
+export const MAX_QUEUED = THREADS * 8;
+export const JOB_TIMEOUT_MS = 120_000;
+
+type Bundle = { file: string; inputs: string[] };
+type State = { pool: Piscina | undefined; active: Map<string, number> };
+
+// On globalThis: `next dev` re-evaluates modules, and there must stay one pool and one count per process.
+const KEY = Symbol.for('fastdraft.jobs');
+const globals = globalThis as typeof globalThis & { [KEY]?: State };
+globals[KEY] ??= { pool: undefined, active: new Map() };
+const state: State = globals[KEY];
+
+const bundleDir = () => path.join(process.cwd(), 'dist/workers');
+
+function readBundle(): Bundle | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(bundleDir(), 'current.json'), 'utf8')) as Bundle;
+  } catch {
+    return null;
+  }
+}
+
+function isStale(bundle: Bundle): boolean {
+  const built = fs.statSync(bundle.file).mtimeMs;
+  return bundle.inputs.some((input) => {
+    try {
+      return fs.statSync(input).mtimeMs > built;
+    } catch {
+      return true; // a source was removed or renamed
+    }
+  });
+}
+
+/**
+ * The bundled worker: the one `npm run build` made; built on demand when missing, and in development and
+ * tests also when one of its sources changed since (a rebuilt bundle has a new name, so threads load it).
+ */
+function workerFile(): string {
+  const bundle = readBundle();
+  const fresh =
+    bundle !== null &&
+    fs.existsSync(bundle.file) &&
+    (process.env.NODE_ENV === 'production' || !isStale(bundle));
+  if (fresh) return bundle.file;
+  execFileSync(process.execPath, [path.join(process.cwd(), 'scripts/build-workers.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const built = readBundle();
+  if (!built) throw new Error('scripts/build-workers.mjs did not write dist/workers/current.json');
+  return built.file;
+}
+
+function pool(): Piscina {
+  state.pool ??= new Piscina({
+    maxThreads: THREADS,
+    minThreads: 0,
+    // Warm threads keep their WASM instances and content caches; idle ones give their memory back.
+    idleTimeout: 10 * 60_000,
+    // A runaway job fails in its own thread instead of taking the server's heap.
+    resourceLimits: { maxOldGenerationSizeMb: 2048 },
+  });
+  return state.pool;
+}
+
+export type JobOptions = {
+  /** Whose job it is: a user id, or `share:<address>` for a share-link holder. */
+  owner: string;
+  /** The request's signal: a closed connection stops its job. */
+  signal?: AbortSignal;
+};
+
+/** Runs one job in the pool (see the module comment for admission and the time limit). */
+export async function runJob<N extends JobName>(
+  name: N,
+  input: JobInput,
+  { owner, signal }: JobOptions,
+): Promise<JobResults[N]> {
+  const running = state.active.get(owner) ?? 0;
+  if (running >= JOBS_PER_PERSON) {
+    throw new ApiError(
+      'rate_limited',
+      `You already have ${JOBS_PER_PERSON} generations running; try again when one has finished.`,
+      undefined,
+      { retryAfterSeconds: 5 },
+    );
+  }
+  const workers = pool();
+  if (workers.queueSize >= MAX_QUEUED) {
+    throw new ApiError(
+      'unavailable',
+      'The server is busy generating other projects; try again in a few seconds.',
+      undefined,
+      { retryAfterSeconds: 10 },
+    );
+  }
+  const timeout = AbortSignal.timeout(JOB_TIMEOUT_MS);
+  state.active.set(owner, running + 1);
+  try {
+    return (await workers.run(input, {
+      filename: workerFile(),
+      name,
+      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+    })) as JobResults[N];
+  } catch (error) {
+    if (timeout.aborted) {
+      throw new ApiError(
+        'unavailable',
+        `Generating this design took longer than ${JOB_TIMEOUT_MS / 1000} s and was stopped.`,
+      );
+    }
+    throw error;
+  } finally {
+    const left = (state.active.get(owner) ?? 1) - 1;
+    if (left > 0) state.active.set(owner, left);
+    else state.active.delete(owner);
+  }
+}
+
+/** Jobs running or queued now, per owner (tests and the bench look at it). */
+export function activeJobs(owner: string): number {
+  return state.active.get(owner) ?? 0;
+}

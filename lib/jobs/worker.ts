@@ -1,0 +1,90 @@
+/**
+ * The worker pool's entry (bundled by scripts/build-workers.mjs; run in worker threads by lib/jobs/pool.ts):
+ * generation, checks and export of one design, so the server's event loop never runs them. Each thread keeps
+ * its own ruff / tree-sitter instances and content caches. Pure TypeScript: no `server-only`, no I/O beyond
+ * the grammar file tree-sitter reads once.
+ */
+import os from 'node:os';
+import { move } from 'piscina';
+import { type Design, loadDesign, type Problem } from '@/lib/design';
+import { projectSlug, zipProject } from '@/lib/export/zip';
+import { checkProject, generateProject } from '@/lib/generator';
+import type {
+  DesignProblemJson,
+  ExportJobResult,
+  FilesJobResult,
+  GenerateJobResult,
+  GenerateResponseBody,
+  JobInput,
+  Refusal,
+} from './types';
+
+/**
+ * Generation is background work next to the server's requests: this thread runs at a lower CPU priority, so
+ * the main thread wins a contended core. Linux nice values are per thread, so this lowers only this thread
+ * (elsewhere it may lower the process, or be refused: harmless).
+ */
+const WORKER_NICE = 10;
+try {
+  os.setPriority(WORKER_NICE);
+} catch {
+  // Not permitted here: the thread keeps the normal priority.
+}
+
+type Loaded = { design: Design } | Refusal;
+
+/** Size and depth were checked before the job was posted (lib/api/generate.ts); the schema does the rest. */
+function load(input: JobInput): Loaded {
+  const loaded = loadDesign(input.design);
+  return loaded.ok ? { design: loaded.design } : { refused: 'invalid', issues: loaded.issues };
+}
+
+const problemJson = ({ code, path, message, elementId }: Problem): DesignProblemJson => ({
+  code,
+  path,
+  message,
+  elementId,
+});
+
+function generated(input: JobInput, design: Design) {
+  return generateProject(design, {
+    ...(input.history ? { history: input.history } : {}),
+    ...(input.projectName ? { projectName: input.projectName } : {}),
+  });
+}
+
+/** Generate and check (the IDE's Code view): the response body, serialized here. */
+export async function generate(input: JobInput): Promise<GenerateJobResult> {
+  const loaded = load(input);
+  if ('refused' in loaded) return loaded;
+  const result = generated(input, loaded.design);
+  let body: GenerateResponseBody;
+  if (!result.ok) body = { ok: false, problems: result.problems.map(problemJson) };
+  else {
+    const diagnostics = await checkProject(result.files);
+    body = { ok: true, files: result.files, diagnostics, generatedAt: new Date().toISOString() };
+  }
+  // UTF-8 bytes moved (not copied) to the main thread, which writes them as they are.
+  return move(new TextEncoder().encode(JSON.stringify(body))) as Uint8Array<ArrayBuffer>;
+}
+
+/** The generated files only (the SQL route runs them through Python). */
+export function files(input: JobInput): FilesJobResult {
+  const loaded = load(input);
+  if ('refused' in loaded) return loaded;
+  const result = generated(input, loaded.design);
+  return result.ok ? result : { ok: false, problems: result.problems.map(problemJson) };
+}
+
+/** The project zip (a few MB at most: cloned back to the main thread). */
+export function exportZip(input: JobInput): ExportJobResult {
+  const loaded = load(input);
+  if ('refused' in loaded) return loaded;
+  const result = generated(input, loaded.design);
+  if (!result.ok) return { ok: false, problems: result.problems.map(problemJson) };
+  return {
+    ok: true,
+    bytes: zipProject(loaded.design, result.files),
+    name: `${projectSlug(loaded.design)}.zip`,
+  };
+}
