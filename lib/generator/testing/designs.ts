@@ -1,5 +1,7 @@
 import { defaultResource, emptyDesign, newEntity, newField, newRelation } from '@/lib/design/factories';
-import type { Design } from '@/lib/design/schema';
+import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/names';
+import type { Design, Field } from '@/lib/design/schema';
+import { HANDLER_LOCALS } from '../ir/scope';
 
 /** Small designs that each exercise one generator feature, for golden files and the Python checks. */
 
@@ -137,8 +139,58 @@ function typesAndDefaults(): Design {
   };
 }
 
+/**
+ * Names a generated handler binds besides its locals: fixed parameters, conventional FastAPI names and the
+ * lowercase names route modules import (a parameter must not shadow them inside the handler).
+ */
+const HANDLER_NAMES = [
+  ...['session', 'current_user', 'body', 'limit', 'offset', 'sort', 'request', 'response', 'status'],
+  ...['select', 'func', 'selectinload', 'aliased', 'hash_password', 'commit_or_409', 'require_roles'],
+];
+
+/** Every name a handler binds that is a legal field name, once. */
+export function handlerNameFields(): string[] {
+  const names = new Set([...Object.values(HANDLER_LOCALS).flat(), ...HANDLER_NAMES]);
+  return [...names].filter((n) => reservedFieldNameReason(n) === null && pydanticAttributeReason(n) === null);
+}
+
+/**
+ * A field named like every local and parameter of the generated handlers, each filtered and sorted on, a
+ * lookup field named like a local (`row`), and a filter through a relation whose query name is a local too
+ * (`count` + `statement`): the generated project must stay mypy-clean and its tests green.
+ */
+function handlerNames(): Design {
+  const types = ['string', 'integer', 'boolean', 'date'] as const;
+  const fields: Field[] = handlerNameFields().map((name, i) =>
+    newField(`f_probe_${name}`, name, types[i % types.length] as Field['type'], {
+      nullable: i % 3 === 2,
+      ...(name === 'row' ? { unique: true, type: 'string' as const, nullable: false } : {}),
+    }),
+  );
+  const probe = newEntity('e_probe', 'Probe', {
+    description: "Fields named like the handlers' own names.",
+    fields,
+    resource: { ...defaultResource(), lookupFieldId: 'f_probe_row' },
+  });
+  probe.resource.operations.list.filters = [
+    ...fields.map((f) => ({ fieldId: f.id })),
+    { relationId: 'r_probe_count', fieldId: 'f_tally_statement' },
+  ];
+  probe.resource.operations.list.sortable = fields.map((f) => ({ fieldId: f.id }));
+  const tally = newEntity('e_tally', 'Tally', {
+    fields: [newField('f_tally_statement', 'statement', 'string', { constraints: { maxLength: 40 } })],
+  });
+  const relation = newRelation('r_probe_count', 'e_probe', 'e_tally', {
+    fieldName: 'count',
+    backrefName: 'probes',
+    nullable: true,
+  });
+  return { ...emptyDesign('Handler names'), entities: [probe, tally], relations: [relation] };
+}
+
 export const focusedDesigns: Record<string, () => Design> = {
   'self-relation': selfRelation,
   'through-entity': throughEntity,
   'types-and-defaults': typesAndDefaults,
+  'handler-names': handlerNames,
 };
