@@ -28,8 +28,13 @@ describe('operations', () => {
         const fixed = [
           ...(op.kind === 'custom' ? [] : ['session']),
           ...(op.access && op.access.kind !== 'public' ? ['current_user'] : []),
-          ...(op.body ? ['body'] : []),
+          ...(op.body ? [op.body.param] : []),
         ];
+        // FastAPI reads a parameter named like a path segment from that segment.
+        const segments = op.params.filter((p) => p.in === 'path').map((p) => p.wire);
+        for (const other of [...fixed, ...op.params.filter((p) => p.in !== 'path').map((p) => p.name)]) {
+          expect(segments, `${op.handler}(${other})`).not.toContain(other);
+        }
         expect(new Set(names).size, `${op.handler}: ${names}`).toBe(names.length);
         for (const name of names) {
           expect(op.locals, `${op.handler}(${name})`).not.toContain(name);

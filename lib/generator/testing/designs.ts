@@ -188,9 +188,103 @@ function handlerNames(): Design {
   return { ...emptyDesign('Handler names'), entities: [probe, tally], relations: [relation] };
 }
 
+/**
+ * Custom endpoints of every shape: a role-only one taking a body (an entity with a password, a write-only
+ * secret and a read-only status: none of them may be in it), one whose path has a `{body}` segment, an
+ * owner-only DELETE without response (204), and a public one typed by `{account_id}`. UUID lookups.
+ */
+function customEndpoints(): Design {
+  const account = newEntity('e_account', 'Account', {
+    fields: [
+      newField('f_account_email', 'email', 'email', { unique: true }),
+      newField('f_account_password', 'password', 'password', { constraints: { minLength: 8 } }),
+      newField('f_account_role', 'role', 'enum', {
+        enumId: 'enum_role',
+        default: { kind: 'literal', value: 'agent' },
+      }),
+    ],
+  });
+  const ticket = newEntity('e_ticket', 'Ticket', {
+    primaryKey: 'uuid',
+    fields: [
+      newField('f_ticket_title', 'title', 'string', { constraints: { minLength: 1, maxLength: 120 } }),
+      newField('f_ticket_pin', 'pin', 'password', { nullable: true }),
+      newField('f_ticket_secret', 'secret', 'string', { nullable: true, writeOnly: true }),
+      newField('f_ticket_state', 'state', 'enum', {
+        enumId: 'enum_state',
+        readOnly: true,
+        default: { kind: 'literal', value: 'open' },
+      }),
+    ],
+  });
+  ticket.resource.ownerRelationId = 'r_ticket_reporter';
+  const ops = ticket.resource.operations;
+  for (const op of [ops.list, ops.get, ops.create]) op.access = { kind: 'authenticated' };
+  for (const op of [ops.update, ops.delete]) op.access = { kind: 'owner' };
+  const reporter = newRelation('r_ticket_reporter', 'e_ticket', 'e_account', {
+    fieldName: 'reporter',
+    backrefName: 'tickets',
+    onDelete: 'cascade',
+  });
+  return {
+    ...emptyDesign('Help desk'),
+    enums: [
+      { id: 'enum_role', name: 'AccountRole', values: ['agent', 'admin'] },
+      { id: 'enum_state', name: 'TicketState', values: ['open', 'closed'] },
+    ],
+    entities: [account, ticket],
+    relations: [reporter],
+    auth: {
+      userEntityId: 'e_account',
+      loginFieldId: 'f_account_email',
+      passwordFieldId: 'f_account_password',
+      roleFieldId: 'f_account_role',
+      tokenLifetimeMinutes: 30,
+    },
+    customEndpoints: [
+      {
+        id: 'c_assign',
+        entityId: 'e_ticket',
+        method: 'POST',
+        path: '/{ticket_id}/assign',
+        summary: 'Assign a ticket to an agent',
+        access: { kind: 'roles', roles: ['admin'] },
+        request: { entityId: 'e_ticket' },
+        response: { entityId: 'e_ticket', list: false },
+      },
+      {
+        id: 'c_note',
+        entityId: 'e_ticket',
+        method: 'PUT',
+        path: '/{ticket_id}/notes/{body}',
+        summary: 'Attach a note',
+        access: { kind: 'authenticated' },
+        request: { entityId: 'e_ticket' },
+      },
+      {
+        id: 'c_close',
+        entityId: 'e_ticket',
+        method: 'DELETE',
+        path: '/{ticket_id}/close',
+        summary: 'Close a ticket',
+        access: { kind: 'owner' },
+      },
+      {
+        id: 'c_report',
+        method: 'GET',
+        path: '/reports/accounts/{account_id}',
+        summary: "An account's tickets",
+        access: { kind: 'public' },
+        response: { entityId: 'e_ticket', list: true },
+      },
+    ],
+  };
+}
+
 export const focusedDesigns: Record<string, () => Design> = {
   'self-relation': selfRelation,
   'through-entity': throughEntity,
   'types-and-defaults': typesAndDefaults,
   'handler-names': handlerNames,
+  'custom-endpoints': customEndpoints,
 };
