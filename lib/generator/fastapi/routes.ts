@@ -12,7 +12,8 @@ import type {
 } from '../ir/types';
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
-import { pyStr } from '../python/literal';
+import { pyDocstring, pyStr } from '../python/literal';
+import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 
 type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string };
@@ -157,7 +158,11 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
 function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   const params = handlerParams(op, ctx.project, ctx.imports);
   const sig = signature(op.handler, params, returnType(op, ctx.imports));
-  return `${decorator(op)}\n${sig}\n${indent(body.join('\n'))}`;
+  const responses = responsesArg(op, ctx.imports);
+  // The docstring is the operation's description in OpenAPI.
+  const doc = op.description ? pyDocstring(op.description, '') : null;
+  const lines = doc ? [doc, ...body] : body;
+  return `${decorator(op, responses ? [responses] : [])}\n${sig}\n${indent(lines.join('\n'))}`;
 }
 
 function itemSchema(ctx: Ctx): string {

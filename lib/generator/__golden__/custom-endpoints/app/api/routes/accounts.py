@@ -8,6 +8,7 @@ from app.api.deps import SessionDep, commit_or_409
 from app.core.security import hash_password
 from app.models.account import Account
 from app.schemas.account import AccountCreate, AccountRead, AccountUpdate
+from app.schemas.errors import error_responses
 from app.schemas.responses import AccountList
 
 router = APIRouter(prefix="/accounts", tags=["accounts"])
@@ -28,6 +29,7 @@ async def list_accounts(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> AccountList:
+    """A page (limit, offset) of the Account rows."""
     statement = select(Account)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
@@ -38,20 +40,22 @@ async def list_accounts(
     return AccountList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{account_id}")
+@router.get("/{account_id}", responses=error_responses(404))
 async def get_account(
     session: SessionDep,
     account_id: int,
 ) -> AccountRead:
+    """One Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id)
     return AccountRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_account(
     session: SessionDep,
     body: AccountCreate,
 ) -> AccountRead:
+    """Creates a Account."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
         data["password"] = hash_password(body.password)
@@ -61,12 +65,13 @@ async def create_account(
     return AccountRead.model_validate(await _fetch(session, Account.id == row.id))
 
 
-@router.patch("/{account_id}")
+@router.patch("/{account_id}", responses=error_responses(404, 409))
 async def update_account(
     session: SessionDep,
     account_id: int,
     body: AccountUpdate,
 ) -> AccountRead:
+    """Changes the fields sent of a Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id)
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
@@ -77,11 +82,12 @@ async def update_account(
     return AccountRead.model_validate(await _fetch(session, Account.id == row.id))
 
 
-@router.delete("/{account_id}", status_code=204)
+@router.delete("/{account_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_account(
     session: SessionDep,
     account_id: int,
 ) -> None:
+    """Deletes a Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id)
     await session.delete(row)
     await commit_or_409(session)
