@@ -1,8 +1,9 @@
 import type { IrProject } from '../ir/types';
 import { emitAuthRoutes, emitAuthSchemas } from './auth';
 import { emitConfig, emitEnums } from './core';
-import { emitCustomRoutes } from './custom';
+import { emitCustomRoutes, emitCustomSchemas } from './custom';
 import { emitApiRouter, emitDeps, emitMain } from './deps';
+import { emitErrorSchemas } from './errors';
 import { emitInitialMigration } from './migration';
 import { emitAssociations, emitModel, emitModelsInit } from './models';
 import {
@@ -35,7 +36,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
     if (content !== null) files[path] = content;
   };
   put('app/__init__.py', PACKAGE_DOC(`${'The application package.'}`));
-  put('app/main.py', emitMain());
+  put('app/main.py', emitMain(ir));
   put('app/enums.py', emitEnums(ir));
   put('app/core/__init__.py', PACKAGE_DOC('Settings, database, security, logging and errors.'));
   put('app/core/config.py', emitConfig(ir));
@@ -49,6 +50,8 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('app/schemas/common.py', schemasCommon);
   put('app/schemas/responses.py', emitResponses(ir));
   put('app/schemas/auth.py', emitAuthSchemas(ir));
+  put('app/schemas/errors.py', emitErrorSchemas());
+  put('app/schemas/custom.py', emitCustomSchemas(ir));
   for (const entity of ir.entities) {
     put(`app/models/${entity.module}.py`, emitModel(entity, ir));
     put(`app/schemas/${entity.module}.py`, emitEntitySchemas(entity, ir));

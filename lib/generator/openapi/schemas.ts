@@ -166,6 +166,22 @@ export function createSchema(entity: IrEntity, project: IrProject): JsonSchema {
   ]);
 }
 
+/** A create-style body of some of an entity's fields that refuses unknown ones (`extra="forbid"`). */
+export function inputSchema(
+  title: string,
+  entity: IrEntity,
+  fields: IrField[],
+  fks: IrEntity['fks'],
+  project: IrProject,
+): JsonSchema {
+  const fkSet = new Set(fks.map((fk) => fk.column));
+  const schema = objectSchema(title, [
+    ...fields.map((f) => inputProp(f, 'create')),
+    ...fkProps(entity, project, 'create').filter((p) => fkSet.has(p.name)),
+  ]);
+  return { ...schema, additionalProperties: false };
+}
+
 export function updateSchema(entity: IrEntity, project: IrProject): JsonSchema {
   return objectSchema(entity.schemas.update, [
     ...entity.fields.filter((f) => f.inUpdate).map((f) => inputProp(f, 'update')),
@@ -288,7 +304,9 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
       required: [auth.login.name, auth.password.name],
       title: 'LoginRequest',
     };
-    out.Body_login_auth_login_post = {
+    // FastAPI names the form body after the login operation's id.
+    const form = project.operations.find((op) => op.kind === 'login')?.body?.name ?? 'Body_login';
+    out[form] = {
       properties: {
         grant_type: {
           anyOf: [{ type: 'string', pattern: '^password$' }, { type: 'null' }],
@@ -302,7 +320,7 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
       },
       type: 'object',
       required: ['username', 'password'],
-      title: 'Body_login_auth_login_post',
+      title: form,
     };
   }
   return out;

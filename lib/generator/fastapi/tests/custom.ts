@@ -1,26 +1,40 @@
-import type { IrEntity, IrProject } from '../../ir/types';
+import { customInputFields } from '../../ir/operations';
+import type { IrAccess, IrEntity, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
 import { payloadName } from './factories';
+import { lookupText } from './resource';
 
 /** `tests/test_custom.py`: every stub answers 501 (and 401 without a token when it needs one). */
 export function emitCustomTests(project: IrProject): string | null {
-  if (project.customEndpoints.length === 0) return null;
+  const ops = project.operations.filter((op) => op.kind === 'custom');
+  if (ops.length === 0) return null;
   const imports = new Imports();
   const tc = imports.from('fastapi.testclient', 'TestClient');
   const blocks: string[] = [];
-  for (const endpoint of project.customEndpoints) {
-    const url = pyStr(endpoint.path.replace(/\{[^}]*\}/g, 'x'));
-    const method = endpoint.method.toLowerCase();
+  for (const endpoint of ops) {
+    // Every segment parses as its parameter's type, so the request reaches the stub.
+    let path = endpoint.path;
+    for (const p of endpoint.params) {
+      const source = p.source;
+      const text =
+        source.kind === 'lookup'
+          ? lookupText(project.entityById.get(source.entityId) as IrEntity, source.field)
+          : 'x';
+      path = path.replace(`{${p.wire}}`, encodeURIComponent(text));
+    }
+    const url = pyStr(path);
+    const method = endpoint.method;
+    const access: IrAccess = endpoint.access ?? { kind: 'public' };
     const lines: string[] = [];
     let headers = '{}';
-    if (endpoint.access.kind !== 'public') {
+    if (access.kind !== 'public') {
       const signIn = imports.from('tests.utils', 'sign_in');
       const role = project.auth?.role;
       let extra = '';
-      if (endpoint.access.kind === 'roles' && role) {
-        const value = endpoint.access.roles[0] ?? '';
+      if (access.kind === 'roles' && role) {
+        const value = access.roles[0] ?? '';
         const member = role.enum?.members.find((m) => m.value === value);
         extra =
           role.enum && member
@@ -31,25 +45,35 @@ export function emitCustomTests(project: IrProject): string | null {
       headers = 'headers';
     }
     let json = '';
-    if (endpoint.requestId) {
-      const e = project.entityById.get(endpoint.requestId) as IrEntity;
-      lines.push(
-        `body = ${imports.from('tests.utils', 'run')}(client, ${imports.from('tests.factories', payloadName(e))})`,
+    const bodyLines: string[] = [];
+    if (endpoint.body?.entityId) {
+      const e = project.entityById.get(endpoint.body.entityId) as IrEntity;
+      const { fields, fks } = customInputFields(e, project);
+      const keys = [...fields.map((f) => f.name), ...fks.map((fk) => fk.column)];
+      // The create payload, cut down to what the endpoint's Input takes.
+      bodyLines.push(
+        ...(keys.length === 0
+          ? [`body: dict[str, ${imports.from('typing', 'Any')}] = {}`]
+          : [
+              `payload = ${imports.from('tests.utils', 'run')}(client, ${imports.from('tests.factories', payloadName(e))})`,
+              `body = {key: payload[key] for key in [${keys.map(pyStr).join(', ')}] if key in payload}`,
+            ]),
       );
       json = ', json=body';
     }
+    lines.push(...bodyLines);
     const send = (h: string) =>
       method === 'get' || method === 'delete'
         ? `client.${method}(${url}, headers=${h})`
         : `client.${method}(${url}${json}, headers=${h})`;
     lines.push(`response = ${send(headers)}`, 'assert response.status_code == 501');
     blocks.push(
-      `def test_${endpoint.functionName}_not_implemented(client: ${tc}) -> None:\n${indent(lines.join('\n'))}`,
+      `def test_${endpoint.handler}_not_implemented(client: ${tc}) -> None:\n${indent(lines.join('\n'))}`,
     );
-    if (endpoint.access.kind !== 'public') {
+    if (access.kind !== 'public') {
       blocks.push(
-        `def test_${endpoint.functionName}_unauthenticated(client: ${tc}) -> None:\n${indent(
-          [`response = ${send('{}')}`, 'assert response.status_code == 401'].join('\n'),
+        `def test_${endpoint.handler}_unauthenticated(client: ${tc}) -> None:\n${indent(
+          [...bodyLines, `response = ${send('{}')}`, 'assert response.status_code == 401'].join('\n'),
         )}`,
       );
     }

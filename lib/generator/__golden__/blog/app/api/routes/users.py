@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.core.security import hash_password
 from app.models.user import User
+from app.schemas.errors import error_responses
 from app.schemas.responses import UserList
 from app.schemas.user import UserCreate, UserRead, UserUpdate
 
@@ -28,6 +29,7 @@ async def list_users(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> UserList:
+    """A page (limit, offset) of the User rows."""
     statement = select(User)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
@@ -38,20 +40,22 @@ async def list_users(
     return UserList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{username}")
+@router.get("/{username}", responses=error_responses(404))
 async def get_user(
     session: SessionDep,
     username: str,
 ) -> UserRead:
+    """One User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)
     return UserRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_user(
     session: SessionDep,
     body: UserCreate,
 ) -> UserRead:
+    """Creates a User."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
         data["password"] = hash_password(body.password)
@@ -61,13 +65,14 @@ async def create_user(
     return UserRead.model_validate(await _fetch(session, User.id == row.id))
 
 
-@router.patch("/{username}")
+@router.patch("/{username}", responses=error_responses(401, 403, 404, 409))
 async def update_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     username: str,
     body: UserUpdate,
 ) -> UserRead:
+    """Changes the fields sent of a User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
@@ -78,12 +83,15 @@ async def update_user(
     return UserRead.model_validate(await _fetch(session, User.id == row.id))
 
 
-@router.delete("/{username}", status_code=204)
+@router.delete(
+    "/{username}", status_code=204, responses=error_responses(401, 403, 404, 409)
+)
 async def delete_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     username: str,
 ) -> None:
+    """Deletes a User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)
     await session.delete(row)
     await commit_or_409(session)

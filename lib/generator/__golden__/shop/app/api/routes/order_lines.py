@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.order_line import OrderLine
+from app.schemas.errors import error_responses
 from app.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
 from app.schemas.responses import OrderLineList
 
@@ -23,7 +24,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> OrderLin
     return row
 
 
-@router.get("")
+@router.get("", responses=error_responses(401))
 async def list_order_lines(
     session: SessionDep,
     current_user: CurrentUser,
@@ -31,6 +32,7 @@ async def list_order_lines(
     offset: Annotated[int, Query(ge=0)] = 0,
     order_id: Annotated[int | None, Query()] = None,
 ) -> OrderLineList:
+    """A page (limit, offset) of the OrderLine rows. Filters: order_id."""
     statement = select(OrderLine)
     if order_id is not None:
         statement = statement.where(OrderLine.order_id == order_id)
@@ -43,22 +45,24 @@ async def list_order_lines(
     return OrderLineList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{order_line_id}")
+@router.get("/{order_line_id}", responses=error_responses(401, 404))
 async def get_order_line(
     session: SessionDep,
     current_user: CurrentUser,
     order_line_id: int,
 ) -> OrderLineRead:
+    """One OrderLine by id; 404 when there is none."""
     row = await _fetch(session, OrderLine.id == order_line_id)
     return OrderLineRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 409))
 async def create_order_line(
     session: SessionDep,
     current_user: CurrentUser,
     body: OrderLineCreate,
 ) -> OrderLineRead:
+    """Creates a OrderLine."""
     data = body.model_dump(exclude_unset=True)
     row = OrderLine(**data)
     session.add(row)
@@ -66,13 +70,14 @@ async def create_order_line(
     return OrderLineRead.model_validate(await _fetch(session, OrderLine.id == row.id))
 
 
-@router.patch("/{order_line_id}")
+@router.patch("/{order_line_id}", responses=error_responses(401, 404, 409))
 async def update_order_line(
     session: SessionDep,
     current_user: CurrentUser,
     order_line_id: int,
     body: OrderLineUpdate,
 ) -> OrderLineRead:
+    """Changes the fields sent of a OrderLine by id; 404 when there is none."""
     row = await _fetch(session, OrderLine.id == order_line_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -81,12 +86,15 @@ async def update_order_line(
     return OrderLineRead.model_validate(await _fetch(session, OrderLine.id == row.id))
 
 
-@router.delete("/{order_line_id}", status_code=204)
+@router.delete(
+    "/{order_line_id}", status_code=204, responses=error_responses(401, 404, 409)
+)
 async def delete_order_line(
     session: SessionDep,
     current_user: CurrentUser,
     order_line_id: int,
 ) -> None:
+    """Deletes a OrderLine by id; 404 when there is none."""
     row = await _fetch(session, OrderLine.id == order_line_id)
     await session.delete(row)
     await commit_or_409(session)

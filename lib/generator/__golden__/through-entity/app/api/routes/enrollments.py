@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409
 from app.models.enrollment import Enrollment
 from app.schemas.enrollment import EnrollmentCreate, EnrollmentRead, EnrollmentUpdate
+from app.schemas.errors import error_responses
 from app.schemas.responses import EnrollmentList
 
 router = APIRouter(prefix="/enrollments", tags=["enrollments"])
@@ -30,6 +31,7 @@ async def list_enrollments(
     offset: Annotated[int, Query(ge=0)] = 0,
     student_id: Annotated[int | None, Query()] = None,
 ) -> EnrollmentList:
+    """A page (limit, offset) of the Enrollment rows. Filters: student_id."""
     statement = select(Enrollment)
     if student_id is not None:
         statement = statement.where(Enrollment.student_id == student_id)
@@ -42,20 +44,22 @@ async def list_enrollments(
     return EnrollmentList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{enrollment_id}")
+@router.get("/{enrollment_id}", responses=error_responses(404))
 async def get_enrollment(
     session: SessionDep,
     enrollment_id: int,
 ) -> EnrollmentRead:
+    """One Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
     return EnrollmentRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_enrollment(
     session: SessionDep,
     body: EnrollmentCreate,
 ) -> EnrollmentRead:
+    """Creates a Enrollment."""
     data = body.model_dump(exclude_unset=True)
     row = Enrollment(**data)
     session.add(row)
@@ -63,12 +67,13 @@ async def create_enrollment(
     return EnrollmentRead.model_validate(await _fetch(session, Enrollment.id == row.id))
 
 
-@router.patch("/{enrollment_id}")
+@router.patch("/{enrollment_id}", responses=error_responses(404, 409))
 async def update_enrollment(
     session: SessionDep,
     enrollment_id: int,
     body: EnrollmentUpdate,
 ) -> EnrollmentRead:
+    """Changes the fields sent of a Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -77,11 +82,12 @@ async def update_enrollment(
     return EnrollmentRead.model_validate(await _fetch(session, Enrollment.id == row.id))
 
 
-@router.delete("/{enrollment_id}", status_code=204)
+@router.delete("/{enrollment_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_enrollment(
     session: SessionDep,
     enrollment_id: int,
 ) -> None:
+    """Deletes a Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
     await session.delete(row)
     await commit_or_409(session)

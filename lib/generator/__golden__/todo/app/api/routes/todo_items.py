@@ -7,6 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.todo_item import TodoItem
+from app.schemas.errors import error_responses
 from app.schemas.responses import TodoItemDetail, TodoItemList
 from app.schemas.todo_item import TodoItemCreate, TodoItemUpdate
 
@@ -27,7 +28,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> TodoItem
     return row
 
 
-@router.get("")
+@router.get("", responses=error_responses(401))
 async def list_todo_items(
     session: SessionDep,
     current_user: CurrentUser,
@@ -39,6 +40,9 @@ async def list_todo_items(
     done: Annotated[bool | None, Query()] = None,
     todo_list_id: Annotated[int | None, Query()] = None,
 ) -> TodoItemList:
+    """A page (limit, offset) of the TodoItem rows. Filters: done and
+    todo_list_id. Sort by position and due_date (`-` for descending).
+    """
     statement = select(TodoItem)
     if done is not None:
         statement = statement.where(TodoItem.done == done)
@@ -56,6 +60,9 @@ async def list_todo_items(
     else:
         column = TodoItem.id
     direction = column.desc() if order.startswith("-") else column.asc()
+    # Empty values last in both directions, on SQLite and PostgreSQL alike.
+    if key == "due_date":
+        direction = direction.nulls_last()
     statement = statement.order_by(direction, TodoItem.id)
     statement = (
         statement.limit(limit).offset(offset).options(selectinload(TodoItem.todo_list))
@@ -65,22 +72,24 @@ async def list_todo_items(
     return TodoItemList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{todo_item_id}")
+@router.get("/{todo_item_id}", responses=error_responses(401, 404))
 async def get_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
     todo_item_id: int,
 ) -> TodoItemDetail:
+    """One TodoItem by id; 404 when there is none."""
     row = await _fetch(session, TodoItem.id == todo_item_id)
     return TodoItemDetail.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 409))
 async def create_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
     body: TodoItemCreate,
 ) -> TodoItemDetail:
+    """Creates a TodoItem."""
     data = body.model_dump(exclude_unset=True)
     row = TodoItem(**data)
     session.add(row)
@@ -88,13 +97,14 @@ async def create_todo_item(
     return TodoItemDetail.model_validate(await _fetch(session, TodoItem.id == row.id))
 
 
-@router.patch("/{todo_item_id}")
+@router.patch("/{todo_item_id}", responses=error_responses(401, 404, 409))
 async def update_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
     todo_item_id: int,
     body: TodoItemUpdate,
 ) -> TodoItemDetail:
+    """Changes the fields sent of a TodoItem by id; 404 when there is none."""
     row = await _fetch(session, TodoItem.id == todo_item_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -103,12 +113,15 @@ async def update_todo_item(
     return TodoItemDetail.model_validate(await _fetch(session, TodoItem.id == row.id))
 
 
-@router.delete("/{todo_item_id}", status_code=204)
+@router.delete(
+    "/{todo_item_id}", status_code=204, responses=error_responses(401, 404, 409)
+)
 async def delete_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
     todo_item_id: int,
 ) -> None:
+    """Deletes a TodoItem by id; 404 when there is none."""
     row = await _fetch(session, TodoItem.id == todo_item_id)
     await session.delete(row)
     await commit_or_409(session)

@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.core.security import hash_password
 from app.models.user import User
+from app.schemas.errors import error_responses
 from app.schemas.user import UserCreate, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
@@ -19,20 +20,22 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> User:
     return row
 
 
-@router.get("/{user_id}")
+@router.get("/{user_id}", responses=error_responses(404))
 async def get_user(
     session: SessionDep,
     user_id: int,
 ) -> UserRead:
+    """One User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
     return UserRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_user(
     session: SessionDep,
     body: UserCreate,
 ) -> UserRead:
+    """Creates a User."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
         data["password"] = hash_password(body.password)
@@ -42,13 +45,14 @@ async def create_user(
     return UserRead.model_validate(await _fetch(session, User.id == row.id))
 
 
-@router.patch("/{user_id}")
+@router.patch("/{user_id}", responses=error_responses(401, 404, 409))
 async def update_user(
     session: SessionDep,
     current_user: CurrentUser,
     user_id: int,
     body: UserUpdate,
 ) -> UserRead:
+    """Changes the fields sent of a User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:

@@ -3,13 +3,14 @@ import uuid
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.api.deps import SessionDep, commit_or_409
 from app.enums import ItemKind
 from app.models.inventory_item import InventoryItem
+from app.schemas.errors import error_responses
 from app.schemas.inventory_item import (
     InventoryItemCreate,
     InventoryItemRead,
@@ -37,12 +38,16 @@ async def list_inventory_items(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
     sort: Annotated[
-        Literal["price", "-price", "last_seen", "-last_seen"] | None, Query()
+        Literal["price", "-price", "last_seen", "-last_seen", "kind", "-kind"] | None,
+        Query(),
     ] = None,
     kind: Annotated[ItemKind | None, Query()] = None,
     active: Annotated[bool | None, Query()] = None,
     since: Annotated[dt.date | None, Query()] = None,
 ) -> InventoryItemList:
+    """A page (limit, offset) of the InventoryItem rows. Filters: kind, active
+    and since. Sort by price, last_seen and kind (`-` for descending).
+    """
     statement = select(InventoryItem)
     if kind is not None:
         statement = statement.where(InventoryItem.kind == kind)
@@ -54,14 +59,27 @@ async def list_inventory_items(
     total = (await session.execute(count_statement)).scalar_one()
     order = sort or "-price"
     key = order.removeprefix("-")
-    column: InstrumentedAttribute[Any]
+    column: InstrumentedAttribute[Any] | ColumnElement[Any]
     if key == "price":
         column = InventoryItem.price
     elif key == "last_seen":
         column = InventoryItem.last_seen
+    elif key == "kind":
+        column = case(
+            {
+                ItemKind.RAW: 0,
+                ItemKind.IN_PROGRESS: 1,
+                ItemKind.DONE: 2,
+                ItemKind.V_2ND_GRADE: 3,
+            },
+            value=InventoryItem.kind,
+        )
     else:
         column = InventoryItem.id
     direction = column.desc() if order.startswith("-") else column.asc()
+    # Empty values last in both directions, on SQLite and PostgreSQL alike.
+    if key == "last_seen":
+        direction = direction.nulls_last()
     statement = statement.order_by(direction, InventoryItem.id)
     statement = statement.limit(limit).offset(offset)
     rows = (await session.execute(statement)).scalars().all()
@@ -69,20 +87,22 @@ async def list_inventory_items(
     return InventoryItemList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{inventory_item_id}")
+@router.get("/{inventory_item_id}", responses=error_responses(404))
 async def get_inventory_item(
     session: SessionDep,
     inventory_item_id: uuid.UUID,
 ) -> InventoryItemRead:
+    """One InventoryItem by id; 404 when there is none."""
     row = await _fetch(session, InventoryItem.id == inventory_item_id)
     return InventoryItemRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_inventory_item(
     session: SessionDep,
     body: InventoryItemCreate,
 ) -> InventoryItemRead:
+    """Creates a InventoryItem."""
     data = body.model_dump(exclude_unset=True)
     row = InventoryItem(**data)
     session.add(row)
@@ -92,12 +112,15 @@ async def create_inventory_item(
     )
 
 
-@router.patch("/{inventory_item_id}")
+@router.patch("/{inventory_item_id}", responses=error_responses(404, 409))
 async def update_inventory_item(
     session: SessionDep,
     inventory_item_id: uuid.UUID,
     body: InventoryItemUpdate,
 ) -> InventoryItemRead:
+    """Changes the fields sent of a InventoryItem by id; 404 when there is
+    none.
+    """
     row = await _fetch(session, InventoryItem.id == inventory_item_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -108,11 +131,14 @@ async def update_inventory_item(
     )
 
 
-@router.delete("/{inventory_item_id}", status_code=204)
+@router.delete(
+    "/{inventory_item_id}", status_code=204, responses=error_responses(404, 409)
+)
 async def delete_inventory_item(
     session: SessionDep,
     inventory_item_id: uuid.UUID,
 ) -> None:
+    """Deletes a InventoryItem by id; 404 when there is none."""
     row = await _fetch(session, InventoryItem.id == inventory_item_id)
     await session.delete(row)
     await commit_or_409(session)

@@ -1,0 +1,801 @@
+"""Tests of /probes."""
+
+import datetime as dt
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.factories import create_probe, create_tally, probe_payload
+from tests.utils import quote_path, run
+
+
+def _listed_ids(
+    client: TestClient, params: dict[str, Any], headers: dict[str, str]
+) -> list[Any]:
+    """Every id the list answers for `params`, page after page, in order."""
+    ids: list[Any] = []
+    while True:
+        query = {**params, "limit": 100, "offset": len(ids)}
+        response = client.get("/probes", params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        ids += [item["id"] for item in page["items"]]
+        if not page["items"] or len(ids) >= page["total"]:
+            return ids
+
+
+def test_list_probes(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_probe)
+    response = client.get("/probes", params={"limit": 2}, headers=headers)
+    assert response.status_code == 200
+    page = response.json()
+    assert len(page["items"]) == 2
+    assert page["total"] >= 3
+    assert page["limit"] == 2
+
+
+def test_list_probes_offset(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_probe)
+    first = client.get(
+        "/probes", params={"limit": 1, "offset": 0}, headers=headers
+    ).json()
+    second = client.get(
+        "/probes", params={"limit": 1, "offset": 1}, headers=headers
+    ).json()
+    assert second["offset"] == 1
+    assert first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_list_probes_limit_too_large(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/probes", params={"limit": 101}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_list_probes_filter_statement(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 637062
+    row = run(client, create_probe, statement=f"statement-{n}")
+    n = 637063
+    other = run(client, create_probe, statement=f"statement-{n}")
+    ids = _listed_ids(client, {"statement": str(row.statement)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_count_statement(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, count_statement=1)
+    other = run(client, create_probe, count_statement=2)
+    ids = _listed_ids(client, {"count_statement": str(row.count_statement)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_total(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, total=False)
+    other = run(client, create_probe, total=True)
+    assert row.total is not None
+    ids = _listed_ids(client, {"total": str(row.total).lower()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_key(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, key=dt.date(2024, 1, 15))
+    other = run(client, create_probe, key=dt.date(2024, 1, 16))
+    ids = _listed_ids(client, {"key": row.key.isoformat()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_related(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 810684
+    row = run(client, create_probe, related=f"related-{n}")
+    n = 810685
+    other = run(client, create_probe, related=f"related-{n}")
+    ids = _listed_ids(client, {"related": str(row.related)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_direction(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, direction=1)
+    other = run(client, create_probe, direction=2)
+    assert row.direction is not None
+    ids = _listed_ids(client, {"direction": str(row.direction)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_rows(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, rows=False)
+    other = run(client, create_probe, rows=True)
+    ids = _listed_ids(client, {"rows": str(row.rows).lower()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_row(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 311477
+    row = run(client, create_probe, row=f"row-{n}")
+    n = 311478
+    other = run(client, create_probe, row=f"row-{n}")
+    ids = _listed_ids(client, {"row": str(row.row)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_items(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 260279
+    row = run(client, create_probe, items=f"items-{n}")
+    n = 260280
+    other = run(client, create_probe, items=f"items-{n}")
+    assert row.items is not None
+    ids = _listed_ids(client, {"items": str(row.items)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_data(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, data=1)
+    other = run(client, create_probe, data=2)
+    ids = _listed_ids(client, {"data": str(row.data)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_value(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, value=False)
+    other = run(client, create_probe, value=True)
+    ids = _listed_ids(client, {"value": str(row.value).lower()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_setattr(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, setattr=dt.date(2024, 1, 15))
+    other = run(client, create_probe, setattr=dt.date(2024, 1, 16))
+    assert row.setattr is not None
+    ids = _listed_ids(client, {"setattr": row.setattr.isoformat()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_session(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 188379
+    row = run(client, create_probe, session=f"session-{n}")
+    n = 188380
+    other = run(client, create_probe, session=f"session-{n}")
+    ids = _listed_ids(client, {"session": str(row.session)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_body(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, body=1)
+    other = run(client, create_probe, body=2)
+    ids = _listed_ids(client, {"body": str(row.body)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_sort_2(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, sort=False)
+    other = run(client, create_probe, sort=True)
+    assert row.sort is not None
+    ids = _listed_ids(client, {"sort_2": str(row.sort).lower()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_request(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, request=dt.date(2024, 1, 15))
+    other = run(client, create_probe, request=dt.date(2024, 1, 16))
+    ids = _listed_ids(client, {"request": row.request.isoformat()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_response(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 735520
+    row = run(client, create_probe, response=f"response-{n}")
+    n = 735521
+    other = run(client, create_probe, response=f"response-{n}")
+    ids = _listed_ids(client, {"response": str(row.response)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_status(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, status=1)
+    other = run(client, create_probe, status=2)
+    assert row.status is not None
+    ids = _listed_ids(client, {"status": str(row.status)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_func(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, func=False)
+    other = run(client, create_probe, func=True)
+    ids = _listed_ids(client, {"func": str(row.func).lower()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_selectinload(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, selectinload=dt.date(2024, 1, 15))
+    other = run(client, create_probe, selectinload=dt.date(2024, 1, 16))
+    ids = _listed_ids(client, {"selectinload": row.selectinload.isoformat()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_aliased(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 197972
+    row = run(client, create_probe, aliased=f"aliased-{n}")
+    n = 197973
+    other = run(client, create_probe, aliased=f"aliased-{n}")
+    assert row.aliased is not None
+    ids = _listed_ids(client, {"aliased": str(row.aliased)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_hash_password(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, hash_password=1)
+    other = run(client, create_probe, hash_password=2)
+    ids = _listed_ids(client, {"hash_password": str(row.hash_password)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_commit_or_409(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, commit_or_409=False)
+    other = run(client, create_probe, commit_or_409=True)
+    ids = _listed_ids(
+        client, {"commit_or_409": str(row.commit_or_409).lower()}, headers
+    )
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_require_roles(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, require_roles=dt.date(2024, 1, 15))
+    other = run(client, create_probe, require_roles=dt.date(2024, 1, 16))
+    assert row.require_roles is not None
+    ids = _listed_ids(client, {"require_roles": row.require_roles.isoformat()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_filter_count_statement_2(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 184033
+    parent = run(client, create_tally, statement=f"statement-{n}")
+    n = 184034
+    other_parent = run(client, create_tally, statement=f"statement-{n}")
+    row = run(client, create_probe, count_id=parent.id)
+    other = run(client, create_probe, count_id=other_parent.id)
+    ids = _listed_ids(client, {"count_statement_2": str(parent.statement)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_probes_sort_statement(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 516924
+    low = run(client, create_probe, statement=f"statement-{n}")
+    n = 516925
+    high = run(client, create_probe, statement=f"statement-{n}")
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "statement"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-statement"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_count_statement(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, count_statement=1)
+    high = run(client, create_probe, count_statement=2)
+    ours = {low.id, high.id}
+    ascending = [
+        i
+        for i in _listed_ids(client, {"sort": "count_statement"}, headers)
+        if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i
+        for i in _listed_ids(client, {"sort": "-count_statement"}, headers)
+        if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_total(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, total=False)
+    high = run(client, create_probe, total=True)
+    empty = run(client, create_probe, total=None)
+    ours = {low.id, high.id, empty.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "total"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id, empty.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-total"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id, empty.id]
+
+
+def test_list_probes_sort_key(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, key=dt.date(2024, 1, 15))
+    high = run(client, create_probe, key=dt.date(2024, 1, 16))
+    ours = {low.id, high.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "key"}, headers) if i in ours]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-key"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_related(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 475830
+    low = run(client, create_probe, related=f"related-{n}")
+    n = 475831
+    high = run(client, create_probe, related=f"related-{n}")
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "related"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-related"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_direction(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, direction=1)
+    high = run(client, create_probe, direction=2)
+    empty = run(client, create_probe, direction=None)
+    ours = {low.id, high.id, empty.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "direction"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id, empty.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-direction"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id, empty.id]
+
+
+def test_list_probes_sort_rows(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, rows=False)
+    high = run(client, create_probe, rows=True)
+    ours = {low.id, high.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "rows"}, headers) if i in ours]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-rows"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_row(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 386073
+    low = run(client, create_probe, row=f"row-{n}")
+    n = 386074
+    high = run(client, create_probe, row=f"row-{n}")
+    ours = {low.id, high.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "row"}, headers) if i in ours]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-row"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_items(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 175691
+    low = run(client, create_probe, items=f"items-{n}")
+    n = 175692
+    high = run(client, create_probe, items=f"items-{n}")
+    empty = run(client, create_probe, items=None)
+    ours = {low.id, high.id, empty.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "items"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id, empty.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-items"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id, empty.id]
+
+
+def test_list_probes_sort_data(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, data=1)
+    high = run(client, create_probe, data=2)
+    ours = {low.id, high.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "data"}, headers) if i in ours]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-data"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_value(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, value=False)
+    high = run(client, create_probe, value=True)
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "value"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-value"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_setattr(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, setattr=dt.date(2024, 1, 15))
+    high = run(client, create_probe, setattr=dt.date(2024, 1, 16))
+    empty = run(client, create_probe, setattr=None)
+    ours = {low.id, high.id, empty.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "setattr"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id, empty.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-setattr"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id, empty.id]
+
+
+def test_list_probes_sort_session(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 646969
+    low = run(client, create_probe, session=f"session-{n}")
+    n = 646970
+    high = run(client, create_probe, session=f"session-{n}")
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "session"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-session"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_body(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, body=1)
+    high = run(client, create_probe, body=2)
+    ours = {low.id, high.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "body"}, headers) if i in ours]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-body"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_sort(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, sort=False)
+    high = run(client, create_probe, sort=True)
+    empty = run(client, create_probe, sort=None)
+    ours = {low.id, high.id, empty.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "sort"}, headers) if i in ours]
+    assert ascending == [low.id, high.id, empty.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-sort"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id, empty.id]
+
+
+def test_list_probes_sort_request(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, request=dt.date(2024, 1, 15))
+    high = run(client, create_probe, request=dt.date(2024, 1, 16))
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "request"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-request"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_response(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 237324
+    low = run(client, create_probe, response=f"response-{n}")
+    n = 237325
+    high = run(client, create_probe, response=f"response-{n}")
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "response"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-response"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_status(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, status=1)
+    high = run(client, create_probe, status=2)
+    empty = run(client, create_probe, status=None)
+    ours = {low.id, high.id, empty.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "status"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id, empty.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-status"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id, empty.id]
+
+
+def test_list_probes_sort_func(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, func=False)
+    high = run(client, create_probe, func=True)
+    ours = {low.id, high.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "func"}, headers) if i in ours]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-func"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_selectinload(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, selectinload=dt.date(2024, 1, 15))
+    high = run(client, create_probe, selectinload=dt.date(2024, 1, 16))
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "selectinload"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-selectinload"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_aliased(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 252768
+    low = run(client, create_probe, aliased=f"aliased-{n}")
+    n = 252769
+    high = run(client, create_probe, aliased=f"aliased-{n}")
+    empty = run(client, create_probe, aliased=None)
+    ours = {low.id, high.id, empty.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "aliased"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id, empty.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-aliased"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id, empty.id]
+
+
+def test_list_probes_sort_hash_password(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, hash_password=1)
+    high = run(client, create_probe, hash_password=2)
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "hash_password"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-hash_password"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_commit_or_409(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, commit_or_409=False)
+    high = run(client, create_probe, commit_or_409=True)
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "commit_or_409"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-commit_or_409"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_require_roles(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, require_roles=dt.date(2024, 1, 15))
+    high = run(client, create_probe, require_roles=dt.date(2024, 1, 16))
+    empty = run(client, create_probe, require_roles=None)
+    ours = {low.id, high.id, empty.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "require_roles"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id, empty.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-require_roles"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id, empty.id]
+
+
+def test_list_probes_unknown_sort(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/probes", params={"sort": "no_such_field"}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_get_probe(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe)
+    response = client.get(f"/probes/{quote_path(row.row)}", headers=headers)
+    assert response.status_code == 200
+    assert response.json()["id"] == row.id
+
+
+def test_get_probe_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/probes/no-such-value-zz", headers=headers)
+    assert response.status_code == 404
+
+
+def test_create_probe(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    body = run(client, probe_payload)
+    response = client.post("/probes", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert "id" in created
+    sent = {
+        key: body[key]
+        for key in [
+            "statement",
+            "count_statement",
+            "total",
+            "key",
+            "related",
+            "direction",
+            "rows",
+            "row",
+            "items",
+            "data",
+            "value",
+            "setattr",
+            "session",
+            "body",
+            "sort",
+            "request",
+            "response",
+            "status",
+            "func",
+            "selectinload",
+            "aliased",
+            "hash_password",
+            "commit_or_409",
+            "require_roles",
+            "count_id",
+        ]
+        if key in body
+    }
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/probes/{quote_path(created['row'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
+
+
+def test_create_probe_invalid(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.post("/probes", json={}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_create_probe_conflict(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    body = run(client, probe_payload)
+    assert client.post("/probes", json=body, headers=headers).status_code == 201
+    response = client.post("/probes", json=body, headers=headers)
+    assert response.status_code == 409
+
+
+def test_update_probe(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe)
+    n = 2
+    response = client.patch(
+        f"/probes/{quote_path(row.row)}",
+        json={"statement": f"statement-{n}"},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == row.id
+
+
+def test_update_probe_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.patch("/probes/no-such-value-zz", json={}, headers=headers)
+    assert response.status_code == 404
+
+
+def test_update_probe_invalid(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe)
+    response = client.patch(
+        f"/probes/{quote_path(row.row)}", json={"statement": None}, headers=headers
+    )
+    assert response.status_code == 422
+
+
+def test_delete_probe(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe)
+    response = client.delete(f"/probes/{quote_path(row.row)}", headers=headers)
+    assert response.status_code == 204
+    assert client.get(f"/probes/{quote_path(row.row)}").status_code == 404
+
+
+def test_delete_probe_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.delete("/probes/no-such-value-zz", headers=headers)
+    assert response.status_code == 404

@@ -1,0 +1,466 @@
+import { uniqueName } from '@/lib/design/names';
+import { needsUser } from './access';
+import { type HandlerKind, Scope } from './scope';
+import type {
+  IrAccess,
+  IrCustomEndpoint,
+  IrEntity,
+  IrField,
+  IrOperation,
+  IrParam,
+  IrProject,
+  IrSchemaRef,
+} from './types';
+
+/** The handler scopes of one operation kind, with the parameters every such handler has. */
+function handlerScope(kind: HandlerKind, access: IrAccess | null, body: boolean): Scope {
+  const scope = new Scope(kind);
+  // Custom stubs take no session: a path segment may be called so.
+  if (kind !== 'custom') scope.fixed('session');
+  if (needsUser(access)) scope.fixed('current_user');
+  if (body) scope.fixed('body');
+  return scope;
+}
+
+/**
+ * The Python name of an entity's lookup parameter (also its path segment): the field's name, or
+ * `<entity>_<field>` when a get/update/delete handler binds that name itself.
+ */
+export function planLookupParam(entity: IrEntity, field: IrField | null): string {
+  if (!field) return `${entity.varName}_id`;
+  const scopes = [
+    handlerScope('get', { kind: 'authenticated' }, false),
+    handlerScope('update', { kind: 'authenticated' }, true),
+    handlerScope('delete', { kind: 'authenticated' }, false),
+  ];
+  return scopes.some((s) => s.has(field.name)) ? `${entity.varName}_${field.name}` : field.name;
+}
+
+/** The list handler's scope with its fixed parameters; filters are planned against it (`status_filter`). */
+export function listScope(access: IrAccess): Scope {
+  const scope = handlerScope('list', access, false);
+  for (const name of ['limit', 'offset', 'sort']) scope.fixed(name);
+  return scope;
+}
+
+const sortedErrors = (errors: Iterable<number>) => [...new Set(errors)].sort((a, b) => a - b);
+
+/** 401 without a user, 403 for a role rule, plus what the handler itself answers. */
+function errorsOf(access: IrAccess | null, own: number[], validated: boolean): number[] {
+  const errors = [...own];
+  if (needsUser(access)) errors.push(401);
+  if (access?.kind === 'roles') errors.push(403);
+  if (validated) errors.push(422);
+  return sortedErrors(errors);
+}
+
+/** The schema a handler returns for one row of `entity` (Detail with embeds, else Read). */
+export function itemResponse(entity: IrEntity): IrSchemaRef {
+  return entity.schemas.detail
+    ? { name: entity.schemas.detail, module: 'app.schemas.responses' }
+    : { name: entity.schemas.read, module: `app.schemas.${entity.module}` };
+}
+
+function locals(kind: HandlerKind): string[] {
+  return new Scope(kind).registered();
+}
+
+const list = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** The docstring of a CRUD handler: what it does, who may, and when it answers 404. */
+function resourceDescription(entity: IrEntity, kind: IrOperation['kind'], access: IrAccess): string {
+  const r = entity.resource;
+  const name = entity.className;
+  const by = r.lookup.field ? r.lookup.field.name : 'id';
+  const own = access.kind === 'owner' && r.owner !== null;
+  const mine = own ? ' of the caller' : '';
+  switch (kind) {
+    case 'list': {
+      const parts = [`A page (limit, offset) of the ${name} rows${own ? ' the caller owns' : ''}.`];
+      const filters = r.list?.filters.map((f) => f.query) ?? [];
+      if (filters.length > 0) parts.push(`Filters: ${list(filters)}.`);
+      const sorts = r.list?.sorts.map((f) => f.query) ?? [];
+      if (sorts.length > 0) parts.push(`Sort by ${list(sorts)} (\`-\` for descending).`);
+      return parts.join(' ');
+    }
+    case 'get':
+      return `One ${name}${mine} by ${by}; 404 when there is none.`;
+    case 'create':
+      return `Creates a ${name}${own || (r.owner && access.kind !== 'public') ? ' owned by the caller' : ''}.`;
+    case 'update':
+      return `Changes the fields sent of a ${name}${mine} by ${by}; 404 when there is none.`;
+    default:
+      return `Deletes a ${name}${mine} by ${by}; 404 when there is none.`;
+  }
+}
+
+/** The enabled CRUD operations of an entity, in the order its router declares them. */
+export function resourceOperations(entity: IrEntity): IrOperation[] {
+  const r = entity.resource;
+  const ops: IrOperation[] = [];
+  const base = { tag: r.tag, summary: null, entityId: entity.id, customId: null };
+  const item = { ...itemResponse(entity), list: false };
+  const lookup: IrParam = {
+    name: r.lookup.param,
+    wire: r.lookup.param,
+    in: 'path',
+    required: true,
+    source: { kind: 'lookup', entityId: entity.id, field: r.lookup.field },
+  };
+  const itemRoute = `/{${r.lookup.param}}`;
+  const entityBody = (name: string) => ({
+    name,
+    module: `app.schemas.${entity.module}`,
+    param: 'body',
+    form: false,
+    entityId: entity.id,
+  });
+  if (r.list) {
+    const params: IrParam[] = [
+      {
+        name: 'limit',
+        wire: 'limit',
+        in: 'query',
+        required: false,
+        source: { kind: 'limit', max: r.list.maxPageSize, default: r.list.defaultPageSize },
+      },
+      { name: 'offset', wire: 'offset', in: 'query', required: false, source: { kind: 'offset' } },
+    ];
+    if (r.list.sorts.length > 0) {
+      const keys = r.list.sorts.flatMap((s) => [s.query, `-${s.query}`]);
+      params.push({
+        name: 'sort',
+        wire: 'sort',
+        in: 'query',
+        required: false,
+        source: { kind: 'sort', keys },
+      });
+    }
+    for (const ref of r.list.filters) {
+      params.push({
+        name: ref.param,
+        wire: ref.query,
+        in: 'query',
+        required: false,
+        source: { kind: 'filter', ref },
+      });
+    }
+    ops.push({
+      ...base,
+      kind: 'list',
+      method: 'get',
+      path: r.path,
+      route: '',
+      handler: `list_${entity.pluralVar}`,
+      operationId: '',
+      description: null,
+      access: r.list.access,
+      params,
+      body: null,
+      response: { name: entity.schemas.list, module: 'app.schemas.responses', list: false },
+      status: 200,
+      errors: errorsOf(r.list.access, [], true),
+      locals: locals('list'),
+    });
+  }
+  if (r.get) {
+    ops.push({
+      ...base,
+      kind: 'get',
+      method: 'get',
+      path: `${r.path}${itemRoute}`,
+      route: itemRoute,
+      handler: `get_${entity.varName}`,
+      operationId: '',
+      description: null,
+      access: r.get,
+      params: [lookup],
+      body: null,
+      response: item,
+      status: 200,
+      errors: errorsOf(r.get, [404], true),
+      locals: locals('get'),
+    });
+  }
+  if (r.create) {
+    ops.push({
+      ...base,
+      kind: 'create',
+      method: 'post',
+      path: r.path,
+      route: '',
+      handler: `create_${entity.varName}`,
+      operationId: '',
+      description: null,
+      access: r.create,
+      params: [],
+      body: entityBody(entity.schemas.create),
+      response: item,
+      status: 201,
+      errors: errorsOf(r.create, [409], true),
+      locals: locals('create'),
+    });
+  }
+  if (r.update) {
+    ops.push({
+      ...base,
+      kind: 'update',
+      method: 'patch',
+      path: `${r.path}${itemRoute}`,
+      route: itemRoute,
+      handler: `update_${entity.varName}`,
+      operationId: '',
+      description: null,
+      access: r.update,
+      params: [lookup],
+      body: entityBody(entity.schemas.update),
+      response: item,
+      status: 200,
+      errors: errorsOf(r.update, [404, 409], true),
+      locals: locals('update'),
+    });
+  }
+  if (r.delete) {
+    ops.push({
+      ...base,
+      kind: 'delete',
+      method: 'delete',
+      path: `${r.path}${itemRoute}`,
+      route: itemRoute,
+      handler: `delete_${entity.varName}`,
+      operationId: '',
+      description: null,
+      access: r.delete,
+      params: [lookup],
+      body: null,
+      response: null,
+      status: 204,
+      errors: errorsOf(r.delete, [404, 409], true),
+      locals: locals('delete'),
+    });
+  }
+  for (const op of ops) op.description = resourceDescription(entity, op.kind, op.access as IrAccess);
+  return ops;
+}
+
+/**
+ * What a custom endpoint's body carries of its entity: the writable fields a client may set, without
+ * passwords, write-only secrets, the auth role or server-set fields, and the foreign keys a create accepts.
+ */
+export function customInputFields(
+  entity: IrEntity,
+  project: Pick<IrProject, 'auth'>,
+): { fields: IrField[]; fks: IrEntity['fks'] } {
+  const role = project.auth?.role?.id;
+  return {
+    fields: entity.fields.filter((f) => f.inCreate && f.inRead && !f.isPassword && f.id !== role),
+    fks: entity.fks.filter((fk) => fk.inCreate),
+  };
+}
+
+/** `<Entity>Input` in `app/schemas/custom.py`: the body of custom endpoints that take that entity. */
+export const customInputSchema = (entity: IrEntity): IrSchemaRef => ({
+  name: `${entity.className}Input`,
+  module: 'app.schemas.custom',
+});
+
+/**
+ * The source of a custom endpoint's path segment: the segment right after an entity's resource path is that
+ * resource's lookup (`/posts/{slug}/publish`), `{<entity>_id}` is that entity's primary key, else text.
+ */
+function segmentSource(
+  wire: string,
+  lookupWire: string | null,
+  owner: IrEntity | null,
+  entities: readonly IrEntity[],
+): IrParam['source'] {
+  if (owner && wire === lookupWire)
+    return { kind: 'lookup', entityId: owner.id, field: owner.resource.lookup.field };
+  const byId = entities.find((e) => `${e.varName}_id` === wire);
+  if (byId) return { kind: 'lookup', entityId: byId.id, field: null };
+  return { kind: 'segment' };
+}
+
+/** The docstring of a custom stub: says it is one, so the documented contract is not taken as served. */
+export function customDescription(summary: string): string {
+  const lead = summary.trim() === '' ? '' : `${summary.trim().replace(/\.$/, '')}. `;
+  return `${lead}Stub: answers 501 Not Implemented until it is written.`;
+}
+
+/** A custom endpoint's stub: path segments planned against its scope (keywords and `body` get a `_`). */
+function customOperation(
+  endpoint: IrCustomEndpoint,
+  project: Pick<IrProject, 'auth' | 'entityById' | 'entities'>,
+): IrOperation {
+  const { entityById } = project;
+  // Segments first: a parameter named like a path segment would be read from it, so `body` makes way.
+  const scope = handlerScope('custom', endpoint.access, false);
+  const owner = endpoint.entityId ? (entityById.get(endpoint.entityId) as IrEntity) : null;
+  const relative = owner ? endpoint.path.slice(owner.resource.path.length) : '';
+  const lookupWire = /^\/\{([a-z_][a-z0-9_]*)\}/.exec(relative)?.[1] ?? null;
+  const params: IrParam[] = endpoint.pathParams.map((wire) => ({
+    name: scope.param(wire, (n) => `${n}_`),
+    wire,
+    in: 'path',
+    required: true,
+    source: segmentSource(wire, lookupWire, owner, project.entities),
+  }));
+  const requestEntity = endpoint.requestId ? (entityById.get(endpoint.requestId) as IrEntity) : null;
+  const responseEntity = endpoint.response ? (entityById.get(endpoint.response.entityId) as IrEntity) : null;
+  const body = requestEntity
+    ? {
+        ...customInputSchema(requestEntity),
+        param: scope.param('body', (n) => `${n}_`),
+        form: false,
+        entityId: requestEntity.id,
+      }
+    : null;
+  return {
+    kind: 'custom',
+    method: endpoint.method.toLowerCase() as IrOperation['method'],
+    path: endpoint.path,
+    route: endpoint.path,
+    handler: endpoint.functionName,
+    operationId: '',
+    description: customDescription(endpoint.summary),
+    tag: owner ? owner.resource.tag : 'custom',
+    summary: endpoint.summary,
+    access: endpoint.access,
+    params,
+    body,
+    response: responseEntity
+      ? { ...itemResponse(responseEntity), list: endpoint.response?.list ?? false }
+      : null,
+    // Without a response schema the endpoint returns nothing: 204, not a 200 with `null`.
+    status: responseEntity ? 200 : 204,
+    errors: errorsOf(endpoint.access, [501], params.length > 0 || body !== null),
+    locals: scope.registered(),
+    entityId: owner?.id ?? null,
+    customId: endpoint.id,
+  };
+}
+
+/** register, the OAuth2 form login, the JSON login and `me`, under `/auth`. */
+function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOperation[] {
+  const auth = project.auth;
+  if (!auth) return [];
+  const user = project.entityById.get(auth.userId) as IrEntity;
+  const read = { name: user.schemas.read, module: `app.schemas.${user.module}`, list: false };
+  const token = { name: 'Token', module: 'app.schemas.auth', list: false };
+  const base = {
+    tag: 'auth',
+    summary: null,
+    params: [],
+    locals: [],
+    entityId: null,
+    customId: null,
+    method: 'post' as const,
+    status: 200,
+    access: null,
+  };
+  return [
+    {
+      ...base,
+      kind: 'register',
+      path: '/auth/register',
+      route: '/register',
+      handler: 'register',
+      operationId: '',
+      description: null,
+      body: {
+        name: auth.registerSchema,
+        module: 'app.schemas.auth',
+        param: 'body',
+        form: false,
+        entityId: user.id,
+      },
+      response: read,
+      status: 201,
+      errors: [409, 422],
+    },
+    {
+      ...base,
+      kind: 'login',
+      path: '/auth/login',
+      route: '/login',
+      handler: 'login',
+      operationId: '',
+      description: null,
+      // FastAPI names a form body `Body_<operation id>`: set once the ids are planned.
+      body: { name: 'Body_login', module: '', param: 'form', form: true, entityId: null },
+      response: token,
+      errors: [401, 422],
+    },
+    {
+      ...base,
+      kind: 'login_json',
+      path: '/auth/login/json',
+      route: '/login/json',
+      handler: 'login_json',
+      operationId: '',
+      description: null,
+      body: { name: 'LoginRequest', module: 'app.schemas.auth', param: 'body', form: false, entityId: null },
+      response: token,
+      errors: [401, 422],
+    },
+    {
+      ...base,
+      kind: 'me',
+      method: 'get',
+      path: '/auth/me',
+      route: '/me',
+      handler: 'read_me',
+      operationId: '',
+      description: null,
+      access: { kind: 'authenticated' },
+      body: null,
+      response: read,
+      errors: [401],
+    },
+  ];
+}
+
+const HEALTH: IrOperation = {
+  kind: 'health',
+  method: 'get',
+  path: '/health',
+  route: '/health',
+  handler: 'health',
+  operationId: '',
+  description: 'Liveness check: 200 while the app serves requests.',
+  tag: 'health',
+  summary: null,
+  access: null,
+  params: [],
+  body: null,
+  response: null,
+  status: 200,
+  errors: [],
+  locals: [],
+  entityId: null,
+  customId: null,
+};
+
+/**
+ * Every operation in FastAPI's registration order: custom stubs first (fixed paths win over `/{id}`), auth,
+ * each entity's resource in table order, then `/health`.
+ */
+export function projectOperations(
+  project: Pick<IrProject, 'auth' | 'entityById' | 'entities' | 'customEndpoints'>,
+): IrOperation[] {
+  const custom = project.customEndpoints.map((e) => customOperation(e, project));
+  const auth = authOperations(project);
+  const resources = project.entities.flatMap((e) => e.operations);
+  const health = { ...HEALTH };
+  // Operation ids are unique in the app: fixed and CRUD handlers keep their names, custom stubs make way.
+  const ids = new Set<string>();
+  for (const op of [health, ...auth, ...resources, ...custom]) {
+    op.operationId = uniqueName(op.handler, ids);
+    ids.add(op.operationId);
+  }
+  for (const op of auth) {
+    if (op.body?.form) op.body = { ...op.body, name: `Body_${op.operationId}` };
+  }
+  return [...custom, ...auth, ...resources, health];
+}
