@@ -231,8 +231,8 @@ export async function pytestStep(
   const started = Date.now();
   try {
     return await withDatabase(project, database, 'pytest', async (url) => {
-      // On SQLite the suite's conftest makes its own throwaway file when DATABASE_URL is unset.
-      const env: Record<string, string> = database === 'postgres' ? { DATABASE_URL: url } : {};
+      // The suite only ever uses TEST_DATABASE_URL; on SQLite its conftest makes a throwaway file.
+      const env: Record<string, string> = database === 'postgres' ? { TEST_DATABASE_URL: url } : {};
       const args = [
         '-q',
         '-p',
@@ -383,7 +383,11 @@ export async function fetchServedOpenApi(
   );
   const { child, output } = start(
     command,
-    projectEnv({ DATABASE_URL: `sqlite+aiosqlite:///${inner(project, database)}` }),
+    // Development: the app needs no SECRET_KEY to serve its OpenAPI document.
+    projectEnv({
+      DATABASE_URL: `sqlite+aiosqlite:///${inner(project, database)}`,
+      ENVIRONMENT: 'development',
+    }),
   );
   let exited = false;
   child.on('close', () => {

@@ -111,15 +111,7 @@ export function emitMain(): string {
   imports.from('app', 'models');
   const app = [
     `app = FastAPI(title=${settings}.PROJECT_NAME, lifespan=lifespan)`,
-    'app.add_middleware(',
-    `    ${imports.from('fastapi.middleware.cors', 'CORSMiddleware')},`,
-    `    allow_origins=${settings}.CORS_ORIGINS,`,
-    '    allow_credentials=True,',
-    '    allow_methods=["*"],',
-    '    allow_headers=["*"],',
-    ')',
-    `app.middleware("http")(${imports.from('app.core.logging', 'log_requests')})`,
-    `${imports.from('app.core.errors', 'register_error_handlers')}(app)`,
+    `${imports.from('app.core.middleware', 'install_middleware')}(app)`,
     `app.include_router(${imports.from('app.api.main', 'api_router')})`,
     '__all__ = ["app", "models"]',
   ];

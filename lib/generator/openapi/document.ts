@@ -9,6 +9,7 @@ import {
   type JsonSchema,
   listSchema,
   nullable,
+  pkSchema,
   plainSchema,
   pyTitle,
   readSchema,
@@ -80,14 +81,13 @@ const param = (name: string, where: 'query' | 'path', schema: JsonSchema, requir
 
 function refValueSchema(project: IrProject, entity: IrEntity, r: IrRef): JsonSchema {
   if (r.field) return plainSchema(r.field);
-  const target = project.entityById.get(r.via?.targetId ?? entity.id) as IrEntity;
-  return target.primaryKey === 'uuid' ? { type: 'string', format: 'uuid' } : { type: 'integer' };
+  return pkSchema(project.entityById.get(r.via?.targetId ?? entity.id) as IrEntity);
 }
 
 function lookupSchema(entity: IrEntity): JsonSchema {
   const field: IrField | null = entity.resource.lookup.field;
   if (field) return plainSchema(field);
-  return entity.primaryKey === 'uuid' ? { type: 'string', format: 'uuid' } : { type: 'integer' };
+  return pkSchema(entity);
 }
 
 function resourceOperations(project: IrProject, entity: IrEntity, paths: Record<string, Operation>): void {
