@@ -2,7 +2,7 @@
 
 Run from the project folder with DATABASE_URL set (a fresh database):
 
-    python fuzz.py [--max-per-operation N]
+    python fuzz.py [--max-per-operation N] [--report FILE]
 
 For every operation of the app's /openapi.json it sends malformed JSON, NaN and Infinity,
 NUL bytes, integers past 64 bits, 1e400, huge strings, odd Unicode, wrong types, null,
@@ -10,8 +10,9 @@ arrays and objects for scalars, deep nesting, bad path and query parameters, and
 self-referencing foreign keys, once anonymously and once as a registered user.
 Any response >= 500 (501 of an unimplemented stub aside) or exception is a failure.
 
-The last line of stdout is one JSON object: {"requests": N, "failures": [...]}, each failure
-with the request, the status and where the traceback left the project (file:line).
+The report (--report FILE, else the last line of stdout) is one JSON object:
+{"requests": N, "statuses": {...}, "seeded": {...}, "failures": [...]}, each failure with the
+request, the status and where the traceback left the project (file:line).
 Exit code: 0 when nothing failed, 1 otherwise, 2 when the fuzzing itself could not start.
 """
 
@@ -542,7 +543,17 @@ async def role_identities(
 async def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--max-per-operation", type=int, default=200)
+    parser.add_argument("--report", help="write the JSON report here (default: stdout)")
     args = parser.parse_args()
+
+    def report(data: dict[str, Any]) -> None:
+        text = json.dumps(data)
+        if args.report:
+            with open(args.report, "w", encoding="utf-8") as out:
+                out.write(text)
+        else:
+            print(text)
+
     try:
         from app.core.db import Base, engine
         from app.main import app
@@ -558,7 +569,7 @@ async def main() -> int:
         roles = await role_identities(client, document, schemas) if user else []
     except Exception as exc:
         traceback.print_exc()
-        print(json.dumps({"requests": 0, "failures": [], "error": f"{type(exc).__name__}: {exc}"}))
+        report({"requests": 0, "failures": [], "error": f"{type(exc).__name__}: {exc}"})
         return 2
     fuzzer = Fuzzer(client, schemas, args.max_per_operation)
     ops = operations(document, schemas)
@@ -582,7 +593,7 @@ async def main() -> int:
         "seeded": seeded,
         "failures": fuzzer.failures,
     }
-    print(json.dumps(summary))
+    report(summary)
     return 1 if fuzzer.failures else 0
 
 

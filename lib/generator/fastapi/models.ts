@@ -18,8 +18,7 @@ function fieldColumn(field: IrField, imports: Imports): string {
     serverDefault = field.type === 'date' ? `${func()}.current_date()` : `${func()}.now()`;
     // The app sets datetimes itself: SQLite's CURRENT_TIMESTAMP has no fraction of a second.
     if (field.type === 'datetime') defaultArg = imports.from('app.core.db', 'utc_now');
-  }
-  else if (def?.kind === 'uuid') defaultArg = `${imports.module('uuid')}.uuid4`;
+  } else if (def?.kind === 'uuid') defaultArg = `${imports.module('uuid')}.uuid4`;
   else if (def?.kind === 'literal') {
     const value = literalDefault(field, def.value, imports);
     defaultArg = isMutableLiteral(def.value) ? `lambda: ${value}` : value;

@@ -9,6 +9,7 @@ from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.comment import Comment
 from app.models.post import Post
 from app.schemas.comment import CommentCreate, CommentUpdate
+from app.schemas.common import Int32, SafeStr
 from app.schemas.responses import CommentDetail, CommentList
 
 router = APIRouter(prefix="/comments", tags=["comments"])
@@ -33,7 +34,7 @@ async def list_comments(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-    post_slug: Annotated[str | None, Query()] = None,
+    post_slug: Annotated[SafeStr | None, Query()] = None,
 ) -> CommentList:
     statement = select(Comment)
     if post_slug is not None:
@@ -52,7 +53,7 @@ async def list_comments(
 @router.get("/{comment_id}")
 async def get_comment(
     session: SessionDep,
-    comment_id: int,
+    comment_id: Int32,
 ) -> CommentDetail:
     row = await _fetch(session, Comment.id == comment_id)
     return CommentDetail.model_validate(row)
@@ -76,7 +77,7 @@ async def create_comment(
 async def update_comment(
     session: SessionDep,
     current_user: CurrentUser,
-    comment_id: int,
+    comment_id: Int32,
     body: CommentUpdate,
 ) -> CommentDetail:
     row = await _fetch(
@@ -93,7 +94,7 @@ async def update_comment(
 async def delete_comment(
     session: SessionDep,
     current_user: CurrentUser,
-    comment_id: int,
+    comment_id: Int32,
 ) -> None:
     row = await _fetch(
         session, Comment.id == comment_id, Comment.author_id == current_user.id

@@ -8,6 +8,7 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.post import Post
 from app.models.user import User
+from app.schemas.common import SafeStr
 from app.schemas.post import PostCreate, PostUpdate
 from app.schemas.responses import PostDetail, PostList
 
@@ -37,7 +38,7 @@ async def list_posts(
         Literal["published_at", "-published_at", "title", "-title"] | None, Query()
     ] = None,
     published: Annotated[bool | None, Query()] = None,
-    author_username: Annotated[str | None, Query()] = None,
+    author_username: Annotated[SafeStr | None, Query()] = None,
 ) -> PostList:
     statement = select(Post)
     if published is not None:
@@ -70,7 +71,7 @@ async def list_posts(
 @router.get("/{slug}")
 async def get_post(
     session: SessionDep,
-    slug: str,
+    slug: SafeStr,
 ) -> PostDetail:
     row = await _fetch(session, Post.slug == slug)
     return PostDetail.model_validate(row)
@@ -94,7 +95,7 @@ async def create_post(
 async def update_post(
     session: SessionDep,
     current_user: CurrentUser,
-    slug: str,
+    slug: SafeStr,
     body: PostUpdate,
 ) -> PostDetail:
     row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)
@@ -109,7 +110,7 @@ async def update_post(
 async def delete_post(
     session: SessionDep,
     current_user: CurrentUser,
-    slug: str,
+    slug: SafeStr,
 ) -> None:
     row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)
     await session.delete(row)

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.models.tag import Tag
 from app.models.user import User
+from app.schemas.common import Int32
 from app.schemas.responses import TagList
 from app.schemas.tag import TagCreate, TagRead, TagUpdate
 
@@ -41,7 +42,7 @@ async def list_tags(
 @router.get("/{tag_id}")
 async def get_tag(
     session: SessionDep,
-    tag_id: int,
+    tag_id: Int32,
 ) -> TagRead:
     row = await _fetch(session, Tag.id == tag_id)
     return TagRead.model_validate(row)
@@ -64,7 +65,7 @@ async def create_tag(
 async def update_tag(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    tag_id: int,
+    tag_id: Int32,
     body: TagUpdate,
 ) -> TagRead:
     row = await _fetch(session, Tag.id == tag_id)
@@ -79,7 +80,7 @@ async def update_tag(
 async def delete_tag(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    tag_id: int,
+    tag_id: Int32,
 ) -> None:
     row = await _fetch(session, Tag.id == tag_id)
     await session.delete(row)

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.core.security import hash_password
 from app.models.user import User
+from app.schemas.common import SafeStr
 from app.schemas.responses import UserList
 from app.schemas.user import UserCreate, UserRead, UserUpdate
 
@@ -41,7 +42,7 @@ async def list_users(
 @router.get("/{username}")
 async def get_user(
     session: SessionDep,
-    username: str,
+    username: SafeStr,
 ) -> UserRead:
     row = await _fetch(session, User.username == username)
     return UserRead.model_validate(row)
@@ -65,7 +66,7 @@ async def create_user(
 async def update_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    username: str,
+    username: SafeStr,
     body: UserUpdate,
 ) -> UserRead:
     row = await _fetch(session, User.username == username)
@@ -82,7 +83,7 @@ async def update_user(
 async def delete_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    username: str,
+    username: SafeStr,
 ) -> None:
     row = await _fetch(session, User.username == username)
     await session.delete(row)

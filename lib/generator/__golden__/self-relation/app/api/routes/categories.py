@@ -8,6 +8,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 from app.api.deps import SessionDep, commit_or_409
 from app.models.category import Category
 from app.schemas.category import CategoryCreate, CategoryUpdate
+from app.schemas.common import Int32, SafeStr
 from app.schemas.responses import CategoryDetail, CategoryList
 
 router = APIRouter(prefix="/categories", tags=["categories"])
@@ -35,8 +36,8 @@ async def list_categories(
     sort: Annotated[
         Literal["name", "-name", "parent_name", "-parent_name"] | None, Query()
     ] = None,
-    parent_name: Annotated[str | None, Query()] = None,
-    parent_id: Annotated[int | None, Query()] = None,
+    parent_name: Annotated[SafeStr | None, Query()] = None,
+    parent_id: Annotated[Int32 | None, Query()] = None,
 ) -> CategoryList:
     statement = select(Category)
     if parent_name is not None:
@@ -69,7 +70,7 @@ async def list_categories(
 @router.get("/{category_id}")
 async def get_category(
     session: SessionDep,
-    category_id: int,
+    category_id: Int32,
 ) -> CategoryDetail:
     row = await _fetch(session, Category.id == category_id)
     return CategoryDetail.model_validate(row)
@@ -90,7 +91,7 @@ async def create_category(
 @router.patch("/{category_id}")
 async def update_category(
     session: SessionDep,
-    category_id: int,
+    category_id: Int32,
     body: CategoryUpdate,
 ) -> CategoryDetail:
     row = await _fetch(session, Category.id == category_id)
@@ -104,7 +105,7 @@ async def update_category(
 @router.delete("/{category_id}", status_code=204)
 async def delete_category(
     session: SessionDep,
-    category_id: int,
+    category_id: Int32,
 ) -> None:
     row = await _fetch(session, Category.id == category_id)
     await session.delete(row)

@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.order_line import OrderLine
+from app.schemas.common import Int32
 from app.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
 from app.schemas.responses import OrderLineList
 
@@ -29,7 +30,7 @@ async def list_order_lines(
     current_user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-    order_id: Annotated[int | None, Query()] = None,
+    order_id: Annotated[Int32 | None, Query()] = None,
 ) -> OrderLineList:
     statement = select(OrderLine)
     if order_id is not None:
@@ -47,7 +48,7 @@ async def list_order_lines(
 async def get_order_line(
     session: SessionDep,
     current_user: CurrentUser,
-    order_line_id: int,
+    order_line_id: Int32,
 ) -> OrderLineRead:
     row = await _fetch(session, OrderLine.id == order_line_id)
     return OrderLineRead.model_validate(row)
@@ -70,7 +71,7 @@ async def create_order_line(
 async def update_order_line(
     session: SessionDep,
     current_user: CurrentUser,
-    order_line_id: int,
+    order_line_id: Int32,
     body: OrderLineUpdate,
 ) -> OrderLineRead:
     row = await _fetch(session, OrderLine.id == order_line_id)
@@ -85,7 +86,7 @@ async def update_order_line(
 async def delete_order_line(
     session: SessionDep,
     current_user: CurrentUser,
-    order_line_id: int,
+    order_line_id: Int32,
 ) -> None:
     row = await _fetch(session, OrderLine.id == order_line_id)
     await session.delete(row)

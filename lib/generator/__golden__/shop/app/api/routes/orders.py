@@ -9,6 +9,7 @@ from app.api.deps import CurrentUser, SessionDep, commit_or_409, require_roles
 from app.enums import OrderStatus
 from app.models.order import Order
 from app.models.user import User
+from app.schemas.common import Int32
 from app.schemas.order import OrderCreate, OrderUpdate
 from app.schemas.responses import OrderDetail, OrderList
 
@@ -63,7 +64,7 @@ async def list_orders(
 async def get_order(
     session: SessionDep,
     current_user: CurrentUser,
-    order_id: int,
+    order_id: Int32,
 ) -> OrderDetail:
     row = await _fetch(
         session, Order.id == order_id, Order.customer_id == current_user.id
@@ -89,7 +90,7 @@ async def create_order(
 async def update_order(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    order_id: int,
+    order_id: Int32,
     body: OrderUpdate,
 ) -> OrderDetail:
     row = await _fetch(session, Order.id == order_id)
@@ -104,7 +105,7 @@ async def update_order(
 async def delete_order(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    order_id: int,
+    order_id: Int32,
 ) -> None:
     row = await _fetch(session, Order.id == order_id)
     await session.delete(row)

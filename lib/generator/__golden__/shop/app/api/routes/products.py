@@ -8,6 +8,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.models.product import Product
 from app.models.user import User
+from app.schemas.common import SafeStr
 from app.schemas.product import ProductCreate, ProductRead, ProductUpdate
 from app.schemas.responses import ProductList
 
@@ -30,7 +31,7 @@ async def list_products(
     offset: Annotated[int, Query(ge=0)] = 0,
     sort: Annotated[Literal["price", "-price", "name", "-name"] | None, Query()] = None,
     active: Annotated[bool | None, Query()] = None,
-    name: Annotated[str | None, Query()] = None,
+    name: Annotated[SafeStr | None, Query()] = None,
 ) -> ProductList:
     statement = select(Product)
     if active is not None:
@@ -59,7 +60,7 @@ async def list_products(
 @router.get("/{slug}")
 async def get_product(
     session: SessionDep,
-    slug: str,
+    slug: SafeStr,
 ) -> ProductRead:
     row = await _fetch(session, Product.slug == slug)
     return ProductRead.model_validate(row)
@@ -82,7 +83,7 @@ async def create_product(
 async def update_product(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    slug: str,
+    slug: SafeStr,
     body: ProductUpdate,
 ) -> ProductRead:
     row = await _fetch(session, Product.slug == slug)
@@ -97,7 +98,7 @@ async def update_product(
 async def delete_product(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    slug: str,
+    slug: SafeStr,
 ) -> None:
     row = await _fetch(session, Product.slug == slug)
     await session.delete(row)

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.core.security import hash_password
 from app.models.user import User
+from app.schemas.common import Int32
 from app.schemas.responses import UserList
 from app.schemas.user import UserCreate, UserRead, UserUpdate
 
@@ -42,7 +43,7 @@ async def list_users(
 @router.get("/{user_id}")
 async def get_user(
     session: SessionDep,
-    user_id: int,
+    user_id: Int32,
 ) -> UserRead:
     row = await _fetch(session, User.id == user_id)
     return UserRead.model_validate(row)
@@ -66,7 +67,7 @@ async def create_user(
 async def update_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    user_id: int,
+    user_id: Int32,
     body: UserUpdate,
 ) -> UserRead:
     row = await _fetch(session, User.id == user_id)
@@ -83,7 +84,7 @@ async def update_user(
 async def delete_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    user_id: int,
+    user_id: Int32,
 ) -> None:
     row = await _fetch(session, User.id == user_id)
     await session.delete(row)

@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
 from app.models.course import Course
+from app.schemas.common import SafeStr
 from app.schemas.course import CourseCreate, CourseRead, CourseUpdate
 from app.schemas.responses import CourseList
 
@@ -40,7 +41,7 @@ async def list_courses(
 @router.get("/{code}")
 async def get_course(
     session: SessionDep,
-    code: str,
+    code: SafeStr,
 ) -> CourseRead:
     row = await _fetch(session, Course.code == code)
     return CourseRead.model_validate(row)
@@ -61,7 +62,7 @@ async def create_course(
 @router.patch("/{code}")
 async def update_course(
     session: SessionDep,
-    code: str,
+    code: SafeStr,
     body: CourseUpdate,
 ) -> CourseRead:
     row = await _fetch(session, Course.code == code)
@@ -75,7 +76,7 @@ async def update_course(
 @router.delete("/{code}", status_code=204)
 async def delete_course(
     session: SessionDep,
-    code: str,
+    code: SafeStr,
 ) -> None:
     row = await _fetch(session, Course.code == code)
     await session.delete(row)

@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
 from app.models.enrollment import Enrollment
+from app.schemas.common import Int32
 from app.schemas.enrollment import EnrollmentCreate, EnrollmentRead, EnrollmentUpdate
 from app.schemas.responses import EnrollmentList
 
@@ -28,7 +29,7 @@ async def list_enrollments(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-    student_id: Annotated[int | None, Query()] = None,
+    student_id: Annotated[Int32 | None, Query()] = None,
 ) -> EnrollmentList:
     statement = select(Enrollment)
     if student_id is not None:
@@ -45,7 +46,7 @@ async def list_enrollments(
 @router.get("/{enrollment_id}")
 async def get_enrollment(
     session: SessionDep,
-    enrollment_id: int,
+    enrollment_id: Int32,
 ) -> EnrollmentRead:
     row = await _fetch(session, Enrollment.id == enrollment_id)
     return EnrollmentRead.model_validate(row)
@@ -66,7 +67,7 @@ async def create_enrollment(
 @router.patch("/{enrollment_id}")
 async def update_enrollment(
     session: SessionDep,
-    enrollment_id: int,
+    enrollment_id: Int32,
     body: EnrollmentUpdate,
 ) -> EnrollmentRead:
     row = await _fetch(session, Enrollment.id == enrollment_id)
@@ -80,7 +81,7 @@ async def update_enrollment(
 @router.delete("/{enrollment_id}", status_code=204)
 async def delete_enrollment(
     session: SessionDep,
-    enrollment_id: int,
+    enrollment_id: Int32,
 ) -> None:
     row = await _fetch(session, Enrollment.id == enrollment_id)
     await session.delete(row)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from app.api.deps import SessionDep, commit_or_409
 from app.models.course import Course
 from app.models.student import Student
+from app.schemas.common import Int32, SafeStr
 from app.schemas.responses import StudentDetail, StudentList
 from app.schemas.student import StudentCreate, StudentUpdate
 
@@ -33,7 +34,7 @@ async def list_students(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-    courses_code: Annotated[str | None, Query()] = None,
+    courses_code: Annotated[SafeStr | None, Query()] = None,
 ) -> StudentList:
     statement = select(Student)
     if courses_code is not None:
@@ -52,7 +53,7 @@ async def list_students(
 @router.get("/{student_id}")
 async def get_student(
     session: SessionDep,
-    student_id: int,
+    student_id: Int32,
 ) -> StudentDetail:
     row = await _fetch(session, Student.id == student_id)
     return StudentDetail.model_validate(row)
@@ -73,7 +74,7 @@ async def create_student(
 @router.patch("/{student_id}")
 async def update_student(
     session: SessionDep,
-    student_id: int,
+    student_id: Int32,
     body: StudentUpdate,
 ) -> StudentDetail:
     row = await _fetch(session, Student.id == student_id)
@@ -87,7 +88,7 @@ async def update_student(
 @router.delete("/{student_id}", status_code=204)
 async def delete_student(
     session: SessionDep,
-    student_id: int,
+    student_id: Int32,
 ) -> None:
     row = await _fetch(session, Student.id == student_id)
     await session.delete(row)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.todo_item import TodoItem
+from app.schemas.common import Int32
 from app.schemas.responses import TodoItemDetail, TodoItemList
 from app.schemas.todo_item import TodoItemCreate, TodoItemUpdate
 
@@ -37,7 +38,7 @@ async def list_todo_items(
         Literal["position", "-position", "due_date", "-due_date"] | None, Query()
     ] = None,
     done: Annotated[bool | None, Query()] = None,
-    todo_list_id: Annotated[int | None, Query()] = None,
+    todo_list_id: Annotated[Int32 | None, Query()] = None,
 ) -> TodoItemList:
     statement = select(TodoItem)
     if done is not None:
@@ -69,7 +70,7 @@ async def list_todo_items(
 async def get_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_item_id: int,
+    todo_item_id: Int32,
 ) -> TodoItemDetail:
     row = await _fetch(session, TodoItem.id == todo_item_id)
     return TodoItemDetail.model_validate(row)
@@ -92,7 +93,7 @@ async def create_todo_item(
 async def update_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_item_id: int,
+    todo_item_id: Int32,
     body: TodoItemUpdate,
 ) -> TodoItemDetail:
     row = await _fetch(session, TodoItem.id == todo_item_id)
@@ -107,7 +108,7 @@ async def update_todo_item(
 async def delete_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_item_id: int,
+    todo_item_id: Int32,
 ) -> None:
     row = await _fetch(session, TodoItem.id == todo_item_id)
     await session.delete(row)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.todo_list import TodoList
+from app.schemas.common import Int32
 from app.schemas.responses import TodoListList
 from app.schemas.todo_list import TodoListCreate, TodoListRead, TodoListUpdate
 
@@ -53,7 +54,7 @@ async def list_todo_lists(
 async def get_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_list_id: int,
+    todo_list_id: Int32,
 ) -> TodoListRead:
     row = await _fetch(
         session, TodoList.id == todo_list_id, TodoList.owner_id == current_user.id
@@ -79,7 +80,7 @@ async def create_todo_list(
 async def update_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_list_id: int,
+    todo_list_id: Int32,
     body: TodoListUpdate,
 ) -> TodoListRead:
     row = await _fetch(
@@ -96,7 +97,7 @@ async def update_todo_list(
 async def delete_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_list_id: int,
+    todo_list_id: Int32,
 ) -> None:
     row = await _fetch(
         session, TodoList.id == todo_list_id, TodoList.owner_id == current_user.id

@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.core.security import hash_password
 from app.models.user import User
+from app.schemas.common import Int32
 from app.schemas.user import UserCreate, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
@@ -22,7 +23,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> User:
 @router.get("/{user_id}")
 async def get_user(
     session: SessionDep,
-    user_id: int,
+    user_id: Int32,
 ) -> UserRead:
     row = await _fetch(session, User.id == user_id)
     return UserRead.model_validate(row)
@@ -46,7 +47,7 @@ async def create_user(
 async def update_user(
     session: SessionDep,
     current_user: CurrentUser,
-    user_id: int,
+    user_id: Int32,
     body: UserUpdate,
 ) -> UserRead:
     row = await _fetch(session, User.id == user_id)
