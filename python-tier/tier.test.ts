@@ -83,7 +83,7 @@ describe.skipIf(!lookup.ok)('python tier on a project broken on purpose', () => 
   it('a route that fails on odd input fails the fuzz step at that line, with the request', async () => {
     const routes = path.join(root, 'app/api/routes/todo_lists.py');
     const original = '    data = body.model_dump(exclude_unset=True)\n';
-    const broken = `${original}    assert "\\u202e" not in str(data)  # breaks on right-to-left text\n`;
+    const broken = `${original}    assert "\\u202e" not in data["title"]  # breaks on right-to-left text\n`;
     replaceIn(routes, original, broken);
     const line = lineOf(routes, 'breaks on right-to-left text');
     try {
