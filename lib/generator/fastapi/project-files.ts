@@ -144,7 +144,7 @@ LOG_LEVEL=INFO
 }
 
 export function emitDockerfile(): string {
-  return `# Build stage: wheels compiled once, nothing of the toolchain in the final image.
+  return `# Build stage: the dependencies go into a virtualenv; only it and the code reach the image.
 FROM python:3.12-slim AS build
 
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
@@ -159,6 +159,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \\
     PATH="/venv/bin:$PATH" ENVIRONMENT=production
 RUN useradd --system --uid 10001 --no-create-home app
 WORKDIR /app
+# The code is read-only for the app user; /app/data is its only writable folder (SQLite).
+RUN install -d -o app /app/data
 COPY --from=build /venv /venv
 COPY --chown=root:root alembic.ini ./
 COPY --chown=root:root alembic ./alembic
@@ -279,7 +281,8 @@ docker run -d -p 8000:8000 --env-file .env ${mdCode(project.slug)}
 \`\`\`
 
 The image runs as an unprivileged user with \`ENVIRONMENT=production\`; migrations are a separate step,
-not part of every replica's start.
+not part of every replica's start. Set \`DATABASE_URL\` to PostgreSQL (or SQLite under the writable
+\`/app/data\`, e.g. \`sqlite+aiosqlite:////app/data/app.db\` on a volume).
 ${auth}
 ## Security model
 
