@@ -4,12 +4,18 @@ import type { Command } from '@/lib/runner/toolchain';
 
 export type Ran = { code: number | null; output: string; timedOut: boolean; ms: number };
 
-/** Environment for the project's processes: no inherited DATABASE_URL, no colours, unbuffered output. */
+/**
+ * Environment for the project's processes: no inherited database URLs (the tier's TEST_DATABASE_URL is an
+ * admin URL, never a project's), no inherited ENVIRONMENT or SECRET_KEY, no colours, unbuffered output.
+ */
 export function projectEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PYTHONUNBUFFERED: '1' };
   // Some tools take FORCE_COLOR=<anything> as "colour on".
   delete env.FORCE_COLOR;
   delete env.DATABASE_URL;
+  delete env.TEST_DATABASE_URL;
+  delete env.ENVIRONMENT;
+  delete env.SECRET_KEY;
   delete env.VIRTUAL_ENV;
   delete env.PYTHONPATH;
   return { ...env, ...extra };

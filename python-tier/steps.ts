@@ -2,9 +2,10 @@
  * The tier's steps: one function per step, each running the real tool on a generated project folder and
  * returning `{design, step, ok, failures: [{file, line, message}]}`. Steps never throw for a project's fault.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Tool, Toolchain } from '@/lib/runner/toolchain';
 import { locateClass, locateColumn, locateMigrationColumn, locateOperation, readSources } from './locate';
 import { compareOpenApi, describeDifference, type OpenApiDifference, pointerParts } from './openapi-compare';
@@ -34,6 +35,8 @@ export const STEP_NAMES = [
   'alembic:sqlite',
   'alembic:postgres',
   'openapi',
+  'fuzz:sqlite',
+  'fuzz:postgres',
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
@@ -231,8 +234,8 @@ export async function pytestStep(
   const started = Date.now();
   try {
     return await withDatabase(project, database, 'pytest', async (url) => {
-      // On SQLite the suite's conftest makes its own throwaway file when DATABASE_URL is unset.
-      const env: Record<string, string> = database === 'postgres' ? { DATABASE_URL: url } : {};
+      // The suite only ever uses TEST_DATABASE_URL; on SQLite its conftest makes a throwaway file.
+      const env: Record<string, string> = database === 'postgres' ? { TEST_DATABASE_URL: url } : {};
       const args = [
         '-q',
         '-p',
@@ -383,7 +386,11 @@ export async function fetchServedOpenApi(
   );
   const { child, output } = start(
     command,
-    projectEnv({ DATABASE_URL: `sqlite+aiosqlite:///${inner(project, database)}` }),
+    // Development: the app needs no SECRET_KEY to serve its OpenAPI document.
+    projectEnv({
+      DATABASE_URL: `sqlite+aiosqlite:///${inner(project, database)}`,
+      ENVIRONMENT: 'development',
+    }),
   );
   let exited = false;
   child.on('close', () => {
@@ -488,6 +495,77 @@ export async function openApiStep(project: Project, expected: unknown): Promise<
   return result(project, 'openapi', started, failures);
 }
 
+// ── 6. bad input ─────────────────────────────────────────────────────────────────────────────────────────
+
+const FUZZ_SCRIPT = fileURLToPath(new URL('./fuzz.py', import.meta.url));
+
+type FuzzReport = {
+  requests: number;
+  statuses?: Record<string, number>;
+  error?: string;
+  failures: {
+    file: string;
+    line: number;
+    request: string;
+    case: string;
+    who: string;
+    status: number;
+    error: string;
+  }[];
+};
+
+/**
+ * `fuzz.py` against the app in process on a fresh database: malformed and hostile input for every operation
+ * of its OpenAPI document, anonymous and signed in. Each response >= 500 (or unhandled exception) is a
+ * failure at the project line its traceback left last.
+ */
+export async function fuzzStep(project: Project, database: Database): Promise<StepResult> {
+  const step: StepName = `fuzz:${database}`;
+  const skip = database === 'postgres' ? noPostgres(project, step) : null;
+  if (skip) return skip;
+  const started = Date.now();
+  const script = path.join(project.dir, '.tier_fuzz.py');
+  const report = path.join(project.dir, `.fuzz-${database}.json`);
+  copyFileSync(FUZZ_SCRIPT, script);
+  rmSync(report, { force: true });
+  try {
+    return await withDatabase(project, database, 'fuzz', async (url) => {
+      const env = { DATABASE_URL: url, ENVIRONMENT: 'test' };
+      const args = [inner(project, script), '--report', inner(project, report)];
+      const ran = await tool(project, 'python', args, env, 4 * MINUTE);
+      if (!existsSync(report))
+        return result(project, step, started, [generic(ran, 'fuzz', { file: 'app/main.py', line: 1 })]);
+      const data = JSON.parse(readFileSync(report, 'utf8')) as FuzzReport;
+      if (data.error)
+        return result(project, step, started, [
+          { file: 'app/main.py', line: 1, message: `fuzzing could not start: ${data.error}` },
+        ]);
+      const failures = data.failures.slice(0, MAX_DIFFERENCES).map((f) => ({
+        file: f.file,
+        line: f.line,
+        message: `${f.status} for ${f.request} (${f.case}, ${f.who}): ${f.error}`,
+      }));
+      if (data.failures.length > MAX_DIFFERENCES)
+        failures.push({
+          file: 'app/main.py',
+          line: 1,
+          message: `… and ${data.failures.length - MAX_DIFFERENCES} more`,
+        });
+      const statuses = Object.entries(data.statuses ?? {})
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ');
+      return result(project, step, started, failures, `${data.requests} requests: ${statuses}`);
+    });
+  } catch (error) {
+    return result(project, step, started, [
+      { file: '?', line: 0, message: `database set-up failed: ${String(error)}` },
+    ]);
+  } finally {
+    rmSync(script, { force: true });
+    rmSync(report, { force: true });
+  }
+}
+
 // ── a project on disk ────────────────────────────────────────────────────────────────────────────────────
 
 /** Writes a generated file map into `dir` (created). */
@@ -516,6 +594,8 @@ export async function runAllSteps(
     ['alembic:sqlite', () => alembicStep(project, 'sqlite')],
     ['alembic:postgres', () => alembicStep(project, 'postgres')],
     ['openapi', () => openApiStep(project, expectedOpenApi)],
+    ['fuzz:sqlite', () => fuzzStep(project, 'sqlite')],
+    ['fuzz:postgres', () => fuzzStep(project, 'postgres')],
   ];
   const results: StepResult[] = [];
   for (const [name, fn] of steps) {

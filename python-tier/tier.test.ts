@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templates } from '@/lib/design/templates';
 import { generateProject, openApiFor } from '@/lib/generator';
 import { findToolchain } from '@/lib/runner/toolchain';
-import { alembicStep, openApiStep, type Project, pytestStep, writeProject } from './steps';
+import { alembicStep, fuzzStep, openApiStep, type Project, pytestStep, writeProject } from './steps';
 
 const lookup = await findToolchain();
 const design = templates.todo();
@@ -79,6 +79,25 @@ describe.skipIf(!lookup.ok)('python tier on a project broken on purpose', () => 
       replaceIn(routes, 'return {"id": "not-a-number"}  # type: ignore[return-value]', original);
     }
   }, 120_000);
+
+  it('a route that fails on odd input fails the fuzz step at that line, with the request', async () => {
+    const routes = path.join(root, 'app/api/routes/todo_lists.py');
+    const original = '    data = body.model_dump(exclude_unset=True)\n';
+    const broken = `${original}    assert "\\u202e" not in data["title"]  # breaks on right-to-left text\n`;
+    replaceIn(routes, original, broken);
+    const line = lineOf(routes, 'breaks on right-to-left text');
+    try {
+      const result = await fuzzStep(project, 'sqlite');
+      expect(result.ok).toBe(false);
+      expect(result.failures[0]).toMatchObject({ file: 'app/api/routes/todo_lists.py', line });
+      expect(result.failures[0]?.message).toMatch(/^500 for POST '\/todo-lists'.*AssertionError/);
+    } finally {
+      replaceIn(routes, broken, original);
+    }
+    const clean = await fuzzStep(project, 'sqlite');
+    expect(clean.failures).toEqual([]);
+    expect(clean.note).toMatch(/^\d+ requests: .*422×\d+/);
+  }, 240_000);
 
   it('a served OpenAPI document that differs names the route and the schema field', async () => {
     const expected = structuredClone(openApiFor(design)) as {

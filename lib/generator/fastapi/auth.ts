@@ -3,6 +3,7 @@ import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyStr } from '../python/literal';
 import { classDef, fkInput, inputField } from './schemas';
+import { inputMaxLength } from './types';
 
 /** `app/schemas/auth.py`: token, JSON login body and the registration body (never carries the role). */
 export function emitAuthSchemas(project: IrProject): string | null {
@@ -16,14 +17,15 @@ export function emitAuthSchemas(project: IrProject): string | null {
     ...fields.map((f) => inputField(f, imports, 'create')),
     ...user.fks.filter((fk) => fk.inCreate).map((fk) => fkInput(fk, project, imports, 'create')),
   ];
+  const safeStr = imports.from('app.schemas.common', 'SafeStr');
   return module(imports.render(), [
     classDef('Token', baseModel, 'A bearer access token.', [
       'access_token: str',
       'token_type: str = "bearer"',
     ]),
     classDef('LoginRequest', baseModel, 'Credentials as JSON (the form variant is `POST /auth/login`).', [
-      `${auth.login.name}: str`,
-      `${auth.password.name}: str`,
+      `${auth.login.name}: ${safeStr}`,
+      `${auth.password.name}: ${safeStr}`,
     ]),
     classDef(auth.registerSchema, baseModel, 'Body of `POST /auth/register`.', register),
   ]);
@@ -34,7 +36,15 @@ export function emitAuthRoutes(project: IrProject): string | null {
   const auth = project.auth;
   if (!auth) return null;
   const user = project.entityById.get(auth.userId) as IrEntity;
-  const imports = new Imports(['router', '_authenticate', 'register', 'login', 'login_json', 'read_me']);
+  const imports = new Imports([
+    'router',
+    '_authenticate',
+    '_storable',
+    'register',
+    'login',
+    'login_json',
+    'read_me',
+  ]);
   const model = imports.from(`app.models.${user.module}`, user.className);
   const read = imports.from(`app.schemas.${user.module}`, user.schemas.read);
   const token = imports.from('app.schemas.auth', 'Token');
@@ -44,27 +54,53 @@ export function emitAuthRoutes(project: IrProject): string | null {
   const createToken = imports.from('app.core.security', 'create_access_token');
   const login = auth.login.name;
   const password = auth.password.name;
-  const hash = imports.from('app.core.security', 'hash_password');
+  const hash = imports.from('app.core.security', 'hash_password_async');
+  const security = (name: string) => imports.from('app.core.security', name);
+  const normalise = imports.from(`app.models.${user.module}`, 'normalise_login');
   const blocks = [
     `router = ${imports.from('fastapi', 'APIRouter')}(prefix="/auth", tags=["auth"])`,
     [
       `async def _authenticate(session: ${asyncSession}, login: str, password: str) -> ${model}:`,
-      `    statement = ${imports.from('sqlalchemy', 'select')}(${model}).where(${model}.${login} == login)`,
-      '    user = (await session.execute(statement)).scalar_one_or_none()',
+      '    """The user of these credentials, or 401. Unknown logins cost a hash check too."""',
+      '    acceptable = (',
+      `        len(login) <= ${inputMaxLength(auth.login) ?? 255}`,
+      `        and len(password) <= ${inputMaxLength(auth.password) ?? 128}`,
+      '        and _storable(login)',
+      '        and _storable(password)',
+      '    )',
+      '    user = None',
+      '    if acceptable:',
+      `        statement = ${imports.from('sqlalchemy', 'select')}(${model}).where(`,
+      `            ${model}.${login} == ${normalise}(login)`,
+      '        )',
+      '        user = (await session.execute(statement)).scalar_one_or_none()',
       `    hashed = user.${password} if user is not None else None`,
-      `    if user is None or not hashed or not ${imports.from('app.core.security', 'verify_password')}(password, hashed):`,
+      `    valid = await ${security('verify_password_async')}(password if acceptable else "", hashed)`,
+      '    if user is None or hashed is None or not valid:',
       `        raise ${httpException}(`,
       '            status_code=401,',
       `            detail=${pyStr(`Incorrect ${login} or password`)},`,
       '            headers={"WWW-Authenticate": "Bearer"},',
       '        )',
+      `    if ${security('password_needs_rehash')}(hashed):`,
+      `        user.${password} = await ${hash}(password)`,
+      '        await session.commit()',
       '    return user',
+    ].join('\n'),
+    [
+      'def _storable(text: str) -> bool:',
+      '    """Form fields are not validated: text the database cannot compare is no login."""',
+      '    try:',
+      `        ${imports.from('app.schemas.common', 'check_text')}(text)`,
+      '    except ValueError:',
+      '        return False',
+      '    return True',
     ].join('\n'),
     [
       '@router.post("/register", status_code=201)',
       `async def register(session: ${session}, body: ${imports.from('app.schemas.auth', auth.registerSchema)}) -> ${read}:`,
       '    data = body.model_dump(exclude_unset=True)',
-      `    data[${pyStr(password)}] = ${hash}(body.${password})`,
+      `    data[${pyStr(password)}] = await ${hash}(body.${password})`,
       `    user = ${model}(**data)`,
       '    session.add(user)',
       `    await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,

@@ -1,6 +1,7 @@
 import type { IrEntity, IrField } from '../ir/types';
 import type { Imports } from '../python/imports';
 import { pyFloat, pyNumber, pyStr, pyValue } from '../python/literal';
+import { decimalDigits, pkType } from './types';
 
 /** The SQLAlchemy column type expression of a field. */
 export function columnType(field: IrField, imports: Imports): string {
@@ -19,14 +20,17 @@ export function columnType(field: IrField, imports: Imports): string {
       return sa('BigInteger');
     case 'float':
       return sa('Float');
-    case 'decimal':
-      return `${sa('Numeric')}(${field.precision ?? 10}, ${field.scale ?? 2})`;
+    case 'decimal': {
+      const { precision, scale } = decimalDigits(field);
+      return `${sa('Numeric')}(${precision}, ${scale})`;
+    }
     case 'boolean':
       return sa('Boolean');
     case 'date':
       return sa('Date');
     case 'datetime':
-      return `${sa('DateTime')}(timezone=True)`;
+      // DateTime(timezone=True) that stores UTC and reads back aware values on SQLite too.
+      return `${imports.from('app.core.db', 'UTCDateTime')}()`;
     case 'uuid':
       return sa('Uuid');
     case 'json':
@@ -74,6 +78,12 @@ export function isMutableLiteral(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
 }
 
+/** An entity's id in requests and responses (FKs, path parameters): INTEGER ids are bounded. */
 export function entityPkType(entity: IrEntity, imports: Imports): string {
+  return pkType(entity, imports);
+}
+
+/** An entity's id as the model maps it. */
+export function columnPkType(entity: IrEntity, imports: Imports): string {
   return entity.primaryKey === 'uuid' ? `${imports.module('uuid')}.UUID` : 'int';
 }

@@ -7,8 +7,6 @@ import { pyStr } from '../python/literal';
 export function emitConfig(project: IrProject): string {
   const imports = new Imports();
   const literal = imports.from('typing', 'Literal');
-  const self = imports.from('typing', 'Self');
-  const validator = imports.from('pydantic', 'model_validator');
   const baseSettings = imports.from('pydantic_settings', 'BaseSettings');
   const config = imports.from('pydantic_settings', 'SettingsConfigDict');
   const lifetime = project.auth?.tokenLifetimeMinutes ?? 60;
@@ -16,7 +14,8 @@ export function emitConfig(project: IrProject): string {
     `model_config = ${config}(env_file=".env", env_ignore_empty=True, extra="ignore")`,
     '',
     `PROJECT_NAME: str = ${pyStr(project.name)}`,
-    `ENVIRONMENT: ${literal}["development", "test", "staging", "production"] = "development"`,
+    '# Production unless chosen otherwise: development relaxes SECRET_KEY.',
+    `ENVIRONMENT: ${literal}["development", "test", "staging", "production"] = "production"`,
     'LOG_LEVEL: str = "INFO"',
     'DATABASE_URL: str = "sqlite+aiosqlite:///./app.db"',
     'DB_ECHO: bool = False',
@@ -24,25 +23,23 @@ export function emitConfig(project: IrProject): string {
     'DB_MAX_OVERFLOW: int = 10',
     'DB_POOL_TIMEOUT: float = 30.0',
     'DB_POOL_RECYCLE: int = 1800',
+    '# A round trip per checkout; pool_recycle already retires old connections.',
+    'DB_POOL_PRE_PING: bool = False',
+    '# Browser origins allowed to call the API (bearer tokens: no credentials).',
     'CORS_ORIGINS: list[str] = []',
-    'SECRET_KEY: str = DEFAULT_SECRET_KEY',
-    `ACCESS_TOKEN_EXPIRE_MINUTES: int = ${lifetime}`,
-    '',
-    `@${validator}(mode="after")`,
-    `def _require_secret_outside_development(self) -> ${self}:`,
-    '    if self.ENVIRONMENT not in ("development", "test") and (',
-    '        self.SECRET_KEY == DEFAULT_SECRET_KEY',
-    '    ):',
-    '        raise ValueError("Set SECRET_KEY: the default key is only for development")',
-    '    return self',
+    '# Larger request bodies are refused with 413 before they are read.',
+    'MAX_BODY_BYTES: int = 1_048_576',
+    ...(project.auth
+      ? [
+          '# Signs the access tokens; required unless ENVIRONMENT is development or test.',
+          'SECRET_KEY: str = ""',
+          `ACCESS_TOKEN_EXPIRE_MINUTES: int = ${lifetime}`,
+        ]
+      : []),
   ];
   return module(
     imports.render(),
-    [
-      'DEFAULT_SECRET_KEY = "insecure-development-key-change-me"',
-      `class Settings(${baseSettings}):\n${indent(body.join('\n'))}`,
-      'settings = Settings()',
-    ],
+    [`class Settings(${baseSettings}):\n${indent(body.join('\n'))}`, 'settings = Settings()'],
     '"""Application settings, read from environment variables and `.env`."""',
   );
 }

@@ -2,21 +2,23 @@ import type { IrEntity, IrField, IrForeignKey, IrProject, IrRelationship } from 
 import { indent, kwargs, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyLongStr, pyStr } from '../python/literal';
-import { columnType, entityPkType, isMutableLiteral, literalDefault } from './columns';
+import { columnPkType, columnType, isMutableLiteral, literalDefault } from './columns';
 import { optional, pyValueType } from './types';
 
 const ON_DELETE = { cascade: 'CASCADE', 'set-null': 'SET NULL', restrict: 'RESTRICT' } as const;
 
 function fieldColumn(field: IrField, imports: Imports): string {
-  const type = pyValueType(field, imports, 'model');
+  const type = pyValueType(field, imports, 'column');
   const args = [columnType(field, imports)];
   const def = field.default;
   const func = () => imports.from('sqlalchemy', 'func');
   let defaultArg: string | undefined;
   let serverDefault: string | undefined;
-  if (def?.kind === 'now')
+  if (def?.kind === 'now') {
     serverDefault = field.type === 'date' ? `${func()}.current_date()` : `${func()}.now()`;
-  else if (def?.kind === 'uuid') defaultArg = `${imports.module('uuid')}.uuid4`;
+    // The app sets datetimes itself: SQLite's CURRENT_TIMESTAMP has no fraction of a second.
+    if (field.type === 'datetime') defaultArg = imports.from('app.core.db', 'utc_now');
+  } else if (def?.kind === 'uuid') defaultArg = `${imports.module('uuid')}.uuid4`;
   else if (def?.kind === 'literal') {
     const value = literalDefault(field, def.value, imports);
     defaultArg = isMutableLiteral(def.value) ? `lambda: ${value}` : value;
@@ -36,7 +38,7 @@ function fieldColumn(field: IrField, imports: Imports): string {
 
 function fkColumn(fk: IrForeignKey, project: IrProject, imports: Imports): string {
   const target = project.entityById.get(fk.targetId) as IrEntity;
-  const type = entityPkType(target, imports);
+  const type = columnPkType(target, imports);
   const fkArgs = [pyStr(`${target.tableName}.id`), `ondelete=${pyStr(ON_DELETE[fk.onDelete])}`];
   if (fk.deferred) fkArgs.push('use_alter=True');
   const args = [
@@ -69,13 +71,15 @@ function relationshipLine(
     ['back_populates', rel.backPopulates !== null && pyStr(rel.backPopulates)],
     ['viewonly', rel.viewOnly && 'True'],
     ['passive_deletes', rel.passiveDeletes && 'True'],
+    // An unloaded relation fails loudly instead of lazy-loading (no implicit IO under asyncio).
+    ['lazy', pyStr('raise')],
   ]);
   return `${rel.attr}: ${imports.from('sqlalchemy.orm', 'Mapped')}[${annotation}] = ${imports.from('sqlalchemy.orm', 'relationship')}(${args.join(', ')})`;
 }
 
 /** `app/models/<entity>.py`: one declarative class, typed with `Mapped`. */
 export function emitModel(entity: IrEntity, project: IrProject): string {
-  const imports = new Imports([...entity.memberNames, entity.className]);
+  const imports = new Imports([...entity.memberNames, entity.className, 'normalise_login']);
   const base = imports.from('app.core.db', 'Base');
   const mapped = imports.from('sqlalchemy.orm', 'Mapped');
   const column = imports.from('sqlalchemy.orm', 'mapped_column');
@@ -85,18 +89,22 @@ export function emitModel(entity: IrEntity, project: IrProject): string {
   lines.push(`__tablename__ = ${pyStr(entity.tableName)}`, '');
   const pk =
     entity.primaryKey === 'uuid'
-      ? `id: ${mapped}[${entityPkType(entity, imports)}] = ${column}(${imports.from('sqlalchemy', 'Uuid')}, primary_key=True, default=${imports.module('uuid')}.uuid4)`
+      ? `id: ${mapped}[${columnPkType(entity, imports)}] = ${column}(${imports.from('sqlalchemy', 'Uuid')}, primary_key=True, default=${imports.module('uuid')}.uuid4)`
       : `id: ${mapped}[int] = ${column}(${imports.from('sqlalchemy', 'Integer')}, primary_key=True)`;
   lines.push(pk);
   for (const field of entity.fields) lines.push(fieldColumn(field, imports));
   for (const fk of entity.fks) lines.push(fkColumn(fk, project, imports));
   if (entity.timestamps) {
     const dt = imports.module('datetime', 'dt');
-    const type = `${imports.from('sqlalchemy', 'DateTime')}(timezone=True)`;
+    const type = `${imports.from('app.core.db', 'UTCDateTime')}()`;
     const now = `${imports.from('sqlalchemy', 'func')}.now()`;
-    lines.push(`created_at: ${mapped}[${dt}.datetime] = ${column}(${type}, server_default=${now})`);
+    // Set by the app (microseconds on SQLite too); the server default serves other writers.
+    const utcNow = imports.from('app.core.db', 'utc_now');
     lines.push(
-      `updated_at: ${mapped}[${dt}.datetime] = ${column}(${type}, server_default=${now}, onupdate=${now})`,
+      `created_at: ${mapped}[${dt}.datetime] = ${column}(${type}, default=${utcNow}, server_default=${now})`,
+    );
+    lines.push(
+      `updated_at: ${mapped}[${dt}.datetime] = ${column}(${type}, default=${utcNow}, server_default=${now}, onupdate=${utcNow})`,
     );
   }
   if (entity.relationships.length > 0) {
@@ -117,9 +125,27 @@ export function emitModel(entity: IrEntity, project: IrProject): string {
     }
     typeChecking.push(`if ${imports.from('typing', 'TYPE_CHECKING')}:\n${indent(inner.render())}`);
   }
-  const cls = `class ${entity.className}(${base}):\n${indent(lines.join('\n'))}`;
+  const blocks: string[] = [];
+  const login = project.auth?.userId === entity.id ? project.auth.login : null;
+  if (login) {
+    blocks.push(
+      [
+        'def normalise_login(value: str) -> str:',
+        '    """Logins are unique regardless of case and surrounding spaces."""',
+        '    return value.strip().lower()',
+      ].join('\n'),
+    );
+    // Every write path (register, create, update) stores the normalised login.
+    lines.push(
+      '',
+      `@${imports.from('sqlalchemy.orm', 'validates')}(${pyStr(login.name)})`,
+      'def _normalise_login(self, _key: str, value: str) -> str:',
+      '    return normalise_login(value)',
+    );
+  }
+  blocks.push(`class ${entity.className}(${base}):\n${indent(lines.join('\n'))}`);
   const header = [imports.render(), ...typeChecking].join('\n\n');
-  return module(header, [cls]);
+  return module(header, blocks);
 }
 
 /** `app/models/associations.py`: the plain many-to-many tables. */

@@ -1,4 +1,5 @@
 import type { IrProject } from '../ir/types';
+import { PASSWORD_MAX_LENGTH, TEXT_MAX_LENGTH } from './types';
 
 /** Non-Python files of the generated project. Only the project name comes from the design, escaped per format. */
 
@@ -38,6 +39,16 @@ warn_required_dynamic_aliases = true
 
 [tool.pytest.ini_options]
 testpaths = ["tests"]
+
+[tool.coverage.run]
+source = ["app"]
+branch = true
+# Async SQLAlchemy runs database code in greenlets; argon2 runs in threads.
+concurrency = ["greenlet", "thread"]
+
+[tool.coverage.report]
+show_missing = true
+skip_covered = true
 `;
 }
 
@@ -61,6 +72,7 @@ export function emitDevRequirements(): string {
   return `-r requirements.txt
 # Development
 pytest>=8.3,<10.0
+pytest-cov>=5.0,<8.0
 httpx>=0.27,<1.0
 mypy>=1.13,<3.0
 ruff>=0.8,<1.0
@@ -110,33 +122,74 @@ datefmt = %H:%M:%S
 }
 
 export function emitEnvExample(project: IrProject): string {
-  return `# Copy to .env and adjust.
+  const auth = project.auth
+    ? `# Signs access tokens. Required outside development (32+ characters):
+#   python -c "import secrets; print(secrets.token_urlsafe(32))"
+# In development an unset key is random per process (tokens end with a restart).
+SECRET_KEY=
+ACCESS_TOKEN_EXPIRE_MINUTES=${project.auth.tokenLifetimeMinutes}
+`
+    : '';
+  return `# Copy to .env and adjust. Without ENVIRONMENT the app runs as production.
 ENVIRONMENT=development
 DATABASE_URL=sqlite+aiosqlite:///./app.db
 # DATABASE_URL=postgresql+psycopg://postgres:postgres@localhost:5432/app
 DB_POOL_SIZE=5
 DB_MAX_OVERFLOW=10
-# Required outside development: python -c "import secrets; print(secrets.token_urlsafe(32))"
-SECRET_KEY=
-ACCESS_TOKEN_EXPIRE_MINUTES=${project.auth?.tokenLifetimeMinutes ?? 60}
-CORS_ORIGINS=["http://localhost:3000"]
+DB_POOL_PRE_PING=false
+${auth}CORS_ORIGINS=["http://localhost:3000"]
+MAX_BODY_BYTES=1048576
 LOG_LEVEL=INFO
 `;
 }
 
 export function emitDockerfile(): string {
-  return `FROM python:3.12-slim
+  return `# Build stage: the dependencies go into a virtualenv; only it and the code reach the image.
+FROM python:3.12-slim AS build
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
-WORKDIR /app
-
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
+WORKDIR /build
 COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
+RUN python -m venv /venv && /venv/bin/pip install -r requirements.txt
 
-COPY . .
+# Runtime stage: the virtualenv and the code, run as an unprivileged user.
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \\
+    PATH="/venv/bin:$PATH" ENVIRONMENT=production
+RUN useradd --system --uid 10001 --no-create-home app
+WORKDIR /app
+# The code is read-only for the app user; /app/data is its only writable folder (SQLite).
+RUN install -d -o app /app/data
+COPY --from=build /venv /venv
+COPY --chown=root:root alembic.ini ./
+COPY --chown=root:root alembic ./alembic
+COPY --chown=root:root app ./app
+USER app
 
 EXPOSE 8000
-CMD ["sh", "-c", "alembic upgrade head && uvicorn app.main:app --host 0.0.0.0 --port 8000"]
+# Migrations are a separate step, run once per release (not by every replica):
+#   docker run --rm --env-file .env IMAGE alembic upgrade head
+CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--proxy-headers"]
+`;
+}
+
+export function emitDockerignore(): string {
+  return `.git
+.env
+.env.*
+.venv/
+__pycache__/
+*.pyc
+*.db
+.mypy_cache/
+.pytest_cache/
+.ruff_cache/
+.coverage
+htmlcov/
+tests/
+Dockerfile
+.dockerignore
 `;
 }
 
@@ -149,6 +202,8 @@ export function emitGitignore(): string {
 .mypy_cache/
 .pytest_cache/
 .ruff_cache/
+.coverage
+htmlcov/
 `;
 }
 
@@ -164,13 +219,22 @@ export function emitReadme(project: IrProject): string {
 
 \`POST /auth/register\` creates a user, \`POST /auth/login\` (OAuth2 password form, used by Swagger's
 *Authorize* button) and \`POST /auth/login/json\` return a bearer token, \`GET /auth/me\` returns the
-signed-in user. Tokens are JWTs (HS256) signed with \`SECRET_KEY\`; the app refuses to start with the
-default key unless \`ENVIRONMENT\` is \`development\` or \`test\`.
-
-Owner-only operations answer **404** (not 403) for rows owned by someone else, so they never reveal
-that a row exists; list operations only return the caller's own rows. Role checks answer 403.
+signed-in user.
 `
     : '';
+  const authModel = project.auth
+    ? `- **Tokens**: JWTs (HS256) signed with \`SECRET_KEY\`, valid for \`ACCESS_TOKEN_EXPIRE_MINUTES\`; a token
+  without \`exp\` or \`sub\` is refused. Outside development the app refuses to start without a
+  \`SECRET_KEY\` of at least 32 characters; in development an unset key is random per process.
+- **Passwords**: argon2id (argon2-cffi defaults), hashed and verified in a worker thread so logins never
+  stall other requests; rehashed at login when the parameters change. At most ${PASSWORD_MAX_LENGTH} characters.
+- **Login**: the ${mdText(project.auth.login.name)} is stored and compared lower-cased and trimmed (one account per
+  address); an unknown login is checked against a dummy hash, so it takes as long as a wrong password.
+- **Access rules**: each operation is public, signed-in, role-restricted (403 otherwise) or owner-only.
+  Owner-only operations answer **404** (not 403) for rows owned by someone else, so they never reveal that a
+  row exists; list operations only return the caller's own rows.
+`
+    : '- **Access**: the design has no authentication: every operation is public.\n';
   return `# ${mdText(project.name)}
 
 A FastAPI service generated by Fastdraft: FastAPI, Pydantic v2, SQLAlchemy 2 (async), Alembic.
@@ -180,7 +244,7 @@ A FastAPI service generated by Fastdraft: FastAPI, Pydantic v2, SQLAlchemy 2 (as
 \`\`\`sh
 python -m venv .venv && . .venv/bin/activate
 pip install -r requirements-dev.txt
-cp .env.example .env   # then set SECRET_KEY
+cp .env.example .env   # ENVIRONMENT=development; set SECRET_KEY to keep tokens across restarts
 alembic upgrade head
 uvicorn app.main:app --reload
 \`\`\`
@@ -190,10 +254,14 @@ Open http://localhost:8000/docs for the interactive documentation.
 ## Test
 
 \`\`\`sh
-pytest                         # a fresh SQLite database in a temporary directory
-DATABASE_URL=postgresql+psycopg://user:pass@localhost/test_db pytest
-ruff format --check . && ruff check . && mypy app
+pytest                         # a throwaway SQLite database in a temporary directory
+pytest --cov                   # with a coverage report of app/
+TEST_DATABASE_URL=postgresql+psycopg://user:pass@localhost/test_db pytest
+ruff format --check . && ruff check . && mypy app tests
 \`\`\`
+
+The tests drop and create every table of their database: they only use \`TEST_DATABASE_URL\` (never
+\`DATABASE_URL\`), so point it at a database that holds nothing you need.
 
 ## Migrate
 
@@ -203,12 +271,44 @@ alembic revision --autogenerate -m "describe the change"
 alembic check                  # models and migrations agree
 alembic downgrade base
 \`\`\`
+
+## Deploy
+
+\`\`\`sh
+docker build -t ${mdCode(project.slug)} .
+docker run --rm --env-file .env ${mdCode(project.slug)} alembic upgrade head   # once per release
+docker run -d -p 8000:8000 --env-file .env ${mdCode(project.slug)}
+\`\`\`
+
+The image runs as an unprivileged user with \`ENVIRONMENT=production\`; migrations are a separate step,
+not part of every replica's start. Set \`DATABASE_URL\` to PostgreSQL (or SQLite under the writable
+\`/app/data\`, e.g. \`sqlite+aiosqlite:////app/data/app.db\` on a volume).
 ${auth}
+## Security model
+
+${authModel}- **Input**: every body, path and query value is validated before it reaches the database; bad input is a
+  422 with FastAPI's error list, never a 500. Strings may not contain NUL characters or lone surrogates,
+  integers must fit their column (32-bit ids and INTEGER, 64-bit BIGINT), numbers must be finite, JSON values
+  nest at most 32 levels, and \`text\` fields hold at most ${TEXT_MAX_LENGTH.toLocaleString('en-US')} characters unless the
+  design sets a maximum (strings are bounded by their column length).
+- **Limits**: request bodies over \`MAX_BODY_BYTES\` (1 MiB by default) are refused with 413; list pages are
+  bounded by the design's maximum page size.
+- **CORS**: only \`CORS_ORIGINS\` may call from a browser; no credentials are allowed (bearer tokens are
+  sent in the \`Authorization\` header, not in cookies). Error responses (413, 500) carry the CORS headers too.
+- **Errors**: one shape, \`{"detail": ...}\`; an unexpected error answers a JSON 500 without internals (the
+  traceback goes to the server log). Unique or foreign-key conflicts answer 409.
+- **Time stamps** are stored in UTC and returned as ISO 8601 with microseconds and zone on every database.
+
 ## Layout
 
-- \`app/core\`: settings, database engine, security, logging, error handlers
+- \`app/core\`: settings, database engine, security, middleware, logging, error handlers
 - \`app/models\`: SQLAlchemy models; \`app/schemas\`: request and response schemas
 - \`app/api/routes\`: one router per resource; custom endpoints answer 501 until implemented
 - \`alembic\`: migrations; \`tests\`: pytest suite
 `;
+}
+
+/** A design-derived word inside a code block: only the slug's own characters. */
+function mdCode(value: string): string {
+  return value.replace(/[^a-z0-9-]/g, '');
 }

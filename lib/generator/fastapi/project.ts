@@ -10,6 +10,7 @@ import {
   emitAlembicIni,
   emitDevRequirements,
   emitDockerfile,
+  emitDockerignore,
   emitEnvExample,
   emitGitignore,
   emitPyproject,
@@ -23,6 +24,7 @@ import { source as alembicScript } from './static/alembic_script.py.mako';
 import { source as coreDb } from './static/core_db.py';
 import { source as coreErrors } from './static/core_errors.py';
 import { source as coreLogging } from './static/core_logging.py';
+import { source as coreMiddleware } from './static/core_middleware.py';
 import { source as coreSecurity } from './static/core_security.py';
 import { source as schemasCommon } from './static/schemas_common.py';
 import { emitTests } from './tests/index';
@@ -43,6 +45,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('app/core/db.py', coreDb);
   put('app/core/errors.py', coreErrors);
   put('app/core/logging.py', coreLogging);
+  put('app/core/middleware.py', coreMiddleware);
   if (ir.auth) put('app/core/security.py', coreSecurity);
   put('app/models/__init__.py', emitModelsInit(ir));
   put('app/models/associations.py', emitAssociations(ir));
@@ -86,6 +89,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('Dockerfile', emitDockerfile());
   put('.env.example', emitEnvExample(ir));
   put('.gitignore', emitGitignore());
+  put('.dockerignore', emitDockerignore());
   put('README.md', emitReadme(ir));
   Object.assign(files, emitTests(ir));
   return files;

@@ -3,7 +3,7 @@ import { indent, kwargs, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyLongStr, pyNumber, pyStr, pyValue } from '../python/literal';
 import { entityPkType, isMutableLiteral, literalDefault } from './columns';
-import { optional, pyValueType } from './types';
+import { decimalDigits, inputMaxLength, intBounds, optional, pyValueType } from './types';
 
 type Mode = 'create' | 'update';
 
@@ -12,17 +12,21 @@ function constraintArgs(field: IrField): Array<[string, string | false | undefin
   const c = field.constraints;
   const textual = ['string', 'text', 'email', 'url', 'password'].includes(field.type);
   const numeric = ['integer', 'bigint', 'float', 'decimal'].includes(field.type);
-  // The column length bounds strings too: a longer value would fail in the database, not with a 422.
-  const maxLength = textual ? (c.maxLength ?? (field.type === 'text' ? undefined : field.length)) : undefined;
+  // The column length bounds strings too (a longer value would fail in the database, not with a 422);
+  // text and passwords have a default maximum (see inputMaxLength).
+  const maxLength = inputMaxLength(field);
+  const digits = decimalDigits(field);
+  const ints = intBounds(field);
   const num = (v: number | undefined) => (v === undefined ? undefined : pyNumber(v));
   return [
     ['min_length', textual && c.minLength !== undefined && c.minLength > 0 && pyNumber(c.minLength)],
-    ['max_length', maxLength !== undefined && field.type !== 'password' && pyNumber(maxLength)],
+    ['max_length', maxLength !== undefined && pyNumber(maxLength)],
     ['pattern', textual && c.pattern !== undefined && pyStr(c.pattern)],
-    ['ge', numeric ? num(c.min) : undefined],
-    ['le', numeric ? num(c.max) : undefined],
-    ['max_digits', field.type === 'decimal' && field.precision !== undefined && pyNumber(field.precision)],
-    ['decimal_places', field.type === 'decimal' && field.scale !== undefined && pyNumber(field.scale)],
+    // Integers are bounded by their column too (INTEGER, BIGINT): larger ones are a 422, not a 500.
+    ['ge', ints ? ints.ge : numeric ? num(c.min) : undefined],
+    ['le', ints ? ints.le : numeric ? num(c.max) : undefined],
+    ['max_digits', field.type === 'decimal' && pyNumber(digits.precision)],
+    ['decimal_places', field.type === 'decimal' && pyNumber(digits.scale)],
     ['description', field.description.trim() !== '' && pyLongStr(field.description)],
     ['examples', field.example !== undefined && `[${pyValue(field.example)}]`],
   ];

@@ -12,6 +12,7 @@ import {
   type JsonSchema,
   listSchema,
   nullable,
+  pkSchema,
   plainSchema,
   pyTitle,
   readSchema,
@@ -40,8 +41,7 @@ const HEALTH_RESPONSE: JsonSchema = {
   title: 'Response Health Health Get',
 };
 
-const idSchema = (entity: IrEntity): JsonSchema =>
-  entity.primaryKey === 'uuid' ? { type: 'string', format: 'uuid' } : { type: 'integer' };
+const idSchema = (entity: IrEntity): JsonSchema => pkSchema(entity);
 
 /** The JSON schema of a parameter, as FastAPI derives it from the handler's annotation. */
 function paramSchema(project: IrProject, op: IrOperation, p: IrParam): JsonSchema {

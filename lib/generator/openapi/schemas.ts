@@ -1,4 +1,5 @@
 import { baseFields, createOnlyFields, readFields } from '../fastapi/schemas';
+import { decimalDigits, INT32, INT64, inputMaxLength, intBounds } from '../fastapi/types';
 import type { IrEntity, IrField, IrProject } from '../ir/types';
 
 /** JSON Schema (OpenAPI 3.1) of the generated Pydantic models, mirroring Pydantic v2's output. */
@@ -15,9 +16,7 @@ export function pyTitle(name: string): string {
 }
 
 function decimalPattern(field: IrField): string {
-  const p = field.precision;
-  const s = field.scale;
-  if (p === undefined || s === undefined) return '^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$';
+  const { precision: p, scale: s } = decimalDigits(field);
   const whole = p - s;
   return `^(?!^[-+.]*$)[+-]?0*(?:\\d{0,${whole}}|(?=[\\d.]{1,${p + 1}}0*$)\\d{0,${whole}}\\.\\d{0,${s}}0*$)`;
 }
@@ -31,8 +30,8 @@ function inputValueSchema(field: IrField): JsonSchema {
     out.type = 'string';
     if (field.type === 'email') out.format = 'email';
     if (field.type === 'url') out.format = 'uri';
-    const maxLength = c.maxLength ?? (field.type === 'text' ? undefined : field.length);
-    if (maxLength !== undefined && field.type !== 'password') out.maxLength = maxLength;
+    const maxLength = inputMaxLength(field);
+    if (maxLength !== undefined) out.maxLength = maxLength;
     if (c.minLength !== undefined && c.minLength > 0) out.minLength = c.minLength;
     if (c.pattern !== undefined) out.pattern = c.pattern;
     return out;
@@ -44,8 +43,10 @@ function inputValueSchema(field: IrField): JsonSchema {
   };
   switch (field.type) {
     case 'integer':
-    case 'bigint':
-      return range({ type: 'integer' });
+    case 'bigint': {
+      const bounds = intBounds(field) as { min: number; max: number };
+      return { type: 'integer', minimum: bounds.min, maximum: bounds.max };
+    }
     case 'float':
       return range({ type: 'number' });
     case 'decimal':
@@ -59,8 +60,9 @@ function inputValueSchema(field: IrField): JsonSchema {
 export function plainSchema(field: IrField, mode: 'input' | 'output' = 'input'): JsonSchema {
   switch (field.type) {
     case 'integer':
+      return mode === 'output' ? { type: 'integer' } : intSchema(INT32);
     case 'bigint':
-      return { type: 'integer' };
+      return mode === 'output' ? { type: 'integer' } : intSchema(INT64);
     case 'float':
       return { type: 'number' };
     case 'decimal':
@@ -142,8 +144,14 @@ function objectSchema(title: string, props: Prop[], description?: string): JsonS
   return out;
 }
 
-function pkSchema(entity: IrEntity): JsonSchema {
-  return entity.primaryKey === 'uuid' ? { type: 'string', format: 'uuid' } : { type: 'integer' };
+/** Integers in requests are bounded by their column (`Int32`, `Int64` of app/schemas/common.py). */
+function intSchema(bounds: { min: number | bigint; max: number | bigint }): JsonSchema {
+  return { type: 'integer', minimum: Number(bounds.min), maximum: Number(bounds.max) };
+}
+
+/** Ids (INTEGER ones are `Int32` in requests and responses alike). */
+export function pkSchema(entity: IrEntity): JsonSchema {
+  return entity.primaryKey === 'uuid' ? { type: 'string', format: 'uuid' } : intSchema(INT32);
 }
 
 function fkProps(entity: IrEntity, project: IrProject, mode: 'create' | 'update' | 'read'): Prop[] {

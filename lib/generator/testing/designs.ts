@@ -295,7 +295,81 @@ function customEndpoints(): Design {
   };
 }
 
+/**
+ * Hostile input's targets: a username login (case-insensitive), and readings whose every value type is a
+ * filter (integer, bigint, float, decimal without precision, text, datetime set by the app, JSON), owned
+ * by their author, with a set-null reference to another reading (a cycle candidate).
+ */
+function hostileInput(): Design {
+  const member = newEntity('e_member', 'Member', {
+    description: 'Someone who records readings.',
+    fields: [
+      newField('f_member_handle', 'handle', 'string', {
+        unique: true,
+        indexed: true,
+        constraints: { minLength: 3, maxLength: 40 },
+      }),
+      newField('f_member_password', 'password', 'password', { constraints: { minLength: 8 } }),
+      newField('f_member_bio', 'bio', 'text', { nullable: true }),
+    ],
+  });
+  member.resource.operations.list.enabled = false;
+  member.resource.operations.update.enabled = false;
+  member.resource.operations.delete.enabled = false;
+  const reading = newEntity('e_reading', 'Reading', {
+    fields: [
+      newField('f_reading_label', 'label', 'string', { constraints: { maxLength: 60 } }),
+      newField('f_reading_level', 'level', 'integer', { constraints: { min: -10 } }),
+      newField('f_reading_counter', 'counter', 'bigint', { default: { kind: 'literal', value: 0 } }),
+      newField('f_reading_value', 'value', 'float', { nullable: true }),
+      newField('f_reading_amount', 'amount', 'decimal', { nullable: true, precision: 12, scale: 2 }),
+      newField('f_reading_notes', 'notes', 'text', { nullable: true }),
+      newField('f_reading_taken', 'taken_at', 'datetime', { default: { kind: 'now' } }),
+      newField('f_reading_payload', 'payload', 'json', { nullable: true }),
+    ],
+  });
+  const ops = reading.resource.operations;
+  ops.list.filters = [
+    { fieldId: 'f_reading_level' },
+    { fieldId: 'f_reading_counter' },
+    { fieldId: 'f_reading_value' },
+    { fieldId: 'f_reading_label' },
+    { fieldId: 'f_reading_taken' },
+    { relationId: 'r_reading_author', fieldId: 'f_member_handle' },
+  ];
+  ops.list.sortable = [{ fieldId: 'f_reading_level' }, { fieldId: 'f_reading_taken' }];
+  ops.create.access = { kind: 'authenticated' };
+  ops.update.access = { kind: 'owner' };
+  ops.delete.access = { kind: 'owner' };
+  reading.resource.ownerRelationId = 'r_reading_author';
+  reading.resource.embed = ['r_reading_author'];
+  const relations = [
+    newRelation('r_reading_author', 'e_reading', 'e_member', {
+      fieldName: 'author',
+      backrefName: 'readings',
+      onDelete: 'cascade',
+    }),
+    newRelation('r_reading_previous', 'e_reading', 'e_reading', {
+      fieldName: 'previous',
+      backrefName: 'next_readings',
+      nullable: true,
+    }),
+  ];
+  return {
+    ...emptyDesign('Readings'),
+    entities: [member, reading],
+    relations,
+    auth: {
+      userEntityId: 'e_member',
+      loginFieldId: 'f_member_handle',
+      passwordFieldId: 'f_member_password',
+      tokenLifetimeMinutes: 30,
+    },
+  };
+}
+
 export const focusedDesigns: Record<string, () => Design> = {
+  'hostile-input': hostileInput,
   'self-relation': selfRelation,
   'through-entity': throughEntity,
   'types-and-defaults': typesAndDefaults,

@@ -2,6 +2,7 @@ import type { IrEntity, IrProject } from '../../ir/types';
 import { module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
+import { inputMaxLength } from '../types';
 import { factoryName } from './factories';
 import { passwordSample, sampleFor } from './samples';
 
@@ -33,6 +34,11 @@ export function emitAuthTests(project: IrProject): string | null {
   const t = (name: string, lines: string[]) =>
     `def test_${name}(client: ${tc}) -> None:\n${lines.join('\n')}`;
   const seq = imports.module('itertools');
+  const security = imports.from('app.core', 'security');
+  const pytest = imports.module('pytest');
+  const jwt = imports.module('jwt');
+  const dtm = imports.module('datetime', 'dt');
+  const userCls = imports.from(`app.models.${user.module}`, user.className);
   const blocks = [
     `_counter = ${seq}.count(1000)`,
     [
@@ -98,6 +104,106 @@ export function emitAuthTests(project: IrProject): string | null {
       '    response = client.post("/auth/login/json", json={})',
       '    assert response.status_code == 422',
     ]),
+    t('login_ignores_case_and_spaces', [
+      '    body = _signed_up(client)',
+      `    login = f"  {str(body[${pyStr(login)}]).upper()} "`,
+      `    credentials = {${pyStr(login)}: login, ${pyStr(auth.password.name)}: body[${pyStr(auth.password.name)}]}`,
+      '    response = client.post("/auth/login/json", json=credentials)',
+      '    assert response.status_code == 200, response.text',
+    ]),
+    t('register_same_login_in_other_case', [
+      '    body = _signed_up(client)',
+      '    again = _register_body(client)',
+      `    again[${pyStr(login)}] = str(body[${pyStr(login)}]).upper()`,
+      '    response = client.post("/auth/register", json=again)',
+      '    # One account per login: a conflict (or refused outright by a lower-case pattern).',
+      '    assert response.status_code in (409, 422), response.text',
+    ]),
+    t('register_password_too_long', [
+      '    body = _register_body(client)',
+      `    body[${pyStr(auth.password.name)}] = "x" * ${(inputMaxLength(auth.password) ?? 128) + 1}`,
+      '    response = client.post("/auth/register", json=body)',
+      '    assert response.status_code == 422',
+    ]),
+    [
+      `def test_unknown_login_costs_a_hash_check_off_the_loop(client: ${tc}, monkeypatch: ${pytest}.MonkeyPatch) -> None:`,
+      `    calls: list[tuple[str | None, bool]] = []`,
+      `    verify = ${security}.verify_password`,
+      '',
+      '    def spy(password: str, hashed: str | None) -> bool:',
+      '        try:',
+      `            ${imports.module('asyncio')}.get_running_loop()`,
+      '            on_loop = True',
+      '        except RuntimeError:',
+      '            on_loop = False',
+      '        calls.append((hashed, on_loop))',
+      '        return verify(password, hashed)',
+      '',
+      `    monkeypatch.setattr(${security}, "verify_password", spy)`,
+      `    credentials = {${pyStr(login)}: "nobody@example.com", ${pyStr(auth.password.name)}: "x"}`,
+      '    response = client.post("/auth/login/json", json=credentials)',
+      '    assert response.status_code == 401',
+      '    # The dummy hash was verified, in a worker thread (not on the event loop).',
+      '    assert calls == [(None, False)]',
+    ].join('\n'),
+    [
+      `async def _stored_hash(user_id: ${any}) -> str:`,
+      `    async with ${imports.from('app.core.db', 'SessionLocal')}() as session:`,
+      `        user = await session.get(${userCls}, user_id)`,
+      '        assert user is not None',
+      `        return str(user.${auth.password.name})`,
+    ].join('\n'),
+    t('login_rehashes_old_parameters', [
+      `    old = ${imports.from('argon2', 'PasswordHasher')}(time_cost=2, memory_cost=2048, parallelism=1)`,
+      `    old_hash = old.hash(${password})`,
+      `    user = ${run}(client, ${factory}, ${auth.password.name}=old_hash)`,
+      `    credentials = {${pyStr(login)}: user.${login}, ${pyStr(auth.password.name)}: ${password}}`,
+      '    response = client.post("/auth/login/json", json=credentials)',
+      '    assert response.status_code == 200, response.text',
+      `    stored = ${run}(client, _stored_hash, user_id=user.id)`,
+      `    assert stored != old_hash`,
+      `    assert not ${security}.password_needs_rehash(stored)`,
+    ]),
+    t('token_without_exp_is_refused', [
+      `    user = ${run}(client, ${factory})`,
+      `    token = ${jwt}.encode({"sub": str(user.id)}, ${security}.SIGNING_KEY, algorithm="HS256")`,
+      '    response = client.get("/auth/me", headers={"Authorization": f"Bearer {token}"})',
+      '    assert response.status_code == 401',
+    ]),
+    t('token_signed_with_another_key_is_refused', [
+      `    user = ${run}(client, ${factory})`,
+      `    expires = ${dtm}.datetime.now(${dtm}.UTC) + ${dtm}.timedelta(hours=1)`,
+      '    claims = {"sub": str(user.id), "exp": expires}',
+      '    forged = "insecure-development-key-change-me-but-32-chars-long"',
+      `    token = ${jwt}.encode(claims, forged, algorithm="HS256")`,
+      '    response = client.get("/auth/me", headers={"Authorization": f"Bearer {token}"})',
+      '    assert response.status_code == 401',
+    ]),
+    [
+      `def _import_security(tmp_path: ${imports.from('pathlib', 'Path')}, **env: str) -> ${imports.module('subprocess')}.CompletedProcess[str]:`,
+      '    """Imports app.core.security in a fresh interpreter, away from any .env file."""',
+      '    root = str(Path(__file__).resolve().parents[1])'.replace('Path', imports.from('pathlib', 'Path')),
+      `    clean = {k: v for k, v in ${imports.module('os')}.environ.items() if k not in ("SECRET_KEY", "ENVIRONMENT")}`,
+      '    clean.update(env, PYTHONPATH=root)',
+      '    return subprocess.run('.replace('subprocess', imports.module('subprocess')),
+      `        [${imports.module('sys')}.executable, "-c", "import app.core.security"],`,
+      '        env=clean,',
+      '        cwd=tmp_path,',
+      '        capture_output=True,',
+      '        text=True,',
+      '        check=False,',
+      '    )',
+    ].join('\n'),
+    [
+      `def test_outside_development_secret_key_is_required(tmp_path: ${imports.from('pathlib', 'Path')}) -> None:`,
+      '    missing = _import_security(tmp_path, ENVIRONMENT="production")',
+      '    assert missing.returncode != 0',
+      '    assert "SECRET_KEY" in missing.stderr',
+      '    short = _import_security(tmp_path, ENVIRONMENT="production", SECRET_KEY="short")',
+      '    assert short.returncode != 0',
+      '    strong = _import_security(tmp_path, ENVIRONMENT="production", SECRET_KEY="k" * 32)',
+      '    assert strong.returncode == 0, strong.stderr',
+    ].join('\n'),
     t('me', [
       `    user = ${run}(client, ${factory})`,
       `    response = client.get("/auth/me", headers=${imports.from('tests.utils', 'headers_for')}(user))`,

@@ -4,7 +4,7 @@ import { emitAuthTests } from './auth';
 import { emitCustomTests } from './custom';
 import { emitFactories } from './factories';
 import { emitResourceTests } from './resource';
-import { emitConftest, emitUtils } from './support';
+import { emitConftest, emitRuntimeTests, emitUtils } from './support';
 
 /** The generated pytest suite, keyed by path. */
 export function emitTests(ir: IrProject): Record<string, string> {
@@ -13,6 +13,7 @@ export function emitTests(ir: IrProject): Record<string, string> {
     'tests/conftest.py': emitConftest(),
     'tests/utils.py': emitUtils(ir),
     'tests/factories.py': emitFactories(ir),
+    'tests/test_runtime.py': emitRuntimeTests(),
   };
   const auth = emitAuthTests(ir);
   if (auth) files['tests/test_auth.py'] = auth;

@@ -4,15 +4,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
 from app import models
 from app.api.main import api_router
 from app.core.config import settings
 from app.core.db import engine
-from app.core.errors import register_error_handlers
-from app.core.logging import configure_logging, log_requests
+from app.core.logging import configure_logging
+from app.core.middleware import install_middleware
 
 
 @asynccontextmanager
@@ -36,15 +35,7 @@ app = FastAPI(
     ],
     generate_unique_id_function=_operation_id,
 )
-app.add_middleware(
-    CORSMiddleware,
-    allow_origins=settings.CORS_ORIGINS,
-    allow_credentials=True,
-    allow_methods=["*"],
-    allow_headers=["*"],
-)
-app.middleware("http")(log_requests)
-register_error_handlers(app)
+install_middleware(app)
 app.include_router(api_router)
 __all__ = ["app", "models"]
 

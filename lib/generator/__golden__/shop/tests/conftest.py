@@ -1,4 +1,4 @@
-"""Test set-up: a fresh database per session, a client on the app's event loop."""
+"""Test set-up: a fresh test database per session, a client on the app's event loop."""
 
 import os
 import tempfile
@@ -7,12 +7,15 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-# Before anything imports app.core.config: a throwaway SQLite file unless
-# DATABASE_URL is given (for example a fresh PostgreSQL database).
-if not os.environ.get("DATABASE_URL"):
+# Before anything imports app.core.config. The suite drops and creates every table,
+# so it never uses DATABASE_URL (a real database): TEST_DATABASE_URL, or a
+# throwaway SQLite file.
+_test_url = os.environ.get("TEST_DATABASE_URL")
+if not _test_url:
     _directory = tempfile.mkdtemp(prefix="app-tests-")
-    os.environ["DATABASE_URL"] = f"sqlite+aiosqlite:///{_directory}/test.db"
-os.environ.setdefault("ENVIRONMENT", "test")
+    _test_url = f"sqlite+aiosqlite:///{_directory}/test.db"
+os.environ["DATABASE_URL"] = _test_url
+os.environ["ENVIRONMENT"] = "test"
 
 
 async def _reset_schema() -> None:

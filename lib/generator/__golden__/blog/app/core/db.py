@@ -1,9 +1,10 @@
 """Async engine, session factory and the declarative base."""
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from typing import Any
 
-from sqlalchemy import MetaData, event
+from sqlalchemy import DateTime, Dialect, MetaData, TypeDecorator, event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -23,6 +24,40 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def utc_now() -> dt.datetime:
+    """Set by the app (not the database), so SQLite keeps the microseconds too."""
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp stored in UTC and always read back time-zone aware (in UTC).
+
+    SQLite has no time zones: without this it drops the offset of aware values and
+    hands back naive ones.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
 def engine_options(url: str) -> dict[str, Any]:
     """Pool settings apply to server databases; SQLite uses SQLAlchemy's defaults."""
     options: dict[str, Any] = {"echo": settings.DB_ECHO}
@@ -32,7 +67,7 @@ def engine_options(url: str) -> dict[str, Any]:
             max_overflow=settings.DB_MAX_OVERFLOW,
             pool_timeout=settings.DB_POOL_TIMEOUT,
             pool_recycle=settings.DB_POOL_RECYCLE,
-            pool_pre_ping=True,
+            pool_pre_ping=settings.DB_POOL_PRE_PING,
         )
     return options
 

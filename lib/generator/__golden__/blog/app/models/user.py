@@ -1,15 +1,20 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, Enum, Integer, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Enum, Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 from app.enums import Role, enum_values
 
 if TYPE_CHECKING:
     from app.models.comment import Comment
     from app.models.post import Post
+
+
+def normalise_login(value: str) -> str:
+    """Logins are unique regardless of case and surrounding spaces."""
+    return value.strip().lower()
 
 
 class User(Base):
@@ -32,17 +37,17 @@ class User(Base):
     )
     bio: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
     posts: Mapped[list["Post"]] = relationship(
-        back_populates="author", passive_deletes=True
+        back_populates="author", passive_deletes=True, lazy="raise"
     )
     comments: Mapped[list["Comment"]] = relationship(
-        back_populates="author", passive_deletes=True
+        back_populates="author", passive_deletes=True, lazy="raise"
     )
     following: Mapped[list["User"]] = relationship(
         secondary="follows",
@@ -50,6 +55,7 @@ class User(Base):
         secondaryjoin="User.id == follows.c.related_user_id",
         back_populates="followers",
         passive_deletes=True,
+        lazy="raise",
     )
     followers: Mapped[list["User"]] = relationship(
         secondary="follows",
@@ -57,4 +63,9 @@ class User(Base):
         secondaryjoin="User.id == follows.c.user_id",
         back_populates="following",
         passive_deletes=True,
+        lazy="raise",
     )
+
+    @validates("email")
+    def _normalise_login(self, _key: str, value: str) -> str:
+        return normalise_login(value)

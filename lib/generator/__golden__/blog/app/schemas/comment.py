@@ -2,7 +2,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class CommentBase(BaseModel):
@@ -14,7 +14,7 @@ class CommentBase(BaseModel):
 class CommentCreate(CommentBase):
     """Body of a request creating a Comment."""
 
-    post_id: int
+    post_id: Int32
 
 
 class CommentUpdate(UpdateModel):
@@ -23,7 +23,7 @@ class CommentUpdate(UpdateModel):
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"body", "post_id"})
 
     body: str | None = Field(default=None, min_length=1, max_length=5000)
-    post_id: int | None = None
+    post_id: Int32 | None = None
 
 
 class CommentRead(BaseModel):
@@ -31,9 +31,9 @@ class CommentRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     body: str
-    post_id: int
-    author_id: int
+    post_id: Int32
+    author_id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime

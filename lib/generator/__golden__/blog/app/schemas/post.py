@@ -2,7 +2,7 @@ from typing import ClassVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class PostBase(BaseModel):
@@ -10,7 +10,7 @@ class PostBase(BaseModel):
 
     title: str = Field(min_length=1, max_length=200)
     slug: str = Field(max_length=200, pattern="^[a-z0-9-]+$", examples=["hello-world"])
-    body: str
+    body: str = Field(max_length=100000)
     published: bool = False
     published_at: AwareDatetime | None = None
 
@@ -30,7 +30,7 @@ class PostUpdate(UpdateModel):
     slug: str | None = Field(
         default=None, max_length=200, pattern="^[a-z0-9-]+$", examples=["hello-world"]
     )
-    body: str | None = None
+    body: str | None = Field(default=None, max_length=100000)
     published: bool | None = None
     published_at: AwareDatetime | None = None
 
@@ -40,12 +40,12 @@ class PostRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     title: str
     slug: str
     body: str
     published: bool
     published_at: UTCDatetime | None
-    author_id: int
+    author_id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime

@@ -3,7 +3,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from app.enums import Role
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class UserBase(BaseModel):
@@ -13,13 +13,13 @@ class UserBase(BaseModel):
     username: str = Field(
         min_length=3, max_length=30, pattern="^[a-z0-9_]+$", examples=["ada"]
     )
-    bio: str | None = None
+    bio: str | None = Field(default=None, max_length=100000)
 
 
 class UserCreate(UserBase):
     """Body of a request creating a User."""
 
-    password: str = Field(min_length=8)
+    password: str = Field(min_length=8, max_length=128)
 
 
 class UserUpdate(UpdateModel):
@@ -32,7 +32,7 @@ class UserUpdate(UpdateModel):
     email: EmailStr | None = Field(
         default=None, max_length=320, examples=["ada@example.com"]
     )
-    password: str | None = Field(default=None, min_length=8)
+    password: str | None = Field(default=None, min_length=8, max_length=128)
     role: Role | None = None
     username: str | None = Field(
         default=None,
@@ -41,7 +41,7 @@ class UserUpdate(UpdateModel):
         pattern="^[a-z0-9_]+$",
         examples=["ada"],
     )
-    bio: str | None = None
+    bio: str | None = Field(default=None, max_length=100000)
 
 
 class UserRead(BaseModel):
@@ -49,7 +49,7 @@ class UserRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     email: str
     role: Role
     username: str

@@ -1,14 +1,19 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, Enum, Integer, String, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Enum, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 from app.enums import AccountRole, enum_values
 
 if TYPE_CHECKING:
     from app.models.ticket import Ticket
+
+
+def normalise_login(value: str) -> str:
+    """Logins are unique regardless of case and surrounding spaces."""
+    return value.strip().lower()
 
 
 class Account(Base):
@@ -23,12 +28,16 @@ class Account(Base):
         default=AccountRole.AGENT,
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
     tickets: Mapped[list["Ticket"]] = relationship(
-        back_populates="reporter", passive_deletes=True
+        back_populates="reporter", passive_deletes=True, lazy="raise"
     )
+
+    @validates("email")
+    def _normalise_login(self, _key: str, value: str) -> str:
+        return normalise_login(value)

@@ -2,10 +2,10 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, Enum, ForeignKey, String, Uuid, func
+from sqlalchemy import Enum, ForeignKey, String, Uuid, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 from app.enums import TicketState, enum_values
 
 if TYPE_CHECKING:
@@ -28,10 +28,10 @@ class Ticket(Base):
         ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False, index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
-    reporter: Mapped["Account"] = relationship(back_populates="tickets")
+    reporter: Mapped["Account"] = relationship(back_populates="tickets", lazy="raise")

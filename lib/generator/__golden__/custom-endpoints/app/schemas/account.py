@@ -3,7 +3,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from app.enums import AccountRole
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class AccountBase(BaseModel):
@@ -15,7 +15,7 @@ class AccountBase(BaseModel):
 class AccountCreate(AccountBase):
     """Body of a request creating a Account."""
 
-    password: str = Field(min_length=8)
+    password: str = Field(min_length=8, max_length=128)
 
 
 class AccountUpdate(UpdateModel):
@@ -24,7 +24,7 @@ class AccountUpdate(UpdateModel):
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"email", "password"})
 
     email: EmailStr | None = Field(default=None, max_length=320)
-    password: str | None = Field(default=None, min_length=8)
+    password: str | None = Field(default=None, min_length=8, max_length=128)
 
 
 class AccountRead(BaseModel):
@@ -32,7 +32,7 @@ class AccountRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     email: str
     role: AccountRole
     created_at: UTCDatetime

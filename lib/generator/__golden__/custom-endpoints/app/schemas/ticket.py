@@ -4,7 +4,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.enums import TicketState
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class TicketBase(BaseModel):
@@ -16,7 +16,7 @@ class TicketBase(BaseModel):
 class TicketCreate(TicketBase):
     """Body of a request creating a Ticket."""
 
-    pin: str | None = None
+    pin: str | None = Field(default=None, max_length=128)
     secret: str | None = Field(default=None, max_length=255)
 
 
@@ -26,7 +26,7 @@ class TicketUpdate(UpdateModel):
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"title"})
 
     title: str | None = Field(default=None, min_length=1, max_length=120)
-    pin: str | None = None
+    pin: str | None = Field(default=None, max_length=128)
     secret: str | None = Field(default=None, max_length=255)
 
 
@@ -38,6 +38,6 @@ class TicketRead(BaseModel):
     id: uuid.UUID
     title: str
     state: TicketState
-    reporter_id: int
+    reporter_id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime

@@ -1,11 +1,11 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy import func as func_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
     from app.models.tally import Tally
@@ -47,10 +47,10 @@ class Probe(Base):
         ForeignKey("tallies.id", ondelete="SET NULL"), nullable=True, index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func_.now()
+        UTCDateTime(), default=utc_now, server_default=func_.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func_.now(), onupdate=func_.now()
+        UTCDateTime(), default=utc_now, server_default=func_.now(), onupdate=utc_now
     )
 
-    count: Mapped["Tally | None"] = relationship(back_populates="probes")
+    count: Mapped["Tally | None"] = relationship(back_populates="probes", lazy="raise")

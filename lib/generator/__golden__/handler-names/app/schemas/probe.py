@@ -3,34 +3,34 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class ProbeBase(BaseModel):
     """Fields of Probe shared by create bodies and reads."""
 
     statement: str = Field(max_length=255)
-    count_statement: int
+    count_statement: int = Field(ge=-2147483648, le=2147483647)
     total: bool | None = None
     key: dt.date
     related: str = Field(max_length=255)
-    direction: int | None = None
+    direction: int | None = Field(default=None, ge=-2147483648, le=2147483647)
     rows: bool
     row: str = Field(max_length=255)
     items: str | None = Field(default=None, max_length=255)
-    data: int
+    data: int = Field(ge=-2147483648, le=2147483647)
     value: bool
     setattr: dt.date | None = None
     session: str = Field(max_length=255)
-    body: int
+    body: int = Field(ge=-2147483648, le=2147483647)
     sort: bool | None = None
     request: dt.date
     response: str = Field(max_length=255)
-    status: int | None = None
+    status: int | None = Field(default=None, ge=-2147483648, le=2147483647)
     func: bool
     selectinload: dt.date
     aliased: str | None = Field(default=None, max_length=255)
-    hash_password: int
+    hash_password: int = Field(ge=-2147483648, le=2147483647)
     commit_or_409: bool
     require_roles: dt.date | None = None
 
@@ -38,7 +38,7 @@ class ProbeBase(BaseModel):
 class ProbeCreate(ProbeBase):
     """Body of a request creating a Probe."""
 
-    count_id: int | None = None
+    count_id: Int32 | None = None
 
 
 class ProbeUpdate(UpdateModel):
@@ -66,30 +66,30 @@ class ProbeUpdate(UpdateModel):
     )
 
     statement: str | None = Field(default=None, max_length=255)
-    count_statement: int | None = None
+    count_statement: int | None = Field(default=None, ge=-2147483648, le=2147483647)
     total: bool | None = None
     key: dt.date | None = None
     related: str | None = Field(default=None, max_length=255)
-    direction: int | None = None
+    direction: int | None = Field(default=None, ge=-2147483648, le=2147483647)
     rows: bool | None = None
     row: str | None = Field(default=None, max_length=255)
     items: str | None = Field(default=None, max_length=255)
-    data: int | None = None
+    data: int | None = Field(default=None, ge=-2147483648, le=2147483647)
     value: bool | None = None
     setattr: dt.date | None = None
     session: str | None = Field(default=None, max_length=255)
-    body: int | None = None
+    body: int | None = Field(default=None, ge=-2147483648, le=2147483647)
     sort: bool | None = None
     request: dt.date | None = None
     response: str | None = Field(default=None, max_length=255)
-    status: int | None = None
+    status: int | None = Field(default=None, ge=-2147483648, le=2147483647)
     func: bool | None = None
     selectinload: dt.date | None = None
     aliased: str | None = Field(default=None, max_length=255)
-    hash_password: int | None = None
+    hash_password: int | None = Field(default=None, ge=-2147483648, le=2147483647)
     commit_or_409: bool | None = None
     require_roles: dt.date | None = None
-    count_id: int | None = None
+    count_id: Int32 | None = None
 
 
 class ProbeRead(BaseModel):
@@ -97,7 +97,7 @@ class ProbeRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     statement: str
     count_statement: int
     total: bool | None
@@ -122,6 +122,6 @@ class ProbeRead(BaseModel):
     hash_password: int
     commit_or_409: bool
     require_roles: dt.date | None
-    count_id: int | None
+    count_id: Int32 | None
     created_at: UTCDatetime
     updated_at: UTCDatetime

@@ -1,9 +1,9 @@
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, func
+from sqlalchemy import ForeignKey, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 
 
 class Category(Base):
@@ -18,19 +18,21 @@ class Category(Base):
         ForeignKey("categories.id", ondelete="SET NULL"), nullable=True, index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
     parent: Mapped["Category | None"] = relationship(
         foreign_keys="[Category.parent_id]",
         remote_side="[Category.id]",
         back_populates="children",
+        lazy="raise",
     )
     children: Mapped[list["Category"]] = relationship(
         foreign_keys="[Category.parent_id]",
         back_populates="parent",
         passive_deletes=True,
+        lazy="raise",
     )

@@ -2,20 +2,20 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class CategoryBase(BaseModel):
     """Fields of Category shared by create bodies and reads."""
 
     name: str = Field(max_length=80)
-    position: int = 0
+    position: int = Field(default=0, ge=-2147483648, le=2147483647)
 
 
 class CategoryCreate(CategoryBase):
     """Body of a request creating a Category."""
 
-    parent_id: int | None = None
+    parent_id: Int32 | None = None
 
 
 class CategoryUpdate(UpdateModel):
@@ -24,8 +24,8 @@ class CategoryUpdate(UpdateModel):
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"name", "position"})
 
     name: str | None = Field(default=None, max_length=80)
-    position: int | None = None
-    parent_id: int | None = None
+    position: int | None = Field(default=None, ge=-2147483648, le=2147483647)
+    parent_id: Int32 | None = None
 
 
 class CategoryRead(BaseModel):
@@ -33,9 +33,9 @@ class CategoryRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     name: str
     position: int
-    parent_id: int | None
+    parent_id: Int32 | None
     created_at: UTCDatetime
     updated_at: UTCDatetime

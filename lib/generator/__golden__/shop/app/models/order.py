@@ -2,10 +2,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, Enum, ForeignKey, Integer, Numeric, func
+from sqlalchemy import Enum, ForeignKey, Integer, Numeric, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 from app.enums import OrderStatus, enum_values
 
 if TYPE_CHECKING:
@@ -27,21 +27,25 @@ class Order(Base):
         Numeric(12, 2), nullable=False, default=Decimal("0")
     )
     placed_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), nullable=False, index=True, server_default=func.now()
+        UTCDateTime(),
+        nullable=False,
+        index=True,
+        default=utc_now,
+        server_default=func.now(),
     )
     customer_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="RESTRICT"), nullable=False, index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
-    customer: Mapped["User"] = relationship(back_populates="orders")
+    customer: Mapped["User"] = relationship(back_populates="orders", lazy="raise")
     lines: Mapped[list["OrderLine"]] = relationship(
-        back_populates="order", passive_deletes=True
+        back_populates="order", passive_deletes=True, lazy="raise"
     )
     products: Mapped[list["Product"]] = relationship(
         secondary="order_lines",
@@ -49,4 +53,5 @@ class Order(Base):
         secondaryjoin="Product.id == OrderLine.product_id",
         back_populates="orders",
         viewonly=True,
+        lazy="raise",
     )

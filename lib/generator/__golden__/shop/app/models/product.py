@@ -2,10 +2,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, DateTime, Integer, Numeric, String, Text, func
+from sqlalchemy import Boolean, Integer, Numeric, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
     from app.models.order import Order
@@ -25,14 +25,14 @@ class Product(Base):
     stock: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
     order_lines: Mapped[list["OrderLine"]] = relationship(
-        back_populates="product", passive_deletes=True
+        back_populates="product", passive_deletes=True, lazy="raise"
     )
     orders: Mapped[list["Order"]] = relationship(
         secondary="order_lines",
@@ -40,4 +40,5 @@ class Product(Base):
         secondaryjoin="Order.id == OrderLine.order_id",
         back_populates="products",
         viewonly=True,
+        lazy="raise",
     )

@@ -1,14 +1,19 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, Enum, Integer, String, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Enum, Integer, String, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 from app.enums import Role, enum_values
 
 if TYPE_CHECKING:
     from app.models.order import Order
+
+
+def normalise_login(value: str) -> str:
+    """Logins are unique regardless of case and surrounding spaces."""
+    return value.strip().lower()
 
 
 class User(Base):
@@ -27,12 +32,16 @@ class User(Base):
         default=Role.CUSTOMER,
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
     orders: Mapped[list["Order"]] = relationship(
-        back_populates="customer", passive_deletes=True
+        back_populates="customer", passive_deletes=True, lazy="raise"
     )
+
+    @validates("email")
+    def _normalise_login(self, _key: str, value: str) -> str:
+        return normalise_login(value)

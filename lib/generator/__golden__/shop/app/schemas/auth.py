@@ -1,5 +1,7 @@
 from pydantic import BaseModel, EmailStr, Field
 
+from app.schemas.common import SafeStr
+
 
 class Token(BaseModel):
     """A bearer access token."""
@@ -11,12 +13,12 @@ class Token(BaseModel):
 class LoginRequest(BaseModel):
     """Credentials as JSON (the form variant is `POST /auth/login`)."""
 
-    email: str
-    password: str
+    email: SafeStr
+    password: SafeStr
 
 
 class UserRegister(BaseModel):
     """Body of `POST /auth/register`."""
 
     email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
-    password: str = Field(min_length=8)
+    password: str = Field(min_length=8, max_length=128)

@@ -4,7 +4,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from app.enums import OrderStatus
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class OrderBase(BaseModel):
@@ -30,10 +30,10 @@ class OrderRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     status: OrderStatus
     total: Decimal
     placed_at: UTCDatetime
-    customer_id: int
+    customer_id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime

@@ -3,7 +3,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class ProductBase(BaseModel):
@@ -11,9 +11,9 @@ class ProductBase(BaseModel):
 
     name: str = Field(min_length=1, max_length=200)
     slug: str = Field(max_length=200, pattern="^[a-z0-9-]+$")
-    description: str | None = None
+    description: str | None = Field(default=None, max_length=100000)
     price: Decimal = Field(ge=0, max_digits=10, decimal_places=2)
-    stock: int = Field(default=0, ge=0)
+    stock: int = Field(default=0, ge=0, le=2147483647)
     active: bool = True
 
 
@@ -30,9 +30,9 @@ class ProductUpdate(UpdateModel):
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
     slug: str | None = Field(default=None, max_length=200, pattern="^[a-z0-9-]+$")
-    description: str | None = None
+    description: str | None = Field(default=None, max_length=100000)
     price: Decimal | None = Field(default=None, ge=0, max_digits=10, decimal_places=2)
-    stock: int | None = Field(default=None, ge=0)
+    stock: int | None = Field(default=None, ge=0, le=2147483647)
     active: bool | None = None
 
 
@@ -41,7 +41,7 @@ class ProductRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     name: str
     slug: str
     description: str | None

@@ -3,7 +3,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from app.enums import Role
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class UserBase(BaseModel):
@@ -15,7 +15,7 @@ class UserBase(BaseModel):
 class UserCreate(UserBase):
     """Body of a request creating a User."""
 
-    password: str = Field(min_length=8)
+    password: str = Field(min_length=8, max_length=128)
 
 
 class UserUpdate(UpdateModel):
@@ -28,7 +28,7 @@ class UserUpdate(UpdateModel):
     email: EmailStr | None = Field(
         default=None, max_length=320, examples=["ada@example.com"]
     )
-    password: str | None = Field(default=None, min_length=8)
+    password: str | None = Field(default=None, min_length=8, max_length=128)
     role: Role | None = None
 
 
@@ -37,7 +37,7 @@ class UserRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     email: str
     role: Role
     created_at: UTCDatetime

@@ -1,10 +1,10 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, Integer, String, func
+from sqlalchemy import Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
     from app.models.enrollment import Enrollment
@@ -19,14 +19,14 @@ class Course(Base):
         String(12), nullable=False, unique=True, index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
     enrollments: Mapped[list["Enrollment"]] = relationship(
-        back_populates="course", passive_deletes=True
+        back_populates="course", passive_deletes=True, lazy="raise"
     )
     students: Mapped[list["Student"]] = relationship(
         secondary="enrollments",
@@ -34,4 +34,5 @@ class Course(Base):
         secondaryjoin="Student.id == Enrollment.student_id",
         back_populates="courses",
         viewonly=True,
+        lazy="raise",
     )

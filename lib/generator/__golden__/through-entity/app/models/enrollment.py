@@ -22,5 +22,7 @@ class Enrollment(Base):
         ForeignKey("courses.id", ondelete="CASCADE"), nullable=False, index=True
     )
 
-    student: Mapped["Student"] = relationship(back_populates="enrollments")
-    course: Mapped["Course"] = relationship(back_populates="enrollments")
+    student: Mapped["Student"] = relationship(
+        back_populates="enrollments", lazy="raise"
+    )
+    course: Mapped["Course"] = relationship(back_populates="enrollments", lazy="raise")

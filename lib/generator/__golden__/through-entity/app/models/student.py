@@ -1,10 +1,10 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, Integer, String, func
+from sqlalchemy import Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
     from app.models.course import Course
@@ -17,14 +17,14 @@ class Student(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), nullable=False)
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
     enrollments: Mapped[list["Enrollment"]] = relationship(
-        back_populates="student", passive_deletes=True
+        back_populates="student", passive_deletes=True, lazy="raise"
     )
     courses: Mapped[list["Course"]] = relationship(
         secondary="enrollments",
@@ -32,4 +32,5 @@ class Student(Base):
         secondaryjoin="Course.id == Enrollment.course_id",
         back_populates="students",
         viewonly=True,
+        lazy="raise",
     )

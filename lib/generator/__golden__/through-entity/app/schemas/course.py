@@ -2,7 +2,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class CourseBase(BaseModel):
@@ -28,7 +28,7 @@ class CourseRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     code: str
     created_at: UTCDatetime
     updated_at: UTCDatetime

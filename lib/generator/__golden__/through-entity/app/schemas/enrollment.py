@@ -2,7 +2,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import UpdateModel
+from app.schemas.common import Int32, UpdateModel
 
 
 class EnrollmentBase(BaseModel):
@@ -14,8 +14,8 @@ class EnrollmentBase(BaseModel):
 class EnrollmentCreate(EnrollmentBase):
     """Body of a request creating a Enrollment."""
 
-    student_id: int
-    course_id: int
+    student_id: Int32
+    course_id: Int32
 
 
 class EnrollmentUpdate(UpdateModel):
@@ -24,8 +24,8 @@ class EnrollmentUpdate(UpdateModel):
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"student_id", "course_id"})
 
     grade: int | None = Field(default=None, ge=0, le=100)
-    student_id: int | None = None
-    course_id: int | None = None
+    student_id: Int32 | None = None
+    course_id: Int32 | None = None
 
 
 class EnrollmentRead(BaseModel):
@@ -33,7 +33,7 @@ class EnrollmentRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     grade: int | None
-    student_id: int
-    course_id: int
+    student_id: Int32
+    course_id: Int32

@@ -1,10 +1,10 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, func
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
     from app.models.todo_list import TodoList
@@ -24,10 +24,10 @@ class TodoItem(Base):
         ForeignKey("todo_lists.id", ondelete="CASCADE"), nullable=False, index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
-    todo_list: Mapped["TodoList"] = relationship(back_populates="items")
+    todo_list: Mapped["TodoList"] = relationship(back_populates="items", lazy="raise")

@@ -1,10 +1,10 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, func
+from sqlalchemy import ForeignKey, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.core.db import Base
+from app.core.db import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
     from app.models.todo_item import TodoItem
@@ -20,13 +20,13 @@ class TodoList(Base):
         ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
-    owner: Mapped["User"] = relationship(back_populates="todo_lists")
+    owner: Mapped["User"] = relationship(back_populates="todo_lists", lazy="raise")
     items: Mapped[list["TodoItem"]] = relationship(
-        back_populates="todo_list", passive_deletes=True
+        back_populates="todo_list", passive_deletes=True, lazy="raise"
     )

@@ -3,7 +3,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class TodoItemBase(BaseModel):
@@ -12,13 +12,13 @@ class TodoItemBase(BaseModel):
     title: str = Field(min_length=1, max_length=200)
     done: bool = False
     due_date: dt.date | None = None
-    position: int = Field(default=0, ge=0)
+    position: int = Field(default=0, ge=0, le=2147483647)
 
 
 class TodoItemCreate(TodoItemBase):
     """Body of a request creating a TodoItem."""
 
-    todo_list_id: int
+    todo_list_id: Int32
 
 
 class TodoItemUpdate(UpdateModel):
@@ -31,8 +31,8 @@ class TodoItemUpdate(UpdateModel):
     title: str | None = Field(default=None, min_length=1, max_length=200)
     done: bool | None = None
     due_date: dt.date | None = None
-    position: int | None = Field(default=None, ge=0)
-    todo_list_id: int | None = None
+    position: int | None = Field(default=None, ge=0, le=2147483647)
+    todo_list_id: Int32 | None = None
 
 
 class TodoItemRead(BaseModel):
@@ -40,11 +40,11 @@ class TodoItemRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     title: str
     done: bool
     due_date: dt.date | None
     position: int
-    todo_list_id: int
+    todo_list_id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime

@@ -2,7 +2,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.common import UpdateModel, UTCDatetime
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
 
 
 class TodoListBase(BaseModel):
@@ -28,8 +28,8 @@ class TodoListRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int32
     title: str
-    owner_id: int
+    owner_id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime

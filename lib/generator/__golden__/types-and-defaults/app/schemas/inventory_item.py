@@ -18,7 +18,7 @@ class InventoryItemBase(BaseModel):
     kind: ItemKind = ItemKind.IN_PROGRESS
     price: Decimal = Field(default=Decimal("9.5"), ge=0, max_digits=8, decimal_places=3)
     weight: float | None = Field(default=None, ge=0.5, le=1000)
-    count: int = 12
+    count: int = Field(default=12, ge=-9223372036854775808, le=9223372036854775807)
     active: bool = True
     since: dt.date = Field(default_factory=dt.date.today)
     last_seen: AwareDatetime | None = dt.datetime.fromisoformat("2024-01-31T12:00:00Z")
@@ -29,7 +29,7 @@ class InventoryItemBase(BaseModel):
         max_length=2048,
         description='Public "product" page \\ with quotes',
     )
-    notes: str | None = None
+    notes: str | None = Field(default=None, max_length=100000)
 
 
 class InventoryItemCreate(InventoryItemBase):
@@ -53,7 +53,9 @@ class InventoryItemUpdate(UpdateModel):
     kind: ItemKind | None = None
     price: Decimal | None = Field(default=None, ge=0, max_digits=8, decimal_places=3)
     weight: float | None = Field(default=None, ge=0.5, le=1000)
-    count: int | None = None
+    count: int | None = Field(
+        default=None, ge=-9223372036854775808, le=9223372036854775807
+    )
     active: bool | None = None
     since: dt.date | None = None
     last_seen: AwareDatetime | None = None
@@ -64,7 +66,7 @@ class InventoryItemUpdate(UpdateModel):
         max_length=2048,
         description='Public "product" page \\ with quotes',
     )
-    notes: str | None = None
+    notes: str | None = Field(default=None, max_length=100000)
 
 
 class InventoryItemRead(BaseModel):

@@ -9,6 +9,7 @@ from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.comment import Comment
 from app.models.post import Post
 from app.schemas.comment import CommentCreate, CommentUpdate
+from app.schemas.common import Int32, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import CommentDetail, CommentList
 
@@ -34,7 +35,7 @@ async def list_comments(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-    post_slug: Annotated[str | None, Query()] = None,
+    post_slug: Annotated[SafeStr | None, Query()] = None,
 ) -> CommentList:
     """A page (limit, offset) of the Comment rows. Filters: post_slug."""
     statement = select(Comment)
@@ -54,7 +55,7 @@ async def list_comments(
 @router.get("/{comment_id}", responses=error_responses(404))
 async def get_comment(
     session: SessionDep,
-    comment_id: int,
+    comment_id: Int32,
 ) -> CommentDetail:
     """One Comment by id; 404 when there is none."""
     row = await _fetch(session, Comment.id == comment_id)
@@ -80,7 +81,7 @@ async def create_comment(
 async def update_comment(
     session: SessionDep,
     current_user: CurrentUser,
-    comment_id: int,
+    comment_id: Int32,
     body: CommentUpdate,
 ) -> CommentDetail:
     """Changes the fields sent of a Comment of the caller by id; 404 when there
@@ -102,7 +103,7 @@ async def update_comment(
 async def delete_comment(
     session: SessionDep,
     current_user: CurrentUser,
-    comment_id: int,
+    comment_id: Int32,
 ) -> None:
     """Deletes a Comment of the caller by id; 404 when there is none."""
     row = await _fetch(

@@ -3,6 +3,7 @@
 from fastapi import APIRouter, HTTPException
 
 from app.api.deps import CurrentUser
+from app.schemas.common import SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import PostDetail
 from app.schemas.user import UserRead
@@ -17,7 +18,7 @@ router = APIRouter()
     responses=error_responses(401, 501),
 )
 async def post_posts_slug_publish(
-    slug: str,
+    slug: SafeStr,
     current_user: CurrentUser,
 ) -> PostDetail:
     """Publish a post now. Stub: answers 501 Not Implemented until it is

@@ -8,6 +8,7 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.post import Post
 from app.models.user import User
+from app.schemas.common import SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.post import PostCreate, PostUpdate
 from app.schemas.responses import PostDetail, PostList
@@ -38,7 +39,7 @@ async def list_posts(
         Literal["published_at", "-published_at", "title", "-title"] | None, Query()
     ] = None,
     published: Annotated[bool | None, Query()] = None,
-    author_username: Annotated[str | None, Query()] = None,
+    author_username: Annotated[SafeStr | None, Query()] = None,
 ) -> PostList:
     """A page (limit, offset) of the Post rows. Filters: published and
     author_username. Sort by published_at and title (`-` for descending).
@@ -77,7 +78,7 @@ async def list_posts(
 @router.get("/{slug}", responses=error_responses(404))
 async def get_post(
     session: SessionDep,
-    slug: str,
+    slug: SafeStr,
 ) -> PostDetail:
     """One Post by slug; 404 when there is none."""
     row = await _fetch(session, Post.slug == slug)
@@ -103,7 +104,7 @@ async def create_post(
 async def update_post(
     session: SessionDep,
     current_user: CurrentUser,
-    slug: str,
+    slug: SafeStr,
     body: PostUpdate,
 ) -> PostDetail:
     """Changes the fields sent of a Post of the caller by slug; 404 when there
@@ -121,7 +122,7 @@ async def update_post(
 async def delete_post(
     session: SessionDep,
     current_user: CurrentUser,
-    slug: str,
+    slug: SafeStr,
 ) -> None:
     """Deletes a Post of the caller by slug; 404 when there is none."""
     row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.models.tag import Tag
 from app.models.user import User
+from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.responses import TagList
 from app.schemas.tag import TagCreate, TagRead, TagUpdate
@@ -43,7 +44,7 @@ async def list_tags(
 @router.get("/{tag_id}", responses=error_responses(404))
 async def get_tag(
     session: SessionDep,
-    tag_id: int,
+    tag_id: Int32,
 ) -> TagRead:
     """One Tag by id; 404 when there is none."""
     row = await _fetch(session, Tag.id == tag_id)
@@ -68,7 +69,7 @@ async def create_tag(
 async def update_tag(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    tag_id: int,
+    tag_id: Int32,
     body: TagUpdate,
 ) -> TagRead:
     """Changes the fields sent of a Tag by id; 404 when there is none."""
@@ -86,7 +87,7 @@ async def update_tag(
 async def delete_tag(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    tag_id: int,
+    tag_id: Int32,
 ) -> None:
     """Deletes a Tag by id; 404 when there is none."""
     row = await _fetch(session, Tag.id == tag_id)

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.core.security import hash_password
 from app.models.user import User
+from app.schemas.common import SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import UserList
 from app.schemas.user import UserCreate, UserRead, UserUpdate
@@ -43,7 +44,7 @@ async def list_users(
 @router.get("/{username}", responses=error_responses(404))
 async def get_user(
     session: SessionDep,
-    username: str,
+    username: SafeStr,
 ) -> UserRead:
     """One User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)
@@ -69,7 +70,7 @@ async def create_user(
 async def update_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    username: str,
+    username: SafeStr,
     body: UserUpdate,
 ) -> UserRead:
     """Changes the fields sent of a User by username; 404 when there is none."""
@@ -89,7 +90,7 @@ async def update_user(
 async def delete_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    username: str,
+    username: SafeStr,
 ) -> None:
     """Deletes a User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)

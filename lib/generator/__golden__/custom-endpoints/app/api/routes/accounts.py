@@ -8,6 +8,7 @@ from app.api.deps import SessionDep, commit_or_409
 from app.core.security import hash_password
 from app.models.account import Account
 from app.schemas.account import AccountCreate, AccountRead, AccountUpdate
+from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.responses import AccountList
 
@@ -43,7 +44,7 @@ async def list_accounts(
 @router.get("/{account_id}", responses=error_responses(404))
 async def get_account(
     session: SessionDep,
-    account_id: int,
+    account_id: Int32,
 ) -> AccountRead:
     """One Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id)
@@ -68,7 +69,7 @@ async def create_account(
 @router.patch("/{account_id}", responses=error_responses(404, 409))
 async def update_account(
     session: SessionDep,
-    account_id: int,
+    account_id: Int32,
     body: AccountUpdate,
 ) -> AccountRead:
     """Changes the fields sent of a Account by id; 404 when there is none."""
@@ -85,7 +86,7 @@ async def update_account(
 @router.delete("/{account_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_account(
     session: SessionDep,
-    account_id: int,
+    account_id: Int32,
 ) -> None:
     """Deletes a Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id)

@@ -8,31 +8,59 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
-from app.core.security import create_access_token, hash_password, verify_password
-from app.models.account import Account
+from app.core.security import (
+    create_access_token,
+    hash_password_async,
+    password_needs_rehash,
+    verify_password_async,
+)
+from app.models.account import Account, normalise_login
 from app.schemas.account import AccountRead
 from app.schemas.auth import AccountRegister, LoginRequest, Token
+from app.schemas.common import check_text
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
 async def _authenticate(session: AsyncSession, login: str, password: str) -> Account:
-    statement = select(Account).where(Account.email == login)
-    user = (await session.execute(statement)).scalar_one_or_none()
+    """The user of these credentials, or 401. Unknown logins cost a hash check too."""
+    acceptable = (
+        len(login) <= 320
+        and len(password) <= 128
+        and _storable(login)
+        and _storable(password)
+    )
+    user = None
+    if acceptable:
+        statement = select(Account).where(Account.email == normalise_login(login))
+        user = (await session.execute(statement)).scalar_one_or_none()
     hashed = user.password if user is not None else None
-    if user is None or not hashed or not verify_password(password, hashed):
+    valid = await verify_password_async(password if acceptable else "", hashed)
+    if user is None or hashed is None or not valid:
         raise HTTPException(
             status_code=401,
             detail="Incorrect email or password",
             headers={"WWW-Authenticate": "Bearer"},
         )
+    if password_needs_rehash(hashed):
+        user.password = await hash_password_async(password)
+        await session.commit()
     return user
+
+
+def _storable(text: str) -> bool:
+    """Form fields are not validated: text the database cannot compare is no login."""
+    try:
+        check_text(text)
+    except ValueError:
+        return False
+    return True
 
 
 @router.post("/register", status_code=201)
 async def register(session: SessionDep, body: AccountRegister) -> AccountRead:
     data = body.model_dump(exclude_unset=True)
-    data["password"] = hash_password(body.password)
+    data["password"] = await hash_password_async(body.password)
     user = Account(**data)
     session.add(user)
     await commit_or_409(session)

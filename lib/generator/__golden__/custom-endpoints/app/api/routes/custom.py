@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException
 
 from app.api.deps import CurrentUser, require_roles
 from app.models.account import Account
+from app.schemas.common import Int32
 from app.schemas.custom import TicketInput
 from app.schemas.errors import error_responses
 from app.schemas.ticket import TicketRead
@@ -103,7 +104,7 @@ async def delete_ticket(
     responses=error_responses(501),
 )
 async def get_reports_accounts_account_id(
-    account_id: int,
+    account_id: Int32,
 ) -> list[TicketRead]:
     """An account's tickets. Stub: answers 501 Not Implemented until it is
     written.

@@ -11,6 +11,7 @@ from app.api.deps import SessionDep
 from app.api.deps import commit_or_409 as commit_or_409_
 from app.models.probe import Probe
 from app.models.tally import Tally
+from app.schemas.common import Int32, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.probe import ProbeCreate, ProbeRead, ProbeUpdate
 from app.schemas.responses import ProbeList
@@ -86,33 +87,33 @@ async def list_probes(
         | None,
         Query(),
     ] = None,
-    statement_filter: Annotated[str | None, Query(alias="statement")] = None,
+    statement_filter: Annotated[SafeStr | None, Query(alias="statement")] = None,
     count_statement_filter: Annotated[
-        int | None, Query(alias="count_statement")
+        Int32 | None, Query(alias="count_statement")
     ] = None,
     total_filter: Annotated[bool | None, Query(alias="total")] = None,
     key_filter: Annotated[dt.date | None, Query(alias="key")] = None,
-    related_filter: Annotated[str | None, Query(alias="related")] = None,
-    direction_filter: Annotated[int | None, Query(alias="direction")] = None,
+    related_filter: Annotated[SafeStr | None, Query(alias="related")] = None,
+    direction_filter: Annotated[Int32 | None, Query(alias="direction")] = None,
     rows_filter: Annotated[bool | None, Query(alias="rows")] = None,
-    row_filter: Annotated[str | None, Query(alias="row")] = None,
-    items_filter: Annotated[str | None, Query(alias="items")] = None,
-    data: Annotated[int | None, Query()] = None,
+    row_filter: Annotated[SafeStr | None, Query(alias="row")] = None,
+    items_filter: Annotated[SafeStr | None, Query(alias="items")] = None,
+    data: Annotated[Int32 | None, Query()] = None,
     value: Annotated[bool | None, Query()] = None,
     setattr: Annotated[dt.date | None, Query()] = None,
-    session_filter: Annotated[str | None, Query(alias="session")] = None,
-    body: Annotated[int | None, Query()] = None,
+    session_filter: Annotated[SafeStr | None, Query(alias="session")] = None,
+    body: Annotated[Int32 | None, Query()] = None,
     sort_2: Annotated[bool | None, Query()] = None,
     request_filter: Annotated[dt.date | None, Query(alias="request")] = None,
-    response_filter: Annotated[str | None, Query(alias="response")] = None,
-    status_filter: Annotated[int | None, Query(alias="status")] = None,
+    response_filter: Annotated[SafeStr | None, Query(alias="response")] = None,
+    status_filter: Annotated[Int32 | None, Query(alias="status")] = None,
     func: Annotated[bool | None, Query()] = None,
     selectinload: Annotated[dt.date | None, Query()] = None,
-    aliased: Annotated[str | None, Query()] = None,
-    hash_password: Annotated[int | None, Query()] = None,
+    aliased: Annotated[SafeStr | None, Query()] = None,
+    hash_password: Annotated[Int32 | None, Query()] = None,
     commit_or_409: Annotated[bool | None, Query()] = None,
     require_roles: Annotated[dt.date | None, Query()] = None,
-    count_statement_2: Annotated[str | None, Query()] = None,
+    count_statement_2: Annotated[SafeStr | None, Query()] = None,
 ) -> ProbeList:
     """A page (limit, offset) of the Probe rows. Filters: statement,
     count_statement, total, key, related, direction, rows, row, items, data,
@@ -254,7 +255,7 @@ async def list_probes(
 @router.get("/{probe_row}", responses=error_responses(404))
 async def get_probe(
     session: SessionDep,
-    probe_row: str,
+    probe_row: SafeStr,
 ) -> ProbeRead:
     """One Probe by row; 404 when there is none."""
     row = await _fetch(session, Probe.row == probe_row)
@@ -277,7 +278,7 @@ async def create_probe(
 @router.patch("/{probe_row}", responses=error_responses(404, 409))
 async def update_probe(
     session: SessionDep,
-    probe_row: str,
+    probe_row: SafeStr,
     body: ProbeUpdate,
 ) -> ProbeRead:
     """Changes the fields sent of a Probe by row; 404 when there is none."""
@@ -292,7 +293,7 @@ async def update_probe(
 @router.delete("/{probe_row}", status_code=204, responses=error_responses(404, 409))
 async def delete_probe(
     session: SessionDep,
-    probe_row: str,
+    probe_row: SafeStr,
 ) -> None:
     """Deletes a Probe by row; 404 when there is none."""
     row = await _fetch(session, Probe.row == probe_row)

@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
 from app.models.tally import Tally
+from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.responses import TallyList
 from app.schemas.tally import TallyCreate, TallyRead, TallyUpdate
@@ -42,7 +43,7 @@ async def list_tallies(
 @router.get("/{tally_id}", responses=error_responses(404))
 async def get_tally(
     session: SessionDep,
-    tally_id: int,
+    tally_id: Int32,
 ) -> TallyRead:
     """One Tally by id; 404 when there is none."""
     row = await _fetch(session, Tally.id == tally_id)
@@ -65,7 +66,7 @@ async def create_tally(
 @router.patch("/{tally_id}", responses=error_responses(404, 409))
 async def update_tally(
     session: SessionDep,
-    tally_id: int,
+    tally_id: Int32,
     body: TallyUpdate,
 ) -> TallyRead:
     """Changes the fields sent of a Tally by id; 404 when there is none."""
@@ -80,7 +81,7 @@ async def update_tally(
 @router.delete("/{tally_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_tally(
     session: SessionDep,
-    tally_id: int,
+    tally_id: Int32,
 ) -> None:
     """Deletes a Tally by id; 404 when there is none."""
     row = await _fetch(session, Tally.id == tally_id)

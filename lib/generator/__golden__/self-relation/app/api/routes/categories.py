@@ -8,6 +8,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 from app.api.deps import SessionDep, commit_or_409
 from app.models.category import Category
 from app.schemas.category import CategoryCreate, CategoryUpdate
+from app.schemas.common import Int32, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import CategoryDetail, CategoryList
 
@@ -36,8 +37,8 @@ async def list_categories(
     sort: Annotated[
         Literal["name", "-name", "parent_name", "-parent_name"] | None, Query()
     ] = None,
-    parent_name: Annotated[str | None, Query()] = None,
-    parent_id: Annotated[int | None, Query()] = None,
+    parent_name: Annotated[SafeStr | None, Query()] = None,
+    parent_id: Annotated[Int32 | None, Query()] = None,
 ) -> CategoryList:
     """A page (limit, offset) of the Category rows. Filters: parent_name and
     parent_id. Sort by name and parent_name (`-` for descending).
@@ -76,7 +77,7 @@ async def list_categories(
 @router.get("/{category_id}", responses=error_responses(404))
 async def get_category(
     session: SessionDep,
-    category_id: int,
+    category_id: Int32,
 ) -> CategoryDetail:
     """One Category by id; 404 when there is none."""
     row = await _fetch(session, Category.id == category_id)
@@ -99,7 +100,7 @@ async def create_category(
 @router.patch("/{category_id}", responses=error_responses(404, 409))
 async def update_category(
     session: SessionDep,
-    category_id: int,
+    category_id: Int32,
     body: CategoryUpdate,
 ) -> CategoryDetail:
     """Changes the fields sent of a Category by id; 404 when there is none."""
@@ -114,7 +115,7 @@ async def update_category(
 @router.delete("/{category_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_category(
     session: SessionDep,
-    category_id: int,
+    category_id: Int32,
 ) -> None:
     """Deletes a Category by id; 404 when there is none."""
     row = await _fetch(session, Category.id == category_id)

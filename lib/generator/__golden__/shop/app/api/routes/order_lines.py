@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.order_line import OrderLine
+from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
 from app.schemas.responses import OrderLineList
@@ -30,7 +31,7 @@ async def list_order_lines(
     current_user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-    order_id: Annotated[int | None, Query()] = None,
+    order_id: Annotated[Int32 | None, Query()] = None,
 ) -> OrderLineList:
     """A page (limit, offset) of the OrderLine rows. Filters: order_id."""
     statement = select(OrderLine)
@@ -49,7 +50,7 @@ async def list_order_lines(
 async def get_order_line(
     session: SessionDep,
     current_user: CurrentUser,
-    order_line_id: int,
+    order_line_id: Int32,
 ) -> OrderLineRead:
     """One OrderLine by id; 404 when there is none."""
     row = await _fetch(session, OrderLine.id == order_line_id)
@@ -74,7 +75,7 @@ async def create_order_line(
 async def update_order_line(
     session: SessionDep,
     current_user: CurrentUser,
-    order_line_id: int,
+    order_line_id: Int32,
     body: OrderLineUpdate,
 ) -> OrderLineRead:
     """Changes the fields sent of a OrderLine by id; 404 when there is none."""
@@ -92,7 +93,7 @@ async def update_order_line(
 async def delete_order_line(
     session: SessionDep,
     current_user: CurrentUser,
-    order_line_id: int,
+    order_line_id: Int32,
 ) -> None:
     """Deletes a OrderLine by id; 404 when there is none."""
     row = await _fetch(session, OrderLine.id == order_line_id)

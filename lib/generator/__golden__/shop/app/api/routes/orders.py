@@ -9,6 +9,7 @@ from app.api.deps import CurrentUser, SessionDep, commit_or_409, require_roles
 from app.enums import OrderStatus
 from app.models.order import Order
 from app.models.user import User
+from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.order import OrderCreate, OrderUpdate
 from app.schemas.responses import OrderDetail, OrderList
@@ -67,7 +68,7 @@ async def list_orders(
 async def get_order(
     session: SessionDep,
     current_user: CurrentUser,
-    order_id: int,
+    order_id: Int32,
 ) -> OrderDetail:
     """One Order of the caller by id; 404 when there is none."""
     row = await _fetch(
@@ -95,7 +96,7 @@ async def create_order(
 async def update_order(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    order_id: int,
+    order_id: Int32,
     body: OrderUpdate,
 ) -> OrderDetail:
     """Changes the fields sent of a Order by id; 404 when there is none."""
@@ -113,7 +114,7 @@ async def update_order(
 async def delete_order(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    order_id: int,
+    order_id: Int32,
 ) -> None:
     """Deletes a Order by id; 404 when there is none."""
     row = await _fetch(session, Order.id == order_id)

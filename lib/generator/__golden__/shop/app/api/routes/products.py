@@ -8,6 +8,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.models.product import Product
 from app.models.user import User
+from app.schemas.common import SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.product import ProductCreate, ProductRead, ProductUpdate
 from app.schemas.responses import ProductList
@@ -31,7 +32,7 @@ async def list_products(
     offset: Annotated[int, Query(ge=0)] = 0,
     sort: Annotated[Literal["price", "-price", "name", "-name"] | None, Query()] = None,
     active: Annotated[bool | None, Query()] = None,
-    name: Annotated[str | None, Query()] = None,
+    name: Annotated[SafeStr | None, Query()] = None,
 ) -> ProductList:
     """A page (limit, offset) of the Product rows. Filters: active and name.
     Sort by price and name (`-` for descending).
@@ -63,7 +64,7 @@ async def list_products(
 @router.get("/{slug}", responses=error_responses(404))
 async def get_product(
     session: SessionDep,
-    slug: str,
+    slug: SafeStr,
 ) -> ProductRead:
     """One Product by slug; 404 when there is none."""
     row = await _fetch(session, Product.slug == slug)
@@ -88,7 +89,7 @@ async def create_product(
 async def update_product(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    slug: str,
+    slug: SafeStr,
     body: ProductUpdate,
 ) -> ProductRead:
     """Changes the fields sent of a Product by slug; 404 when there is none."""
@@ -106,7 +107,7 @@ async def update_product(
 async def delete_product(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    slug: str,
+    slug: SafeStr,
 ) -> None:
     """Deletes a Product by slug; 404 when there is none."""
     row = await _fetch(session, Product.slug == slug)

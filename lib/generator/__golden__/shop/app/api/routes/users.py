@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.core.security import hash_password
 from app.models.user import User
+from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.responses import UserList
 from app.schemas.user import UserCreate, UserRead, UserUpdate
@@ -44,7 +45,7 @@ async def list_users(
 @router.get("/{user_id}", responses=error_responses(404))
 async def get_user(
     session: SessionDep,
-    user_id: int,
+    user_id: Int32,
 ) -> UserRead:
     """One User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
@@ -70,7 +71,7 @@ async def create_user(
 async def update_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    user_id: int,
+    user_id: Int32,
     body: UserUpdate,
 ) -> UserRead:
     """Changes the fields sent of a User by id; 404 when there is none."""
@@ -90,7 +91,7 @@ async def update_user(
 async def delete_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
-    user_id: int,
+    user_id: Int32,
 ) -> None:
     """Deletes a User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)

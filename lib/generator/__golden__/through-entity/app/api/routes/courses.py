@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
 from app.models.course import Course
+from app.schemas.common import SafeStr
 from app.schemas.course import CourseCreate, CourseRead, CourseUpdate
 from app.schemas.errors import error_responses
 from app.schemas.responses import CourseList
@@ -42,7 +43,7 @@ async def list_courses(
 @router.get("/{code}", responses=error_responses(404))
 async def get_course(
     session: SessionDep,
-    code: str,
+    code: SafeStr,
 ) -> CourseRead:
     """One Course by code; 404 when there is none."""
     row = await _fetch(session, Course.code == code)
@@ -65,7 +66,7 @@ async def create_course(
 @router.patch("/{code}", responses=error_responses(404, 409))
 async def update_course(
     session: SessionDep,
-    code: str,
+    code: SafeStr,
     body: CourseUpdate,
 ) -> CourseRead:
     """Changes the fields sent of a Course by code; 404 when there is none."""
@@ -80,7 +81,7 @@ async def update_course(
 @router.delete("/{code}", status_code=204, responses=error_responses(404, 409))
 async def delete_course(
     session: SessionDep,
-    code: str,
+    code: SafeStr,
 ) -> None:
     """Deletes a Course by code; 404 when there is none."""
     row = await _fetch(session, Course.code == code)

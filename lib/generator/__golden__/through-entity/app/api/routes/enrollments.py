@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
 from app.models.enrollment import Enrollment
+from app.schemas.common import Int32
 from app.schemas.enrollment import EnrollmentCreate, EnrollmentRead, EnrollmentUpdate
 from app.schemas.errors import error_responses
 from app.schemas.responses import EnrollmentList
@@ -29,7 +30,7 @@ async def list_enrollments(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-    student_id: Annotated[int | None, Query()] = None,
+    student_id: Annotated[Int32 | None, Query()] = None,
 ) -> EnrollmentList:
     """A page (limit, offset) of the Enrollment rows. Filters: student_id."""
     statement = select(Enrollment)
@@ -47,7 +48,7 @@ async def list_enrollments(
 @router.get("/{enrollment_id}", responses=error_responses(404))
 async def get_enrollment(
     session: SessionDep,
-    enrollment_id: int,
+    enrollment_id: Int32,
 ) -> EnrollmentRead:
     """One Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
@@ -70,7 +71,7 @@ async def create_enrollment(
 @router.patch("/{enrollment_id}", responses=error_responses(404, 409))
 async def update_enrollment(
     session: SessionDep,
-    enrollment_id: int,
+    enrollment_id: Int32,
     body: EnrollmentUpdate,
 ) -> EnrollmentRead:
     """Changes the fields sent of a Enrollment by id; 404 when there is none."""
@@ -85,7 +86,7 @@ async def update_enrollment(
 @router.delete("/{enrollment_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_enrollment(
     session: SessionDep,
-    enrollment_id: int,
+    enrollment_id: Int32,
 ) -> None:
     """Deletes a Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from app.api.deps import SessionDep, commit_or_409
 from app.models.course import Course
 from app.models.student import Student
+from app.schemas.common import Int32, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import StudentDetail, StudentList
 from app.schemas.student import StudentCreate, StudentUpdate
@@ -34,7 +35,7 @@ async def list_students(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
-    courses_code: Annotated[str | None, Query()] = None,
+    courses_code: Annotated[SafeStr | None, Query()] = None,
 ) -> StudentList:
     """A page (limit, offset) of the Student rows. Filters: courses_code."""
     statement = select(Student)
@@ -54,7 +55,7 @@ async def list_students(
 @router.get("/{student_id}", responses=error_responses(404))
 async def get_student(
     session: SessionDep,
-    student_id: int,
+    student_id: Int32,
 ) -> StudentDetail:
     """One Student by id; 404 when there is none."""
     row = await _fetch(session, Student.id == student_id)
@@ -77,7 +78,7 @@ async def create_student(
 @router.patch("/{student_id}", responses=error_responses(404, 409))
 async def update_student(
     session: SessionDep,
-    student_id: int,
+    student_id: Int32,
     body: StudentUpdate,
 ) -> StudentDetail:
     """Changes the fields sent of a Student by id; 404 when there is none."""
@@ -92,7 +93,7 @@ async def update_student(
 @router.delete("/{student_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_student(
     session: SessionDep,
-    student_id: int,
+    student_id: Int32,
 ) -> None:
     """Deletes a Student by id; 404 when there is none."""
     row = await _fetch(session, Student.id == student_id)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.todo_item import TodoItem
+from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.responses import TodoItemDetail, TodoItemList
 from app.schemas.todo_item import TodoItemCreate, TodoItemUpdate
@@ -38,7 +39,7 @@ async def list_todo_items(
         Literal["position", "-position", "due_date", "-due_date"] | None, Query()
     ] = None,
     done: Annotated[bool | None, Query()] = None,
-    todo_list_id: Annotated[int | None, Query()] = None,
+    todo_list_id: Annotated[Int32 | None, Query()] = None,
 ) -> TodoItemList:
     """A page (limit, offset) of the TodoItem rows. Filters: done and
     todo_list_id. Sort by position and due_date (`-` for descending).
@@ -76,7 +77,7 @@ async def list_todo_items(
 async def get_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_item_id: int,
+    todo_item_id: Int32,
 ) -> TodoItemDetail:
     """One TodoItem by id; 404 when there is none."""
     row = await _fetch(session, TodoItem.id == todo_item_id)
@@ -101,7 +102,7 @@ async def create_todo_item(
 async def update_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_item_id: int,
+    todo_item_id: Int32,
     body: TodoItemUpdate,
 ) -> TodoItemDetail:
     """Changes the fields sent of a TodoItem by id; 404 when there is none."""
@@ -119,7 +120,7 @@ async def update_todo_item(
 async def delete_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_item_id: int,
+    todo_item_id: Int32,
 ) -> None:
     """Deletes a TodoItem by id; 404 when there is none."""
     row = await _fetch(session, TodoItem.id == todo_item_id)

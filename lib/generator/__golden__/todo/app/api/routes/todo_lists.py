@@ -7,6 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.todo_list import TodoList
+from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.responses import TodoListList
 from app.schemas.todo_list import TodoListCreate, TodoListRead, TodoListUpdate
@@ -57,7 +58,7 @@ async def list_todo_lists(
 async def get_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_list_id: int,
+    todo_list_id: Int32,
 ) -> TodoListRead:
     """One TodoList of the caller by id; 404 when there is none."""
     row = await _fetch(
@@ -85,7 +86,7 @@ async def create_todo_list(
 async def update_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_list_id: int,
+    todo_list_id: Int32,
     body: TodoListUpdate,
 ) -> TodoListRead:
     """Changes the fields sent of a TodoList of the caller by id; 404 when
@@ -107,7 +108,7 @@ async def update_todo_list(
 async def delete_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
-    todo_list_id: int,
+    todo_list_id: Int32,
 ) -> None:
     """Deletes a TodoList of the caller by id; 404 when there is none."""
     row = await _fetch(

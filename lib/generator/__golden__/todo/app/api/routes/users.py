@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.core.security import hash_password
 from app.models.user import User
+from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.user import UserCreate, UserRead, UserUpdate
 
@@ -23,7 +24,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> User:
 @router.get("/{user_id}", responses=error_responses(404))
 async def get_user(
     session: SessionDep,
-    user_id: int,
+    user_id: Int32,
 ) -> UserRead:
     """One User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
@@ -49,7 +50,7 @@ async def create_user(
 async def update_user(
     session: SessionDep,
     current_user: CurrentUser,
-    user_id: int,
+    user_id: Int32,
     body: UserUpdate,
 ) -> UserRead:
     """Changes the fields sent of a User by id; 404 when there is none."""

@@ -1,0 +1,89 @@
+"""Registration, login and the current user."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException
+from fastapi.security import OAuth2PasswordRequestForm
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.core.security import (
+    create_access_token,
+    hash_password_async,
+    password_needs_rehash,
+    verify_password_async,
+)
+from app.models.member import Member, normalise_login
+from app.schemas.auth import LoginRequest, MemberRegister, Token
+from app.schemas.common import check_text
+from app.schemas.member import MemberRead
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+async def _authenticate(session: AsyncSession, login: str, password: str) -> Member:
+    """The user of these credentials, or 401. Unknown logins cost a hash check too."""
+    acceptable = (
+        len(login) <= 40
+        and len(password) <= 128
+        and _storable(login)
+        and _storable(password)
+    )
+    user = None
+    if acceptable:
+        statement = select(Member).where(Member.handle == normalise_login(login))
+        user = (await session.execute(statement)).scalar_one_or_none()
+    hashed = user.password if user is not None else None
+    valid = await verify_password_async(password if acceptable else "", hashed)
+    if user is None or hashed is None or not valid:
+        raise HTTPException(
+            status_code=401,
+            detail="Incorrect handle or password",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if password_needs_rehash(hashed):
+        user.password = await hash_password_async(password)
+        await session.commit()
+    return user
+
+
+def _storable(text: str) -> bool:
+    """Form fields are not validated: text the database cannot compare is no login."""
+    try:
+        check_text(text)
+    except ValueError:
+        return False
+    return True
+
+
+@router.post("/register", status_code=201)
+async def register(session: SessionDep, body: MemberRegister) -> MemberRead:
+    data = body.model_dump(exclude_unset=True)
+    data["password"] = await hash_password_async(body.password)
+    user = Member(**data)
+    session.add(user)
+    await commit_or_409(session)
+    await session.refresh(user)
+    return MemberRead.model_validate(user)
+
+
+@router.post("/login")
+async def login(
+    session: SessionDep,
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+) -> Token:
+    """OAuth2 password flow: send the handle as username."""
+    user = await _authenticate(session, form.username, form.password)
+    return Token(access_token=create_access_token(str(user.id)))
+
+
+@router.post("/login/json")
+async def login_json(session: SessionDep, body: LoginRequest) -> Token:
+    user = await _authenticate(session, body.handle, body.password)
+    return Token(access_token=create_access_token(str(user.id)))
+
+
+@router.get("/me")
+async def read_me(current_user: CurrentUser) -> MemberRead:
+    return MemberRead.model_validate(current_user)

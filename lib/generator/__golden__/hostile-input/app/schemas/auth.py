@@ -1,0 +1,25 @@
+from pydantic import BaseModel, Field
+
+from app.schemas.common import SafeStr
+
+
+class Token(BaseModel):
+    """A bearer access token."""
+
+    access_token: str
+    token_type: str = "bearer"
+
+
+class LoginRequest(BaseModel):
+    """Credentials as JSON (the form variant is `POST /auth/login`)."""
+
+    handle: SafeStr
+    password: SafeStr
+
+
+class MemberRegister(BaseModel):
+    """Body of `POST /auth/register`."""
+
+    handle: str = Field(min_length=3, max_length=40)
+    password: str = Field(min_length=8, max_length=128)
+    bio: str | None = Field(default=None, max_length=100000)
