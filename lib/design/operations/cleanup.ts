@@ -39,6 +39,7 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
         cleaned.ownerRelationId && relationIds.has(cleaned.ownerRelationId)
           ? undefined
           : cleaned.ownerRelationId,
+      ownerPath: cleaned.ownerPath?.some((id) => relationIds.has(id)) ? undefined : cleaned.ownerPath,
       embed: cleaned.embed.filter((id) => !relationIds.has(id)),
     });
   });
@@ -48,7 +49,11 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
 export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): Design {
   if (fieldIds.size === 0) return design;
   const cleaned = mapResources(design, (resource) => {
-    const next = filterRefs(resource, (ref) => !fieldIds.has(ref.fieldId));
+    const refs = filterRefs(resource, (ref) => !fieldIds.has(ref.fieldId));
+    const next =
+      refs.publicRowsFieldId && fieldIds.has(refs.publicRowsFieldId)
+        ? withoutUndefined({ ...refs, publicRowsFieldId: undefined })
+        : refs;
     return fieldIds.has(next.lookupFieldId) ? { ...next, lookupFieldId: PRIMARY_KEY_REF } : next;
   });
   const auth = cleaned.auth;

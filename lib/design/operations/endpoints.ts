@@ -32,6 +32,8 @@ export const ResourcePatchSchema = z.object({
   path: z.string().nullable().optional(),
   lookupFieldId: IdSchema.optional(),
   ownerRelationId: IdSchema.nullable().optional(),
+  ownerPath: z.array(IdSchema).nullable().optional(),
+  publicRowsFieldId: IdSchema.nullable().optional(),
   embed: z.array(IdSchema).optional(),
   operations: z
     .object({
@@ -65,7 +67,8 @@ export function updateResource(design: Design, args: z.infer<typeof UpdateResour
   if (top.lookupFieldId !== undefined && top.lookupFieldId !== PRIMARY_KEY_REF)
     getField(entity, top.lookupFieldId);
   if (typeof top.ownerRelationId === 'string') getRelation(design, top.ownerRelationId);
-  for (const id of top.embed ?? []) getRelation(design, id);
+  for (const id of [...(top.embed ?? []), ...(top.ownerPath ?? [])]) getRelation(design, id);
+  if (typeof top.publicRowsFieldId === 'string') getField(entity, top.publicRowsFieldId);
   const list = operations?.list;
   for (const ref of [...(list?.filters ?? []), ...(list?.sortable ?? [])]) assertFieldRef(design, ref);
   if (list?.defaultOrder) assertFieldRef(design, list.defaultOrder.field);
@@ -134,14 +137,26 @@ export function deleteCustomEndpoint(design: Design, args: z.infer<typeof Delete
 }
 
 export const SetAuthArgs = z.object({ auth: AuthSchema.nullable() });
-/** null switches authentication off. The fields must exist; that they fit is validateDesign's call. */
+/**
+ * null switches authentication off. The fields must exist; that they fit is validateDesign's call.
+ * A newly chosen login field becomes owner-only: the user's sign-in name is not everyone's to read.
+ */
 export function setAuth(design: Design, args: z.infer<typeof SetAuthArgs>): Design {
   const { auth } = args;
-  if (auth) {
-    const user = getEntity(design, auth.userEntityId);
-    for (const id of [auth.loginFieldId, auth.passwordFieldId, auth.roleFieldId]) if (id) getField(user, id);
-  }
-  return { ...design, auth: auth && withoutUndefined({ ...auth }) };
+  if (!auth) return { ...design, auth: null };
+  const user = getEntity(design, auth.userEntityId);
+  for (const id of [auth.loginFieldId, auth.passwordFieldId, auth.roleFieldId]) if (id) getField(user, id);
+  const loginChanged =
+    design.auth?.loginFieldId !== auth.loginFieldId || design.auth?.userEntityId !== auth.userEntityId;
+  const next = loginChanged
+    ? mapEntity(design, user.id, (e) => ({
+        ...e,
+        fields: e.fields.map((f) =>
+          f.id === auth.loginFieldId ? { ...f, visibility: 'owner' as const } : f,
+        ),
+      }))
+    : design;
+  return { ...next, auth: withoutUndefined({ ...auth }) };
 }
 
 export const RenameDesignArgs = z.object({ name: z.string() });

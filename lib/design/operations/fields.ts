@@ -7,6 +7,7 @@ import {
   FieldDefaultSchema,
   FieldSchema,
   FieldTypeSchema,
+  FieldVisibilitySchema,
   IdSchema,
 } from '../schema';
 import { removeFieldRefs } from './cleanup';
@@ -52,6 +53,7 @@ export const FieldPatchSchema = z.object({
   indexed: z.boolean().optional(),
   readOnly: z.boolean().optional(),
   writeOnly: z.boolean().optional(),
+  visibility: FieldVisibilitySchema.optional(),
   description: z.string().optional(),
   constraints: ConstraintsSchema.optional(),
   default: FieldDefaultSchema.nullable().optional(),

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { templates } from '../templates';
+import { blog, entity, problemsOf } from './test-helpers';
+
+describe('ownership', () => {
+  it('warns when the auth user can be changed or deleted by anyone signed in', () => {
+    const design = blog();
+    entity(design, 'e_user').resource.operations.update.access = { kind: 'authenticated' };
+    entity(design, 'e_user').resource.operations.delete.access = { kind: 'public' };
+    expect(problemsOf(design, 'user-writable-by-others')).toMatchObject([
+      { elementId: 'e_user', path: 'entities[0].resource.operations.update.access' },
+      { elementId: 'e_user', path: 'entities[0].resource.operations.delete.access' },
+    ]);
+    entity(design, 'e_user').resource.operations.update.access = { kind: 'owner' };
+    entity(design, 'e_user').resource.operations.delete.enabled = false;
+    expect(problemsOf(design)).toEqual([]);
+  });
+
+  it('owner paths follow to-one relations and end at the user', () => {
+    const design = structuredClone(templates.todo());
+    const item = entity(design, 'e_todo_item');
+    expect(problemsOf(design)).toEqual([]);
+    item.resource.ownerPath = ['r_todo_item_list'];
+    expect(problemsOf(design, 'invalid-owner-path')[0]?.message).toMatch(/must end at the user/);
+    item.resource.ownerPath = ['r_todo_list_owner'];
+    expect(problemsOf(design, 'invalid-owner-path')[0]?.message).toMatch(/from 'TodoItem'/);
+    item.resource.ownerPath = ['gone'];
+    expect(problemsOf(design, 'unknown-relation')).toMatchObject([{ elementId: 'e_todo_item' }]);
+    item.resource.ownerPath = [];
+    expect(problemsOf(design, 'invalid-owner-path')).toHaveLength(1);
+    // Without a path the owner rules of items have nothing to follow.
+    delete item.resource.ownerPath;
+    expect(problemsOf(design, 'owner-without-relation').length).toBeGreaterThan(0);
+  });
+
+  it('public rows need a boolean field and an owner', () => {
+    const design = blog();
+    const post = entity(design, 'e_post');
+    post.resource.publicRowsFieldId = 'f_post_title';
+    expect(problemsOf(design, 'invalid-public-rows')).toMatchObject([{ elementId: 'f_post_title' }]);
+    const tag = entity(design, 'e_tag');
+    tag.fields.push({
+      ...tag.fields[0],
+      id: 'f_tag_shown',
+      name: 'shown',
+      type: 'boolean',
+      unique: false,
+    } as never);
+    tag.resource.publicRowsFieldId = 'f_tag_shown';
+    expect(problemsOf(design, 'invalid-public-rows').map((p) => p.elementId)).toContain('e_tag');
+  });
+});
