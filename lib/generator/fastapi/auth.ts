@@ -13,10 +13,10 @@ export function emitAuthSchemas(project: IrProject): string | null {
   const baseModel = imports.from('pydantic', 'BaseModel');
   const fields = user.fields.filter((f) => !f.readOnly && f.id !== auth.role?.id);
   const patterns = fields.some((f) => f.constraints.pattern !== undefined);
+  const forbid = () => `model_config = ${imports.from('pydantic', 'ConfigDict')}(extra="forbid")`;
   const register = [
-    ...(patterns
-      ? [`model_config = ${imports.from('pydantic', 'ConfigDict')}(regex_engine="python-re")`, '']
-      : []),
+    `model_config = ${imports.from('pydantic', 'ConfigDict')}(extra="forbid"${patterns ? ', regex_engine="python-re"' : ''})`,
+    '',
     ...fields.map((f) => inputField(f, imports, 'create')),
     ...user.fks.filter((fk) => fk.inCreate).map((fk) => fkInput(fk, project, imports, 'create')),
   ];
@@ -26,6 +26,8 @@ export function emitAuthSchemas(project: IrProject): string | null {
       'token_type: str = "bearer"',
     ]),
     classDef('LoginRequest', baseModel, 'Credentials as JSON (the form variant is `POST /auth/login`).', [
+      forbid(),
+      '',
       `${auth.login.name}: str`,
       `${auth.password.name}: str`,
     ]),

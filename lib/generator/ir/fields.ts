@@ -50,5 +50,6 @@ export function toIrField(
     inUpdate: writable && (!role.isRole || role.update?.kind === 'roles'),
     inRead: !isPassword && !field.writeOnly,
     isPassword,
+    visibility: field.visibility,
   };
 }

@@ -1,7 +1,8 @@
 import type { Design } from '@/lib/design/schema';
 import { hasRoutes } from '../fastapi/routes';
+import { viewSchema } from '../fastapi/schemas';
 import { buildIr } from '../ir/build';
-import type { IrAccess, IrEntity, IrField, IrProject, IrRef } from '../ir/types';
+import type { IrAccess, IrEntity, IrField, IrProject, IrRef, IrView } from '../ir/types';
 import {
   createSchema,
   detailSchema,
@@ -10,6 +11,8 @@ import {
   listSchema,
   nullable,
   plainSchema,
+  publicDetailSchema,
+  publicSchema,
   pyTitle,
   readSchema,
   ref,
@@ -93,7 +96,7 @@ function lookupSchema(entity: IrEntity): JsonSchema {
 function resourceOperations(project: IrProject, entity: IrEntity, paths: Record<string, Operation>): void {
   const r = entity.resource;
   const tags = [r.tag];
-  const item = ref(entity.schemas.detail ?? entity.schemas.read);
+  const item = (view: IrView) => ref(viewSchema(entity, view));
   const itemPath = `${r.path}/{${r.lookup.param}}`;
   const lookup = param(r.lookup.param, 'path', lookupSchema(entity), true);
   const add = (path: string, method: string, op: Operation) => {
@@ -143,7 +146,7 @@ function resourceOperations(project: IrProject, entity: IrEntity, paths: Record<
         params: [],
         body: { schema: ref(entity.schemas.create) },
         status: 201,
-        response: item,
+        response: item(r.views.create),
       }),
     );
   }
@@ -159,7 +162,7 @@ function resourceOperations(project: IrProject, entity: IrEntity, paths: Record<
         access: r.get,
         params: [lookup],
         status: 200,
-        response: item,
+        response: item(r.views.get),
       }),
     );
   }
@@ -176,7 +179,7 @@ function resourceOperations(project: IrProject, entity: IrEntity, paths: Record<
         params: [lookup],
         body: { schema: ref(entity.schemas.update) },
         status: 200,
-        response: item,
+        response: item(r.views.update),
       }),
     );
   }
@@ -337,6 +340,8 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
     byName.set(e.schemas.update, () => updateSchema(e, project));
     byName.set(e.schemas.read, () => readSchema(e, project));
     if (e.schemas.detail) byName.set(e.schemas.detail, () => detailSchema(e, project));
+    if (e.schemas.public) byName.set(e.schemas.public, () => publicSchema(e, project));
+    if (e.schemas.publicDetail) byName.set(e.schemas.publicDetail, () => publicDetailSchema(e, project));
     byName.set(e.schemas.list, () => listSchema(e));
   }
   for (const en of project.enums) {
