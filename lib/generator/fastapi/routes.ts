@@ -1,27 +1,25 @@
-import type { IrAccess, IrEntity, IrField, IrProject, IrRef } from '../ir/types';
+import { itemResponse } from '../ir/operations';
+import { localsOf } from '../ir/scope';
+import type {
+  IrAccess,
+  IrEntity,
+  IrField,
+  IrList,
+  IrOperation,
+  IrOperationKind,
+  IrProject,
+  IrRef,
+} from '../ir/types';
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
-import { pyNumber, pyStr } from '../python/literal';
-import { userParam } from './access';
-import { entityPkType } from './columns';
-import { responseSchema } from './schemas';
-import { pyValueType } from './types';
+import { pyStr } from '../python/literal';
+import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 
 type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string };
 
 function modelOf(ctx: Ctx, id: string): string {
   const target = ctx.project.entityById.get(id) as IrEntity;
   return ctx.imports.from(`app.models.${target.module}`, target.className);
-}
-
-function userClass(ctx: Ctx): () => string {
-  return () => modelOf(ctx, ctx.project.auth?.userId as string);
-}
-
-function refType(ctx: Ctx, ref: IrRef): string {
-  if (ref.field) return pyValueType(ref.field, ctx.imports, 'model');
-  const target = ctx.project.entityById.get(ref.via?.targetId ?? ctx.entity.id) as IrEntity;
-  return entityPkType(target, ctx.imports);
 }
 
 /** SQL condition of a filter: own column, FK column, or EXISTS through the relation. */
@@ -61,30 +59,15 @@ function fetchHelper(ctx: Ctx): string {
   ].join('\n');
 }
 
-function signature(name: string, params: string[], returns: string): string {
-  return `async def ${name}(\n${indent(params.map((p) => `${p},`).join('\n'))}\n) -> ${returns}:`;
-}
-
 function ownerWhere(ctx: Ctx, access: IrAccess | null): string[] {
   const owner = ctx.entity.resource.owner;
   if (access?.kind !== 'owner' || !owner) return [];
   return [`${ctx.model}.${owner.column} == current_user.id`];
 }
 
-function lookupParam(ctx: Ctx): { param: string; where: string } {
+function lookupWhere(ctx: Ctx): string {
   const { lookup } = ctx.entity.resource;
-  const type = lookup.field
-    ? pyValueType(lookup.field, ctx.imports, 'model')
-    : entityPkType(ctx.entity, ctx.imports);
-  const column = lookup.field ? lookup.field.name : 'id';
-  return { param: `${lookup.param}: ${type}`, where: `${ctx.model}.${column} == ${lookup.param}` };
-}
-
-function sessionAndUser(ctx: Ctx, access: IrAccess): string[] {
-  const params = [`session: ${ctx.imports.from('app.api.deps', 'SessionDep')}`];
-  const user = userParam(access, ctx.imports, userClass(ctx));
-  if (user) params.push(user);
-  return params;
+  return `${ctx.model}.${lookup.field ? lookup.field.name : 'id'} == ${lookup.param}`;
 }
 
 function sortColumn(ctx: Ctx, ref: IrRef): { setup: string[]; column: string } {
@@ -93,46 +76,34 @@ function sortColumn(ctx: Ctx, ref: IrRef): { setup: string[]; column: string } {
   if (!ref.field && ref.via.fkColumn) return { setup: [], column: `${ctx.model}.${ref.via.fkColumn}` };
   const target = modelOf(ctx, ref.via.targetId);
   const aliased = ctx.imports.from('sqlalchemy.orm', 'aliased');
+  const v = localsOf('list');
   return {
     setup: [
-      `related = ${aliased}(${target})`,
-      `statement = statement.outerjoin(related, ${ctx.model}.${ref.via.attr})`,
+      `${v.related} = ${aliased}(${target})`,
+      `${v.statement} = ${v.statement}.outerjoin(${v.related}, ${ctx.model}.${ref.via.attr})`,
     ],
-    column: `related.${column}`,
+    column: `${v.related}.${column}`,
   };
 }
 
-function listHandler(ctx: Ctx): string {
+function listHandler(ctx: Ctx, op: IrOperation): string {
   const { entity, imports } = ctx;
-  const list = entity.resource.list;
-  if (!list) return '';
-  const annotated = imports.from('typing', 'Annotated');
-  const query = imports.from('fastapi', 'Query');
-  const params = sessionAndUser(ctx, list.access);
-  params.push(
-    `limit: ${annotated}[int, ${query}(ge=1, le=${pyNumber(list.maxPageSize)})] = ${pyNumber(list.defaultPageSize)}`,
-    `offset: ${annotated}[int, ${query}(ge=0)] = 0`,
-  );
-  if (list.sorts.length > 0) {
-    const keys = list.sorts.flatMap((s) => [pyStr(s.query), pyStr(`-${s.query}`)]);
-    params.push(
-      `sort: ${annotated}[${imports.from('typing', 'Literal')}[${keys.join(', ')}] | None, ${query}()] = None`,
-    );
-  }
-  for (const f of list.filters) {
-    const alias = f.param !== f.query ? `alias=${pyStr(f.query)}` : '';
-    params.push(`${f.param}: ${annotated}[${refType(ctx, f)} | None, ${query}(${alias})] = None`);
-  }
+  const list = entity.resource.list as IrList;
+  const v = localsOf('list');
   const select = imports.from('sqlalchemy', 'select');
   const func = imports.from('sqlalchemy', 'func');
-  const body = [`statement = ${select}(${ctx.model})`];
-  for (const where of ownerWhere(ctx, list.access)) body.push(`statement = statement.where(${where})`);
+  const body = [`${v.statement} = ${select}(${ctx.model})`];
+  for (const where of ownerWhere(ctx, op.access))
+    body.push(`${v.statement} = ${v.statement}.where(${where})`);
   for (const f of list.filters) {
-    body.push(`if ${f.param} is not None:`, `    statement = statement.where(${filterCondition(ctx, f)})`);
+    body.push(
+      `if ${f.param} is not None:`,
+      `    ${v.statement} = ${v.statement}.where(${filterCondition(ctx, f)})`,
+    );
   }
   body.push(
-    `count_statement = ${select}(${func}.count()).select_from(statement.subquery())`,
-    'total = (await session.execute(count_statement)).scalar_one()',
+    `${v.count_statement} = ${select}(${func}.count()).select_from(${v.statement}.subquery())`,
+    `${v.total} = (await session.execute(${v.count_statement})).scalar_one()`,
   );
   const defaultOrder = list.defaultOrder;
   const defaultKey = defaultOrder
@@ -143,172 +114,151 @@ function listHandler(ctx: Ctx): string {
   for (const s of list.sorts) refs.set(s.query, s);
   if (defaultOrder && !refs.has(defaultOrder.ref.query)) refs.set(defaultOrder.ref.query, defaultOrder.ref);
   if (refs.size === 0) {
-    body.push(`statement = statement.order_by(${ctx.model}.id)`);
+    body.push(`${v.statement} = ${v.statement}.order_by(${ctx.model}.id)`);
   } else {
     const sortExpr =
       list.sorts.length > 0 ? `sort or ${pyStr(defaultKey ?? 'id')}` : pyStr(defaultKey ?? 'id');
     const attr = imports.from('sqlalchemy.orm', 'InstrumentedAttribute');
     body.push(
-      `order = ${sortExpr}`,
-      'key = order.removeprefix("-")',
-      `column: ${attr}[${imports.from('typing', 'Any')}]`,
+      `${v.order} = ${sortExpr}`,
+      `${v.key} = ${v.order}.removeprefix("-")`,
+      `${v.column}: ${attr}[${imports.from('typing', 'Any')}]`,
     );
     let first = true;
     for (const [key, ref] of refs) {
       const { setup, column } = sortColumn(ctx, ref);
       body.push(
-        `${first ? 'if' : 'elif'} key == ${pyStr(key)}:`,
+        `${first ? 'if' : 'elif'} ${v.key} == ${pyStr(key)}:`,
         ...setup.map((l) => `    ${l}`),
-        `    column = ${column}`,
+        `    ${v.column} = ${column}`,
       );
       first = false;
     }
-    body.push('else:', `    column = ${ctx.model}.id`);
+    body.push('else:', `    ${v.column} = ${ctx.model}.id`);
     body.push(
-      'direction = column.desc() if order.startswith("-") else column.asc()',
-      `statement = statement.order_by(direction, ${ctx.model}.id)`,
+      `${v.direction} = ${v.column}.desc() if ${v.order}.startswith("-") else ${v.column}.asc()`,
+      `${v.statement} = ${v.statement}.order_by(${v.direction}, ${ctx.model}.id)`,
     );
   }
   const options = loaderOptions(ctx);
   body.push(
-    `statement = statement.limit(limit).offset(offset)${options}`,
-    'rows = (await session.execute(statement)).scalars().all()',
+    `${v.statement} = ${v.statement}.limit(limit).offset(offset)${options}`,
+    `${v.rows} = (await session.execute(${v.statement})).scalars().all()`,
   );
-  const listSchema = imports.from('app.schemas.responses', entity.schemas.list);
+  const listSchema = returnType(op, imports);
   const item = itemSchema(ctx);
   body.push(
-    `items = [${item}.model_validate(row) for row in rows]`,
-    `return ${listSchema}(items=items, total=total, limit=limit, offset=offset)`,
+    `${v.items} = [${item}.model_validate(${v.row}) for ${v.row} in ${v.rows}]`,
+    `return ${listSchema}(items=${v.items}, total=${v.total}, limit=limit, offset=offset)`,
   );
-  return `@router.get("")\n${signature(`list_${entity.pluralVar}`, params, listSchema)}\n${indent(body.join('\n'))}`;
+  return handler(ctx, op, body);
+}
+
+function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
+  const params = handlerParams(op, ctx.project, ctx.imports);
+  const sig = signature(op.handler, params, returnType(op, ctx.imports));
+  return `${decorator(op)}\n${sig}\n${indent(body.join('\n'))}`;
 }
 
 function itemSchema(ctx: Ctx): string {
-  const { entity, imports } = ctx;
-  return entity.schemas.detail
-    ? imports.from('app.schemas.responses', entity.schemas.detail)
-    : imports.from(`app.schemas.${entity.module}`, responseSchema(entity));
+  const schema = itemResponse(ctx.entity);
+  return ctx.imports.from(schema.module, schema.name);
 }
 
-function passwordLines(ctx: Ctx, fields: IrField[]): string[] {
+function passwordLines(ctx: Ctx, fields: IrField[], data: string): string[] {
   const hash = () => ctx.imports.from('app.core.security', 'hash_password');
   return fields
     .filter((f) => f.isPassword)
     .flatMap((f) => [
       `if body.${f.name} is not None:`,
-      `    data[${pyStr(f.name)}] = ${hash()}(body.${f.name})`,
+      `    ${data}[${pyStr(f.name)}] = ${hash()}(body.${f.name})`,
     ]);
 }
 
-function getHandler(ctx: Ctx): string {
-  const access = ctx.entity.resource.get;
-  if (!access) return '';
-  const lookup = lookupParam(ctx);
-  const params = [...sessionAndUser(ctx, access), lookup.param];
-  const where = [lookup.where, ...ownerWhere(ctx, access)];
+function getHandler(ctx: Ctx, op: IrOperation): string {
+  const v = localsOf('get');
+  const where = [lookupWhere(ctx), ...ownerWhere(ctx, op.access)];
   const item = itemSchema(ctx);
-  const path = pyStr(`/{${ctx.entity.resource.lookup.param}}`);
-  return `@router.get(${path})\n${signature(`get_${ctx.entity.varName}`, params, item)}\n${indent(
-    [`row = await _fetch(session, ${where.join(', ')})`, `return ${item}.model_validate(row)`].join('\n'),
-  )}`;
+  return handler(ctx, op, [
+    `${v.row} = await _fetch(session, ${where.join(', ')})`,
+    `return ${item}.model_validate(${v.row})`,
+  ]);
 }
 
-function createHandler(ctx: Ctx): string {
+function createHandler(ctx: Ctx, op: IrOperation): string {
   const { entity, imports } = ctx;
-  const access = entity.resource.create;
-  if (!access) return '';
-  const schema = imports.from(`app.schemas.${entity.module}`, entity.schemas.create);
-  const params = [...sessionAndUser(ctx, access), `body: ${schema}`];
+  const v = localsOf('create');
   const owner = entity.resource.owner;
   const item = itemSchema(ctx);
-  const body = [
-    'data = body.model_dump(exclude_unset=True)',
+  return handler(ctx, op, [
+    `${v.data} = body.model_dump(exclude_unset=True)`,
     ...passwordLines(
       ctx,
       entity.fields.filter((f) => f.inCreate),
+      v.data,
     ),
-    ...(owner && access.kind !== 'public' ? [`data[${pyStr(owner.column)}] = current_user.id`] : []),
-    `row = ${ctx.model}(**data)`,
-    'session.add(row)',
+    ...(owner && op.access?.kind !== 'public' ? [`${v.data}[${pyStr(owner.column)}] = current_user.id`] : []),
+    `${v.row} = ${ctx.model}(**${v.data})`,
+    `session.add(${v.row})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
-    `return ${item}.model_validate(await _fetch(session, ${ctx.model}.id == row.id))`,
-  ];
-  return `@router.post("", status_code=201)\n${signature(`create_${entity.varName}`, params, item)}\n${indent(body.join('\n'))}`;
+    `return ${item}.model_validate(await _fetch(session, ${ctx.model}.id == ${v.row}.id))`,
+  ]);
 }
 
-function updateHandler(ctx: Ctx): string {
+function updateHandler(ctx: Ctx, op: IrOperation): string {
   const { entity, imports } = ctx;
-  const access = entity.resource.update;
-  if (!access) return '';
-  const schema = imports.from(`app.schemas.${entity.module}`, entity.schemas.update);
-  const lookup = lookupParam(ctx);
-  const params = [...sessionAndUser(ctx, access), lookup.param, `body: ${schema}`];
-  const where = [lookup.where, ...ownerWhere(ctx, access)];
+  const v = localsOf('update');
+  const where = [lookupWhere(ctx), ...ownerWhere(ctx, op.access)];
   const item = itemSchema(ctx);
-  const body = [
-    `row = await _fetch(session, ${where.join(', ')})`,
-    'data = body.model_dump(exclude_unset=True)',
+  return handler(ctx, op, [
+    `${v.row} = await _fetch(session, ${where.join(', ')})`,
+    `${v.data} = body.model_dump(exclude_unset=True)`,
     ...passwordLines(
       ctx,
       entity.fields.filter((f) => f.inUpdate),
+      v.data,
     ),
-    'for key, value in data.items():',
-    '    setattr(row, key, value)',
+    `for ${v.key}, ${v.value} in ${v.data}.items():`,
+    `    ${v.setattr}(${v.row}, ${v.key}, ${v.value})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
-    `return ${item}.model_validate(await _fetch(session, ${ctx.model}.id == row.id))`,
-  ];
-  const path = pyStr(`/{${entity.resource.lookup.param}}`);
-  return `@router.patch(${path})\n${signature(`update_${entity.varName}`, params, item)}\n${indent(body.join('\n'))}`;
+    `return ${item}.model_validate(await _fetch(session, ${ctx.model}.id == ${v.row}.id))`,
+  ]);
 }
 
-function deleteHandler(ctx: Ctx): string {
-  const { entity, imports } = ctx;
-  const access = entity.resource.delete;
-  if (!access) return '';
-  const lookup = lookupParam(ctx);
-  const params = [...sessionAndUser(ctx, access), lookup.param];
-  const where = [lookup.where, ...ownerWhere(ctx, access)];
-  const body = [
-    `row = await _fetch(session, ${where.join(', ')})`,
-    'await session.delete(row)',
-    `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
-  ];
-  const path = pyStr(`/{${entity.resource.lookup.param}}`);
-  return `@router.delete(${path}, status_code=204)\n${signature(`delete_${entity.varName}`, params, 'None')}\n${indent(body.join('\n'))}`;
+function deleteHandler(ctx: Ctx, op: IrOperation): string {
+  const v = localsOf('delete');
+  const where = [lookupWhere(ctx), ...ownerWhere(ctx, op.access)];
+  return handler(ctx, op, [
+    `${v.row} = await _fetch(session, ${where.join(', ')})`,
+    `await session.delete(${v.row})`,
+    `await ${ctx.imports.from('app.api.deps', 'commit_or_409')}(session)`,
+  ]);
 }
 
 export function hasRoutes(entity: IrEntity): boolean {
-  const r = entity.resource;
-  return r.list !== null || r.get !== null || r.create !== null || r.update !== null || r.delete !== null;
+  return entity.operations.length > 0;
 }
+
+const HANDLERS: Partial<Record<IrOperationKind, (ctx: Ctx, op: IrOperation) => string>> = {
+  list: listHandler,
+  get: getHandler,
+  create: createHandler,
+  update: updateHandler,
+  delete: deleteHandler,
+};
 
 /** `app/api/routes/<resource>.py`: the enabled CRUD operations of one entity. */
 export function emitResourceRoutes(entity: IrEntity, project: IrProject): string {
-  const handlerNames = [
-    `list_${entity.pluralVar}`,
-    `get_${entity.varName}`,
-    `create_${entity.varName}`,
-    `update_${entity.varName}`,
-    `delete_${entity.varName}`,
-  ];
-  const imports = new Imports(['router', '_fetch', ...handlerNames]);
+  const ops = entity.operations;
+  const imports = new Imports(routeModuleNames(ops, ['router', '_fetch']));
   const ctx: Ctx = {
     entity,
     project,
     imports,
     model: imports.from(`app.models.${entity.module}`, entity.className),
   };
-  const handlers = [
-    listHandler(ctx),
-    getHandler(ctx),
-    createHandler(ctx),
-    updateHandler(ctx),
-    deleteHandler(ctx),
-  ];
-  const fetch =
-    entity.resource.get || entity.resource.create || entity.resource.update || entity.resource.delete
-      ? fetchHelper(ctx)
-      : '';
+  const handlers = ops.map((op) => (HANDLERS[op.kind] as (ctx: Ctx, op: IrOperation) => string)(ctx, op));
+  const fetch = ops.some((op) => op.kind !== 'list') ? fetchHelper(ctx) : '';
   const router = `router = ${imports.from('fastapi', 'APIRouter')}(prefix=${pyStr(entity.resource.path)}, tags=[${pyStr(entity.resource.tag)}])`;
   return module(imports.render(), [router, fetch, ...handlers]);
 }

@@ -7,12 +7,12 @@ import { toIrField } from './fields';
 import {
   enumMemberNames,
   enumTypeNames,
-  HANDLER_RESERVED,
   pluralVariable,
   RESERVED_MODULES,
   uniqueName,
   variableName,
 } from './naming';
+import { listScope, planLookupParam, projectOperations, resourceOperations } from './operations';
 import { dependencyOrder } from './order';
 import { planRelations } from './relations';
 import type {
@@ -141,6 +141,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       // Filled below once every entity exists (refs point across entities).
       resource: undefined as unknown as IrResource,
       isUser,
+      operations: [],
       memberNames,
     };
     ir.resource = {
@@ -168,6 +169,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     const ir = entityById.get(entity.id) as IrEntity;
     ir.resource = buildResource(entity, ir, entityById, relationsById);
     ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
+    ir.operations = resourceOperations(ir);
   }
 
   let irAuth: IrProject['auth'] = null;
@@ -185,15 +187,17 @@ export function buildIr(design: Design, projectName?: string): IrProject {
 
   const customEndpoints: IrCustomEndpoint[] = buildCustomEndpoints(design, entityById);
   const name = projectName ?? (design.name.trim() === '' ? 'Fastdraft API' : design.name);
+  const entities = order.map((id) => entityById.get(id) as IrEntity);
   return {
     name,
     slug: kebabCase(name) || 'fastdraft-api',
     enums: [...enums.values()],
-    entities: order.map((id) => entityById.get(id) as IrEntity),
+    entities,
     entityById,
     associations: plan.associations,
     auth: irAuth,
     customEndpoints,
+    operations: projectOperations({ auth: irAuth, entityById, entities, customEndpoints }),
   };
 }
 
@@ -207,12 +211,8 @@ function buildResource(
   const ops = res.operations;
   const lookupField =
     res.lookupFieldId === PRIMARY_KEY_REF ? null : (ir.fieldById.get(res.lookupFieldId) ?? null);
-  const lookupParam = lookupField
-    ? HANDLER_RESERVED.has(lookupField.name)
-      ? `${ir.varName}_${lookupField.name}`
-      : lookupField.name
-    : `${ir.varName}_id`;
-  const taken = new Set<string>([...HANDLER_RESERVED, lookupParam]);
+  const lookupParam = planLookupParam(ir, lookupField);
+  const scope = listScope(toAccess(ops.list.access));
   const queries = new Set<string>(['limit', 'offset', 'sort']);
   const ref = (fieldRef: { relationId?: string; fieldId: string }, forSort: boolean): IrRef => {
     let target = ir;
@@ -234,8 +234,7 @@ function buildResource(
     if (forSort) return { param: base, query: base, via, field };
     const query = uniqueName(base, queries);
     queries.add(query);
-    const param = uniqueName(taken.has(query) ? `${query}_filter` : query, taken);
-    taken.add(param);
+    const param = scope.param(query, (q) => `${q}_filter`);
     return { param, query, via, field };
   };
   const sortKeys = new Set<string>();

@@ -1,13 +1,5 @@
 import { isSqlReserved, pluralize, snakeCase, uniqueName } from '@/lib/design/names';
 
-/** Names inside generated route handlers; filter and path parameters must not shadow them. */
-export const HANDLER_RESERVED: ReadonlySet<string> = new Set([
-  ...['session', 'current_user', 'body', 'data', 'statement', 'count_statement', 'total', 'rows', 'row'],
-  ...['limit', 'offset', 'sort', 'column', 'descending', 'key', 'order', 'target', 'related', 'router'],
-  ...['select', 'func', 'selectinload', 'aliased', 'hash_password', 'require_roles', 'commit_or_409'],
-  ...['query', 'alias', 'status', 'response', 'request', 'any', 'self', 'cls'],
-]);
-
 /** Module names taken by fixed files of each package. */
 export const RESERVED_MODULES: ReadonlySet<string> = new Set([
   ...['__init__', 'auth', 'common', 'custom', 'deps', 'enums', 'base', 'conftest', 'factories', 'health'],

@@ -22,6 +22,11 @@ export type IrProject = {
   associations: IrAssociation[];
   auth: IrAuth | null;
   customEndpoints: IrCustomEndpoint[];
+  /**
+   * Every HTTP operation the app serves, in the order FastAPI registers them (custom stubs, auth, resources,
+   * health): routes, OpenAPI and generated tests read method, path, names and statuses from here.
+   */
+  operations: IrOperation[];
 };
 
 export type IrEnum = {
@@ -203,6 +208,8 @@ export type IrEntity = {
   schemas: IrSchemaNames;
   resource: IrResource;
   isUser: boolean;
+  /** The entity's CRUD operations (list, get, create, update, delete: those enabled), planned once. */
+  operations: IrOperation[];
   /** Name of every class attribute of the model and schema classes (for import aliasing). */
   memberNames: string[];
 };
@@ -231,4 +238,70 @@ export type IrCustomEndpoint = {
   response: { entityId: string; list: boolean } | null;
   /** For owner rules: the entity whose owner relation applies. */
   entityId: string | null;
+};
+
+export type IrOperationKind =
+  | 'list'
+  | 'get'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'custom'
+  | 'register'
+  | 'login'
+  | 'login_json'
+  | 'me'
+  | 'health';
+
+/** Where a parameter's value comes from, and so its type and validation. */
+export type IrParamSource =
+  | { kind: 'limit'; max: number; default: number }
+  | { kind: 'offset' }
+  | { kind: 'sort'; keys: string[] }
+  | { kind: 'filter'; ref: IrRef }
+  /** The entity's lookup field, or its primary key when null. */
+  | { kind: 'lookup'; entityId: string; field: IrField | null }
+  /** A path segment of a custom endpoint. */
+  | { kind: 'segment' };
+
+export type IrParam = {
+  /** Python parameter name, planned against the handler's scope. */
+  name: string;
+  /** Name in the URL (path segment or query key): an alias when it differs from `name`. */
+  wire: string;
+  in: 'path' | 'query';
+  required: boolean;
+  source: IrParamSource;
+};
+
+/** A request or response schema: class name and the module that defines it. */
+export type IrSchemaRef = { name: string; module: string };
+
+export type IrOperation = {
+  kind: IrOperationKind;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Full path as served (`/posts/{slug}`). */
+  path: string;
+  /** Path relative to the router's prefix (the decorator's argument). */
+  route: string;
+  /** Python function name of the handler (and FastAPI's route name). */
+  handler: string;
+  tag: string;
+  /** Explicit summary (custom endpoints); null: FastAPI's default from the handler name. */
+  summary: string | null;
+  /** null: no authentication at all (auth endpoints, health). */
+  access: IrAccess | null;
+  params: IrParam[];
+  /** The request body; `entityId`: the entity whose fields it carries (test payloads), if any. */
+  body: (IrSchemaRef & { form: boolean; entityId: string | null }) | null;
+  /** null: no body (204, or a stub documented as returning nothing). */
+  response: (IrSchemaRef & { list: boolean }) | null;
+  status: number;
+  /** Error statuses the handler can answer (documented in OpenAPI). */
+  errors: number[];
+  /** Names the handler binds in its body: parameters never take one of them. */
+  locals: string[];
+  entityId: string | null;
+  /** The design's custom endpoint id, for `custom` operations. */
+  customId: string | null;
 };

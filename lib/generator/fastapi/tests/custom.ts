@@ -1,4 +1,4 @@
-import type { IrEntity, IrProject } from '../../ir/types';
+import type { IrAccess, IrEntity, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
@@ -6,21 +6,23 @@ import { payloadName } from './factories';
 
 /** `tests/test_custom.py`: every stub answers 501 (and 401 without a token when it needs one). */
 export function emitCustomTests(project: IrProject): string | null {
-  if (project.customEndpoints.length === 0) return null;
+  const ops = project.operations.filter((op) => op.kind === 'custom');
+  if (ops.length === 0) return null;
   const imports = new Imports();
   const tc = imports.from('fastapi.testclient', 'TestClient');
   const blocks: string[] = [];
-  for (const endpoint of project.customEndpoints) {
+  for (const endpoint of ops) {
     const url = pyStr(endpoint.path.replace(/\{[^}]*\}/g, 'x'));
-    const method = endpoint.method.toLowerCase();
+    const method = endpoint.method;
+    const access: IrAccess = endpoint.access ?? { kind: 'public' };
     const lines: string[] = [];
     let headers = '{}';
-    if (endpoint.access.kind !== 'public') {
+    if (access.kind !== 'public') {
       const signIn = imports.from('tests.utils', 'sign_in');
       const role = project.auth?.role;
       let extra = '';
-      if (endpoint.access.kind === 'roles' && role) {
-        const value = endpoint.access.roles[0] ?? '';
+      if (access.kind === 'roles' && role) {
+        const value = access.roles[0] ?? '';
         const member = role.enum?.members.find((m) => m.value === value);
         extra =
           role.enum && member
@@ -31,8 +33,8 @@ export function emitCustomTests(project: IrProject): string | null {
       headers = 'headers';
     }
     let json = '';
-    if (endpoint.requestId) {
-      const e = project.entityById.get(endpoint.requestId) as IrEntity;
+    if (endpoint.body?.entityId) {
+      const e = project.entityById.get(endpoint.body.entityId) as IrEntity;
       lines.push(
         `body = ${imports.from('tests.utils', 'run')}(client, ${imports.from('tests.factories', payloadName(e))})`,
       );
@@ -44,11 +46,11 @@ export function emitCustomTests(project: IrProject): string | null {
         : `client.${method}(${url}${json}, headers=${h})`;
     lines.push(`response = ${send(headers)}`, 'assert response.status_code == 501');
     blocks.push(
-      `def test_${endpoint.functionName}_not_implemented(client: ${tc}) -> None:\n${indent(lines.join('\n'))}`,
+      `def test_${endpoint.handler}_not_implemented(client: ${tc}) -> None:\n${indent(lines.join('\n'))}`,
     );
-    if (endpoint.access.kind !== 'public') {
+    if (access.kind !== 'public') {
       blocks.push(
-        `def test_${endpoint.functionName}_unauthenticated(client: ${tc}) -> None:\n${indent(
+        `def test_${endpoint.handler}_unauthenticated(client: ${tc}) -> None:\n${indent(
           [`response = ${send('{}')}`, 'assert response.status_code == 401'].join('\n'),
         )}`,
       );

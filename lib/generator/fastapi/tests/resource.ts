@@ -1,4 +1,12 @@
-import type { IrAccess, IrEntity, IrField, IrProject, IrRef } from '../../ir/types';
+import type {
+  IrAccess,
+  IrEntity,
+  IrField,
+  IrOperation,
+  IrOperationKind,
+  IrProject,
+  IrRef,
+} from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyNumber, pyStr } from '../../python/literal';
@@ -6,6 +14,11 @@ import { factoryName, jsonId, payloadName } from './factories';
 import { invalidJson, sampleFor } from './samples';
 
 type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; tests: string[] };
+
+/** The entity's operation of one kind, when enabled. */
+function opOf(ctx: Ctx, kind: IrOperationKind): IrOperation | undefined {
+  return ctx.entity.operations.find((op) => op.kind === kind);
+}
 
 const TC = (ctx: Ctx) => ctx.imports.from('fastapi.testclient', 'TestClient');
 
@@ -70,15 +83,21 @@ function accessTests(ctx: Ctx, name: string, access: IrAccess, request: (headers
   }
 }
 
+/** The path of an item operation with its lookup segment filled in by `fill`. */
+function itemPath(ctx: Ctx, fill: string): string {
+  const op = ctx.entity.operations.find((o) => o.params.some((p) => p.source.kind === 'lookup'));
+  const { path, lookup } = ctx.entity.resource;
+  return (op?.path ?? `${path}/{${lookup.param}}`).replace(`{${lookup.param}}`, fill);
+}
+
 function itemUrl(ctx: Ctx, rowVar: string): string {
-  const { lookup, path } = ctx.entity.resource;
+  const { lookup } = ctx.entity.resource;
   const column = lookup.field ? lookup.field.name : 'id';
-  return `f"${path}/{${ctx.imports.from('tests.utils', 'quote_path')}(${rowVar}.${column})}"`;
+  return `f"${itemPath(ctx, `{${ctx.imports.from('tests.utils', 'quote_path')}(${rowVar}.${column})}`)}"`;
 }
 
 function missingUrl(ctx: Ctx): string {
-  const { lookup, path } = ctx.entity.resource;
-  const field = lookup.field;
+  const field = ctx.entity.resource.lookup.field;
   let value = '999999999';
   if (!field && ctx.entity.primaryKey === 'uuid') value = '00000000-0000-0000-0000-000000000000';
   if (field) {
@@ -88,15 +107,16 @@ function missingUrl(ctx: Ctx): string {
     else if (field.type === 'datetime') value = '1900-01-01T00:00:00Z';
     else if (field.type === 'boolean') value = 'false';
   }
-  return pyStr(`${path}/${encodeURIComponent(value)}`);
+  return pyStr(itemPath(ctx, encodeURIComponent(value)));
 }
 
 function listTests(ctx: Ctx): void {
+  const op = opOf(ctx, 'list');
   const list = ctx.entity.resource.list;
-  if (!list) return;
+  if (!op || !list) return;
   const { entity } = ctx;
-  const path = pyStr(entity.resource.path);
-  const name = `list_${entity.pluralVar}`;
+  const path = pyStr(op.path);
+  const name = op.handler;
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
   const setup = [
     ...signIn(ctx, list.access),
@@ -177,10 +197,11 @@ function explicitValue(
 
 function filterTest(ctx: Ctx, filter: IrRef): void {
   const { entity } = ctx;
+  const op = opOf(ctx, 'list');
   const list = entity.resource.list;
-  if (!list) return;
+  if (!op || !list) return;
   if (filter.field?.type === 'json') return;
-  const path = pyStr(entity.resource.path);
+  const path = pyStr(op.path);
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
   const lines = [...signIn(ctx, list.access)];
   const ownerArgs = ownerKw(ctx, list.access);
@@ -216,7 +237,7 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
       `response = client.get(${path}, params={${pyStr(filter.query)}: ${value}}, headers=headers)`,
       'assert response.status_code == 200',
     );
-    test(ctx, `list_${entity.pluralVar}_filter_${filter.query}`, lines);
+    test(ctx, `${op.handler}_filter_${filter.query}`, lines);
     return;
   }
   lines.push(
@@ -224,14 +245,15 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
     'assert response.status_code == 200',
     'assert response.json()["total"] >= 1',
   );
-  test(ctx, `list_${entity.pluralVar}_filter_${filter.query}`, lines);
+  test(ctx, `${op.handler}_filter_${filter.query}`, lines);
 }
 
 function getTests(ctx: Ctx): void {
-  const access = ctx.entity.resource.get;
-  if (!access) return;
+  const op = opOf(ctx, 'get');
+  if (!op?.access) return;
   const { entity } = ctx;
-  const name = `get_${entity.varName}`;
+  const access = op.access;
+  const name = op.handler;
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
   test(ctx, name, [
     ...signIn(ctx, access),
@@ -265,11 +287,12 @@ function ownerTest(ctx: Ctx, name: string, access: IrAccess, request: (url: stri
 }
 
 function createTests(ctx: Ctx): void {
-  const access = ctx.entity.resource.create;
-  if (!access) return;
+  const op = opOf(ctx, 'create');
+  if (!op?.access) return;
   const { entity } = ctx;
-  const path = pyStr(entity.resource.path);
-  const name = `create_${entity.varName}`;
+  const access = op.access;
+  const path = pyStr(op.path);
+  const name = op.handler;
   const payload = ctx.imports.from('tests.factories', payloadName(entity));
   test(ctx, name, [
     ...signIn(ctx, access),
@@ -315,10 +338,11 @@ function createTests(ctx: Ctx): void {
 }
 
 function updateTests(ctx: Ctx): void {
-  const access = ctx.entity.resource.update;
-  if (!access) return;
+  const op = opOf(ctx, 'update');
+  if (!op?.access) return;
   const { entity } = ctx;
-  const name = `update_${entity.varName}`;
+  const access = op.access;
+  const name = op.handler;
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
   const change = entity.fields.find((f) => f.inUpdate && !f.unique && f.type !== 'password' && f.inRead);
   const body = change ? `{${pyStr(change.name)}: ${sampleFor(change, ctx.imports, 'json')}}` : '{}';
@@ -358,12 +382,13 @@ function updateTests(ctx: Ctx): void {
 }
 
 function deleteTests(ctx: Ctx): void {
-  const access = ctx.entity.resource.delete;
-  if (!access) return;
+  const op = opOf(ctx, 'delete');
+  if (!op?.access) return;
   const { entity } = ctx;
-  const name = `delete_${entity.varName}`;
+  const access = op.access;
+  const name = op.handler;
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
-  const get = entity.resource.get;
+  const get = opOf(ctx, 'get')?.access;
   const after =
     get && get.kind === 'public'
       ? [`assert client.get(${itemUrl(ctx, 'row')}).status_code == 404`]

@@ -1,0 +1,106 @@
+import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
+import { indent } from '../python/code';
+import type { Imports } from '../python/imports';
+import { pyNumber, pyStr } from '../python/literal';
+import { userParam } from './access';
+import { entityPkType } from './columns';
+import { pyValueType } from './types';
+
+/**
+ * What every route handler shares, read from its `IrOperation`: decorator, parameters in signature order,
+ * return annotation. Bodies are the emitters' own (routes.ts, custom.ts).
+ */
+
+/** `Imports` of a route module: the module's own names, and every parameter (imports make way for them). */
+export function routeModuleNames(ops: readonly IrOperation[], own: readonly string[]): string[] {
+  return [...own, ...ops.map((op) => op.handler), ...ops.flatMap((op) => op.params.map((p) => p.name))];
+}
+
+export function userModel(project: IrProject, imports: Imports): () => string {
+  return () => {
+    const user = project.entityById.get(project.auth?.userId as string) as IrEntity;
+    return imports.from(`app.models.${user.module}`, user.className);
+  };
+}
+
+/** `lookup` and filter types: the field's Python type, or the primary key type of the entity referred to. */
+function paramType(param: IrParam, project: IrProject, imports: Imports, entity: IrEntity | null): string {
+  const source = param.source;
+  switch (source.kind) {
+    case 'limit':
+    case 'offset':
+      return 'int';
+    case 'sort':
+      return `${imports.from('typing', 'Literal')}[${source.keys.map(pyStr).join(', ')}]`;
+    case 'segment':
+      return 'str';
+    case 'lookup': {
+      const target = project.entityById.get(source.entityId) as IrEntity;
+      return source.field ? pyValueType(source.field, imports, 'model') : entityPkType(target, imports);
+    }
+    case 'filter': {
+      const ref = source.ref;
+      if (ref.field) return pyValueType(ref.field, imports, 'model');
+      const target = project.entityById.get(ref.via?.targetId ?? (entity?.id as string)) as IrEntity;
+      return entityPkType(target, imports);
+    }
+  }
+}
+
+function paramCode(param: IrParam, project: IrProject, imports: Imports, entity: IrEntity | null): string {
+  const type = paramType(param, project, imports, entity);
+  const annotated = () => imports.from('typing', 'Annotated');
+  const query = () => imports.from('fastapi', 'Query');
+  const source = param.source;
+  switch (source.kind) {
+    case 'limit':
+      return `${param.name}: ${annotated()}[int, ${query()}(ge=1, le=${pyNumber(source.max)})] = ${pyNumber(source.default)}`;
+    case 'offset':
+      return `${param.name}: ${annotated()}[int, ${query()}(ge=0)] = 0`;
+    case 'sort':
+      return `${param.name}: ${annotated()}[${type} | None, ${query()}()] = None`;
+    case 'filter': {
+      const alias = param.name !== param.wire ? `alias=${pyStr(param.wire)}` : '';
+      return `${param.name}: ${annotated()}[${type} | None, ${query()}(${alias})] = None`;
+    }
+    case 'lookup':
+    case 'segment':
+      if (param.name === param.wire) return `${param.name}: ${type}`;
+      return `${param.name}: ${annotated()}[${type}, ${imports.from('fastapi', 'Path')}(alias=${pyStr(param.wire)})]`;
+  }
+}
+
+/**
+ * Parameters in signature order: session (resource handlers), then the path/query parameters, the current
+ * user and the body for custom stubs, or the current user, the parameters and the body for resources.
+ */
+export function handlerParams(op: IrOperation, project: IrProject, imports: Imports): string[] {
+  const entity = op.entityId ? (project.entityById.get(op.entityId) as IrEntity) : null;
+  const params = op.params.map((p) => paramCode(p, project, imports, entity));
+  const user = op.access ? userParam(op.access, imports, userModel(project, imports)) : null;
+  const body = op.body ? `body: ${imports.from(op.body.module, op.body.name)}` : null;
+  if (op.kind === 'custom') return [...params, ...(user ? [user] : []), ...(body ? [body] : [])];
+  return [
+    `session: ${imports.from('app.api.deps', 'SessionDep')}`,
+    ...(user ? [user] : []),
+    ...params,
+    ...(body ? [body] : []),
+  ];
+}
+
+export function returnType(op: IrOperation, imports: Imports): string {
+  if (!op.response) return 'None';
+  const schema = imports.from(op.response.module, op.response.name);
+  return op.response.list ? `list[${schema}]` : schema;
+}
+
+/** `@router.<method>(<route>[, status_code=...][, extra])`. */
+export function decorator(op: IrOperation, extra: string[] = []): string {
+  const args = [pyStr(op.route), ...(op.status !== 200 ? [`status_code=${op.status}`] : []), ...extra];
+  return `@router.${op.method}(${args.join(', ')})`;
+}
+
+export function signature(name: string, params: string[], returns: string): string {
+  if (params.length === 0) return `async def ${name}() -> ${returns}:`;
+  return `async def ${name}(\n${indent(params.map((p) => `${p},`).join('\n'))}\n) -> ${returns}:`;
+}

@@ -1,0 +1,355 @@
+import { needsUser } from './access';
+import { type HandlerKind, Scope } from './scope';
+import type {
+  IrAccess,
+  IrCustomEndpoint,
+  IrEntity,
+  IrField,
+  IrOperation,
+  IrParam,
+  IrProject,
+  IrSchemaRef,
+  IrView,
+} from './types';
+
+/** The handler scopes of one operation kind, with the parameters every such handler has. */
+function handlerScope(kind: HandlerKind, access: IrAccess | null, body: boolean): Scope {
+  const scope = new Scope(kind);
+  // Custom stubs take no session: a path segment may be called so.
+  if (kind !== 'custom') scope.fixed('session');
+  if (needsUser(access)) scope.fixed('current_user');
+  if (body) scope.fixed('body');
+  return scope;
+}
+
+/**
+ * The Python name of an entity's lookup parameter (also its path segment): the field's name, or
+ * `<entity>_<field>` when a get/update/delete handler binds that name itself.
+ */
+export function planLookupParam(entity: IrEntity, field: IrField | null): string {
+  if (!field) return `${entity.varName}_id`;
+  const scopes = [
+    handlerScope('get', { kind: 'authenticated' }, false),
+    handlerScope('update', { kind: 'authenticated' }, true),
+    handlerScope('delete', { kind: 'authenticated' }, false),
+  ];
+  return scopes.some((s) => s.has(field.name)) ? `${entity.varName}_${field.name}` : field.name;
+}
+
+/** The list handler's scope with its fixed parameters; filters are planned against it (`status_filter`). */
+export function listScope(access: IrAccess): Scope {
+  const scope = handlerScope('list', access, false);
+  for (const name of ['limit', 'offset', 'sort']) scope.fixed(name);
+  return scope;
+}
+
+const sortedErrors = (errors: Iterable<number>) => [...new Set(errors)].sort((a, b) => a - b);
+
+/** 401 without a user, 403 for a role rule, plus what the handler itself answers. */
+function errorsOf(access: IrAccess | null, own: number[], validated: boolean): number[] {
+  const errors = [...own];
+  if (needsUser(access)) errors.push(401);
+  if (access?.kind === 'roles') errors.push(403);
+  if (validated) errors.push(422);
+  return sortedErrors(errors);
+}
+
+/**
+ * The schema a handler returns for one row of `entity` (Detail with embeds, else Read), or its public view
+ * (owner-only fields left out) for reads open to more than the owner.
+ */
+export function itemResponse(entity: IrEntity, view: IrView = 'full'): IrSchemaRef {
+  const s = entity.schemas;
+  if (view === 'public' && s.public) {
+    return s.publicDetail
+      ? { name: s.publicDetail, module: 'app.schemas.responses' }
+      : { name: s.public, module: `app.schemas.${entity.module}` };
+  }
+  return s.detail
+    ? { name: s.detail, module: 'app.schemas.responses' }
+    : { name: s.read, module: `app.schemas.${entity.module}` };
+}
+
+function locals(kind: HandlerKind): string[] {
+  return new Scope(kind).registered();
+}
+
+/** The enabled CRUD operations of an entity, in the order its router declares them. */
+export function resourceOperations(entity: IrEntity): IrOperation[] {
+  const r = entity.resource;
+  const ops: IrOperation[] = [];
+  const base = { tag: r.tag, summary: null, entityId: entity.id, customId: null };
+  const item = (view: IrView) => ({ ...itemResponse(entity, view), list: false });
+  const lookup: IrParam = {
+    name: r.lookup.param,
+    wire: r.lookup.param,
+    in: 'path',
+    required: true,
+    source: { kind: 'lookup', entityId: entity.id, field: r.lookup.field },
+  };
+  const itemRoute = `/{${r.lookup.param}}`;
+  const entityBody = (name: string) => ({
+    name,
+    module: `app.schemas.${entity.module}`,
+    form: false,
+    entityId: entity.id,
+  });
+  if (r.list) {
+    const params: IrParam[] = [
+      {
+        name: 'limit',
+        wire: 'limit',
+        in: 'query',
+        required: false,
+        source: { kind: 'limit', max: r.list.maxPageSize, default: r.list.defaultPageSize },
+      },
+      { name: 'offset', wire: 'offset', in: 'query', required: false, source: { kind: 'offset' } },
+    ];
+    if (r.list.sorts.length > 0) {
+      const keys = r.list.sorts.flatMap((s) => [s.query, `-${s.query}`]);
+      params.push({
+        name: 'sort',
+        wire: 'sort',
+        in: 'query',
+        required: false,
+        source: { kind: 'sort', keys },
+      });
+    }
+    for (const ref of r.list.filters) {
+      params.push({
+        name: ref.param,
+        wire: ref.query,
+        in: 'query',
+        required: false,
+        source: { kind: 'filter', ref },
+      });
+    }
+    ops.push({
+      ...base,
+      kind: 'list',
+      method: 'get',
+      path: r.path,
+      route: '',
+      handler: `list_${entity.pluralVar}`,
+      access: r.list.access,
+      params,
+      body: null,
+      response: { name: entity.schemas.list, module: 'app.schemas.responses', list: false },
+      status: 200,
+      errors: errorsOf(r.list.access, [], true),
+      locals: locals('list'),
+    });
+  }
+  if (r.get) {
+    ops.push({
+      ...base,
+      kind: 'get',
+      method: 'get',
+      path: `${r.path}${itemRoute}`,
+      route: itemRoute,
+      handler: `get_${entity.varName}`,
+      access: r.get,
+      params: [lookup],
+      body: null,
+      response: item(r.views.get),
+      status: 200,
+      errors: errorsOf(r.get, [404], true),
+      locals: locals('get'),
+    });
+  }
+  if (r.create) {
+    ops.push({
+      ...base,
+      kind: 'create',
+      method: 'post',
+      path: r.path,
+      route: '',
+      handler: `create_${entity.varName}`,
+      access: r.create,
+      params: [],
+      body: entityBody(entity.schemas.create),
+      response: item(r.views.create),
+      status: 201,
+      errors: errorsOf(r.create, [409], true),
+      locals: locals('create'),
+    });
+  }
+  if (r.update) {
+    ops.push({
+      ...base,
+      kind: 'update',
+      method: 'patch',
+      path: `${r.path}${itemRoute}`,
+      route: itemRoute,
+      handler: `update_${entity.varName}`,
+      access: r.update,
+      params: [lookup],
+      body: entityBody(entity.schemas.update),
+      response: item(r.views.update),
+      status: 200,
+      // 403: a user changing their own password without the current one.
+      errors: errorsOf(r.update, entity.isUser ? [403, 404, 409] : [404, 409], true),
+      locals: locals('update'),
+    });
+  }
+  if (r.delete) {
+    ops.push({
+      ...base,
+      kind: 'delete',
+      method: 'delete',
+      path: `${r.path}${itemRoute}`,
+      route: itemRoute,
+      handler: `delete_${entity.varName}`,
+      access: r.delete,
+      params: [lookup],
+      body: null,
+      response: null,
+      status: 204,
+      errors: errorsOf(r.delete, [404, 409], true),
+      locals: locals('delete'),
+    });
+  }
+  return ops;
+}
+
+/** A custom endpoint's stub: path segments planned against its scope (keywords and `body` get a `_`). */
+function customOperation(endpoint: IrCustomEndpoint, entityById: ReadonlyMap<string, IrEntity>): IrOperation {
+  const scope = handlerScope('custom', endpoint.access, endpoint.requestId !== null);
+  const params: IrParam[] = endpoint.pathParams.map((wire) => ({
+    name: scope.param(wire, (n) => `${n}_`),
+    wire,
+    in: 'path',
+    required: true,
+    source: { kind: 'segment' },
+  }));
+  const requestEntity = endpoint.requestId ? (entityById.get(endpoint.requestId) as IrEntity) : null;
+  const responseEntity = endpoint.response ? (entityById.get(endpoint.response.entityId) as IrEntity) : null;
+  const owner = endpoint.entityId ? (entityById.get(endpoint.entityId) as IrEntity) : null;
+  const body = requestEntity
+    ? {
+        name: requestEntity.schemas.create,
+        module: `app.schemas.${requestEntity.module}`,
+        form: false,
+        entityId: requestEntity.id,
+      }
+    : null;
+  return {
+    kind: 'custom',
+    method: endpoint.method.toLowerCase() as IrOperation['method'],
+    path: endpoint.path,
+    route: endpoint.path,
+    handler: endpoint.functionName,
+    tag: owner ? owner.resource.tag : 'custom',
+    summary: endpoint.summary,
+    access: endpoint.access,
+    params,
+    body,
+    response: responseEntity
+      ? { ...itemResponse(responseEntity), list: endpoint.response?.list ?? false }
+      : null,
+    status: 200,
+    errors: errorsOf(endpoint.access, [501], params.length > 0 || body !== null),
+    locals: scope.registered(),
+    entityId: owner?.id ?? null,
+    customId: endpoint.id,
+  };
+}
+
+/** register, the OAuth2 form login, the JSON login and `me`, under `/auth`. */
+function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOperation[] {
+  const auth = project.auth;
+  if (!auth) return [];
+  const user = project.entityById.get(auth.userId) as IrEntity;
+  const read = { name: user.schemas.read, module: `app.schemas.${user.module}`, list: false };
+  const token = { name: 'Token', module: 'app.schemas.auth', list: false };
+  const base = {
+    tag: 'auth',
+    summary: null,
+    params: [],
+    locals: [],
+    entityId: null,
+    customId: null,
+    method: 'post' as const,
+    status: 200,
+    access: null,
+  };
+  return [
+    {
+      ...base,
+      kind: 'register',
+      path: '/auth/register',
+      route: '/register',
+      handler: 'register',
+      body: { name: auth.registerSchema, module: 'app.schemas.auth', form: false, entityId: user.id },
+      response: read,
+      status: 201,
+      errors: [409, 422],
+    },
+    {
+      ...base,
+      kind: 'login',
+      path: '/auth/login',
+      route: '/login',
+      handler: 'login',
+      body: { name: 'Body_login_auth_login_post', module: '', form: true, entityId: null },
+      response: token,
+      errors: [401, 422],
+    },
+    {
+      ...base,
+      kind: 'login_json',
+      path: '/auth/login/json',
+      route: '/login/json',
+      handler: 'login_json',
+      body: { name: 'LoginRequest', module: 'app.schemas.auth', form: false, entityId: null },
+      response: token,
+      errors: [401, 422],
+    },
+    {
+      ...base,
+      kind: 'me',
+      method: 'get',
+      path: '/auth/me',
+      route: '/me',
+      handler: 'read_me',
+      access: { kind: 'authenticated' },
+      body: null,
+      response: read,
+      errors: [401],
+    },
+  ];
+}
+
+const HEALTH: IrOperation = {
+  kind: 'health',
+  method: 'get',
+  path: '/health',
+  route: '/health',
+  handler: 'health',
+  tag: 'health',
+  summary: null,
+  access: null,
+  params: [],
+  body: null,
+  response: null,
+  status: 200,
+  errors: [],
+  locals: [],
+  entityId: null,
+  customId: null,
+};
+
+/**
+ * Every operation in FastAPI's registration order: custom stubs first (fixed paths win over `/{id}`), auth,
+ * each entity's resource in table order, then `/health`.
+ */
+export function projectOperations(
+  project: Pick<IrProject, 'auth' | 'entityById' | 'entities' | 'customEndpoints'>,
+): IrOperation[] {
+  return [
+    ...project.customEndpoints.map((e) => customOperation(e, project.entityById)),
+    ...authOperations(project),
+    ...project.entities.flatMap((e) => e.operations),
+    HEALTH,
+  ];
+}
