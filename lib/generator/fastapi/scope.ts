@@ -1,9 +1,16 @@
 import type { IrEntity, IrProject } from '../ir/types';
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
+import { needsCurrentPassword } from './schemas';
 
 /** Which helpers of `app/api/scoping.py` the routes use. */
-export type ScopeNeeds = { references: boolean; links: boolean; cycles: boolean; optionalUser: boolean };
+export type ScopeNeeds = {
+  references: boolean;
+  links: boolean;
+  cycles: boolean;
+  currentPassword: boolean;
+  optionalUser: boolean;
+};
 
 export function scopeNeeds(project: IrProject): ScopeNeeds {
   const writes = (e: IrEntity) => e.resource.create !== null || e.resource.update !== null;
@@ -11,6 +18,7 @@ export function scopeNeeds(project: IrProject): ScopeNeeds {
     references: project.entities.some((e) => writes(e) && e.fks.some((fk) => fk.inCreate || fk.inUpdate)),
     links: project.entities.some((e) => writes(e) && e.resource.links.length > 0),
     cycles: project.entities.some((e) => e.resource.update !== null && e.resource.selfRefs.length > 0),
+    currentPassword: project.entities.some((e) => needsCurrentPassword(e, project)),
     optionalUser: project.auth !== null && project.entities.some((e) => needsOptionalUser(e)),
   };
 }
@@ -29,7 +37,8 @@ export function needsOptionalUser(entity: IrEntity): boolean {
  */
 export function emitScoping(project: IrProject): string | null {
   const needs = scopeNeeds(project);
-  if (!needs.references && !needs.links && !needs.cycles && !needs.optionalUser) return null;
+  const invalid = needs.references || needs.links || needs.cycles || needs.currentPassword;
+  if (!invalid && !needs.optionalUser) return null;
   const imports = new Imports([
     'invalid',
     'require_reference',
@@ -43,7 +52,7 @@ export function emitScoping(project: IrProject): string | null {
   const session = () => imports.from('sqlalchemy.ext.asyncio', 'AsyncSession');
   const select = () => imports.from('sqlalchemy', 'Select');
   const blocks: string[] = [];
-  if (needs.references || needs.links || needs.cycles) {
+  if (invalid) {
     const error = imports.from('fastapi.exceptions', 'RequestValidationError');
     blocks.push(
       [
@@ -73,7 +82,7 @@ export function emitScoping(project: IrProject): string | null {
       `M = ${typeVar}("M")`,
       [
         'async def load_links(',
-        `    session: ${session()}, field: str, ids: list[${any()}], statement: ${select()}[tuple[M]]`,
+        `    session: ${session()}, field: str, ids: list[${any()}], statement: ${select()}[M]`,
         ') -> list[M]:',
         '    """The rows a many-to-many list names; 422 when an id is unknown."""',
         '    rows = list((await session.execute(statement)).scalars().all())',

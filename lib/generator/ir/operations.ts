@@ -17,7 +17,8 @@ function handlerScope(kind: HandlerKind, access: IrAccess | null, body: boolean)
   const scope = new Scope(kind);
   // Custom stubs take no session: a path segment may be called so.
   if (kind !== 'custom') scope.fixed('session');
-  if (needsUser(access)) scope.fixed('current_user');
+  // Resource handlers keep `current_user` free even when public: a public read may take the optional caller.
+  if (needsUser(access) || kind !== 'custom') scope.fixed('current_user');
   if (body) scope.fixed('body');
   return scope;
 }

@@ -61,10 +61,27 @@ function forbiddenRole(ctx: Ctx, roles: string[]): string | null {
   return roles.includes('zz-no-such-role') ? null : `, ${field.name}="zz-no-such-role"`;
 }
 
-/** Keyword overrides giving the created row to the signed-in user when the rule is owner-only. */
+/**
+ * Keyword overrides of a factory call: the row belongs to the signed-in user when the rule is owner-only
+ * (through its owner path), and is a public row when others read it and the entity marks public rows.
+ */
 function ownerKw(ctx: Ctx, access: IrAccess): string {
-  const owner = ctx.entity.resource.owner;
-  return access.kind === 'owner' && owner ? `, ${owner.column}=user.id` : '';
+  const r = ctx.entity.resource;
+  if (access.kind === 'owner' && r.ownership && !ctx.entity.isUser) return ', owned_by=user';
+  if (access.kind !== 'owner' && r.publicRows && r.ownership) return `, ${r.publicRows.name}=True`;
+  return '';
+}
+
+/** `row = ...`: a new row for the operation, or the signed-in user themself for the user's own row. */
+function ownRow(ctx: Ctx, access: IrAccess, factory: string): string {
+  if (ctx.entity.isUser && access.kind === 'owner') return 'row = user';
+  return `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`;
+}
+
+/** A valid create body; parents it references belong to the signed-in user (if any). */
+function payloadCall(ctx: Ctx, access: IrAccess, payload: string): string {
+  const owned = access.kind !== 'public' && ctx.project.auth !== null && !ctx.entity.isUser;
+  return `${run(ctx)}(client, ${payload}${owned ? ', owned_by=user' : ''})`;
 }
 
 /** The 401 and 403 cases of an operation. */
@@ -220,8 +237,11 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
     const column = filter.field ? filter.field.name : 'id';
     const isSelfOwner = entity.resource.owner?.column === via.fkColumn && list.access.kind === 'owner';
     const given = isSelfOwner ? '' : explicitValue(ctx, filter.field, 42, lines);
+    // A row owned through this parent is the user's only when the parent is.
+    const parentOwner =
+      list.access.kind === 'owner' && entity.resource.ownership && !parent.isUser ? ', owned_by=user' : '';
     lines.push(
-      isSelfOwner ? 'parent = user' : `parent = ${run(ctx)}(client, ${parentFactory}${given})`,
+      isSelfOwner ? 'parent = user' : `parent = ${run(ctx)}(client, ${parentFactory}${parentOwner}${given})`,
       `${run(ctx)}(client, ${factory}${isSelfOwner ? '' : ownerArgs}, ${via.fkColumn}=parent.id)`,
     );
     value = queryValue(filter.field, `parent.${column}`);
@@ -257,7 +277,7 @@ function getTests(ctx: Ctx): void {
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
   test(ctx, name, [
     ...signIn(ctx, access),
-    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+    ownRow(ctx, access, factory),
     `response = client.get(${itemUrl(ctx, 'row')}, headers=headers)`,
     'assert response.status_code == 200',
     `assert response.json()["id"] == ${jsonId(entity, 'row.id')}`,
@@ -269,14 +289,14 @@ function getTests(ctx: Ctx): void {
   ]);
   ownerTest(ctx, name, access, (url) => `client.get(${url}, headers=headers)`);
   accessTests(ctx, name, access, (h) => [
-    `row = ${run(ctx)}(client, ${factory})`,
+    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, { kind: 'public' })})`,
     `response = client.get(${itemUrl(ctx, 'row')}, headers=${h})`,
   ]);
 }
 
 /** Owner-only: someone else's row answers 404, as if it did not exist. */
 function ownerTest(ctx: Ctx, name: string, access: IrAccess, request: (url: string) => string): void {
-  if (access.kind !== 'owner' || !ctx.entity.resource.owner) return;
+  if (access.kind !== 'owner' || !ctx.entity.resource.ownership) return;
   const factory = ctx.imports.from('tests.factories', factoryName(ctx.entity));
   test(ctx, `${name}_not_owner`, [
     `row = ${run(ctx)}(client, ${factory})`,
@@ -296,7 +316,7 @@ function createTests(ctx: Ctx): void {
   const payload = ctx.imports.from('tests.factories', payloadName(entity));
   test(ctx, name, [
     ...signIn(ctx, access),
-    `body = ${run(ctx)}(client, ${payload})`,
+    `body = ${payloadCall(ctx, access, payload)}`,
     `response = client.post(${path}, json=body, headers=headers)`,
     'assert response.status_code == 201, response.text',
     'created = response.json()',
@@ -325,7 +345,7 @@ function createTests(ctx: Ctx): void {
   if (unique) {
     test(ctx, `${name}_conflict`, [
       ...signIn(ctx, access),
-      `body = ${run(ctx)}(client, ${payload})`,
+      `body = ${payloadCall(ctx, access, payload)}`,
       `assert client.post(${path}, json=body, headers=headers).status_code == 201`,
       `response = client.post(${path}, json=body, headers=headers)`,
       'assert response.status_code == 409',
@@ -348,7 +368,7 @@ function updateTests(ctx: Ctx): void {
   const body = change ? `{${pyStr(change.name)}: ${sampleFor(change, ctx.imports, 'json')}}` : '{}';
   test(ctx, name, [
     ...signIn(ctx, access),
-    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+    ownRow(ctx, access, factory),
     ...(/\bn\b/.test(body) ? ['n = 2'] : []),
     `response = client.patch(${itemUrl(ctx, 'row')}, json=${body}, headers=headers)`,
     'assert response.status_code == 200, response.text',
@@ -369,7 +389,7 @@ function updateTests(ctx: Ctx): void {
   if (invalid) {
     test(ctx, `${name}_invalid`, [
       ...signIn(ctx, access),
-      `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+      ownRow(ctx, access, factory),
       `response = client.patch(${itemUrl(ctx, 'row')}, json=${invalid}, headers=headers)`,
       'assert response.status_code == 422',
     ]);
@@ -395,7 +415,7 @@ function deleteTests(ctx: Ctx): void {
       : [`assert client.delete(${itemUrl(ctx, 'row')}, headers=headers).status_code == 404`];
   test(ctx, name, [
     ...signIn(ctx, access),
-    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+    ownRow(ctx, access, factory),
     `response = client.delete(${itemUrl(ctx, 'row')}, headers=headers)`,
     'assert response.status_code == 204',
     ...after,

@@ -9,7 +9,7 @@ from tests.utils import quote_path, run, sign_in
 def test_list_posts(client: TestClient) -> None:
     headers: dict[str, str] = {}
     for _ in range(3):
-        run(client, create_post)
+        run(client, create_post, published=True)
     response = client.get("/posts", params={"limit": 2}, headers=headers)
     assert response.status_code == 200
     page = response.json()
@@ -21,7 +21,7 @@ def test_list_posts(client: TestClient) -> None:
 def test_list_posts_offset(client: TestClient) -> None:
     headers: dict[str, str] = {}
     for _ in range(3):
-        run(client, create_post)
+        run(client, create_post, published=True)
     first = client.get(
         "/posts", params={"limit": 1, "offset": 0}, headers=headers
     ).json()
@@ -40,7 +40,7 @@ def test_list_posts_limit_too_large(client: TestClient) -> None:
 
 def test_list_posts_filter_published(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_post)
+    row = run(client, create_post, published=True)
     response = client.get(
         "/posts",
         params={"published": str(row.published).lower(), "limit": 100},
@@ -53,7 +53,7 @@ def test_list_posts_filter_published(client: TestClient) -> None:
 def test_list_posts_filter_author_username(client: TestClient) -> None:
     headers: dict[str, str] = {}
     parent = run(client, create_user)
-    run(client, create_post, author_id=parent.id)
+    run(client, create_post, published=True, author_id=parent.id)
     response = client.get(
         "/posts",
         params={"author_username": str(parent.username), "limit": 100},
@@ -66,7 +66,7 @@ def test_list_posts_filter_author_username(client: TestClient) -> None:
 def test_list_posts_sort_published_at(client: TestClient) -> None:
     headers: dict[str, str] = {}
     for _ in range(3):
-        run(client, create_post)
+        run(client, create_post, published=True)
     for order in ("published_at", "-published_at"):
         response = client.get("/posts", params={"sort": order}, headers=headers)
         assert response.status_code == 200
@@ -76,7 +76,7 @@ def test_list_posts_sort_published_at(client: TestClient) -> None:
 def test_list_posts_sort_title(client: TestClient) -> None:
     headers: dict[str, str] = {}
     for _ in range(3):
-        run(client, create_post)
+        run(client, create_post, published=True)
     for order in ("title", "-title"):
         response = client.get("/posts", params={"sort": order}, headers=headers)
         assert response.status_code == 200
@@ -91,7 +91,7 @@ def test_list_posts_unknown_sort(client: TestClient) -> None:
 
 def test_get_post(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_post)
+    row = run(client, create_post, published=True)
     response = client.get(f"/posts/{quote_path(row.slug)}", headers=headers)
     assert response.status_code == 200
     assert response.json()["id"] == row.id
@@ -105,7 +105,7 @@ def test_get_post_not_found(client: TestClient) -> None:
 
 def test_create_post(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, post_payload)
+    body = run(client, post_payload, owned_by=user)
     response = client.post("/posts", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -120,7 +120,7 @@ def test_create_post_invalid(client: TestClient) -> None:
 
 def test_create_post_conflict(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, post_payload)
+    body = run(client, post_payload, owned_by=user)
     assert client.post("/posts", json=body, headers=headers).status_code == 201
     response = client.post("/posts", json=body, headers=headers)
     assert response.status_code == 409
@@ -134,7 +134,7 @@ def test_create_post_unauthenticated(client: TestClient) -> None:
 
 def test_update_post(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_post, author_id=user.id)
+    row = run(client, create_post, owned_by=user)
     n = 2
     response = client.patch(
         f"/posts/{quote_path(row.slug)}", json={"title": f"title-{n}"}, headers=headers
@@ -151,7 +151,7 @@ def test_update_post_not_found(client: TestClient) -> None:
 
 def test_update_post_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_post, author_id=user.id)
+    row = run(client, create_post, owned_by=user)
     response = client.patch(
         f"/posts/{quote_path(row.slug)}", json={"title": None}, headers=headers
     )
@@ -173,7 +173,7 @@ def test_update_post_unauthenticated(client: TestClient) -> None:
 
 def test_delete_post(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_post, author_id=user.id)
+    row = run(client, create_post, owned_by=user)
     response = client.delete(f"/posts/{quote_path(row.slug)}", headers=headers)
     assert response.status_code == 204
     assert client.get(f"/posts/{quote_path(row.slug)}").status_code == 404

@@ -9,7 +9,7 @@ from tests.utils import quote_path, run, sign_in
 def test_list_order_lines(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_order_line)
+        run(client, create_order_line, owned_by=user)
     response = client.get("/order-lines", params={"limit": 2}, headers=headers)
     assert response.status_code == 200
     page = response.json()
@@ -21,7 +21,7 @@ def test_list_order_lines(client: TestClient) -> None:
 def test_list_order_lines_offset(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_order_line)
+        run(client, create_order_line, owned_by=user)
     first = client.get(
         "/order-lines", params={"limit": 1, "offset": 0}, headers=headers
     ).json()
@@ -40,8 +40,8 @@ def test_list_order_lines_limit_too_large(client: TestClient) -> None:
 
 def test_list_order_lines_filter_order_id(client: TestClient) -> None:
     user, headers = sign_in(client)
-    parent = run(client, create_order)
-    run(client, create_order_line, order_id=parent.id)
+    parent = run(client, create_order, owned_by=user)
+    run(client, create_order_line, owned_by=user, order_id=parent.id)
     response = client.get(
         "/order-lines",
         params={"order_id": str(parent.id), "limit": 100},
@@ -58,7 +58,7 @@ def test_list_order_lines_unauthenticated(client: TestClient) -> None:
 
 def test_get_order_line(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_order_line)
+    row = run(client, create_order_line, owned_by=user)
     response = client.get(f"/order-lines/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 200
     assert response.json()["id"] == row.id
@@ -70,6 +70,13 @@ def test_get_order_line_not_found(client: TestClient) -> None:
     assert response.status_code == 404
 
 
+def test_get_order_line_not_owner(client: TestClient) -> None:
+    row = run(client, create_order_line)
+    _, headers = sign_in(client)
+    response = client.get(f"/order-lines/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 404
+
+
 def test_get_order_line_unauthenticated(client: TestClient) -> None:
     row = run(client, create_order_line)
     response = client.get(f"/order-lines/{quote_path(row.id)}", headers={})
@@ -78,7 +85,7 @@ def test_get_order_line_unauthenticated(client: TestClient) -> None:
 
 def test_create_order_line(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, order_line_payload)
+    body = run(client, order_line_payload, owned_by=user)
     response = client.post("/order-lines", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -99,7 +106,7 @@ def test_create_order_line_unauthenticated(client: TestClient) -> None:
 
 def test_update_order_line(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_order_line)
+    row = run(client, create_order_line, owned_by=user)
     response = client.patch(
         f"/order-lines/{quote_path(row.id)}", json={"quantity": 1}, headers=headers
     )
@@ -115,11 +122,20 @@ def test_update_order_line_not_found(client: TestClient) -> None:
 
 def test_update_order_line_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_order_line)
+    row = run(client, create_order_line, owned_by=user)
     response = client.patch(
         f"/order-lines/{quote_path(row.id)}", json={"quantity": None}, headers=headers
     )
     assert response.status_code == 422
+
+
+def test_update_order_line_not_owner(client: TestClient) -> None:
+    row = run(client, create_order_line)
+    _, headers = sign_in(client)
+    response = client.patch(
+        f"/order-lines/{quote_path(row.id)}", json={}, headers=headers
+    )
+    assert response.status_code == 404
 
 
 def test_update_order_line_unauthenticated(client: TestClient) -> None:
@@ -130,7 +146,7 @@ def test_update_order_line_unauthenticated(client: TestClient) -> None:
 
 def test_delete_order_line(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_order_line)
+    row = run(client, create_order_line, owned_by=user)
     response = client.delete(f"/order-lines/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert (
@@ -142,6 +158,13 @@ def test_delete_order_line(client: TestClient) -> None:
 def test_delete_order_line_not_found(client: TestClient) -> None:
     user, headers = sign_in(client)
     response = client.delete("/order-lines/999999999", headers=headers)
+    assert response.status_code == 404
+
+
+def test_delete_order_line_not_owner(client: TestClient) -> None:
+    row = run(client, create_order_line)
+    _, headers = sign_in(client)
+    response = client.delete(f"/order-lines/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
 
 

@@ -9,7 +9,7 @@ from tests.utils import quote_path, run, sign_in
 def test_list_todo_items(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_item)
+        run(client, create_todo_item, owned_by=user)
     response = client.get("/todo-items", params={"limit": 2}, headers=headers)
     assert response.status_code == 200
     page = response.json()
@@ -21,7 +21,7 @@ def test_list_todo_items(client: TestClient) -> None:
 def test_list_todo_items_offset(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_item)
+        run(client, create_todo_item, owned_by=user)
     first = client.get(
         "/todo-items", params={"limit": 1, "offset": 0}, headers=headers
     ).json()
@@ -40,7 +40,7 @@ def test_list_todo_items_limit_too_large(client: TestClient) -> None:
 
 def test_list_todo_items_filter_done(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item)
+    row = run(client, create_todo_item, owned_by=user)
     response = client.get(
         "/todo-items",
         params={"done": str(row.done).lower(), "limit": 200},
@@ -52,8 +52,8 @@ def test_list_todo_items_filter_done(client: TestClient) -> None:
 
 def test_list_todo_items_filter_todo_list_id(client: TestClient) -> None:
     user, headers = sign_in(client)
-    parent = run(client, create_todo_list)
-    run(client, create_todo_item, todo_list_id=parent.id)
+    parent = run(client, create_todo_list, owned_by=user)
+    run(client, create_todo_item, owned_by=user, todo_list_id=parent.id)
     response = client.get(
         "/todo-items",
         params={"todo_list_id": str(parent.id), "limit": 200},
@@ -66,7 +66,7 @@ def test_list_todo_items_filter_todo_list_id(client: TestClient) -> None:
 def test_list_todo_items_sort_position(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_item)
+        run(client, create_todo_item, owned_by=user)
     for order in ("position", "-position"):
         response = client.get("/todo-items", params={"sort": order}, headers=headers)
         assert response.status_code == 200
@@ -76,7 +76,7 @@ def test_list_todo_items_sort_position(client: TestClient) -> None:
 def test_list_todo_items_sort_due_date(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_item)
+        run(client, create_todo_item, owned_by=user)
     for order in ("due_date", "-due_date"):
         response = client.get("/todo-items", params={"sort": order}, headers=headers)
         assert response.status_code == 200
@@ -98,7 +98,7 @@ def test_list_todo_items_unauthenticated(client: TestClient) -> None:
 
 def test_get_todo_item(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item)
+    row = run(client, create_todo_item, owned_by=user)
     response = client.get(f"/todo-items/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 200
     assert response.json()["id"] == row.id
@@ -110,6 +110,13 @@ def test_get_todo_item_not_found(client: TestClient) -> None:
     assert response.status_code == 404
 
 
+def test_get_todo_item_not_owner(client: TestClient) -> None:
+    row = run(client, create_todo_item)
+    _, headers = sign_in(client)
+    response = client.get(f"/todo-items/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 404
+
+
 def test_get_todo_item_unauthenticated(client: TestClient) -> None:
     row = run(client, create_todo_item)
     response = client.get(f"/todo-items/{quote_path(row.id)}", headers={})
@@ -118,7 +125,7 @@ def test_get_todo_item_unauthenticated(client: TestClient) -> None:
 
 def test_create_todo_item(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, todo_item_payload)
+    body = run(client, todo_item_payload, owned_by=user)
     response = client.post("/todo-items", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -139,7 +146,7 @@ def test_create_todo_item_unauthenticated(client: TestClient) -> None:
 
 def test_update_todo_item(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item)
+    row = run(client, create_todo_item, owned_by=user)
     n = 2
     response = client.patch(
         f"/todo-items/{quote_path(row.id)}",
@@ -158,11 +165,20 @@ def test_update_todo_item_not_found(client: TestClient) -> None:
 
 def test_update_todo_item_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item)
+    row = run(client, create_todo_item, owned_by=user)
     response = client.patch(
         f"/todo-items/{quote_path(row.id)}", json={"title": None}, headers=headers
     )
     assert response.status_code == 422
+
+
+def test_update_todo_item_not_owner(client: TestClient) -> None:
+    row = run(client, create_todo_item)
+    _, headers = sign_in(client)
+    response = client.patch(
+        f"/todo-items/{quote_path(row.id)}", json={}, headers=headers
+    )
+    assert response.status_code == 404
 
 
 def test_update_todo_item_unauthenticated(client: TestClient) -> None:
@@ -173,7 +189,7 @@ def test_update_todo_item_unauthenticated(client: TestClient) -> None:
 
 def test_delete_todo_item(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item)
+    row = run(client, create_todo_item, owned_by=user)
     response = client.delete(f"/todo-items/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert (
@@ -185,6 +201,13 @@ def test_delete_todo_item(client: TestClient) -> None:
 def test_delete_todo_item_not_found(client: TestClient) -> None:
     user, headers = sign_in(client)
     response = client.delete("/todo-items/999999999", headers=headers)
+    assert response.status_code == 404
+
+
+def test_delete_todo_item_not_owner(client: TestClient) -> None:
+    row = run(client, create_todo_item)
+    _, headers = sign_in(client)
+    response = client.delete(f"/todo-items/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
 
 

@@ -9,7 +9,7 @@ from tests.utils import quote_path, run, sign_in
 def test_list_todo_lists(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_list, owner_id=user.id)
+        run(client, create_todo_list, owned_by=user)
     response = client.get("/todo-lists", params={"limit": 2}, headers=headers)
     assert response.status_code == 200
     page = response.json()
@@ -21,7 +21,7 @@ def test_list_todo_lists(client: TestClient) -> None:
 def test_list_todo_lists_offset(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_list, owner_id=user.id)
+        run(client, create_todo_list, owned_by=user)
     first = client.get(
         "/todo-lists", params={"limit": 1, "offset": 0}, headers=headers
     ).json()
@@ -41,7 +41,7 @@ def test_list_todo_lists_limit_too_large(client: TestClient) -> None:
 def test_list_todo_lists_sort_title(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_list, owner_id=user.id)
+        run(client, create_todo_list, owned_by=user)
     for order in ("title", "-title"):
         response = client.get("/todo-lists", params={"sort": order}, headers=headers)
         assert response.status_code == 200
@@ -63,7 +63,7 @@ def test_list_todo_lists_unauthenticated(client: TestClient) -> None:
 
 def test_get_todo_list(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=user.id)
+    row = run(client, create_todo_list, owned_by=user)
     response = client.get(f"/todo-lists/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 200
     assert response.json()["id"] == row.id
@@ -90,7 +90,7 @@ def test_get_todo_list_unauthenticated(client: TestClient) -> None:
 
 def test_create_todo_list(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, todo_list_payload)
+    body = run(client, todo_list_payload, owned_by=user)
     response = client.post("/todo-lists", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -111,7 +111,7 @@ def test_create_todo_list_unauthenticated(client: TestClient) -> None:
 
 def test_update_todo_list(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=user.id)
+    row = run(client, create_todo_list, owned_by=user)
     n = 2
     response = client.patch(
         f"/todo-lists/{quote_path(row.id)}",
@@ -130,7 +130,7 @@ def test_update_todo_list_not_found(client: TestClient) -> None:
 
 def test_update_todo_list_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=user.id)
+    row = run(client, create_todo_list, owned_by=user)
     response = client.patch(
         f"/todo-lists/{quote_path(row.id)}", json={"title": None}, headers=headers
     )
@@ -154,7 +154,7 @@ def test_update_todo_list_unauthenticated(client: TestClient) -> None:
 
 def test_delete_todo_list(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=user.id)
+    row = run(client, create_todo_list, owned_by=user)
     response = client.delete(f"/todo-lists/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert (

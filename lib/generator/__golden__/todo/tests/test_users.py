@@ -46,7 +46,7 @@ def test_create_user_conflict(client: TestClient) -> None:
 
 def test_update_user(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_user)
+    row = user
     response = client.patch(f"/users/{quote_path(row.id)}", json={}, headers=headers)
     assert response.status_code == 200, response.text
     assert response.json()["id"] == row.id
@@ -60,11 +60,18 @@ def test_update_user_not_found(client: TestClient) -> None:
 
 def test_update_user_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_user)
+    row = user
     response = client.patch(
         f"/users/{quote_path(row.id)}", json={"email": None}, headers=headers
     )
     assert response.status_code == 422
+
+
+def test_update_user_not_owner(client: TestClient) -> None:
+    row = run(client, create_user)
+    _, headers = sign_in(client)
+    response = client.patch(f"/users/{quote_path(row.id)}", json={}, headers=headers)
+    assert response.status_code == 404
 
 
 def test_update_user_unauthenticated(client: TestClient) -> None:

@@ -1,4 +1,4 @@
-"""Row scoping shared by the routes: references, many-to-many links, parent cycles, optional caller."""
+"""Row scoping for the routes: references, links, parent cycles, the optional caller."""
 
 from typing import Annotated, Any, TypeVar
 
@@ -28,7 +28,7 @@ def invalid(field: str, message: str, value: object) -> RequestValidationError:
 async def require_reference(
     session: AsyncSession, field: str, value: object, statement: Select[Any]
 ) -> None:
-    """422 unless `statement` finds the row `value` points at among the rows the caller may read."""
+    """422 unless `statement` finds the row `value` names, readable by the caller."""
     if (await session.execute(statement.limit(1))).first() is None:
         raise invalid(field, "No such row, or not yours to reference", value)
 
@@ -37,7 +37,7 @@ M = TypeVar("M")
 
 
 async def load_links(
-    session: AsyncSession, field: str, ids: list[Any], statement: Select[tuple[M]]
+    session: AsyncSession, field: str, ids: list[Any], statement: Select[M]
 ) -> list[M]:
     """The rows a many-to-many list names; 422 when an id is unknown."""
     rows = list((await session.execute(statement)).scalars().all())
@@ -47,7 +47,7 @@ async def load_links(
 
 
 async def optional_user(session: SessionDep, request: Request) -> User | None:
-    """The caller of a public route when a valid bearer token comes along, else None."""
+    """The caller of a public route when a valid bearer token comes along."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         return None

@@ -11,6 +11,8 @@ class Token(BaseModel):
 class LoginRequest(BaseModel):
     """Credentials as JSON (the form variant is `POST /auth/login`)."""
 
+    model_config = ConfigDict(extra="forbid")
+
     email: str
     password: str
 
@@ -18,7 +20,7 @@ class LoginRequest(BaseModel):
 class UserRegister(BaseModel):
     """Body of `POST /auth/register`."""
 
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
 
     email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
     password: str = Field(min_length=8)

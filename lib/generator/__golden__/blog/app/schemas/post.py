@@ -8,7 +8,7 @@ from app.schemas.common import UpdateModel, UTCDatetime
 class PostBase(BaseModel):
     """Fields of Post shared by create bodies and reads."""
 
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
 
     title: str = Field(min_length=1, max_length=200)
     slug: str = Field(max_length=200, pattern="^[a-z0-9-]+$", examples=["hello-world"])
@@ -20,13 +20,15 @@ class PostBase(BaseModel):
 class PostCreate(PostBase):
     """Body of a request creating a Post."""
 
+    tags: list[int] = Field(default_factory=list, max_length=100)
+
 
 class PostUpdate(UpdateModel):
     """Partial update of a Post: only the fields sent are changed."""
 
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
-        {"title", "slug", "body", "published"}
+        {"title", "slug", "body", "published", "tags"}
     )
 
     title: str | None = Field(default=None, min_length=1, max_length=200)
@@ -36,6 +38,7 @@ class PostUpdate(UpdateModel):
     body: str | None = None
     published: bool | None = None
     published_at: AwareDatetime | None = None
+    tags: list[int] | None = Field(default=None, max_length=100)
 
 
 class PostRead(BaseModel):

@@ -9,7 +9,7 @@ from app.schemas.common import UpdateModel, UTCDatetime
 class UserBase(BaseModel):
     """Fields of User shared by create bodies and reads."""
 
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
 
     email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
     username: str = Field(
@@ -27,7 +27,7 @@ class UserCreate(UserBase):
 class UserUpdate(UpdateModel):
     """Partial update of a User: only the fields sent are changed."""
 
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"email", "password", "role", "username"}
     )
@@ -45,6 +45,7 @@ class UserUpdate(UpdateModel):
         examples=["ada"],
     )
     bio: str | None = None
+    current_password: str | None = Field(default=None, max_length=1024)
 
 
 class UserRead(BaseModel):
@@ -54,6 +55,19 @@ class UserRead(BaseModel):
 
     id: int
     email: str
+    role: Role
+    username: str
+    bio: str | None
+    created_at: UTCDatetime
+    updated_at: UTCDatetime
+
+
+class UserPublic(BaseModel):
+    """A User as others see it: owner-only fields left out."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
     role: Role
     username: str
     bio: str | None

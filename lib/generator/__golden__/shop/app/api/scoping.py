@@ -1,4 +1,4 @@
-"""Row scoping shared by the routes: references, many-to-many links, parent cycles, optional caller."""
+"""Row scoping for the routes: references, links, parent cycles, the optional caller."""
 
 from typing import Any
 
@@ -24,6 +24,6 @@ def invalid(field: str, message: str, value: object) -> RequestValidationError:
 async def require_reference(
     session: AsyncSession, field: str, value: object, statement: Select[Any]
 ) -> None:
-    """422 unless `statement` finds the row `value` points at among the rows the caller may read."""
+    """422 unless `statement` finds the row `value` names, readable by the caller."""
     if (await session.execute(statement.limit(1))).first() is None:
         raise invalid(field, "No such row, or not yours to reference", value)

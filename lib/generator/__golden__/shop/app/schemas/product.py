@@ -9,7 +9,7 @@ from app.schemas.common import UpdateModel, UTCDatetime
 class ProductBase(BaseModel):
     """Fields of Product shared by create bodies and reads."""
 
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
 
     name: str = Field(min_length=1, max_length=200)
     slug: str = Field(max_length=200, pattern="^[a-z0-9-]+$")
@@ -26,7 +26,7 @@ class ProductCreate(ProductBase):
 class ProductUpdate(UpdateModel):
     """Partial update of a Product: only the fields sent are changed."""
 
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"name", "slug", "price", "stock", "active"}
     )

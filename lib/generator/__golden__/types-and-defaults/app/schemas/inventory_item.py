@@ -12,7 +12,7 @@ from app.schemas.common import HttpUrlStr, UpdateModel, UTCDatetime
 class InventoryItemBase(BaseModel):
     """Fields of InventoryItem shared by create bodies and reads."""
 
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
 
     sku: str = Field(
         min_length=3, max_length=20, pattern="^[A-Z0-9-]+$", examples=["ABC-123"]
@@ -41,7 +41,7 @@ class InventoryItemCreate(InventoryItemBase):
 class InventoryItemUpdate(UpdateModel):
     """Partial update of a InventoryItem: only the fields sent are changed."""
 
-    model_config = ConfigDict(regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", regex_engine="python-re")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"sku", "kind", "price", "count", "active", "since"}
     )

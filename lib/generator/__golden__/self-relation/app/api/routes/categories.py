@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 
 from app.api.deps import SessionDep, commit_or_409
+from app.api.scoping import refuse_cycle, require_reference
 from app.models.category import Category
 from app.schemas.category import CategoryCreate, CategoryUpdate
 from app.schemas.responses import CategoryDetail, CategoryList
@@ -81,6 +82,13 @@ async def create_category(
     body: CategoryCreate,
 ) -> CategoryDetail:
     data = body.model_dump(exclude_unset=True)
+    if body.parent_id is not None:
+        await require_reference(
+            session,
+            "parent_id",
+            body.parent_id,
+            select(Category.id).where(Category.id == body.parent_id),
+        )
     row = Category(**data)
     session.add(row)
     await commit_or_409(session)
@@ -95,6 +103,22 @@ async def update_category(
 ) -> CategoryDetail:
     row = await _fetch(session, Category.id == category_id)
     data = body.model_dump(exclude_unset=True)
+    if body.parent_id is not None:
+        await require_reference(
+            session,
+            "parent_id",
+            body.parent_id,
+            select(Category.id).where(Category.id == body.parent_id),
+        )
+    if body.parent_id is not None:
+        await refuse_cycle(
+            session,
+            "parent_id",
+            body.parent_id,
+            row.id,
+            Category.id,
+            Category.parent_id,
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

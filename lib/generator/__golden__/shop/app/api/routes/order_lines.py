@@ -5,7 +5,10 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import require_reference
+from app.models.order import Order
 from app.models.order_line import OrderLine
+from app.models.product import Product
 from app.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
 from app.schemas.responses import OrderLineList
 
@@ -32,6 +35,9 @@ async def list_order_lines(
     order_id: Annotated[int | None, Query()] = None,
 ) -> OrderLineList:
     statement = select(OrderLine)
+    statement = statement.where(
+        OrderLine.order.has(Order.customer_id == current_user.id)
+    )
     if order_id is not None:
         statement = statement.where(OrderLine.order_id == order_id)
     count_statement = select(func.count()).select_from(statement.subquery())
@@ -49,7 +55,11 @@ async def get_order_line(
     current_user: CurrentUser,
     order_line_id: int,
 ) -> OrderLineRead:
-    row = await _fetch(session, OrderLine.id == order_line_id)
+    row = await _fetch(
+        session,
+        OrderLine.id == order_line_id,
+        OrderLine.order.has(Order.customer_id == current_user.id),
+    )
     return OrderLineRead.model_validate(row)
 
 
@@ -60,6 +70,20 @@ async def create_order_line(
     body: OrderLineCreate,
 ) -> OrderLineRead:
     data = body.model_dump(exclude_unset=True)
+    await require_reference(
+        session,
+        "order_id",
+        body.order_id,
+        select(Order.id).where(
+            Order.id == body.order_id, Order.customer_id == current_user.id
+        ),
+    )
+    await require_reference(
+        session,
+        "product_id",
+        body.product_id,
+        select(Product.id).where(Product.id == body.product_id),
+    )
     row = OrderLine(**data)
     session.add(row)
     await commit_or_409(session)
@@ -73,8 +97,28 @@ async def update_order_line(
     order_line_id: int,
     body: OrderLineUpdate,
 ) -> OrderLineRead:
-    row = await _fetch(session, OrderLine.id == order_line_id)
+    row = await _fetch(
+        session,
+        OrderLine.id == order_line_id,
+        OrderLine.order.has(Order.customer_id == current_user.id),
+    )
     data = body.model_dump(exclude_unset=True)
+    if body.order_id is not None:
+        await require_reference(
+            session,
+            "order_id",
+            body.order_id,
+            select(Order.id).where(
+                Order.id == body.order_id, Order.customer_id == current_user.id
+            ),
+        )
+    if body.product_id is not None:
+        await require_reference(
+            session,
+            "product_id",
+            body.product_id,
+            select(Product.id).where(Product.id == body.product_id),
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)
@@ -87,6 +131,10 @@ async def delete_order_line(
     current_user: CurrentUser,
     order_line_id: int,
 ) -> None:
-    row = await _fetch(session, OrderLine.id == order_line_id)
+    row = await _fetch(
+        session,
+        OrderLine.id == order_line_id,
+        OrderLine.order.has(Order.customer_id == current_user.id),
+    )
     await session.delete(row)
     await commit_or_409(session)

@@ -6,7 +6,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import require_reference
 from app.models.todo_item import TodoItem
+from app.models.todo_list import TodoList
 from app.schemas.responses import TodoItemDetail, TodoItemList
 from app.schemas.todo_item import TodoItemCreate, TodoItemUpdate
 
@@ -40,6 +42,9 @@ async def list_todo_items(
     todo_list_id: Annotated[int | None, Query()] = None,
 ) -> TodoItemList:
     statement = select(TodoItem)
+    statement = statement.where(
+        TodoItem.todo_list.has(TodoList.owner_id == current_user.id)
+    )
     if done is not None:
         statement = statement.where(TodoItem.done == done)
     if todo_list_id is not None:
@@ -71,7 +76,11 @@ async def get_todo_item(
     current_user: CurrentUser,
     todo_item_id: int,
 ) -> TodoItemDetail:
-    row = await _fetch(session, TodoItem.id == todo_item_id)
+    row = await _fetch(
+        session,
+        TodoItem.id == todo_item_id,
+        TodoItem.todo_list.has(TodoList.owner_id == current_user.id),
+    )
     return TodoItemDetail.model_validate(row)
 
 
@@ -82,6 +91,14 @@ async def create_todo_item(
     body: TodoItemCreate,
 ) -> TodoItemDetail:
     data = body.model_dump(exclude_unset=True)
+    await require_reference(
+        session,
+        "todo_list_id",
+        body.todo_list_id,
+        select(TodoList.id).where(
+            TodoList.id == body.todo_list_id, TodoList.owner_id == current_user.id
+        ),
+    )
     row = TodoItem(**data)
     session.add(row)
     await commit_or_409(session)
@@ -95,8 +112,21 @@ async def update_todo_item(
     todo_item_id: int,
     body: TodoItemUpdate,
 ) -> TodoItemDetail:
-    row = await _fetch(session, TodoItem.id == todo_item_id)
+    row = await _fetch(
+        session,
+        TodoItem.id == todo_item_id,
+        TodoItem.todo_list.has(TodoList.owner_id == current_user.id),
+    )
     data = body.model_dump(exclude_unset=True)
+    if body.todo_list_id is not None:
+        await require_reference(
+            session,
+            "todo_list_id",
+            body.todo_list_id,
+            select(TodoList.id).where(
+                TodoList.id == body.todo_list_id, TodoList.owner_id == current_user.id
+            ),
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)
@@ -109,6 +139,10 @@ async def delete_todo_item(
     current_user: CurrentUser,
     todo_item_id: int,
 ) -> None:
-    row = await _fetch(session, TodoItem.id == todo_item_id)
+    row = await _fetch(
+        session,
+        TodoItem.id == todo_item_id,
+        TodoItem.todo_list.has(TodoList.owner_id == current_user.id),
+    )
     await session.delete(row)
     await commit_or_409(session)
