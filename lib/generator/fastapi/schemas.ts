@@ -189,8 +189,7 @@ function inputConfig(imports: Imports, patterns: boolean): string {
 export function needsCurrentPassword(entity: IrEntity, project: IrProject): boolean {
   return (
     entity.isUser &&
-    project.auth !== null &&
-    project.auth.password.inUpdate &&
+    project.auth?.password.inUpdate === true &&
     entity.resource.update !== null
   );
 }

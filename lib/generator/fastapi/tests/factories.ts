@@ -24,8 +24,8 @@ function takesOwner(project: IrProject, entity: IrEntity): boolean {
   return project.auth !== null && !entity.isUser;
 }
 
-/** The id of a new parent row (or the owning user) for FK `column`. */
-function parentId(project: IrProject, parent: IrEntity, owned: boolean): string {
+/** The id of a new parent row (or the owning user), as the factories' code. */
+function parentId(parent: IrEntity, owned: boolean): string {
   if (!owned) return `(await ${factoryName(parent)}()).id`;
   if (parent.isUser) return `(owned_by or await ${factoryName(parent)}()).id`;
   return `(await ${factoryName(parent)}(owned_by=owned_by)).id`;
@@ -67,7 +67,7 @@ export function emitFactories(project: IrProject): string {
       const parent = project.entityById.get(fk.targetId) as IrEntity;
       lines.push(
         `if ${pyStr(fk.column)} not in overrides:`,
-        `    values[${pyStr(fk.column)}] = ${parentId(project, parent, owned)}`,
+        `    values[${pyStr(fk.column)}] = ${parentId(parent, owned)}`,
       );
     }
     const ownerParam = owned ? `owned_by: ${userModel(project, imports)} | None = None, ` : '';
@@ -93,7 +93,7 @@ export function emitFactories(project: IrProject): string {
       const parent = project.entityById.get(fk.targetId) as IrEntity;
       payload.push(
         `if ${pyStr(fk.column)} not in overrides:`,
-        `    payload[${pyStr(fk.column)}] = ${jsonId(parent, parentId(project, parent, owned))}`,
+        `    payload[${pyStr(fk.column)}] = ${jsonId(parent, parentId(parent, owned))}`,
       );
     }
     payload.push('payload.update(overrides)', 'return payload');
