@@ -1,0 +1,14 @@
+"""Access and data exposure of /courses."""
+
+from fastapi.testclient import TestClient
+
+from tests.factories import course_payload
+from tests.utils import run
+
+
+def test_create_course_unknown_field(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    body = run(client, course_payload)
+    body["zz_not_a_field"] = 1
+    response = client.post("/courses", json=body, headers=headers)
+    assert response.status_code == 422
