@@ -6,6 +6,7 @@ import {
   type CrudOperationName,
   type Entity,
   PRIMARY_KEY_REF,
+  type Relation,
   type ResourcePatch,
   resourcePathFor,
 } from '@/lib/design';
@@ -36,6 +37,7 @@ export function EndpointInspector({
 }) {
   const actions = useEditorActions();
   const relations = useEditor((s) => s.design.relations);
+  const userEntityId = useEditor((s) => s.design.auth?.userEntityId);
   const prefix = `entities[${index}].resource`;
   const problems = useElementProblems(entity.id).filter((p) => p.path.startsWith(prefix));
   const resource = entity.resource;
@@ -52,7 +54,12 @@ export function EndpointInspector({
     { value: PRIMARY_KEY_REF, label: 'id (primary key)' },
     ...entity.fields.filter((f) => f.unique).map((f) => ({ value: f.id, label: f.name })),
   ];
-  const owned = relations.filter((r) => r.fromEntityId === entity.id && r.kind === 'many-to-one');
+  const ownerOptions = ownerChoices(entity.id, relations, userEntityId);
+  const ownerValue = resource.ownerPath
+    ? `path:${resource.ownerPath.join(',')}`
+    : (resource.ownerRelationId ?? '');
+  const isUser = entity.id === userEntityId;
+  const flags = entity.fields.filter((f) => f.type === 'boolean');
   const touching = relations.filter((r) => r.fromEntityId === entity.id || r.toEntityId === entity.id);
   return (
     <>
@@ -107,12 +114,36 @@ export function EndpointInspector({
           hint="Unique fields can be used in item URLs."
           onChange={(lookupFieldId) => update('Lookup field', { lookupFieldId })}
         />
-        <SelectField
-          label="Owner relation"
-          value={resource.ownerRelationId ?? ''}
-          options={[{ value: '', label: 'None' }, ...owned.map((r) => ({ value: r.id, label: r.fieldName }))]}
-          onChange={(v) => update('Owner relation', { ownerRelationId: v === '' ? null : v })}
-        />
+        {isUser ? (
+          <p className="hint">Owner rules on the user entity mean the user themself.</p>
+        ) : (
+          <SelectField
+            label="Owner"
+            value={ownerValue}
+            options={[{ value: '', label: 'None' }, ...ownerOptions]}
+            hint="Through a parent: rows belong to whoever owns their parent (item → list → owner)."
+            onChange={(v) =>
+              update(
+                'Owner',
+                v.startsWith('path:')
+                  ? { ownerRelationId: null, ownerPath: v.slice(5).split(',') }
+                  : { ownerRelationId: v === '' ? null : v, ownerPath: null },
+              )
+            }
+          />
+        )}
+        {flags.length > 0 && (
+          <SelectField
+            label="Public rows"
+            value={resource.publicRowsFieldId ?? ''}
+            options={[
+              { value: '', label: 'All rows' },
+              ...flags.map((f) => ({ value: f.id, label: `Only where ${f.name} is true` })),
+            ]}
+            hint="Reads open to others see only these rows; the owner sees all of theirs (drafts)."
+            onChange={(v) => update('Public rows', { publicRowsFieldId: v === '' ? null : v })}
+          />
+        )}
         {touching.length > 0 && (
           <fieldset className="embeds">
             <legend>Embed in responses</legend>
@@ -155,4 +186,38 @@ export function EndpointInspector({
       </Section>
     </>
   );
+}
+
+/**
+ * Owner choices: a direct many-to-one to the user, or a path of to-one relations through parents to the user
+ * (up to three steps), labelled `todo_list → owner`.
+ */
+function ownerChoices(
+  entityId: string,
+  relations: readonly Relation[],
+  userEntityId: string | undefined,
+): { value: string; label: string }[] {
+  const toOne = (from: string) =>
+    relations.filter((r) => r.fromEntityId === from && r.kind !== 'many-to-many' && r.toEntityId !== from);
+  const out: { value: string; label: string }[] = [];
+  const walk = (at: string, path: Relation[]) => {
+    for (const r of toOne(at)) {
+      if (path.some((p) => p.fromEntityId === r.toEntityId) || r.toEntityId === entityId) continue;
+      const next = [...path, r];
+      // Without auth there is no user to end at: only direct relations are offered.
+      if (r.toEntityId === userEntityId || (userEntityId === undefined && next.length === 1)) {
+        const label = next.map((p) => p.fieldName || '(unnamed)').join(' → ');
+        out.push(
+          next.length === 1
+            ? { value: r.id, label }
+            : { value: `path:${next.map((p) => p.id).join(',')}`, label },
+        );
+      }
+      if (userEntityId !== undefined && next.length < 3 && r.toEntityId !== userEntityId) {
+        walk(r.toEntityId, next);
+      }
+    }
+  };
+  walk(entityId, []);
+  return out;
 }

@@ -25,8 +25,26 @@ const PROPS = [
   'default',
   'readOnly',
   'writeOnly',
+  'visibility',
   'description',
 ];
+
+/** Who sees the field in responses: one choice over `visibility` and `writeOnly`. */
+type Shown = 'public' | 'owner' | 'never';
+const SHOWN: { value: Shown; label: string }[] = [
+  { value: 'public', label: 'Everyone who can read the row' },
+  { value: 'owner', label: 'The owner only' },
+  { value: 'never', label: 'Never (write-only)' },
+];
+const SHOWN_PATCH: Record<Shown, FieldPatch> = {
+  public: { visibility: 'public', writeOnly: false },
+  owner: { visibility: 'owner', writeOnly: false },
+  never: { writeOnly: true },
+};
+function shownOf(field: Field): Shown {
+  if (field.writeOnly || field.type === 'password') return 'never';
+  return field.visibility;
+}
 
 export function FieldInspector({ entity, field, path }: { entity: Entity; field: Field; path: string }) {
   const actions = useEditorActions();
@@ -132,14 +150,15 @@ export function FieldInspector({ entity, field, path }: { entity: Entity; field:
             problems={byProp.get('readOnly')}
             onChange={(readOnly) => update('Read-only', { readOnly })}
           />
-          <CheckboxField
-            label="Write-only"
-            checked={field.writeOnly || field.type === 'password'}
-            disabled={field.type === 'password'}
-            problems={byProp.get('writeOnly')}
-            onChange={(writeOnly) => update('Write-only', { writeOnly })}
-          />
         </div>
+        <SelectField<Shown>
+          label="Returned to"
+          value={shownOf(field)}
+          problems={[...(byProp.get('writeOnly') ?? []), ...(byProp.get('visibility') ?? [])]}
+          hint="Owner-only fields are left out of embeds and of reads open to others (the user themself for the user entity)."
+          options={field.type === 'password' ? SHOWN.filter((o) => o.value === 'never') : SHOWN}
+          onChange={(shown) => update('Returned to', SHOWN_PATCH[shown])}
+        />
       </Section>
       <Section title="Default">
         <SelectField<DefaultKind>

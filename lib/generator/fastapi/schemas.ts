@@ -187,11 +187,7 @@ function inputConfig(imports: Imports, patterns: boolean): string {
 
 /** A user changing their own password proves they know the current one. */
 export function needsCurrentPassword(entity: IrEntity, project: IrProject): boolean {
-  return (
-    entity.isUser &&
-    project.auth?.password.inUpdate === true &&
-    entity.resource.update !== null
-  );
+  return entity.isUser && project.auth?.password.inUpdate === true && entity.resource.update !== null;
 }
 
 /** A many-to-many written as the ids of the target rows (at most 100 per request). */

@@ -4,8 +4,8 @@ import uuid
 
 from fastapi.testclient import TestClient
 
-from tests.factories import inventory_item_payload
-from tests.utils import run
+from tests.factories import create_inventory_item, inventory_item_payload
+from tests.utils import quote_path, run
 
 
 def test_create_inventory_item_unknown_field(client: TestClient) -> None:
@@ -24,3 +24,14 @@ def test_create_inventory_item_read_only_token(client: TestClient) -> None:
     response = client.post("/inventory-items", json=body, headers=headers)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "token"]
+
+
+def test_update_inventory_item_unknown_field(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_inventory_item)
+    response = client.patch(
+        f"/inventory-items/{quote_path(row.id)}",
+        json={"zz_not_a_field": 1},
+        headers=headers,
+    )
+    assert response.status_code == 422
