@@ -50,3 +50,16 @@ describe('ownership', () => {
     expect(problemsOf(design, 'invalid-public-rows').map((p) => p.elementId)).toContain('e_tag');
   });
 });
+
+describe('operations keep ownership settings consistent', () => {
+  it('a new login field becomes owner-only; deleting path relations or the flag clears them', async () => {
+    const { applyOperation } = await import('../operations');
+    const todo = structuredClone(templates.todo());
+    expect(entity(todo, 'e_user').fields.find((f) => f.id === 'f_user_email')?.visibility).toBe('owner');
+    const cleared = applyOperation(todo, { op: 'deleteRelation', relationId: 'r_todo_list_owner' });
+    expect(entity(cleared, 'e_todo_item').resource.ownerPath).toBeUndefined();
+    const design = blog();
+    const noFlag = applyOperation(design, { op: 'deleteField', fieldId: 'f_post_published' });
+    expect(entity(noFlag, 'e_post').resource.publicRowsFieldId).toBeUndefined();
+  });
+});

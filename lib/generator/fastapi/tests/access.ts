@@ -1,11 +1,4 @@
-import type {
-  IrAccess,
-  IrEntity,
-  IrForeignKey,
-  IrOperation,
-  IrOperationKind,
-  IrProject,
-} from '../../ir/types';
+import type { IrAccess, IrEntity, IrOperation, IrOperationKind, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
