@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as generator from '@/lib/generator';
 import { main } from './main';
+
+// The real generator, with a hook to hand the CLI a broken project once.
+vi.mock('@/lib/generator', async (original) => {
+  const actual = await original<typeof import('@/lib/generator')>();
+  return { ...actual, generateProject: vi.fn(actual.generateProject) };
+});
 
 describe('fastdraft CLI', () => {
   const output: string[] = [];
@@ -27,11 +34,32 @@ describe('fastdraft CLI', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fastdraft-cli-'));
     expect(await main(['generate', '--template', 'todo', '--out', path.join(dir, 'a')])).toBe(0);
     await expect(fs.readFile(path.join(dir, 'a/app/main.py'), 'utf8')).resolves.toContain('FastAPI');
+    expect(output.at(-1)).toBe('Checks passed: ruff, syntax, OpenAPI.');
+    expect(errors).toEqual([]);
     output.length = 0;
     await main(['template', 'shop']);
     await fs.writeFile(path.join(dir, 'shop.json'), output.join('\n'));
     expect(await main(['generate', path.join(dir, 'shop.json'), '--out', path.join(dir, 'b')])).toBe(0);
     await expect(fs.stat(path.join(dir, 'b/alembic.ini'))).resolves.toBeTruthy();
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('checks what it wrote: findings as file:line:column rule, exit 1 on an error', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fastdraft-cli-'));
+    const real = vi
+      .mocked(generator.generateProject)
+      .getMockImplementation() as typeof generator.generateProject;
+    vi.mocked(generator.generateProject).mockImplementationOnce((design, options) => {
+      const result = real(design, options);
+      if (!result.ok) return result;
+      const broken = 'def f() -> int:\n    return missing_name\n';
+      return { ok: true, files: { ...result.files, 'app/broken.py': broken } };
+    });
+    expect(await main(['generate', '--template', 'todo', '--out', dir])).toBe(1);
+    expect(errors).toContain('app/broken.py:2:12 F821 error: Undefined name `missing_name`');
+    expect(errors.at(-1)).toMatch(/^Checks: 1 error\(s\), 0 warning\(s\)\.$/);
+    // Written anyway: the findings point into the files.
+    await expect(fs.readFile(path.join(dir, 'app/broken.py'), 'utf8')).resolves.toContain('missing_name');
     await fs.rm(dir, { recursive: true });
   });
 

@@ -3,15 +3,22 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Design, loadDesign, TEMPLATE_NAMES, templates } from '@/lib/design';
 import { projectZip } from '@/lib/export/zip';
-import { generateProject } from '@/lib/generator';
+import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
 
 const USAGE = `Usage:
-  fastdraft generate (DESIGN.json | --template NAME) --out DIR      write the generated FastAPI project
+  fastdraft generate (DESIGN.json | --template NAME) --out DIR      write the generated FastAPI project and
+                                                                    check it (ruff, syntax, OpenAPI): exit 1
+                                                                    when a check reports an error
   fastdraft export (DESIGN.json | --template NAME) --out FILE.zip   write the project as a zip (with design.json)
   fastdraft template NAME                                           print a template's design JSON
   fastdraft templates                                               list the templates`;
 
 class CliError extends Error {}
+
+/** `app/main.py:12:5 F821 error: Undefined name ...`, relative to the output folder (clickable in terminals). */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column} ${d.rule} ${d.severity}: ${d.message}`;
+}
 
 async function readDesign(file: string | undefined, template: string | undefined): Promise<Design> {
   if (template !== undefined) {
@@ -41,7 +48,7 @@ async function readDesign(file: string | undefined, template: string | undefined
   return loaded.design;
 }
 
-async function generate(args: string[]): Promise<void> {
+async function generate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -63,6 +70,14 @@ async function generate(args: string[]): Promise<void> {
     await fs.writeFile(target, contents);
   }
   console.log(`Wrote ${Object.keys(result.files).length} files to ${out}`);
+  // The files stay written either way: findings point into them.
+  const findings = await checkProject(result.files);
+  for (const d of findings) console.error(formatDiagnostic(d));
+  const errors = findings.filter((d) => d.severity === 'error').length;
+  const warnings = findings.length - errors;
+  if (findings.length === 0) console.log('Checks passed: ruff, syntax, OpenAPI.');
+  else console.error(`Checks: ${errors} error(s), ${warnings} warning(s).`);
+  return errors > 0 ? 1 : 0;
 }
 
 async function exportZip(args: string[]): Promise<void> {
@@ -86,14 +101,13 @@ async function exportZip(args: string[]): Promise<void> {
   console.log(`Wrote ${out} (${result.bytes.byteLength} bytes)`);
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 bad input, 2 usage). */
+/** Runs the CLI; returns the exit code (0 ok, 1 bad input or a check error in the project, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'generate':
-        await generate(rest);
-        return 0;
+        return await generate(rest);
       case 'export':
         await exportZip(rest);
         return 0;

@@ -1,8 +1,11 @@
-import type { IrProject } from '../ir/types';
+import { customInputFields, customInputSchema } from '../ir/operations';
+import type { IrEntity, IrProject } from '../ir/types';
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
-import { pyStr } from '../python/literal';
+import { pyDocstring, pyStr } from '../python/literal';
+import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
+import { classDef, fkInput, inputField } from './schemas';
 
 /** `app/api/routes/custom.py`: typed stubs of the hand-written endpoints, answering 501 until implemented. */
 export function emitCustomRoutes(project: IrProject): string | null {
@@ -19,10 +22,15 @@ export function emitCustomRoutes(project: IrProject): string | null {
       ')',
     ];
     if (params.length > 0) body.unshift('# TODO: implement. The parameters above are already validated.');
-    const tags = `tags=[${pyStr(op.tag)}]`;
-    const summary = `summary=${pyStr(op.summary ?? '')}`;
+    const extra = [
+      `tags=[${pyStr(op.tag)}]`,
+      `summary=${pyStr(op.summary ?? '')}`,
+      responsesArg(op, project, imports) ?? '',
+    ].filter((a) => a !== '');
+    // The docstring is the operation's description in OpenAPI.
+    body.unshift(pyDocstring(customDescription(op.summary ?? ''), '') ?? '');
     blocks.push(
-      `${decorator(op, [tags, summary])}\n${signature(op.handler, params, returnType(op, imports))}\n${indent(body.join('\n'))}`,
+      `${decorator(op, extra)}\n${signature(op.handler, params, returnType(op, imports))}\n${indent(body.join('\n'))}`,
     );
   }
   return module(
@@ -30,4 +38,49 @@ export function emitCustomRoutes(project: IrProject): string | null {
     blocks,
     '"""Hand-written endpoints: typed stubs answering 501 until implemented."""',
   );
+}
+
+/** The operation description of a stub: says it is one, so the documented contract is not taken as served. */
+export function customDescription(summary: string): string {
+  const lead = summary.trim() === '' ? '' : `${summary.trim().replace(/\.$/, '')}. `;
+  return `${lead}Stub: answers 501 Not Implemented until it is written.`;
+}
+
+/**
+ * `app/schemas/custom.py`: `<Entity>Input`, the body of custom endpoints taking that entity: what a client may
+ * set (no password, write-only secret, role or server-set field), unknown fields refused.
+ */
+export function emitCustomSchemas(project: IrProject): string | null {
+  const ids = [
+    ...new Set(
+      project.operations.flatMap((op) =>
+        op.kind === 'custom' && op.body?.entityId ? [op.body.entityId] : [],
+      ),
+    ),
+  ];
+  if (ids.length === 0) return null;
+  const entities = ids.map((id) => project.entityById.get(id) as IrEntity);
+  const imports = new Imports([
+    ...entities.map((e) => customInputSchema(e).name),
+    ...entities.flatMap((e) => e.memberNames),
+  ]);
+  const baseModel = imports.from('pydantic', 'BaseModel');
+  const configDict = imports.from('pydantic', 'ConfigDict');
+  const blocks = entities.map((entity) => {
+    const { fields, fks } = customInputFields(entity, project);
+    const patterns = fields.some((f) => f.constraints.pattern !== undefined);
+    const config = `model_config = ${configDict}(extra="forbid"${patterns ? ', regex_engine="python-re"' : ''})`;
+    return classDef(
+      customInputSchema(entity).name,
+      baseModel,
+      `What a custom endpoint takes of a ${entity.className}: the fields a client may set.`,
+      [
+        config,
+        ...(fields.length + fks.length > 0 ? [''] : []),
+        ...fields.map((f) => inputField(f, imports, 'create')),
+        ...fks.map((fk) => fkInput(fk, project, imports, 'create')),
+      ],
+    );
+  });
+  return module(imports.render(), blocks, '"""Request bodies of the custom endpoints."""');
 }

@@ -13,7 +13,11 @@ import { pyValueType } from './types';
 
 /** `Imports` of a route module: the module's own names, and every parameter (imports make way for them). */
 export function routeModuleNames(ops: readonly IrOperation[], own: readonly string[]): string[] {
-  return [...own, ...ops.map((op) => op.handler), ...ops.flatMap((op) => op.params.map((p) => p.name))];
+  return [
+    ...own,
+    ...ops.map((op) => op.handler),
+    ...ops.flatMap((op) => [...op.params.map((p) => p.name), ...(op.body ? [op.body.param] : [])]),
+  ];
 }
 
 export function userModel(project: IrProject, imports: Imports): () => string {
@@ -78,7 +82,7 @@ export function handlerParams(op: IrOperation, project: IrProject, imports: Impo
   const entity = op.entityId ? (project.entityById.get(op.entityId) as IrEntity) : null;
   const params = op.params.map((p) => paramCode(p, project, imports, entity));
   const user = op.access ? userParam(op.access, imports, userModel(project, imports)) : null;
-  const body = op.body ? `body: ${imports.from(op.body.module, op.body.name)}` : null;
+  const body = op.body ? `${op.body.param}: ${imports.from(op.body.module, op.body.name)}` : null;
   if (op.kind === 'custom') return [...params, ...(user ? [user] : []), ...(body ? [body] : [])];
   return [
     `session: ${imports.from('app.api.deps', 'SessionDep')}`,

@@ -1,8 +1,9 @@
 import type { IrProject } from '../ir/types';
 import { emitAuthRoutes, emitAuthSchemas } from './auth';
 import { emitConfig, emitEnums } from './core';
-import { emitCustomRoutes } from './custom';
+import { emitCustomRoutes, emitCustomSchemas } from './custom';
 import { emitApiRouter, emitDeps, emitMain } from './deps';
+import { emitErrorSchemas } from './errors';
 import { emitInitialMigration } from './migration';
 import { emitAssociations, emitModel, emitModelsInit } from './models';
 import {
@@ -50,6 +51,8 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('app/schemas/common.py', schemasCommon);
   put('app/schemas/responses.py', emitResponses(ir));
   put('app/schemas/auth.py', emitAuthSchemas(ir));
+  put('app/schemas/errors.py', emitErrorSchemas());
+  put('app/schemas/custom.py', emitCustomSchemas(ir));
   for (const entity of ir.entities) {
     put(`app/models/${entity.module}.py`, emitModel(entity, ir));
     put(`app/schemas/${entity.module}.py`, emitEntitySchemas(entity, ir));

@@ -2,7 +2,19 @@ import { isSqlReserved, pluralize, snakeCase, uniqueName } from '@/lib/design/na
 
 /** Module names taken by fixed files of each package. */
 export const RESERVED_MODULES: ReadonlySet<string> = new Set([
-  ...['__init__', 'auth', 'common', 'custom', 'deps', 'enums', 'base', 'conftest', 'factories', 'health'],
+  ...[
+    '__init__',
+    'auth',
+    'common',
+    'custom',
+    'deps',
+    'enums',
+    'base',
+    'conftest',
+    'factories',
+    'health',
+    'errors',
+  ],
 ]);
 
 /** `HTTPRequest` -> `http_request` (entity names are validated PascalCase). */

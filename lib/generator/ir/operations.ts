@@ -92,6 +92,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
   const entityBody = (name: string) => ({
     name,
     module: `app.schemas.${entity.module}`,
+    param: 'body',
     form: false,
     entityId: entity.id,
   });
@@ -213,23 +214,68 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
   return ops;
 }
 
+/**
+ * What a custom endpoint's body carries of its entity: the writable fields a client may set, without
+ * passwords, write-only secrets, the auth role or server-set fields, and the foreign keys a create accepts.
+ */
+export function customInputFields(
+  entity: IrEntity,
+  project: Pick<IrProject, 'auth'>,
+): { fields: IrField[]; fks: IrEntity['fks'] } {
+  const role = project.auth?.role?.id;
+  return {
+    fields: entity.fields.filter((f) => f.inCreate && f.inRead && !f.isPassword && f.id !== role),
+    fks: entity.fks.filter((fk) => fk.inCreate),
+  };
+}
+
+/** `<Entity>Input` in `app/schemas/custom.py`: the body of custom endpoints that take that entity. */
+export const customInputSchema = (entity: IrEntity): IrSchemaRef => ({
+  name: `${entity.className}Input`,
+  module: 'app.schemas.custom',
+});
+
+/**
+ * The source of a custom endpoint's path segment: the segment right after an entity's resource path is that
+ * resource's lookup (`/posts/{slug}/publish`), `{<entity>_id}` is that entity's primary key, else text.
+ */
+function segmentSource(
+  wire: string,
+  lookupWire: string | null,
+  owner: IrEntity | null,
+  entities: readonly IrEntity[],
+): IrParam['source'] {
+  if (owner && wire === lookupWire)
+    return { kind: 'lookup', entityId: owner.id, field: owner.resource.lookup.field };
+  const byId = entities.find((e) => `${e.varName}_id` === wire);
+  if (byId) return { kind: 'lookup', entityId: byId.id, field: null };
+  return { kind: 'segment' };
+}
+
 /** A custom endpoint's stub: path segments planned against its scope (keywords and `body` get a `_`). */
-function customOperation(endpoint: IrCustomEndpoint, entityById: ReadonlyMap<string, IrEntity>): IrOperation {
-  const scope = handlerScope('custom', endpoint.access, endpoint.requestId !== null);
+function customOperation(
+  endpoint: IrCustomEndpoint,
+  project: Pick<IrProject, 'auth' | 'entityById' | 'entities'>,
+): IrOperation {
+  const { entityById } = project;
+  // Segments first: a parameter named like a path segment would be read from it, so `body` makes way.
+  const scope = handlerScope('custom', endpoint.access, false);
+  const owner = endpoint.entityId ? (entityById.get(endpoint.entityId) as IrEntity) : null;
+  const relative = owner ? endpoint.path.slice(owner.resource.path.length) : '';
+  const lookupWire = /^\/\{([a-z_][a-z0-9_]*)\}/.exec(relative)?.[1] ?? null;
   const params: IrParam[] = endpoint.pathParams.map((wire) => ({
     name: scope.param(wire, (n) => `${n}_`),
     wire,
     in: 'path',
     required: true,
-    source: { kind: 'segment' },
+    source: segmentSource(wire, lookupWire, owner, project.entities),
   }));
   const requestEntity = endpoint.requestId ? (entityById.get(endpoint.requestId) as IrEntity) : null;
   const responseEntity = endpoint.response ? (entityById.get(endpoint.response.entityId) as IrEntity) : null;
-  const owner = endpoint.entityId ? (entityById.get(endpoint.entityId) as IrEntity) : null;
   const body = requestEntity
     ? {
-        name: requestEntity.schemas.create,
-        module: `app.schemas.${requestEntity.module}`,
+        ...customInputSchema(requestEntity),
+        param: scope.param('body', (n) => `${n}_`),
         form: false,
         entityId: requestEntity.id,
       }
@@ -248,7 +294,8 @@ function customOperation(endpoint: IrCustomEndpoint, entityById: ReadonlyMap<str
     response: responseEntity
       ? { ...itemResponse(responseEntity), list: endpoint.response?.list ?? false }
       : null,
-    status: 200,
+    // Without a response schema the endpoint returns nothing: 204, not a 200 with `null`.
+    status: responseEntity ? 200 : 204,
     errors: errorsOf(endpoint.access, [501], params.length > 0 || body !== null),
     locals: scope.registered(),
     entityId: owner?.id ?? null,
@@ -281,7 +328,13 @@ function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOper
       path: '/auth/register',
       route: '/register',
       handler: 'register',
-      body: { name: auth.registerSchema, module: 'app.schemas.auth', form: false, entityId: user.id },
+      body: {
+        name: auth.registerSchema,
+        module: 'app.schemas.auth',
+        param: 'body',
+        form: false,
+        entityId: user.id,
+      },
       response: read,
       status: 201,
       errors: [409, 422],
@@ -292,7 +345,7 @@ function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOper
       path: '/auth/login',
       route: '/login',
       handler: 'login',
-      body: { name: 'Body_login_auth_login_post', module: '', form: true, entityId: null },
+      body: { name: 'Body_login_auth_login_post', module: '', param: 'form', form: true, entityId: null },
       response: token,
       errors: [401, 422],
     },
@@ -302,7 +355,7 @@ function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOper
       path: '/auth/login/json',
       route: '/login/json',
       handler: 'login_json',
-      body: { name: 'LoginRequest', module: 'app.schemas.auth', form: false, entityId: null },
+      body: { name: 'LoginRequest', module: 'app.schemas.auth', param: 'body', form: false, entityId: null },
       response: token,
       errors: [401, 422],
     },
@@ -348,7 +401,7 @@ export function projectOperations(
   project: Pick<IrProject, 'auth' | 'entityById' | 'entities' | 'customEndpoints'>,
 ): IrOperation[] {
   return [
-    ...project.customEndpoints.map((e) => customOperation(e, project.entityById)),
+    ...project.customEndpoints.map((e) => customOperation(e, project)),
     ...authOperations(project),
     ...project.entities.flatMap((e) => e.operations),
     HEALTH,

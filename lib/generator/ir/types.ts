@@ -292,8 +292,11 @@ export type IrOperation = {
   /** null: no authentication at all (auth endpoints, health). */
   access: IrAccess | null;
   params: IrParam[];
-  /** The request body; `entityId`: the entity whose fields it carries (test payloads), if any. */
-  body: (IrSchemaRef & { form: boolean; entityId: string | null }) | null;
+  /**
+   * The request body: `param` is its Python parameter (`body`, unless a path segment has that name: FastAPI
+   * takes a parameter named like a segment for that segment); `entityId`: the entity whose fields it carries.
+   */
+  body: (IrSchemaRef & { param: string; form: boolean; entityId: string | null }) | null;
   /** null: no body (204, or a stub documented as returning nothing). */
   response: (IrSchemaRef & { list: boolean }) | null;
   status: number;

@@ -1,10 +1,14 @@
 import type { Design } from '@/lib/design/schema';
+import { customDescription } from '../fastapi/custom';
+import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
 import { buildIr } from '../ir/build';
+import { customInputFields } from '../ir/operations';
 import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
 import {
   createSchema,
   detailSchema,
   fixedSchemas,
+  inputSchema,
   type JsonSchema,
   listSchema,
   nullable,
@@ -87,6 +91,7 @@ function operation(project: IrProject, op: IrOperation): Operation {
   const doc: Operation = {
     tags: [op.tag],
     summary: op.summary ?? summary(op.handler),
+    ...(op.kind === 'custom' ? { description: customDescription(op.summary ?? '') } : {}),
     operationId: operationId(op.handler, op.path, op.method),
   };
   if (op.access && op.access.kind !== 'public') doc.security = [{ OAuth2PasswordBearer: [] }];
@@ -111,6 +116,12 @@ function operation(project: IrProject, op: IrOperation): Operation {
   // FastAPI documents a body of any shape for `-> None` handlers whose status allows a body (not 204).
   else if (![204, 205, 304].includes(op.status)) ok.content = { 'application/json': { schema: {} } };
   const responses: Record<string, unknown> = { [String(op.status)]: ok };
+  for (const status of documentedErrors(op)) {
+    responses[String(status)] = {
+      description: errorDescription(status, op, project),
+      content: { 'application/json': { schema: ref(ERROR_SCHEMA.name) } },
+    };
+  }
   if (op.errors.includes(422)) responses['422'] = VALIDATION_ERROR;
   doc.responses = responses;
   return doc;
@@ -140,6 +151,20 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
     if (e.schemas.publicDetail) byName.set(e.schemas.publicDetail, () => publicDetailSchema(e, project));
     byName.set(e.schemas.list, () => listSchema(e));
   }
+  for (const op of project.operations) {
+    const requestEntity = op.kind === 'custom' && op.body?.entityId ? op.body.entityId : null;
+    if (!requestEntity || !op.body) continue;
+    const entity = project.entityById.get(requestEntity) as IrEntity;
+    const { fields, fks } = customInputFields(entity, project);
+    const name = op.body.name;
+    byName.set(name, () => inputSchema(name, entity, fields, fks, project));
+  }
+  byName.set(ERROR_SCHEMA.name, () => ({
+    properties: { detail: { type: 'string', title: 'Detail' } },
+    type: 'object',
+    required: ['detail'],
+    title: ERROR_SCHEMA.name,
+  }));
   for (const en of project.enums) {
     byName.set(en.className, () => ({
       type: 'string',

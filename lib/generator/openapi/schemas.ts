@@ -197,6 +197,22 @@ export function createSchema(entity: IrEntity, project: IrProject): JsonSchema {
   );
 }
 
+/** A create-style body of some of an entity's fields that refuses unknown ones (`extra="forbid"`). */
+export function inputSchema(
+  title: string,
+  entity: IrEntity,
+  fields: IrField[],
+  fks: IrEntity['fks'],
+  project: IrProject,
+): JsonSchema {
+  const fkSet = new Set(fks.map((fk) => fk.column));
+  const schema = objectSchema(title, [
+    ...fields.map((f) => inputProp(f, 'create')),
+    ...fkProps(entity, project, 'create').filter((p) => fkSet.has(p.name)),
+  ]);
+  return { ...schema, additionalProperties: false };
+}
+
 export function updateSchema(entity: IrEntity, project: IrProject): JsonSchema {
   const props = [
     ...entity.fields.filter((f) => f.inUpdate).map((f) => inputProp(f, 'update')),

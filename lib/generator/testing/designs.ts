@@ -1,5 +1,7 @@
 import { defaultResource, emptyDesign, newEntity, newField, newRelation } from '@/lib/design/factories';
-import type { Design } from '@/lib/design/schema';
+import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/names';
+import type { Design, Field } from '@/lib/design/schema';
+import { HANDLER_LOCALS } from '../ir/scope';
 
 /** Small designs that each exercise one generator feature, for golden files and the Python checks. */
 
@@ -137,8 +139,152 @@ function typesAndDefaults(): Design {
   };
 }
 
+/**
+ * Names a generated handler binds besides its locals: fixed parameters, conventional FastAPI names and the
+ * lowercase names route modules import (a parameter must not shadow them inside the handler).
+ */
+const HANDLER_NAMES = [
+  ...['session', 'current_user', 'body', 'limit', 'offset', 'sort', 'request', 'response', 'status'],
+  ...['select', 'func', 'selectinload', 'aliased', 'hash_password', 'commit_or_409', 'require_roles'],
+];
+
+/** Every name a handler binds that is a legal field name, once. */
+export function handlerNameFields(): string[] {
+  const names = new Set([...Object.values(HANDLER_LOCALS).flat(), ...HANDLER_NAMES]);
+  return [...names].filter((n) => reservedFieldNameReason(n) === null && pydanticAttributeReason(n) === null);
+}
+
+/**
+ * A field named like every local and parameter of the generated handlers, each filtered and sorted on, a
+ * lookup field named like a local (`row`), and a filter through a relation whose query name is a local too
+ * (`count` + `statement`): the generated project must stay mypy-clean and its tests green.
+ */
+function handlerNames(): Design {
+  const types = ['string', 'integer', 'boolean', 'date'] as const;
+  const fields: Field[] = handlerNameFields().map((name, i) =>
+    newField(`f_probe_${name}`, name, types[i % types.length] as Field['type'], {
+      nullable: i % 3 === 2,
+      ...(name === 'row' ? { unique: true, type: 'string' as const, nullable: false } : {}),
+    }),
+  );
+  const probe = newEntity('e_probe', 'Probe', {
+    description: "Fields named like the handlers' own names.",
+    fields,
+    resource: { ...defaultResource(), lookupFieldId: 'f_probe_row' },
+  });
+  probe.resource.operations.list.filters = [
+    ...fields.map((f) => ({ fieldId: f.id })),
+    { relationId: 'r_probe_count', fieldId: 'f_tally_statement' },
+  ];
+  probe.resource.operations.list.sortable = fields.map((f) => ({ fieldId: f.id }));
+  const tally = newEntity('e_tally', 'Tally', {
+    fields: [newField('f_tally_statement', 'statement', 'string', { constraints: { maxLength: 40 } })],
+  });
+  const relation = newRelation('r_probe_count', 'e_probe', 'e_tally', {
+    fieldName: 'count',
+    backrefName: 'probes',
+    nullable: true,
+  });
+  return { ...emptyDesign('Handler names'), entities: [probe, tally], relations: [relation] };
+}
+
+/**
+ * Custom endpoints of every shape: a role-only one taking a body (an entity with a password, a write-only
+ * secret and a read-only status: none of them may be in it), one whose path has a `{body}` segment, an
+ * owner-only DELETE without response (204), and a public one typed by `{account_id}`. UUID lookups.
+ */
+function customEndpoints(): Design {
+  const account = newEntity('e_account', 'Account', {
+    fields: [
+      newField('f_account_email', 'email', 'email', { unique: true }),
+      newField('f_account_password', 'password', 'password', { constraints: { minLength: 8 } }),
+      newField('f_account_role', 'role', 'enum', {
+        enumId: 'enum_role',
+        default: { kind: 'literal', value: 'agent' },
+      }),
+    ],
+  });
+  const ticket = newEntity('e_ticket', 'Ticket', {
+    primaryKey: 'uuid',
+    fields: [
+      newField('f_ticket_title', 'title', 'string', { constraints: { minLength: 1, maxLength: 120 } }),
+      newField('f_ticket_pin', 'pin', 'password', { nullable: true }),
+      newField('f_ticket_secret', 'secret', 'string', { nullable: true, writeOnly: true }),
+      newField('f_ticket_state', 'state', 'enum', {
+        enumId: 'enum_state',
+        readOnly: true,
+        default: { kind: 'literal', value: 'open' },
+      }),
+    ],
+  });
+  ticket.resource.ownerRelationId = 'r_ticket_reporter';
+  const ops = ticket.resource.operations;
+  for (const op of [ops.list, ops.get, ops.create]) op.access = { kind: 'authenticated' };
+  for (const op of [ops.update, ops.delete]) op.access = { kind: 'owner' };
+  const reporter = newRelation('r_ticket_reporter', 'e_ticket', 'e_account', {
+    fieldName: 'reporter',
+    backrefName: 'tickets',
+    onDelete: 'cascade',
+  });
+  return {
+    ...emptyDesign('Help desk'),
+    enums: [
+      { id: 'enum_role', name: 'AccountRole', values: ['agent', 'admin'] },
+      { id: 'enum_state', name: 'TicketState', values: ['open', 'closed'] },
+    ],
+    entities: [account, ticket],
+    relations: [reporter],
+    auth: {
+      userEntityId: 'e_account',
+      loginFieldId: 'f_account_email',
+      passwordFieldId: 'f_account_password',
+      roleFieldId: 'f_account_role',
+      tokenLifetimeMinutes: 30,
+    },
+    customEndpoints: [
+      {
+        id: 'c_assign',
+        entityId: 'e_ticket',
+        method: 'POST',
+        path: '/{ticket_id}/assign',
+        summary: 'Assign a ticket to an agent',
+        access: { kind: 'roles', roles: ['admin'] },
+        request: { entityId: 'e_ticket' },
+        response: { entityId: 'e_ticket', list: false },
+      },
+      {
+        id: 'c_note',
+        entityId: 'e_ticket',
+        method: 'PUT',
+        path: '/{ticket_id}/notes/{body}',
+        summary: 'Attach a note',
+        access: { kind: 'authenticated' },
+        request: { entityId: 'e_ticket' },
+      },
+      {
+        id: 'c_close',
+        entityId: 'e_ticket',
+        method: 'DELETE',
+        path: '/{ticket_id}/close',
+        summary: 'Close a ticket',
+        access: { kind: 'owner' },
+      },
+      {
+        id: 'c_report',
+        method: 'GET',
+        path: '/reports/accounts/{account_id}',
+        summary: "An account's tickets",
+        access: { kind: 'public' },
+        response: { entityId: 'e_ticket', list: true },
+      },
+    ],
+  };
+}
+
 export const focusedDesigns: Record<string, () => Design> = {
   'self-relation': selfRelation,
   'through-entity': throughEntity,
   'types-and-defaults': typesAndDefaults,
+  'handler-names': handlerNames,
+  'custom-endpoints': customEndpoints,
 };

@@ -1,8 +1,10 @@
+import { customInputFields } from '../../ir/operations';
 import type { IrAccess, IrEntity, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
 import { payloadName } from './factories';
+import { lookupText } from './resource';
 
 /** `tests/test_custom.py`: every stub answers 501 (and 401 without a token when it needs one). */
 export function emitCustomTests(project: IrProject): string | null {
@@ -12,7 +14,17 @@ export function emitCustomTests(project: IrProject): string | null {
   const tc = imports.from('fastapi.testclient', 'TestClient');
   const blocks: string[] = [];
   for (const endpoint of ops) {
-    const url = pyStr(endpoint.path.replace(/\{[^}]*\}/g, 'x'));
+    // Every segment parses as its parameter's type, so the request reaches the stub.
+    let path = endpoint.path;
+    for (const p of endpoint.params) {
+      const source = p.source;
+      const text =
+        source.kind === 'lookup'
+          ? lookupText(project.entityById.get(source.entityId) as IrEntity, source.field)
+          : 'x';
+      path = path.replace(`{${p.wire}}`, encodeURIComponent(text));
+    }
+    const url = pyStr(path);
     const method = endpoint.method;
     const access: IrAccess = endpoint.access ?? { kind: 'public' };
     const lines: string[] = [];
@@ -33,13 +45,23 @@ export function emitCustomTests(project: IrProject): string | null {
       headers = 'headers';
     }
     let json = '';
+    const bodyLines: string[] = [];
     if (endpoint.body?.entityId) {
       const e = project.entityById.get(endpoint.body.entityId) as IrEntity;
-      lines.push(
-        `body = ${imports.from('tests.utils', 'run')}(client, ${imports.from('tests.factories', payloadName(e))})`,
+      const { fields, fks } = customInputFields(e, project);
+      const keys = [...fields.map((f) => f.name), ...fks.map((fk) => fk.column)];
+      // The create payload, cut down to what the endpoint's Input takes.
+      bodyLines.push(
+        ...(keys.length === 0
+          ? [`body: dict[str, ${imports.from('typing', 'Any')}] = {}`]
+          : [
+              `payload = ${imports.from('tests.utils', 'run')}(client, ${imports.from('tests.factories', payloadName(e))})`,
+              `body = {key: payload[key] for key in [${keys.map(pyStr).join(', ')}] if key in payload}`,
+            ]),
       );
       json = ', json=body';
     }
+    lines.push(...bodyLines);
     const send = (h: string) =>
       method === 'get' || method === 'delete'
         ? `client.${method}(${url}, headers=${h})`
@@ -51,7 +73,7 @@ export function emitCustomTests(project: IrProject): string | null {
     if (access.kind !== 'public') {
       blocks.push(
         `def test_${endpoint.handler}_unauthenticated(client: ${tc}) -> None:\n${indent(
-          [`response = ${send('{}')}`, 'assert response.status_code == 401'].join('\n'),
+          [...bodyLines, `response = ${send('{}')}`, 'assert response.status_code == 401'].join('\n'),
         )}`,
       );
     }

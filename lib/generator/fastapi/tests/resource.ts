@@ -113,17 +113,37 @@ function itemUrl(ctx: Ctx, rowVar: string): string {
   return `f"${itemPath(ctx, `{${ctx.imports.from('tests.utils', 'quote_path')}(${rowVar}.${column})}`)}"`;
 }
 
+/**
+ * A lookup value as URL text that parses as the parameter's type: a row that does not exist (a far id, an
+ * unlikely string), or for an enum its first value.
+ */
+export function lookupText(entity: IrEntity, field: IrField | null): string {
+  if (!field) return entity.primaryKey === 'uuid' ? '00000000-0000-0000-0000-000000000000' : '999999999';
+  switch (field.type) {
+    case 'uuid':
+      return '00000000-0000-0000-0000-000000000000';
+    case 'string':
+    case 'text':
+    case 'email':
+    case 'url':
+      return 'no-such-value-zz';
+    case 'enum':
+      return field.enum?.members[0]?.value ?? 'no-such-value-zz';
+    case 'date':
+      return '1900-01-01';
+    case 'datetime':
+      return '1900-01-01T00:00:00Z';
+    case 'boolean':
+      return 'false';
+    default:
+      return '999999999';
+  }
+}
+
 function missingUrl(ctx: Ctx): string {
   const field = ctx.entity.resource.lookup.field;
-  let value = '999999999';
-  if (!field && ctx.entity.primaryKey === 'uuid') value = '00000000-0000-0000-0000-000000000000';
-  if (field) {
-    if (field.type === 'uuid') value = '00000000-0000-0000-0000-000000000000';
-    else if (['string', 'text', 'email', 'url', 'enum'].includes(field.type)) value = 'no-such-value-zz';
-    else if (field.type === 'date') value = '1900-01-01';
-    else if (field.type === 'datetime') value = '1900-01-01T00:00:00Z';
-    else if (field.type === 'boolean') value = 'false';
-  }
+  // Any enum value may exist: an unknown one is the only sure miss.
+  const value = field?.type === 'enum' ? 'no-such-value-zz' : lookupText(ctx.entity, field);
   return pyStr(itemPath(ctx, encodeURIComponent(value)));
 }
 

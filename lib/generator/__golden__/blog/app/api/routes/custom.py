@@ -3,17 +3,32 @@
 from fastapi import APIRouter, HTTPException
 
 from app.api.deps import CurrentUser
+from app.schemas.errors import ErrorMessage
 from app.schemas.responses import PostDetail
 from app.schemas.user import UserRead
 
 router = APIRouter()
 
 
-@router.post("/posts/{slug}/publish", tags=["posts"], summary="Publish a post now")
+@router.post(
+    "/posts/{slug}/publish",
+    tags=["posts"],
+    summary="Publish a post now",
+    responses={
+        401: {
+            "model": ErrorMessage,
+            "description": "Missing, invalid or expired bearer token",
+        },
+        501: {"model": ErrorMessage, "description": "Not implemented yet"},
+    },
+)
 async def post_posts_slug_publish(
     slug: str,
     current_user: CurrentUser,
 ) -> PostDetail:
+    """Publish a post now. Stub: answers 501 Not Implemented until it is
+    written.
+    """
     # TODO: implement. The parameters above are already validated.
     raise HTTPException(
         status_code=501,
@@ -21,10 +36,24 @@ async def post_posts_slug_publish(
     )
 
 
-@router.get("/me", tags=["custom"], summary="The signed-in user")
+@router.get(
+    "/me",
+    tags=["custom"],
+    summary="The signed-in user",
+    responses={
+        401: {
+            "model": ErrorMessage,
+            "description": "Missing, invalid or expired bearer token",
+        },
+        501: {"model": ErrorMessage, "description": "Not implemented yet"},
+    },
+)
 async def get_me(
     current_user: CurrentUser,
 ) -> UserRead:
+    """The signed-in user. Stub: answers 501 Not Implemented until it is
+    written.
+    """
     # TODO: implement. The parameters above are already validated.
     raise HTTPException(
         status_code=501,

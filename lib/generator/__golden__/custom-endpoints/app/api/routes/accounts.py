@@ -1,0 +1,87 @@
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.deps import SessionDep, commit_or_409
+from app.core.security import hash_password
+from app.models.account import Account
+from app.schemas.account import AccountCreate, AccountRead, AccountUpdate
+from app.schemas.responses import AccountList
+
+router = APIRouter(prefix="/accounts", tags=["accounts"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Account:
+    """One Account (relations to embed loaded eagerly), or 404."""
+    statement = select(Account).where(*where).execution_options(populate_existing=True)
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="Account not found")
+    return row
+
+
+@router.get("")
+async def list_accounts(
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> AccountList:
+    statement = select(Account)
+    count_statement = select(func.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    statement = statement.order_by(Account.id)
+    statement = statement.limit(limit).offset(offset)
+    rows = (await session.execute(statement)).scalars().all()
+    items = [AccountRead.model_validate(row) for row in rows]
+    return AccountList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{account_id}")
+async def get_account(
+    session: SessionDep,
+    account_id: int,
+) -> AccountRead:
+    row = await _fetch(session, Account.id == account_id)
+    return AccountRead.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_account(
+    session: SessionDep,
+    body: AccountCreate,
+) -> AccountRead:
+    data = body.model_dump(exclude_unset=True)
+    if body.password is not None:
+        data["password"] = hash_password(body.password)
+    row = Account(**data)
+    session.add(row)
+    await commit_or_409(session)
+    return AccountRead.model_validate(await _fetch(session, Account.id == row.id))
+
+
+@router.patch("/{account_id}")
+async def update_account(
+    session: SessionDep,
+    account_id: int,
+    body: AccountUpdate,
+) -> AccountRead:
+    row = await _fetch(session, Account.id == account_id)
+    data = body.model_dump(exclude_unset=True)
+    if body.password is not None:
+        data["password"] = hash_password(body.password)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409(session)
+    return AccountRead.model_validate(await _fetch(session, Account.id == row.id))
+
+
+@router.delete("/{account_id}", status_code=204)
+async def delete_account(
+    session: SessionDep,
+    account_id: int,
+) -> None:
+    row = await _fetch(session, Account.id == account_id)
+    await session.delete(row)
+    await commit_or_409(session)

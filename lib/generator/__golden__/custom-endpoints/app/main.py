@@ -1,0 +1,40 @@
+"""The FastAPI application."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app import models
+from app.api.main import api_router
+from app.core.config import settings
+from app.core.db import engine
+from app.core.errors import register_error_handlers
+from app.core.logging import configure_logging, log_requests
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    configure_logging()
+    yield
+    await engine.dispose()
+
+
+app = FastAPI(title=settings.PROJECT_NAME, lifespan=lifespan)
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=settings.CORS_ORIGINS,
+    allow_credentials=True,
+    allow_methods=["*"],
+    allow_headers=["*"],
+)
+app.middleware("http")(log_requests)
+register_error_handlers(app)
+app.include_router(api_router)
+__all__ = ["app", "models"]
+
+
+@app.get("/health", tags=["health"])
+async def health() -> dict[str, str]:
+    return {"status": "ok"}

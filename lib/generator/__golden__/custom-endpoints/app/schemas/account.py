@@ -1,0 +1,39 @@
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from app.enums import AccountRole
+from app.schemas.common import UpdateModel, UTCDatetime
+
+
+class AccountBase(BaseModel):
+    """Fields of Account shared by create bodies and reads."""
+
+    email: EmailStr = Field(max_length=320)
+
+
+class AccountCreate(AccountBase):
+    """Body of a request creating a Account."""
+
+    password: str = Field(min_length=8)
+
+
+class AccountUpdate(UpdateModel):
+    """Partial update of a Account: only the fields sent are changed."""
+
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"email", "password"})
+
+    email: EmailStr | None = Field(default=None, max_length=320)
+    password: str | None = Field(default=None, min_length=8)
+
+
+class AccountRead(BaseModel):
+    """A Account as returned by the API."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    role: AccountRole
+    created_at: UTCDatetime
+    updated_at: UTCDatetime

@@ -1,0 +1,69 @@
+"""The custom endpoints are stubs: they answer 501 until implemented."""
+
+from fastapi.testclient import TestClient
+
+from app.enums import AccountRole
+from tests.factories import ticket_payload
+from tests.utils import run, sign_in
+
+
+def test_post_tickets_ticket_id_assign_not_implemented(client: TestClient) -> None:
+    _, headers = sign_in(client, role=AccountRole.ADMIN)
+    payload = run(client, ticket_payload)
+    body = {key: payload[key] for key in ["title"] if key in payload}
+    response = client.post(
+        ("/tickets/00000000-0000-0000-0000-000000000000/assign"),
+        json=body,
+        headers=headers,
+    )
+    assert response.status_code == 501
+
+
+def test_post_tickets_ticket_id_assign_unauthenticated(client: TestClient) -> None:
+    payload = run(client, ticket_payload)
+    body = {key: payload[key] for key in ["title"] if key in payload}
+    response = client.post(
+        ("/tickets/00000000-0000-0000-0000-000000000000/assign"), json=body, headers={}
+    )
+    assert response.status_code == 401
+
+
+def test_put_tickets_ticket_id_notes_body_not_implemented(client: TestClient) -> None:
+    _, headers = sign_in(client)
+    payload = run(client, ticket_payload)
+    body = {key: payload[key] for key in ["title"] if key in payload}
+    response = client.put(
+        ("/tickets/00000000-0000-0000-0000-000000000000/notes/x"),
+        json=body,
+        headers=headers,
+    )
+    assert response.status_code == 501
+
+
+def test_put_tickets_ticket_id_notes_body_unauthenticated(client: TestClient) -> None:
+    payload = run(client, ticket_payload)
+    body = {key: payload[key] for key in ["title"] if key in payload}
+    response = client.put(
+        ("/tickets/00000000-0000-0000-0000-000000000000/notes/x"), json=body, headers={}
+    )
+    assert response.status_code == 401
+
+
+def test_delete_tickets_ticket_id_close_not_implemented(client: TestClient) -> None:
+    _, headers = sign_in(client)
+    response = client.delete(
+        ("/tickets/00000000-0000-0000-0000-000000000000/close"), headers=headers
+    )
+    assert response.status_code == 501
+
+
+def test_delete_tickets_ticket_id_close_unauthenticated(client: TestClient) -> None:
+    response = client.delete(
+        ("/tickets/00000000-0000-0000-0000-000000000000/close"), headers={}
+    )
+    assert response.status_code == 401
+
+
+def test_get_reports_accounts_account_id_not_implemented(client: TestClient) -> None:
+    response = client.get("/reports/accounts/999999999", headers={})
+    assert response.status_code == 501

@@ -1,0 +1,274 @@
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import ColumnElement, select
+from sqlalchemy import func as func_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from app.api.deps import SessionDep
+from app.api.deps import commit_or_409 as commit_or_409_
+from app.models.probe import Probe
+from app.models.tally import Tally
+from app.schemas.probe import ProbeCreate, ProbeRead, ProbeUpdate
+from app.schemas.responses import ProbeList
+
+router = APIRouter(prefix="/probes", tags=["probes"])
+
+
+async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Probe:
+    """One Probe (relations to embed loaded eagerly), or 404."""
+    statement = select(Probe).where(*where).execution_options(populate_existing=True)
+    row = (await session.execute(statement)).scalar_one_or_none()
+    if row is None:
+        raise HTTPException(status_code=404, detail="Probe not found")
+    return row
+
+
+@router.get("")
+async def list_probes(
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    sort: Annotated[
+        Literal[
+            "statement",
+            "-statement",
+            "count_statement",
+            "-count_statement",
+            "total",
+            "-total",
+            "key",
+            "-key",
+            "related",
+            "-related",
+            "direction",
+            "-direction",
+            "rows",
+            "-rows",
+            "row",
+            "-row",
+            "items",
+            "-items",
+            "data",
+            "-data",
+            "value",
+            "-value",
+            "setattr",
+            "-setattr",
+            "session",
+            "-session",
+            "body",
+            "-body",
+            "sort",
+            "-sort",
+            "request",
+            "-request",
+            "response",
+            "-response",
+            "status",
+            "-status",
+            "func",
+            "-func",
+            "selectinload",
+            "-selectinload",
+            "aliased",
+            "-aliased",
+            "hash_password",
+            "-hash_password",
+            "commit_or_409",
+            "-commit_or_409",
+            "require_roles",
+            "-require_roles",
+        ]
+        | None,
+        Query(),
+    ] = None,
+    statement_filter: Annotated[str | None, Query(alias="statement")] = None,
+    count_statement_filter: Annotated[
+        int | None, Query(alias="count_statement")
+    ] = None,
+    total_filter: Annotated[bool | None, Query(alias="total")] = None,
+    key_filter: Annotated[dt.date | None, Query(alias="key")] = None,
+    related_filter: Annotated[str | None, Query(alias="related")] = None,
+    direction_filter: Annotated[int | None, Query(alias="direction")] = None,
+    rows_filter: Annotated[bool | None, Query(alias="rows")] = None,
+    row_filter: Annotated[str | None, Query(alias="row")] = None,
+    items_filter: Annotated[str | None, Query(alias="items")] = None,
+    data: Annotated[int | None, Query()] = None,
+    value: Annotated[bool | None, Query()] = None,
+    setattr: Annotated[dt.date | None, Query()] = None,
+    session_filter: Annotated[str | None, Query(alias="session")] = None,
+    body: Annotated[int | None, Query()] = None,
+    sort_2: Annotated[bool | None, Query()] = None,
+    request_filter: Annotated[dt.date | None, Query(alias="request")] = None,
+    response_filter: Annotated[str | None, Query(alias="response")] = None,
+    status_filter: Annotated[int | None, Query(alias="status")] = None,
+    func: Annotated[bool | None, Query()] = None,
+    selectinload: Annotated[dt.date | None, Query()] = None,
+    aliased: Annotated[str | None, Query()] = None,
+    hash_password: Annotated[int | None, Query()] = None,
+    commit_or_409: Annotated[bool | None, Query()] = None,
+    require_roles: Annotated[dt.date | None, Query()] = None,
+    count_statement_2: Annotated[str | None, Query()] = None,
+) -> ProbeList:
+    statement = select(Probe)
+    if statement_filter is not None:
+        statement = statement.where(Probe.statement == statement_filter)
+    if count_statement_filter is not None:
+        statement = statement.where(Probe.count_statement == count_statement_filter)
+    if total_filter is not None:
+        statement = statement.where(Probe.total == total_filter)
+    if key_filter is not None:
+        statement = statement.where(Probe.key == key_filter)
+    if related_filter is not None:
+        statement = statement.where(Probe.related == related_filter)
+    if direction_filter is not None:
+        statement = statement.where(Probe.direction == direction_filter)
+    if rows_filter is not None:
+        statement = statement.where(Probe.rows == rows_filter)
+    if row_filter is not None:
+        statement = statement.where(Probe.row == row_filter)
+    if items_filter is not None:
+        statement = statement.where(Probe.items == items_filter)
+    if data is not None:
+        statement = statement.where(Probe.data == data)
+    if value is not None:
+        statement = statement.where(Probe.value == value)
+    if setattr is not None:
+        statement = statement.where(Probe.setattr == setattr)
+    if session_filter is not None:
+        statement = statement.where(Probe.session == session_filter)
+    if body is not None:
+        statement = statement.where(Probe.body == body)
+    if sort_2 is not None:
+        statement = statement.where(Probe.sort == sort_2)
+    if request_filter is not None:
+        statement = statement.where(Probe.request == request_filter)
+    if response_filter is not None:
+        statement = statement.where(Probe.response == response_filter)
+    if status_filter is not None:
+        statement = statement.where(Probe.status == status_filter)
+    if func is not None:
+        statement = statement.where(Probe.func == func)
+    if selectinload is not None:
+        statement = statement.where(Probe.selectinload == selectinload)
+    if aliased is not None:
+        statement = statement.where(Probe.aliased == aliased)
+    if hash_password is not None:
+        statement = statement.where(Probe.hash_password == hash_password)
+    if commit_or_409 is not None:
+        statement = statement.where(Probe.commit_or_409 == commit_or_409)
+    if require_roles is not None:
+        statement = statement.where(Probe.require_roles == require_roles)
+    if count_statement_2 is not None:
+        statement = statement.where(
+            Probe.count.has(Tally.statement == count_statement_2)
+        )
+    count_statement = select(func_.count()).select_from(statement.subquery())
+    total = (await session.execute(count_statement)).scalar_one()
+    order = sort or "id"
+    key = order.removeprefix("-")
+    column: InstrumentedAttribute[Any]
+    if key == "statement":
+        column = Probe.statement
+    elif key == "count_statement":
+        column = Probe.count_statement
+    elif key == "total":
+        column = Probe.total
+    elif key == "key":
+        column = Probe.key
+    elif key == "related":
+        column = Probe.related
+    elif key == "direction":
+        column = Probe.direction
+    elif key == "rows":
+        column = Probe.rows
+    elif key == "row":
+        column = Probe.row
+    elif key == "items":
+        column = Probe.items
+    elif key == "data":
+        column = Probe.data
+    elif key == "value":
+        column = Probe.value
+    elif key == "setattr":
+        column = Probe.setattr
+    elif key == "session":
+        column = Probe.session
+    elif key == "body":
+        column = Probe.body
+    elif key == "sort":
+        column = Probe.sort
+    elif key == "request":
+        column = Probe.request
+    elif key == "response":
+        column = Probe.response
+    elif key == "status":
+        column = Probe.status
+    elif key == "func":
+        column = Probe.func
+    elif key == "selectinload":
+        column = Probe.selectinload
+    elif key == "aliased":
+        column = Probe.aliased
+    elif key == "hash_password":
+        column = Probe.hash_password
+    elif key == "commit_or_409":
+        column = Probe.commit_or_409
+    elif key == "require_roles":
+        column = Probe.require_roles
+    else:
+        column = Probe.id
+    direction = column.desc() if order.startswith("-") else column.asc()
+    statement = statement.order_by(direction, Probe.id)
+    statement = statement.limit(limit).offset(offset)
+    rows = (await session.execute(statement)).scalars().all()
+    items = [ProbeRead.model_validate(row) for row in rows]
+    return ProbeList(items=items, total=total, limit=limit, offset=offset)
+
+
+@router.get("/{probe_row}")
+async def get_probe(
+    session: SessionDep,
+    probe_row: str,
+) -> ProbeRead:
+    row = await _fetch(session, Probe.row == probe_row)
+    return ProbeRead.model_validate(row)
+
+
+@router.post("", status_code=201)
+async def create_probe(
+    session: SessionDep,
+    body: ProbeCreate,
+) -> ProbeRead:
+    data = body.model_dump(exclude_unset=True)
+    row = Probe(**data)
+    session.add(row)
+    await commit_or_409_(session)
+    return ProbeRead.model_validate(await _fetch(session, Probe.id == row.id))
+
+
+@router.patch("/{probe_row}")
+async def update_probe(
+    session: SessionDep,
+    probe_row: str,
+    body: ProbeUpdate,
+) -> ProbeRead:
+    row = await _fetch(session, Probe.row == probe_row)
+    data = body.model_dump(exclude_unset=True)
+    for key, value in data.items():
+        setattr(row, key, value)
+    await commit_or_409_(session)
+    return ProbeRead.model_validate(await _fetch(session, Probe.id == row.id))
+
+
+@router.delete("/{probe_row}", status_code=204)
+async def delete_probe(
+    session: SessionDep,
+    probe_row: str,
+) -> None:
+    row = await _fetch(session, Probe.row == probe_row)
+    await session.delete(row)
+    await commit_or_409_(session)
