@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 
 from tests.factories import account_payload, create_account
-from tests.utils import quote_path, run
+from tests.utils import quote_path, run, sign_in
 
 
 def test_list_accounts(client: TestClient) -> None:
@@ -77,37 +77,63 @@ def test_create_account_conflict(client: TestClient) -> None:
 
 
 def test_update_account(client: TestClient) -> None:
-    headers: dict[str, str] = {}
-    row = run(client, create_account)
+    user, headers = sign_in(client)
+    row = user
     response = client.patch(f"/accounts/{quote_path(row.id)}", json={}, headers=headers)
     assert response.status_code == 200, response.text
     assert response.json()["id"] == row.id
 
 
 def test_update_account_not_found(client: TestClient) -> None:
-    headers: dict[str, str] = {}
+    user, headers = sign_in(client)
     response = client.patch("/accounts/999999999", json={}, headers=headers)
     assert response.status_code == 404
 
 
 def test_update_account_invalid(client: TestClient) -> None:
-    headers: dict[str, str] = {}
-    row = run(client, create_account)
+    user, headers = sign_in(client)
+    row = user
     response = client.patch(
         f"/accounts/{quote_path(row.id)}", json={"email": None}, headers=headers
     )
     assert response.status_code == 422
 
 
-def test_delete_account(client: TestClient) -> None:
-    headers: dict[str, str] = {}
+def test_update_account_not_owner(client: TestClient) -> None:
     row = run(client, create_account)
+    _, headers = sign_in(client)
+    response = client.patch(f"/accounts/{quote_path(row.id)}", json={}, headers=headers)
+    assert response.status_code == 404
+
+
+def test_update_account_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_account)
+    response = client.patch(f"/accounts/{quote_path(row.id)}", json={}, headers={})
+    assert response.status_code == 401
+
+
+def test_delete_account(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = user
     response = client.delete(f"/accounts/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert client.get(f"/accounts/{quote_path(row.id)}").status_code == 404
 
 
 def test_delete_account_not_found(client: TestClient) -> None:
-    headers: dict[str, str] = {}
+    user, headers = sign_in(client)
     response = client.delete("/accounts/999999999", headers=headers)
     assert response.status_code == 404
+
+
+def test_delete_account_not_owner(client: TestClient) -> None:
+    row = run(client, create_account)
+    _, headers = sign_in(client)
+    response = client.delete(f"/accounts/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 404
+
+
+def test_delete_account_unauthenticated(client: TestClient) -> None:
+    row = run(client, create_account)
+    response = client.delete(f"/accounts/{quote_path(row.id)}", headers={})
+    assert response.status_code == 401

@@ -142,11 +142,21 @@ def test_list_probes_filter_items(client: TestClient) -> None:
     assert response.json()["total"] >= 1
 
 
+def test_list_probes_filter_visible(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe)
+    response = client.get(
+        "/probes", params={"visible": str(row.visible), "limit": 100}, headers=headers
+    )
+    assert response.status_code == 200
+    assert response.json()["total"] >= 1
+
+
 def test_list_probes_filter_data(client: TestClient) -> None:
     headers: dict[str, str] = {}
     row = run(client, create_probe)
     response = client.get(
-        "/probes", params={"data": str(row.data), "limit": 100}, headers=headers
+        "/probes", params={"data": str(row.data).lower(), "limit": 100}, headers=headers
     )
     assert response.status_code == 200
     assert response.json()["total"] >= 1
@@ -154,10 +164,11 @@ def test_list_probes_filter_data(client: TestClient) -> None:
 
 def test_list_probes_filter_value(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe)
+    row = run(client, create_probe, value=dt.date(2024, 1, 15))
+    assert row.value is not None
     response = client.get(
         "/probes",
-        params={"value": str(row.value).lower(), "limit": 100},
+        params={"value": row.value.isoformat(), "limit": 100},
         headers=headers,
     )
     assert response.status_code == 200
@@ -166,12 +177,9 @@ def test_list_probes_filter_value(client: TestClient) -> None:
 
 def test_list_probes_filter_setattr(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, setattr=dt.date(2024, 1, 15))
-    assert row.setattr is not None
+    row = run(client, create_probe)
     response = client.get(
-        "/probes",
-        params={"setattr": row.setattr.isoformat(), "limit": 100},
-        headers=headers,
+        "/probes", params={"setattr": str(row.setattr), "limit": 100}, headers=headers
     )
     assert response.status_code == 200
     assert response.json()["total"] >= 1
@@ -189,9 +197,10 @@ def test_list_probes_filter_session(client: TestClient) -> None:
 
 def test_list_probes_filter_body(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe)
+    row = run(client, create_probe, body=True)
+    assert row.body is not None
     response = client.get(
-        "/probes", params={"body": str(row.body), "limit": 100}, headers=headers
+        "/probes", params={"body": str(row.body).lower(), "limit": 100}, headers=headers
     )
     assert response.status_code == 200
     assert response.json()["total"] >= 1
@@ -199,11 +208,10 @@ def test_list_probes_filter_body(client: TestClient) -> None:
 
 def test_list_probes_filter_sort_2(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, sort=True)
-    assert row.sort is not None
+    row = run(client, create_probe)
     response = client.get(
         "/probes",
-        params={"sort_2": str(row.sort).lower(), "limit": 100},
+        params={"sort_2": row.sort.isoformat(), "limit": 100},
         headers=headers,
     )
     assert response.status_code == 200
@@ -214,9 +222,7 @@ def test_list_probes_filter_request(client: TestClient) -> None:
     headers: dict[str, str] = {}
     row = run(client, create_probe)
     response = client.get(
-        "/probes",
-        params={"request": row.request.isoformat(), "limit": 100},
-        headers=headers,
+        "/probes", params={"request": str(row.request), "limit": 100}, headers=headers
     )
     assert response.status_code == 200
     assert response.json()["total"] >= 1
@@ -224,7 +230,8 @@ def test_list_probes_filter_request(client: TestClient) -> None:
 
 def test_list_probes_filter_response(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe)
+    row = run(client, create_probe, response=1)
+    assert row.response is not None
     response = client.get(
         "/probes", params={"response": str(row.response), "limit": 100}, headers=headers
     )
@@ -234,10 +241,11 @@ def test_list_probes_filter_response(client: TestClient) -> None:
 
 def test_list_probes_filter_status(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, status=1)
-    assert row.status is not None
+    row = run(client, create_probe)
     response = client.get(
-        "/probes", params={"status": str(row.status), "limit": 100}, headers=headers
+        "/probes",
+        params={"status": str(row.status).lower(), "limit": 100},
+        headers=headers,
     )
     assert response.status_code == 200
     assert response.json()["total"] >= 1
@@ -247,7 +255,7 @@ def test_list_probes_filter_func(client: TestClient) -> None:
     headers: dict[str, str] = {}
     row = run(client, create_probe)
     response = client.get(
-        "/probes", params={"func": str(row.func).lower(), "limit": 100}, headers=headers
+        "/probes", params={"func": row.func.isoformat(), "limit": 100}, headers=headers
     )
     assert response.status_code == 200
     assert response.json()["total"] >= 1
@@ -255,10 +263,12 @@ def test_list_probes_filter_func(client: TestClient) -> None:
 
 def test_list_probes_filter_selectinload(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe)
+    n = 7
+    row = run(client, create_probe, selectinload=f"selectinload-{n}")
+    assert row.selectinload is not None
     response = client.get(
         "/probes",
-        params={"selectinload": row.selectinload.isoformat(), "limit": 100},
+        params={"selectinload": str(row.selectinload), "limit": 100},
         headers=headers,
     )
     assert response.status_code == 200
@@ -267,9 +277,7 @@ def test_list_probes_filter_selectinload(client: TestClient) -> None:
 
 def test_list_probes_filter_aliased(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    n = 7
-    row = run(client, create_probe, aliased=f"aliased-{n}")
-    assert row.aliased is not None
+    row = run(client, create_probe)
     response = client.get(
         "/probes", params={"aliased": str(row.aliased), "limit": 100}, headers=headers
     )
@@ -282,7 +290,7 @@ def test_list_probes_filter_hash_password(client: TestClient) -> None:
     row = run(client, create_probe)
     response = client.get(
         "/probes",
-        params={"hash_password": str(row.hash_password), "limit": 100},
+        params={"hash_password": str(row.hash_password).lower(), "limit": 100},
         headers=headers,
     )
     assert response.status_code == 200
@@ -291,10 +299,11 @@ def test_list_probes_filter_hash_password(client: TestClient) -> None:
 
 def test_list_probes_filter_commit_or_409(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe)
+    row = run(client, create_probe, commit_or_409=dt.date(2024, 1, 15))
+    assert row.commit_or_409 is not None
     response = client.get(
         "/probes",
-        params={"commit_or_409": str(row.commit_or_409).lower(), "limit": 100},
+        params={"commit_or_409": row.commit_or_409.isoformat(), "limit": 100},
         headers=headers,
     )
     assert response.status_code == 200
@@ -303,11 +312,10 @@ def test_list_probes_filter_commit_or_409(client: TestClient) -> None:
 
 def test_list_probes_filter_require_roles(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, require_roles=dt.date(2024, 1, 15))
-    assert row.require_roles is not None
+    row = run(client, create_probe)
     response = client.get(
         "/probes",
-        params={"require_roles": row.require_roles.isoformat(), "limit": 100},
+        params={"require_roles": str(row.require_roles), "limit": 100},
         headers=headers,
     )
     assert response.status_code == 200
@@ -412,6 +420,16 @@ def test_list_probes_sort_items(client: TestClient) -> None:
     for _ in range(3):
         run(client, create_probe)
     for order in ("items", "-items"):
+        response = client.get("/probes", params={"sort": order}, headers=headers)
+        assert response.status_code == 200
+        assert response.json()["total"] >= 3
+
+
+def test_list_probes_sort_visible(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_probe)
+    for order in ("visible", "-visible"):
         response = client.get("/probes", params={"sort": order}, headers=headers)
         assert response.status_code == 200
         assert response.json()["total"] >= 3

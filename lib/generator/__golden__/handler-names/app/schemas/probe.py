@@ -9,6 +9,8 @@ from app.schemas.common import UpdateModel, UTCDatetime
 class ProbeBase(BaseModel):
     """Fields of Probe shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     statement: str = Field(max_length=255)
     count_statement: int
     total: bool | None = None
@@ -18,21 +20,22 @@ class ProbeBase(BaseModel):
     rows: bool
     row: str = Field(max_length=255)
     items: str | None = Field(default=None, max_length=255)
-    data: int
-    value: bool
-    setattr: dt.date | None = None
-    session: str = Field(max_length=255)
-    body: int
-    sort: bool | None = None
-    request: dt.date
-    response: str = Field(max_length=255)
-    status: int | None = None
-    func: bool
-    selectinload: dt.date
-    aliased: str | None = Field(default=None, max_length=255)
-    hash_password: int
-    commit_or_409: bool
-    require_roles: dt.date | None = None
+    visible: int
+    data: bool
+    value: dt.date | None = None
+    setattr: str = Field(max_length=255)
+    session: int
+    body: bool | None = None
+    sort: dt.date
+    request: str = Field(max_length=255)
+    response: int | None = None
+    status: bool
+    func: dt.date
+    selectinload: str | None = Field(default=None, max_length=255)
+    aliased: int
+    hash_password: bool
+    commit_or_409: dt.date | None = None
+    require_roles: str = Field(max_length=255)
 
 
 class ProbeCreate(ProbeBase):
@@ -44,6 +47,7 @@ class ProbeCreate(ProbeBase):
 class ProbeUpdate(UpdateModel):
     """Partial update of a Probe: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {
             "statement",
@@ -52,16 +56,17 @@ class ProbeUpdate(UpdateModel):
             "related",
             "rows",
             "row",
+            "visible",
             "data",
-            "value",
+            "setattr",
             "session",
-            "body",
+            "sort",
             "request",
-            "response",
+            "status",
             "func",
-            "selectinload",
+            "aliased",
             "hash_password",
-            "commit_or_409",
+            "require_roles",
         }
     )
 
@@ -74,21 +79,22 @@ class ProbeUpdate(UpdateModel):
     rows: bool | None = None
     row: str | None = Field(default=None, max_length=255)
     items: str | None = Field(default=None, max_length=255)
-    data: int | None = None
-    value: bool | None = None
-    setattr: dt.date | None = None
-    session: str | None = Field(default=None, max_length=255)
-    body: int | None = None
-    sort: bool | None = None
-    request: dt.date | None = None
-    response: str | None = Field(default=None, max_length=255)
-    status: int | None = None
-    func: bool | None = None
-    selectinload: dt.date | None = None
-    aliased: str | None = Field(default=None, max_length=255)
-    hash_password: int | None = None
-    commit_or_409: bool | None = None
-    require_roles: dt.date | None = None
+    visible: int | None = None
+    data: bool | None = None
+    value: dt.date | None = None
+    setattr: str | None = Field(default=None, max_length=255)
+    session: int | None = None
+    body: bool | None = None
+    sort: dt.date | None = None
+    request: str | None = Field(default=None, max_length=255)
+    response: int | None = None
+    status: bool | None = None
+    func: dt.date | None = None
+    selectinload: str | None = Field(default=None, max_length=255)
+    aliased: int | None = None
+    hash_password: bool | None = None
+    commit_or_409: dt.date | None = None
+    require_roles: str | None = Field(default=None, max_length=255)
     count_id: int | None = None
 
 
@@ -107,21 +113,22 @@ class ProbeRead(BaseModel):
     rows: bool
     row: str
     items: str | None
-    data: int
-    value: bool
-    setattr: dt.date | None
-    session: str
-    body: int
-    sort: bool | None
-    request: dt.date
-    response: str
-    status: int | None
-    func: bool
-    selectinload: dt.date
-    aliased: str | None
-    hash_password: int
-    commit_or_409: bool
-    require_roles: dt.date | None
+    visible: int
+    data: bool
+    value: dt.date | None
+    setattr: str
+    session: int
+    body: bool | None
+    sort: dt.date
+    request: str
+    response: int | None
+    status: bool
+    func: dt.date
+    selectinload: str | None
+    aliased: int
+    hash_password: bool
+    commit_or_409: dt.date | None
+    require_roles: str
     count_id: int | None
     created_at: UTCDatetime
     updated_at: UTCDatetime

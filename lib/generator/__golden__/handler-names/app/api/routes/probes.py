@@ -9,6 +9,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from app.api.deps import SessionDep
 from app.api.deps import commit_or_409 as commit_or_409_
+from app.api.scoping import require_reference
 from app.models.probe import Probe
 from app.models.tally import Tally
 from app.schemas.probe import ProbeCreate, ProbeRead, ProbeUpdate
@@ -51,6 +52,8 @@ async def list_probes(
             "-row",
             "items",
             "-items",
+            "visible",
+            "-visible",
             "data",
             "-data",
             "value",
@@ -96,21 +99,22 @@ async def list_probes(
     rows_filter: Annotated[bool | None, Query(alias="rows")] = None,
     row_filter: Annotated[str | None, Query(alias="row")] = None,
     items_filter: Annotated[str | None, Query(alias="items")] = None,
-    data: Annotated[int | None, Query()] = None,
-    value: Annotated[bool | None, Query()] = None,
-    setattr: Annotated[dt.date | None, Query()] = None,
-    session_filter: Annotated[str | None, Query(alias="session")] = None,
-    body: Annotated[int | None, Query()] = None,
-    sort_2: Annotated[bool | None, Query()] = None,
-    request_filter: Annotated[dt.date | None, Query(alias="request")] = None,
-    response_filter: Annotated[str | None, Query(alias="response")] = None,
-    status_filter: Annotated[int | None, Query(alias="status")] = None,
-    func: Annotated[bool | None, Query()] = None,
-    selectinload: Annotated[dt.date | None, Query()] = None,
-    aliased: Annotated[str | None, Query()] = None,
-    hash_password: Annotated[int | None, Query()] = None,
-    commit_or_409: Annotated[bool | None, Query()] = None,
-    require_roles: Annotated[dt.date | None, Query()] = None,
+    visible_filter: Annotated[int | None, Query(alias="visible")] = None,
+    data: Annotated[bool | None, Query()] = None,
+    value: Annotated[dt.date | None, Query()] = None,
+    setattr: Annotated[str | None, Query()] = None,
+    session_filter: Annotated[int | None, Query(alias="session")] = None,
+    body: Annotated[bool | None, Query()] = None,
+    sort_2: Annotated[dt.date | None, Query()] = None,
+    request_filter: Annotated[str | None, Query(alias="request")] = None,
+    response_filter: Annotated[int | None, Query(alias="response")] = None,
+    status_filter: Annotated[bool | None, Query(alias="status")] = None,
+    func: Annotated[dt.date | None, Query()] = None,
+    selectinload: Annotated[str | None, Query()] = None,
+    aliased: Annotated[int | None, Query()] = None,
+    hash_password: Annotated[bool | None, Query()] = None,
+    commit_or_409: Annotated[dt.date | None, Query()] = None,
+    require_roles: Annotated[str | None, Query()] = None,
     count_statement_2: Annotated[str | None, Query()] = None,
 ) -> ProbeList:
     statement = select(Probe)
@@ -132,6 +136,8 @@ async def list_probes(
         statement = statement.where(Probe.row == row_filter)
     if items_filter is not None:
         statement = statement.where(Probe.items == items_filter)
+    if visible_filter is not None:
+        statement = statement.where(Probe.visible == visible_filter)
     if data is not None:
         statement = statement.where(Probe.data == data)
     if value is not None:
@@ -189,6 +195,8 @@ async def list_probes(
         column = Probe.row
     elif key == "items":
         column = Probe.items
+    elif key == "visible":
+        column = Probe.visible
     elif key == "data":
         column = Probe.data
     elif key == "value":
@@ -244,6 +252,13 @@ async def create_probe(
     body: ProbeCreate,
 ) -> ProbeRead:
     data = body.model_dump(exclude_unset=True)
+    if body.count_id is not None:
+        await require_reference(
+            session,
+            "count_id",
+            body.count_id,
+            select(Tally.id).where(Tally.id == body.count_id),
+        )
     row = Probe(**data)
     session.add(row)
     await commit_or_409_(session)
@@ -258,6 +273,13 @@ async def update_probe(
 ) -> ProbeRead:
     row = await _fetch(session, Probe.row == probe_row)
     data = body.model_dump(exclude_unset=True)
+    if body.count_id is not None:
+        await require_reference(
+            session,
+            "count_id",
+            body.count_id,
+            select(Tally.id).where(Tally.id == body.count_id),
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409_(session)
