@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type AccessRule,
   AuthSchema,
   CustomEndpointSchema,
   type Design,
@@ -139,23 +140,32 @@ export function deleteCustomEndpoint(design: Design, args: z.infer<typeof Delete
 export const SetAuthArgs = z.object({ auth: AuthSchema.nullable() });
 /**
  * null switches authentication off. The fields must exist; that they fit is validateDesign's call.
- * A newly chosen login field becomes owner-only: the user's sign-in name is not everyone's to read.
+ * Secure defaults for what becomes the auth user: a newly chosen login field is owner-only (the user's
+ * sign-in name is not everyone's to read), and updates/deletes open to anyone become the user's own.
  */
 export function setAuth(design: Design, args: z.infer<typeof SetAuthArgs>): Design {
   const { auth } = args;
   if (!auth) return { ...design, auth: null };
   const user = getEntity(design, auth.userEntityId);
   for (const id of [auth.loginFieldId, auth.passwordFieldId, auth.roleFieldId]) if (id) getField(user, id);
-  const loginChanged =
-    design.auth?.loginFieldId !== auth.loginFieldId || design.auth?.userEntityId !== auth.userEntityId;
-  const next = loginChanged
-    ? mapEntity(design, user.id, (e) => ({
-        ...e,
-        fields: e.fields.map((f) =>
-          f.id === auth.loginFieldId ? { ...f, visibility: 'owner' as const } : f,
-        ),
-      }))
-    : design;
+  const newUser = design.auth?.userEntityId !== auth.userEntityId;
+  const loginChanged = newUser || design.auth?.loginFieldId !== auth.loginFieldId;
+  const next = mapEntity(design, user.id, (e) => {
+    const fields = loginChanged
+      ? e.fields.map((f) => (f.id === auth.loginFieldId ? { ...f, visibility: 'owner' as const } : f))
+      : e.fields;
+    if (!newUser) return { ...e, fields };
+    const ops = e.resource.operations;
+    const own = <T extends { access: AccessRule }>(op: T): T =>
+      op.access.kind === 'public' || op.access.kind === 'authenticated'
+        ? { ...op, access: { kind: 'owner' } }
+        : op;
+    return {
+      ...e,
+      fields,
+      resource: { ...e.resource, operations: { ...ops, update: own(ops.update), delete: own(ops.delete) } },
+    };
+  });
   return { ...next, auth: withoutUndefined({ ...auth }) };
 }
 

@@ -63,3 +63,29 @@ describe('operations keep ownership settings consistent', () => {
     expect(entity(noFlag, 'e_post').resource.publicRowsFieldId).toBeUndefined();
   });
 });
+
+describe('setAuth', () => {
+  it('makes the new auth user safe by default: writes by the user themself, login owner-only', async () => {
+    const { applyOperations } = await import('../operations');
+    const design = applyOperations(templates.blank(), [
+      { op: 'addEntity', id: 'u', name: 'Account', position: { x: 0, y: 0 } },
+      { op: 'addField', entityId: 'u', field: { id: 'u_email', name: 'email', type: 'email', unique: true } },
+      { op: 'addField', entityId: 'u', field: { id: 'u_pw', name: 'password', type: 'password' } },
+      {
+        op: 'setAuth',
+        auth: {
+          userEntityId: 'u',
+          loginFieldId: 'u_email',
+          passwordFieldId: 'u_pw',
+          tokenLifetimeMinutes: 5,
+        },
+      },
+    ]);
+    const user = entity(design, 'u');
+    expect(user.resource.operations.update.access).toEqual({ kind: 'owner' });
+    expect(user.resource.operations.delete.access).toEqual({ kind: 'owner' });
+    expect(user.resource.operations.get.access).toEqual({ kind: 'public' });
+    expect(user.fields[0]?.visibility).toBe('owner');
+    expect(problemsOf(design)).toEqual([]);
+  });
+});
