@@ -6,7 +6,6 @@ import {
   type CrudOperationName,
   type Entity,
   PRIMARY_KEY_REF,
-  type Relation,
   type ResourcePatch,
   resourcePathFor,
 } from '@/lib/design';
@@ -17,6 +16,7 @@ import { useEditorActions } from '../store/use-editor-actions';
 import { AccessControl } from './access-control';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
 import { ListSettings } from './list-settings';
+import { ownerChoices, ownerPatch, ownerValue } from './owner-choices';
 
 const TITLES: Record<CrudOperationName, string> = {
   list: 'List',
@@ -55,9 +55,7 @@ export function EndpointInspector({
     ...entity.fields.filter((f) => f.unique).map((f) => ({ value: f.id, label: f.name })),
   ];
   const ownerOptions = ownerChoices(entity.id, relations, userEntityId);
-  const ownerValue = resource.ownerPath
-    ? `path:${resource.ownerPath.join(',')}`
-    : (resource.ownerRelationId ?? '');
+
   const isUser = entity.id === userEntityId;
   const flags = entity.fields.filter((f) => f.type === 'boolean');
   const touching = relations.filter((r) => r.fromEntityId === entity.id || r.toEntityId === entity.id);
@@ -119,17 +117,10 @@ export function EndpointInspector({
         ) : (
           <SelectField
             label="Owner"
-            value={ownerValue}
+            value={ownerValue(resource)}
             options={[{ value: '', label: 'None' }, ...ownerOptions]}
             hint="Through a parent: rows belong to whoever owns their parent (item → list → owner)."
-            onChange={(v) =>
-              update(
-                'Owner',
-                v.startsWith('path:')
-                  ? { ownerRelationId: null, ownerPath: v.slice(5).split(',') }
-                  : { ownerRelationId: v === '' ? null : v, ownerPath: null },
-              )
-            }
+            onChange={(v) => update('Owner', ownerPatch(v))}
           />
         )}
         {flags.length > 0 && (
@@ -186,38 +177,4 @@ export function EndpointInspector({
       </Section>
     </>
   );
-}
-
-/**
- * Owner choices: a direct many-to-one to the user, or a path of to-one relations through parents to the user
- * (up to three steps), labelled `todo_list → owner`.
- */
-function ownerChoices(
-  entityId: string,
-  relations: readonly Relation[],
-  userEntityId: string | undefined,
-): { value: string; label: string }[] {
-  const toOne = (from: string) =>
-    relations.filter((r) => r.fromEntityId === from && r.kind !== 'many-to-many' && r.toEntityId !== from);
-  const out: { value: string; label: string }[] = [];
-  const walk = (at: string, path: Relation[]) => {
-    for (const r of toOne(at)) {
-      if (path.some((p) => p.fromEntityId === r.toEntityId) || r.toEntityId === entityId) continue;
-      const next = [...path, r];
-      // Without auth there is no user to end at: only direct relations are offered.
-      if (r.toEntityId === userEntityId || (userEntityId === undefined && next.length === 1)) {
-        const label = next.map((p) => p.fieldName || '(unnamed)').join(' → ');
-        out.push(
-          next.length === 1
-            ? { value: r.id, label }
-            : { value: `path:${next.map((p) => p.id).join(',')}`, label },
-        );
-      }
-      if (userEntityId !== undefined && next.length < 3 && r.toEntityId !== userEntityId) {
-        walk(r.toEntityId, next);
-      }
-    }
-  };
-  walk(entityId, []);
-  return out;
 }
