@@ -89,3 +89,20 @@ describe('setAuth', () => {
     expect(problemsOf(design)).toEqual([]);
   });
 });
+
+describe('private fields', () => {
+  it('may not be filtered, sorted or looked up where others read', () => {
+    const design = blog();
+    const post = entity(design, 'e_post');
+    post.resource.operations.list.filters.push({ relationId: 'r_post_author', fieldId: 'f_user_email' });
+    expect(problemsOf(design, 'private-field-exposed')).toMatchObject([
+      { elementId: 'e_post', path: 'entities[1].resource.operations.list.filters[2]' },
+    ]);
+    post.resource.operations.list.access = { kind: 'owner' };
+    expect(problemsOf(design, 'private-field-exposed')).toEqual([]);
+    entity(design, 'e_user').resource.lookupFieldId = 'f_user_email';
+    expect(problemsOf(design, 'private-field-exposed')).toMatchObject([
+      { path: 'entities[0].resource.lookupFieldId' },
+    ]);
+  });
+});

@@ -110,3 +110,46 @@ export function checkUserWrites(ctx: Context, entity: Entity, path: string): voi
     );
   }
 }
+
+/**
+ * A list filter, sort or lookup on an owner-only field lets anyone probe values they may not read (is there a
+ * post by ada@example.com?) unless the operation is limited to the owner or a role.
+ */
+export function checkPrivateRefs(ctx: Context, entity: Entity, path: string): void {
+  const { resource } = entity;
+  const isPrivate = (fieldId: string) => {
+    const found = ctx.fields.get(fieldId);
+    return found?.field.visibility === 'owner' && !found.field.writeOnly ? found.field : undefined;
+  };
+  const open = (kind: string) => kind === 'public' || kind === 'authenticated';
+  const list = resource.operations.list;
+  if (list.enabled && open(list.access.kind)) {
+    const refs = [
+      ...list.filters.map((ref, k) => ({ ref, where: `filters[${k}]`, use: 'filtered' })),
+      ...list.sortable.map((ref, k) => ({ ref, where: `sortable[${k}]`, use: 'sorted' })),
+    ];
+    for (const { ref, where, use } of refs) {
+      const field = isPrivate(ref.fieldId);
+      if (!field) continue;
+      ctx.report(
+        'private-field-exposed',
+        `${path}.operations.list.${where}`,
+        `'${entity.name}' is ${use} by '${field.name}', which only its owner may see: anyone could probe its values. Limit the list to the owner or a role, or make the field public.`,
+        entity.id,
+      );
+    }
+  }
+  const lookup = isPrivate(resource.lookupFieldId);
+  const itemOps = (['get', 'update', 'delete'] as const).filter((name) => {
+    const op = resource.operations[name];
+    return op.enabled && open(op.access.kind);
+  });
+  if (lookup && itemOps.length > 0) {
+    ctx.report(
+      'private-field-exposed',
+      `${path}.lookupFieldId`,
+      `'${entity.name}' is looked up by '${lookup.name}', which only its owner may see: item URLs would reveal it. Look it up by another unique field or the id.`,
+      entity.id,
+    );
+  }
+}

@@ -55,6 +55,7 @@ export type ProblemCode =
   | 'invalid-owner-path'
   | 'invalid-public-rows'
   | 'user-writable-by-others'
+  | 'private-field-exposed'
   | 'auth-required'
   | 'roles-without-role-field'
   | 'empty-roles'
