@@ -99,7 +99,9 @@ describe('openApiFor', () => {
       paths: Record<string, Record<string, { operationId: string; security?: unknown }>>;
       components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
     };
-    expect(doc.paths['/posts/{slug}']?.delete?.operationId).toBe('delete_post_posts__slug__delete');
+    expect(doc.paths['/posts/{slug}']?.delete?.operationId).toBe('delete_post');
+    expect(doc.paths['/posts']?.get?.operationId).toBe('list_posts');
+    expect(doc.paths['/posts/{slug}/publish']?.post?.operationId).toBe('post_posts_slug_publish');
     expect(doc.paths['/posts']?.post?.security).toEqual([{ OAuth2PasswordBearer: [] }]);
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining([
@@ -108,7 +110,7 @@ describe('openApiFor', () => {
         'PostDetail',
         'UserRead',
         'HTTPValidationError',
-        'Body_login_auth_login_post',
+        'Body_login',
       ]),
     );
     expect(Object.keys(doc.components.securitySchemes)).toEqual(['OAuth2PasswordBearer']);

@@ -47,6 +47,21 @@ describe('operations', () => {
     },
   );
 
+  it.each(designs)(
+    '$name: operation ids are unique; a renamed one is passed as the route name',
+    ({ design }) => {
+      const ir = buildIr(design);
+      const ids = ir.operations.map((op) => op.operationId);
+      expect(new Set(ids).size).toBe(ids.length);
+      const result = generateProject(design);
+      if (!result.ok) throw new Error('invalid design');
+      for (const op of ir.operations.filter((o) => o.operationId !== o.handler)) {
+        const files = Object.values(result.files).join('\n');
+        expect(files).toContain(`name="${op.operationId}"`);
+      }
+    },
+  );
+
   it('lists every operation once, in registration order, with its statuses', () => {
     const ir = buildIr(templates.blog());
     const table = ir.operations.map((op) => `${op.method} ${op.path} ${op.handler} ${op.status}`);

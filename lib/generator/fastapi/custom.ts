@@ -25,10 +25,10 @@ export function emitCustomRoutes(project: IrProject): string | null {
     const extra = [
       `tags=[${pyStr(op.tag)}]`,
       `summary=${pyStr(op.summary ?? '')}`,
-      responsesArg(op, project, imports) ?? '',
+      responsesArg(op, imports) ?? '',
     ].filter((a) => a !== '');
     // The docstring is the operation's description in OpenAPI.
-    body.unshift(pyDocstring(customDescription(op.summary ?? ''), '') ?? '');
+    body.unshift(pyDocstring(op.description ?? '', '') ?? '');
     blocks.push(
       `${decorator(op, extra)}\n${signature(op.handler, params, returnType(op, imports))}\n${indent(body.join('\n'))}`,
     );
@@ -38,12 +38,6 @@ export function emitCustomRoutes(project: IrProject): string | null {
     blocks,
     '"""Hand-written endpoints: typed stubs answering 501 until implemented."""',
   );
-}
-
-/** The operation description of a stub: says it is one, so the documented contract is not taken as served. */
-export function customDescription(summary: string): string {
-  const lead = summary.trim() === '' ? '' : `${summary.trim().replace(/\.$/, '')}. `;
-  return `${lead}Stub: answers 501 Not Implemented until it is written.`;
 }
 
 /**

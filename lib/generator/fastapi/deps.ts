@@ -1,6 +1,33 @@
 import type { IrEntity, IrProject } from '../ir/types';
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
+import { pyDocstring, pyStr } from '../python/literal';
+
+const FIXED_TAGS: Record<string, string> = {
+  auth: 'Registration, login and the signed-in user.',
+  custom: 'Hand-written endpoints: stubs answering 501 until implemented.',
+  health: 'Liveness check.',
+};
+
+/**
+ * The tags the operations use, each with a description (`openapi_tags`, the order of Swagger UI's sections):
+ * the resources in table order, then auth, custom and health.
+ */
+export function openApiTags(project: IrProject): { name: string; description: string }[] {
+  const used = new Set(project.operations.map((op) => op.tag));
+  const tags: { name: string; description: string }[] = [];
+  for (const entity of project.entities) {
+    const name = entity.resource.tag;
+    if (!used.has(name) || tags.some((t) => t.name === name)) continue;
+    const kinds = entity.operations.map((op) => op.kind);
+    const fallback = `${entity.className}${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}.`;
+    tags.push({ name, description: entity.description.trim() || fallback });
+  }
+  for (const [name, description] of Object.entries(FIXED_TAGS)) {
+    if (used.has(name) && !tags.some((t) => t.name === name)) tags.push({ name, description });
+  }
+  return tags;
+}
 
 /** `app/api/deps.py`: session, current user, role checks and the commit helper, as Annotated dependencies. */
 export function emitDeps(project: IrProject): string {
@@ -97,7 +124,7 @@ export function emitApiRouter(routeModules: string[]): string {
 }
 
 /** `app/main.py`: the FastAPI application. */
-export function emitMain(): string {
+export function emitMain(project: IrProject): string {
   const imports = new Imports();
   const lines = [
     `@${imports.from('contextlib', 'asynccontextmanager')}`,
@@ -109,8 +136,23 @@ export function emitMain(): string {
   const settings = imports.from('app.core.config', 'settings');
   // Every model must be mapped before the first query, even those no router imports.
   imports.from('app', 'models');
+  const operationId = [
+    `def _operation_id(route: ${imports.from('fastapi.routing', 'APIRoute')}) -> str:`,
+    '    """Operation ids are the route names (`list_posts`), unique in the app."""',
+    '    return route.name',
+  ];
+  const tags = openApiTags(project).map(
+    (t) => `        {"name": ${pyStr(t.name)}, "description": ${pyStr(t.description)}},`,
+  );
   const app = [
-    `app = FastAPI(title=${settings}.PROJECT_NAME, lifespan=lifespan)`,
+    'app = FastAPI(',
+    `    title=${settings}.PROJECT_NAME,`,
+    '    lifespan=lifespan,',
+    '    openapi_tags=[',
+    ...tags,
+    '    ],',
+    '    generate_unique_id_function=_operation_id,',
+    ')',
     'app.add_middleware(',
     `    ${imports.from('fastapi.middleware.cors', 'CORSMiddleware')},`,
     `    allow_origins=${settings}.CORS_ORIGINS,`,
@@ -123,14 +165,16 @@ export function emitMain(): string {
     `app.include_router(${imports.from('app.api.main', 'api_router')})`,
     '__all__ = ["app", "models"]',
   ];
+  const healthOp = project.operations.find((op) => op.kind === 'health');
   const health = [
     '@app.get("/health", tags=["health"])',
     'async def health() -> dict[str, str]:',
+    `    ${pyDocstring(healthOp?.description ?? 'Liveness check.', '    ')}`,
     '    return {"status": "ok"}',
   ];
   return module(
     imports.render(),
-    [lines.join('\n'), app.join('\n'), health.join('\n')],
+    [lines.join('\n'), operationId.join('\n'), app.join('\n'), health.join('\n')],
     '"""The FastAPI application."""',
   );
 }

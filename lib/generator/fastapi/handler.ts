@@ -100,7 +100,13 @@ export function returnType(op: IrOperation, imports: Imports): string {
 
 /** `@router.<method>(<route>[, status_code=...][, extra])`. */
 export function decorator(op: IrOperation, extra: string[] = []): string {
-  const args = [pyStr(op.route), ...(op.status !== 200 ? [`status_code=${op.status}`] : []), ...extra];
+  const args = [
+    pyStr(op.route),
+    ...(op.status !== 200 ? [`status_code=${op.status}`] : []),
+    // The route name is the operation id: given when another router has a handler of the same name.
+    ...(op.operationId !== op.handler ? [`name=${pyStr(op.operationId)}`] : []),
+    ...extra,
+  ];
   return `@router.${op.method}(${args.join(', ')})`;
 }
 

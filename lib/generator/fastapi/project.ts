@@ -37,7 +37,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
     if (content !== null) files[path] = content;
   };
   put('app/__init__.py', PACKAGE_DOC(`${'The application package.'}`));
-  put('app/main.py', emitMain());
+  put('app/main.py', emitMain(ir));
   put('app/enums.py', emitEnums(ir));
   put('app/core/__init__.py', PACKAGE_DOC('Settings, database, security, logging and errors.'));
   put('app/core/config.py', emitConfig(ir));

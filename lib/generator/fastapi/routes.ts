@@ -12,8 +12,9 @@ import type {
 } from '../ir/types';
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
-import { pyStr } from '../python/literal';
+import { pyDocstring, pyStr } from '../python/literal';
 import { ownerCondition, publicRowCondition, readableConditions, type ScopeNames } from './access';
+import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 import { needsCurrentPassword } from './schemas';
 import { needsOptionalUser } from './scope';
@@ -210,7 +211,11 @@ function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
     params.splice(1, 0, `current_user: ${ctx.imports.from('app.api.scoping', 'OptionalUser')}`);
   }
   const sig = signature(op.handler, params, returnType(op, ctx.imports));
-  return `${decorator(op)}\n${sig}\n${indent(body.join('\n'))}`;
+  const responses = responsesArg(op, ctx.imports);
+  // The docstring is the operation's description in OpenAPI.
+  const doc = op.description ? pyDocstring(op.description, '') : null;
+  const lines = doc ? [doc, ...body] : body;
+  return `${decorator(op, responses ? [responses] : [])}\n${sig}\n${indent(lines.join('\n'))}`;
 }
 
 /** The schema one row is answered with: the operation's response (full or public view). */

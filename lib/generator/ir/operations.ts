@@ -1,3 +1,4 @@
+import { uniqueName } from '@/lib/design/names';
 import { needsUser } from './access';
 import { type HandlerKind, Scope } from './scope';
 import type {
@@ -75,6 +76,36 @@ function locals(kind: HandlerKind): string[] {
   return new Scope(kind).registered();
 }
 
+const list = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** The docstring of a CRUD handler: what it does, who may, and when it answers 404. */
+function resourceDescription(entity: IrEntity, kind: IrOperation['kind'], access: IrAccess): string {
+  const r = entity.resource;
+  const name = entity.className;
+  const by = r.lookup.field ? r.lookup.field.name : 'id';
+  const own = access.kind === 'owner' && r.owner !== null;
+  const mine = own ? ' of the caller' : '';
+  switch (kind) {
+    case 'list': {
+      const parts = [`A page (limit, offset) of the ${name} rows${own ? ' the caller owns' : ''}.`];
+      const filters = r.list?.filters.map((f) => f.query) ?? [];
+      if (filters.length > 0) parts.push(`Filters: ${list(filters)}.`);
+      const sorts = r.list?.sorts.map((f) => f.query) ?? [];
+      if (sorts.length > 0) parts.push(`Sort by ${list(sorts)} (\`-\` for descending).`);
+      return parts.join(' ');
+    }
+    case 'get':
+      return `One ${name}${mine} by ${by}; 404 when there is none.`;
+    case 'create':
+      return `Creates a ${name}${own || (r.owner && access.kind !== 'public') ? ' owned by the caller' : ''}.`;
+    case 'update':
+      return `Changes the fields sent of a ${name}${mine} by ${by}; 404 when there is none.`;
+    default:
+      return `Deletes a ${name}${mine} by ${by}; 404 when there is none.`;
+  }
+}
+
 /** The enabled CRUD operations of an entity, in the order its router declares them. */
 export function resourceOperations(entity: IrEntity): IrOperation[] {
   const r = entity.resource;
@@ -133,6 +164,8 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       path: r.path,
       route: '',
       handler: `list_${entity.pluralVar}`,
+      operationId: '',
+      description: null,
       access: r.list.access,
       params,
       body: null,
@@ -150,6 +183,8 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       path: `${r.path}${itemRoute}`,
       route: itemRoute,
       handler: `get_${entity.varName}`,
+      operationId: '',
+      description: null,
       access: r.get,
       params: [lookup],
       body: null,
@@ -167,6 +202,8 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       path: r.path,
       route: '',
       handler: `create_${entity.varName}`,
+      operationId: '',
+      description: null,
       access: r.create,
       params: [],
       body: entityBody(entity.schemas.create),
@@ -184,6 +221,8 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       path: `${r.path}${itemRoute}`,
       route: itemRoute,
       handler: `update_${entity.varName}`,
+      operationId: '',
+      description: null,
       access: r.update,
       params: [lookup],
       body: entityBody(entity.schemas.update),
@@ -202,6 +241,8 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       path: `${r.path}${itemRoute}`,
       route: itemRoute,
       handler: `delete_${entity.varName}`,
+      operationId: '',
+      description: null,
       access: r.delete,
       params: [lookup],
       body: null,
@@ -211,6 +252,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       locals: locals('delete'),
     });
   }
+  for (const op of ops) op.description = resourceDescription(entity, op.kind, op.access as IrAccess);
   return ops;
 }
 
@@ -252,6 +294,12 @@ function segmentSource(
   return { kind: 'segment' };
 }
 
+/** The docstring of a custom stub: says it is one, so the documented contract is not taken as served. */
+export function customDescription(summary: string): string {
+  const lead = summary.trim() === '' ? '' : `${summary.trim().replace(/\.$/, '')}. `;
+  return `${lead}Stub: answers 501 Not Implemented until it is written.`;
+}
+
 /** A custom endpoint's stub: path segments planned against its scope (keywords and `body` get a `_`). */
 function customOperation(
   endpoint: IrCustomEndpoint,
@@ -286,6 +334,8 @@ function customOperation(
     path: endpoint.path,
     route: endpoint.path,
     handler: endpoint.functionName,
+    operationId: '',
+    description: customDescription(endpoint.summary),
     tag: owner ? owner.resource.tag : 'custom',
     summary: endpoint.summary,
     access: endpoint.access,
@@ -328,6 +378,8 @@ function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOper
       path: '/auth/register',
       route: '/register',
       handler: 'register',
+      operationId: '',
+      description: null,
       body: {
         name: auth.registerSchema,
         module: 'app.schemas.auth',
@@ -345,7 +397,10 @@ function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOper
       path: '/auth/login',
       route: '/login',
       handler: 'login',
-      body: { name: 'Body_login_auth_login_post', module: '', param: 'form', form: true, entityId: null },
+      operationId: '',
+      description: null,
+      // FastAPI names a form body `Body_<operation id>`: set once the ids are planned.
+      body: { name: 'Body_login', module: '', param: 'form', form: true, entityId: null },
       response: token,
       errors: [401, 422],
     },
@@ -355,6 +410,8 @@ function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOper
       path: '/auth/login/json',
       route: '/login/json',
       handler: 'login_json',
+      operationId: '',
+      description: null,
       body: { name: 'LoginRequest', module: 'app.schemas.auth', param: 'body', form: false, entityId: null },
       response: token,
       errors: [401, 422],
@@ -366,6 +423,8 @@ function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOper
       path: '/auth/me',
       route: '/me',
       handler: 'read_me',
+      operationId: '',
+      description: null,
       access: { kind: 'authenticated' },
       body: null,
       response: read,
@@ -380,6 +439,8 @@ const HEALTH: IrOperation = {
   path: '/health',
   route: '/health',
   handler: 'health',
+  operationId: '',
+  description: 'Liveness check: 200 while the app serves requests.',
   tag: 'health',
   summary: null,
   access: null,
@@ -400,10 +461,18 @@ const HEALTH: IrOperation = {
 export function projectOperations(
   project: Pick<IrProject, 'auth' | 'entityById' | 'entities' | 'customEndpoints'>,
 ): IrOperation[] {
-  return [
-    ...project.customEndpoints.map((e) => customOperation(e, project)),
-    ...authOperations(project),
-    ...project.entities.flatMap((e) => e.operations),
-    HEALTH,
-  ];
+  const custom = project.customEndpoints.map((e) => customOperation(e, project));
+  const auth = authOperations(project);
+  const resources = project.entities.flatMap((e) => e.operations);
+  const health = { ...HEALTH };
+  // Operation ids are unique in the app: fixed and CRUD handlers keep their names, custom stubs make way.
+  const ids = new Set<string>();
+  for (const op of [health, ...auth, ...resources, ...custom]) {
+    op.operationId = uniqueName(op.handler, ids);
+    ids.add(op.operationId);
+  }
+  for (const op of auth) {
+    if (op.body?.form) op.body = { ...op.body, name: `Body_${op.operationId}` };
+  }
+  return [...custom, ...auth, ...resources, health];
 }

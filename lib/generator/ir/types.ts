@@ -284,8 +284,15 @@ export type IrOperation = {
   path: string;
   /** Path relative to the router's prefix (the decorator's argument). */
   route: string;
-  /** Python function name of the handler (and FastAPI's route name). */
+  /** Python function name of the handler. */
   handler: string;
+  /**
+   * OpenAPI operation id = FastAPI route name (`generate_unique_id_function` returns it): the handler name,
+   * numbered when another router's handler has the same (the decorator then passes `name=`).
+   */
+  operationId: string;
+  /** The operation's description (the handler's docstring); null where the handler has none. */
+  description: string | null;
   tag: string;
   /** Explicit summary (custom endpoints); null: FastAPI's default from the handler name. */
   summary: string | null;

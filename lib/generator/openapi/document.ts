@@ -1,5 +1,5 @@
 import type { Design } from '@/lib/design/schema';
-import { customDescription } from '../fastapi/custom';
+import { openApiTags } from '../fastapi/deps';
 import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
 import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
@@ -28,11 +28,6 @@ const VALIDATION_ERROR = {
   description: 'Validation Error',
   content: { 'application/json': { schema: ref('HTTPValidationError') } },
 };
-
-/** FastAPI's generate_unique_id: function name + path, non-word characters to `_`, + method. */
-export function operationId(name: string, path: string, method: string): string {
-  return `${`${name}${path}`.replace(/\W/g, '_')}_${method.toLowerCase()}`;
-}
 
 function summary(name: string): string {
   return name
@@ -83,7 +78,7 @@ function responseSchemaOf(op: IrOperation): JsonSchema | null {
   return {
     type: 'array',
     items: r,
-    title: `Response ${pyTitle(operationId(op.handler, op.path, op.method))}`,
+    title: `Response ${pyTitle(op.operationId)}`,
   };
 }
 
@@ -91,8 +86,8 @@ function operation(project: IrProject, op: IrOperation): Operation {
   const doc: Operation = {
     tags: [op.tag],
     summary: op.summary ?? summary(op.handler),
-    ...(op.kind === 'custom' ? { description: customDescription(op.summary ?? '') } : {}),
-    operationId: operationId(op.handler, op.path, op.method),
+    ...(op.description ? { description: op.description } : {}),
+    operationId: op.operationId,
   };
   if (op.access && op.access.kind !== 'public') doc.security = [{ OAuth2PasswordBearer: [] }];
   if (op.params.length > 0) {
@@ -118,7 +113,7 @@ function operation(project: IrProject, op: IrOperation): Operation {
   const responses: Record<string, unknown> = { [String(op.status)]: ok };
   for (const status of documentedErrors(op)) {
     responses[String(status)] = {
-      description: errorDescription(status, op, project),
+      description: errorDescription(status),
       content: { 'application/json': { schema: ref(ERROR_SCHEMA.name) } },
     };
   }
@@ -192,7 +187,13 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
       OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { scopes: {}, tokenUrl: '/auth/login' } } },
     };
   }
-  return { openapi: '3.1.0', info: { title: project.name, version: '0.1.0' }, paths, components };
+  return {
+    openapi: '3.1.0',
+    info: { title: project.name, version: '0.1.0' },
+    paths,
+    components,
+    tags: openApiTags(project),
+  };
 }
 
 /** The OpenAPI 3.1 document the generated app serves at `/openapi.json` (assumes a valid design). */

@@ -365,7 +365,9 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
       required: [auth.login.name, auth.password.name],
       title: 'LoginRequest',
     };
-    out.Body_login_auth_login_post = {
+    // FastAPI names the form body after the login operation's id.
+    const form = project.operations.find((op) => op.kind === 'login')?.body?.name ?? 'Body_login';
+    out[form] = {
       properties: {
         grant_type: {
           anyOf: [{ type: 'string', pattern: '^password$' }, { type: 'null' }],
@@ -379,7 +381,7 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
       },
       type: 'object',
       required: ['username', 'password'],
-      title: 'Body_login_auth_login_post',
+      title: form,
     };
   }
   return out;

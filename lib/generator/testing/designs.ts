@@ -191,7 +191,8 @@ function handlerNames(): Design {
 /**
  * Custom endpoints of every shape: a role-only one taking a body (an entity with a password, a write-only
  * secret and a read-only status: none of them may be in it), one whose path has a `{body}` segment, an
- * owner-only DELETE without response (204), and a public one typed by `{account_id}`. UUID lookups.
+ * owner-only DELETE without response (204), a public one typed by `{account_id}`, and one whose handler
+ * name is a CRUD handler's (`delete_ticket`). UUID lookups.
  */
 function customEndpoints(): Design {
   const account = newEntity('e_account', 'Account', {
@@ -272,6 +273,14 @@ function customEndpoints(): Design {
         path: '/{ticket_id}/close',
         summary: 'Close a ticket',
         access: { kind: 'owner' },
+      },
+      {
+        // Its handler is called like the resource's delete (`delete_ticket`): the operation id makes way.
+        id: 'c_purge',
+        method: 'DELETE',
+        path: '/ticket',
+        summary: 'Purge closed tickets',
+        access: { kind: 'roles', roles: ['admin'] },
       },
       {
         id: 'c_report',

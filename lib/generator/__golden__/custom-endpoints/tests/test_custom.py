@@ -64,6 +64,17 @@ def test_delete_tickets_ticket_id_close_unauthenticated(client: TestClient) -> N
     assert response.status_code == 401
 
 
+def test_delete_ticket_not_implemented(client: TestClient) -> None:
+    _, headers = sign_in(client, role=AccountRole.ADMIN)
+    response = client.delete("/ticket", headers=headers)
+    assert response.status_code == 501
+
+
+def test_delete_ticket_unauthenticated(client: TestClient) -> None:
+    response = client.delete("/ticket", headers={})
+    assert response.status_code == 401
+
+
 def test_get_reports_accounts_account_id_not_implemented(client: TestClient) -> None:
     response = client.get("/reports/accounts/999999999", headers={})
     assert response.status_code == 501

@@ -10,6 +10,7 @@ from app.api.scoping import require_reference
 from app.models.comment import Comment
 from app.models.post import Post
 from app.schemas.comment import CommentCreate, CommentUpdate
+from app.schemas.errors import error_responses
 from app.schemas.responses import CommentDetail, CommentList
 
 router = APIRouter(prefix="/comments", tags=["comments"])
@@ -36,6 +37,7 @@ async def list_comments(
     offset: Annotated[int, Query(ge=0)] = 0,
     post_slug: Annotated[str | None, Query()] = None,
 ) -> CommentList:
+    """A page (limit, offset) of the Comment rows. Filters: post_slug."""
     statement = select(Comment)
     if post_slug is not None:
         statement = statement.where(Comment.post.has(Post.slug == post_slug))
@@ -50,21 +52,23 @@ async def list_comments(
     return CommentList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{comment_id}")
+@router.get("/{comment_id}", responses=error_responses(404))
 async def get_comment(
     session: SessionDep,
     comment_id: int,
 ) -> CommentDetail:
+    """One Comment by id; 404 when there is none."""
     row = await _fetch(session, Comment.id == comment_id)
     return CommentDetail.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 409))
 async def create_comment(
     session: SessionDep,
     current_user: CurrentUser,
     body: CommentCreate,
 ) -> CommentDetail:
+    """Creates a Comment owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     data["author_id"] = current_user.id
     await require_reference(
@@ -82,13 +86,16 @@ async def create_comment(
     return CommentDetail.model_validate(await _fetch(session, Comment.id == row.id))
 
 
-@router.patch("/{comment_id}")
+@router.patch("/{comment_id}", responses=error_responses(401, 404, 409))
 async def update_comment(
     session: SessionDep,
     current_user: CurrentUser,
     comment_id: int,
     body: CommentUpdate,
 ) -> CommentDetail:
+    """Changes the fields sent of a Comment of the caller by id; 404 when there
+    is none.
+    """
     row = await _fetch(
         session, Comment.id == comment_id, Comment.author_id == current_user.id
     )
@@ -109,12 +116,15 @@ async def update_comment(
     return CommentDetail.model_validate(await _fetch(session, Comment.id == row.id))
 
 
-@router.delete("/{comment_id}", status_code=204)
+@router.delete(
+    "/{comment_id}", status_code=204, responses=error_responses(401, 404, 409)
+)
 async def delete_comment(
     session: SessionDep,
     current_user: CurrentUser,
     comment_id: int,
 ) -> None:
+    """Deletes a Comment of the caller by id; 404 when there is none."""
     row = await _fetch(
         session, Comment.id == comment_id, Comment.author_id == current_user.id
     )

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, HTTPException
 
 from app.api.deps import CurrentUser
-from app.schemas.errors import ErrorMessage
+from app.schemas.errors import error_responses
 from app.schemas.responses import PostDetail
 from app.schemas.user import UserRead
 
@@ -14,13 +14,7 @@ router = APIRouter()
     "/posts/{slug}/publish",
     tags=["posts"],
     summary="Publish a post now",
-    responses={
-        401: {
-            "model": ErrorMessage,
-            "description": "Missing, invalid or expired bearer token",
-        },
-        501: {"model": ErrorMessage, "description": "Not implemented yet"},
-    },
+    responses=error_responses(401, 501),
 )
 async def post_posts_slug_publish(
     slug: str,
@@ -40,13 +34,7 @@ async def post_posts_slug_publish(
     "/me",
     tags=["custom"],
     summary="The signed-in user",
-    responses={
-        401: {
-            "model": ErrorMessage,
-            "description": "Missing, invalid or expired bearer token",
-        },
-        501: {"model": ErrorMessage, "description": "Not implemented yet"},
-    },
+    responses=error_responses(401, 501),
 )
 async def get_me(
     current_user: CurrentUser,

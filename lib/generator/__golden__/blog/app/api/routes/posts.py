@@ -10,6 +10,7 @@ from app.api.scoping import OptionalUser, load_links
 from app.models.post import Post
 from app.models.tag import Tag
 from app.models.user import User
+from app.schemas.errors import error_responses
 from app.schemas.post import PostCreate, PostUpdate
 from app.schemas.responses import PostDetail, PostList
 
@@ -42,6 +43,9 @@ async def list_posts(
     published: Annotated[bool | None, Query()] = None,
     author_username: Annotated[str | None, Query()] = None,
 ) -> PostList:
+    """A page (limit, offset) of the Post rows. Filters: published and
+    author_username. Sort by published_at and title (`-` for descending).
+    """
     visible: ColumnElement[bool] = Post.published.is_(True)
     if current_user is not None:
         visible = or_(visible, Post.author_id == current_user.id)
@@ -74,12 +78,13 @@ async def list_posts(
     return PostList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{slug}")
+@router.get("/{slug}", responses=error_responses(404))
 async def get_post(
     session: SessionDep,
     current_user: OptionalUser,
     slug: str,
 ) -> PostDetail:
+    """One Post by slug; 404 when there is none."""
     visible: ColumnElement[bool] = Post.published.is_(True)
     if current_user is not None:
         visible = or_(visible, Post.author_id == current_user.id)
@@ -87,12 +92,13 @@ async def get_post(
     return PostDetail.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 409))
 async def create_post(
     session: SessionDep,
     current_user: CurrentUser,
     body: PostCreate,
 ) -> PostDetail:
+    """Creates a Post owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     data["author_id"] = current_user.id
     data.pop("tags", None)
@@ -108,13 +114,16 @@ async def create_post(
     return PostDetail.model_validate(await _fetch(session, Post.id == row.id))
 
 
-@router.patch("/{slug}")
+@router.patch("/{slug}", responses=error_responses(401, 404, 409))
 async def update_post(
     session: SessionDep,
     current_user: CurrentUser,
     slug: str,
     body: PostUpdate,
 ) -> PostDetail:
+    """Changes the fields sent of a Post of the caller by slug; 404 when there
+    is none.
+    """
     row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)
     data = body.model_dump(exclude_unset=True)
     data.pop("tags", None)
@@ -131,12 +140,13 @@ async def update_post(
     return PostDetail.model_validate(await _fetch(session, Post.id == row.id))
 
 
-@router.delete("/{slug}", status_code=204)
+@router.delete("/{slug}", status_code=204, responses=error_responses(401, 404, 409))
 async def delete_post(
     session: SessionDep,
     current_user: CurrentUser,
     slug: str,
 ) -> None:
+    """Deletes a Post of the caller by slug; 404 when there is none."""
     row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)
     await session.delete(row)
     await commit_or_409(session)

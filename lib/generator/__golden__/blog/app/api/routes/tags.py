@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.models.tag import Tag
 from app.models.user import User
+from app.schemas.errors import error_responses
 from app.schemas.responses import TagList
 from app.schemas.tag import TagCreate, TagRead, TagUpdate
 
@@ -28,6 +29,7 @@ async def list_tags(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> TagList:
+    """A page (limit, offset) of the Tag rows."""
     statement = select(Tag)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
@@ -38,21 +40,23 @@ async def list_tags(
     return TagList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{tag_id}")
+@router.get("/{tag_id}", responses=error_responses(404))
 async def get_tag(
     session: SessionDep,
     tag_id: int,
 ) -> TagRead:
+    """One Tag by id; 404 when there is none."""
     row = await _fetch(session, Tag.id == tag_id)
     return TagRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 403, 409))
 async def create_tag(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     body: TagCreate,
 ) -> TagRead:
+    """Creates a Tag."""
     data = body.model_dump(exclude_unset=True)
     row = Tag(**data)
     session.add(row)
@@ -60,13 +64,14 @@ async def create_tag(
     return TagRead.model_validate(await _fetch(session, Tag.id == row.id))
 
 
-@router.patch("/{tag_id}")
+@router.patch("/{tag_id}", responses=error_responses(401, 403, 404, 409))
 async def update_tag(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     tag_id: int,
     body: TagUpdate,
 ) -> TagRead:
+    """Changes the fields sent of a Tag by id; 404 when there is none."""
     row = await _fetch(session, Tag.id == tag_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -75,12 +80,15 @@ async def update_tag(
     return TagRead.model_validate(await _fetch(session, Tag.id == row.id))
 
 
-@router.delete("/{tag_id}", status_code=204)
+@router.delete(
+    "/{tag_id}", status_code=204, responses=error_responses(401, 403, 404, 409)
+)
 async def delete_tag(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     tag_id: int,
 ) -> None:
+    """Deletes a Tag by id; 404 when there is none."""
     row = await _fetch(session, Tag.id == tag_id)
     await session.delete(row)
     await commit_or_409(session)

@@ -8,6 +8,7 @@ from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.api.scoping import invalid
 from app.core.security import hash_password, verify_password
 from app.models.user import User
+from app.schemas.errors import error_responses
 from app.schemas.responses import UserList
 from app.schemas.user import UserCreate, UserPublic, UserRead, UserUpdate
 
@@ -29,6 +30,7 @@ async def list_users(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> UserList:
+    """A page (limit, offset) of the User rows."""
     statement = select(User)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
@@ -39,20 +41,22 @@ async def list_users(
     return UserList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{username}")
+@router.get("/{username}", responses=error_responses(404))
 async def get_user(
     session: SessionDep,
     username: str,
 ) -> UserPublic:
+    """One User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)
     return UserPublic.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_user(
     session: SessionDep,
     body: UserCreate,
 ) -> UserRead:
+    """Creates a User."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
         data["password"] = hash_password(body.password)
@@ -62,13 +66,14 @@ async def create_user(
     return UserRead.model_validate(await _fetch(session, User.id == row.id))
 
 
-@router.patch("/{username}")
+@router.patch("/{username}", responses=error_responses(401, 403, 404, 409))
 async def update_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     username: str,
     body: UserUpdate,
 ) -> UserRead:
+    """Changes the fields sent of a User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)
     data = body.model_dump(exclude_unset=True)
     data.pop("current_password", None)
@@ -85,12 +90,15 @@ async def update_user(
     return UserRead.model_validate(await _fetch(session, User.id == row.id))
 
 
-@router.delete("/{username}", status_code=204)
+@router.delete(
+    "/{username}", status_code=204, responses=error_responses(401, 403, 404, 409)
+)
 async def delete_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     username: str,
 ) -> None:
+    """Deletes a User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)
     await session.delete(row)
     await commit_or_409(session)

@@ -9,6 +9,7 @@ from app.api.scoping import invalid
 from app.core.security import hash_password, verify_password
 from app.models.account import Account
 from app.schemas.account import AccountCreate, AccountPublic, AccountRead, AccountUpdate
+from app.schemas.errors import error_responses
 from app.schemas.responses import AccountList
 
 router = APIRouter(prefix="/accounts", tags=["accounts"])
@@ -29,6 +30,7 @@ async def list_accounts(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> AccountList:
+    """A page (limit, offset) of the Account rows."""
     statement = select(Account)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
@@ -39,20 +41,22 @@ async def list_accounts(
     return AccountList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{account_id}")
+@router.get("/{account_id}", responses=error_responses(404))
 async def get_account(
     session: SessionDep,
     account_id: int,
 ) -> AccountPublic:
+    """One Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id)
     return AccountPublic.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_account(
     session: SessionDep,
     body: AccountCreate,
 ) -> AccountRead:
+    """Creates a Account."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
         data["password"] = hash_password(body.password)
@@ -62,13 +66,14 @@ async def create_account(
     return AccountRead.model_validate(await _fetch(session, Account.id == row.id))
 
 
-@router.patch("/{account_id}")
+@router.patch("/{account_id}", responses=error_responses(401, 403, 404, 409))
 async def update_account(
     session: SessionDep,
     current_user: CurrentUser,
     account_id: int,
     body: AccountUpdate,
 ) -> AccountRead:
+    """Changes the fields sent of a Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id, Account.id == current_user.id)
     data = body.model_dump(exclude_unset=True)
     data.pop("current_password", None)
@@ -85,12 +90,15 @@ async def update_account(
     return AccountRead.model_validate(await _fetch(session, Account.id == row.id))
 
 
-@router.delete("/{account_id}", status_code=204)
+@router.delete(
+    "/{account_id}", status_code=204, responses=error_responses(401, 404, 409)
+)
 async def delete_account(
     session: SessionDep,
     current_user: CurrentUser,
     account_id: int,
 ) -> None:
+    """Deletes a Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id, Account.id == current_user.id)
     await session.delete(row)
     await commit_or_409(session)

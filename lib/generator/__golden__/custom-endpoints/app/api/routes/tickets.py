@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.core.security import hash_password
 from app.models.ticket import Ticket
+from app.schemas.errors import error_responses
 from app.schemas.responses import TicketList
 from app.schemas.ticket import TicketCreate, TicketRead, TicketUpdate
 
@@ -23,13 +24,14 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Ticket:
     return row
 
 
-@router.get("")
+@router.get("", responses=error_responses(401))
 async def list_tickets(
     session: SessionDep,
     current_user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> TicketList:
+    """A page (limit, offset) of the Ticket rows."""
     statement = select(Ticket)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
@@ -40,22 +42,24 @@ async def list_tickets(
     return TicketList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{ticket_id}")
+@router.get("/{ticket_id}", responses=error_responses(401, 404))
 async def get_ticket(
     session: SessionDep,
     current_user: CurrentUser,
     ticket_id: uuid.UUID,
 ) -> TicketRead:
+    """One Ticket by id; 404 when there is none."""
     row = await _fetch(session, Ticket.id == ticket_id)
     return TicketRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 409))
 async def create_ticket(
     session: SessionDep,
     current_user: CurrentUser,
     body: TicketCreate,
 ) -> TicketRead:
+    """Creates a Ticket owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     if body.pin is not None:
         data["pin"] = hash_password(body.pin)
@@ -66,13 +70,16 @@ async def create_ticket(
     return TicketRead.model_validate(await _fetch(session, Ticket.id == row.id))
 
 
-@router.patch("/{ticket_id}")
+@router.patch("/{ticket_id}", responses=error_responses(401, 404, 409))
 async def update_ticket(
     session: SessionDep,
     current_user: CurrentUser,
     ticket_id: uuid.UUID,
     body: TicketUpdate,
 ) -> TicketRead:
+    """Changes the fields sent of a Ticket of the caller by id; 404 when there
+    is none.
+    """
     row = await _fetch(
         session, Ticket.id == ticket_id, Ticket.reporter_id == current_user.id
     )
@@ -85,12 +92,15 @@ async def update_ticket(
     return TicketRead.model_validate(await _fetch(session, Ticket.id == row.id))
 
 
-@router.delete("/{ticket_id}", status_code=204)
+@router.delete(
+    "/{ticket_id}", status_code=204, responses=error_responses(401, 404, 409)
+)
 async def delete_ticket(
     session: SessionDep,
     current_user: CurrentUser,
     ticket_id: uuid.UUID,
 ) -> None:
+    """Deletes a Ticket of the caller by id; 404 when there is none."""
     row = await _fetch(
         session, Ticket.id == ticket_id, Ticket.reporter_id == current_user.id
     )

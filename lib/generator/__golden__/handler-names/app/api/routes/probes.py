@@ -12,6 +12,7 @@ from app.api.deps import commit_or_409 as commit_or_409_
 from app.api.scoping import require_reference
 from app.models.probe import Probe
 from app.models.tally import Tally
+from app.schemas.errors import error_responses
 from app.schemas.probe import ProbeCreate, ProbeRead, ProbeUpdate
 from app.schemas.responses import ProbeList
 
@@ -117,6 +118,16 @@ async def list_probes(
     require_roles: Annotated[str | None, Query()] = None,
     count_statement_2: Annotated[str | None, Query()] = None,
 ) -> ProbeList:
+    """A page (limit, offset) of the Probe rows. Filters: statement,
+    count_statement, total, key, related, direction, rows, row, items,
+    visible, data, value, setattr, session, body, sort_2, request, response,
+    status, func, selectinload, aliased, hash_password, commit_or_409,
+    require_roles and count_statement_2. Sort by statement, count_statement,
+    total, key, related, direction, rows, row, items, visible, data, value,
+    setattr, session, body, sort, request, response, status, func,
+    selectinload, aliased, hash_password, commit_or_409 and require_roles
+    (`-` for descending).
+    """
     statement = select(Probe)
     if statement_filter is not None:
         statement = statement.where(Probe.statement == statement_filter)
@@ -237,20 +248,22 @@ async def list_probes(
     return ProbeList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{probe_row}")
+@router.get("/{probe_row}", responses=error_responses(404))
 async def get_probe(
     session: SessionDep,
     probe_row: str,
 ) -> ProbeRead:
+    """One Probe by row; 404 when there is none."""
     row = await _fetch(session, Probe.row == probe_row)
     return ProbeRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_probe(
     session: SessionDep,
     body: ProbeCreate,
 ) -> ProbeRead:
+    """Creates a Probe."""
     data = body.model_dump(exclude_unset=True)
     if body.count_id is not None:
         await require_reference(
@@ -265,12 +278,13 @@ async def create_probe(
     return ProbeRead.model_validate(await _fetch(session, Probe.id == row.id))
 
 
-@router.patch("/{probe_row}")
+@router.patch("/{probe_row}", responses=error_responses(404, 409))
 async def update_probe(
     session: SessionDep,
     probe_row: str,
     body: ProbeUpdate,
 ) -> ProbeRead:
+    """Changes the fields sent of a Probe by row; 404 when there is none."""
     row = await _fetch(session, Probe.row == probe_row)
     data = body.model_dump(exclude_unset=True)
     if body.count_id is not None:
@@ -286,11 +300,12 @@ async def update_probe(
     return ProbeRead.model_validate(await _fetch(session, Probe.id == row.id))
 
 
-@router.delete("/{probe_row}", status_code=204)
+@router.delete("/{probe_row}", status_code=204, responses=error_responses(404, 409))
 async def delete_probe(
     session: SessionDep,
     probe_row: str,
 ) -> None:
+    """Deletes a Probe by row; 404 when there is none."""
     row = await _fetch(session, Probe.row == probe_row)
     await session.delete(row)
     await commit_or_409_(session)

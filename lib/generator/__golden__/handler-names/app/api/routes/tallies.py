@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
 from app.models.tally import Tally
+from app.schemas.errors import error_responses
 from app.schemas.responses import TallyList
 from app.schemas.tally import TallyCreate, TallyRead, TallyUpdate
 
@@ -27,6 +28,7 @@ async def list_tallies(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> TallyList:
+    """A page (limit, offset) of the Tally rows."""
     statement = select(Tally)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
@@ -37,20 +39,22 @@ async def list_tallies(
     return TallyList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{tally_id}")
+@router.get("/{tally_id}", responses=error_responses(404))
 async def get_tally(
     session: SessionDep,
     tally_id: int,
 ) -> TallyRead:
+    """One Tally by id; 404 when there is none."""
     row = await _fetch(session, Tally.id == tally_id)
     return TallyRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_tally(
     session: SessionDep,
     body: TallyCreate,
 ) -> TallyRead:
+    """Creates a Tally."""
     data = body.model_dump(exclude_unset=True)
     row = Tally(**data)
     session.add(row)
@@ -58,12 +62,13 @@ async def create_tally(
     return TallyRead.model_validate(await _fetch(session, Tally.id == row.id))
 
 
-@router.patch("/{tally_id}")
+@router.patch("/{tally_id}", responses=error_responses(404, 409))
 async def update_tally(
     session: SessionDep,
     tally_id: int,
     body: TallyUpdate,
 ) -> TallyRead:
+    """Changes the fields sent of a Tally by id; 404 when there is none."""
     row = await _fetch(session, Tally.id == tally_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -72,11 +77,12 @@ async def update_tally(
     return TallyRead.model_validate(await _fetch(session, Tally.id == row.id))
 
 
-@router.delete("/{tally_id}", status_code=204)
+@router.delete("/{tally_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_tally(
     session: SessionDep,
     tally_id: int,
 ) -> None:
+    """Deletes a Tally by id; 404 when there is none."""
     row = await _fetch(session, Tally.id == tally_id)
     await session.delete(row)
     await commit_or_409(session)

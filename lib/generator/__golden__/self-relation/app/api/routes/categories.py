@@ -9,6 +9,7 @@ from app.api.deps import SessionDep, commit_or_409
 from app.api.scoping import refuse_cycle, require_reference
 from app.models.category import Category
 from app.schemas.category import CategoryCreate, CategoryUpdate
+from app.schemas.errors import error_responses
 from app.schemas.responses import CategoryDetail, CategoryList
 
 router = APIRouter(prefix="/categories", tags=["categories"])
@@ -39,6 +40,9 @@ async def list_categories(
     parent_name: Annotated[str | None, Query()] = None,
     parent_id: Annotated[int | None, Query()] = None,
 ) -> CategoryList:
+    """A page (limit, offset) of the Category rows. Filters: parent_name and
+    parent_id. Sort by name and parent_name (`-` for descending).
+    """
     statement = select(Category)
     if parent_name is not None:
         statement = statement.where(Category.parent.has(Category.name == parent_name))
@@ -67,20 +71,22 @@ async def list_categories(
     return CategoryList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{category_id}")
+@router.get("/{category_id}", responses=error_responses(404))
 async def get_category(
     session: SessionDep,
     category_id: int,
 ) -> CategoryDetail:
+    """One Category by id; 404 when there is none."""
     row = await _fetch(session, Category.id == category_id)
     return CategoryDetail.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_category(
     session: SessionDep,
     body: CategoryCreate,
 ) -> CategoryDetail:
+    """Creates a Category."""
     data = body.model_dump(exclude_unset=True)
     if body.parent_id is not None:
         await require_reference(
@@ -95,12 +101,13 @@ async def create_category(
     return CategoryDetail.model_validate(await _fetch(session, Category.id == row.id))
 
 
-@router.patch("/{category_id}")
+@router.patch("/{category_id}", responses=error_responses(404, 409))
 async def update_category(
     session: SessionDep,
     category_id: int,
     body: CategoryUpdate,
 ) -> CategoryDetail:
+    """Changes the fields sent of a Category by id; 404 when there is none."""
     row = await _fetch(session, Category.id == category_id)
     data = body.model_dump(exclude_unset=True)
     if body.parent_id is not None:
@@ -125,11 +132,12 @@ async def update_category(
     return CategoryDetail.model_validate(await _fetch(session, Category.id == row.id))
 
 
-@router.delete("/{category_id}", status_code=204)
+@router.delete("/{category_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_category(
     session: SessionDep,
     category_id: int,
 ) -> None:
+    """Deletes a Category by id; 404 when there is none."""
     row = await _fetch(session, Category.id == category_id)
     await session.delete(row)
     await commit_or_409(session)

@@ -9,6 +9,7 @@ from app.api.scoping import require_reference
 from app.models.order import Order
 from app.models.order_line import OrderLine
 from app.models.product import Product
+from app.schemas.errors import error_responses
 from app.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
 from app.schemas.responses import OrderLineList
 
@@ -26,7 +27,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> OrderLin
     return row
 
 
-@router.get("")
+@router.get("", responses=error_responses(401))
 async def list_order_lines(
     session: SessionDep,
     current_user: CurrentUser,
@@ -34,6 +35,7 @@ async def list_order_lines(
     offset: Annotated[int, Query(ge=0)] = 0,
     order_id: Annotated[int | None, Query()] = None,
 ) -> OrderLineList:
+    """A page (limit, offset) of the OrderLine rows. Filters: order_id."""
     statement = select(OrderLine)
     statement = statement.where(
         OrderLine.order.has(Order.customer_id == current_user.id)
@@ -49,12 +51,13 @@ async def list_order_lines(
     return OrderLineList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{order_line_id}")
+@router.get("/{order_line_id}", responses=error_responses(401, 404))
 async def get_order_line(
     session: SessionDep,
     current_user: CurrentUser,
     order_line_id: int,
 ) -> OrderLineRead:
+    """One OrderLine by id; 404 when there is none."""
     row = await _fetch(
         session,
         OrderLine.id == order_line_id,
@@ -63,12 +66,13 @@ async def get_order_line(
     return OrderLineRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 409))
 async def create_order_line(
     session: SessionDep,
     current_user: CurrentUser,
     body: OrderLineCreate,
 ) -> OrderLineRead:
+    """Creates a OrderLine."""
     data = body.model_dump(exclude_unset=True)
     await require_reference(
         session,
@@ -90,13 +94,14 @@ async def create_order_line(
     return OrderLineRead.model_validate(await _fetch(session, OrderLine.id == row.id))
 
 
-@router.patch("/{order_line_id}")
+@router.patch("/{order_line_id}", responses=error_responses(401, 404, 409))
 async def update_order_line(
     session: SessionDep,
     current_user: CurrentUser,
     order_line_id: int,
     body: OrderLineUpdate,
 ) -> OrderLineRead:
+    """Changes the fields sent of a OrderLine by id; 404 when there is none."""
     row = await _fetch(
         session,
         OrderLine.id == order_line_id,
@@ -125,12 +130,15 @@ async def update_order_line(
     return OrderLineRead.model_validate(await _fetch(session, OrderLine.id == row.id))
 
 
-@router.delete("/{order_line_id}", status_code=204)
+@router.delete(
+    "/{order_line_id}", status_code=204, responses=error_responses(401, 404, 409)
+)
 async def delete_order_line(
     session: SessionDep,
     current_user: CurrentUser,
     order_line_id: int,
 ) -> None:
+    """Deletes a OrderLine by id; 404 when there is none."""
     row = await _fetch(
         session,
         OrderLine.id == order_line_id,

@@ -9,6 +9,7 @@ from app.api.deps import CurrentUser, SessionDep, commit_or_409, require_roles
 from app.enums import OrderStatus
 from app.models.order import Order
 from app.models.user import User
+from app.schemas.errors import error_responses
 from app.schemas.order import OrderCreate, OrderUpdate
 from app.schemas.responses import OrderDetail, OrderList
 
@@ -29,7 +30,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Order:
     return row
 
 
-@router.get("")
+@router.get("", responses=error_responses(401))
 async def list_orders(
     session: SessionDep,
     current_user: CurrentUser,
@@ -38,6 +39,9 @@ async def list_orders(
     sort: Annotated[Literal["placed_at", "-placed_at"] | None, Query()] = None,
     status_filter: Annotated[OrderStatus | None, Query(alias="status")] = None,
 ) -> OrderList:
+    """A page (limit, offset) of the Order rows the caller owns. Filters:
+    status. Sort by placed_at (`-` for descending).
+    """
     statement = select(Order)
     statement = statement.where(Order.customer_id == current_user.id)
     if status_filter is not None:
@@ -59,24 +63,26 @@ async def list_orders(
     return OrderList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{order_id}")
+@router.get("/{order_id}", responses=error_responses(401, 404))
 async def get_order(
     session: SessionDep,
     current_user: CurrentUser,
     order_id: int,
 ) -> OrderDetail:
+    """One Order of the caller by id; 404 when there is none."""
     row = await _fetch(
         session, Order.id == order_id, Order.customer_id == current_user.id
     )
     return OrderDetail.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 409))
 async def create_order(
     session: SessionDep,
     current_user: CurrentUser,
     body: OrderCreate,
 ) -> OrderDetail:
+    """Creates a Order owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     data["customer_id"] = current_user.id
     row = Order(**data)
@@ -85,13 +91,14 @@ async def create_order(
     return OrderDetail.model_validate(await _fetch(session, Order.id == row.id))
 
 
-@router.patch("/{order_id}")
+@router.patch("/{order_id}", responses=error_responses(401, 403, 404, 409))
 async def update_order(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     order_id: int,
     body: OrderUpdate,
 ) -> OrderDetail:
+    """Changes the fields sent of a Order by id; 404 when there is none."""
     row = await _fetch(session, Order.id == order_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -100,12 +107,15 @@ async def update_order(
     return OrderDetail.model_validate(await _fetch(session, Order.id == row.id))
 
 
-@router.delete("/{order_id}", status_code=204)
+@router.delete(
+    "/{order_id}", status_code=204, responses=error_responses(401, 403, 404, 409)
+)
 async def delete_order(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     order_id: int,
 ) -> None:
+    """Deletes a Order by id; 404 when there is none."""
     row = await _fetch(session, Order.id == order_id)
     await session.delete(row)
     await commit_or_409(session)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.models.product import Product
 from app.models.user import User
+from app.schemas.errors import error_responses
 from app.schemas.product import ProductCreate, ProductRead, ProductUpdate
 from app.schemas.responses import ProductList
 
@@ -32,6 +33,9 @@ async def list_products(
     active: Annotated[bool | None, Query()] = None,
     name: Annotated[str | None, Query()] = None,
 ) -> ProductList:
+    """A page (limit, offset) of the Product rows. Filters: active and name.
+    Sort by price and name (`-` for descending).
+    """
     statement = select(Product)
     if active is not None:
         statement = statement.where(Product.active == active)
@@ -56,21 +60,23 @@ async def list_products(
     return ProductList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{slug}")
+@router.get("/{slug}", responses=error_responses(404))
 async def get_product(
     session: SessionDep,
     slug: str,
 ) -> ProductRead:
+    """One Product by slug; 404 when there is none."""
     row = await _fetch(session, Product.slug == slug)
     return ProductRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 403, 409))
 async def create_product(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     body: ProductCreate,
 ) -> ProductRead:
+    """Creates a Product."""
     data = body.model_dump(exclude_unset=True)
     row = Product(**data)
     session.add(row)
@@ -78,13 +84,14 @@ async def create_product(
     return ProductRead.model_validate(await _fetch(session, Product.id == row.id))
 
 
-@router.patch("/{slug}")
+@router.patch("/{slug}", responses=error_responses(401, 403, 404, 409))
 async def update_product(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     slug: str,
     body: ProductUpdate,
 ) -> ProductRead:
+    """Changes the fields sent of a Product by slug; 404 when there is none."""
     row = await _fetch(session, Product.slug == slug)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -93,12 +100,15 @@ async def update_product(
     return ProductRead.model_validate(await _fetch(session, Product.id == row.id))
 
 
-@router.delete("/{slug}", status_code=204)
+@router.delete(
+    "/{slug}", status_code=204, responses=error_responses(401, 403, 404, 409)
+)
 async def delete_product(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     slug: str,
 ) -> None:
+    """Deletes a Product by slug; 404 when there is none."""
     row = await _fetch(session, Product.slug == slug)
     await session.delete(row)
     await commit_or_409(session)

@@ -8,6 +8,7 @@ from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.api.scoping import invalid
 from app.core.security import hash_password, verify_password
 from app.models.user import User
+from app.schemas.errors import error_responses
 from app.schemas.responses import UserList
 from app.schemas.user import UserCreate, UserPublic, UserRead, UserUpdate
 
@@ -23,13 +24,14 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> User:
     return row
 
 
-@router.get("")
+@router.get("", responses=error_responses(401, 403))
 async def list_users(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> UserList:
+    """A page (limit, offset) of the User rows."""
     statement = select(User)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
@@ -40,20 +42,22 @@ async def list_users(
     return UserList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{user_id}")
+@router.get("/{user_id}", responses=error_responses(404))
 async def get_user(
     session: SessionDep,
     user_id: int,
 ) -> UserPublic:
+    """One User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
     return UserPublic.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_user(
     session: SessionDep,
     body: UserCreate,
 ) -> UserRead:
+    """Creates a User."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
         data["password"] = hash_password(body.password)
@@ -63,13 +67,14 @@ async def create_user(
     return UserRead.model_validate(await _fetch(session, User.id == row.id))
 
 
-@router.patch("/{user_id}")
+@router.patch("/{user_id}", responses=error_responses(401, 403, 404, 409))
 async def update_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     user_id: int,
     body: UserUpdate,
 ) -> UserRead:
+    """Changes the fields sent of a User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
     data = body.model_dump(exclude_unset=True)
     data.pop("current_password", None)
@@ -86,12 +91,15 @@ async def update_user(
     return UserRead.model_validate(await _fetch(session, User.id == row.id))
 
 
-@router.delete("/{user_id}", status_code=204)
+@router.delete(
+    "/{user_id}", status_code=204, responses=error_responses(401, 403, 404, 409)
+)
 async def delete_user(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     user_id: int,
 ) -> None:
+    """Deletes a User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
     await session.delete(row)
     await commit_or_409(session)

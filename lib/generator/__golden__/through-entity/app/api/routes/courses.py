@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409
 from app.models.course import Course
 from app.schemas.course import CourseCreate, CourseRead, CourseUpdate
+from app.schemas.errors import error_responses
 from app.schemas.responses import CourseList
 
 router = APIRouter(prefix="/courses", tags=["courses"])
@@ -27,6 +28,7 @@ async def list_courses(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> CourseList:
+    """A page (limit, offset) of the Course rows."""
     statement = select(Course)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
@@ -37,20 +39,22 @@ async def list_courses(
     return CourseList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{code}")
+@router.get("/{code}", responses=error_responses(404))
 async def get_course(
     session: SessionDep,
     code: str,
 ) -> CourseRead:
+    """One Course by code; 404 when there is none."""
     row = await _fetch(session, Course.code == code)
     return CourseRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_course(
     session: SessionDep,
     body: CourseCreate,
 ) -> CourseRead:
+    """Creates a Course."""
     data = body.model_dump(exclude_unset=True)
     row = Course(**data)
     session.add(row)
@@ -58,12 +62,13 @@ async def create_course(
     return CourseRead.model_validate(await _fetch(session, Course.id == row.id))
 
 
-@router.patch("/{code}")
+@router.patch("/{code}", responses=error_responses(404, 409))
 async def update_course(
     session: SessionDep,
     code: str,
     body: CourseUpdate,
 ) -> CourseRead:
+    """Changes the fields sent of a Course by code; 404 when there is none."""
     row = await _fetch(session, Course.code == code)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -72,11 +77,12 @@ async def update_course(
     return CourseRead.model_validate(await _fetch(session, Course.id == row.id))
 
 
-@router.delete("/{code}", status_code=204)
+@router.delete("/{code}", status_code=204, responses=error_responses(404, 409))
 async def delete_course(
     session: SessionDep,
     code: str,
 ) -> None:
+    """Deletes a Course by code; 404 when there is none."""
     row = await _fetch(session, Course.code == code)
     await session.delete(row)
     await commit_or_409(session)

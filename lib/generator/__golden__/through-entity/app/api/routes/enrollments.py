@@ -10,6 +10,7 @@ from app.models.course import Course
 from app.models.enrollment import Enrollment
 from app.models.student import Student
 from app.schemas.enrollment import EnrollmentCreate, EnrollmentRead, EnrollmentUpdate
+from app.schemas.errors import error_responses
 from app.schemas.responses import EnrollmentList
 
 router = APIRouter(prefix="/enrollments", tags=["enrollments"])
@@ -33,6 +34,7 @@ async def list_enrollments(
     offset: Annotated[int, Query(ge=0)] = 0,
     student_id: Annotated[int | None, Query()] = None,
 ) -> EnrollmentList:
+    """A page (limit, offset) of the Enrollment rows. Filters: student_id."""
     statement = select(Enrollment)
     if student_id is not None:
         statement = statement.where(Enrollment.student_id == student_id)
@@ -45,20 +47,22 @@ async def list_enrollments(
     return EnrollmentList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{enrollment_id}")
+@router.get("/{enrollment_id}", responses=error_responses(404))
 async def get_enrollment(
     session: SessionDep,
     enrollment_id: int,
 ) -> EnrollmentRead:
+    """One Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
     return EnrollmentRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_enrollment(
     session: SessionDep,
     body: EnrollmentCreate,
 ) -> EnrollmentRead:
+    """Creates a Enrollment."""
     data = body.model_dump(exclude_unset=True)
     await require_reference(
         session,
@@ -78,12 +82,13 @@ async def create_enrollment(
     return EnrollmentRead.model_validate(await _fetch(session, Enrollment.id == row.id))
 
 
-@router.patch("/{enrollment_id}")
+@router.patch("/{enrollment_id}", responses=error_responses(404, 409))
 async def update_enrollment(
     session: SessionDep,
     enrollment_id: int,
     body: EnrollmentUpdate,
 ) -> EnrollmentRead:
+    """Changes the fields sent of a Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
     data = body.model_dump(exclude_unset=True)
     if body.student_id is not None:
@@ -106,11 +111,12 @@ async def update_enrollment(
     return EnrollmentRead.model_validate(await _fetch(session, Enrollment.id == row.id))
 
 
-@router.delete("/{enrollment_id}", status_code=204)
+@router.delete("/{enrollment_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_enrollment(
     session: SessionDep,
     enrollment_id: int,
 ) -> None:
+    """Deletes a Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
     await session.delete(row)
     await commit_or_409(session)

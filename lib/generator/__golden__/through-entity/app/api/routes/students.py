@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from app.api.deps import SessionDep, commit_or_409
 from app.models.course import Course
 from app.models.student import Student
+from app.schemas.errors import error_responses
 from app.schemas.responses import StudentDetail, StudentList
 from app.schemas.student import StudentCreate, StudentUpdate
 
@@ -35,6 +36,7 @@ async def list_students(
     offset: Annotated[int, Query(ge=0)] = 0,
     courses_code: Annotated[str | None, Query()] = None,
 ) -> StudentList:
+    """A page (limit, offset) of the Student rows. Filters: courses_code."""
     statement = select(Student)
     if courses_code is not None:
         statement = statement.where(Student.courses.any(Course.code == courses_code))
@@ -49,20 +51,22 @@ async def list_students(
     return StudentList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{student_id}")
+@router.get("/{student_id}", responses=error_responses(404))
 async def get_student(
     session: SessionDep,
     student_id: int,
 ) -> StudentDetail:
+    """One Student by id; 404 when there is none."""
     row = await _fetch(session, Student.id == student_id)
     return StudentDetail.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_student(
     session: SessionDep,
     body: StudentCreate,
 ) -> StudentDetail:
+    """Creates a Student."""
     data = body.model_dump(exclude_unset=True)
     row = Student(**data)
     session.add(row)
@@ -70,12 +74,13 @@ async def create_student(
     return StudentDetail.model_validate(await _fetch(session, Student.id == row.id))
 
 
-@router.patch("/{student_id}")
+@router.patch("/{student_id}", responses=error_responses(404, 409))
 async def update_student(
     session: SessionDep,
     student_id: int,
     body: StudentUpdate,
 ) -> StudentDetail:
+    """Changes the fields sent of a Student by id; 404 when there is none."""
     row = await _fetch(session, Student.id == student_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -84,11 +89,12 @@ async def update_student(
     return StudentDetail.model_validate(await _fetch(session, Student.id == row.id))
 
 
-@router.delete("/{student_id}", status_code=204)
+@router.delete("/{student_id}", status_code=204, responses=error_responses(404, 409))
 async def delete_student(
     session: SessionDep,
     student_id: int,
 ) -> None:
+    """Deletes a Student by id; 404 when there is none."""
     row = await _fetch(session, Student.id == student_id)
     await session.delete(row)
     await commit_or_409(session)

@@ -9,6 +9,7 @@ from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.scoping import require_reference
 from app.models.todo_item import TodoItem
 from app.models.todo_list import TodoList
+from app.schemas.errors import error_responses
 from app.schemas.responses import TodoItemDetail, TodoItemList
 from app.schemas.todo_item import TodoItemCreate, TodoItemUpdate
 
@@ -29,7 +30,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> TodoItem
     return row
 
 
-@router.get("")
+@router.get("", responses=error_responses(401))
 async def list_todo_items(
     session: SessionDep,
     current_user: CurrentUser,
@@ -41,6 +42,9 @@ async def list_todo_items(
     done: Annotated[bool | None, Query()] = None,
     todo_list_id: Annotated[int | None, Query()] = None,
 ) -> TodoItemList:
+    """A page (limit, offset) of the TodoItem rows. Filters: done and
+    todo_list_id. Sort by position and due_date (`-` for descending).
+    """
     statement = select(TodoItem)
     statement = statement.where(
         TodoItem.todo_list.has(TodoList.owner_id == current_user.id)
@@ -70,12 +74,13 @@ async def list_todo_items(
     return TodoItemList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{todo_item_id}")
+@router.get("/{todo_item_id}", responses=error_responses(401, 404))
 async def get_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
     todo_item_id: int,
 ) -> TodoItemDetail:
+    """One TodoItem by id; 404 when there is none."""
     row = await _fetch(
         session,
         TodoItem.id == todo_item_id,
@@ -84,12 +89,13 @@ async def get_todo_item(
     return TodoItemDetail.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 409))
 async def create_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
     body: TodoItemCreate,
 ) -> TodoItemDetail:
+    """Creates a TodoItem."""
     data = body.model_dump(exclude_unset=True)
     await require_reference(
         session,
@@ -105,13 +111,14 @@ async def create_todo_item(
     return TodoItemDetail.model_validate(await _fetch(session, TodoItem.id == row.id))
 
 
-@router.patch("/{todo_item_id}")
+@router.patch("/{todo_item_id}", responses=error_responses(401, 404, 409))
 async def update_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
     todo_item_id: int,
     body: TodoItemUpdate,
 ) -> TodoItemDetail:
+    """Changes the fields sent of a TodoItem by id; 404 when there is none."""
     row = await _fetch(
         session,
         TodoItem.id == todo_item_id,
@@ -133,12 +140,15 @@ async def update_todo_item(
     return TodoItemDetail.model_validate(await _fetch(session, TodoItem.id == row.id))
 
 
-@router.delete("/{todo_item_id}", status_code=204)
+@router.delete(
+    "/{todo_item_id}", status_code=204, responses=error_responses(401, 404, 409)
+)
 async def delete_todo_item(
     session: SessionDep,
     current_user: CurrentUser,
     todo_item_id: int,
 ) -> None:
+    """Deletes a TodoItem by id; 404 when there is none."""
     row = await _fetch(
         session,
         TodoItem.id == todo_item_id,

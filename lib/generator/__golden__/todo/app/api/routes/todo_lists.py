@@ -7,6 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.models.todo_list import TodoList
+from app.schemas.errors import error_responses
 from app.schemas.responses import TodoListList
 from app.schemas.todo_list import TodoListCreate, TodoListRead, TodoListUpdate
 
@@ -22,7 +23,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> TodoList
     return row
 
 
-@router.get("")
+@router.get("", responses=error_responses(401))
 async def list_todo_lists(
     session: SessionDep,
     current_user: CurrentUser,
@@ -30,6 +31,9 @@ async def list_todo_lists(
     offset: Annotated[int, Query(ge=0)] = 0,
     sort: Annotated[Literal["title", "-title"] | None, Query()] = None,
 ) -> TodoListList:
+    """A page (limit, offset) of the TodoList rows the caller owns. Sort by
+    title (`-` for descending).
+    """
     statement = select(TodoList)
     statement = statement.where(TodoList.owner_id == current_user.id)
     count_statement = select(func.count()).select_from(statement.subquery())
@@ -49,24 +53,26 @@ async def list_todo_lists(
     return TodoListList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{todo_list_id}")
+@router.get("/{todo_list_id}", responses=error_responses(401, 404))
 async def get_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
     todo_list_id: int,
 ) -> TodoListRead:
+    """One TodoList of the caller by id; 404 when there is none."""
     row = await _fetch(
         session, TodoList.id == todo_list_id, TodoList.owner_id == current_user.id
     )
     return TodoListRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(401, 409))
 async def create_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
     body: TodoListCreate,
 ) -> TodoListRead:
+    """Creates a TodoList owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     data["owner_id"] = current_user.id
     row = TodoList(**data)
@@ -75,13 +81,16 @@ async def create_todo_list(
     return TodoListRead.model_validate(await _fetch(session, TodoList.id == row.id))
 
 
-@router.patch("/{todo_list_id}")
+@router.patch("/{todo_list_id}", responses=error_responses(401, 404, 409))
 async def update_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
     todo_list_id: int,
     body: TodoListUpdate,
 ) -> TodoListRead:
+    """Changes the fields sent of a TodoList of the caller by id; 404 when
+    there is none.
+    """
     row = await _fetch(
         session, TodoList.id == todo_list_id, TodoList.owner_id == current_user.id
     )
@@ -92,12 +101,15 @@ async def update_todo_list(
     return TodoListRead.model_validate(await _fetch(session, TodoList.id == row.id))
 
 
-@router.delete("/{todo_list_id}", status_code=204)
+@router.delete(
+    "/{todo_list_id}", status_code=204, responses=error_responses(401, 404, 409)
+)
 async def delete_todo_list(
     session: SessionDep,
     current_user: CurrentUser,
     todo_list_id: int,
 ) -> None:
+    """Deletes a TodoList of the caller by id; 404 when there is none."""
     row = await _fetch(
         session, TodoList.id == todo_list_id, TodoList.owner_id == current_user.id
     )

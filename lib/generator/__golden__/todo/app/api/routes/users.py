@@ -6,6 +6,7 @@ from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.scoping import invalid
 from app.core.security import hash_password, verify_password
 from app.models.user import User
+from app.schemas.errors import error_responses
 from app.schemas.user import UserCreate, UserPublic, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
@@ -20,20 +21,22 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> User:
     return row
 
 
-@router.get("/{user_id}")
+@router.get("/{user_id}", responses=error_responses(404))
 async def get_user(
     session: SessionDep,
     user_id: int,
 ) -> UserPublic:
+    """One User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
     return UserPublic.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_user(
     session: SessionDep,
     body: UserCreate,
 ) -> UserRead:
+    """Creates a User."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
         data["password"] = hash_password(body.password)
@@ -43,13 +46,14 @@ async def create_user(
     return UserRead.model_validate(await _fetch(session, User.id == row.id))
 
 
-@router.patch("/{user_id}")
+@router.patch("/{user_id}", responses=error_responses(401, 403, 404, 409))
 async def update_user(
     session: SessionDep,
     current_user: CurrentUser,
     user_id: int,
     body: UserUpdate,
 ) -> UserRead:
+    """Changes the fields sent of a User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id, User.id == current_user.id)
     data = body.model_dump(exclude_unset=True)
     data.pop("current_password", None)

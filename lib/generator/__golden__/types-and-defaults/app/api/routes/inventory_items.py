@@ -10,6 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.api.deps import SessionDep, commit_or_409
 from app.enums import ItemKind
 from app.models.inventory_item import InventoryItem
+from app.schemas.errors import error_responses
 from app.schemas.inventory_item import (
     InventoryItemCreate,
     InventoryItemRead,
@@ -43,6 +44,9 @@ async def list_inventory_items(
     active: Annotated[bool | None, Query()] = None,
     since: Annotated[dt.date | None, Query()] = None,
 ) -> InventoryItemList:
+    """A page (limit, offset) of the InventoryItem rows. Filters: kind, active
+    and since. Sort by price and last_seen (`-` for descending).
+    """
     statement = select(InventoryItem)
     if kind is not None:
         statement = statement.where(InventoryItem.kind == kind)
@@ -69,20 +73,22 @@ async def list_inventory_items(
     return InventoryItemList(items=items, total=total, limit=limit, offset=offset)
 
 
-@router.get("/{inventory_item_id}")
+@router.get("/{inventory_item_id}", responses=error_responses(404))
 async def get_inventory_item(
     session: SessionDep,
     inventory_item_id: uuid.UUID,
 ) -> InventoryItemRead:
+    """One InventoryItem by id; 404 when there is none."""
     row = await _fetch(session, InventoryItem.id == inventory_item_id)
     return InventoryItemRead.model_validate(row)
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, responses=error_responses(409))
 async def create_inventory_item(
     session: SessionDep,
     body: InventoryItemCreate,
 ) -> InventoryItemRead:
+    """Creates a InventoryItem."""
     data = body.model_dump(exclude_unset=True)
     row = InventoryItem(**data)
     session.add(row)
@@ -92,12 +98,15 @@ async def create_inventory_item(
     )
 
 
-@router.patch("/{inventory_item_id}")
+@router.patch("/{inventory_item_id}", responses=error_responses(404, 409))
 async def update_inventory_item(
     session: SessionDep,
     inventory_item_id: uuid.UUID,
     body: InventoryItemUpdate,
 ) -> InventoryItemRead:
+    """Changes the fields sent of a InventoryItem by id; 404 when there is
+    none.
+    """
     row = await _fetch(session, InventoryItem.id == inventory_item_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -108,11 +117,14 @@ async def update_inventory_item(
     )
 
 
-@router.delete("/{inventory_item_id}", status_code=204)
+@router.delete(
+    "/{inventory_item_id}", status_code=204, responses=error_responses(404, 409)
+)
 async def delete_inventory_item(
     session: SessionDep,
     inventory_item_id: uuid.UUID,
 ) -> None:
+    """Deletes a InventoryItem by id; 404 when there is none."""
     row = await _fetch(session, InventoryItem.id == inventory_item_id)
     await session.delete(row)
     await commit_or_409(session)
