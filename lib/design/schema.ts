@@ -81,6 +81,11 @@ export const FieldSchema = z.object({
   writeOnly: z.boolean(),
   /** Owner-only fields are left out of public views (embeds, reads not limited to the owner). */
   visibility: FieldVisibilitySchema,
+  /**
+   * Server-set from the row a to-one relation of this entity points at (an order line's unit price from its
+   * product), on create and whenever the relation changes. Read-only fields only.
+   */
+  copyFrom: z.object({ relationId: IdSchema, fieldId: IdSchema }).optional(),
   description: z.string(),
   example: z.json().optional(),
   /** `enum` only. */

@@ -26,6 +26,7 @@ const PROPS = [
   'readOnly',
   'writeOnly',
   'visibility',
+  'copyFrom',
   'description',
 ];
 
@@ -49,6 +50,16 @@ function shownOf(field: Field): Shown {
 export function FieldInspector({ entity, field, path }: { entity: Entity; field: Field; path: string }) {
   const actions = useEditorActions();
   const enums = useEditor((s) => s.design.enums);
+  const relations = useEditor((s) => s.design.relations);
+  const entities = useEditor((s) => s.design.entities);
+  // Fields of the same type on rows a to-one relation of this entity points at.
+  const copyOptions = relations
+    .filter((r) => r.fromEntityId === entity.id && r.kind !== 'many-to-many')
+    .flatMap((r) =>
+      (entities.find((e) => e.id === r.toEntityId)?.fields ?? [])
+        .filter((f) => f.type === field.type && f.type !== 'password' && f.id !== field.id)
+        .map((f) => ({ value: `${r.id}:${f.id}`, label: `${r.fieldName || '(unnamed)'}.${f.name}` })),
+    );
   const { byProp, rest } = splitProblems(useElementProblems(field.id), path, PROPS);
   const update = (label: string, patch: FieldPatch, key?: string) =>
     actions.apply(
@@ -182,6 +193,19 @@ export function FieldInspector({ entity, field, path }: { entity: Entity; field:
             label="Value"
             value={literalText(field.default)}
             onChange={(text) => update('Default value', { default: parseLiteral(field, text) }, 'default')}
+          />
+        )}
+        {copyOptions.length > 0 && (
+          <SelectField
+            label="Copied from"
+            value={field.copyFrom ? `${field.copyFrom.relationId}:${field.copyFrom.fieldId}` : ''}
+            problems={byProp.get('copyFrom')}
+            hint="Set by the server from the row the relation points at (read-only fields), on create and when the relation changes."
+            options={[{ value: '', label: 'Nothing' }, ...copyOptions]}
+            onChange={(v) => {
+              const [relationId = '', fieldId = ''] = v.split(':');
+              update('Copied from', { copyFrom: v === '' ? null : { relationId, fieldId } });
+            }}
           />
         )}
       </Section>

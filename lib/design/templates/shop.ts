@@ -83,7 +83,7 @@ export function shopTemplate(): Design {
         default: { kind: 'literal', value: 1 },
         constraints: { min: 1 },
       },
-      // The price is the shop's to set, not the customer's: read-only, filled by the server.
+      // The price is the shop's, not the customer's: read-only, copied from the product (below).
       {
         ...money('f_order_line_unit_price', 'unit_price', 10),
         readOnly: true,
@@ -107,6 +107,11 @@ export function shopTemplate(): Design {
       onDelete: 'cascade',
     },
     { op: 'connect', id: 'r_order_line_product', fromEntityId: 'e_order_line', toEntityId: 'e_product' },
+    {
+      op: 'updateField',
+      fieldId: 'f_order_line_unit_price',
+      patch: { copyFrom: { relationId: 'r_order_line_product', fieldId: 'f_product_price' } },
+    },
     {
       op: 'connect',
       id: 'r_order_products',

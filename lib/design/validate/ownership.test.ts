@@ -106,3 +106,24 @@ describe('private fields', () => {
     ]);
   });
 });
+
+describe('copied fields', () => {
+  it('copy a same-typed field through a to-one relation, and are read-only', async () => {
+    const design = structuredClone(templates.shop());
+    expect(problemsOf(design)).toEqual([]);
+    const line = entity(design, 'e_order_line');
+    const price = line.fields.find((f) => f.id === 'f_order_line_unit_price');
+    if (!price?.copyFrom) throw new Error('no copy');
+    price.readOnly = false;
+    expect(problemsOf(design, 'invalid-copy')[0]?.message).toMatch(/mark it read-only/);
+    price.readOnly = true;
+    price.copyFrom = { relationId: 'r_order_line_product', fieldId: 'f_product_name' };
+    expect(problemsOf(design, 'invalid-copy')[0]?.message).toMatch(/cannot hold/);
+    price.copyFrom = { relationId: 'r_order_line_order', fieldId: 'f_product_price' };
+    expect(problemsOf(design, 'invalid-copy')[0]?.message).toMatch(/not a field of the row/);
+    const { applyOperation } = await import('../operations');
+    price.copyFrom = { relationId: 'r_order_line_product', fieldId: 'f_product_price' };
+    const cleared = applyOperation(design, { op: 'deleteField', fieldId: 'f_product_price' });
+    expect(entity(cleared, 'e_order_line').fields[1]?.copyFrom).toBeUndefined();
+  });
+});

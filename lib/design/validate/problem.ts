@@ -32,6 +32,7 @@ export type ProblemCode =
   | 'invalid-default'
   | 'read-write-conflict'
   | 'read-only-required'
+  | 'invalid-copy'
   // enums
   | 'empty-enum'
   | 'invalid-enum-value'

@@ -261,6 +261,7 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
     ),
     ...(owner && op.access?.kind !== 'public' ? [`${v.data}[${pyStr(owner.column)}] = current_user.id`] : []),
     ...referenceChecks(ctx, op, 'create'),
+    ...copyLines(ctx, v.data, 'create'),
     ...links.map((l) => `${v.data}.pop(${pyStr(l.attr)}, None)`),
     `${v.row} = ${ctx.model}(**${v.data})`,
     ...linkWrites(ctx, v.row, 'create'),
@@ -289,6 +290,7 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
       v.data,
     ),
     ...referenceChecks(ctx, op, 'update'),
+    ...copyLines(ctx, v.data, 'update'),
     ...cycleChecks(ctx, v.row),
     ...links.map((l) => `${v.data}.pop(${pyStr(l.attr)}, None)`),
     ...linkWrites(ctx, v.row, 'update'),
@@ -333,6 +335,24 @@ function referenceChecks(ctx: Ctx, op: IrOperation, mode: 'create' | 'update'): 
     ];
     const guarded = mode === 'update' || fk.nullable;
     return guarded ? [`if ${value} is not None:`, ...check.map((l) => `    ${l}`)] : check;
+  });
+}
+
+/**
+ * Server-set copies (an order line's unit price from its product): taken from the row the FK names, on
+ * create and whenever the body changes the FK. The reference check before it found the row.
+ */
+function copyLines(ctx: Ctx, data: string, mode: 'create' | 'update'): string[] {
+  const select = () => ctx.imports.from('sqlalchemy', 'select');
+  return ctx.entity.fields.flatMap((field) => {
+    const copy = field.copyFrom;
+    if (!copy) return [];
+    const source = modelOf(ctx, copy.targetId);
+    const value = `body.${copy.column}`;
+    const statement = `${select()}(${source}.${copy.field}).where(${source}.id == ${value})`;
+    const line = `${data}[${pyStr(field.name)}] = (await session.execute(${statement})).scalar_one()`;
+    const guarded = mode === 'update' || copy.nullable;
+    return guarded ? [`if ${value} is not None:`, `    ${line}`] : [line];
   });
 }
 

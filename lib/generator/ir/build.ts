@@ -169,6 +169,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     const ir = entityById.get(entity.id) as IrEntity;
     ir.resource = buildResource(entity, ir, entityById, relationsById);
     ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
+    resolveCopies(entity, ir, entityById);
     ir.operations = resourceOperations(ir);
   }
 
@@ -302,6 +303,19 @@ function hasPrivateFields(fields: readonly IrField[]): boolean {
 /** Owner-limited and role-limited operations answer with every field; the others with the public view. */
 function viewOf(access: IrAccess | null): IrView {
   return access?.kind === 'public' || access?.kind === 'authenticated' ? 'public' : 'full';
+}
+
+/** `copyFrom` of each field as the FK column to follow and the source field's name. */
+function resolveCopies(entity: Entity, ir: IrEntity, entityById: ReadonlyMap<string, IrEntity>): void {
+  for (const field of entity.fields) {
+    if (!field.copyFrom) continue;
+    const { relationId, fieldId } = field.copyFrom;
+    const fk = ir.fks.find((f) => f.relationId === relationId);
+    const source = fk ? entityById.get(fk.targetId)?.fieldById.get(fieldId) : undefined;
+    const target = ir.fieldById.get(field.id);
+    if (!fk || !source || !target) continue;
+    target.copyFrom = { column: fk.column, nullable: fk.nullable, targetId: fk.targetId, field: source.name };
+  }
 }
 
 /** The owner path of an entity as FK hops (validated: to-one relations ending at the user). */

@@ -51,5 +51,7 @@ export function toIrField(
     inRead: !isPassword && !field.writeOnly,
     isPassword,
     visibility: field.visibility,
+    // Resolved by buildIr once the foreign keys exist.
+    copyFrom: null,
   };
 }

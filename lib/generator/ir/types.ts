@@ -71,6 +71,8 @@ export type IrField = {
   isPassword: boolean;
   /** Owner-only fields are left out of the entity's public view. */
   visibility: 'public' | 'owner';
+  /** Server-set from a field of the row the FK `column` points at (on create, and when the FK changes). */
+  copyFrom: { column: string; nullable: boolean; targetId: string; field: string } | null;
 };
 
 /** The FK column of a many-to-one / one-to-one, on the entity that holds it. */

@@ -300,6 +300,35 @@ function cycleTests(ctx: Ctx): void {
   }
 }
 
+/** A copied field takes the value of the row its FK names, whatever the body says (it cannot say anything). */
+function copyTests(ctx: Ctx): void {
+  const { entity } = ctx;
+  const create = opOf(entity, 'create');
+  const lines = create ? signIn(ctx, create.access) : null;
+  if (!create || !lines) return;
+  for (const field of entity.fields) {
+    const copy = field.copyFrom;
+    if (!copy || !field.inRead) continue;
+    const comparable = ['string', 'text', 'integer', 'bigint', 'boolean', 'decimal', 'email', 'url', 'enum'];
+    if (!comparable.includes(field.type)) continue;
+    const source = ctx.project.entityById.get(copy.targetId) as IrEntity;
+    const got = `response.json()[${pyStr(field.name)}]`;
+    const check =
+      field.type === 'decimal'
+        ? `assert ${ctx.imports.module('decimal')}.Decimal(str(${got})) == source.${copy.field}`
+        : `assert ${got} == source.${copy.field}`;
+    const owner = create.access?.kind === 'public' ? '' : owned(ctx);
+    test(ctx, `${create.handler}_copies_${field.name}`, [
+      ...lines,
+      `source = ${run(ctx)}(client, ${factory(ctx, source)}${owned(ctx, source)})`,
+      `body = ${run(ctx)}(client, ${payload(ctx, entity)}${owner}, ${copy.column}=${jsonId(source, 'source.id')})`,
+      `response = client.post(${pyStr(create.path)}, json=body, headers=headers)`,
+      'assert response.status_code == 201, response.text',
+      check,
+    ]);
+  }
+}
+
 /** Changing one's own password: without the current one 422, with a wrong one 403, with it 200. */
 function passwordTests(ctx: Ctx): void {
   const { entity, project } = ctx;
@@ -331,6 +360,7 @@ export function emitAccessTests(entity: IrEntity, project: IrProject): string | 
   publicRowTests(ctx);
   linkTests(ctx);
   cycleTests(ctx);
+  copyTests(ctx);
   passwordTests(ctx);
   if (ctx.tests.length === 0) return null;
   return module(

@@ -1,8 +1,15 @@
 """Access and data exposure of /order-lines."""
 
+import decimal
+
 from fastapi.testclient import TestClient
 
-from tests.factories import create_order, create_order_line, order_line_payload
+from tests.factories import (
+    create_order,
+    create_order_line,
+    create_product,
+    order_line_payload,
+)
 from tests.utils import quote_path, run, sign_in
 
 
@@ -72,3 +79,12 @@ def test_update_order_line_order_id_of_someone_else(client: TestClient) -> None:
     )
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "order_id"]
+
+
+def test_create_order_line_copies_unit_price(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    source = run(client, create_product, owned_by=user)
+    body = run(client, order_line_payload, owned_by=user, product_id=source.id)
+    response = client.post("/order-lines", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    assert decimal.Decimal(str(response.json()["unit_price"])) == source.price

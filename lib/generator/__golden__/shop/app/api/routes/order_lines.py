@@ -88,6 +88,11 @@ async def create_order_line(
         body.product_id,
         select(Product.id).where(Product.id == body.product_id),
     )
+    data["unit_price"] = (
+        await session.execute(
+            select(Product.price).where(Product.id == body.product_id)
+        )
+    ).scalar_one()
     row = OrderLine(**data)
     session.add(row)
     await commit_or_409(session)
@@ -124,6 +129,12 @@ async def update_order_line(
             body.product_id,
             select(Product.id).where(Product.id == body.product_id),
         )
+    if body.product_id is not None:
+        data["unit_price"] = (
+            await session.execute(
+                select(Product.price).where(Product.id == body.product_id)
+            )
+        ).scalar_one()
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)
