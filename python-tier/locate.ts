@@ -126,7 +126,10 @@ export function locateClass(sources: SourceFiles, name: string, field?: string, 
   return null;
 }
 
-/** The route function of a FastAPI operationId (`<function>_<path>_<method>`): the longest matching `def`. */
+/**
+ * The route function of a FastAPI operationId (the route name: the function's, or `<function>_<n>` when
+ * renamed; FastAPI's default `<function>_<path>_<method>` too): the longest matching `def`.
+ */
 export function locateOperation(sources: SourceFiles, operationId: string): Hit | null {
   let best: (Hit & { length: number }) | null = null;
   for (const [file, lines] of sources) {
@@ -134,10 +137,20 @@ export function locateOperation(sources: SourceFiles, operationId: string): Hit 
     lines.forEach((l, i) => {
       const m = /^(?:async )?def (\w+)\(/.exec(l);
       const name = m?.[1];
-      if (name && operationId.startsWith(`${name}_`) && (!best || name.length > best.length)) {
-        // The decorator above names the route: point at it.
+      const matches = name === operationId || operationId.startsWith(`${name}_`);
+      if (name && matches && (!best || name.length > best.length)) {
+        // The decorator above names the route: point at its first line (it may span several).
         let at = i;
-        while (at > 0 && (lines[at - 1] as string).startsWith('@')) at--;
+        for (;;) {
+          const above = at > 0 ? (lines[at - 1] as string) : '';
+          if (above.startsWith('@')) at--;
+          else if (above === ')') {
+            let open = at - 1;
+            while (open > 0 && !(lines[open] as string).startsWith('@')) open--;
+            if (!(lines[open] as string).startsWith('@')) break;
+            at = open;
+          } else break;
+        }
         best = { file, line: at + 1, length: name.length };
       }
     });

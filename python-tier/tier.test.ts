@@ -62,7 +62,7 @@ describe.skipIf(!lookup.ok)('python tier on a project broken on purpose', () => 
 
   it('a route whose response does not match its schema fails pytest at the route', async () => {
     const routes = path.join(root, 'app/api/routes/todo_lists.py');
-    const line = lineOf(routes, '@router.get("/{todo_list_id}")');
+    const line = lineOf(routes, '@router.get("/{todo_list_id}"');
     const original = 'return TodoListRead.model_validate(row)';
     replaceIn(routes, original, 'return {"id": "not-a-number"}  # type: ignore[return-value]');
     try {
@@ -94,7 +94,7 @@ describe.skipIf(!lookup.ok)('python tier on a project broken on purpose', () => 
     expect(result.ok).toBe(false);
     const routeLine = lineOf(
       path.join(root, 'app/api/routes/todo_lists.py'),
-      '@router.get("/{todo_list_id}")',
+      '@router.get("/{todo_list_id}"',
     );
     expect(result.failures).toContainEqual(
       expect.objectContaining({ file: 'app/api/routes/todo_lists.py', line: routeLine }),

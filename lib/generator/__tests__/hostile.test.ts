@@ -72,7 +72,8 @@ function inject(text: Injection): Design {
   if (notes) notes.default = { kind: 'literal', value: text.textDefault };
   const sku = entity.fields.find((f) => f.name === 'sku');
   if (sku) sku.constraints = { maxLength: 200, pattern: `^(${escapeRegex(text.pattern)}|[A-Z0-9-]+)$` };
-  const values = ['in progress', ...text.enumValues.filter((v) => v.trim() !== '')];
+  // Two fixed values: tests of the enum (sorting by declaration order) need a second one, whatever the text.
+  const values = ['in progress', 'done', ...text.enumValues.filter((v) => v.trim() !== '')];
   design.enums[0] = { id: 'enum_kind', name: 'ItemKind', values: [...new Set(values)] };
   design.name = text.name;
   design.customEndpoints = [

@@ -161,8 +161,14 @@ export function emitInitialMigration(project: IrProject): string {
       r.fk,
       `sa.PrimaryKeyConstraint(${pyStr(a.left.column)}, ${pyStr(a.right.column)}, name=op.f(${pyStr(`pk_${a.table}`)}))`,
     ];
-    up.push(`op.create_table(\n${indent(items.map((i) => `${i},`).join('\n'))}\n)`);
-    down.unshift(`op.drop_table(${pyStr(a.table)})`);
+    up.push(
+      `op.create_table(\n${indent(items.map((i) => `${i},`).join('\n'))}\n)`,
+      `op.create_index(op.f(${pyStr(a.rightIndex)}), ${pyStr(a.table)}, [${pyStr(a.right.column)}], unique=False)`,
+    );
+    down.unshift(
+      `op.drop_index(op.f(${pyStr(a.rightIndex)}), table_name=${pyStr(a.table)})`,
+      `op.drop_table(${pyStr(a.table)})`,
+    );
   }
   // Enum types used by a column, created once before the tables that share them and dropped after them.
   const used = new Set(project.entities.flatMap((e) => e.fields.map((f) => f.enum?.id)));

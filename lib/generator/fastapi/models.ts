@@ -128,16 +128,17 @@ export function emitAssociations(project: IrProject): string | null {
   const imports = new Imports(project.associations.map((a) => a.table));
   const base = imports.from('app.core.db', 'Base');
   const blocks = project.associations.map((a) => {
-    const col = (c: { column: string; targetId: string }) => {
+    const col = (c: { column: string; targetId: string }, index: boolean) => {
       const target = project.entityById.get(c.targetId) as IrEntity;
       const fk = `${imports.from('sqlalchemy', 'ForeignKey')}(${pyStr(`${target.tableName}.id`)}, ondelete="CASCADE")`;
       const type =
         target.primaryKey === 'uuid'
           ? imports.from('sqlalchemy', 'Uuid')
           : imports.from('sqlalchemy', 'Integer');
-      return `${imports.from('sqlalchemy', 'Column')}(${pyStr(c.column)}, ${type}, ${fk}, primary_key=True)`;
+      return `${imports.from('sqlalchemy', 'Column')}(${pyStr(c.column)}, ${type}, ${fk}, primary_key=True${index ? ', index=True' : ''})`;
     };
-    const args = [pyStr(a.table), `${base}.metadata`, col(a.left), col(a.right)];
+    // The primary key (left, right) covers lookups by left; the right column gets its own index.
+    const args = [pyStr(a.table), `${base}.metadata`, col(a.left, false), col(a.right, true)];
     return `${a.table} = ${imports.from('sqlalchemy', 'Table')}(\n${indent(args.join(',\n'))},\n)`;
   });
   return module(imports.render(), blocks, '"""Association tables of the many-to-many relations."""');

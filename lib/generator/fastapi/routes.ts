@@ -120,20 +120,41 @@ function lookupWhere(ctx: Ctx): string {
   return `${ctx.model}.${lookup.field ? lookup.field.name : 'id'} == ${lookup.param}`;
 }
 
+/**
+ * The sort expression of a ref: its column, or for an enum the member's position in the declaration, so
+ * SQLite (VARCHAR) and PostgreSQL (native enum, declaration order) sort alike.
+ */
 function sortColumn(ctx: Ctx, ref: IrRef): { setup: string[]; column: string } {
-  const column = ref.field ? ref.field.name : 'id';
-  if (!ref.via) return { setup: [], column: `${ctx.model}.${column}` };
-  if (!ref.field && ref.via.fkColumn) return { setup: [], column: `${ctx.model}.${ref.via.fkColumn}` };
-  const target = modelOf(ctx, ref.via.targetId);
-  const aliased = ctx.imports.from('sqlalchemy.orm', 'aliased');
+  const name = ref.field ? ref.field.name : 'id';
   const v = localsOf('list');
-  return {
-    setup: [
+  let setup: string[] = [];
+  let column: string;
+  if (!ref.via) column = `${ctx.model}.${name}`;
+  else if (!ref.field && ref.via.fkColumn) column = `${ctx.model}.${ref.via.fkColumn}`;
+  else {
+    const target = modelOf(ctx, ref.via.targetId);
+    const aliased = ctx.imports.from('sqlalchemy.orm', 'aliased');
+    setup = [
       `${v.related} = ${aliased}(${target})`,
       `${v.statement} = ${v.statement}.outerjoin(${v.related}, ${ctx.model}.${ref.via.attr})`,
-    ],
-    column: `${v.related}.${column}`,
-  };
+    ];
+    column = `${v.related}.${name}`;
+  }
+  const enumDef = ref.field?.enum;
+  if (enumDef) {
+    const cls = ctx.imports.from('app.enums', enumDef.className);
+    const whens = enumDef.members.map((m, i) => `${cls}.${m.name}: ${i}`).join(', ');
+    column = `${ctx.imports.from('sqlalchemy', 'case')}({${whens}}, value=${column})`;
+  }
+  return { setup, column };
+}
+
+/** Whether a sort column can be NULL: a nullable field, or one reached through a nullable relation. */
+function sortNullable(ctx: Ctx, ref: IrRef): boolean {
+  if (ref.field?.nullable) return true;
+  if (!ref.via) return false;
+  const fk = ctx.entity.fks.find((f) => f.column === ref.via?.fkColumn);
+  return fk ? fk.nullable : true;
 }
 
 function listHandler(ctx: Ctx, op: IrOperation): string {
@@ -168,27 +189,37 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
   } else {
     const sortExpr =
       list.sorts.length > 0 ? `sort or ${pyStr(defaultKey ?? 'id')}` : pyStr(defaultKey ?? 'id');
-    const attr = imports.from('sqlalchemy.orm', 'InstrumentedAttribute');
+    const any = imports.from('typing', 'Any');
+    const columns = [...refs].map(([key, ref]) => ({ key, ref, ...sortColumn(ctx, ref) }));
+    const attr = `${imports.from('sqlalchemy.orm', 'InstrumentedAttribute')}[${any}]`;
+    const columnType = columns.some((c) => c.ref.field?.enum)
+      ? `${attr} | ${imports.from('sqlalchemy', 'ColumnElement')}[${any}]`
+      : attr;
     body.push(
       `${v.order} = ${sortExpr}`,
       `${v.key} = ${v.order}.removeprefix("-")`,
-      `${v.column}: ${attr}[${imports.from('typing', 'Any')}]`,
+      `${v.column}: ${columnType}`,
     );
-    let first = true;
-    for (const [key, ref] of refs) {
-      const { setup, column } = sortColumn(ctx, ref);
+    columns.forEach(({ key, setup, column }, i) => {
       body.push(
-        `${first ? 'if' : 'elif'} ${v.key} == ${pyStr(key)}:`,
+        `${i === 0 ? 'if' : 'elif'} ${v.key} == ${pyStr(key)}:`,
         ...setup.map((l) => `    ${l}`),
         `    ${v.column} = ${column}`,
       );
-      first = false;
-    }
+    });
     body.push('else:', `    ${v.column} = ${ctx.model}.id`);
-    body.push(
-      `${v.direction} = ${v.column}.desc() if ${v.order}.startswith("-") else ${v.column}.asc()`,
-      `${v.statement} = ${v.statement}.order_by(${v.direction}, ${ctx.model}.id)`,
-    );
+    body.push(`${v.direction} = ${v.column}.desc() if ${v.order}.startswith("-") else ${v.column}.asc()`);
+    const nullable = columns.filter((c) => sortNullable(ctx, c.ref)).map((c) => pyStr(c.key));
+    if (nullable.length > 0) {
+      // SQLite puts NULLs first ascending, PostgreSQL last: one rule for both.
+      const test = nullable.length === 1 ? `== ${nullable[0]}` : `in (${nullable.join(', ')})`;
+      body.push(
+        '# Empty values last in both directions, on SQLite and PostgreSQL alike.',
+        `if ${v.key} ${test}:`,
+        `    ${v.direction} = ${v.direction}.nulls_last()`,
+      );
+    }
+    body.push(`${v.statement} = ${v.statement}.order_by(${v.direction}, ${ctx.model}.id)`);
   }
   const options = loaderOptions(ctx);
   body.push(

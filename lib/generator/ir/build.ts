@@ -170,6 +170,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     ir.resource = buildResource(entity, ir, entityById, relationsById);
     ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
     resolveCopies(entity, ir, entityById);
+    markSortIndexes(ir);
     ir.operations = resourceOperations(ir);
   }
 
@@ -200,6 +201,19 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     customEndpoints,
     operations: projectOperations({ auth: irAuth, entityById, entities, customEndpoints }),
   };
+}
+
+/**
+ * Columns the list sorts by get an index (models, migrations and the schema snapshot read `indexed`), unless
+ * unique: the unique constraint's index serves the sort already.
+ */
+function markSortIndexes(ir: IrEntity): void {
+  const list = ir.resource.list;
+  if (!list) return;
+  const refs = [...list.sorts, ...(list.defaultOrder ? [list.defaultOrder.ref] : [])];
+  for (const ref of refs) {
+    if (!ref.via && ref.field && !ref.field.unique) ref.field.indexed = true;
+  }
 }
 
 function buildResource(

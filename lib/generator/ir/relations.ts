@@ -159,6 +159,7 @@ export function planRelations(
       table,
       left: { column: leftColumn, targetId: from.id },
       right: { column: rightColumn, targetId: to.id },
+      rightIndex: `ix_${table}_${rightColumn}`,
     });
     const pj = self ? `${from.className}.id == ${table}.c.${leftColumn}` : null;
     const sj = self ? `${to.className}.id == ${table}.c.${rightColumn}` : null;

@@ -54,6 +54,7 @@ export type IrField = {
   type: FieldType;
   nullable: boolean;
   unique: boolean;
+  /** Indexed: the design says so, or the list sorts by it and it is not unique (`markSortIndexes`). */
   indexed: boolean;
   default: FieldDefault | undefined;
   constraints: Constraints;
@@ -116,6 +117,11 @@ export type IrAssociation = {
   table: string;
   left: { column: string; targetId: string };
   right: { column: string; targetId: string };
+  /**
+   * The index on the right column (`ix_<table>_<column>`): the primary key (left, right) serves lookups by
+   * the left one only, so reading the relation from its other side would scan the table.
+   */
+  rightIndex: string;
 };
 
 export type IrRef = {

@@ -219,7 +219,7 @@ export function snapshotOf(project: IrProject): Snapshot {
       name: a.table,
       order: order++,
       columns: [l.column, r.column],
-      indexes: [],
+      indexes: [{ name: a.rightIndex, columns: [a.right.column], unique: false }],
       uniques: [],
       fks: [l.fk, r.fk],
     });

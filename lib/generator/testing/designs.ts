@@ -130,7 +130,12 @@ function typesAndDefaults(): Design {
     { fieldId: 'f_active' },
     { fieldId: 'f_since' },
   ];
-  item.resource.operations.list.sortable = [{ fieldId: 'f_price' }, { fieldId: 'f_seen' }];
+  // `kind` sorts by declaration order on both databases (raw, in progress, done, 2nd grade), not by text.
+  item.resource.operations.list.sortable = [
+    { fieldId: 'f_price' },
+    { fieldId: 'f_seen' },
+    { fieldId: 'f_kind' },
+  ];
   item.resource.operations.list.defaultOrder = { field: { fieldId: 'f_price' }, direction: 'desc' };
   return {
     ...emptyDesign('Inventory'),

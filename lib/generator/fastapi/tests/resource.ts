@@ -11,9 +11,17 @@ import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyNumber, pyStr } from '../../python/literal';
 import { factoryName, jsonId, payloadName } from './factories';
+import { orderedPair, seedOf } from './ordered';
 import { invalidJson, sampleFor } from './samples';
 
-type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; tests: string[] };
+type Ctx = {
+  entity: IrEntity;
+  project: IrProject;
+  imports: Imports;
+  tests: string[];
+  /** `_listed_ids`, emitted before the tests once one uses it. */
+  listHelper: string;
+};
 
 /** The entity's operation of one kind, when enabled. */
 function opOf(ctx: Ctx, kind: IrOperationKind): IrOperation | undefined {
@@ -27,6 +35,21 @@ function test(ctx: Ctx, name: string, body: string[]): void {
 }
 
 const run = (ctx: Ctx) => ctx.imports.from('tests.utils', 'run');
+
+/** Field types whose JSON value comes back exactly as sent (no decimal places, zones or float forms). */
+const STABLE_JSON = new Set([
+  'string',
+  'text',
+  'email',
+  'url',
+  'integer',
+  'bigint',
+  'boolean',
+  'enum',
+  'uuid',
+  'date',
+  'json',
+]);
 
 /** Lines signing in a user allowed by `access` (binding `user`, `headers`), or an empty header dict. */
 function signIn(ctx: Ctx, access: IrAccess): string[] {
@@ -183,22 +206,103 @@ function listTests(ctx: Ctx): void {
   ]);
   for (const filter of list.filters) filterTest(ctx, filter);
   if (list.sorts.length > 0) {
-    for (const sort of list.sorts) {
-      test(ctx, `${name}_sort_${sort.query}`, [
-        ...setup,
-        `for order in (${pyStr(sort.query)}, ${pyStr(`-${sort.query}`)}):`,
-        `    response = client.get(${path}, params={"sort": order}, headers=headers)`,
-        '    assert response.status_code == 200',
-        '    assert response.json()["total"] >= 3',
-      ]);
-    }
+    for (const sort of list.sorts) sortTest(ctx, op, sort, setup);
     test(ctx, `${name}_unknown_sort`, [
       ...signIn(ctx, list.access),
       `response = client.get(${path}, params={"sort": "no_such_field"}, headers=headers)`,
       'assert response.status_code == 422',
     ]);
   }
+  isolationTest(ctx, op);
   accessTests(ctx, name, list.access, (h) => [`response = client.get(${path}, headers=${h})`]);
+}
+
+/** `_listed_ids(client, params, headers)`: every id the list answers, page after page, in order. */
+function listedIds(ctx: Ctx, op: IrOperation): string {
+  const list = ctx.entity.resource.list as NonNullable<IrEntity['resource']['list']>;
+  ctx.listHelper = [
+    `def _listed_ids(client: ${TC(ctx)}, params: dict[str, ${ctx.imports.from('typing', 'Any')}], headers: dict[str, str]) -> list[${ctx.imports.from('typing', 'Any')}]:`,
+    '    """Every id the list answers for `params`, page after page, in order."""',
+    `    ids: list[${ctx.imports.from('typing', 'Any')}] = []`,
+    '    while True:',
+    `        query = {**params, "limit": ${pyNumber(list.maxPageSize)}, "offset": len(ids)}`,
+    `        response = client.get(${pyStr(op.path)}, params=query, headers=headers)`,
+    '        assert response.status_code == 200, response.text',
+    '        page = response.json()',
+    '        ids += [item["id"] for item in page["items"]]',
+    '        if not page["items"] or len(ids) >= page["total"]:',
+    '            return ids',
+  ].join('\n');
+  return '_listed_ids';
+}
+
+/**
+ * Rows with two ordered values (and an empty one when the column is nullable) come back in that order
+ * ascending and reversed descending, the empty one last both ways. Other rows may be listed in between.
+ */
+function sortTest(ctx: Ctx, op: IrOperation, sort: IrRef, setup: string[]): void {
+  const { entity } = ctx;
+  const list = entity.resource.list as NonNullable<IrEntity['resource']['list']>;
+  const name = `${op.handler}_sort_${sort.query}`;
+  const factory = ctx.imports.from('tests.factories', factoryName(entity));
+  const owner = ownerKw(ctx, list.access);
+  const pair = sort.via ? null : sort.field ? orderedPair(sort.field, ctx.imports, seedOf(name)) : null;
+  const byCreation = !sort.via && !sort.field && entity.primaryKey === 'int';
+  if (!pair && !byCreation) {
+    // Through a relation or on a value without a sure order: the sort is accepted.
+    test(ctx, name, [
+      ...setup,
+      `for order in (${pyStr(sort.query)}, ${pyStr(`-${sort.query}`)}):`,
+      `    response = client.get(${pyStr(op.path)}, params={"sort": order}, headers=headers)`,
+      '    assert response.status_code == 200',
+      '    assert response.json()["total"] >= 3',
+    ]);
+    return;
+  }
+  const lines = [...signIn(ctx, list.access)];
+  const column = sort.field?.name;
+  (['low', 'high'] as const).forEach((row, i) => {
+    const v = pair?.value(i as 0 | 1);
+    lines.push(
+      ...(v?.lines ?? []),
+      `${row} = ${run(ctx)}(client, ${factory}${owner}${v ? `, ${column}=${v.expr}` : ''})`,
+    );
+  });
+  const rows = ['low', 'high'];
+  // A column default would fill in an explicit None: only default-less columns get an empty row.
+  if (pair && sort.field?.nullable && sort.field.default === undefined) {
+    lines.push(`empty = ${run(ctx)}(client, ${factory}${owner}, ${column}=None)`);
+    rows.push('empty');
+  }
+  const ids = rows.map((r) => jsonId(entity, `${r}.id`));
+  const listed = listedIds(ctx, op);
+  const tail = rows.length === 3 ? `, ${ids[2]}` : '';
+  lines.push(
+    `ours = {${ids.join(', ')}}`,
+    `ascending = [i for i in ${listed}(client, {"sort": ${pyStr(sort.query)}}, headers) if i in ours]`,
+    `assert ascending == [${ids[0]}, ${ids[1]}${tail}]`,
+    `descending = [i for i in ${listed}(client, {"sort": ${pyStr(`-${sort.query}`)}}, headers) if i in ours]`,
+    `assert descending == [${ids[1]}, ${ids[0]}${tail}]`,
+  );
+  test(ctx, name, lines);
+}
+
+/** Owner-only lists: another user's rows are not listed, the caller's are. */
+function isolationTest(ctx: Ctx, op: IrOperation): void {
+  if (op.access?.kind !== 'owner' || !ctx.entity.resource.ownership || ctx.entity.isUser) return;
+  const factory = ctx.imports.from('tests.factories', factoryName(ctx.entity));
+  const signInFn = ctx.imports.from('tests.utils', 'sign_in');
+  const listed = listedIds(ctx, op);
+  test(ctx, `${op.handler}_only_own_rows`, [
+    `user, headers = ${signInFn}(client)`,
+    `other, _ = ${signInFn}(client)`,
+    // Owned directly or through the parent they are created under.
+    `mine = ${run(ctx)}(client, ${factory}, owned_by=user)`,
+    `theirs = ${run(ctx)}(client, ${factory}, owned_by=other)`,
+    `ids = ${listed}(client, {}, headers)`,
+    `assert ${jsonId(ctx.entity, 'mine.id')} in ids`,
+    `assert ${jsonId(ctx.entity, 'theirs.id')} not in ids`,
+  ]);
 }
 
 /** Python expression of a row attribute as a query string value. */
@@ -232,38 +336,88 @@ function explicitValue(
   return `, ${field.name}=${sample}`;
 }
 
+/** `<name> = run(client, factory, **kwargs)` preceded by the lines its value needs. */
+function created(
+  ctx: Ctx,
+  name: string,
+  factory: string,
+  kwargs: string,
+  value?: { lines: string[]; expr: string },
+  column?: string,
+): string[] {
+  const given = value && column ? `, ${column}=${value.expr}` : '';
+  return [...(value?.lines ?? []), `${name} = ${run(ctx)}(client, ${factory}${kwargs}${given})`];
+}
+
+/**
+ * A matching row and, where a second value exists, one that does not match: the filtered list holds the
+ * first and not the second (all pages read).
+ */
 function filterTest(ctx: Ctx, filter: IrRef): void {
   const { entity } = ctx;
   const op = opOf(ctx, 'list');
   const list = entity.resource.list;
   if (!op || !list) return;
   if (filter.field?.type === 'json') return;
+  const name = `${op.handler}_filter_${filter.query}`;
   const path = pyStr(op.path);
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
-  const lines = [...signIn(ctx, list.access)];
-  const ownerArgs = ownerKw(ctx, list.access);
+  // Filtering by the field that marks public rows: the rows are the caller's, who sees them either way.
+  const flag = entity.resource.publicRows;
+  const byFlag =
+    !filter.via && flag !== null && filter.field?.id === flag.id && ctx.project.auth !== null && !entity.isUser;
+  const lines = byFlag
+    ? [`user, headers = ${ctx.imports.from('tests.utils', 'sign_in')}(client)`]
+    : [...signIn(ctx, list.access)];
+  const ownerArgs = byFlag ? ', owned_by=user' : ownerKw(ctx, list.access);
+  const pair = filter.field ? orderedPair(filter.field, ctx.imports, seedOf(name)) : null;
+  const column = filter.field ? filter.field.name : 'id';
   let value: string;
+  let other = false;
   const via = filter.via;
   if (!via) {
-    const column = filter.field ? filter.field.name : 'id';
-    const given = explicitValue(ctx, filter.field, 7, lines);
-    lines.push(`row = ${run(ctx)}(client, ${factory}${ownerArgs}${given})`);
+    if (pair || !filter.field) {
+      lines.push(
+        ...created(ctx, 'row', factory, ownerArgs, pair?.value(0), column),
+        ...created(ctx, 'other', factory, ownerArgs, pair?.value(1), column),
+      );
+      other = true;
+    } else {
+      const given = explicitValue(ctx, filter.field, 7, lines);
+      lines.push(`row = ${run(ctx)}(client, ${factory}${ownerArgs}${given})`);
+    }
     value = queryValue(filter.field, `row.${column}`);
     if (filter.field?.nullable) lines.push(`assert row.${column} is not None`);
   } else if (!via.many && via.fkColumn) {
-    // Filter on a field of the row our FK points to: create that row first.
+    // Filter on a field of the row our FK points to: create that row (and another one) first.
     const parent = ctx.project.entityById.get(via.targetId) as IrEntity;
     const parentFactory = ctx.imports.from('tests.factories', factoryName(parent));
-    const column = filter.field ? filter.field.name : 'id';
     const isSelfOwner = entity.resource.owner?.column === via.fkColumn && list.access.kind === 'owner';
-    const given = isSelfOwner ? '' : explicitValue(ctx, filter.field, 42, lines);
     // A row owned through this parent is the user's only when the parent is.
     const parentOwner =
       list.access.kind === 'owner' && entity.resource.ownership && !parent.isUser ? ', owned_by=user' : '';
-    lines.push(
-      isSelfOwner ? 'parent = user' : `parent = ${run(ctx)}(client, ${parentFactory}${parentOwner}${given})`,
-      `${run(ctx)}(client, ${factory}${isSelfOwner ? '' : ownerArgs}, ${via.fkColumn}=parent.id)`,
-    );
+    if (isSelfOwner) {
+      lines.push(
+        'parent = user',
+        `row = ${run(ctx)}(client, ${factory}, ${via.fkColumn}=parent.id)`,
+        `other = ${run(ctx)}(client, ${factory})`,
+      );
+      other = true;
+    } else if (pair || !filter.field) {
+      lines.push(
+        ...created(ctx, 'parent', parentFactory, parentOwner, pair?.value(0), column),
+        ...created(ctx, 'other_parent', parentFactory, parentOwner, pair?.value(1), column),
+        `row = ${run(ctx)}(client, ${factory}${ownerArgs}, ${via.fkColumn}=parent.id)`,
+        `other = ${run(ctx)}(client, ${factory}${ownerArgs}, ${via.fkColumn}=other_parent.id)`,
+      );
+      other = true;
+    } else {
+      const given = explicitValue(ctx, filter.field, 42, lines);
+      lines.push(
+        `parent = ${run(ctx)}(client, ${parentFactory}${parentOwner}${given})`,
+        `row = ${run(ctx)}(client, ${factory}${ownerArgs}, ${via.fkColumn}=parent.id)`,
+      );
+    }
     value = queryValue(filter.field, `parent.${column}`);
     if (filter.field?.nullable) lines.push(`assert parent.${column} is not None`);
   } else {
@@ -277,15 +431,15 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
       `response = client.get(${path}, params={${pyStr(filter.query)}: ${value}}, headers=headers)`,
       'assert response.status_code == 200',
     );
-    test(ctx, `${op.handler}_filter_${filter.query}`, lines);
+    test(ctx, name, lines);
     return;
   }
   lines.push(
-    `response = client.get(${path}, params={${pyStr(filter.query)}: ${value}, "limit": ${pyNumber(list.maxPageSize)}}, headers=headers)`,
-    'assert response.status_code == 200',
-    'assert response.json()["total"] >= 1',
+    `ids = ${listedIds(ctx, op)}(client, {${pyStr(filter.query)}: ${value}}, headers)`,
+    `assert ${jsonId(entity, 'row.id')} in ids`,
+    ...(other ? [`assert ${jsonId(entity, 'other.id')} not in ids`] : []),
   );
-  test(ctx, `${op.handler}_filter_${filter.query}`, lines);
+  test(ctx, name, lines);
 }
 
 function getTests(ctx: Ctx): void {
@@ -314,15 +468,26 @@ function getTests(ctx: Ctx): void {
   ]);
 }
 
-/** Owner-only: someone else's row answers 404, as if it did not exist. */
+/**
+ * Owner-only: another user's row answers 404, as if it did not exist, and stays there for its owner (read
+ * back when the owner may read it).
+ */
 function ownerTest(ctx: Ctx, name: string, access: IrAccess, request: (url: string) => string): void {
   if (access.kind !== 'owner' || !ctx.entity.resource.ownership) return;
   const factory = ctx.imports.from('tests.factories', factoryName(ctx.entity));
+  const signInFn = ctx.imports.from('tests.utils', 'sign_in');
+  const get = opOf(ctx, 'get')?.access ?? undefined;
+  const ownerReads = get != null && ['public', 'authenticated', 'owner'].includes(get.kind);
   test(ctx, `${name}_not_owner`, [
-    `row = ${run(ctx)}(client, ${factory})`,
-    `_, headers = ${ctx.imports.from('tests.utils', 'sign_in')}(client)`,
+    `owner, owner_headers = ${signInFn}(client)`,
+    // The row belongs to `owner` (through its owner path; on the user entity it is the owner).
+    ctx.entity.isUser ? 'row = owner' : `row = ${run(ctx)}(client, ${factory}, owned_by=owner)`,
+    `_, headers = ${signInFn}(client)`,
     `response = ${request(itemUrl(ctx, 'row'))}`,
     'assert response.status_code == 404',
+    ...(ownerReads
+      ? [`assert client.get(${itemUrl(ctx, 'row')}, headers=owner_headers).status_code == 200`]
+      : []),
   ]);
 }
 
@@ -334,6 +499,30 @@ function createTests(ctx: Ctx): void {
   const path = pyStr(op.path);
   const name = op.handler;
   const payload = ctx.imports.from('tests.factories', payloadName(entity));
+  // What was sent is what is answered and, read back, what was stored (types whose JSON form is stable).
+  const keys = [
+    ...entity.fields.filter((f) => f.inCreate && f.inRead && STABLE_JSON.has(f.type)).map((f) => f.name),
+    ...entity.fks.filter((fk) => fk.inCreate).map((fk) => fk.column),
+  ];
+  const sent =
+    keys.length > 0
+      ? [`sent = {key: body[key] for key in [${keys.map(pyStr).join(', ')}] if key in body}`]
+      : [];
+  const get = opOf(ctx, 'get')?.access ?? undefined;
+  const canRead =
+    get != null &&
+    (get.kind === 'public' ||
+      (access.kind !== 'public' &&
+        (get.kind === 'authenticated' || (get.kind === 'owner' && entity.resource.ownership !== null))));
+  const lookup = entity.resource.lookup.field?.name ?? 'id';
+  const readBack =
+    keys.length > 0 && canRead
+      ? [
+          `stored = client.get(f"${itemPath(ctx, `{${ctx.imports.from('tests.utils', 'quote_path')}(created[${pyStr(lookup)}])}`)}", headers=headers)`,
+          'assert stored.status_code == 200',
+          'assert {key: stored.json()[key] for key in sent} == sent',
+        ]
+      : [];
   test(ctx, name, [
     ...signIn(ctx, access),
     `body = ${payloadCall(ctx, access, payload)}`,
@@ -344,6 +533,9 @@ function createTests(ctx: Ctx): void {
     ...entity.fields
       .filter((f) => f.isPassword || !f.inRead)
       .map((f) => `assert ${pyStr(f.name)} not in created`),
+    ...sent,
+    ...(sent.length > 0 ? ['assert {key: created[key] for key in sent} == sent'] : []),
+    ...readBack,
   ]);
   const required = entity.fields.filter((f) => f.inCreate && !f.nullable && f.default === undefined);
   const requiredFks = entity.fks.filter((fk) => fk.inCreate && !fk.nullable);
@@ -428,7 +620,7 @@ function deleteTests(ctx: Ctx): void {
   const access = op.access;
   const name = op.handler;
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
-  const get = opOf(ctx, 'get')?.access;
+  const get = opOf(ctx, 'get')?.access ?? undefined;
   const after =
     get && get.kind === 'public'
       ? [`assert client.get(${itemUrl(ctx, 'row')}).status_code == 404`]
@@ -454,7 +646,13 @@ function deleteTests(ctx: Ctx): void {
 
 /** `tests/test_<resource>.py`: success, 401/403/404/422/409 cases, pagination, filters and sorting. */
 export function emitResourceTests(entity: IrEntity, project: IrProject): string {
-  const ctx: Ctx = { entity, project, imports: new Imports(), tests: [] };
+  const ctx: Ctx = {
+    entity,
+    project,
+    imports: new Imports(['_listed_ids']),
+    tests: [],
+    listHelper: '',
+  };
   listTests(ctx);
   getTests(ctx);
   createTests(ctx);
@@ -462,7 +660,7 @@ export function emitResourceTests(entity: IrEntity, project: IrProject): string 
   deleteTests(ctx);
   return module(
     ctx.imports.render(),
-    ctx.tests,
+    [ctx.listHelper, ...ctx.tests],
     `"""Tests of ${entity.resource.path}."""`.replace(/[^\x20-\x7e]/g, ''),
   );
 }

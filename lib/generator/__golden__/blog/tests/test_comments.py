@@ -1,9 +1,26 @@
 """Tests of /comments."""
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from tests.factories import comment_payload, create_comment, create_post
 from tests.utils import quote_path, run, sign_in
+
+
+def _listed_ids(
+    client: TestClient, params: dict[str, Any], headers: dict[str, str]
+) -> list[Any]:
+    """Every id the list answers for `params`, page after page, in order."""
+    ids: list[Any] = []
+    while True:
+        query = {**params, "limit": 100, "offset": len(ids)}
+        response = client.get("/comments", params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        ids += [item["id"] for item in page["items"]]
+        if not page["items"] or len(ids) >= page["total"]:
+            return ids
 
 
 def test_list_comments(client: TestClient) -> None:
@@ -40,15 +57,15 @@ def test_list_comments_limit_too_large(client: TestClient) -> None:
 
 def test_list_comments_filter_post_slug(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    parent = run(client, create_post)
-    run(client, create_comment, post_id=parent.id)
-    response = client.get(
-        "/comments",
-        params={"post_slug": str(parent.slug), "limit": 100},
-        headers=headers,
-    )
-    assert response.status_code == 200
-    assert response.json()["total"] >= 1
+    n = 243262
+    parent = run(client, create_post, slug=f"slug-{n}")
+    n = 243263
+    other_parent = run(client, create_post, slug=f"slug-{n}")
+    row = run(client, create_comment, post_id=parent.id)
+    other = run(client, create_comment, post_id=other_parent.id)
+    ids = _listed_ids(client, {"post_slug": str(parent.slug)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
 
 
 def test_get_comment(client: TestClient) -> None:
@@ -72,6 +89,11 @@ def test_create_comment(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {key: body[key] for key in ["body", "post_id"] if key in body}
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/comments/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_comment_invalid(client: TestClient) -> None:
@@ -113,10 +135,15 @@ def test_update_comment_invalid(client: TestClient) -> None:
 
 
 def test_update_comment_not_owner(client: TestClient) -> None:
-    row = run(client, create_comment)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_comment, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(f"/comments/{quote_path(row.id)}", json={}, headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(f"/comments/{quote_path(row.id)}", headers=owner_headers).status_code
+        == 200
+    )
 
 
 def test_update_comment_unauthenticated(client: TestClient) -> None:
@@ -140,10 +167,15 @@ def test_delete_comment_not_found(client: TestClient) -> None:
 
 
 def test_delete_comment_not_owner(client: TestClient) -> None:
-    row = run(client, create_comment)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_comment, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/comments/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(f"/comments/{quote_path(row.id)}", headers=owner_headers).status_code
+        == 200
+    )
 
 
 def test_delete_comment_unauthenticated(client: TestClient) -> None:

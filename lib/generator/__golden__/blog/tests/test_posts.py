@@ -1,9 +1,27 @@
 """Tests of /posts."""
 
+import datetime as dt
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from tests.factories import create_post, create_user, post_payload
 from tests.utils import quote_path, run, sign_in
+
+
+def _listed_ids(
+    client: TestClient, params: dict[str, Any], headers: dict[str, str]
+) -> list[Any]:
+    """Every id the list answers for `params`, page after page, in order."""
+    ids: list[Any] = []
+    while True:
+        query = {**params, "limit": 100, "offset": len(ids)}
+        response = client.get("/posts", params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        ids += [item["id"] for item in page["items"]]
+        if not page["items"] or len(ids) >= page["total"]:
+            return ids
 
 
 def test_list_posts(client: TestClient) -> None:
@@ -39,48 +57,68 @@ def test_list_posts_limit_too_large(client: TestClient) -> None:
 
 
 def test_list_posts_filter_published(client: TestClient) -> None:
-    headers: dict[str, str] = {}
-    row = run(client, create_post, published=True)
-    response = client.get(
-        "/posts",
-        params={"published": str(row.published).lower(), "limit": 100},
-        headers=headers,
-    )
-    assert response.status_code == 200
-    assert response.json()["total"] >= 1
+    user, headers = sign_in(client)
+    row = run(client, create_post, owned_by=user, published=False)
+    other = run(client, create_post, owned_by=user, published=True)
+    ids = _listed_ids(client, {"published": str(row.published).lower()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
 
 
 def test_list_posts_filter_author_username(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    parent = run(client, create_user)
-    run(client, create_post, published=True, author_id=parent.id)
-    response = client.get(
-        "/posts",
-        params={"author_username": str(parent.username), "limit": 100},
-        headers=headers,
-    )
-    assert response.status_code == 200
-    assert response.json()["total"] >= 1
+    n = 222397
+    parent = run(client, create_user, username=f"username{n}")
+    n = 222398
+    other_parent = run(client, create_user, username=f"username{n}")
+    row = run(client, create_post, published=True, author_id=parent.id)
+    other = run(client, create_post, published=True, author_id=other_parent.id)
+    ids = _listed_ids(client, {"author_username": str(parent.username)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
 
 
 def test_list_posts_sort_published_at(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    for _ in range(3):
-        run(client, create_post, published=True)
-    for order in ("published_at", "-published_at"):
-        response = client.get("/posts", params={"sort": order}, headers=headers)
-        assert response.status_code == 200
-        assert response.json()["total"] >= 3
+    low = run(
+        client,
+        create_post,
+        published=True,
+        published_at=dt.datetime(2024, 1, 15, 12, 0, tzinfo=dt.UTC),
+    )
+    high = run(
+        client,
+        create_post,
+        published=True,
+        published_at=dt.datetime(2024, 1, 16, 12, 0, tzinfo=dt.UTC),
+    )
+    empty = run(client, create_post, published=True, published_at=None)
+    ours = {low.id, high.id, empty.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "published_at"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id, empty.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-published_at"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id, empty.id]
 
 
 def test_list_posts_sort_title(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    for _ in range(3):
-        run(client, create_post, published=True)
-    for order in ("title", "-title"):
-        response = client.get("/posts", params={"sort": order}, headers=headers)
-        assert response.status_code == 200
-        assert response.json()["total"] >= 3
+    n = 182021
+    low = run(client, create_post, published=True, title=f"title-{n}")
+    n = 182022
+    high = run(client, create_post, published=True, title=f"title-{n}")
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "title"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-title"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
 
 
 def test_list_posts_unknown_sort(client: TestClient) -> None:
@@ -110,6 +148,13 @@ def test_create_post(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {
+        key: body[key] for key in ["title", "slug", "body", "published"] if key in body
+    }
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/posts/{quote_path(created['slug'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_post_invalid(client: TestClient) -> None:
@@ -159,10 +204,15 @@ def test_update_post_invalid(client: TestClient) -> None:
 
 
 def test_update_post_not_owner(client: TestClient) -> None:
-    row = run(client, create_post)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_post, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(f"/posts/{quote_path(row.slug)}", json={}, headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(f"/posts/{quote_path(row.slug)}", headers=owner_headers).status_code
+        == 200
+    )
 
 
 def test_update_post_unauthenticated(client: TestClient) -> None:
@@ -186,10 +236,15 @@ def test_delete_post_not_found(client: TestClient) -> None:
 
 
 def test_delete_post_not_owner(client: TestClient) -> None:
-    row = run(client, create_post)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_post, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/posts/{quote_path(row.slug)}", headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(f"/posts/{quote_path(row.slug)}", headers=owner_headers).status_code
+        == 200
+    )
 
 
 def test_delete_post_unauthenticated(client: TestClient) -> None:

@@ -60,6 +60,11 @@ def test_create_tag(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {key: body[key] for key in ["name"] if key in body}
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/tags/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_tag_invalid(client: TestClient) -> None:

@@ -60,6 +60,11 @@ def test_create_account(client: TestClient) -> None:
     created = response.json()
     assert "id" in created
     assert "password" not in created
+    sent = {key: body[key] for key in ["email"] if key in body}
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/accounts/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_account_invalid(client: TestClient) -> None:
@@ -100,10 +105,15 @@ def test_update_account_invalid(client: TestClient) -> None:
 
 
 def test_update_account_not_owner(client: TestClient) -> None:
-    row = run(client, create_account)
+    owner, owner_headers = sign_in(client)
+    row = owner
     _, headers = sign_in(client)
     response = client.patch(f"/accounts/{quote_path(row.id)}", json={}, headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(f"/accounts/{quote_path(row.id)}", headers=owner_headers).status_code
+        == 200
+    )
 
 
 def test_update_account_unauthenticated(client: TestClient) -> None:
@@ -127,10 +137,15 @@ def test_delete_account_not_found(client: TestClient) -> None:
 
 
 def test_delete_account_not_owner(client: TestClient) -> None:
-    row = run(client, create_account)
+    owner, owner_headers = sign_in(client)
+    row = owner
     _, headers = sign_in(client)
     response = client.delete(f"/accounts/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(f"/accounts/{quote_path(row.id)}", headers=owner_headers).status_code
+        == 200
+    )
 
 
 def test_delete_account_unauthenticated(client: TestClient) -> None:

@@ -74,6 +74,11 @@ def test_create_ticket(client: TestClient) -> None:
     assert "id" in created
     assert "pin" not in created
     assert "secret" not in created
+    sent = {key: body[key] for key in ["title"] if key in body}
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/tickets/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_ticket_invalid(client: TestClient) -> None:
@@ -117,10 +122,15 @@ def test_update_ticket_invalid(client: TestClient) -> None:
 
 
 def test_update_ticket_not_owner(client: TestClient) -> None:
-    row = run(client, create_ticket)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_ticket, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(f"/tickets/{quote_path(row.id)}", json={}, headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(f"/tickets/{quote_path(row.id)}", headers=owner_headers).status_code
+        == 200
+    )
 
 
 def test_update_ticket_unauthenticated(client: TestClient) -> None:
@@ -149,10 +159,15 @@ def test_delete_ticket_not_found(client: TestClient) -> None:
 
 
 def test_delete_ticket_not_owner(client: TestClient) -> None:
-    row = run(client, create_ticket)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_ticket, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/tickets/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(f"/tickets/{quote_path(row.id)}", headers=owner_headers).status_code
+        == 200
+    )
 
 
 def test_delete_ticket_unauthenticated(client: TestClient) -> None:

@@ -59,6 +59,11 @@ def test_create_tally(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {key: body[key] for key in ["statement"] if key in body}
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/tallies/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_tally_invalid(client: TestClient) -> None:

@@ -1,9 +1,26 @@
 """Tests of /categories."""
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from tests.factories import category_payload, create_category
 from tests.utils import quote_path, run
+
+
+def _listed_ids(
+    client: TestClient, params: dict[str, Any], headers: dict[str, str]
+) -> list[Any]:
+    """Every id the list answers for `params`, page after page, in order."""
+    ids: list[Any] = []
+    while True:
+        query = {**params, "limit": 100, "offset": len(ids)}
+        response = client.get("/categories", params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        ids += [item["id"] for item in page["items"]]
+        if not page["items"] or len(ids) >= page["total"]:
+            return ids
 
 
 def test_list_categories(client: TestClient) -> None:
@@ -40,38 +57,41 @@ def test_list_categories_limit_too_large(client: TestClient) -> None:
 
 def test_list_categories_filter_parent_name(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    parent = run(client, create_category)
-    run(client, create_category, parent_id=parent.id)
-    response = client.get(
-        "/categories",
-        params={"parent_name": str(parent.name), "limit": 100},
-        headers=headers,
-    )
-    assert response.status_code == 200
-    assert response.json()["total"] >= 1
+    n = 175744
+    parent = run(client, create_category, name=f"name-{n}")
+    n = 175745
+    other_parent = run(client, create_category, name=f"name-{n}")
+    row = run(client, create_category, parent_id=parent.id)
+    other = run(client, create_category, parent_id=other_parent.id)
+    ids = _listed_ids(client, {"parent_name": str(parent.name)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
 
 
 def test_list_categories_filter_parent_id(client: TestClient) -> None:
     headers: dict[str, str] = {}
     parent = run(client, create_category)
-    run(client, create_category, parent_id=parent.id)
-    response = client.get(
-        "/categories",
-        params={"parent_id": str(parent.id), "limit": 100},
-        headers=headers,
-    )
-    assert response.status_code == 200
-    assert response.json()["total"] >= 1
+    other_parent = run(client, create_category)
+    row = run(client, create_category, parent_id=parent.id)
+    other = run(client, create_category, parent_id=other_parent.id)
+    ids = _listed_ids(client, {"parent_id": str(parent.id)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
 
 
 def test_list_categories_sort_name(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    for _ in range(3):
-        run(client, create_category)
-    for order in ("name", "-name"):
-        response = client.get("/categories", params={"sort": order}, headers=headers)
-        assert response.status_code == 200
-        assert response.json()["total"] >= 3
+    n = 184231
+    low = run(client, create_category, name=f"name-{n}")
+    n = 184232
+    high = run(client, create_category, name=f"name-{n}")
+    ours = {low.id, high.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "name"}, headers) if i in ours]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-name"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
 
 
 def test_list_categories_sort_parent_name(client: TestClient) -> None:
@@ -113,6 +133,11 @@ def test_create_category(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {key: body[key] for key in ["name", "position", "parent_id"] if key in body}
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/categories/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_category_invalid(client: TestClient) -> None:

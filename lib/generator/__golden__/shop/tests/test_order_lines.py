@@ -1,9 +1,26 @@
 """Tests of /order-lines."""
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from tests.factories import create_order, create_order_line, order_line_payload
 from tests.utils import quote_path, run, sign_in
+
+
+def _listed_ids(
+    client: TestClient, params: dict[str, Any], headers: dict[str, str]
+) -> list[Any]:
+    """Every id the list answers for `params`, page after page, in order."""
+    ids: list[Any] = []
+    while True:
+        query = {**params, "limit": 100, "offset": len(ids)}
+        response = client.get("/order-lines", params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        ids += [item["id"] for item in page["items"]]
+        if not page["items"] or len(ids) >= page["total"]:
+            return ids
 
 
 def test_list_order_lines(client: TestClient) -> None:
@@ -41,14 +58,22 @@ def test_list_order_lines_limit_too_large(client: TestClient) -> None:
 def test_list_order_lines_filter_order_id(client: TestClient) -> None:
     user, headers = sign_in(client)
     parent = run(client, create_order, owned_by=user)
-    run(client, create_order_line, owned_by=user, order_id=parent.id)
-    response = client.get(
-        "/order-lines",
-        params={"order_id": str(parent.id), "limit": 100},
-        headers=headers,
-    )
-    assert response.status_code == 200
-    assert response.json()["total"] >= 1
+    other_parent = run(client, create_order, owned_by=user)
+    row = run(client, create_order_line, owned_by=user, order_id=parent.id)
+    other = run(client, create_order_line, owned_by=user, order_id=other_parent.id)
+    ids = _listed_ids(client, {"order_id": str(parent.id)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
+def test_list_order_lines_only_own_rows(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    other, _ = sign_in(client)
+    mine = run(client, create_order_line, owned_by=user)
+    theirs = run(client, create_order_line, owned_by=other)
+    ids = _listed_ids(client, {}, headers)
+    assert mine.id in ids
+    assert theirs.id not in ids
 
 
 def test_list_order_lines_unauthenticated(client: TestClient) -> None:
@@ -71,10 +96,17 @@ def test_get_order_line_not_found(client: TestClient) -> None:
 
 
 def test_get_order_line_not_owner(client: TestClient) -> None:
-    row = run(client, create_order_line)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_order_line, owned_by=owner)
     _, headers = sign_in(client)
     response = client.get(f"/order-lines/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(
+            f"/order-lines/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_get_order_line_unauthenticated(client: TestClient) -> None:
@@ -90,6 +122,13 @@ def test_create_order_line(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {
+        key: body[key] for key in ["quantity", "order_id", "product_id"] if key in body
+    }
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/order-lines/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_order_line_invalid(client: TestClient) -> None:
@@ -130,12 +169,19 @@ def test_update_order_line_invalid(client: TestClient) -> None:
 
 
 def test_update_order_line_not_owner(client: TestClient) -> None:
-    row = run(client, create_order_line)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_order_line, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(
         f"/order-lines/{quote_path(row.id)}", json={}, headers=headers
     )
     assert response.status_code == 404
+    assert (
+        client.get(
+            f"/order-lines/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_update_order_line_unauthenticated(client: TestClient) -> None:
@@ -162,10 +208,17 @@ def test_delete_order_line_not_found(client: TestClient) -> None:
 
 
 def test_delete_order_line_not_owner(client: TestClient) -> None:
-    row = run(client, create_order_line)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_order_line, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/order-lines/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(
+            f"/order-lines/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_delete_order_line_unauthenticated(client: TestClient) -> None:

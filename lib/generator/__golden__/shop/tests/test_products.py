@@ -1,10 +1,28 @@
 """Tests of /products."""
 
+from decimal import Decimal
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from app.enums import Role
 from tests.factories import create_product, product_payload
 from tests.utils import quote_path, run, sign_in
+
+
+def _listed_ids(
+    client: TestClient, params: dict[str, Any], headers: dict[str, str]
+) -> list[Any]:
+    """Every id the list answers for `params`, page after page, in order."""
+    ids: list[Any] = []
+    while True:
+        query = {**params, "limit": 100, "offset": len(ids)}
+        response = client.get("/products", params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        ids += [item["id"] for item in page["items"]]
+        if not page["items"] or len(ids) >= page["total"]:
+            return ids
 
 
 def test_list_products(client: TestClient) -> None:
@@ -41,44 +59,52 @@ def test_list_products_limit_too_large(client: TestClient) -> None:
 
 def test_list_products_filter_active(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_product)
-    response = client.get(
-        "/products",
-        params={"active": str(row.active).lower(), "limit": 100},
-        headers=headers,
-    )
-    assert response.status_code == 200
-    assert response.json()["total"] >= 1
+    row = run(client, create_product, active=False)
+    other = run(client, create_product, active=True)
+    ids = _listed_ids(client, {"active": str(row.active).lower()}, headers)
+    assert row.id in ids
+    assert other.id not in ids
 
 
 def test_list_products_filter_name(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_product)
-    response = client.get(
-        "/products", params={"name": str(row.name), "limit": 100}, headers=headers
-    )
-    assert response.status_code == 200
-    assert response.json()["total"] >= 1
+    n = 681133
+    row = run(client, create_product, name=f"name-{n}")
+    n = 681134
+    other = run(client, create_product, name=f"name-{n}")
+    ids = _listed_ids(client, {"name": str(row.name)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
 
 
 def test_list_products_sort_price(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    for _ in range(3):
-        run(client, create_product)
-    for order in ("price", "-price"):
-        response = client.get("/products", params={"sort": order}, headers=headers)
-        assert response.status_code == 200
-        assert response.json()["total"] >= 3
+    low = run(client, create_product, price=Decimal("0.00"))
+    high = run(client, create_product, price=Decimal("1.00"))
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "price"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-price"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
 
 
 def test_list_products_sort_name(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    for _ in range(3):
-        run(client, create_product)
-    for order in ("name", "-name"):
-        response = client.get("/products", params={"sort": order}, headers=headers)
-        assert response.status_code == 200
-        assert response.json()["total"] >= 3
+    n = 358977
+    low = run(client, create_product, name=f"name-{n}")
+    n = 358978
+    high = run(client, create_product, name=f"name-{n}")
+    ours = {low.id, high.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "name"}, headers) if i in ours]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-name"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
 
 
 def test_list_products_unknown_sort(client: TestClient) -> None:
@@ -110,6 +136,15 @@ def test_create_product(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {
+        key: body[key]
+        for key in ["name", "slug", "description", "stock", "active"]
+        if key in body
+    }
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/products/{quote_path(created['slug'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_product_invalid(client: TestClient) -> None:

@@ -1,9 +1,26 @@
 """Tests of /enrollments."""
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from tests.factories import create_enrollment, create_student, enrollment_payload
 from tests.utils import quote_path, run
+
+
+def _listed_ids(
+    client: TestClient, params: dict[str, Any], headers: dict[str, str]
+) -> list[Any]:
+    """Every id the list answers for `params`, page after page, in order."""
+    ids: list[Any] = []
+    while True:
+        query = {**params, "limit": 100, "offset": len(ids)}
+        response = client.get("/enrollments", params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        ids += [item["id"] for item in page["items"]]
+        if not page["items"] or len(ids) >= page["total"]:
+            return ids
 
 
 def test_list_enrollments(client: TestClient) -> None:
@@ -41,14 +58,12 @@ def test_list_enrollments_limit_too_large(client: TestClient) -> None:
 def test_list_enrollments_filter_student_id(client: TestClient) -> None:
     headers: dict[str, str] = {}
     parent = run(client, create_student)
-    run(client, create_enrollment, student_id=parent.id)
-    response = client.get(
-        "/enrollments",
-        params={"student_id": str(parent.id), "limit": 100},
-        headers=headers,
-    )
-    assert response.status_code == 200
-    assert response.json()["total"] >= 1
+    other_parent = run(client, create_student)
+    row = run(client, create_enrollment, student_id=parent.id)
+    other = run(client, create_enrollment, student_id=other_parent.id)
+    ids = _listed_ids(client, {"student_id": str(parent.id)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
 
 
 def test_get_enrollment(client: TestClient) -> None:
@@ -72,6 +87,13 @@ def test_create_enrollment(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {
+        key: body[key] for key in ["grade", "student_id", "course_id"] if key in body
+    }
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/enrollments/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_enrollment_invalid(client: TestClient) -> None:

@@ -69,6 +69,11 @@ def test_create_student(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {key: body[key] for key in ["name"] if key in body}
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/students/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_student_invalid(client: TestClient) -> None:

@@ -1,9 +1,26 @@
 """Tests of /todo-lists."""
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from tests.factories import create_todo_list, todo_list_payload
 from tests.utils import quote_path, run, sign_in
+
+
+def _listed_ids(
+    client: TestClient, params: dict[str, Any], headers: dict[str, str]
+) -> list[Any]:
+    """Every id the list answers for `params`, page after page, in order."""
+    ids: list[Any] = []
+    while True:
+        query = {**params, "limit": 100, "offset": len(ids)}
+        response = client.get("/todo-lists", params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        ids += [item["id"] for item in page["items"]]
+        if not page["items"] or len(ids) >= page["total"]:
+            return ids
 
 
 def test_list_todo_lists(client: TestClient) -> None:
@@ -40,12 +57,19 @@ def test_list_todo_lists_limit_too_large(client: TestClient) -> None:
 
 def test_list_todo_lists_sort_title(client: TestClient) -> None:
     user, headers = sign_in(client)
-    for _ in range(3):
-        run(client, create_todo_list, owned_by=user)
-    for order in ("title", "-title"):
-        response = client.get("/todo-lists", params={"sort": order}, headers=headers)
-        assert response.status_code == 200
-        assert response.json()["total"] >= 3
+    n = 728936
+    low = run(client, create_todo_list, owned_by=user, title=f"title-{n}")
+    n = 728937
+    high = run(client, create_todo_list, owned_by=user, title=f"title-{n}")
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "title"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-title"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
 
 
 def test_list_todo_lists_unknown_sort(client: TestClient) -> None:
@@ -54,6 +78,16 @@ def test_list_todo_lists_unknown_sort(client: TestClient) -> None:
         "/todo-lists", params={"sort": "no_such_field"}, headers=headers
     )
     assert response.status_code == 422
+
+
+def test_list_todo_lists_only_own_rows(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    other, _ = sign_in(client)
+    mine = run(client, create_todo_list, owned_by=user)
+    theirs = run(client, create_todo_list, owned_by=other)
+    ids = _listed_ids(client, {}, headers)
+    assert mine.id in ids
+    assert theirs.id not in ids
 
 
 def test_list_todo_lists_unauthenticated(client: TestClient) -> None:
@@ -76,10 +110,17 @@ def test_get_todo_list_not_found(client: TestClient) -> None:
 
 
 def test_get_todo_list_not_owner(client: TestClient) -> None:
-    row = run(client, create_todo_list)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_todo_list, owned_by=owner)
     _, headers = sign_in(client)
     response = client.get(f"/todo-lists/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(
+            f"/todo-lists/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_get_todo_list_unauthenticated(client: TestClient) -> None:
@@ -95,6 +136,11 @@ def test_create_todo_list(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
+    sent = {key: body[key] for key in ["title"] if key in body}
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/todo-lists/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
 
 
 def test_create_todo_list_invalid(client: TestClient) -> None:
@@ -138,12 +184,19 @@ def test_update_todo_list_invalid(client: TestClient) -> None:
 
 
 def test_update_todo_list_not_owner(client: TestClient) -> None:
-    row = run(client, create_todo_list)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_todo_list, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(
         f"/todo-lists/{quote_path(row.id)}", json={}, headers=headers
     )
     assert response.status_code == 404
+    assert (
+        client.get(
+            f"/todo-lists/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_update_todo_list_unauthenticated(client: TestClient) -> None:
@@ -170,10 +223,17 @@ def test_delete_todo_list_not_found(client: TestClient) -> None:
 
 
 def test_delete_todo_list_not_owner(client: TestClient) -> None:
-    row = run(client, create_todo_list)
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_todo_list, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/todo-lists/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
+    assert (
+        client.get(
+            f"/todo-lists/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_delete_todo_list_unauthenticated(client: TestClient) -> None:

@@ -81,7 +81,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_posts")),
     )
+    op.create_index(op.f("ix_posts_title"), "posts", ["title"], unique=False)
     op.create_index(op.f("ix_posts_slug"), "posts", ["slug"], unique=True)
+    op.create_index(
+        op.f("ix_posts_published_at"), "posts", ["published_at"], unique=False
+    )
     op.create_index(op.f("ix_posts_author_id"), "posts", ["author_id"], unique=False)
     op.create_table(
         "comments",
@@ -156,6 +160,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("post_id", "tag_id", name=op.f("pk_posts_tags")),
     )
+    op.create_index(
+        op.f("ix_posts_tags_tag_id"), "posts_tags", ["tag_id"], unique=False
+    )
     op.create_table(
         "follows",
         sa.Column("user_id", sa.Integer(), nullable=False),
@@ -174,16 +181,23 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("user_id", "related_user_id", name=op.f("pk_follows")),
     )
+    op.create_index(
+        op.f("ix_follows_related_user_id"), "follows", ["related_user_id"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_follows_related_user_id"), table_name="follows")
     op.drop_table("follows")
+    op.drop_index(op.f("ix_posts_tags_tag_id"), table_name="posts_tags")
     op.drop_table("posts_tags")
     op.drop_table("tags")
     op.drop_index(op.f("ix_comments_post_id"), table_name="comments")
     op.drop_index(op.f("ix_comments_author_id"), table_name="comments")
     op.drop_table("comments")
+    op.drop_index(op.f("ix_posts_title"), table_name="posts")
     op.drop_index(op.f("ix_posts_slug"), table_name="posts")
+    op.drop_index(op.f("ix_posts_published_at"), table_name="posts")
     op.drop_index(op.f("ix_posts_author_id"), table_name="posts")
     op.drop_table("posts")
     op.drop_index(op.f("ix_users_email"), table_name="users")

@@ -11,7 +11,11 @@ posts_tags = Table(
         "post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
     ),
     Column(
-        "tag_id", Integer, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True
+        "tag_id",
+        Integer,
+        ForeignKey("tags.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
     ),
 )
 
@@ -27,5 +31,6 @@ follows = Table(
         Integer,
         ForeignKey("users.id", ondelete="CASCADE"),
         primary_key=True,
+        index=True,
     ),
 )

@@ -73,7 +73,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_products")),
     )
+    op.create_index(op.f("ix_products_name"), "products", ["name"], unique=False)
     op.create_index(op.f("ix_products_slug"), "products", ["slug"], unique=True)
+    op.create_index(op.f("ix_products_price"), "products", ["price"], unique=False)
     op.create_table(
         "orders",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -117,6 +119,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_orders")),
     )
+    op.create_index(op.f("ix_orders_placed_at"), "orders", ["placed_at"], unique=False)
     op.create_index(
         op.f("ix_orders_customer_id"), "orders", ["customer_id"], unique=False
     )
@@ -165,9 +168,12 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_order_lines_order_id"), table_name="order_lines")
     op.drop_index(op.f("ix_order_lines_product_id"), table_name="order_lines")
     op.drop_table("order_lines")
+    op.drop_index(op.f("ix_orders_placed_at"), table_name="orders")
     op.drop_index(op.f("ix_orders_customer_id"), table_name="orders")
     op.drop_table("orders")
+    op.drop_index(op.f("ix_products_name"), table_name="products")
     op.drop_index(op.f("ix_products_slug"), table_name="products")
+    op.drop_index(op.f("ix_products_price"), table_name="products")
     op.drop_table("products")
     op.drop_index(op.f("ix_users_email"), table_name="users")
     op.drop_table("users")

@@ -27,7 +27,7 @@ class Order(Base):
         Numeric(12, 2), nullable=False, default=Decimal("0")
     )
     placed_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), nullable=False, server_default=func.now()
+        DateTime(timezone=True), nullable=False, index=True, server_default=func.now()
     )
     customer_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="RESTRICT"), nullable=False, index=True

@@ -62,6 +62,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_todo_lists")),
     )
+    op.create_index(op.f("ix_todo_lists_title"), "todo_lists", ["title"], unique=False)
     op.create_index(
         op.f("ix_todo_lists_owner_id"), "todo_lists", ["owner_id"], unique=False
     )
@@ -94,13 +95,22 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_todo_items")),
     )
     op.create_index(
+        op.f("ix_todo_items_due_date"), "todo_items", ["due_date"], unique=False
+    )
+    op.create_index(
+        op.f("ix_todo_items_position"), "todo_items", ["position"], unique=False
+    )
+    op.create_index(
         op.f("ix_todo_items_todo_list_id"), "todo_items", ["todo_list_id"], unique=False
     )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_todo_items_due_date"), table_name="todo_items")
+    op.drop_index(op.f("ix_todo_items_position"), table_name="todo_items")
     op.drop_index(op.f("ix_todo_items_todo_list_id"), table_name="todo_items")
     op.drop_table("todo_items")
+    op.drop_index(op.f("ix_todo_lists_title"), table_name="todo_lists")
     op.drop_index(op.f("ix_todo_lists_owner_id"), table_name="todo_lists")
     op.drop_table("todo_lists")
     op.drop_index(op.f("ix_users_email"), table_name="users")

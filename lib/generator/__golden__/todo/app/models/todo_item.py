@@ -16,8 +16,10 @@ class TodoItem(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(200), nullable=False)
     done: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    due_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    position: Mapped[int] = mapped_column(
+        Integer, nullable=False, index=True, default=0
+    )
     todo_list_id: Mapped[int] = mapped_column(
         ForeignKey("todo_lists.id", ondelete="CASCADE"), nullable=False, index=True
     )

@@ -71,8 +71,23 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inventory_items")),
         sa.UniqueConstraint("sku", name=op.f("uq_inventory_items_sku")),
     )
+    op.create_index(
+        op.f("ix_inventory_items_kind"), "inventory_items", ["kind"], unique=False
+    )
+    op.create_index(
+        op.f("ix_inventory_items_price"), "inventory_items", ["price"], unique=False
+    )
+    op.create_index(
+        op.f("ix_inventory_items_last_seen"),
+        "inventory_items",
+        ["last_seen"],
+        unique=False,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_inventory_items_kind"), table_name="inventory_items")
+    op.drop_index(op.f("ix_inventory_items_price"), table_name="inventory_items")
+    op.drop_index(op.f("ix_inventory_items_last_seen"), table_name="inventory_items")
     op.drop_table("inventory_items")
     postgresql.ENUM(name="item_kind").drop(op.get_bind(), checkfirst=True)

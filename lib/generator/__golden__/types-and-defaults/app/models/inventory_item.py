@@ -33,10 +33,11 @@ class InventoryItem(Base):
     kind: Mapped[ItemKind] = mapped_column(
         Enum(ItemKind, name="item_kind", values_callable=enum_values),
         nullable=False,
+        index=True,
         default=ItemKind.IN_PROGRESS,
     )
     price: Mapped[Decimal] = mapped_column(
-        Numeric(8, 3), nullable=False, default=Decimal("9.5")
+        Numeric(8, 3), nullable=False, index=True, default=Decimal("9.5")
     )
     weight: Mapped[float | None] = mapped_column(Float, nullable=True)
     count: Mapped[int] = mapped_column(BigInteger, nullable=False, default=12)
@@ -47,6 +48,7 @@ class InventoryItem(Base):
     last_seen: Mapped[dt.datetime | None] = mapped_column(
         DateTime(timezone=True),
         nullable=True,
+        index=True,
         default=dt.datetime.fromisoformat("2024-01-31T12:00:00Z"),
     )
     token: Mapped[uuid.UUID] = mapped_column(Uuid, nullable=False, default=uuid.uuid4)

@@ -67,6 +67,9 @@ async def list_posts(
     else:
         column = Post.id
     direction = column.desc() if order.startswith("-") else column.asc()
+    # Empty values last in both directions, on SQLite and PostgreSQL alike.
+    if key == "published_at":
+        direction = direction.nulls_last()
     statement = statement.order_by(direction, Post.id)
     statement = (
         statement.limit(limit)

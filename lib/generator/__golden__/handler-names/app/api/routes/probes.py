@@ -241,6 +241,18 @@ async def list_probes(
     else:
         column = Probe.id
     direction = column.desc() if order.startswith("-") else column.asc()
+    # Empty values last in both directions, on SQLite and PostgreSQL alike.
+    if key in (
+        "total",
+        "direction",
+        "items",
+        "value",
+        "body",
+        "response",
+        "selectinload",
+        "commit_or_409",
+    ):
+        direction = direction.nulls_last()
     statement = statement.order_by(direction, Probe.id)
     statement = statement.limit(limit).offset(offset)
     rows = (await session.execute(statement)).scalars().all()

@@ -62,6 +62,9 @@ async def list_categories(
     else:
         column = Category.id
     direction = column.desc() if order.startswith("-") else column.asc()
+    # Empty values last in both directions, on SQLite and PostgreSQL alike.
+    if key == "parent_name":
+        direction = direction.nulls_last()
     statement = statement.order_by(direction, Category.id)
     statement = (
         statement.limit(limit).offset(offset).options(selectinload(Category.parent))

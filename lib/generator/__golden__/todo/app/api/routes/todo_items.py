@@ -65,6 +65,9 @@ async def list_todo_items(
     else:
         column = TodoItem.id
     direction = column.desc() if order.startswith("-") else column.asc()
+    # Empty values last in both directions, on SQLite and PostgreSQL alike.
+    if key == "due_date":
+        direction = direction.nulls_last()
     statement = statement.order_by(direction, TodoItem.id)
     statement = (
         statement.limit(limit).offset(offset).options(selectinload(TodoItem.todo_list))

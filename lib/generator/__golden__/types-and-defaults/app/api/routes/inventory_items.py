@@ -3,7 +3,7 @@ import uuid
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -38,14 +38,15 @@ async def list_inventory_items(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
     sort: Annotated[
-        Literal["price", "-price", "last_seen", "-last_seen"] | None, Query()
+        Literal["price", "-price", "last_seen", "-last_seen", "kind", "-kind"] | None,
+        Query(),
     ] = None,
     kind: Annotated[ItemKind | None, Query()] = None,
     active: Annotated[bool | None, Query()] = None,
     since: Annotated[dt.date | None, Query()] = None,
 ) -> InventoryItemList:
     """A page (limit, offset) of the InventoryItem rows. Filters: kind, active
-    and since. Sort by price and last_seen (`-` for descending).
+    and since. Sort by price, last_seen and kind (`-` for descending).
     """
     statement = select(InventoryItem)
     if kind is not None:
@@ -58,14 +59,27 @@ async def list_inventory_items(
     total = (await session.execute(count_statement)).scalar_one()
     order = sort or "-price"
     key = order.removeprefix("-")
-    column: InstrumentedAttribute[Any]
+    column: InstrumentedAttribute[Any] | ColumnElement[Any]
     if key == "price":
         column = InventoryItem.price
     elif key == "last_seen":
         column = InventoryItem.last_seen
+    elif key == "kind":
+        column = case(
+            {
+                ItemKind.RAW: 0,
+                ItemKind.IN_PROGRESS: 1,
+                ItemKind.DONE: 2,
+                ItemKind.V_2ND_GRADE: 3,
+            },
+            value=InventoryItem.kind,
+        )
     else:
         column = InventoryItem.id
     direction = column.desc() if order.startswith("-") else column.asc()
+    # Empty values last in both directions, on SQLite and PostgreSQL alike.
+    if key == "last_seen":
+        direction = direction.nulls_last()
     statement = statement.order_by(direction, InventoryItem.id)
     statement = statement.limit(limit).offset(offset)
     rows = (await session.execute(statement)).scalars().all()
