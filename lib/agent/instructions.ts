@@ -23,11 +23,14 @@ the code always comes from the generator, so it stays valid.
 ## The design model
 - entities: {id, name, description, primaryKey: "int"|"uuid", timestamps, fields[], resource}
 - field types: ${FIELD_TYPES.join(', ')}. Field: {id, name, type, nullable, unique, indexed, default?, constraints
-  {minLength,maxLength,min,max,pattern}, readOnly, writeOnly, description, enumId? (enum), precision/scale (decimal)}.
+  {minLength,maxLength,min,max,pattern}, readOnly, writeOnly, visibility ("public" | "owner": owner-only fields are
+  left out of embeds and of reads open to others), description, enumId? (enum), precision/scale (decimal)}.
 - relations: many-to-one (FK on fromEntity; fieldName "author" -> column author_id; backrefName on the target),
   one-to-one, many-to-many (association table or a through entity). onDelete: cascade | set-null | restrict.
 - resource (per entity): the generated CRUD endpoints list/get/create/update/delete, each {enabled, access}; list has
-  defaultPageSize, maxPageSize, filters[], sortable[], defaultOrder. lookupFieldId, ownerRelationId, embed[].
+  defaultPageSize, maxPageSize, filters[], sortable[], defaultOrder. lookupFieldId, ownerRelationId, ownerPath[]
+  (to-one relations through a parent to the user: item -> list -> owner), publicRowsFieldId (a boolean field: others
+  see only rows where it is true, e.g. published), embed[]. "owner" on the auth user entity means the user themself.
   Field references are {fieldId, relationId?}.
 - auth: {userEntityId, loginFieldId, passwordFieldId, roleFieldId?, tokenLifetimeMinutes}. Setting it generates
   POST /auth/register (validated with the user entity's constraints), POST /auth/login, GET /auth/me and JWT bearer

@@ -53,7 +53,8 @@ describe('versions API', () => {
     const field = entity.fields[0]!;
     const changed = applyOperations(design, [
       { op: 'renameField', fieldId: field.id, name: 'renamed_field' },
-      { op: 'deleteEntity', entityId: design.entities[1]!.id },
+      // The last entity: the todo items, which nothing else depends on (their list owns them).
+      { op: 'deleteEntity', entityId: design.entities[2]!.id },
     ]);
     const saved = await saveDesign(state.handle!.db, alice.id, id, changed, 1);
     expect(saved.status).toBe('saved');
@@ -68,7 +69,7 @@ describe('versions API', () => {
     expect(body.fields.changed).toContainEqual(
       expect.objectContaining({ id: field.id, name: 'renamed_field' }),
     );
-    expect(body.entities.removed.map((e: { id: string }) => e.id)).toEqual([design.entities[1]!.id]);
+    expect(body.entities.removed.map((e: { id: string }) => e.id)).toEqual([design.entities[2]!.id]);
     expect(body.warnings.map((w: { kind: string }) => w.kind)).toContain('dropped-table');
 
     const generated = await (await generate.POST(post({}), ctx({ id }))).json();

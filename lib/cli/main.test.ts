@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FORMAT_VERSION } from '@/lib/design/schema';
 import * as generator from '@/lib/generator';
 import { main } from './main';
 
@@ -27,7 +28,7 @@ describe('fastdraft CLI', () => {
     expect(output).toEqual(['blank', 'blog', 'todo', 'shop']);
     output.length = 0;
     expect(await main(['template', 'todo'])).toBe(0);
-    expect(JSON.parse(output.join('\n'))).toMatchObject({ formatVersion: 1, name: 'Todo' });
+    expect(JSON.parse(output.join('\n'))).toMatchObject({ formatVersion: FORMAT_VERSION, name: 'Todo' });
   });
 
   it('generates a project from a template and from a design file', async () => {

@@ -52,6 +52,7 @@ export function newField(id: string, name: string, type: FieldType, props: Field
     indexed: false,
     readOnly: false,
     writeOnly: type === 'password',
+    visibility: 'public',
     description: '',
     ...props,
     constraints: { ...props.constraints },

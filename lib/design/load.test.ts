@@ -115,3 +115,27 @@ describe('loadDesign', () => {
     expect(result).toEqual({ ok: true, design: emptyDesign('New') });
   });
 });
+
+describe('format 1 -> 2', () => {
+  it('hides the login field and limits user writes to the user themself', () => {
+    const current = templates.todo();
+    const v1 = structuredClone(current) as unknown as Record<string, unknown> & typeof current;
+    v1.formatVersion = 1 as never;
+    for (const e of v1.entities) for (const f of e.fields) delete (f as { visibility?: string }).visibility;
+    const user = v1.entities.find((e) => e.id === 'e_user');
+    if (!user) throw new Error('no user');
+    user.resource.operations.update.access = { kind: 'authenticated' };
+    user.resource.operations.delete = { enabled: true, access: { kind: 'public' } };
+    const loaded = loadDesign(v1);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const upgraded = loaded.design.entities.find((e) => e.id === 'e_user');
+    expect(upgraded?.fields.map((f) => [f.name, f.visibility])).toEqual([
+      ['email', 'owner'],
+      ['password', 'public'],
+    ]);
+    expect(upgraded?.resource.operations.update.access).toEqual({ kind: 'owner' });
+    expect(upgraded?.resource.operations.delete.access).toEqual({ kind: 'owner' });
+    const list = loaded.design.entities.find((e) => e.id === 'e_todo_list');
+    expect(list?.fields.every((f) => f.visibility === 'public')).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@ import { jsonValueProblem, LIMITS } from './limits';
  * the editor must be able to hold an in-progress name such as '' or 'blog post', and `validateDesign`
  * reports it as a problem instead of the document refusing to load.
  */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Reference to an entity's primary key wherever a field id is expected (lookup, filter, sort). */
 export const PRIMARY_KEY_REF = 'id';
@@ -71,6 +71,13 @@ export const ConstraintsSchema = z.object({
 export type Constraints = z.infer<typeof ConstraintsSchema>;
 
 /**
+ * Who a returned field is shown to: everyone who may read the row, or only the row's owner (the user themself
+ * on the auth user entity). `writeOnly` fields are never returned whatever this says.
+ */
+export const FieldVisibilitySchema = z.enum(['public', 'owner']);
+export type FieldVisibility = z.infer<typeof FieldVisibilitySchema>;
+
+/**
  * A field is a flat object with optional type-specific props (`enumId`, `precision`, `scale`) rather than a
  * discriminated union on `type`: changing a field's type is then a single partial update, the inspector reads
  * one shape, and leftovers of a previous type are harmless (validateDesign reports missing ones).
@@ -88,6 +95,13 @@ export const FieldSchema = z.object({
   readOnly: z.boolean(),
   /** Accepted in bodies, never returned. `password` fields are write-only whatever this says. */
   writeOnly: z.boolean(),
+  /** Owner-only fields are left out of public views (embeds, reads not limited to the owner). */
+  visibility: FieldVisibilitySchema,
+  /**
+   * Server-set from the row a to-one relation of this entity points at (an order line's unit price from its
+   * product), on create and whenever the relation changes. Read-only fields only.
+   */
+  copyFrom: z.object({ relationId: IdSchema, fieldId: IdSchema }).optional(),
   description: Description,
   example: BoundedJson.optional(),
   /** `enum` only. */
@@ -153,6 +167,16 @@ export const ResourceSchema = z.object({
   lookupFieldId: IdSchema,
   /** A many-to-one relation from this entity to the auth user entity; set from the current user on create. */
   ownerRelationId: IdSchema.optional(),
+  /**
+   * Owner through a relation path, when the entity has no direct owner: many-to-one relations from this entity,
+   * the last one pointing at the user (todo item -> list -> owner). Owner rules then follow the path.
+   */
+  ownerPath: z.array(IdSchema).optional(),
+  /**
+   * A boolean field of this entity marking rows public: reads that are not limited to the owner see only rows
+   * where it is true, the owner sees all of theirs (drafts).
+   */
+  publicRowsFieldId: IdSchema.optional(),
   /** Relations embedded in list/get responses. */
   embed: list(IdSchema, LIMITS.listItems, 'embedded relations'),
   operations: z.object({

@@ -41,7 +41,45 @@ function upgradeV0(doc: JsonObject): JsonObject {
   };
 }
 
-export const UPGRADERS: Readonly<Record<number, Upgrader>> = { 0: upgradeV0 };
+/**
+ * v1 -> v2: fields get a `visibility`, and the new secure defaults apply: the auth user's login field and its
+ * email fields are shown to the user themself only, and updates/deletes of the auth user open to any signed-in
+ * user (or to everyone) become limited to the user themself (`owner` on the user entity).
+ */
+function upgradeV1(doc: JsonObject): JsonObject {
+  const auth = isObject(doc.auth) ? doc.auth : null;
+  const userId = auth?.userEntityId;
+  const entities = Array.isArray(doc.entities)
+    ? doc.entities.map((entity) => {
+        if (!isObject(entity)) return entity;
+        const isUser = entity.id === userId;
+        const fields = Array.isArray(entity.fields)
+          ? entity.fields.map((field) => {
+              if (!isObject(field)) return field;
+              const privateField = isUser && (field.id === auth?.loginFieldId || field.type === 'email');
+              return { ...field, visibility: privateField ? 'owner' : 'public' };
+            })
+          : entity.fields;
+        return { ...entity, fields, resource: isUser ? selfOnlyWrites(entity.resource) : entity.resource };
+      })
+    : doc.entities;
+  return { ...doc, formatVersion: 2, entities };
+}
+
+function selfOnlyWrites(resource: unknown): unknown {
+  if (!isObject(resource) || !isObject(resource.operations)) return resource;
+  const operations: JsonObject = { ...resource.operations };
+  for (const name of ['update', 'delete']) {
+    const op = operations[name];
+    if (!isObject(op) || !isObject(op.access)) continue;
+    if (op.access.kind === 'public' || op.access.kind === 'authenticated') {
+      operations[name] = { ...op, access: { kind: 'owner' } };
+    }
+  }
+  return { ...resource, operations };
+}
+
+export const UPGRADERS: Readonly<Record<number, Upgrader>> = { 0: upgradeV0, 1: upgradeV1 };
 
 export type UpgradeResult = { ok: true; doc: unknown } | { ok: false; path: string; message: string };
 

@@ -41,6 +41,8 @@ function fieldMarks(field: Field): RowMark[] {
   if (field.unique) marks.push('unique');
   else if (field.indexed) marks.push('indexed');
   if (field.nullable) marks.push('nullable');
+  if (field.visibility === 'owner' && !field.writeOnly && field.type !== 'password') marks.push('owner');
+  if (field.readOnly) marks.push('readOnly');
   return marks;
 }
 

@@ -12,6 +12,8 @@ const MARK_LABEL: Record<RowMark, { short: string; title: string }> = {
   unique: { short: 'U', title: 'Unique' },
   indexed: { short: 'IX', title: 'Indexed' },
   nullable: { short: '?', title: 'Nullable' },
+  owner: { short: 'OWN', title: 'Shown to the owner only' },
+  readOnly: { short: 'RO', title: 'Read-only: set by the server' },
 };
 
 function Row({

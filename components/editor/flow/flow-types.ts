@@ -2,7 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { RelationKind } from '@/lib/design';
 import type { RouteView } from '../model/routes';
 
-export type RowMark = 'pk' | 'fk' | 'unique' | 'nullable' | 'indexed';
+export type RowMark = 'pk' | 'fk' | 'unique' | 'nullable' | 'indexed' | 'owner' | 'readOnly';
 
 /** One line of an entity box: the primary key, a field, a timestamp or a foreign-key column. */
 export type FieldRow = {

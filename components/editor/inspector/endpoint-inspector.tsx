@@ -16,6 +16,7 @@ import { useEditorActions } from '../store/use-editor-actions';
 import { AccessControl } from './access-control';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
 import { ListSettings } from './list-settings';
+import { ownerChoices, ownerPatch, ownerValue } from './owner-choices';
 
 const TITLES: Record<CrudOperationName, string> = {
   list: 'List',
@@ -36,6 +37,7 @@ export function EndpointInspector({
 }) {
   const actions = useEditorActions();
   const relations = useEditor((s) => s.design.relations);
+  const userEntityId = useEditor((s) => s.design.auth?.userEntityId);
   const prefix = `entities[${index}].resource`;
   const problems = useElementProblems(entity.id).filter((p) => p.path.startsWith(prefix));
   const resource = entity.resource;
@@ -52,7 +54,10 @@ export function EndpointInspector({
     { value: PRIMARY_KEY_REF, label: 'id (primary key)' },
     ...entity.fields.filter((f) => f.unique).map((f) => ({ value: f.id, label: f.name })),
   ];
-  const owned = relations.filter((r) => r.fromEntityId === entity.id && r.kind === 'many-to-one');
+  const ownerOptions = ownerChoices(entity.id, relations, userEntityId);
+
+  const isUser = entity.id === userEntityId;
+  const flags = entity.fields.filter((f) => f.type === 'boolean');
   const touching = relations.filter((r) => r.fromEntityId === entity.id || r.toEntityId === entity.id);
   return (
     <>
@@ -107,12 +112,29 @@ export function EndpointInspector({
           hint="Unique fields can be used in item URLs."
           onChange={(lookupFieldId) => update('Lookup field', { lookupFieldId })}
         />
-        <SelectField
-          label="Owner relation"
-          value={resource.ownerRelationId ?? ''}
-          options={[{ value: '', label: 'None' }, ...owned.map((r) => ({ value: r.id, label: r.fieldName }))]}
-          onChange={(v) => update('Owner relation', { ownerRelationId: v === '' ? null : v })}
-        />
+        {isUser ? (
+          <p className="hint">Owner rules on the user entity mean the user themself.</p>
+        ) : (
+          <SelectField
+            label="Owner"
+            value={ownerValue(resource)}
+            options={[{ value: '', label: 'None' }, ...ownerOptions]}
+            hint="Through a parent: rows belong to whoever owns their parent (item → list → owner)."
+            onChange={(v) => update('Owner', ownerPatch(v))}
+          />
+        )}
+        {flags.length > 0 && (
+          <SelectField
+            label="Public rows"
+            value={resource.publicRowsFieldId ?? ''}
+            options={[
+              { value: '', label: 'All rows' },
+              ...flags.map((f) => ({ value: f.id, label: `Only where ${f.name} is true` })),
+            ]}
+            hint="Reads open to others see only these rows; the owner sees all of theirs (drafts)."
+            onChange={(v) => update('Public rows', { publicRowsFieldId: v === '' ? null : v })}
+          />
+        )}
         {touching.length > 0 && (
           <fieldset className="embeds">
             <legend>Embed in responses</legend>

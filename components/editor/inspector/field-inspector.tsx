@@ -26,12 +26,41 @@ const PROPS = [
   'default',
   'readOnly',
   'writeOnly',
+  'visibility',
+  'copyFrom',
   'description',
 ];
+
+/** Who sees the field in responses: one choice over `visibility` and `writeOnly`. */
+type Shown = 'public' | 'owner' | 'never';
+const SHOWN: { value: Shown; label: string }[] = [
+  { value: 'public', label: 'Everyone who can read the row' },
+  { value: 'owner', label: 'The owner only' },
+  { value: 'never', label: 'Never (write-only)' },
+];
+const SHOWN_PATCH: Record<Shown, FieldPatch> = {
+  public: { visibility: 'public', writeOnly: false },
+  owner: { visibility: 'owner', writeOnly: false },
+  never: { writeOnly: true },
+};
+function shownOf(field: Field): Shown {
+  if (field.writeOnly || field.type === 'password') return 'never';
+  return field.visibility;
+}
 
 export function FieldInspector({ entity, field, path }: { entity: Entity; field: Field; path: string }) {
   const actions = useEditorActions();
   const enums = useEditor((s) => s.design.enums);
+  const relations = useEditor((s) => s.design.relations);
+  const entities = useEditor((s) => s.design.entities);
+  // Fields of the same type on rows a to-one relation of this entity points at.
+  const copyOptions = relations
+    .filter((r) => r.fromEntityId === entity.id && r.kind !== 'many-to-many')
+    .flatMap((r) =>
+      (entities.find((e) => e.id === r.toEntityId)?.fields ?? [])
+        .filter((f) => f.type === field.type && f.type !== 'password' && f.id !== field.id)
+        .map((f) => ({ value: `${r.id}:${f.id}`, label: `${r.fieldName || '(unnamed)'}.${f.name}` })),
+    );
   const { byProp, rest } = splitProblems(useElementProblems(field.id), path, PROPS);
   const update = (label: string, patch: FieldPatch, key?: string) =>
     actions.apply(
@@ -133,14 +162,15 @@ export function FieldInspector({ entity, field, path }: { entity: Entity; field:
             problems={byProp.get('readOnly')}
             onChange={(readOnly) => update('Read-only', { readOnly })}
           />
-          <CheckboxField
-            label="Write-only"
-            checked={field.writeOnly || field.type === 'password'}
-            disabled={field.type === 'password'}
-            problems={byProp.get('writeOnly')}
-            onChange={(writeOnly) => update('Write-only', { writeOnly })}
-          />
         </div>
+        <SelectField<Shown>
+          label="Returned to"
+          value={shownOf(field)}
+          problems={[...(byProp.get('writeOnly') ?? []), ...(byProp.get('visibility') ?? [])]}
+          hint="Owner-only fields are left out of embeds and of reads open to others (the user themself for the user entity)."
+          options={field.type === 'password' ? SHOWN.filter((o) => o.value === 'never') : SHOWN}
+          onChange={(shown) => update('Returned to', SHOWN_PATCH[shown])}
+        />
       </Section>
       <Section title="Default">
         <SelectField<DefaultKind>
@@ -164,6 +194,19 @@ export function FieldInspector({ entity, field, path }: { entity: Entity; field:
             label="Value"
             value={literalText(field.default)}
             onChange={(text) => update('Default value', { default: parseLiteral(field, text) }, 'default')}
+          />
+        )}
+        {copyOptions.length > 0 && (
+          <SelectField
+            label="Copied from"
+            value={field.copyFrom ? `${field.copyFrom.relationId}:${field.copyFrom.fieldId}` : ''}
+            problems={byProp.get('copyFrom')}
+            hint="Set by the server from the row the relation points at (read-only fields), on create and when the relation changes."
+            options={[{ value: '', label: 'Nothing' }, ...copyOptions]}
+            onChange={(v) => {
+              const [relationId = '', fieldId = ''] = v.split(':');
+              update('Copied from', { copyFrom: v === '' ? null : { relationId, fieldId } });
+            }}
           />
         )}
       </Section>

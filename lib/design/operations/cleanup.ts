@@ -25,10 +25,28 @@ function filterRefs(resource: Resource, keep: (ref: FieldRef) => boolean): Resou
   };
 }
 
-/** Drops owner rules, embeds, filters and sorts that go through the given relations. */
+/** Drops `copyFrom` settings that use a removed relation or field. */
+function removeCopies(
+  design: Design,
+  gone: (copy: { relationId: string; fieldId: string }) => boolean,
+): Design {
+  if (!design.entities.some((e) => e.fields.some((f) => f.copyFrom && gone(f.copyFrom)))) return design;
+  return {
+    ...design,
+    entities: design.entities.map((e) => ({
+      ...e,
+      fields: e.fields.map((f) =>
+        f.copyFrom && gone(f.copyFrom) ? withoutUndefined({ ...f, copyFrom: undefined }) : f,
+      ),
+    })),
+  };
+}
+
+/** Drops owner rules, embeds, filters, sorts and copies that go through the given relations. */
 export function removeRelationRefs(design: Design, relationIds: ReadonlySet<string>): Design {
   if (relationIds.size === 0) return design;
-  return mapResources(design, (resource) => {
+  const copies = removeCopies(design, (c) => relationIds.has(c.relationId));
+  return mapResources(copies, (resource) => {
     const cleaned = filterRefs(
       resource,
       (ref) => ref.relationId === undefined || !relationIds.has(ref.relationId),
@@ -39,6 +57,7 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
         cleaned.ownerRelationId && relationIds.has(cleaned.ownerRelationId)
           ? undefined
           : cleaned.ownerRelationId,
+      ownerPath: cleaned.ownerPath?.some((id) => relationIds.has(id)) ? undefined : cleaned.ownerPath,
       embed: cleaned.embed.filter((id) => !relationIds.has(id)),
     });
   });
@@ -47,8 +66,13 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
 /** Drops lookups (back to the primary key), filters, sorts and auth settings that use the given fields. */
 export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): Design {
   if (fieldIds.size === 0) return design;
-  const cleaned = mapResources(design, (resource) => {
-    const next = filterRefs(resource, (ref) => !fieldIds.has(ref.fieldId));
+  const copies = removeCopies(design, (c) => fieldIds.has(c.fieldId));
+  const cleaned = mapResources(copies, (resource) => {
+    const refs = filterRefs(resource, (ref) => !fieldIds.has(ref.fieldId));
+    const next =
+      refs.publicRowsFieldId && fieldIds.has(refs.publicRowsFieldId)
+        ? withoutUndefined({ ...refs, publicRowsFieldId: undefined })
+        : refs;
     return fieldIds.has(next.lookupFieldId) ? { ...next, lookupFieldId: PRIMARY_KEY_REF } : next;
   });
   const auth = cleaned.auth;

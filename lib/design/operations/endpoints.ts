@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type AccessRule,
   AuthSchema,
   CustomEndpointSchema,
   type Design,
@@ -32,6 +33,8 @@ export const ResourcePatchSchema = z.object({
   path: z.string().nullable().optional(),
   lookupFieldId: IdSchema.optional(),
   ownerRelationId: IdSchema.nullable().optional(),
+  ownerPath: z.array(IdSchema).nullable().optional(),
+  publicRowsFieldId: IdSchema.nullable().optional(),
   embed: z.array(IdSchema).optional(),
   operations: z
     .object({
@@ -65,7 +68,8 @@ export function updateResource(design: Design, args: z.infer<typeof UpdateResour
   if (top.lookupFieldId !== undefined && top.lookupFieldId !== PRIMARY_KEY_REF)
     getField(entity, top.lookupFieldId);
   if (typeof top.ownerRelationId === 'string') getRelation(design, top.ownerRelationId);
-  for (const id of top.embed ?? []) getRelation(design, id);
+  for (const id of [...(top.embed ?? []), ...(top.ownerPath ?? [])]) getRelation(design, id);
+  if (typeof top.publicRowsFieldId === 'string') getField(entity, top.publicRowsFieldId);
   const list = operations?.list;
   for (const ref of [...(list?.filters ?? []), ...(list?.sortable ?? [])]) assertFieldRef(design, ref);
   if (list?.defaultOrder) assertFieldRef(design, list.defaultOrder.field);
@@ -134,14 +138,35 @@ export function deleteCustomEndpoint(design: Design, args: z.infer<typeof Delete
 }
 
 export const SetAuthArgs = z.object({ auth: AuthSchema.nullable() });
-/** null switches authentication off. The fields must exist; that they fit is validateDesign's call. */
+/**
+ * null switches authentication off. The fields must exist; that they fit is validateDesign's call.
+ * Secure defaults for what becomes the auth user: a newly chosen login field is owner-only (the user's
+ * sign-in name is not everyone's to read), and updates/deletes open to anyone become the user's own.
+ */
 export function setAuth(design: Design, args: z.infer<typeof SetAuthArgs>): Design {
   const { auth } = args;
-  if (auth) {
-    const user = getEntity(design, auth.userEntityId);
-    for (const id of [auth.loginFieldId, auth.passwordFieldId, auth.roleFieldId]) if (id) getField(user, id);
-  }
-  return { ...design, auth: auth && withoutUndefined({ ...auth }) };
+  if (!auth) return { ...design, auth: null };
+  const user = getEntity(design, auth.userEntityId);
+  for (const id of [auth.loginFieldId, auth.passwordFieldId, auth.roleFieldId]) if (id) getField(user, id);
+  const newUser = design.auth?.userEntityId !== auth.userEntityId;
+  const loginChanged = newUser || design.auth?.loginFieldId !== auth.loginFieldId;
+  const next = mapEntity(design, user.id, (e) => {
+    const fields = loginChanged
+      ? e.fields.map((f) => (f.id === auth.loginFieldId ? { ...f, visibility: 'owner' as const } : f))
+      : e.fields;
+    if (!newUser) return { ...e, fields };
+    const ops = e.resource.operations;
+    const own = <T extends { access: AccessRule }>(op: T): T =>
+      op.access.kind === 'public' || op.access.kind === 'authenticated'
+        ? { ...op, access: { kind: 'owner' } }
+        : op;
+    return {
+      ...e,
+      fields,
+      resource: { ...e.resource, operations: { ...ops, update: own(ops.update), delete: own(ops.delete) } },
+    };
+  });
+  return { ...next, auth: withoutUndefined({ ...auth }) };
 }
 
 export const RenameDesignArgs = z.object({ name: z.string() });

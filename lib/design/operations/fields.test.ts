@@ -21,6 +21,7 @@ describe('addField', () => {
       indexed: false,
       readOnly: false,
       writeOnly: false,
+      visibility: 'public',
       description: '',
       constraints: {},
     });

@@ -7,11 +7,20 @@ import {
   FieldDefaultSchema,
   FieldSchema,
   FieldTypeSchema,
+  FieldVisibilitySchema,
   IdSchema,
 } from '../schema';
 import { removeFieldRefs } from './cleanup';
 import { OperationError } from './errors';
-import { assertFreshId, getEnum, getFieldOwner, mapEntity, mapFields, withoutUndefined } from './helpers';
+import {
+  assertFreshId,
+  getEnum,
+  getFieldOwner,
+  getRelation,
+  mapEntity,
+  mapFields,
+  withoutUndefined,
+} from './helpers';
 
 /** A new field: id, name and type are required, the rest defaults like `newField`. */
 export const FieldInputSchema = FieldSchema.partial().required({ id: true, name: true, type: true });
@@ -26,6 +35,10 @@ export function addField(design: Design, args: z.infer<typeof AddFieldArgs>): De
   assertFreshId(design, args.field.id);
   const { id, name, type, ...props } = args.field;
   if (props.enumId !== undefined) getEnum(design, props.enumId);
+  if (props.copyFrom) {
+    getRelation(design, props.copyFrom.relationId);
+    getFieldOwner(design, props.copyFrom.fieldId);
+  }
   const field = newField(id, name, type, withoutUndefined(props));
   return mapEntity(design, args.entityId, (e) => {
     const fields = [...e.fields];
@@ -52,6 +65,8 @@ export const FieldPatchSchema = z.object({
   indexed: z.boolean().optional(),
   readOnly: z.boolean().optional(),
   writeOnly: z.boolean().optional(),
+  visibility: FieldVisibilitySchema.optional(),
+  copyFrom: FieldSchema.shape.copyFrom.unwrap().nullable().optional(),
   description: z.string().optional(),
   constraints: ConstraintsSchema.optional(),
   default: FieldDefaultSchema.nullable().optional(),
@@ -67,6 +82,10 @@ export const UpdateFieldArgs = z.object({ fieldId: IdSchema, patch: FieldPatchSc
 export function updateField(design: Design, args: z.infer<typeof UpdateFieldArgs>): Design {
   const { patch } = args;
   if (typeof patch.enumId === 'string') getEnum(design, patch.enumId);
+  if (patch.copyFrom) {
+    getRelation(design, patch.copyFrom.relationId);
+    getFieldOwner(design, patch.copyFrom.fieldId);
+  }
   return updateFieldIn(design, args.fieldId, (f) => {
     const merged: Record<string, unknown> = { ...f };
     for (const [key, value] of Object.entries(patch)) {

@@ -103,6 +103,8 @@ export function blogTemplate(): Design {
       patch: {
         lookupFieldId: 'f_post_slug',
         ownerRelationId: 'r_post_author',
+        // Drafts stay with their author until published.
+        publicRowsFieldId: 'f_post_published',
         embed: ['r_post_author', 'r_post_tags'],
         operations: {
           list: {

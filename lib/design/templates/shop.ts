@@ -61,6 +61,8 @@ export function shopTemplate(): Design {
         name: 'status',
         type: 'enum',
         enumId: 'enum_order_status',
+        // Set by the server (payment, shipping), never by the customer's request.
+        readOnly: true,
         default: { kind: 'literal', value: 'pending' },
       },
       { ...money('f_order_total', 'total', 12), readOnly: true, default: { kind: 'literal', value: 0 } },
@@ -81,7 +83,12 @@ export function shopTemplate(): Design {
         default: { kind: 'literal', value: 1 },
         constraints: { min: 1 },
       },
-      money('f_order_line_unit_price', 'unit_price', 10),
+      // The price is the shop's, not the customer's: read-only, copied from the product (below).
+      {
+        ...money('f_order_line_unit_price', 'unit_price', 10),
+        readOnly: true,
+        default: { kind: 'literal', value: 0 },
+      },
     ]),
     {
       op: 'connect',
@@ -100,6 +107,11 @@ export function shopTemplate(): Design {
       onDelete: 'cascade',
     },
     { op: 'connect', id: 'r_order_line_product', fromEntityId: 'e_order_line', toEntityId: 'e_product' },
+    {
+      op: 'updateField',
+      fieldId: 'f_order_line_unit_price',
+      patch: { copyFrom: { relationId: 'r_order_line_product', fieldId: 'f_product_price' } },
+    },
     {
       op: 'connect',
       id: 'r_order_products',
@@ -157,12 +169,14 @@ export function shopTemplate(): Design {
       op: 'updateResource',
       entityId: 'e_order_line',
       patch: {
+        // Lines belong to the customer of their order.
+        ownerPath: ['r_order_line_order', 'r_order_customer'],
         operations: {
-          list: { access: AUTHENTICATED(), filters: [{ relationId: 'r_order_line_order', fieldId: 'id' }] },
-          get: { access: AUTHENTICATED() },
+          list: { access: OWNER(), filters: [{ relationId: 'r_order_line_order', fieldId: 'id' }] },
+          get: { access: OWNER() },
           create: { access: AUTHENTICATED() },
-          update: { access: AUTHENTICATED() },
-          delete: { access: AUTHENTICATED() },
+          update: { access: OWNER() },
+          delete: { access: OWNER() },
         },
       },
     },

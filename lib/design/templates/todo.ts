@@ -55,7 +55,8 @@ export function todoTemplate(): Design {
       patch: {
         operations: {
           list: { enabled: false },
-          update: { access: AUTHENTICATED() },
+          // The user themself: nobody else changes an account's email or password.
+          update: { access: OWNER() },
           delete: { enabled: false },
         },
       },
@@ -78,20 +79,22 @@ export function todoTemplate(): Design {
       op: 'updateResource',
       entityId: 'e_todo_item',
       patch: {
+        // Items belong to whoever owns their list.
+        ownerPath: ['r_todo_item_list', 'r_todo_list_owner'],
         embed: ['r_todo_item_list'],
         operations: {
           list: {
-            access: AUTHENTICATED(),
+            access: OWNER(),
             filters: [{ fieldId: 'f_todo_item_done' }, { relationId: 'r_todo_item_list', fieldId: 'id' }],
             sortable: [{ fieldId: 'f_todo_item_position' }, { fieldId: 'f_todo_item_due_date' }],
             defaultOrder: { field: { fieldId: 'f_todo_item_position' }, direction: 'asc' },
             defaultPageSize: 50,
             maxPageSize: 200,
           },
-          get: { access: AUTHENTICATED() },
+          get: { access: OWNER() },
           create: { access: AUTHENTICATED() },
-          update: { access: AUTHENTICATED() },
-          delete: { access: AUTHENTICATED() },
+          update: { access: OWNER() },
+          delete: { access: OWNER() },
         },
       },
     },

@@ -159,6 +159,13 @@ export function randomDesign(seed: number, size: number): Design {
           tokenLifetimeMinutes: 30,
         },
       },
+      {
+        op: 'updateResource',
+        entityId: 'user',
+        patch: {
+          operations: { update: { access: { kind: 'owner' } }, delete: { access: { kind: 'owner' } } },
+        },
+      },
     );
   }
   for (let i = 0; i < size; i++) {

@@ -1,6 +1,7 @@
 import type { Design } from '../schema';
 import { checkAuth } from './auth';
 import { createContext } from './context';
+import { checkCopies } from './copies';
 import { checkCustomEndpoints } from './custom-endpoints';
 import { checkEnums, checkFields } from './fields';
 import { checkIdentifierLengths } from './identifiers';
@@ -24,6 +25,7 @@ export function validateDesign(design: Design): Problem[] {
   checkNames(ctx);
   checkIdentifierLengths(ctx);
   checkFields(ctx);
+  checkCopies(ctx);
   checkEnums(ctx);
   checkRelations(ctx);
   checkResources(ctx);

@@ -32,6 +32,7 @@ export type ProblemCode =
   | 'invalid-default'
   | 'read-write-conflict'
   | 'read-only-required'
+  | 'invalid-copy'
   // enums
   | 'empty-enum'
   | 'invalid-enum-value'
@@ -52,6 +53,10 @@ export type ProblemCode =
   | 'owner-without-relation'
   | 'invalid-owner-relation'
   | 'owner-on-create'
+  | 'invalid-owner-path'
+  | 'invalid-public-rows'
+  | 'user-writable-by-others'
+  | 'private-field-exposed'
   | 'auth-required'
   | 'roles-without-role-field'
   | 'empty-roles'

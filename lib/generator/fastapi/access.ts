@@ -1,4 +1,4 @@
-import type { IrAccess } from '../ir/types';
+import type { IrAccess, IrEntity, IrOwnerHop, IrProject } from '../ir/types';
 import type { Imports } from '../python/imports';
 import { pyStr } from '../python/literal';
 
@@ -17,4 +17,60 @@ export function userParam(access: IrAccess, imports: Imports, userClass: () => s
       return `current_user: ${annotated}[${userClass()}, ${depends}(${imports.from('app.api.deps', 'require_roles')}(${roles}))]`;
     }
   }
+}
+
+/** How an emitter names models and the caller (`user` null: no caller) while writing an ownership condition. */
+export type ScopeNames = {
+  project: IrProject;
+  model: (entityId: string) => string;
+  user: string | null;
+  or: () => string;
+  false: () => string;
+};
+
+/**
+ * SQL condition "the row of `entity` belongs to the caller", following its owner path: the row is the user,
+ * its owner FK is the user, or its parent (recursively) belongs to the user (`TodoItem.todo_list.has(...)`,
+ * an EXISTS on the parent). Null when the entity has no owner or there is no caller.
+ */
+export function ownerCondition(entity: IrEntity, names: ScopeNames): string | null {
+  const ownership = entity.resource.ownership;
+  const user = names.user;
+  if (!ownership || user === null) return null;
+  const walk = (at: IrEntity, hops: IrOwnerHop[]): string => {
+    const model = names.model(at.id);
+    const [first, ...rest] = hops;
+    if (!first) return `${model}.id == ${user}.id`;
+    if (rest.length === 0) return `${model}.${first.column} == ${user}.id`;
+    const parent = names.project.entityById.get(first.targetId) as IrEntity;
+    return `${model}.${first.attr}.has(${walk(parent, rest)})`;
+  };
+  return walk(entity, ownership.hops);
+}
+
+/** Reads of the entity are limited to the owner (its get, or its list when it has no get). */
+export function ownerOnlyReads(entity: IrEntity): boolean {
+  const r = entity.resource;
+  const read = r.get ?? r.list?.access ?? null;
+  return read?.kind === 'owner' && r.ownership !== null;
+}
+
+/** Rows of `entity` everyone may read: the public-rows flag is set. Null when every row is readable. */
+export function publicRowCondition(entity: IrEntity, names: ScopeNames): string | null {
+  const flag = entity.resource.publicRows;
+  if (!flag || !entity.resource.ownership) return null;
+  return `${names.model(entity.id)}.${flag.name}.is_(True)`;
+}
+
+/**
+ * Conditions on `entity` for "the caller may read this row", which a body referencing it must satisfy:
+ * owner-only reads need the caller's own row (none without a caller); public rows need the flag or the
+ * caller's own row.
+ */
+export function readableConditions(entity: IrEntity, names: ScopeNames): string[] {
+  const owned = ownerCondition(entity, names);
+  if (ownerOnlyReads(entity)) return [owned ?? `${names.false()}()`];
+  const isPublic = publicRowCondition(entity, names);
+  if (!isPublic) return [];
+  return [owned ? `${names.or()}(${isPublic}, ${owned})` : isPublic];
 }

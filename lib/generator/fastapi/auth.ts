@@ -13,7 +13,10 @@ export function emitAuthSchemas(project: IrProject): string | null {
   const imports = new Imports(['Token', 'LoginRequest', auth.registerSchema, ...user.memberNames]);
   const baseModel = imports.from('pydantic', 'BaseModel');
   const fields = user.fields.filter((f) => !f.readOnly && f.id !== auth.role?.id);
+  const forbid = () => `model_config = ${imports.from('pydantic', 'ConfigDict')}(extra="forbid")`;
   const register = [
+    forbid(),
+    '',
     ...fields.map((f) => inputField(f, imports, 'create')),
     ...user.fks.filter((fk) => fk.inCreate).map((fk) => fkInput(fk, project, imports, 'create')),
   ];
@@ -24,6 +27,8 @@ export function emitAuthSchemas(project: IrProject): string | null {
       'token_type: str = "bearer"',
     ]),
     classDef('LoginRequest', baseModel, 'Credentials as JSON (the form variant is `POST /auth/login`).', [
+      forbid(),
+      '',
       `${auth.login.name}: ${safeStr}`,
       `${auth.password.name}: ${safeStr}`,
     ]),

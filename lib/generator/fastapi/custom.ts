@@ -62,8 +62,7 @@ export function emitCustomSchemas(project: IrProject): string | null {
   const configDict = imports.from('pydantic', 'ConfigDict');
   const blocks = entities.map((entity) => {
     const { fields, fks } = customInputFields(entity, project);
-    const patterns = fields.some((f) => f.constraints.pattern !== undefined);
-    const config = `model_config = ${configDict}(extra="forbid"${patterns ? ', regex_engine="python-re"' : ''})`;
+    const config = `model_config = ${configDict}(extra="forbid")`;
     return classDef(
       customInputSchema(entity).name,
       baseModel,

@@ -19,6 +19,7 @@ import {
 } from './project-files';
 import { emitResourceRoutes, hasRoutes } from './routes';
 import { emitEntitySchemas, emitResponses } from './schemas';
+import { emitScoping } from './scope';
 import { source as alembicEnv } from './static/alembic_env.py';
 import { source as alembicScript } from './static/alembic_script.py.mako';
 import { source as coreDb } from './static/core_db.py';
@@ -61,6 +62,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   }
   put('app/api/__init__.py', PACKAGE_DOC('HTTP layer: dependencies and routers.'));
   put('app/api/deps.py', emitDeps(ir));
+  put('app/api/scoping.py', emitScoping(ir));
   put('app/api/routes/__init__.py', PACKAGE_DOC('One router per resource.'));
   const routeModules: string[] = [];
   const custom = emitCustomRoutes(ir);

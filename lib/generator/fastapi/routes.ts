@@ -1,7 +1,7 @@
 import { itemResponse } from '../ir/operations';
 import { localsOf } from '../ir/scope';
 import type {
-  IrAccess,
+  IrEmbed,
   IrEntity,
   IrField,
   IrList,
@@ -13,8 +13,11 @@ import type {
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
+import { ownerCondition, publicRowCondition, readableConditions, type ScopeNames } from './access';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
+import { needsCurrentPassword } from './schemas';
+import { needsOptionalUser } from './scope';
 
 type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string };
 
@@ -33,11 +36,35 @@ function filterCondition(ctx: Ctx, ref: IrRef): string {
   return `${ctx.model}.${ref.via.attr}.${method}(${target}.${column} == ${ref.param})`;
 }
 
+/** Embedded relations loaded eagerly; to-many embeds of an entity with public rows load only those. */
 function loaderOptions(ctx: Ctx): string {
   const embeds = ctx.entity.resource.embeds;
   if (embeds.length === 0) return '';
   const load = ctx.imports.from('sqlalchemy.orm', 'selectinload');
-  return `.options(${embeds.map((e) => `${load}(${ctx.model}.${e.attr})`).join(', ')})`;
+  const names = scopeNames(ctx, null);
+  const option = (e: IrEmbed) => {
+    const target = ctx.project.entityById.get(e.targetId) as IrEntity;
+    const onlyPublic = e.many ? publicRowCondition(target, names) : null;
+    return `${load}(${ctx.model}.${e.attr}${onlyPublic ? `.and_(${onlyPublic})` : ''})`;
+  };
+  return `.options(${embeds.map(option).join(', ')})`;
+}
+
+function scopeNames(ctx: Ctx, user: string | null): ScopeNames {
+  return {
+    project: ctx.project,
+    model: (id) => (id === ctx.entity.id ? ctx.model : modelOf(ctx, id)),
+    user,
+    or: () => ctx.imports.from('sqlalchemy', 'or_'),
+    false: () => ctx.imports.from('sqlalchemy', 'false'),
+  };
+}
+
+/** The caller parameter of an operation: the signed-in user, the optional caller of a public read, or none. */
+function callerOf(ctx: Ctx, op: IrOperation): { name: string | null; optional: boolean } {
+  if (op.access && op.access.kind !== 'public') return { name: 'current_user', optional: false };
+  const optional = (op.kind === 'list' || op.kind === 'get') && needsOptionalUser(ctx.entity);
+  return optional ? { name: 'current_user', optional: true } : { name: null, optional: false };
 }
 
 function fetchHelper(ctx: Ctx): string {
@@ -60,10 +87,32 @@ function fetchHelper(ctx: Ctx): string {
   ].join('\n');
 }
 
-function ownerWhere(ctx: Ctx, access: IrAccess | null): string[] {
-  const owner = ctx.entity.resource.owner;
-  if (access?.kind !== 'owner' || !owner) return [];
-  return [`${ctx.model}.${owner.column} == current_user.id`];
+/**
+ * Which rows of its entity an operation sees: the caller's own (owner rules, through the owner path), or,
+ * with public rows, the public ones plus the caller's own. Others' rows are then a 404. `setup` binds
+ * `visible` for a public read whose caller is optional.
+ */
+function rowScope(ctx: Ctx, op: IrOperation): { setup: string[]; where: string[] } {
+  const caller = callerOf(ctx, op);
+  if (op.access?.kind === 'owner') {
+    const owned = ownerCondition(ctx.entity, scopeNames(ctx, caller.name));
+    return { setup: [], where: owned ? [owned] : [] };
+  }
+  const names = scopeNames(ctx, caller.name);
+  const isPublic = publicRowCondition(ctx.entity, names);
+  if (!isPublic) return { setup: [], where: [] };
+  const owned = ownerCondition(ctx.entity, names);
+  if (!owned) return { setup: [], where: [isPublic] };
+  if (!caller.optional) return { setup: [], where: [`${names.or()}(${isPublic}, ${owned})`] };
+  const visible = 'visible';
+  return {
+    setup: [
+      `${visible}: ${ctx.imports.from('sqlalchemy', 'ColumnElement')}[bool] = ${isPublic}`,
+      `if current_user is not None:`,
+      `    ${visible} = ${names.or()}(${visible}, ${owned})`,
+    ],
+    where: [visible],
+  };
 }
 
 function lookupWhere(ctx: Ctx): string {
@@ -114,9 +163,9 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
   const v = localsOf('list');
   const select = imports.from('sqlalchemy', 'select');
   const func = imports.from('sqlalchemy', 'func');
-  const body = [`${v.statement} = ${select}(${ctx.model})`];
-  for (const where of ownerWhere(ctx, op.access))
-    body.push(`${v.statement} = ${v.statement}.where(${where})`);
+  const scope = rowScope(ctx, op);
+  const body = [...scope.setup, `${v.statement} = ${select}(${ctx.model})`];
+  for (const where of scope.where) body.push(`${v.statement} = ${v.statement}.where(${where})`);
   for (const f of list.filters) {
     body.push(
       `if ${f.param} is not None:`,
@@ -178,7 +227,8 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
     `${v.rows} = (await session.execute(${v.statement})).scalars().all()`,
   );
   const listSchema = returnType(op, imports);
-  const item = itemSchema(ctx);
+  const itemRef = itemResponse(entity, entity.resource.views.list);
+  const item = imports.from(itemRef.module, itemRef.name);
   body.push(
     `${v.items} = [${item}.model_validate(${v.row}) for ${v.row} in ${v.rows}]`,
     `return ${listSchema}(items=${v.items}, total=${v.total}, limit=limit, offset=offset)`,
@@ -188,6 +238,9 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
 
 function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   const params = handlerParams(op, ctx.project, ctx.imports);
+  if (callerOf(ctx, op).optional) {
+    params.splice(1, 0, `current_user: ${ctx.imports.from('app.api.scoping', 'OptionalUser')}`);
+  }
   const sig = signature(op.handler, params, returnType(op, ctx.imports));
   const responses = responsesArg(op, ctx.imports);
   // The docstring is the operation's description in OpenAPI.
@@ -196,8 +249,9 @@ function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   return `${decorator(op, responses ? [responses] : [])}\n${sig}\n${indent(lines.join('\n'))}`;
 }
 
-function itemSchema(ctx: Ctx): string {
-  const schema = itemResponse(ctx.entity);
+/** The schema one row is answered with: the operation's response (full or public view). */
+function itemSchema(ctx: Ctx, op: IrOperation): string {
+  const schema = op.response ?? itemResponse(ctx.entity);
   return ctx.imports.from(schema.module, schema.name);
 }
 
@@ -213,9 +267,11 @@ function passwordLines(ctx: Ctx, fields: IrField[], data: string): string[] {
 
 function getHandler(ctx: Ctx, op: IrOperation): string {
   const v = localsOf('get');
-  const where = [lookupWhere(ctx), ...ownerWhere(ctx, op.access)];
-  const item = itemSchema(ctx);
+  const scope = rowScope(ctx, op);
+  const where = [lookupWhere(ctx), ...scope.where];
+  const item = itemSchema(ctx, op);
   return handler(ctx, op, [
+    ...scope.setup,
     `${v.row} = await _fetch(session, ${where.join(', ')})`,
     `return ${item}.model_validate(${v.row})`,
   ]);
@@ -225,7 +281,8 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
   const { entity, imports } = ctx;
   const v = localsOf('create');
   const owner = entity.resource.owner;
-  const item = itemSchema(ctx);
+  const item = itemSchema(ctx, op);
+  const links = entity.resource.links;
   return handler(ctx, op, [
     `${v.data} = body.model_dump(exclude_unset=True)`,
     ...passwordLines(
@@ -234,7 +291,11 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
       v.data,
     ),
     ...(owner && op.access?.kind !== 'public' ? [`${v.data}[${pyStr(owner.column)}] = current_user.id`] : []),
+    ...referenceChecks(ctx, op, 'create'),
+    ...copyLines(ctx, v.data, 'create'),
+    ...links.map((l) => `${v.data}.pop(${pyStr(l.attr)}, None)`),
     `${v.row} = ${ctx.model}(**${v.data})`,
+    ...linkWrites(ctx, v.row, 'create'),
     `session.add(${v.row})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
     `return ${item}.model_validate(await _fetch(session, ${ctx.model}.id == ${v.row}.id))`,
@@ -244,16 +305,26 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
 function updateHandler(ctx: Ctx, op: IrOperation): string {
   const { entity, imports } = ctx;
   const v = localsOf('update');
-  const where = [lookupWhere(ctx), ...ownerWhere(ctx, op.access)];
-  const item = itemSchema(ctx);
+  const scope = rowScope(ctx, op);
+  const where = [lookupWhere(ctx), ...scope.where];
+  const item = itemSchema(ctx, op);
+  const links = entity.resource.links;
+  const currentPassword = needsCurrentPassword(entity, ctx.project);
   return handler(ctx, op, [
+    ...scope.setup,
     `${v.row} = await _fetch(session, ${where.join(', ')})`,
     `${v.data} = body.model_dump(exclude_unset=True)`,
+    ...(currentPassword ? currentPasswordCheck(ctx, op, v.row, v.data) : []),
     ...passwordLines(
       ctx,
       entity.fields.filter((f) => f.inUpdate),
       v.data,
     ),
+    ...referenceChecks(ctx, op, 'update'),
+    ...copyLines(ctx, v.data, 'update'),
+    ...cycleChecks(ctx, v.row),
+    ...links.map((l) => `${v.data}.pop(${pyStr(l.attr)}, None)`),
+    ...linkWrites(ctx, v.row, 'update'),
     `for ${v.key}, ${v.value} in ${v.data}.items():`,
     `    ${v.setattr}(${v.row}, ${v.key}, ${v.value})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
@@ -263,12 +334,114 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
 
 function deleteHandler(ctx: Ctx, op: IrOperation): string {
   const v = localsOf('delete');
-  const where = [lookupWhere(ctx), ...ownerWhere(ctx, op.access)];
+  const scope = rowScope(ctx, op);
+  const where = [lookupWhere(ctx), ...scope.where];
   return handler(ctx, op, [
+    ...scope.setup,
     `${v.row} = await _fetch(session, ${where.join(', ')})`,
     `await session.delete(${v.row})`,
     `await ${ctx.imports.from('app.api.deps', 'commit_or_409')}(session)`,
   ]);
+}
+
+/**
+ * Every foreign key of the body must name a row that exists and that the caller may read (a list the caller
+ * owns, a published post): else a 422 naming the field, before anything is stored.
+ */
+function referenceChecks(ctx: Ctx, op: IrOperation, mode: 'create' | 'update'): string[] {
+  const fks = ctx.entity.fks.filter((fk) => (mode === 'create' ? fk.inCreate : fk.inUpdate));
+  if (fks.length === 0) return [];
+  const names = scopeNames(ctx, callerOf(ctx, op).name);
+  const require = ctx.imports.from('app.api.scoping', 'require_reference');
+  const select = ctx.imports.from('sqlalchemy', 'select');
+  return fks.flatMap((fk) => {
+    const target = ctx.project.entityById.get(fk.targetId) as IrEntity;
+    const model = names.model(target.id);
+    const value = `body.${fk.column}`;
+    const where = [`${model}.id == ${value}`, ...readableConditions(target, names)];
+    const check = [
+      `await ${require}(`,
+      `    session, ${pyStr(fk.column)}, ${value}, ${select}(${model}.id).where(${where.join(', ')})`,
+      ')',
+    ];
+    const guarded = mode === 'update' || fk.nullable;
+    return guarded ? [`if ${value} is not None:`, ...check.map((l) => `    ${l}`)] : check;
+  });
+}
+
+/**
+ * Server-set copies (an order line's unit price from its product): taken from the row the FK names, on
+ * create and whenever the body changes the FK. The reference check before it found the row.
+ */
+function copyLines(ctx: Ctx, data: string, mode: 'create' | 'update'): string[] {
+  const select = () => ctx.imports.from('sqlalchemy', 'select');
+  return ctx.entity.fields.flatMap((field) => {
+    const copy = field.copyFrom;
+    if (!copy) return [];
+    const source = modelOf(ctx, copy.targetId);
+    const value = `body.${copy.column}`;
+    const statement = `${select()}(${source}.${copy.field}).where(${source}.id == ${value})`;
+    const line = `${data}[${pyStr(field.name)}] = (await session.execute(${statement})).scalar_one()`;
+    const guarded = mode === 'update' || copy.nullable;
+    return guarded ? [`if ${value} is not None:`, `    ${line}`] : [line];
+  });
+}
+
+/** A new parent must not be the row itself or one of its descendants. */
+function cycleChecks(ctx: Ctx, row: string): string[] {
+  const refuse = () => ctx.imports.from('app.api.scoping', 'refuse_cycle');
+  return ctx.entity.resource.selfRefs.flatMap((fk) => [
+    `if body.${fk.column} is not None:`,
+    `    await ${refuse()}(`,
+    `        session,`,
+    `        ${pyStr(fk.column)},`,
+    `        body.${fk.column},`,
+    `        ${row}.id,`,
+    `        ${ctx.model}.id,`,
+    `        ${ctx.model}.${fk.column},`,
+    '    )',
+  ]);
+}
+
+/** Many-to-many lists of ids: the rows are loaded (422 for an unknown id) and replace the collection. */
+function linkWrites(ctx: Ctx, row: string, mode: 'create' | 'update'): string[] {
+  const load = () => ctx.imports.from('app.api.scoping', 'load_links');
+  const select = () => ctx.imports.from('sqlalchemy', 'select');
+  return ctx.entity.resource.links.flatMap((link) => {
+    const target = modelOf(ctx, link.targetId);
+    const value = `body.${link.attr}`;
+    const lines = [
+      `${row}.${link.attr} = await ${load()}(`,
+      `    session,`,
+      `    ${pyStr(link.attr)},`,
+      `    ${value},`,
+      `    ${select()}(${target}).where(${target}.id.in_(${value})),`,
+      ')',
+    ];
+    return mode === 'update' ? [`if ${value} is not None:`, ...lines.map((l) => `    ${l}`)] : lines;
+  });
+}
+
+/**
+ * Changing one's own password takes the current one: missing is a 422 naming `current_password`, wrong a
+ * 403. A role-limited update of someone else (an admin) does not.
+ */
+function currentPasswordCheck(ctx: Ctx, op: IrOperation, row: string, data: string): string[] {
+  const auth = ctx.project.auth;
+  if (!auth) return [];
+  const password = auth.password.name;
+  const self = op.access?.kind === 'roles' ? ` and ${row}.id == current_user.id` : '';
+  const invalid = ctx.imports.from('app.api.scoping', 'invalid');
+  const verify = ctx.imports.from('app.core.security', 'verify_password');
+  const httpException = ctx.imports.from('fastapi', 'HTTPException');
+  return [
+    `${data}.pop("current_password", None)`,
+    `if body.${password} is not None${self}:`,
+    '    if body.current_password is None:',
+    `        raise ${invalid}("current_password", "Required to change the password", None)`,
+    `    if not ${verify}(body.current_password, ${row}.${password}):`,
+    `        raise ${httpException}(status_code=403, detail="The current password is wrong")`,
+  ];
 }
 
 export function hasRoutes(entity: IrEntity): boolean {

@@ -1,4 +1,4 @@
-import type { IrEntity, IrField, IrForeignKey, IrProject } from '../ir/types';
+import type { IrEntity, IrField, IrForeignKey, IrLinkWrite, IrProject, IrView } from '../ir/types';
 import { indent, kwargs, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyLongStr, pyNumber, pyStr, pyValue } from '../python/literal';
@@ -84,11 +84,21 @@ export function readFields(entity: IrEntity): IrField[] {
 /** `app/schemas/<entity>.py`: request bodies (Base, Create, Update) and the flat Read of one entity. */
 export function emitEntitySchemas(entity: IrEntity, project: IrProject): string {
   const s = entity.schemas;
-  const imports = new Imports([...entity.memberNames, s.base, s.create, s.update, s.read]);
+  const imports = new Imports([
+    ...entity.memberNames,
+    s.base,
+    s.create,
+    s.update,
+    s.read,
+    ...(s.public ? [s.public] : []),
+  ]);
   const baseModel = imports.from('pydantic', 'BaseModel');
   const blocks: string[] = [];
+  const config = () => inputConfig(imports);
 
   const baseBody = baseFields(entity).map((f) => inputField(f, imports, 'create'));
+  baseBody.unshift(config(), '');
+  if (baseBody[baseBody.length - 1] === '') baseBody.pop();
   blocks.push(
     classDef(s.base, baseModel, `Fields of ${entity.className} shared by create bodies and reads.`, baseBody),
   );
@@ -96,6 +106,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
   const createBody = [
     ...createOnlyFields(entity).map((f) => inputField(f, imports, 'create')),
     ...entity.fks.filter((fk) => fk.inCreate).map((fk) => fkInput(fk, project, imports, 'create')),
+    ...entity.resource.links.map((link) => linkInput(link, project, imports, 'create')),
   ];
   blocks.push(classDef(s.create, s.base, `Body of a request creating a ${entity.className}.`, createBody));
 
@@ -104,8 +115,9 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
   const required = [
     ...updatable.filter((f) => !f.nullable).map((f) => f.name),
     ...fkUpdates.filter((fk) => !fk.nullable).map((fk) => fk.column),
+    ...entity.resource.links.map((link) => link.attr),
   ];
-  const updateBody: string[] = [];
+  const updateBody: string[] = [config()];
   if (required.length > 0) {
     const classVar = imports.from('typing', 'ClassVar');
     updateBody.push(
@@ -115,6 +127,12 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
   if (updateBody.length > 0) updateBody.push('');
   updateBody.push(...updatable.map((f) => inputField(f, imports, 'update')));
   updateBody.push(...fkUpdates.map((fk) => fkInput(fk, project, imports, 'update')));
+  updateBody.push(...entity.resource.links.map((link) => linkInput(link, project, imports, 'update')));
+  if (needsCurrentPassword(entity, project)) {
+    updateBody.push(
+      `current_password: str | None = ${imports.from('pydantic', 'Field')}(default=None, max_length=${PASSWORD_MAX})`,
+    );
+  }
   if (updateBody[updateBody.length - 1] === '') updateBody.pop();
   blocks.push(
     classDef(
@@ -125,58 +143,132 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     ),
   );
 
-  const readBody = [
-    `model_config = ${imports.from('pydantic', 'ConfigDict')}(from_attributes=True)`,
-    '',
-    `id: ${entityPkType(entity, imports)}`,
-    ...readFields(entity).map((f) => `${f.name}: ${optional(pyValueType(f, imports, 'output'), f.nullable)}`),
-    ...entity.fks.map((fk) => {
-      const target = project.entityById.get(fk.targetId) as IrEntity;
-      return `${fk.column}: ${optional(entityPkType(target, imports), fk.nullable)}`;
-    }),
-  ];
-  if (entity.timestamps) {
-    const utc = imports.from('app.schemas.common', 'UTCDatetime');
-    readBody.push(`created_at: ${utc}`, `updated_at: ${utc}`);
-  }
+  const readBody = (fields: IrField[]) => {
+    const body = [
+      `model_config = ${imports.from('pydantic', 'ConfigDict')}(from_attributes=True)`,
+      '',
+      `id: ${entityPkType(entity, imports)}`,
+      ...fields.map((f) => `${f.name}: ${optional(pyValueType(f, imports, 'output'), f.nullable)}`),
+      ...entity.fks.map((fk) => {
+        const target = project.entityById.get(fk.targetId) as IrEntity;
+        return `${fk.column}: ${optional(entityPkType(target, imports), fk.nullable)}`;
+      }),
+    ];
+    if (entity.timestamps) {
+      const utc = imports.from('app.schemas.common', 'UTCDatetime');
+      body.push(`created_at: ${utc}`, `updated_at: ${utc}`);
+    }
+    return body;
+  };
   const doc =
     entity.description.trim() !== '' ? entity.description : `A ${entity.className} as returned by the API.`;
-  blocks.push(classDef(s.read, baseModel, doc, readBody));
+  blocks.push(classDef(s.read, baseModel, doc, readBody(readFields(entity))));
+  if (s.public) {
+    blocks.push(
+      classDef(
+        s.public,
+        baseModel,
+        `A ${entity.className} as others see it: owner-only fields left out.`,
+        readBody(publicFields(entity)),
+      ),
+    );
+  }
   return module(imports.render(), blocks);
 }
 
-/** The response schema of an entity's resource: Detail when it embeds relations, else Read. */
+/** Longest password accepted: argon2 hashes whatever it is given, so the length bounds the work. */
+const PASSWORD_MAX = 1024;
+
+/** Every input model refuses unknown fields (422), so a server-set field sent by a client is never ignored. */
+function inputConfig(imports: Imports): string {
+  // Patterns are RE2 (validated with re2js): pydantic-core's linear Rust engine runs them, no ReDoS.
+  return `model_config = ${imports.from('pydantic', 'ConfigDict')}(extra="forbid")`;
+}
+
+/** A user changing their own password proves they know the current one. */
+export function needsCurrentPassword(entity: IrEntity, project: IrProject): boolean {
+  return entity.isUser && project.auth?.password.inUpdate === true && entity.resource.update !== null;
+}
+
+/** A many-to-many written as the ids of the target rows (at most 100 per request). */
+export function linkInput(link: IrLinkWrite, project: IrProject, imports: Imports, mode: Mode): string {
+  const target = project.entityById.get(link.targetId) as IrEntity;
+  const field = imports.from('pydantic', 'Field');
+  const type = `list[${entityPkType(target, imports)}]`;
+  return mode === 'create'
+    ? `${link.attr}: ${type} = ${field}(default_factory=list, max_length=${LINKS_MAX})`
+    : `${link.attr}: ${type} | None = ${field}(default=None, max_length=${LINKS_MAX})`;
+}
+
+export const LINKS_MAX = 100;
+
+/** Returned fields everyone who may read the row sees. */
+export function publicFields(entity: IrEntity): IrField[] {
+  return readFields(entity).filter((f) => f.visibility === 'public');
+}
+
+/** The item schema of a response in the given view: Detail/Read, or their public variants. */
+export function viewSchema(entity: IrEntity, view: IrView): string {
+  const s = entity.schemas;
+  if (view === 'public' && s.public) return s.publicDetail ?? s.public;
+  return s.detail ?? s.read;
+}
+
+/** The flat schema another entity embeds: always the public view (the embedding row's reader is anyone). */
+export function embeddedSchema(entity: IrEntity): string {
+  return entity.schemas.public ?? entity.schemas.read;
+}
+
+/** The response schema of an entity's resource in its full view: Detail when it embeds relations, else Read. */
 export function responseSchema(entity: IrEntity): string {
   return entity.schemas.detail ?? entity.schemas.read;
 }
 
 /**
- * `app/schemas/responses.py`: Detail schemas (Read + embedded relations) and list pages. Kept apart from the
- * entity modules so embedding in both directions (posts embed their author, users embed posts) has no
- * import cycle: this module imports the flat Reads, nothing imports it but the routes.
+ * `app/schemas/responses.py`: Detail schemas (Read + embedded relations, embeds in their public view) and list
+ * pages. Kept apart from the entity modules so embedding in both directions (posts embed their author, users
+ * embed posts) has no import cycle: this module imports the flat Reads, nothing imports it but the routes.
  */
 export function emitResponses(project: IrProject): string | null {
   const listed = project.entities.filter((e) => e.resource.list !== null || e.schemas.detail !== null);
   if (listed.length === 0) return null;
-  const taken = listed.flatMap((e) => [e.schemas.list, ...(e.schemas.detail ? [e.schemas.detail] : [])]);
+  const taken = listed.flatMap((e) => [
+    e.schemas.list,
+    ...(e.schemas.detail ? [e.schemas.detail] : []),
+    ...(e.schemas.publicDetail ? [e.schemas.publicDetail] : []),
+  ]);
   const imports = new Imports(taken);
   const baseModel = imports.from('pydantic', 'BaseModel');
   const blocks: string[] = [];
   for (const entity of listed) {
-    const detail = entity.schemas.detail;
-    if (detail) {
-      const body = entity.resource.embeds.map((embed) => {
+    const detailBody = () =>
+      entity.resource.embeds.map((embed) => {
         const target = project.entityById.get(embed.targetId) as IrEntity;
-        const read = imports.from(`app.schemas.${target.module}`, target.schemas.read);
+        const read = imports.from(`app.schemas.${target.module}`, embeddedSchema(target));
         if (embed.many) return `${embed.attr}: list[${read}]`;
         const fk = entity.fks.find((f) => f.attr === embed.attr);
         return `${embed.attr}: ${fk && !fk.nullable ? read : `${read} | None`}`;
       });
+    const { detail, publicDetail } = entity.schemas;
+    if (detail) {
       const read = imports.from(`app.schemas.${entity.module}`, entity.schemas.read);
-      blocks.push(classDef(detail, read, `A ${entity.className} with its embedded relations.`, body));
+      blocks.push(classDef(detail, read, `A ${entity.className} with its embedded relations.`, detailBody()));
+    }
+    if (publicDetail && entity.schemas.public) {
+      const pub = imports.from(`app.schemas.${entity.module}`, entity.schemas.public);
+      blocks.push(
+        classDef(
+          publicDetail,
+          pub,
+          `A ${entity.className} as others see it, with its embedded relations.`,
+          detailBody(),
+        ),
+      );
     }
     if (entity.resource.list) {
-      const item = detail ?? imports.from(`app.schemas.${entity.module}`, entity.schemas.read);
+      const itemName = viewSchema(entity, entity.resource.views.list);
+      const local = itemName === detail || itemName === publicDetail;
+      const item = local ? itemName : imports.from(`app.schemas.${entity.module}`, itemName);
       blocks.push(
         classDef(entity.schemas.list, baseModel, `One page of ${entity.className} rows.`, [
           `items: list[${item}]`,

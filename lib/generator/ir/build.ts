@@ -15,7 +15,19 @@ import {
 import { listScope, planLookupParam, projectOperations, resourceOperations } from './operations';
 import { dependencyOrder } from './order';
 import { planRelations } from './relations';
-import type { IrCustomEndpoint, IrEntity, IrEnum, IrProject, IrRef, IrResource } from './types';
+import type {
+  IrAccess,
+  IrCustomEndpoint,
+  IrEntity,
+  IrEnum,
+  IrField,
+  IrOwnerHop,
+  IrOwnership,
+  IrProject,
+  IrRef,
+  IrResource,
+  IrView,
+} from './types';
 
 type Base = {
   id: string;
@@ -122,6 +134,9 @@ export function buildIr(design: Design, projectName?: string): IrProject {
         read: `${cls}Read`,
         detail: entity.resource.embed.length > 0 ? `${cls}Detail` : null,
         list: `${cls}List`,
+        public: hasPrivateFields(fields) ? `${cls}Public` : null,
+        publicDetail:
+          hasPrivateFields(fields) && entity.resource.embed.length > 0 ? `${cls}PublicDetail` : null,
       },
       // Filled below once every entity exists (refs point across entities).
       resource: undefined as unknown as IrResource,
@@ -141,6 +156,11 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       delete: null,
       embeds: [],
       owner: null,
+      ownership: null,
+      publicRows: null,
+      links: [],
+      selfRefs: [],
+      views: { list: 'full', get: 'full', create: 'full', update: 'full' },
     };
     entityById.set(entity.id, ir);
   }
@@ -148,6 +168,8 @@ export function buildIr(design: Design, projectName?: string): IrProject {
   for (const entity of design.entities) {
     const ir = entityById.get(entity.id) as IrEntity;
     ir.resource = buildResource(entity, ir, entityById, relationsById);
+    ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
+    resolveCopies(entity, ir, entityById);
     markSortIndexes(ir);
     ir.operations = resourceOperations(ir);
   }
@@ -249,6 +271,12 @@ function buildResource(
     res.ownerRelationId === undefined
       ? null
       : (ir.fks.find((fk) => fk.relationId === res.ownerRelationId) ?? null);
+  const links = embeds.filter((embed) => {
+    const rel = ir.relationships.find((r) => r.attr === embed.attr);
+    return rel !== undefined && rel.secondary !== null && !rel.viewOnly;
+  });
+  const list = ops.list.enabled ? toAccess(ops.list.access) : null;
+  const get = ops.get.enabled ? toAccess(ops.get.access) : null;
   return {
     ...ir.resource,
     lookup: { field: lookupField, param: lookupParam },
@@ -264,9 +292,66 @@ function buildResource(
             : null,
         }
       : null,
-    get: ops.get.enabled ? toAccess(ops.get.access) : null,
+    get,
     delete: ops.delete.enabled ? toAccess(ops.delete.access) : null,
     embeds,
     owner,
+    publicRows:
+      res.publicRowsFieldId === undefined ? null : (ir.fieldById.get(res.publicRowsFieldId) ?? null),
+    links: links.map((l) => ({ attr: l.attr, targetId: l.targetId })),
+    selfRefs: ir.fks.filter((fk) => fk.targetId === entity.id && fk.inUpdate),
+    views: {
+      list: viewOf(list),
+      get: viewOf(get),
+      // The creator sent the values themself (and owns the row when it has an owner).
+      create: 'full',
+      update: viewOf(ir.resource.update),
+    },
   };
+}
+
+function hasPrivateFields(fields: readonly IrField[]): boolean {
+  return fields.some((f) => f.inRead && f.visibility === 'owner');
+}
+
+/** Owner-limited and role-limited operations answer with every field; the others with the public view. */
+function viewOf(access: IrAccess | null): IrView {
+  return access?.kind === 'public' || access?.kind === 'authenticated' ? 'public' : 'full';
+}
+
+/** `copyFrom` of each field as the FK column to follow and the source field's name. */
+function resolveCopies(entity: Entity, ir: IrEntity, entityById: ReadonlyMap<string, IrEntity>): void {
+  for (const field of entity.fields) {
+    if (!field.copyFrom) continue;
+    const { relationId, fieldId } = field.copyFrom;
+    const fk = ir.fks.find((f) => f.relationId === relationId);
+    const source = fk ? entityById.get(fk.targetId)?.fieldById.get(fieldId) : undefined;
+    const target = ir.fieldById.get(field.id);
+    if (!fk || !source || !target) continue;
+    target.copyFrom = { column: fk.column, nullable: fk.nullable, targetId: fk.targetId, field: source.name };
+  }
+}
+
+/** The owner path of an entity as FK hops (validated: to-one relations ending at the user). */
+function ownershipOf(
+  entity: Entity,
+  ir: IrEntity,
+  relationsById: ReadonlyMap<string, Relation>,
+  entityById: ReadonlyMap<string, IrEntity>,
+): IrOwnership | null {
+  if (ir.isUser) return { hops: [] };
+  const path =
+    entity.resource.ownerPath ??
+    (entity.resource.ownerRelationId === undefined ? undefined : [entity.resource.ownerRelationId]);
+  if (path === undefined) return null;
+  const hops: IrOwnerHop[] = [];
+  let at = ir;
+  for (const relationId of path) {
+    const relation = relationsById.get(relationId) as Relation;
+    const fk = at.fks.find((f) => f.relationId === relation.id);
+    if (!fk) return null;
+    hops.push({ attr: fk.attr, column: fk.column, targetId: fk.targetId });
+    at = entityById.get(fk.targetId) as IrEntity;
+  }
+  return { hops };
 }

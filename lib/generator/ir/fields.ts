@@ -50,5 +50,8 @@ export function toIrField(
     inUpdate: writable && (!role.isRole || role.update?.kind === 'roles'),
     inRead: !isPassword && !field.writeOnly,
     isPassword,
+    visibility: field.visibility,
+    // Resolved by buildIr once the foreign keys exist.
+    copyFrom: null,
   };
 }

@@ -10,6 +10,7 @@ import type {
   IrParam,
   IrProject,
   IrSchemaRef,
+  IrView,
 } from './types';
 
 /** The handler scopes of one operation kind, with the parameters every such handler has. */
@@ -17,7 +18,8 @@ function handlerScope(kind: HandlerKind, access: IrAccess | null, body: boolean)
   const scope = new Scope(kind);
   // Custom stubs take no session: a path segment may be called so.
   if (kind !== 'custom') scope.fixed('session');
-  if (needsUser(access)) scope.fixed('current_user');
+  // Resource handlers keep `current_user` free even when public: a public read may take the optional caller.
+  if (needsUser(access) || kind !== 'custom') scope.fixed('current_user');
   if (body) scope.fixed('body');
   return scope;
 }
@@ -54,11 +56,20 @@ function errorsOf(access: IrAccess | null, own: number[], validated: boolean): n
   return sortedErrors(errors);
 }
 
-/** The schema a handler returns for one row of `entity` (Detail with embeds, else Read). */
-export function itemResponse(entity: IrEntity): IrSchemaRef {
-  return entity.schemas.detail
-    ? { name: entity.schemas.detail, module: 'app.schemas.responses' }
-    : { name: entity.schemas.read, module: `app.schemas.${entity.module}` };
+/**
+ * The schema a handler returns for one row of `entity` (Detail with embeds, else Read), or its public view
+ * (owner-only fields left out) for reads open to more than the owner.
+ */
+export function itemResponse(entity: IrEntity, view: IrView = 'full'): IrSchemaRef {
+  const s = entity.schemas;
+  if (view === 'public' && s.public) {
+    return s.publicDetail
+      ? { name: s.publicDetail, module: 'app.schemas.responses' }
+      : { name: s.public, module: `app.schemas.${entity.module}` };
+  }
+  return s.detail
+    ? { name: s.detail, module: 'app.schemas.responses' }
+    : { name: s.read, module: `app.schemas.${entity.module}` };
 }
 
 function locals(kind: HandlerKind): string[] {
@@ -100,7 +111,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
   const r = entity.resource;
   const ops: IrOperation[] = [];
   const base = { tag: r.tag, summary: null, entityId: entity.id, customId: null };
-  const item = { ...itemResponse(entity), list: false };
+  const item = (view: IrView) => ({ ...itemResponse(entity, view), list: false });
   const lookup: IrParam = {
     name: r.lookup.param,
     wire: r.lookup.param,
@@ -177,7 +188,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       access: r.get,
       params: [lookup],
       body: null,
-      response: item,
+      response: item(r.views.get),
       status: 200,
       errors: errorsOf(r.get, [404], true),
       locals: locals('get'),
@@ -196,7 +207,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       access: r.create,
       params: [],
       body: entityBody(entity.schemas.create),
-      response: item,
+      response: item(r.views.create),
       status: 201,
       errors: errorsOf(r.create, [409], true),
       locals: locals('create'),
@@ -215,9 +226,10 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       access: r.update,
       params: [lookup],
       body: entityBody(entity.schemas.update),
-      response: item,
+      response: item(r.views.update),
       status: 200,
-      errors: errorsOf(r.update, [404, 409], true),
+      // 403: a user changing their own password without the current one.
+      errors: errorsOf(r.update, entity.isUser ? [403, 404, 409] : [404, 409], true),
       locals: locals('update'),
     });
   }

@@ -10,9 +10,9 @@ import { PYTHON_KEYWORDS, uniqueName } from '@/lib/design/names';
 export const HANDLER_LOCALS = {
   list: [
     ...['statement', 'count_statement', 'total', 'order', 'key', 'column', 'related'],
-    ...['direction', 'rows', 'row', 'items'],
+    ...['direction', 'rows', 'row', 'items', 'visible'],
   ],
-  get: ['row'],
+  get: ['row', 'visible'],
   create: ['data', 'row'],
   // `setattr` is a builtin the body calls: a parameter of that name would shadow it.
   update: ['row', 'data', 'key', 'value', 'setattr'],

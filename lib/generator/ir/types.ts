@@ -70,6 +70,10 @@ export type IrField = {
   inUpdate: boolean;
   inRead: boolean;
   isPassword: boolean;
+  /** Owner-only fields are left out of the entity's public view. */
+  visibility: 'public' | 'owner';
+  /** Server-set from a field of the row the FK `column` points at (on create, and when the FK changes). */
+  copyFrom: { column: string; nullable: boolean; targetId: string; field: string } | null;
 };
 
 /** The FK column of a many-to-one / one-to-one, on the entity that holds it. */
@@ -142,6 +146,21 @@ export type IrList = {
 
 export type IrEmbed = { attr: string; targetId: string; many: boolean };
 
+/** One many-to-one step of an owner path: the FK column and relationship attribute, and where it leads. */
+export type IrOwnerHop = { attr: string; column: string; targetId: string };
+
+/**
+ * Who owns a row: `hops` lead from the entity to the user (`[]` on the auth user entity: the row is the user;
+ * one hop for a direct owner; more for an owner through a parent, item -> list -> owner).
+ */
+export type IrOwnership = { hops: IrOwnerHop[] };
+
+/** Which response schema an operation answers with: everything, or the public view (owner-only fields left out). */
+export type IrView = 'full' | 'public';
+
+/** A many-to-many written in create/update bodies as a list of the target's ids (embedded relations only). */
+export type IrLinkWrite = { attr: string; targetId: string };
+
 export type IrResource = {
   path: string;
   tag: string;
@@ -155,6 +174,13 @@ export type IrResource = {
   delete: IrAccess | null;
   embeds: IrEmbed[];
   owner: IrForeignKey | null;
+  ownership: IrOwnership | null;
+  /** Boolean field marking rows public: reads not limited to the owner see only those (and the caller's own). */
+  publicRows: IrField | null;
+  links: IrLinkWrite[];
+  /** FKs to the entity itself: an update must not make a row its own ancestor. */
+  selfRefs: IrForeignKey[];
+  views: { list: IrView; get: IrView; create: IrView; update: IrView };
 };
 
 export type IrSchemaNames = {
@@ -165,6 +191,10 @@ export type IrSchemaNames = {
   /** Read + embedded relations; null when nothing is embedded (responses use `read`). */
   detail: string | null;
   list: string;
+  /** Read without owner-only fields; null when every returned field is public (the public view is `read`). */
+  public: string | null;
+  /** Public + embedded relations; null unless both exist. */
+  publicDetail: string | null;
 };
 
 export type IrEntity = {

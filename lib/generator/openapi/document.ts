@@ -14,6 +14,8 @@ import {
   nullable,
   pkSchema,
   plainSchema,
+  publicDetailSchema,
+  publicSchema,
   pyTitle,
   readSchema,
   ref,
@@ -140,6 +142,8 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
     byName.set(e.schemas.update, () => updateSchema(e, project));
     byName.set(e.schemas.read, () => readSchema(e, project));
     if (e.schemas.detail) byName.set(e.schemas.detail, () => detailSchema(e, project));
+    if (e.schemas.public) byName.set(e.schemas.public, () => publicSchema(e, project));
+    if (e.schemas.publicDetail) byName.set(e.schemas.publicDetail, () => publicDetailSchema(e, project));
     byName.set(e.schemas.list, () => listSchema(e));
   }
   for (const op of project.operations) {

@@ -1,4 +1,13 @@
-import { baseFields, createOnlyFields, readFields } from '../fastapi/schemas';
+import {
+  baseFields,
+  createOnlyFields,
+  embeddedSchema,
+  LINKS_MAX,
+  needsCurrentPassword,
+  publicFields,
+  readFields,
+  viewSchema,
+} from '../fastapi/schemas';
 import { decimalDigits, INT32, INT64, inputMaxLength, intBounds } from '../fastapi/types';
 import type { IrEntity, IrField, IrProject } from '../ir/types';
 
@@ -133,10 +142,13 @@ function inputProp(field: IrField, mode: 'create' | 'update'): Prop {
   return { name: field.name, schema, required };
 }
 
-function objectSchema(title: string, props: Prop[], description?: string): JsonSchema {
+/** `closed`: an input model with `extra="forbid"` (Pydantic says `additionalProperties: false`). */
+function objectSchema(title: string, props: Prop[], description?: string, closed = false): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const p of props) properties[p.name] = p.schema;
-  const out: JsonSchema = { properties, type: 'object' };
+  const out: JsonSchema = closed
+    ? { additionalProperties: false, properties, type: 'object' }
+    : { properties, type: 'object' };
   const required = props.filter((p) => p.required).map((p) => p.name);
   if (required.length > 0) out.required = required;
   out.title = title;
@@ -166,12 +178,31 @@ function fkProps(entity: IrEntity, project: IrProject, mode: 'create' | 'update'
   });
 }
 
+/** Many-to-many links written as lists of the target's ids. */
+function linkProps(entity: IrEntity, project: IrProject, mode: 'create' | 'update'): Prop[] {
+  return entity.resource.links.map((link) => {
+    const target = project.entityById.get(link.targetId) as IrEntity;
+    const list: JsonSchema = { items: pkSchema(target), maxItems: LINKS_MAX, type: 'array' };
+    return {
+      name: link.attr,
+      schema: decorate(mode === 'update' ? nullable(list) : list, { name: link.attr }),
+      required: false,
+    };
+  });
+}
+
 export function createSchema(entity: IrEntity, project: IrProject): JsonSchema {
-  return objectSchema(entity.schemas.create, [
-    ...baseFields(entity).map((f) => inputProp(f, 'create')),
-    ...createOnlyFields(entity).map((f) => inputProp(f, 'create')),
-    ...fkProps(entity, project, 'create'),
-  ]);
+  return objectSchema(
+    entity.schemas.create,
+    [
+      ...baseFields(entity).map((f) => inputProp(f, 'create')),
+      ...createOnlyFields(entity).map((f) => inputProp(f, 'create')),
+      ...fkProps(entity, project, 'create'),
+      ...linkProps(entity, project, 'create'),
+    ],
+    undefined,
+    true,
+  );
 }
 
 /** A create-style body of some of an entity's fields that refuses unknown ones (`extra="forbid"`). */
@@ -191,15 +222,24 @@ export function inputSchema(
 }
 
 export function updateSchema(entity: IrEntity, project: IrProject): JsonSchema {
-  return objectSchema(entity.schemas.update, [
+  const props = [
     ...entity.fields.filter((f) => f.inUpdate).map((f) => inputProp(f, 'update')),
     ...fkProps(entity, project, 'update'),
-  ]);
+    ...linkProps(entity, project, 'update'),
+  ];
+  if (needsCurrentPassword(entity, project)) {
+    props.push({
+      name: 'current_password',
+      schema: decorate(nullable({ type: 'string', maxLength: 1024 }), { name: 'current_password' }),
+      required: false,
+    });
+  }
+  return objectSchema(entity.schemas.update, props, undefined, true);
 }
 
-function readProps(entity: IrEntity, project: IrProject): Prop[] {
+function readProps(entity: IrEntity, project: IrProject, fields = readFields(entity)): Prop[] {
   const props: Prop[] = [{ name: 'id', schema: decorate(pkSchema(entity), { name: 'id' }), required: true }];
-  for (const f of readFields(entity)) {
+  for (const f of fields) {
     const base = plainSchema(f, 'output');
     const schema = f.nullable && f.type !== 'json' ? nullable(base) : base;
     props.push({ name: f.name, schema: decorate(schema, { name: f.name }), required: true });
@@ -221,12 +261,31 @@ export function readSchema(entity: IrEntity, project: IrProject): JsonSchema {
   return objectSchema(entity.schemas.read, readProps(entity, project));
 }
 
+/** The public view (owner-only fields left out), or null when the entity has none. */
+export function publicSchema(entity: IrEntity, project: IrProject): JsonSchema | null {
+  if (!entity.schemas.public) return null;
+  return objectSchema(entity.schemas.public, readProps(entity, project, publicFields(entity)));
+}
+
+export function publicDetailSchema(entity: IrEntity, project: IrProject): JsonSchema | null {
+  const name = entity.schemas.publicDetail;
+  if (!name) return null;
+  return objectSchema(name, [
+    ...readProps(entity, project, publicFields(entity)),
+    ...embedProps(entity, project),
+  ]);
+}
+
 export function detailSchema(entity: IrEntity, project: IrProject): JsonSchema | null {
   const name = entity.schemas.detail;
   if (!name) return null;
-  const embeds = entity.resource.embeds.map((embed): Prop => {
+  return objectSchema(name, [...readProps(entity, project), ...embedProps(entity, project)]);
+}
+
+function embedProps(entity: IrEntity, project: IrProject): Prop[] {
+  return entity.resource.embeds.map((embed): Prop => {
     const target = project.entityById.get(embed.targetId) as IrEntity;
-    const r = ref(target.schemas.read);
+    const r = ref(embeddedSchema(target));
     if (embed.many)
       return {
         name: embed.attr,
@@ -237,11 +296,10 @@ export function detailSchema(entity: IrEntity, project: IrProject): JsonSchema |
     const schema = fk && !fk.nullable ? r : decorate(nullable(r), { name: embed.attr });
     return { name: embed.attr, schema, required: true };
   });
-  return objectSchema(name, [...readProps(entity, project), ...embeds]);
 }
 
 export function listSchema(entity: IrEntity): JsonSchema {
-  const item = entity.schemas.detail ?? entity.schemas.read;
+  const item = viewSchema(entity, entity.resource.views.list);
   const int = (name: string): Prop => ({
     name,
     schema: { type: 'integer', title: pyTitle(name) },
@@ -260,10 +318,12 @@ export function registerSchema(project: IrProject): JsonSchema | null {
   if (!auth) return null;
   const user = project.entityById.get(auth.userId) as IrEntity;
   const fields = user.fields.filter((f) => !f.readOnly && f.id !== auth.role?.id);
-  return objectSchema(auth.registerSchema, [
-    ...fields.map((f) => inputProp(f, 'create')),
-    ...fkProps(user, project, 'create'),
-  ]);
+  return objectSchema(
+    auth.registerSchema,
+    [...fields.map((f) => inputProp(f, 'create')), ...fkProps(user, project, 'create')],
+    undefined,
+    true,
+  );
 }
 
 export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
@@ -307,6 +367,7 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
       title: 'Token',
     };
     out.LoginRequest = {
+      additionalProperties: false,
       properties: { [auth.login.name]: str(auth.login.name), [auth.password.name]: str(auth.password.name) },
       type: 'object',
       required: [auth.login.name, auth.password.name],

@@ -202,7 +202,7 @@ function handlerNames(): Design {
 function customEndpoints(): Design {
   const account = newEntity('e_account', 'Account', {
     fields: [
-      newField('f_account_email', 'email', 'email', { unique: true }),
+      newField('f_account_email', 'email', 'email', { unique: true, visibility: 'owner' }),
       newField('f_account_password', 'password', 'password', { constraints: { minLength: 8 } }),
       newField('f_account_role', 'role', 'enum', {
         enumId: 'enum_role',
@@ -210,6 +210,10 @@ function customEndpoints(): Design {
       }),
     ],
   });
+  // An account is changed or deleted by its own user only.
+  for (const op of [account.resource.operations.update, account.resource.operations.delete]) {
+    op.access = { kind: 'owner' };
+  }
   const ticket = newEntity('e_ticket', 'Ticket', {
     primaryKey: 'uuid',
     fields: [

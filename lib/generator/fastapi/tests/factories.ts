@@ -15,6 +15,21 @@ function requiredParents(entity: IrEntity) {
 }
 
 export const factoryName = (entity: IrEntity) => `create_${entity.varName}`;
+
+/**
+ * Factories of a project with auth take `owned_by`: the row (through its owner path) belongs to that user,
+ * and parents it needs are created for them too, so a body referencing them is one the user may send.
+ */
+function takesOwner(project: IrProject, entity: IrEntity): boolean {
+  return project.auth !== null && !entity.isUser;
+}
+
+/** The id of a new parent row (or the owning user), as the factories' code. */
+function parentId(parent: IrEntity, owned: boolean): string {
+  if (!owned) return `(await ${factoryName(parent)}()).id`;
+  if (parent.isUser) return `(owned_by or await ${factoryName(parent)}()).id`;
+  return `(await ${factoryName(parent)}(owned_by=owned_by)).id`;
+}
 export const payloadName = (entity: IrEntity) => `${entity.varName}_payload`;
 
 /**
@@ -31,6 +46,7 @@ export function emitFactories(project: IrProject): string {
     'session',
     'overrides',
     'payload',
+    'owned_by',
     '_counter',
     ...names,
   ]);
@@ -46,13 +62,15 @@ export function emitFactories(project: IrProject): string {
       lines.push(`    ${pyStr(f.name)}: ${sampleFor(f, imports, 'model')},`);
     lines.push('}');
     if (usesCounter(lines)) lines.unshift('n = next(_counter)');
+    const owned = takesOwner(project, entity);
     for (const fk of requiredParents(entity)) {
       const parent = project.entityById.get(fk.targetId) as IrEntity;
       lines.push(
         `if ${pyStr(fk.column)} not in overrides:`,
-        `    values[${pyStr(fk.column)}] = (await ${factoryName(parent)}()).id`,
+        `    values[${pyStr(fk.column)}] = ${parentId(parent, owned)}`,
       );
     }
+    const ownerParam = owned ? `owned_by: ${userModel(project, imports)} | None = None, ` : '';
     lines.push(
       'values.update(overrides)',
       `async with ${sessionLocal}() as session:`,
@@ -63,7 +81,7 @@ export function emitFactories(project: IrProject): string {
       '    return row',
     );
     blocks.push(
-      `async def ${factoryName(entity)}(**overrides: ${any}) -> ${model}:\n${indent(lines.join('\n'))}`,
+      `async def ${factoryName(entity)}(${ownerParam}**overrides: ${any}) -> ${model}:\n${indent(lines.join('\n'))}`,
     );
 
     const create = entity.fields.filter((f) => f.inCreate && !f.nullable);
@@ -75,12 +93,12 @@ export function emitFactories(project: IrProject): string {
       const parent = project.entityById.get(fk.targetId) as IrEntity;
       payload.push(
         `if ${pyStr(fk.column)} not in overrides:`,
-        `    payload[${pyStr(fk.column)}] = ${jsonId(parent, `(await ${factoryName(parent)}()).id`)}`,
+        `    payload[${pyStr(fk.column)}] = ${jsonId(parent, parentId(parent, owned))}`,
       );
     }
     payload.push('payload.update(overrides)', 'return payload');
     blocks.push(
-      `async def ${payloadName(entity)}(**overrides: ${any}) -> dict[str, ${any}]:\n${indent(payload.join('\n'))}`,
+      `async def ${payloadName(entity)}(${ownerParam}**overrides: ${any}) -> dict[str, ${any}]:\n${indent(payload.join('\n'))}`,
     );
   }
   return module(
@@ -88,6 +106,11 @@ export function emitFactories(project: IrProject): string {
     blocks,
     '"""Rows and request bodies for the tests, valid by construction."""',
   );
+}
+
+function userModel(project: IrProject, imports: Imports): string {
+  const user = project.entityById.get(project.auth?.userId as string) as IrEntity;
+  return imports.from(`app.models.${user.module}`, user.className);
 }
 
 /** Whether sample expressions (after the dict key) use the counter `n`. */

@@ -1,5 +1,6 @@
 import type { IrProject } from '../../ir/types';
 import { hasRoutes } from '../routes';
+import { emitAccessTests } from './access';
 import { emitAuthTests } from './auth';
 import { emitCustomTests } from './custom';
 import { emitFactories } from './factories';
@@ -20,7 +21,10 @@ export function emitTests(ir: IrProject): Record<string, string> {
   const custom = emitCustomTests(ir);
   if (custom) files['tests/test_custom.py'] = custom;
   for (const entity of ir.entities) {
-    if (hasRoutes(entity)) files[`tests/test_${entity.resource.module}.py`] = emitResourceTests(entity, ir);
+    if (!hasRoutes(entity)) continue;
+    files[`tests/test_${entity.resource.module}.py`] = emitResourceTests(entity, ir);
+    const access = emitAccessTests(entity, ir);
+    if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
   }
   return files;
 }

@@ -84,10 +84,27 @@ function forbiddenRole(ctx: Ctx, roles: string[]): string | null {
   return roles.includes('zz-no-such-role') ? null : `, ${field.name}="zz-no-such-role"`;
 }
 
-/** Keyword overrides giving the created row to the signed-in user when the rule is owner-only. */
+/**
+ * Keyword overrides of a factory call: the row belongs to the signed-in user when the rule is owner-only
+ * (through its owner path), and is a public row when others read it and the entity marks public rows.
+ */
 function ownerKw(ctx: Ctx, access: IrAccess): string {
-  const owner = ctx.entity.resource.owner;
-  return access.kind === 'owner' && owner ? `, ${owner.column}=user.id` : '';
+  const r = ctx.entity.resource;
+  if (access.kind === 'owner' && r.ownership && !ctx.entity.isUser) return ', owned_by=user';
+  if (access.kind !== 'owner' && r.publicRows && r.ownership) return `, ${r.publicRows.name}=True`;
+  return '';
+}
+
+/** `row = ...`: a new row for the operation, or the signed-in user themself for the user's own row. */
+function ownRow(ctx: Ctx, access: IrAccess, factory: string): string {
+  if (ctx.entity.isUser && access.kind === 'owner') return 'row = user';
+  return `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`;
+}
+
+/** A valid create body; parents it references belong to the signed-in user (if any). */
+function payloadCall(ctx: Ctx, access: IrAccess, payload: string): string {
+  const owned = access.kind !== 'public' && ctx.project.auth !== null && !ctx.entity.isUser;
+  return `${run(ctx)}(client, ${payload}${owned ? ', owned_by=user' : ''})`;
 }
 
 /** The 401 and 403 cases of an operation. */
@@ -272,16 +289,16 @@ function sortTest(ctx: Ctx, op: IrOperation, sort: IrRef, setup: string[]): void
 
 /** Owner-only lists: another user's rows are not listed, the caller's are. */
 function isolationTest(ctx: Ctx, op: IrOperation): void {
-  const owner = ctx.entity.resource.owner;
-  if (op.access?.kind !== 'owner' || !owner) return;
+  if (op.access?.kind !== 'owner' || !ctx.entity.resource.ownership || ctx.entity.isUser) return;
   const factory = ctx.imports.from('tests.factories', factoryName(ctx.entity));
   const signInFn = ctx.imports.from('tests.utils', 'sign_in');
   const listed = listedIds(ctx, op);
   test(ctx, `${op.handler}_only_own_rows`, [
     `user, headers = ${signInFn}(client)`,
     `other, _ = ${signInFn}(client)`,
-    `mine = ${run(ctx)}(client, ${factory}, ${owner.column}=user.id)`,
-    `theirs = ${run(ctx)}(client, ${factory}, ${owner.column}=other.id)`,
+    // Owned directly or through the parent they are created under.
+    `mine = ${run(ctx)}(client, ${factory}, owned_by=user)`,
+    `theirs = ${run(ctx)}(client, ${factory}, owned_by=other)`,
     `ids = ${listed}(client, {}, headers)`,
     `assert ${jsonId(ctx.entity, 'mine.id')} in ids`,
     `assert ${jsonId(ctx.entity, 'theirs.id')} not in ids`,
@@ -345,8 +362,18 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
   const name = `${op.handler}_filter_${filter.query}`;
   const path = pyStr(op.path);
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
-  const lines = [...signIn(ctx, list.access)];
-  const ownerArgs = ownerKw(ctx, list.access);
+  // Filtering by the field that marks public rows: the rows are the caller's, who sees them either way.
+  const flag = entity.resource.publicRows;
+  const byFlag =
+    !filter.via &&
+    flag !== null &&
+    filter.field?.id === flag.id &&
+    ctx.project.auth !== null &&
+    !entity.isUser;
+  const lines = byFlag
+    ? [`user, headers = ${ctx.imports.from('tests.utils', 'sign_in')}(client)`]
+    : [...signIn(ctx, list.access)];
+  const ownerArgs = byFlag ? ', owned_by=user' : ownerKw(ctx, list.access);
   const pair = filter.field ? orderedPair(filter.field, ctx.imports, seedOf(name)) : null;
   const column = filter.field ? filter.field.name : 'id';
   let value: string;
@@ -370,6 +397,9 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
     const parent = ctx.project.entityById.get(via.targetId) as IrEntity;
     const parentFactory = ctx.imports.from('tests.factories', factoryName(parent));
     const isSelfOwner = entity.resource.owner?.column === via.fkColumn && list.access.kind === 'owner';
+    // A row owned through this parent is the user's only when the parent is.
+    const parentOwner =
+      list.access.kind === 'owner' && entity.resource.ownership && !parent.isUser ? ', owned_by=user' : '';
     if (isSelfOwner) {
       lines.push(
         'parent = user',
@@ -379,8 +409,8 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
       other = true;
     } else if (pair || !filter.field) {
       lines.push(
-        ...created(ctx, 'parent', parentFactory, '', pair?.value(0), column),
-        ...created(ctx, 'other_parent', parentFactory, '', pair?.value(1), column),
+        ...created(ctx, 'parent', parentFactory, parentOwner, pair?.value(0), column),
+        ...created(ctx, 'other_parent', parentFactory, parentOwner, pair?.value(1), column),
         `row = ${run(ctx)}(client, ${factory}${ownerArgs}, ${via.fkColumn}=parent.id)`,
         `other = ${run(ctx)}(client, ${factory}${ownerArgs}, ${via.fkColumn}=other_parent.id)`,
       );
@@ -388,7 +418,7 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
     } else {
       const given = explicitValue(ctx, filter.field, 42, lines);
       lines.push(
-        `parent = ${run(ctx)}(client, ${parentFactory}${given})`,
+        `parent = ${run(ctx)}(client, ${parentFactory}${parentOwner}${given})`,
         `row = ${run(ctx)}(client, ${factory}${ownerArgs}, ${via.fkColumn}=parent.id)`,
       );
     }
@@ -425,7 +455,7 @@ function getTests(ctx: Ctx): void {
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
   test(ctx, name, [
     ...signIn(ctx, access),
-    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+    ownRow(ctx, access, factory),
     `response = client.get(${itemUrl(ctx, 'row')}, headers=headers)`,
     'assert response.status_code == 200',
     `assert response.json()["id"] == ${jsonId(entity, 'row.id')}`,
@@ -437,7 +467,7 @@ function getTests(ctx: Ctx): void {
   ]);
   ownerTest(ctx, name, access, (url) => `client.get(${url}, headers=headers)`);
   accessTests(ctx, name, access, (h) => [
-    `row = ${run(ctx)}(client, ${factory})`,
+    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, { kind: 'public' })})`,
     `response = client.get(${itemUrl(ctx, 'row')}, headers=${h})`,
   ]);
 }
@@ -447,15 +477,15 @@ function getTests(ctx: Ctx): void {
  * back when the owner may read it).
  */
 function ownerTest(ctx: Ctx, name: string, access: IrAccess, request: (url: string) => string): void {
-  const owner = ctx.entity.resource.owner;
-  if (access.kind !== 'owner' || !owner) return;
+  if (access.kind !== 'owner' || !ctx.entity.resource.ownership) return;
   const factory = ctx.imports.from('tests.factories', factoryName(ctx.entity));
   const signInFn = ctx.imports.from('tests.utils', 'sign_in');
   const get = opOf(ctx, 'get')?.access ?? undefined;
   const ownerReads = get != null && ['public', 'authenticated', 'owner'].includes(get.kind);
   test(ctx, `${name}_not_owner`, [
     `owner, owner_headers = ${signInFn}(client)`,
-    `row = ${run(ctx)}(client, ${factory}, ${owner.column}=owner.id)`,
+    // The row belongs to `owner` (through its owner path; on the user entity it is the owner).
+    ctx.entity.isUser ? 'row = owner' : `row = ${run(ctx)}(client, ${factory}, owned_by=owner)`,
     `_, headers = ${signInFn}(client)`,
     `response = ${request(itemUrl(ctx, 'row'))}`,
     'assert response.status_code == 404',
@@ -475,7 +505,11 @@ function createTests(ctx: Ctx): void {
   const payload = ctx.imports.from('tests.factories', payloadName(entity));
   // What was sent is what is answered and, read back, what was stored (types whose JSON form is stable).
   const keys = [
-    ...entity.fields.filter((f) => f.inCreate && f.inRead && STABLE_JSON.has(f.type)).map((f) => f.name),
+    ...entity.fields
+      // Read back through a public view, owner-only fields are (rightly) absent.
+      .filter((f) => entity.resource.views.get === 'full' || f.visibility === 'public')
+      .filter((f) => f.inCreate && f.inRead && STABLE_JSON.has(f.type))
+      .map((f) => f.name),
     ...entity.fks.filter((fk) => fk.inCreate).map((fk) => fk.column),
   ];
   const sent =
@@ -487,7 +521,7 @@ function createTests(ctx: Ctx): void {
     get != null &&
     (get.kind === 'public' ||
       (access.kind !== 'public' &&
-        (get.kind === 'authenticated' || (get.kind === 'owner' && entity.resource.owner !== null))));
+        (get.kind === 'authenticated' || (get.kind === 'owner' && entity.resource.ownership !== null))));
   const lookup = entity.resource.lookup.field?.name ?? 'id';
   const readBack =
     keys.length > 0 && canRead
@@ -499,7 +533,7 @@ function createTests(ctx: Ctx): void {
       : [];
   test(ctx, name, [
     ...signIn(ctx, access),
-    `body = ${run(ctx)}(client, ${payload})`,
+    `body = ${payloadCall(ctx, access, payload)}`,
     `response = client.post(${path}, json=body, headers=headers)`,
     'assert response.status_code == 201, response.text',
     'created = response.json()',
@@ -531,7 +565,7 @@ function createTests(ctx: Ctx): void {
   if (unique) {
     test(ctx, `${name}_conflict`, [
       ...signIn(ctx, access),
-      `body = ${run(ctx)}(client, ${payload})`,
+      `body = ${payloadCall(ctx, access, payload)}`,
       `assert client.post(${path}, json=body, headers=headers).status_code == 201`,
       `response = client.post(${path}, json=body, headers=headers)`,
       'assert response.status_code == 409',
@@ -554,7 +588,7 @@ function updateTests(ctx: Ctx): void {
   const body = change ? `{${pyStr(change.name)}: ${sampleFor(change, ctx.imports, 'json')}}` : '{}';
   test(ctx, name, [
     ...signIn(ctx, access),
-    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+    ownRow(ctx, access, factory),
     ...(/\bn\b/.test(body) ? ['n = 2'] : []),
     `response = client.patch(${itemUrl(ctx, 'row')}, json=${body}, headers=headers)`,
     'assert response.status_code == 200, response.text',
@@ -575,7 +609,7 @@ function updateTests(ctx: Ctx): void {
   if (invalid) {
     test(ctx, `${name}_invalid`, [
       ...signIn(ctx, access),
-      `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+      ownRow(ctx, access, factory),
       `response = client.patch(${itemUrl(ctx, 'row')}, json=${invalid}, headers=headers)`,
       'assert response.status_code == 422',
     ]);
@@ -601,7 +635,7 @@ function deleteTests(ctx: Ctx): void {
       : [`assert client.delete(${itemUrl(ctx, 'row')}, headers=headers).status_code == 404`];
   test(ctx, name, [
     ...signIn(ctx, access),
-    `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, access)})`,
+    ownRow(ctx, access, factory),
     `response = client.delete(${itemUrl(ctx, 'row')}, headers=headers)`,
     'assert response.status_code == 204',
     ...after,

@@ -40,7 +40,7 @@ async def user_payload(**overrides: Any) -> dict[str, Any]:
     return payload
 
 
-async def create_post(**overrides: Any) -> Post:
+async def create_post(owned_by: User | None = None, **overrides: Any) -> Post:
     n = next(_counter)
     values: dict[str, Any] = {
         "title": f"title-{n}",
@@ -48,7 +48,7 @@ async def create_post(**overrides: Any) -> Post:
         "body": f"body-{n}",
     }
     if "author_id" not in overrides:
-        values["author_id"] = (await create_user()).id
+        values["author_id"] = (owned_by or await create_user()).id
     values.update(overrides)
     async with SessionLocal() as session:
         row = Post(**values)
@@ -58,7 +58,9 @@ async def create_post(**overrides: Any) -> Post:
         return row
 
 
-async def post_payload(**overrides: Any) -> dict[str, Any]:
+async def post_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
     n = next(_counter)
     payload: dict[str, Any] = {
         "title": f"title-{n}",
@@ -70,15 +72,15 @@ async def post_payload(**overrides: Any) -> dict[str, Any]:
     return payload
 
 
-async def create_comment(**overrides: Any) -> Comment:
+async def create_comment(owned_by: User | None = None, **overrides: Any) -> Comment:
     n = next(_counter)
     values: dict[str, Any] = {
         "body": f"body-{n}",
     }
     if "post_id" not in overrides:
-        values["post_id"] = (await create_post()).id
+        values["post_id"] = (await create_post(owned_by=owned_by)).id
     if "author_id" not in overrides:
-        values["author_id"] = (await create_user()).id
+        values["author_id"] = (owned_by or await create_user()).id
     values.update(overrides)
     async with SessionLocal() as session:
         row = Comment(**values)
@@ -88,18 +90,20 @@ async def create_comment(**overrides: Any) -> Comment:
         return row
 
 
-async def comment_payload(**overrides: Any) -> dict[str, Any]:
+async def comment_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
     n = next(_counter)
     payload: dict[str, Any] = {
         "body": f"body-{n}",
     }
     if "post_id" not in overrides:
-        payload["post_id"] = (await create_post()).id
+        payload["post_id"] = (await create_post(owned_by=owned_by)).id
     payload.update(overrides)
     return payload
 
 
-async def create_tag(**overrides: Any) -> Tag:
+async def create_tag(owned_by: User | None = None, **overrides: Any) -> Tag:
     n = next(_counter)
     values: dict[str, Any] = {
         "name": f"name-{n}",
@@ -113,7 +117,7 @@ async def create_tag(**overrides: Any) -> Tag:
         return row
 
 
-async def tag_payload(**overrides: Any) -> dict[str, Any]:
+async def tag_payload(owned_by: User | None = None, **overrides: Any) -> dict[str, Any]:
     n = next(_counter)
     payload: dict[str, Any] = {
         "name": f"name-{n}",

@@ -84,7 +84,7 @@ def test_get_comment_not_found(client: TestClient) -> None:
 
 def test_create_comment(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, comment_payload)
+    body = run(client, comment_payload, owned_by=user)
     response = client.post("/comments", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -110,7 +110,7 @@ def test_create_comment_unauthenticated(client: TestClient) -> None:
 
 def test_update_comment(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_comment, author_id=user.id)
+    row = run(client, create_comment, owned_by=user)
     n = 2
     response = client.patch(
         f"/comments/{quote_path(row.id)}", json={"body": f"body-{n}"}, headers=headers
@@ -127,7 +127,7 @@ def test_update_comment_not_found(client: TestClient) -> None:
 
 def test_update_comment_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_comment, author_id=user.id)
+    row = run(client, create_comment, owned_by=user)
     response = client.patch(
         f"/comments/{quote_path(row.id)}", json={"body": None}, headers=headers
     )
@@ -136,7 +136,7 @@ def test_update_comment_invalid(client: TestClient) -> None:
 
 def test_update_comment_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_comment, author_id=owner.id)
+    row = run(client, create_comment, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(f"/comments/{quote_path(row.id)}", json={}, headers=headers)
     assert response.status_code == 404
@@ -154,7 +154,7 @@ def test_update_comment_unauthenticated(client: TestClient) -> None:
 
 def test_delete_comment(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_comment, author_id=user.id)
+    row = run(client, create_comment, owned_by=user)
     response = client.delete(f"/comments/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert client.get(f"/comments/{quote_path(row.id)}").status_code == 404
@@ -168,7 +168,7 @@ def test_delete_comment_not_found(client: TestClient) -> None:
 
 def test_delete_comment_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_comment, author_id=owner.id)
+    row = run(client, create_comment, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/comments/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404

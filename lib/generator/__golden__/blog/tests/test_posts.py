@@ -27,7 +27,7 @@ def _listed_ids(
 def test_list_posts(client: TestClient) -> None:
     headers: dict[str, str] = {}
     for _ in range(3):
-        run(client, create_post)
+        run(client, create_post, published=True)
     response = client.get("/posts", params={"limit": 2}, headers=headers)
     assert response.status_code == 200
     page = response.json()
@@ -39,7 +39,7 @@ def test_list_posts(client: TestClient) -> None:
 def test_list_posts_offset(client: TestClient) -> None:
     headers: dict[str, str] = {}
     for _ in range(3):
-        run(client, create_post)
+        run(client, create_post, published=True)
     first = client.get(
         "/posts", params={"limit": 1, "offset": 0}, headers=headers
     ).json()
@@ -57,9 +57,9 @@ def test_list_posts_limit_too_large(client: TestClient) -> None:
 
 
 def test_list_posts_filter_published(client: TestClient) -> None:
-    headers: dict[str, str] = {}
-    row = run(client, create_post, published=False)
-    other = run(client, create_post, published=True)
+    user, headers = sign_in(client)
+    row = run(client, create_post, owned_by=user, published=False)
+    other = run(client, create_post, owned_by=user, published=True)
     ids = _listed_ids(client, {"published": str(row.published).lower()}, headers)
     assert row.id in ids
     assert other.id not in ids
@@ -71,8 +71,8 @@ def test_list_posts_filter_author_username(client: TestClient) -> None:
     parent = run(client, create_user, username=f"username{n}")
     n = 222398
     other_parent = run(client, create_user, username=f"username{n}")
-    row = run(client, create_post, author_id=parent.id)
-    other = run(client, create_post, author_id=other_parent.id)
+    row = run(client, create_post, published=True, author_id=parent.id)
+    other = run(client, create_post, published=True, author_id=other_parent.id)
     ids = _listed_ids(client, {"author_username": str(parent.username)}, headers)
     assert row.id in ids
     assert other.id not in ids
@@ -81,12 +81,18 @@ def test_list_posts_filter_author_username(client: TestClient) -> None:
 def test_list_posts_sort_published_at(client: TestClient) -> None:
     headers: dict[str, str] = {}
     low = run(
-        client, create_post, published_at=dt.datetime(2024, 1, 15, 12, 0, tzinfo=dt.UTC)
+        client,
+        create_post,
+        published=True,
+        published_at=dt.datetime(2024, 1, 15, 12, 0, tzinfo=dt.UTC),
     )
     high = run(
-        client, create_post, published_at=dt.datetime(2024, 1, 16, 12, 0, tzinfo=dt.UTC)
+        client,
+        create_post,
+        published=True,
+        published_at=dt.datetime(2024, 1, 16, 12, 0, tzinfo=dt.UTC),
     )
-    empty = run(client, create_post, published_at=None)
+    empty = run(client, create_post, published=True, published_at=None)
     ours = {low.id, high.id, empty.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "published_at"}, headers) if i in ours
@@ -101,9 +107,9 @@ def test_list_posts_sort_published_at(client: TestClient) -> None:
 def test_list_posts_sort_title(client: TestClient) -> None:
     headers: dict[str, str] = {}
     n = 182021
-    low = run(client, create_post, title=f"title-{n}")
+    low = run(client, create_post, published=True, title=f"title-{n}")
     n = 182022
-    high = run(client, create_post, title=f"title-{n}")
+    high = run(client, create_post, published=True, title=f"title-{n}")
     ours = {low.id, high.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "title"}, headers) if i in ours
@@ -123,7 +129,7 @@ def test_list_posts_unknown_sort(client: TestClient) -> None:
 
 def test_get_post(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_post)
+    row = run(client, create_post, published=True)
     response = client.get(f"/posts/{quote_path(row.slug)}", headers=headers)
     assert response.status_code == 200
     assert response.json()["id"] == row.id
@@ -137,7 +143,7 @@ def test_get_post_not_found(client: TestClient) -> None:
 
 def test_create_post(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, post_payload)
+    body = run(client, post_payload, owned_by=user)
     response = client.post("/posts", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -159,7 +165,7 @@ def test_create_post_invalid(client: TestClient) -> None:
 
 def test_create_post_conflict(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, post_payload)
+    body = run(client, post_payload, owned_by=user)
     assert client.post("/posts", json=body, headers=headers).status_code == 201
     response = client.post("/posts", json=body, headers=headers)
     assert response.status_code == 409
@@ -173,7 +179,7 @@ def test_create_post_unauthenticated(client: TestClient) -> None:
 
 def test_update_post(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_post, author_id=user.id)
+    row = run(client, create_post, owned_by=user)
     n = 2
     response = client.patch(
         f"/posts/{quote_path(row.slug)}", json={"title": f"title-{n}"}, headers=headers
@@ -190,7 +196,7 @@ def test_update_post_not_found(client: TestClient) -> None:
 
 def test_update_post_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_post, author_id=user.id)
+    row = run(client, create_post, owned_by=user)
     response = client.patch(
         f"/posts/{quote_path(row.slug)}", json={"title": None}, headers=headers
     )
@@ -199,7 +205,7 @@ def test_update_post_invalid(client: TestClient) -> None:
 
 def test_update_post_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_post, author_id=owner.id)
+    row = run(client, create_post, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(f"/posts/{quote_path(row.slug)}", json={}, headers=headers)
     assert response.status_code == 404
@@ -217,7 +223,7 @@ def test_update_post_unauthenticated(client: TestClient) -> None:
 
 def test_delete_post(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_post, author_id=user.id)
+    row = run(client, create_post, owned_by=user)
     response = client.delete(f"/posts/{quote_path(row.slug)}", headers=headers)
     assert response.status_code == 204
     assert client.get(f"/posts/{quote_path(row.slug)}").status_code == 404
@@ -231,7 +237,7 @@ def test_delete_post_not_found(client: TestClient) -> None:
 
 def test_delete_post_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_post, author_id=owner.id)
+    row = run(client, create_post, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/posts/{quote_path(row.slug)}", headers=headers)
     assert response.status_code == 404

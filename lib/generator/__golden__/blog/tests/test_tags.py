@@ -55,7 +55,7 @@ def test_get_tag_not_found(client: TestClient) -> None:
 
 def test_create_tag(client: TestClient) -> None:
     user, headers = sign_in(client, role=Role.ADMIN)
-    body = run(client, tag_payload)
+    body = run(client, tag_payload, owned_by=user)
     response = client.post("/tags", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -75,7 +75,7 @@ def test_create_tag_invalid(client: TestClient) -> None:
 
 def test_create_tag_conflict(client: TestClient) -> None:
     user, headers = sign_in(client, role=Role.ADMIN)
-    body = run(client, tag_payload)
+    body = run(client, tag_payload, owned_by=user)
     assert client.post("/tags", json=body, headers=headers).status_code == 201
     response = client.post("/tags", json=body, headers=headers)
     assert response.status_code == 409

@@ -61,7 +61,7 @@ def test_create_user(client: TestClient) -> None:
     created = response.json()
     assert "id" in created
     assert "password" not in created
-    sent = {key: body[key] for key in ["email", "username", "bio"] if key in body}
+    sent = {key: body[key] for key in ["username", "bio"] if key in body}
     assert {key: created[key] for key in sent} == sent
     stored = client.get(f"/users/{quote_path(created['username'])}", headers=headers)
     assert stored.status_code == 200

@@ -36,13 +36,13 @@ async def account_payload(**overrides: Any) -> dict[str, Any]:
     return payload
 
 
-async def create_ticket(**overrides: Any) -> Ticket:
+async def create_ticket(owned_by: Account | None = None, **overrides: Any) -> Ticket:
     n = next(_counter)
     values: dict[str, Any] = {
         "title": f"title-{n}",
     }
     if "reporter_id" not in overrides:
-        values["reporter_id"] = (await create_account()).id
+        values["reporter_id"] = (owned_by or await create_account()).id
     values.update(overrides)
     async with SessionLocal() as session:
         row = Ticket(**values)
@@ -52,7 +52,9 @@ async def create_ticket(**overrides: Any) -> Ticket:
         return row
 
 
-async def ticket_payload(**overrides: Any) -> dict[str, Any]:
+async def ticket_payload(
+    owned_by: Account | None = None, **overrides: Any
+) -> dict[str, Any]:
     n = next(_counter)
     payload: dict[str, Any] = {
         "title": f"title-{n}",

@@ -67,7 +67,7 @@ def test_get_ticket_unauthenticated(client: TestClient) -> None:
 
 def test_create_ticket(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, ticket_payload)
+    body = run(client, ticket_payload, owned_by=user)
     response = client.post("/tickets", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -95,7 +95,7 @@ def test_create_ticket_unauthenticated(client: TestClient) -> None:
 
 def test_update_ticket(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_ticket, reporter_id=user.id)
+    row = run(client, create_ticket, owned_by=user)
     n = 2
     response = client.patch(
         f"/tickets/{quote_path(row.id)}", json={"title": f"title-{n}"}, headers=headers
@@ -114,7 +114,7 @@ def test_update_ticket_not_found(client: TestClient) -> None:
 
 def test_update_ticket_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_ticket, reporter_id=user.id)
+    row = run(client, create_ticket, owned_by=user)
     response = client.patch(
         f"/tickets/{quote_path(row.id)}", json={"title": None}, headers=headers
     )
@@ -123,7 +123,7 @@ def test_update_ticket_invalid(client: TestClient) -> None:
 
 def test_update_ticket_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_ticket, reporter_id=owner.id)
+    row = run(client, create_ticket, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(f"/tickets/{quote_path(row.id)}", json={}, headers=headers)
     assert response.status_code == 404
@@ -141,7 +141,7 @@ def test_update_ticket_unauthenticated(client: TestClient) -> None:
 
 def test_delete_ticket(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_ticket, reporter_id=user.id)
+    row = run(client, create_ticket, owned_by=user)
     response = client.delete(f"/tickets/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert (
@@ -160,7 +160,7 @@ def test_delete_ticket_not_found(client: TestClient) -> None:
 
 def test_delete_ticket_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_ticket, reporter_id=owner.id)
+    row = run(client, create_ticket, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/tickets/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404

@@ -148,40 +148,49 @@ def test_list_probes_filter_items(client: TestClient) -> None:
     assert other.id not in ids
 
 
+def test_list_probes_filter_visible(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_probe, visible=1)
+    other = run(client, create_probe, visible=2)
+    ids = _listed_ids(client, {"visible": str(row.visible)}, headers)
+    assert row.id in ids
+    assert other.id not in ids
+
+
 def test_list_probes_filter_data(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, data=1)
-    other = run(client, create_probe, data=2)
-    ids = _listed_ids(client, {"data": str(row.data)}, headers)
+    row = run(client, create_probe, data=False)
+    other = run(client, create_probe, data=True)
+    ids = _listed_ids(client, {"data": str(row.data).lower()}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_value(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, value=False)
-    other = run(client, create_probe, value=True)
-    ids = _listed_ids(client, {"value": str(row.value).lower()}, headers)
+    row = run(client, create_probe, value=dt.date(2024, 1, 15))
+    other = run(client, create_probe, value=dt.date(2024, 1, 16))
+    assert row.value is not None
+    ids = _listed_ids(client, {"value": row.value.isoformat()}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_setattr(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, setattr=dt.date(2024, 1, 15))
-    other = run(client, create_probe, setattr=dt.date(2024, 1, 16))
-    assert row.setattr is not None
-    ids = _listed_ids(client, {"setattr": row.setattr.isoformat()}, headers)
+    n = 618672
+    row = run(client, create_probe, setattr=f"setattr-{n}")
+    n = 618673
+    other = run(client, create_probe, setattr=f"setattr-{n}")
+    ids = _listed_ids(client, {"setattr": str(row.setattr)}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_session(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    n = 188379
-    row = run(client, create_probe, session=f"session-{n}")
-    n = 188380
-    other = run(client, create_probe, session=f"session-{n}")
+    row = run(client, create_probe, session=1)
+    other = run(client, create_probe, session=2)
     ids = _listed_ids(client, {"session": str(row.session)}, headers)
     assert row.id in ids
     assert other.id not in ids
@@ -189,38 +198,39 @@ def test_list_probes_filter_session(client: TestClient) -> None:
 
 def test_list_probes_filter_body(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, body=1)
-    other = run(client, create_probe, body=2)
-    ids = _listed_ids(client, {"body": str(row.body)}, headers)
+    row = run(client, create_probe, body=False)
+    other = run(client, create_probe, body=True)
+    assert row.body is not None
+    ids = _listed_ids(client, {"body": str(row.body).lower()}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_sort_2(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, sort=False)
-    other = run(client, create_probe, sort=True)
-    assert row.sort is not None
-    ids = _listed_ids(client, {"sort_2": str(row.sort).lower()}, headers)
+    row = run(client, create_probe, sort=dt.date(2024, 1, 15))
+    other = run(client, create_probe, sort=dt.date(2024, 1, 16))
+    ids = _listed_ids(client, {"sort_2": row.sort.isoformat()}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_request(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, request=dt.date(2024, 1, 15))
-    other = run(client, create_probe, request=dt.date(2024, 1, 16))
-    ids = _listed_ids(client, {"request": row.request.isoformat()}, headers)
+    n = 334926
+    row = run(client, create_probe, request=f"request-{n}")
+    n = 334927
+    other = run(client, create_probe, request=f"request-{n}")
+    ids = _listed_ids(client, {"request": str(row.request)}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_response(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    n = 735520
-    row = run(client, create_probe, response=f"response-{n}")
-    n = 735521
-    other = run(client, create_probe, response=f"response-{n}")
+    row = run(client, create_probe, response=1)
+    other = run(client, create_probe, response=2)
+    assert row.response is not None
     ids = _listed_ids(client, {"response": str(row.response)}, headers)
     assert row.id in ids
     assert other.id not in ids
@@ -228,39 +238,38 @@ def test_list_probes_filter_response(client: TestClient) -> None:
 
 def test_list_probes_filter_status(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, status=1)
-    other = run(client, create_probe, status=2)
-    assert row.status is not None
-    ids = _listed_ids(client, {"status": str(row.status)}, headers)
+    row = run(client, create_probe, status=False)
+    other = run(client, create_probe, status=True)
+    ids = _listed_ids(client, {"status": str(row.status).lower()}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_func(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, func=False)
-    other = run(client, create_probe, func=True)
-    ids = _listed_ids(client, {"func": str(row.func).lower()}, headers)
+    row = run(client, create_probe, func=dt.date(2024, 1, 15))
+    other = run(client, create_probe, func=dt.date(2024, 1, 16))
+    ids = _listed_ids(client, {"func": row.func.isoformat()}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_selectinload(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, selectinload=dt.date(2024, 1, 15))
-    other = run(client, create_probe, selectinload=dt.date(2024, 1, 16))
-    ids = _listed_ids(client, {"selectinload": row.selectinload.isoformat()}, headers)
+    n = 191300
+    row = run(client, create_probe, selectinload=f"selectinload-{n}")
+    n = 191301
+    other = run(client, create_probe, selectinload=f"selectinload-{n}")
+    assert row.selectinload is not None
+    ids = _listed_ids(client, {"selectinload": str(row.selectinload)}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_aliased(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    n = 197972
-    row = run(client, create_probe, aliased=f"aliased-{n}")
-    n = 197973
-    other = run(client, create_probe, aliased=f"aliased-{n}")
-    assert row.aliased is not None
+    row = run(client, create_probe, aliased=1)
+    other = run(client, create_probe, aliased=2)
     ids = _listed_ids(client, {"aliased": str(row.aliased)}, headers)
     assert row.id in ids
     assert other.id not in ids
@@ -268,30 +277,32 @@ def test_list_probes_filter_aliased(client: TestClient) -> None:
 
 def test_list_probes_filter_hash_password(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, hash_password=1)
-    other = run(client, create_probe, hash_password=2)
-    ids = _listed_ids(client, {"hash_password": str(row.hash_password)}, headers)
+    row = run(client, create_probe, hash_password=False)
+    other = run(client, create_probe, hash_password=True)
+    ids = _listed_ids(
+        client, {"hash_password": str(row.hash_password).lower()}, headers
+    )
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_commit_or_409(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, commit_or_409=False)
-    other = run(client, create_probe, commit_or_409=True)
-    ids = _listed_ids(
-        client, {"commit_or_409": str(row.commit_or_409).lower()}, headers
-    )
+    row = run(client, create_probe, commit_or_409=dt.date(2024, 1, 15))
+    other = run(client, create_probe, commit_or_409=dt.date(2024, 1, 16))
+    assert row.commit_or_409 is not None
+    ids = _listed_ids(client, {"commit_or_409": row.commit_or_409.isoformat()}, headers)
     assert row.id in ids
     assert other.id not in ids
 
 
 def test_list_probes_filter_require_roles(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_probe, require_roles=dt.date(2024, 1, 15))
-    other = run(client, create_probe, require_roles=dt.date(2024, 1, 16))
-    assert row.require_roles is not None
-    ids = _listed_ids(client, {"require_roles": row.require_roles.isoformat()}, headers)
+    n = 715634
+    row = run(client, create_probe, require_roles=f"require-roles-{n}")
+    n = 715635
+    other = run(client, create_probe, require_roles=f"require-roles-{n}")
+    ids = _listed_ids(client, {"require_roles": str(row.require_roles)}, headers)
     assert row.id in ids
     assert other.id not in ids
 
@@ -453,10 +464,25 @@ def test_list_probes_sort_items(client: TestClient) -> None:
     assert descending == [high.id, low.id, empty.id]
 
 
+def test_list_probes_sort_visible(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, visible=1)
+    high = run(client, create_probe, visible=2)
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "visible"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-visible"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
 def test_list_probes_sort_data(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    low = run(client, create_probe, data=1)
-    high = run(client, create_probe, data=2)
+    low = run(client, create_probe, data=False)
+    high = run(client, create_probe, data=True)
     ours = {low.id, high.id}
     ascending = [i for i in _listed_ids(client, {"sort": "data"}, headers) if i in ours]
     assert ascending == [low.id, high.id]
@@ -468,41 +494,41 @@ def test_list_probes_sort_data(client: TestClient) -> None:
 
 def test_list_probes_sort_value(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    low = run(client, create_probe, value=False)
-    high = run(client, create_probe, value=True)
-    ours = {low.id, high.id}
+    low = run(client, create_probe, value=dt.date(2024, 1, 15))
+    high = run(client, create_probe, value=dt.date(2024, 1, 16))
+    empty = run(client, create_probe, value=None)
+    ours = {low.id, high.id, empty.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "value"}, headers) if i in ours
     ]
-    assert ascending == [low.id, high.id]
-    descending = [
-        i for i in _listed_ids(client, {"sort": "-value"}, headers) if i in ours
-    ]
-    assert descending == [high.id, low.id]
-
-
-def test_list_probes_sort_setattr(client: TestClient) -> None:
-    headers: dict[str, str] = {}
-    low = run(client, create_probe, setattr=dt.date(2024, 1, 15))
-    high = run(client, create_probe, setattr=dt.date(2024, 1, 16))
-    empty = run(client, create_probe, setattr=None)
-    ours = {low.id, high.id, empty.id}
-    ascending = [
-        i for i in _listed_ids(client, {"sort": "setattr"}, headers) if i in ours
-    ]
     assert ascending == [low.id, high.id, empty.id]
     descending = [
-        i for i in _listed_ids(client, {"sort": "-setattr"}, headers) if i in ours
+        i for i in _listed_ids(client, {"sort": "-value"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id, empty.id]
 
 
+def test_list_probes_sort_setattr(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    n = 537306
+    low = run(client, create_probe, setattr=f"setattr-{n}")
+    n = 537307
+    high = run(client, create_probe, setattr=f"setattr-{n}")
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "setattr"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-setattr"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
 def test_list_probes_sort_session(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    n = 646969
-    low = run(client, create_probe, session=f"session-{n}")
-    n = 646970
-    high = run(client, create_probe, session=f"session-{n}")
+    low = run(client, create_probe, session=1)
+    high = run(client, create_probe, session=2)
     ours = {low.id, high.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "session"}, headers) if i in ours
@@ -516,35 +542,37 @@ def test_list_probes_sort_session(client: TestClient) -> None:
 
 def test_list_probes_sort_body(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    low = run(client, create_probe, body=1)
-    high = run(client, create_probe, body=2)
-    ours = {low.id, high.id}
-    ascending = [i for i in _listed_ids(client, {"sort": "body"}, headers) if i in ours]
-    assert ascending == [low.id, high.id]
-    descending = [
-        i for i in _listed_ids(client, {"sort": "-body"}, headers) if i in ours
-    ]
-    assert descending == [high.id, low.id]
-
-
-def test_list_probes_sort_sort(client: TestClient) -> None:
-    headers: dict[str, str] = {}
-    low = run(client, create_probe, sort=False)
-    high = run(client, create_probe, sort=True)
-    empty = run(client, create_probe, sort=None)
+    low = run(client, create_probe, body=False)
+    high = run(client, create_probe, body=True)
+    empty = run(client, create_probe, body=None)
     ours = {low.id, high.id, empty.id}
-    ascending = [i for i in _listed_ids(client, {"sort": "sort"}, headers) if i in ours]
+    ascending = [i for i in _listed_ids(client, {"sort": "body"}, headers) if i in ours]
     assert ascending == [low.id, high.id, empty.id]
     descending = [
-        i for i in _listed_ids(client, {"sort": "-sort"}, headers) if i in ours
+        i for i in _listed_ids(client, {"sort": "-body"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id, empty.id]
 
 
+def test_list_probes_sort_sort(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, sort=dt.date(2024, 1, 15))
+    high = run(client, create_probe, sort=dt.date(2024, 1, 16))
+    ours = {low.id, high.id}
+    ascending = [i for i in _listed_ids(client, {"sort": "sort"}, headers) if i in ours]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-sort"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
 def test_list_probes_sort_request(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    low = run(client, create_probe, request=dt.date(2024, 1, 15))
-    high = run(client, create_probe, request=dt.date(2024, 1, 16))
+    n = 355770
+    low = run(client, create_probe, request=f"request-{n}")
+    n = 355771
+    high = run(client, create_probe, request=f"request-{n}")
     ours = {low.id, high.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "request"}, headers) if i in ours
@@ -558,41 +586,39 @@ def test_list_probes_sort_request(client: TestClient) -> None:
 
 def test_list_probes_sort_response(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    n = 237324
-    low = run(client, create_probe, response=f"response-{n}")
-    n = 237325
-    high = run(client, create_probe, response=f"response-{n}")
-    ours = {low.id, high.id}
+    low = run(client, create_probe, response=1)
+    high = run(client, create_probe, response=2)
+    empty = run(client, create_probe, response=None)
+    ours = {low.id, high.id, empty.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "response"}, headers) if i in ours
     ]
-    assert ascending == [low.id, high.id]
-    descending = [
-        i for i in _listed_ids(client, {"sort": "-response"}, headers) if i in ours
-    ]
-    assert descending == [high.id, low.id]
-
-
-def test_list_probes_sort_status(client: TestClient) -> None:
-    headers: dict[str, str] = {}
-    low = run(client, create_probe, status=1)
-    high = run(client, create_probe, status=2)
-    empty = run(client, create_probe, status=None)
-    ours = {low.id, high.id, empty.id}
-    ascending = [
-        i for i in _listed_ids(client, {"sort": "status"}, headers) if i in ours
-    ]
     assert ascending == [low.id, high.id, empty.id]
     descending = [
-        i for i in _listed_ids(client, {"sort": "-status"}, headers) if i in ours
+        i for i in _listed_ids(client, {"sort": "-response"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id, empty.id]
 
 
+def test_list_probes_sort_status(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, status=False)
+    high = run(client, create_probe, status=True)
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "status"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-status"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
 def test_list_probes_sort_func(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    low = run(client, create_probe, func=False)
-    high = run(client, create_probe, func=True)
+    low = run(client, create_probe, func=dt.date(2024, 1, 15))
+    high = run(client, create_probe, func=dt.date(2024, 1, 16))
     ours = {low.id, high.id}
     ascending = [i for i in _listed_ids(client, {"sort": "func"}, headers) if i in ours]
     assert ascending == [low.id, high.id]
@@ -604,41 +630,41 @@ def test_list_probes_sort_func(client: TestClient) -> None:
 
 def test_list_probes_sort_selectinload(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    low = run(client, create_probe, selectinload=dt.date(2024, 1, 15))
-    high = run(client, create_probe, selectinload=dt.date(2024, 1, 16))
-    ours = {low.id, high.id}
+    n = 339516
+    low = run(client, create_probe, selectinload=f"selectinload-{n}")
+    n = 339517
+    high = run(client, create_probe, selectinload=f"selectinload-{n}")
+    empty = run(client, create_probe, selectinload=None)
+    ours = {low.id, high.id, empty.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "selectinload"}, headers) if i in ours
     ]
-    assert ascending == [low.id, high.id]
-    descending = [
-        i for i in _listed_ids(client, {"sort": "-selectinload"}, headers) if i in ours
-    ]
-    assert descending == [high.id, low.id]
-
-
-def test_list_probes_sort_aliased(client: TestClient) -> None:
-    headers: dict[str, str] = {}
-    n = 252768
-    low = run(client, create_probe, aliased=f"aliased-{n}")
-    n = 252769
-    high = run(client, create_probe, aliased=f"aliased-{n}")
-    empty = run(client, create_probe, aliased=None)
-    ours = {low.id, high.id, empty.id}
-    ascending = [
-        i for i in _listed_ids(client, {"sort": "aliased"}, headers) if i in ours
-    ]
     assert ascending == [low.id, high.id, empty.id]
     descending = [
-        i for i in _listed_ids(client, {"sort": "-aliased"}, headers) if i in ours
+        i for i in _listed_ids(client, {"sort": "-selectinload"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id, empty.id]
 
 
+def test_list_probes_sort_aliased(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    low = run(client, create_probe, aliased=1)
+    high = run(client, create_probe, aliased=2)
+    ours = {low.id, high.id}
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "aliased"}, headers) if i in ours
+    ]
+    assert ascending == [low.id, high.id]
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-aliased"}, headers) if i in ours
+    ]
+    assert descending == [high.id, low.id]
+
+
 def test_list_probes_sort_hash_password(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    low = run(client, create_probe, hash_password=1)
-    high = run(client, create_probe, hash_password=2)
+    low = run(client, create_probe, hash_password=False)
+    high = run(client, create_probe, hash_password=True)
     ours = {low.id, high.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "hash_password"}, headers) if i in ours
@@ -652,33 +678,35 @@ def test_list_probes_sort_hash_password(client: TestClient) -> None:
 
 def test_list_probes_sort_commit_or_409(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    low = run(client, create_probe, commit_or_409=False)
-    high = run(client, create_probe, commit_or_409=True)
-    ours = {low.id, high.id}
+    low = run(client, create_probe, commit_or_409=dt.date(2024, 1, 15))
+    high = run(client, create_probe, commit_or_409=dt.date(2024, 1, 16))
+    empty = run(client, create_probe, commit_or_409=None)
+    ours = {low.id, high.id, empty.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "commit_or_409"}, headers) if i in ours
     ]
-    assert ascending == [low.id, high.id]
+    assert ascending == [low.id, high.id, empty.id]
     descending = [
         i for i in _listed_ids(client, {"sort": "-commit_or_409"}, headers) if i in ours
     ]
-    assert descending == [high.id, low.id]
+    assert descending == [high.id, low.id, empty.id]
 
 
 def test_list_probes_sort_require_roles(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    low = run(client, create_probe, require_roles=dt.date(2024, 1, 15))
-    high = run(client, create_probe, require_roles=dt.date(2024, 1, 16))
-    empty = run(client, create_probe, require_roles=None)
-    ours = {low.id, high.id, empty.id}
+    n = 142766
+    low = run(client, create_probe, require_roles=f"require-roles-{n}")
+    n = 142767
+    high = run(client, create_probe, require_roles=f"require-roles-{n}")
+    ours = {low.id, high.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "require_roles"}, headers) if i in ours
     ]
-    assert ascending == [low.id, high.id, empty.id]
+    assert ascending == [low.id, high.id]
     descending = [
         i for i in _listed_ids(client, {"sort": "-require_roles"}, headers) if i in ours
     ]
-    assert descending == [high.id, low.id, empty.id]
+    assert descending == [high.id, low.id]
 
 
 def test_list_probes_unknown_sort(client: TestClient) -> None:
@@ -720,6 +748,7 @@ def test_create_probe(client: TestClient) -> None:
             "rows",
             "row",
             "items",
+            "visible",
             "data",
             "value",
             "setattr",

@@ -36,14 +36,14 @@ async def member_payload(**overrides: Any) -> dict[str, Any]:
     return payload
 
 
-async def create_reading(**overrides: Any) -> Reading:
+async def create_reading(owned_by: Member | None = None, **overrides: Any) -> Reading:
     n = next(_counter)
     values: dict[str, Any] = {
         "label": f"label-{n}",
         "level": -10,
     }
     if "author_id" not in overrides:
-        values["author_id"] = (await create_member()).id
+        values["author_id"] = (owned_by or await create_member()).id
     values.update(overrides)
     async with SessionLocal() as session:
         row = Reading(**values)
@@ -53,7 +53,9 @@ async def create_reading(**overrides: Any) -> Reading:
         return row
 
 
-async def reading_payload(**overrides: Any) -> dict[str, Any]:
+async def reading_payload(
+    owned_by: Member | None = None, **overrides: Any
+) -> dict[str, Any]:
     n = next(_counter)
     payload: dict[str, Any] = {
         "label": f"label-{n}",

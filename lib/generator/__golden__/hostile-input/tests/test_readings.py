@@ -179,7 +179,7 @@ def test_get_reading_not_found(client: TestClient) -> None:
 
 def test_create_reading(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, reading_payload)
+    body = run(client, reading_payload, owned_by=user)
     response = client.post("/readings", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -209,7 +209,7 @@ def test_create_reading_unauthenticated(client: TestClient) -> None:
 
 def test_update_reading(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_reading, author_id=user.id)
+    row = run(client, create_reading, owned_by=user)
     n = 2
     response = client.patch(
         f"/readings/{quote_path(row.id)}", json={"label": f"label-{n}"}, headers=headers
@@ -226,7 +226,7 @@ def test_update_reading_not_found(client: TestClient) -> None:
 
 def test_update_reading_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_reading, author_id=user.id)
+    row = run(client, create_reading, owned_by=user)
     response = client.patch(
         f"/readings/{quote_path(row.id)}", json={"label": None}, headers=headers
     )
@@ -235,7 +235,7 @@ def test_update_reading_invalid(client: TestClient) -> None:
 
 def test_update_reading_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_reading, author_id=owner.id)
+    row = run(client, create_reading, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(f"/readings/{quote_path(row.id)}", json={}, headers=headers)
     assert response.status_code == 404
@@ -253,7 +253,7 @@ def test_update_reading_unauthenticated(client: TestClient) -> None:
 
 def test_delete_reading(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_reading, author_id=user.id)
+    row = run(client, create_reading, owned_by=user)
     response = client.delete(f"/readings/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert client.get(f"/readings/{quote_path(row.id)}").status_code == 404
@@ -267,7 +267,7 @@ def test_delete_reading_not_found(client: TestClient) -> None:
 
 def test_delete_reading_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_reading, author_id=owner.id)
+    row = run(client, create_reading, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/readings/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404

@@ -39,7 +39,7 @@ async def user_payload(**overrides: Any) -> dict[str, Any]:
     return payload
 
 
-async def create_product(**overrides: Any) -> Product:
+async def create_product(owned_by: User | None = None, **overrides: Any) -> Product:
     n = next(_counter)
     values: dict[str, Any] = {
         "name": f"name-{n}",
@@ -55,7 +55,9 @@ async def create_product(**overrides: Any) -> Product:
         return row
 
 
-async def product_payload(**overrides: Any) -> dict[str, Any]:
+async def product_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
     n = next(_counter)
     payload: dict[str, Any] = {
         "name": f"name-{n}",
@@ -68,10 +70,10 @@ async def product_payload(**overrides: Any) -> dict[str, Any]:
     return payload
 
 
-async def create_order(**overrides: Any) -> Order:
+async def create_order(owned_by: User | None = None, **overrides: Any) -> Order:
     values: dict[str, Any] = {}
     if "customer_id" not in overrides:
-        values["customer_id"] = (await create_user()).id
+        values["customer_id"] = (owned_by or await create_user()).id
     values.update(overrides)
     async with SessionLocal() as session:
         row = Order(**values)
@@ -81,22 +83,22 @@ async def create_order(**overrides: Any) -> Order:
         return row
 
 
-async def order_payload(**overrides: Any) -> dict[str, Any]:
-    payload: dict[str, Any] = {
-        "status": "pending",
-    }
+async def order_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
+    payload: dict[str, Any] = {}
     payload.update(overrides)
     return payload
 
 
-async def create_order_line(**overrides: Any) -> OrderLine:
-    values: dict[str, Any] = {
-        "unit_price": Decimal("1.00"),
-    }
+async def create_order_line(
+    owned_by: User | None = None, **overrides: Any
+) -> OrderLine:
+    values: dict[str, Any] = {}
     if "order_id" not in overrides:
-        values["order_id"] = (await create_order()).id
+        values["order_id"] = (await create_order(owned_by=owned_by)).id
     if "product_id" not in overrides:
-        values["product_id"] = (await create_product()).id
+        values["product_id"] = (await create_product(owned_by=owned_by)).id
     values.update(overrides)
     async with SessionLocal() as session:
         row = OrderLine(**values)
@@ -106,14 +108,15 @@ async def create_order_line(**overrides: Any) -> OrderLine:
         return row
 
 
-async def order_line_payload(**overrides: Any) -> dict[str, Any]:
+async def order_line_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "quantity": 1,
-        "unit_price": "1.00",
     }
     if "order_id" not in overrides:
-        payload["order_id"] = (await create_order()).id
+        payload["order_id"] = (await create_order(owned_by=owned_by)).id
     if "product_id" not in overrides:
-        payload["product_id"] = (await create_product()).id
+        payload["product_id"] = (await create_product(owned_by=owned_by)).id
     payload.update(overrides)
     return payload

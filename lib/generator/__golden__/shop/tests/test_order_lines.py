@@ -26,7 +26,7 @@ def _listed_ids(
 def test_list_order_lines(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_order_line)
+        run(client, create_order_line, owned_by=user)
     response = client.get("/order-lines", params={"limit": 2}, headers=headers)
     assert response.status_code == 200
     page = response.json()
@@ -38,7 +38,7 @@ def test_list_order_lines(client: TestClient) -> None:
 def test_list_order_lines_offset(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_order_line)
+        run(client, create_order_line, owned_by=user)
     first = client.get(
         "/order-lines", params={"limit": 1, "offset": 0}, headers=headers
     ).json()
@@ -57,13 +57,23 @@ def test_list_order_lines_limit_too_large(client: TestClient) -> None:
 
 def test_list_order_lines_filter_order_id(client: TestClient) -> None:
     user, headers = sign_in(client)
-    parent = run(client, create_order)
-    other_parent = run(client, create_order)
-    row = run(client, create_order_line, order_id=parent.id)
-    other = run(client, create_order_line, order_id=other_parent.id)
+    parent = run(client, create_order, owned_by=user)
+    other_parent = run(client, create_order, owned_by=user)
+    row = run(client, create_order_line, owned_by=user, order_id=parent.id)
+    other = run(client, create_order_line, owned_by=user, order_id=other_parent.id)
     ids = _listed_ids(client, {"order_id": str(parent.id)}, headers)
     assert row.id in ids
     assert other.id not in ids
+
+
+def test_list_order_lines_only_own_rows(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    other, _ = sign_in(client)
+    mine = run(client, create_order_line, owned_by=user)
+    theirs = run(client, create_order_line, owned_by=other)
+    ids = _listed_ids(client, {}, headers)
+    assert mine.id in ids
+    assert theirs.id not in ids
 
 
 def test_list_order_lines_unauthenticated(client: TestClient) -> None:
@@ -73,7 +83,7 @@ def test_list_order_lines_unauthenticated(client: TestClient) -> None:
 
 def test_get_order_line(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_order_line)
+    row = run(client, create_order_line, owned_by=user)
     response = client.get(f"/order-lines/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 200
     assert response.json()["id"] == row.id
@@ -85,6 +95,20 @@ def test_get_order_line_not_found(client: TestClient) -> None:
     assert response.status_code == 404
 
 
+def test_get_order_line_not_owner(client: TestClient) -> None:
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_order_line, owned_by=owner)
+    _, headers = sign_in(client)
+    response = client.get(f"/order-lines/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 404
+    assert (
+        client.get(
+            f"/order-lines/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
+
+
 def test_get_order_line_unauthenticated(client: TestClient) -> None:
     row = run(client, create_order_line)
     response = client.get(f"/order-lines/{quote_path(row.id)}", headers={})
@@ -93,7 +117,7 @@ def test_get_order_line_unauthenticated(client: TestClient) -> None:
 
 def test_create_order_line(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, order_line_payload)
+    body = run(client, order_line_payload, owned_by=user)
     response = client.post("/order-lines", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -121,7 +145,7 @@ def test_create_order_line_unauthenticated(client: TestClient) -> None:
 
 def test_update_order_line(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_order_line)
+    row = run(client, create_order_line, owned_by=user)
     response = client.patch(
         f"/order-lines/{quote_path(row.id)}", json={"quantity": 1}, headers=headers
     )
@@ -137,11 +161,27 @@ def test_update_order_line_not_found(client: TestClient) -> None:
 
 def test_update_order_line_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_order_line)
+    row = run(client, create_order_line, owned_by=user)
     response = client.patch(
         f"/order-lines/{quote_path(row.id)}", json={"quantity": None}, headers=headers
     )
     assert response.status_code == 422
+
+
+def test_update_order_line_not_owner(client: TestClient) -> None:
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_order_line, owned_by=owner)
+    _, headers = sign_in(client)
+    response = client.patch(
+        f"/order-lines/{quote_path(row.id)}", json={}, headers=headers
+    )
+    assert response.status_code == 404
+    assert (
+        client.get(
+            f"/order-lines/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_update_order_line_unauthenticated(client: TestClient) -> None:
@@ -152,7 +192,7 @@ def test_update_order_line_unauthenticated(client: TestClient) -> None:
 
 def test_delete_order_line(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_order_line)
+    row = run(client, create_order_line, owned_by=user)
     response = client.delete(f"/order-lines/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert (
@@ -165,6 +205,20 @@ def test_delete_order_line_not_found(client: TestClient) -> None:
     user, headers = sign_in(client)
     response = client.delete("/order-lines/999999999", headers=headers)
     assert response.status_code == 404
+
+
+def test_delete_order_line_not_owner(client: TestClient) -> None:
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_order_line, owned_by=owner)
+    _, headers = sign_in(client)
+    response = client.delete(f"/order-lines/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 404
+    assert (
+        client.get(
+            f"/order-lines/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_delete_order_line_unauthenticated(client: TestClient) -> None:

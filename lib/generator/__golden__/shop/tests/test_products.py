@@ -131,7 +131,7 @@ def test_get_product_not_found(client: TestClient) -> None:
 
 def test_create_product(client: TestClient) -> None:
     user, headers = sign_in(client, role=Role.ADMIN)
-    body = run(client, product_payload)
+    body = run(client, product_payload, owned_by=user)
     response = client.post("/products", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -155,7 +155,7 @@ def test_create_product_invalid(client: TestClient) -> None:
 
 def test_create_product_conflict(client: TestClient) -> None:
     user, headers = sign_in(client, role=Role.ADMIN)
-    body = run(client, product_payload)
+    body = run(client, product_payload, owned_by=user)
     assert client.post("/products", json=body, headers=headers).status_code == 201
     response = client.post("/products", json=body, headers=headers)
     assert response.status_code == 409

@@ -37,13 +37,13 @@ async def user_payload(**overrides: Any) -> dict[str, Any]:
     return payload
 
 
-async def create_todo_list(**overrides: Any) -> TodoList:
+async def create_todo_list(owned_by: User | None = None, **overrides: Any) -> TodoList:
     n = next(_counter)
     values: dict[str, Any] = {
         "title": f"title-{n}",
     }
     if "owner_id" not in overrides:
-        values["owner_id"] = (await create_user()).id
+        values["owner_id"] = (owned_by or await create_user()).id
     values.update(overrides)
     async with SessionLocal() as session:
         row = TodoList(**values)
@@ -53,7 +53,9 @@ async def create_todo_list(**overrides: Any) -> TodoList:
         return row
 
 
-async def todo_list_payload(**overrides: Any) -> dict[str, Any]:
+async def todo_list_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
     n = next(_counter)
     payload: dict[str, Any] = {
         "title": f"title-{n}",
@@ -62,13 +64,13 @@ async def todo_list_payload(**overrides: Any) -> dict[str, Any]:
     return payload
 
 
-async def create_todo_item(**overrides: Any) -> TodoItem:
+async def create_todo_item(owned_by: User | None = None, **overrides: Any) -> TodoItem:
     n = next(_counter)
     values: dict[str, Any] = {
         "title": f"title-{n}",
     }
     if "todo_list_id" not in overrides:
-        values["todo_list_id"] = (await create_todo_list()).id
+        values["todo_list_id"] = (await create_todo_list(owned_by=owned_by)).id
     values.update(overrides)
     async with SessionLocal() as session:
         row = TodoItem(**values)
@@ -78,7 +80,9 @@ async def create_todo_item(**overrides: Any) -> TodoItem:
         return row
 
 
-async def todo_item_payload(**overrides: Any) -> dict[str, Any]:
+async def todo_item_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
     n = next(_counter)
     payload: dict[str, Any] = {
         "title": f"title-{n}",
@@ -86,6 +90,6 @@ async def todo_item_payload(**overrides: Any) -> dict[str, Any]:
         "position": 0,
     }
     if "todo_list_id" not in overrides:
-        payload["todo_list_id"] = (await create_todo_list()).id
+        payload["todo_list_id"] = (await create_todo_list(owned_by=owned_by)).id
     payload.update(overrides)
     return payload

@@ -27,7 +27,7 @@ def _listed_ids(
 def test_list_todo_items(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_item)
+        run(client, create_todo_item, owned_by=user)
     response = client.get("/todo-items", params={"limit": 2}, headers=headers)
     assert response.status_code == 200
     page = response.json()
@@ -39,7 +39,7 @@ def test_list_todo_items(client: TestClient) -> None:
 def test_list_todo_items_offset(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_item)
+        run(client, create_todo_item, owned_by=user)
     first = client.get(
         "/todo-items", params={"limit": 1, "offset": 0}, headers=headers
     ).json()
@@ -58,8 +58,8 @@ def test_list_todo_items_limit_too_large(client: TestClient) -> None:
 
 def test_list_todo_items_filter_done(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item, done=False)
-    other = run(client, create_todo_item, done=True)
+    row = run(client, create_todo_item, owned_by=user, done=False)
+    other = run(client, create_todo_item, owned_by=user, done=True)
     ids = _listed_ids(client, {"done": str(row.done).lower()}, headers)
     assert row.id in ids
     assert other.id not in ids
@@ -67,10 +67,10 @@ def test_list_todo_items_filter_done(client: TestClient) -> None:
 
 def test_list_todo_items_filter_todo_list_id(client: TestClient) -> None:
     user, headers = sign_in(client)
-    parent = run(client, create_todo_list)
-    other_parent = run(client, create_todo_list)
-    row = run(client, create_todo_item, todo_list_id=parent.id)
-    other = run(client, create_todo_item, todo_list_id=other_parent.id)
+    parent = run(client, create_todo_list, owned_by=user)
+    other_parent = run(client, create_todo_list, owned_by=user)
+    row = run(client, create_todo_item, owned_by=user, todo_list_id=parent.id)
+    other = run(client, create_todo_item, owned_by=user, todo_list_id=other_parent.id)
     ids = _listed_ids(client, {"todo_list_id": str(parent.id)}, headers)
     assert row.id in ids
     assert other.id not in ids
@@ -78,8 +78,8 @@ def test_list_todo_items_filter_todo_list_id(client: TestClient) -> None:
 
 def test_list_todo_items_sort_position(client: TestClient) -> None:
     user, headers = sign_in(client)
-    low = run(client, create_todo_item, position=0)
-    high = run(client, create_todo_item, position=1)
+    low = run(client, create_todo_item, owned_by=user, position=0)
+    high = run(client, create_todo_item, owned_by=user, position=1)
     ours = {low.id, high.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "position"}, headers) if i in ours
@@ -93,9 +93,9 @@ def test_list_todo_items_sort_position(client: TestClient) -> None:
 
 def test_list_todo_items_sort_due_date(client: TestClient) -> None:
     user, headers = sign_in(client)
-    low = run(client, create_todo_item, due_date=dt.date(2024, 1, 15))
-    high = run(client, create_todo_item, due_date=dt.date(2024, 1, 16))
-    empty = run(client, create_todo_item, due_date=None)
+    low = run(client, create_todo_item, owned_by=user, due_date=dt.date(2024, 1, 15))
+    high = run(client, create_todo_item, owned_by=user, due_date=dt.date(2024, 1, 16))
+    empty = run(client, create_todo_item, owned_by=user, due_date=None)
     ours = {low.id, high.id, empty.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "due_date"}, headers) if i in ours
@@ -115,6 +115,16 @@ def test_list_todo_items_unknown_sort(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_todo_items_only_own_rows(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    other, _ = sign_in(client)
+    mine = run(client, create_todo_item, owned_by=user)
+    theirs = run(client, create_todo_item, owned_by=other)
+    ids = _listed_ids(client, {}, headers)
+    assert mine.id in ids
+    assert theirs.id not in ids
+
+
 def test_list_todo_items_unauthenticated(client: TestClient) -> None:
     response = client.get("/todo-items", headers={})
     assert response.status_code == 401
@@ -122,7 +132,7 @@ def test_list_todo_items_unauthenticated(client: TestClient) -> None:
 
 def test_get_todo_item(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item)
+    row = run(client, create_todo_item, owned_by=user)
     response = client.get(f"/todo-items/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 200
     assert response.json()["id"] == row.id
@@ -134,6 +144,20 @@ def test_get_todo_item_not_found(client: TestClient) -> None:
     assert response.status_code == 404
 
 
+def test_get_todo_item_not_owner(client: TestClient) -> None:
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_todo_item, owned_by=owner)
+    _, headers = sign_in(client)
+    response = client.get(f"/todo-items/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 404
+    assert (
+        client.get(
+            f"/todo-items/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
+
+
 def test_get_todo_item_unauthenticated(client: TestClient) -> None:
     row = run(client, create_todo_item)
     response = client.get(f"/todo-items/{quote_path(row.id)}", headers={})
@@ -142,7 +166,7 @@ def test_get_todo_item_unauthenticated(client: TestClient) -> None:
 
 def test_create_todo_item(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, todo_item_payload)
+    body = run(client, todo_item_payload, owned_by=user)
     response = client.post("/todo-items", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -172,7 +196,7 @@ def test_create_todo_item_unauthenticated(client: TestClient) -> None:
 
 def test_update_todo_item(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item)
+    row = run(client, create_todo_item, owned_by=user)
     n = 2
     response = client.patch(
         f"/todo-items/{quote_path(row.id)}",
@@ -191,11 +215,27 @@ def test_update_todo_item_not_found(client: TestClient) -> None:
 
 def test_update_todo_item_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item)
+    row = run(client, create_todo_item, owned_by=user)
     response = client.patch(
         f"/todo-items/{quote_path(row.id)}", json={"title": None}, headers=headers
     )
     assert response.status_code == 422
+
+
+def test_update_todo_item_not_owner(client: TestClient) -> None:
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_todo_item, owned_by=owner)
+    _, headers = sign_in(client)
+    response = client.patch(
+        f"/todo-items/{quote_path(row.id)}", json={}, headers=headers
+    )
+    assert response.status_code == 404
+    assert (
+        client.get(
+            f"/todo-items/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_update_todo_item_unauthenticated(client: TestClient) -> None:
@@ -206,7 +246,7 @@ def test_update_todo_item_unauthenticated(client: TestClient) -> None:
 
 def test_delete_todo_item(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_item)
+    row = run(client, create_todo_item, owned_by=user)
     response = client.delete(f"/todo-items/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert (
@@ -219,6 +259,20 @@ def test_delete_todo_item_not_found(client: TestClient) -> None:
     user, headers = sign_in(client)
     response = client.delete("/todo-items/999999999", headers=headers)
     assert response.status_code == 404
+
+
+def test_delete_todo_item_not_owner(client: TestClient) -> None:
+    owner, owner_headers = sign_in(client)
+    row = run(client, create_todo_item, owned_by=owner)
+    _, headers = sign_in(client)
+    response = client.delete(f"/todo-items/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 404
+    assert (
+        client.get(
+            f"/todo-items/{quote_path(row.id)}", headers=owner_headers
+        ).status_code
+        == 200
+    )
 
 
 def test_delete_todo_item_unauthenticated(client: TestClient) -> None:

@@ -26,7 +26,7 @@ def _listed_ids(
 def test_list_todo_lists(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_list, owner_id=user.id)
+        run(client, create_todo_list, owned_by=user)
     response = client.get("/todo-lists", params={"limit": 2}, headers=headers)
     assert response.status_code == 200
     page = response.json()
@@ -38,7 +38,7 @@ def test_list_todo_lists(client: TestClient) -> None:
 def test_list_todo_lists_offset(client: TestClient) -> None:
     user, headers = sign_in(client)
     for _ in range(3):
-        run(client, create_todo_list, owner_id=user.id)
+        run(client, create_todo_list, owned_by=user)
     first = client.get(
         "/todo-lists", params={"limit": 1, "offset": 0}, headers=headers
     ).json()
@@ -58,9 +58,9 @@ def test_list_todo_lists_limit_too_large(client: TestClient) -> None:
 def test_list_todo_lists_sort_title(client: TestClient) -> None:
     user, headers = sign_in(client)
     n = 728936
-    low = run(client, create_todo_list, owner_id=user.id, title=f"title-{n}")
+    low = run(client, create_todo_list, owned_by=user, title=f"title-{n}")
     n = 728937
-    high = run(client, create_todo_list, owner_id=user.id, title=f"title-{n}")
+    high = run(client, create_todo_list, owned_by=user, title=f"title-{n}")
     ours = {low.id, high.id}
     ascending = [
         i for i in _listed_ids(client, {"sort": "title"}, headers) if i in ours
@@ -83,8 +83,8 @@ def test_list_todo_lists_unknown_sort(client: TestClient) -> None:
 def test_list_todo_lists_only_own_rows(client: TestClient) -> None:
     user, headers = sign_in(client)
     other, _ = sign_in(client)
-    mine = run(client, create_todo_list, owner_id=user.id)
-    theirs = run(client, create_todo_list, owner_id=other.id)
+    mine = run(client, create_todo_list, owned_by=user)
+    theirs = run(client, create_todo_list, owned_by=other)
     ids = _listed_ids(client, {}, headers)
     assert mine.id in ids
     assert theirs.id not in ids
@@ -97,7 +97,7 @@ def test_list_todo_lists_unauthenticated(client: TestClient) -> None:
 
 def test_get_todo_list(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=user.id)
+    row = run(client, create_todo_list, owned_by=user)
     response = client.get(f"/todo-lists/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 200
     assert response.json()["id"] == row.id
@@ -111,7 +111,7 @@ def test_get_todo_list_not_found(client: TestClient) -> None:
 
 def test_get_todo_list_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=owner.id)
+    row = run(client, create_todo_list, owned_by=owner)
     _, headers = sign_in(client)
     response = client.get(f"/todo-lists/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404
@@ -131,7 +131,7 @@ def test_get_todo_list_unauthenticated(client: TestClient) -> None:
 
 def test_create_todo_list(client: TestClient) -> None:
     user, headers = sign_in(client)
-    body = run(client, todo_list_payload)
+    body = run(client, todo_list_payload, owned_by=user)
     response = client.post("/todo-lists", json=body, headers=headers)
     assert response.status_code == 201, response.text
     created = response.json()
@@ -157,7 +157,7 @@ def test_create_todo_list_unauthenticated(client: TestClient) -> None:
 
 def test_update_todo_list(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=user.id)
+    row = run(client, create_todo_list, owned_by=user)
     n = 2
     response = client.patch(
         f"/todo-lists/{quote_path(row.id)}",
@@ -176,7 +176,7 @@ def test_update_todo_list_not_found(client: TestClient) -> None:
 
 def test_update_todo_list_invalid(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=user.id)
+    row = run(client, create_todo_list, owned_by=user)
     response = client.patch(
         f"/todo-lists/{quote_path(row.id)}", json={"title": None}, headers=headers
     )
@@ -185,7 +185,7 @@ def test_update_todo_list_invalid(client: TestClient) -> None:
 
 def test_update_todo_list_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=owner.id)
+    row = run(client, create_todo_list, owned_by=owner)
     _, headers = sign_in(client)
     response = client.patch(
         f"/todo-lists/{quote_path(row.id)}", json={}, headers=headers
@@ -207,7 +207,7 @@ def test_update_todo_list_unauthenticated(client: TestClient) -> None:
 
 def test_delete_todo_list(client: TestClient) -> None:
     user, headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=user.id)
+    row = run(client, create_todo_list, owned_by=user)
     response = client.delete(f"/todo-lists/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert (
@@ -224,7 +224,7 @@ def test_delete_todo_list_not_found(client: TestClient) -> None:
 
 def test_delete_todo_list_not_owner(client: TestClient) -> None:
     owner, owner_headers = sign_in(client)
-    row = run(client, create_todo_list, owner_id=owner.id)
+    row = run(client, create_todo_list, owned_by=owner)
     _, headers = sign_in(client)
     response = client.delete(f"/todo-lists/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 404

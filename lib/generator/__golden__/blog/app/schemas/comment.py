@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class CommentBase(BaseModel):
     """Fields of Comment shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     body: str = Field(min_length=1, max_length=5000)
 
 
@@ -20,6 +22,7 @@ class CommentCreate(CommentBase):
 class CommentUpdate(UpdateModel):
     """Partial update of a Comment: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"body", "post_id"})
 
     body: str | None = Field(default=None, min_length=1, max_length=5000)

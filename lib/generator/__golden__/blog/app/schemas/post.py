@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class PostBase(BaseModel):
     """Fields of Post shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     title: str = Field(min_length=1, max_length=200)
     slug: str = Field(max_length=200, pattern="^[a-z0-9-]+$", examples=["hello-world"])
     body: str = Field(max_length=100000)
@@ -18,12 +20,15 @@ class PostBase(BaseModel):
 class PostCreate(PostBase):
     """Body of a request creating a Post."""
 
+    tags: list[Int32] = Field(default_factory=list, max_length=100)
+
 
 class PostUpdate(UpdateModel):
     """Partial update of a Post: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
-        {"title", "slug", "body", "published"}
+        {"title", "slug", "body", "published", "tags"}
     )
 
     title: str | None = Field(default=None, min_length=1, max_length=200)
@@ -33,6 +38,7 @@ class PostUpdate(UpdateModel):
     body: str | None = Field(default=None, max_length=100000)
     published: bool | None = None
     published_at: AwareDatetime | None = None
+    tags: list[Int32] | None = Field(default=None, max_length=100)
 
 
 class PostRead(BaseModel):

@@ -3,13 +3,13 @@ from pydantic import BaseModel
 from app.schemas.comment import CommentRead
 from app.schemas.post import PostRead
 from app.schemas.tag import TagRead
-from app.schemas.user import UserRead
+from app.schemas.user import UserPublic
 
 
 class UserList(BaseModel):
     """One page of User rows."""
 
-    items: list[UserRead]
+    items: list[UserPublic]
     total: int
     limit: int
     offset: int
@@ -18,7 +18,7 @@ class UserList(BaseModel):
 class PostDetail(PostRead):
     """A Post with its embedded relations."""
 
-    author: UserRead
+    author: UserPublic
     tags: list[TagRead]
 
 
@@ -34,7 +34,7 @@ class PostList(BaseModel):
 class CommentDetail(CommentRead):
     """A Comment with its embedded relations."""
 
-    author: UserRead
+    author: UserPublic
 
 
 class CommentList(BaseModel):

@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class TagBase(BaseModel):
     """Fields of Tag shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(max_length=50)
 
 
@@ -18,6 +20,7 @@ class TagCreate(TagBase):
 class TagUpdate(UpdateModel):
     """Partial update of a Tag: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"name"})
 
     name: str | None = Field(default=None, max_length=50)

@@ -9,6 +9,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class UserBase(BaseModel):
     """Fields of User shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
     username: str = Field(
         min_length=3, max_length=30, pattern="^[a-z0-9_]+$", examples=["ada"]
@@ -25,6 +27,7 @@ class UserCreate(UserBase):
 class UserUpdate(UpdateModel):
     """Partial update of a User: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"email", "password", "role", "username"}
     )
@@ -42,6 +45,7 @@ class UserUpdate(UpdateModel):
         examples=["ada"],
     )
     bio: str | None = Field(default=None, max_length=100000)
+    current_password: str | None = Field(default=None, max_length=1024)
 
 
 class UserRead(BaseModel):
@@ -51,6 +55,19 @@ class UserRead(BaseModel):
 
     id: Int32
     email: str
+    role: Role
+    username: str
+    bio: str | None
+    created_at: UTCDatetime
+    updated_at: UTCDatetime
+
+
+class UserPublic(BaseModel):
+    """A User as others see it: owner-only fields left out."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: Int32
     role: Role
     username: str
     bio: str | None

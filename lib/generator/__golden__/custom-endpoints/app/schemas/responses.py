@@ -1,13 +1,13 @@
 from pydantic import BaseModel
 
-from app.schemas.account import AccountRead
+from app.schemas.account import AccountPublic
 from app.schemas.ticket import TicketRead
 
 
 class AccountList(BaseModel):
     """One page of Account rows."""
 
-    items: list[AccountRead]
+    items: list[AccountPublic]
     total: int
     limit: int
     offset: int

@@ -10,6 +10,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class TicketBase(BaseModel):
     """Fields of Ticket shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     title: str = Field(min_length=1, max_length=120)
 
 
@@ -23,6 +25,7 @@ class TicketCreate(TicketBase):
 class TicketUpdate(UpdateModel):
     """Partial update of a Ticket: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"title"})
 
     title: str | None = Field(default=None, min_length=1, max_length=120)

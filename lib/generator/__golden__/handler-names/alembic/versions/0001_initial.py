@@ -47,21 +47,22 @@ def upgrade() -> None:
         sa.Column("rows", sa.Boolean(), nullable=False),
         sa.Column("row", sa.String(length=255), nullable=False),
         sa.Column("items", sa.String(length=255), nullable=True),
-        sa.Column("data", sa.Integer(), nullable=False),
-        sa.Column("value", sa.Boolean(), nullable=False),
-        sa.Column("setattr", sa.Date(), nullable=True),
-        sa.Column("session", sa.String(length=255), nullable=False),
-        sa.Column("body", sa.Integer(), nullable=False),
-        sa.Column("sort", sa.Boolean(), nullable=True),
-        sa.Column("request", sa.Date(), nullable=False),
-        sa.Column("response", sa.String(length=255), nullable=False),
-        sa.Column("status", sa.Integer(), nullable=True),
-        sa.Column("func", sa.Boolean(), nullable=False),
-        sa.Column("selectinload", sa.Date(), nullable=False),
-        sa.Column("aliased", sa.String(length=255), nullable=True),
-        sa.Column("hash_password", sa.Integer(), nullable=False),
-        sa.Column("commit_or_409", sa.Boolean(), nullable=False),
-        sa.Column("require_roles", sa.Date(), nullable=True),
+        sa.Column("visible", sa.Integer(), nullable=False),
+        sa.Column("data", sa.Boolean(), nullable=False),
+        sa.Column("value", sa.Date(), nullable=True),
+        sa.Column("setattr", sa.String(length=255), nullable=False),
+        sa.Column("session", sa.Integer(), nullable=False),
+        sa.Column("body", sa.Boolean(), nullable=True),
+        sa.Column("sort", sa.Date(), nullable=False),
+        sa.Column("request", sa.String(length=255), nullable=False),
+        sa.Column("response", sa.Integer(), nullable=True),
+        sa.Column("status", sa.Boolean(), nullable=False),
+        sa.Column("func", sa.Date(), nullable=False),
+        sa.Column("selectinload", sa.String(length=255), nullable=True),
+        sa.Column("aliased", sa.Integer(), nullable=False),
+        sa.Column("hash_password", sa.Boolean(), nullable=False),
+        sa.Column("commit_or_409", sa.Date(), nullable=True),
+        sa.Column("require_roles", sa.String(length=255), nullable=False),
         sa.Column("count_id", sa.Integer(), nullable=True),
         sa.Column(
             "created_at",
@@ -94,6 +95,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_probes_direction"), "probes", ["direction"], unique=False)
     op.create_index(op.f("ix_probes_rows"), "probes", ["rows"], unique=False)
     op.create_index(op.f("ix_probes_items"), "probes", ["items"], unique=False)
+    op.create_index(op.f("ix_probes_visible"), "probes", ["visible"], unique=False)
     op.create_index(op.f("ix_probes_data"), "probes", ["data"], unique=False)
     op.create_index(op.f("ix_probes_value"), "probes", ["value"], unique=False)
     op.create_index(op.f("ix_probes_setattr"), "probes", ["setattr"], unique=False)
@@ -129,6 +131,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_probes_direction"), table_name="probes")
     op.drop_index(op.f("ix_probes_rows"), table_name="probes")
     op.drop_index(op.f("ix_probes_items"), table_name="probes")
+    op.drop_index(op.f("ix_probes_visible"), table_name="probes")
     op.drop_index(op.f("ix_probes_data"), table_name="probes")
     op.drop_index(op.f("ix_probes_value"), table_name="probes")
     op.drop_index(op.f("ix_probes_setattr"), table_name="probes")

@@ -26,23 +26,26 @@ class Probe(Base):
     rows: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
     row: Mapped[str] = mapped_column(String(255), nullable=False, unique=True)
     items: Mapped[str | None] = mapped_column(String(255), nullable=True, index=True)
-    data: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
-    value: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
-    setattr: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
-    session: Mapped[str] = mapped_column(String(255), nullable=False, index=True)
-    body: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
-    sort: Mapped[bool | None] = mapped_column(Boolean, nullable=True, index=True)
-    request: Mapped[dt.date] = mapped_column(Date, nullable=False, index=True)
-    response: Mapped[str] = mapped_column(String(255), nullable=False, index=True)
-    status: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
-    func: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
-    selectinload: Mapped[dt.date] = mapped_column(Date, nullable=False, index=True)
-    aliased: Mapped[str | None] = mapped_column(String(255), nullable=True, index=True)
-    hash_password: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
-    commit_or_409: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
-    require_roles: Mapped[dt.date | None] = mapped_column(
+    visible: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    data: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
+    value: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    setattr: Mapped[str] = mapped_column(String(255), nullable=False, index=True)
+    session: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    body: Mapped[bool | None] = mapped_column(Boolean, nullable=True, index=True)
+    sort: Mapped[dt.date] = mapped_column(Date, nullable=False, index=True)
+    request: Mapped[str] = mapped_column(String(255), nullable=False, index=True)
+    response: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    status: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
+    func: Mapped[dt.date] = mapped_column(Date, nullable=False, index=True)
+    selectinload: Mapped[str | None] = mapped_column(
+        String(255), nullable=True, index=True
+    )
+    aliased: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    hash_password: Mapped[bool] = mapped_column(Boolean, nullable=False, index=True)
+    commit_or_409: Mapped[dt.date | None] = mapped_column(
         Date, nullable=True, index=True
     )
+    require_roles: Mapped[str] = mapped_column(String(255), nullable=False, index=True)
     count_id: Mapped[int | None] = mapped_column(
         ForeignKey("tallies.id", ondelete="SET NULL"), nullable=True, index=True
     )

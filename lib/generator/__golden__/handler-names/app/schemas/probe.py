@@ -9,6 +9,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class ProbeBase(BaseModel):
     """Fields of Probe shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     statement: str = Field(max_length=255)
     count_statement: int = Field(ge=-2147483648, le=2147483647)
     total: bool | None = None
@@ -18,21 +20,22 @@ class ProbeBase(BaseModel):
     rows: bool
     row: str = Field(max_length=255)
     items: str | None = Field(default=None, max_length=255)
-    data: int = Field(ge=-2147483648, le=2147483647)
-    value: bool
-    setattr: dt.date | None = None
-    session: str = Field(max_length=255)
-    body: int = Field(ge=-2147483648, le=2147483647)
-    sort: bool | None = None
-    request: dt.date
-    response: str = Field(max_length=255)
-    status: int | None = Field(default=None, ge=-2147483648, le=2147483647)
-    func: bool
-    selectinload: dt.date
-    aliased: str | None = Field(default=None, max_length=255)
-    hash_password: int = Field(ge=-2147483648, le=2147483647)
-    commit_or_409: bool
-    require_roles: dt.date | None = None
+    visible: int = Field(ge=-2147483648, le=2147483647)
+    data: bool
+    value: dt.date | None = None
+    setattr: str = Field(max_length=255)
+    session: int = Field(ge=-2147483648, le=2147483647)
+    body: bool | None = None
+    sort: dt.date
+    request: str = Field(max_length=255)
+    response: int | None = Field(default=None, ge=-2147483648, le=2147483647)
+    status: bool
+    func: dt.date
+    selectinload: str | None = Field(default=None, max_length=255)
+    aliased: int = Field(ge=-2147483648, le=2147483647)
+    hash_password: bool
+    commit_or_409: dt.date | None = None
+    require_roles: str = Field(max_length=255)
 
 
 class ProbeCreate(ProbeBase):
@@ -44,6 +47,7 @@ class ProbeCreate(ProbeBase):
 class ProbeUpdate(UpdateModel):
     """Partial update of a Probe: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {
             "statement",
@@ -52,16 +56,17 @@ class ProbeUpdate(UpdateModel):
             "related",
             "rows",
             "row",
+            "visible",
             "data",
-            "value",
+            "setattr",
             "session",
-            "body",
+            "sort",
             "request",
-            "response",
+            "status",
             "func",
-            "selectinload",
+            "aliased",
             "hash_password",
-            "commit_or_409",
+            "require_roles",
         }
     )
 
@@ -74,21 +79,22 @@ class ProbeUpdate(UpdateModel):
     rows: bool | None = None
     row: str | None = Field(default=None, max_length=255)
     items: str | None = Field(default=None, max_length=255)
-    data: int | None = Field(default=None, ge=-2147483648, le=2147483647)
-    value: bool | None = None
-    setattr: dt.date | None = None
-    session: str | None = Field(default=None, max_length=255)
-    body: int | None = Field(default=None, ge=-2147483648, le=2147483647)
-    sort: bool | None = None
-    request: dt.date | None = None
-    response: str | None = Field(default=None, max_length=255)
-    status: int | None = Field(default=None, ge=-2147483648, le=2147483647)
-    func: bool | None = None
-    selectinload: dt.date | None = None
-    aliased: str | None = Field(default=None, max_length=255)
-    hash_password: int | None = Field(default=None, ge=-2147483648, le=2147483647)
-    commit_or_409: bool | None = None
-    require_roles: dt.date | None = None
+    visible: int | None = Field(default=None, ge=-2147483648, le=2147483647)
+    data: bool | None = None
+    value: dt.date | None = None
+    setattr: str | None = Field(default=None, max_length=255)
+    session: int | None = Field(default=None, ge=-2147483648, le=2147483647)
+    body: bool | None = None
+    sort: dt.date | None = None
+    request: str | None = Field(default=None, max_length=255)
+    response: int | None = Field(default=None, ge=-2147483648, le=2147483647)
+    status: bool | None = None
+    func: dt.date | None = None
+    selectinload: str | None = Field(default=None, max_length=255)
+    aliased: int | None = Field(default=None, ge=-2147483648, le=2147483647)
+    hash_password: bool | None = None
+    commit_or_409: dt.date | None = None
+    require_roles: str | None = Field(default=None, max_length=255)
     count_id: Int32 | None = None
 
 
@@ -107,21 +113,22 @@ class ProbeRead(BaseModel):
     rows: bool
     row: str
     items: str | None
-    data: int
-    value: bool
-    setattr: dt.date | None
-    session: str
-    body: int
-    sort: bool | None
-    request: dt.date
-    response: str
-    status: int | None
-    func: bool
-    selectinload: dt.date
-    aliased: str | None
-    hash_password: int
-    commit_or_409: bool
-    require_roles: dt.date | None
+    visible: int
+    data: bool
+    value: dt.date | None
+    setattr: str
+    session: int
+    body: bool | None
+    sort: dt.date
+    request: str
+    response: int | None
+    status: bool
+    func: dt.date
+    selectinload: str | None
+    aliased: int
+    hash_password: bool
+    commit_or_409: dt.date | None
+    require_roles: str
     count_id: Int32 | None
     created_at: UTCDatetime
     updated_at: UTCDatetime

@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class TallyBase(BaseModel):
     """Fields of Tally shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     statement: str = Field(max_length=40)
 
 
@@ -18,6 +20,7 @@ class TallyCreate(TallyBase):
 class TallyUpdate(UpdateModel):
     """Partial update of a Tally: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"statement"})
 
     statement: str | None = Field(default=None, max_length=40)

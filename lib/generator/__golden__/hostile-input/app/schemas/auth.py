@@ -1,4 +1,4 @@
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.schemas.common import SafeStr
 
@@ -13,12 +13,16 @@ class Token(BaseModel):
 class LoginRequest(BaseModel):
     """Credentials as JSON (the form variant is `POST /auth/login`)."""
 
+    model_config = ConfigDict(extra="forbid")
+
     handle: SafeStr
     password: SafeStr
 
 
 class MemberRegister(BaseModel):
     """Body of `POST /auth/register`."""
+
+    model_config = ConfigDict(extra="forbid")
 
     handle: str = Field(min_length=3, max_length=40)
     password: str = Field(min_length=8, max_length=128)

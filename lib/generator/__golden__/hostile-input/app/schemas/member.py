@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class MemberBase(BaseModel):
     """Fields of Member shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     handle: str = Field(min_length=3, max_length=40)
     bio: str | None = Field(default=None, max_length=100000)
 
@@ -21,6 +23,7 @@ class MemberCreate(MemberBase):
 class MemberUpdate(UpdateModel):
     """Partial update of a Member: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"handle", "password"})
 
     handle: str | None = Field(default=None, min_length=3, max_length=40)

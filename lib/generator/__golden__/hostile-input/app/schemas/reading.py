@@ -10,6 +10,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class ReadingBase(BaseModel):
     """Fields of Reading shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     label: str = Field(max_length=60)
     level: int = Field(ge=-10, le=2147483647)
     counter: int = Field(default=0, ge=-9223372036854775808, le=9223372036854775807)
@@ -29,6 +31,7 @@ class ReadingCreate(ReadingBase):
 class ReadingUpdate(UpdateModel):
     """Partial update of a Reading: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"label", "level", "counter", "taken_at"}
     )

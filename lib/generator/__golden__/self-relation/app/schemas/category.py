@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class CategoryBase(BaseModel):
     """Fields of Category shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(max_length=80)
     position: int = Field(default=0, ge=-2147483648, le=2147483647)
 
@@ -21,6 +23,7 @@ class CategoryCreate(CategoryBase):
 class CategoryUpdate(UpdateModel):
     """Partial update of a Category: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"name", "position"})
 
     name: str | None = Field(default=None, max_length=80)

@@ -1,5 +1,4 @@
 from decimal import Decimal
-from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -10,7 +9,7 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class OrderBase(BaseModel):
     """Fields of Order shared by create bodies and reads."""
 
-    status: OrderStatus = OrderStatus.PENDING
+    model_config = ConfigDict(extra="forbid")
 
 
 class OrderCreate(OrderBase):
@@ -20,9 +19,7 @@ class OrderCreate(OrderBase):
 class OrderUpdate(UpdateModel):
     """Partial update of a Order: only the fields sent are changed."""
 
-    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"status"})
-
-    status: OrderStatus | None = None
+    model_config = ConfigDict(extra="forbid")
 
 
 class OrderRead(BaseModel):

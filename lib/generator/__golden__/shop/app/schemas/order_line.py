@@ -9,8 +9,9 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class OrderLineBase(BaseModel):
     """Fields of OrderLine shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     quantity: int = Field(default=1, ge=1, le=2147483647)
-    unit_price: Decimal = Field(ge=0, max_digits=10, decimal_places=2)
 
 
 class OrderLineCreate(OrderLineBase):
@@ -23,14 +24,12 @@ class OrderLineCreate(OrderLineBase):
 class OrderLineUpdate(UpdateModel):
     """Partial update of a OrderLine: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
-        {"quantity", "unit_price", "order_id", "product_id"}
+        {"quantity", "order_id", "product_id"}
     )
 
     quantity: int | None = Field(default=None, ge=1, le=2147483647)
-    unit_price: Decimal | None = Field(
-        default=None, ge=0, max_digits=10, decimal_places=2
-    )
     order_id: Int32 | None = None
     product_id: Int32 | None = None
 

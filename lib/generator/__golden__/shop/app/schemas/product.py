@@ -9,6 +9,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class ProductBase(BaseModel):
     """Fields of Product shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(min_length=1, max_length=200)
     slug: str = Field(max_length=200, pattern="^[a-z0-9-]+$")
     description: str | None = Field(default=None, max_length=100000)
@@ -24,6 +26,7 @@ class ProductCreate(ProductBase):
 class ProductUpdate(UpdateModel):
     """Partial update of a Product: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"name", "slug", "price", "stock", "active"}
     )

@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class CourseBase(BaseModel):
     """Fields of Course shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     code: str = Field(max_length=12)
 
 
@@ -18,6 +20,7 @@ class CourseCreate(CourseBase):
 class CourseUpdate(UpdateModel):
     """Partial update of a Course: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"code"})
 
     code: str | None = Field(default=None, max_length=12)

@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel
 class EnrollmentBase(BaseModel):
     """Fields of Enrollment shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     grade: int | None = Field(default=None, ge=0, le=100)
 
 
@@ -21,6 +23,7 @@ class EnrollmentCreate(EnrollmentBase):
 class EnrollmentUpdate(UpdateModel):
     """Partial update of a Enrollment: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"student_id", "course_id"})
 
     grade: int | None = Field(default=None, ge=0, le=100)

@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class StudentBase(BaseModel):
     """Fields of Student shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(min_length=1, max_length=100)
 
 
@@ -18,6 +20,7 @@ class StudentCreate(StudentBase):
 class StudentUpdate(UpdateModel):
     """Partial update of a Student: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"name"})
 
     name: str | None = Field(default=None, min_length=1, max_length=100)

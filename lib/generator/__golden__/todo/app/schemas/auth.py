@@ -1,4 +1,4 @@
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from app.schemas.common import SafeStr
 
@@ -13,12 +13,16 @@ class Token(BaseModel):
 class LoginRequest(BaseModel):
     """Credentials as JSON (the form variant is `POST /auth/login`)."""
 
+    model_config = ConfigDict(extra="forbid")
+
     email: SafeStr
     password: SafeStr
 
 
 class UserRegister(BaseModel):
     """Body of `POST /auth/register`."""
+
+    model_config = ConfigDict(extra="forbid")
 
     email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
     password: str = Field(min_length=8, max_length=128)

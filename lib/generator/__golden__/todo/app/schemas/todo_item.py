@@ -9,6 +9,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class TodoItemBase(BaseModel):
     """Fields of TodoItem shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     title: str = Field(min_length=1, max_length=200)
     done: bool = False
     due_date: dt.date | None = None
@@ -24,6 +26,7 @@ class TodoItemCreate(TodoItemBase):
 class TodoItemUpdate(UpdateModel):
     """Partial update of a TodoItem: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"title", "done", "position", "todo_list_id"}
     )

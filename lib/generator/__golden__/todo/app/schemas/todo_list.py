@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class TodoListBase(BaseModel):
     """Fields of TodoList shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     title: str = Field(min_length=1, max_length=100)
 
 
@@ -18,6 +20,7 @@ class TodoListCreate(TodoListBase):
 class TodoListUpdate(UpdateModel):
     """Partial update of a TodoList: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"title"})
 
     title: str | None = Field(default=None, min_length=1, max_length=100)

@@ -8,6 +8,8 @@ from app.schemas.common import Int32, UpdateModel, UTCDatetime
 class UserBase(BaseModel):
     """Fields of User shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     email: EmailStr = Field(max_length=320, examples=["ada@example.com"])
 
 
@@ -20,12 +22,14 @@ class UserCreate(UserBase):
 class UserUpdate(UpdateModel):
     """Partial update of a User: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"email", "password"})
 
     email: EmailStr | None = Field(
         default=None, max_length=320, examples=["ada@example.com"]
     )
     password: str | None = Field(default=None, min_length=8, max_length=128)
+    current_password: str | None = Field(default=None, max_length=1024)
 
 
 class UserRead(BaseModel):
@@ -35,5 +39,15 @@ class UserRead(BaseModel):
 
     id: Int32
     email: str
+    created_at: UTCDatetime
+    updated_at: UTCDatetime
+
+
+class UserPublic(BaseModel):
+    """A User as others see it: owner-only fields left out."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime

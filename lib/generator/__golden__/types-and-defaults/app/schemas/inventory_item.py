@@ -12,6 +12,8 @@ from app.schemas.common import HttpUrlStr, UpdateModel, UTCDatetime
 class InventoryItemBase(BaseModel):
     """Fields of InventoryItem shared by create bodies and reads."""
 
+    model_config = ConfigDict(extra="forbid")
+
     sku: str = Field(
         min_length=3, max_length=20, pattern="^[A-Z0-9-]+$", examples=["ABC-123"]
     )
@@ -39,6 +41,7 @@ class InventoryItemCreate(InventoryItemBase):
 class InventoryItemUpdate(UpdateModel):
     """Partial update of a InventoryItem: only the fields sent are changed."""
 
+    model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"sku", "kind", "price", "count", "active", "since"}
     )

@@ -1,11 +1,12 @@
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import require_reference
 from app.models.comment import Comment
 from app.models.post import Post
 from app.schemas.comment import CommentCreate, CommentUpdate
@@ -71,6 +72,15 @@ async def create_comment(
     """Creates a Comment owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     data["author_id"] = current_user.id
+    await require_reference(
+        session,
+        "post_id",
+        body.post_id,
+        select(Post.id).where(
+            Post.id == body.post_id,
+            or_(Post.published.is_(True), Post.author_id == current_user.id),
+        ),
+    )
     row = Comment(**data)
     session.add(row)
     await commit_or_409(session)
@@ -91,6 +101,16 @@ async def update_comment(
         session, Comment.id == comment_id, Comment.author_id == current_user.id
     )
     data = body.model_dump(exclude_unset=True)
+    if body.post_id is not None:
+        await require_reference(
+            session,
+            "post_id",
+            body.post_id,
+            select(Post.id).where(
+                Post.id == body.post_id,
+                or_(Post.published.is_(True), Post.author_id == current_user.id),
+            ),
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

@@ -1,12 +1,14 @@
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import OptionalUser, load_links
 from app.models.post import Post
+from app.models.tag import Tag
 from app.models.user import User
 from app.schemas.common import SafeStr
 from app.schemas.errors import error_responses
@@ -33,6 +35,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Post:
 @router.get("")
 async def list_posts(
     session: SessionDep,
+    current_user: OptionalUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
     sort: Annotated[
@@ -44,7 +47,11 @@ async def list_posts(
     """A page (limit, offset) of the Post rows. Filters: published and
     author_username. Sort by published_at and title (`-` for descending).
     """
+    visible: ColumnElement[bool] = Post.published.is_(True)
+    if current_user is not None:
+        visible = or_(visible, Post.author_id == current_user.id)
     statement = select(Post)
+    statement = statement.where(visible)
     if published is not None:
         statement = statement.where(Post.published == published)
     if author_username is not None:
@@ -78,10 +85,14 @@ async def list_posts(
 @router.get("/{slug}", responses=error_responses(404))
 async def get_post(
     session: SessionDep,
+    current_user: OptionalUser,
     slug: SafeStr,
 ) -> PostDetail:
     """One Post by slug; 404 when there is none."""
-    row = await _fetch(session, Post.slug == slug)
+    visible: ColumnElement[bool] = Post.published.is_(True)
+    if current_user is not None:
+        visible = or_(visible, Post.author_id == current_user.id)
+    row = await _fetch(session, Post.slug == slug, visible)
     return PostDetail.model_validate(row)
 
 
@@ -94,7 +105,14 @@ async def create_post(
     """Creates a Post owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     data["author_id"] = current_user.id
+    data.pop("tags", None)
     row = Post(**data)
+    row.tags = await load_links(
+        session,
+        "tags",
+        body.tags,
+        select(Tag).where(Tag.id.in_(body.tags)),
+    )
     session.add(row)
     await commit_or_409(session)
     return PostDetail.model_validate(await _fetch(session, Post.id == row.id))
@@ -112,6 +130,14 @@ async def update_post(
     """
     row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)
     data = body.model_dump(exclude_unset=True)
+    data.pop("tags", None)
+    if body.tags is not None:
+        row.tags = await load_links(
+            session,
+            "tags",
+            body.tags,
+            select(Tag).where(Tag.id.in_(body.tags)),
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

@@ -5,12 +5,13 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409, require_roles
-from app.core.security import hash_password
+from app.api.scoping import invalid
+from app.core.security import hash_password, verify_password
 from app.models.user import User
 from app.schemas.common import SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import UserList
-from app.schemas.user import UserCreate, UserRead, UserUpdate
+from app.schemas.user import UserCreate, UserPublic, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
 
@@ -37,7 +38,7 @@ async def list_users(
     statement = statement.order_by(User.id)
     statement = statement.limit(limit).offset(offset)
     rows = (await session.execute(statement)).scalars().all()
-    items = [UserRead.model_validate(row) for row in rows]
+    items = [UserPublic.model_validate(row) for row in rows]
     return UserList(items=items, total=total, limit=limit, offset=offset)
 
 
@@ -45,10 +46,10 @@ async def list_users(
 async def get_user(
     session: SessionDep,
     username: SafeStr,
-) -> UserRead:
+) -> UserPublic:
     """One User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)
-    return UserRead.model_validate(row)
+    return UserPublic.model_validate(row)
 
 
 @router.post("", status_code=201, responses=error_responses(409))
@@ -76,6 +77,12 @@ async def update_user(
     """Changes the fields sent of a User by username; 404 when there is none."""
     row = await _fetch(session, User.username == username)
     data = body.model_dump(exclude_unset=True)
+    data.pop("current_password", None)
+    if body.password is not None and row.id == current_user.id:
+        if body.current_password is None:
+            raise invalid("current_password", "Required to change the password", None)
+        if not verify_password(body.current_password, row.password):
+            raise HTTPException(status_code=403, detail="The current password is wrong")
     if body.password is not None:
         data["password"] = hash_password(body.password)
     for key, value in data.items():

@@ -4,10 +4,11 @@ from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.api.deps import SessionDep, commit_or_409
-from app.core.security import hash_password
+from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import invalid
+from app.core.security import hash_password, verify_password
 from app.models.account import Account
-from app.schemas.account import AccountCreate, AccountRead, AccountUpdate
+from app.schemas.account import AccountCreate, AccountPublic, AccountRead, AccountUpdate
 from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.responses import AccountList
@@ -37,7 +38,7 @@ async def list_accounts(
     statement = statement.order_by(Account.id)
     statement = statement.limit(limit).offset(offset)
     rows = (await session.execute(statement)).scalars().all()
-    items = [AccountRead.model_validate(row) for row in rows]
+    items = [AccountPublic.model_validate(row) for row in rows]
     return AccountList(items=items, total=total, limit=limit, offset=offset)
 
 
@@ -45,10 +46,10 @@ async def list_accounts(
 async def get_account(
     session: SessionDep,
     account_id: Int32,
-) -> AccountRead:
+) -> AccountPublic:
     """One Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id)
-    return AccountRead.model_validate(row)
+    return AccountPublic.model_validate(row)
 
 
 @router.post("", status_code=201, responses=error_responses(409))
@@ -66,15 +67,22 @@ async def create_account(
     return AccountRead.model_validate(await _fetch(session, Account.id == row.id))
 
 
-@router.patch("/{account_id}", responses=error_responses(404, 409))
+@router.patch("/{account_id}", responses=error_responses(401, 403, 404, 409))
 async def update_account(
     session: SessionDep,
+    current_user: CurrentUser,
     account_id: Int32,
     body: AccountUpdate,
 ) -> AccountRead:
     """Changes the fields sent of a Account by id; 404 when there is none."""
-    row = await _fetch(session, Account.id == account_id)
+    row = await _fetch(session, Account.id == account_id, Account.id == current_user.id)
     data = body.model_dump(exclude_unset=True)
+    data.pop("current_password", None)
+    if body.password is not None:
+        if body.current_password is None:
+            raise invalid("current_password", "Required to change the password", None)
+        if not verify_password(body.current_password, row.password):
+            raise HTTPException(status_code=403, detail="The current password is wrong")
     if body.password is not None:
         data["password"] = hash_password(body.password)
     for key, value in data.items():
@@ -83,12 +91,15 @@ async def update_account(
     return AccountRead.model_validate(await _fetch(session, Account.id == row.id))
 
 
-@router.delete("/{account_id}", status_code=204, responses=error_responses(404, 409))
+@router.delete(
+    "/{account_id}", status_code=204, responses=error_responses(401, 404, 409)
+)
 async def delete_account(
     session: SessionDep,
+    current_user: CurrentUser,
     account_id: Int32,
 ) -> None:
     """Deletes a Account by id; 404 when there is none."""
-    row = await _fetch(session, Account.id == account_id)
+    row = await _fetch(session, Account.id == account_id, Account.id == current_user.id)
     await session.delete(row)
     await commit_or_409(session)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from app.api.deps import SessionDep
 from app.api.deps import commit_or_409 as commit_or_409_
+from app.api.scoping import require_reference
 from app.models.probe import Probe
 from app.models.tally import Tally
 from app.schemas.common import Int32, SafeStr
@@ -53,6 +54,8 @@ async def list_probes(
             "-row",
             "items",
             "-items",
+            "visible",
+            "-visible",
             "data",
             "-data",
             "value",
@@ -98,31 +101,33 @@ async def list_probes(
     rows_filter: Annotated[bool | None, Query(alias="rows")] = None,
     row_filter: Annotated[SafeStr | None, Query(alias="row")] = None,
     items_filter: Annotated[SafeStr | None, Query(alias="items")] = None,
-    data: Annotated[Int32 | None, Query()] = None,
-    value: Annotated[bool | None, Query()] = None,
-    setattr: Annotated[dt.date | None, Query()] = None,
-    session_filter: Annotated[SafeStr | None, Query(alias="session")] = None,
-    body: Annotated[Int32 | None, Query()] = None,
-    sort_2: Annotated[bool | None, Query()] = None,
-    request_filter: Annotated[dt.date | None, Query(alias="request")] = None,
-    response_filter: Annotated[SafeStr | None, Query(alias="response")] = None,
-    status_filter: Annotated[Int32 | None, Query(alias="status")] = None,
-    func: Annotated[bool | None, Query()] = None,
-    selectinload: Annotated[dt.date | None, Query()] = None,
-    aliased: Annotated[SafeStr | None, Query()] = None,
-    hash_password: Annotated[Int32 | None, Query()] = None,
-    commit_or_409: Annotated[bool | None, Query()] = None,
-    require_roles: Annotated[dt.date | None, Query()] = None,
+    visible_filter: Annotated[Int32 | None, Query(alias="visible")] = None,
+    data: Annotated[bool | None, Query()] = None,
+    value: Annotated[dt.date | None, Query()] = None,
+    setattr: Annotated[SafeStr | None, Query()] = None,
+    session_filter: Annotated[Int32 | None, Query(alias="session")] = None,
+    body: Annotated[bool | None, Query()] = None,
+    sort_2: Annotated[dt.date | None, Query()] = None,
+    request_filter: Annotated[SafeStr | None, Query(alias="request")] = None,
+    response_filter: Annotated[Int32 | None, Query(alias="response")] = None,
+    status_filter: Annotated[bool | None, Query(alias="status")] = None,
+    func: Annotated[dt.date | None, Query()] = None,
+    selectinload: Annotated[SafeStr | None, Query()] = None,
+    aliased: Annotated[Int32 | None, Query()] = None,
+    hash_password: Annotated[bool | None, Query()] = None,
+    commit_or_409: Annotated[dt.date | None, Query()] = None,
+    require_roles: Annotated[SafeStr | None, Query()] = None,
     count_statement_2: Annotated[SafeStr | None, Query()] = None,
 ) -> ProbeList:
     """A page (limit, offset) of the Probe rows. Filters: statement,
-    count_statement, total, key, related, direction, rows, row, items, data,
-    value, setattr, session, body, sort_2, request, response, status, func,
-    selectinload, aliased, hash_password, commit_or_409, require_roles and
-    count_statement_2. Sort by statement, count_statement, total, key,
-    related, direction, rows, row, items, data, value, setattr, session,
-    body, sort, request, response, status, func, selectinload, aliased,
-    hash_password, commit_or_409 and require_roles (`-` for descending).
+    count_statement, total, key, related, direction, rows, row, items,
+    visible, data, value, setattr, session, body, sort_2, request, response,
+    status, func, selectinload, aliased, hash_password, commit_or_409,
+    require_roles and count_statement_2. Sort by statement, count_statement,
+    total, key, related, direction, rows, row, items, visible, data, value,
+    setattr, session, body, sort, request, response, status, func,
+    selectinload, aliased, hash_password, commit_or_409 and require_roles
+    (`-` for descending).
     """
     statement = select(Probe)
     if statement_filter is not None:
@@ -143,6 +148,8 @@ async def list_probes(
         statement = statement.where(Probe.row == row_filter)
     if items_filter is not None:
         statement = statement.where(Probe.items == items_filter)
+    if visible_filter is not None:
+        statement = statement.where(Probe.visible == visible_filter)
     if data is not None:
         statement = statement.where(Probe.data == data)
     if value is not None:
@@ -200,6 +207,8 @@ async def list_probes(
         column = Probe.row
     elif key == "items":
         column = Probe.items
+    elif key == "visible":
+        column = Probe.visible
     elif key == "data":
         column = Probe.data
     elif key == "value":
@@ -238,11 +247,11 @@ async def list_probes(
         "total",
         "direction",
         "items",
-        "setattr",
-        "sort",
-        "status",
-        "aliased",
-        "require_roles",
+        "value",
+        "body",
+        "response",
+        "selectinload",
+        "commit_or_409",
     ):
         direction = direction.nulls_last()
     statement = statement.order_by(direction, Probe.id)
@@ -269,6 +278,13 @@ async def create_probe(
 ) -> ProbeRead:
     """Creates a Probe."""
     data = body.model_dump(exclude_unset=True)
+    if body.count_id is not None:
+        await require_reference(
+            session,
+            "count_id",
+            body.count_id,
+            select(Tally.id).where(Tally.id == body.count_id),
+        )
     row = Probe(**data)
     session.add(row)
     await commit_or_409_(session)
@@ -284,6 +300,13 @@ async def update_probe(
     """Changes the fields sent of a Probe by row; 404 when there is none."""
     row = await _fetch(session, Probe.row == probe_row)
     data = body.model_dump(exclude_unset=True)
+    if body.count_id is not None:
+        await require_reference(
+            session,
+            "count_id",
+            body.count_id,
+            select(Tally.id).where(Tally.id == body.count_id),
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409_(session)

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import refuse_cycle, require_reference
 from app.models.member import Member
 from app.models.reading import Reading
 from app.schemas.common import Int32, Int64, SafeStr
@@ -104,6 +105,13 @@ async def create_reading(
     """Creates a Reading owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     data["author_id"] = current_user.id
+    if body.previous_id is not None:
+        await require_reference(
+            session,
+            "previous_id",
+            body.previous_id,
+            select(Reading.id).where(Reading.id == body.previous_id),
+        )
     row = Reading(**data)
     session.add(row)
     await commit_or_409(session)
@@ -124,6 +132,22 @@ async def update_reading(
         session, Reading.id == reading_id, Reading.author_id == current_user.id
     )
     data = body.model_dump(exclude_unset=True)
+    if body.previous_id is not None:
+        await require_reference(
+            session,
+            "previous_id",
+            body.previous_id,
+            select(Reading.id).where(Reading.id == body.previous_id),
+        )
+    if body.previous_id is not None:
+        await refuse_cycle(
+            session,
+            "previous_id",
+            body.previous_id,
+            row.id,
+            Reading.id,
+            Reading.previous_id,
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

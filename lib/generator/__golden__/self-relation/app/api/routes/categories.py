@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 
 from app.api.deps import SessionDep, commit_or_409
+from app.api.scoping import refuse_cycle, require_reference
 from app.models.category import Category
 from app.schemas.category import CategoryCreate, CategoryUpdate
 from app.schemas.common import Int32, SafeStr
@@ -91,6 +92,13 @@ async def create_category(
 ) -> CategoryDetail:
     """Creates a Category."""
     data = body.model_dump(exclude_unset=True)
+    if body.parent_id is not None:
+        await require_reference(
+            session,
+            "parent_id",
+            body.parent_id,
+            select(Category.id).where(Category.id == body.parent_id),
+        )
     row = Category(**data)
     session.add(row)
     await commit_or_409(session)
@@ -106,6 +114,22 @@ async def update_category(
     """Changes the fields sent of a Category by id; 404 when there is none."""
     row = await _fetch(session, Category.id == category_id)
     data = body.model_dump(exclude_unset=True)
+    if body.parent_id is not None:
+        await require_reference(
+            session,
+            "parent_id",
+            body.parent_id,
+            select(Category.id).where(Category.id == body.parent_id),
+        )
+    if body.parent_id is not None:
+        await refuse_cycle(
+            session,
+            "parent_id",
+            body.parent_id,
+            row.id,
+            Category.id,
+            Category.parent_id,
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

@@ -5,7 +5,10 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import require_reference
+from app.models.order import Order
 from app.models.order_line import OrderLine
+from app.models.product import Product
 from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
@@ -35,6 +38,9 @@ async def list_order_lines(
 ) -> OrderLineList:
     """A page (limit, offset) of the OrderLine rows. Filters: order_id."""
     statement = select(OrderLine)
+    statement = statement.where(
+        OrderLine.order.has(Order.customer_id == current_user.id)
+    )
     if order_id is not None:
         statement = statement.where(OrderLine.order_id == order_id)
     count_statement = select(func.count()).select_from(statement.subquery())
@@ -53,7 +59,11 @@ async def get_order_line(
     order_line_id: Int32,
 ) -> OrderLineRead:
     """One OrderLine by id; 404 when there is none."""
-    row = await _fetch(session, OrderLine.id == order_line_id)
+    row = await _fetch(
+        session,
+        OrderLine.id == order_line_id,
+        OrderLine.order.has(Order.customer_id == current_user.id),
+    )
     return OrderLineRead.model_validate(row)
 
 
@@ -65,6 +75,25 @@ async def create_order_line(
 ) -> OrderLineRead:
     """Creates a OrderLine."""
     data = body.model_dump(exclude_unset=True)
+    await require_reference(
+        session,
+        "order_id",
+        body.order_id,
+        select(Order.id).where(
+            Order.id == body.order_id, Order.customer_id == current_user.id
+        ),
+    )
+    await require_reference(
+        session,
+        "product_id",
+        body.product_id,
+        select(Product.id).where(Product.id == body.product_id),
+    )
+    data["unit_price"] = (
+        await session.execute(
+            select(Product.price).where(Product.id == body.product_id)
+        )
+    ).scalar_one()
     row = OrderLine(**data)
     session.add(row)
     await commit_or_409(session)
@@ -79,8 +108,34 @@ async def update_order_line(
     body: OrderLineUpdate,
 ) -> OrderLineRead:
     """Changes the fields sent of a OrderLine by id; 404 when there is none."""
-    row = await _fetch(session, OrderLine.id == order_line_id)
+    row = await _fetch(
+        session,
+        OrderLine.id == order_line_id,
+        OrderLine.order.has(Order.customer_id == current_user.id),
+    )
     data = body.model_dump(exclude_unset=True)
+    if body.order_id is not None:
+        await require_reference(
+            session,
+            "order_id",
+            body.order_id,
+            select(Order.id).where(
+                Order.id == body.order_id, Order.customer_id == current_user.id
+            ),
+        )
+    if body.product_id is not None:
+        await require_reference(
+            session,
+            "product_id",
+            body.product_id,
+            select(Product.id).where(Product.id == body.product_id),
+        )
+    if body.product_id is not None:
+        data["unit_price"] = (
+            await session.execute(
+                select(Product.price).where(Product.id == body.product_id)
+            )
+        ).scalar_one()
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)
@@ -96,6 +151,10 @@ async def delete_order_line(
     order_line_id: Int32,
 ) -> None:
     """Deletes a OrderLine by id; 404 when there is none."""
-    row = await _fetch(session, OrderLine.id == order_line_id)
+    row = await _fetch(
+        session,
+        OrderLine.id == order_line_id,
+        OrderLine.order.has(Order.customer_id == current_user.id),
+    )
     await session.delete(row)
     await commit_or_409(session)

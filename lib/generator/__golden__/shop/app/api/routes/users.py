@@ -5,12 +5,13 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409, require_roles
-from app.core.security import hash_password
+from app.api.scoping import invalid
+from app.core.security import hash_password, verify_password
 from app.models.user import User
 from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.responses import UserList
-from app.schemas.user import UserCreate, UserRead, UserUpdate
+from app.schemas.user import UserCreate, UserPublic, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
 
@@ -46,10 +47,10 @@ async def list_users(
 async def get_user(
     session: SessionDep,
     user_id: Int32,
-) -> UserRead:
+) -> UserPublic:
     """One User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
-    return UserRead.model_validate(row)
+    return UserPublic.model_validate(row)
 
 
 @router.post("", status_code=201, responses=error_responses(409))
@@ -77,6 +78,12 @@ async def update_user(
     """Changes the fields sent of a User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
     data = body.model_dump(exclude_unset=True)
+    data.pop("current_password", None)
+    if body.password is not None and row.id == current_user.id:
+        if body.current_password is None:
+            raise invalid("current_password", "Required to change the password", None)
+        if not verify_password(body.current_password, row.password):
+            raise HTTPException(status_code=403, detail="The current password is wrong")
     if body.password is not None:
         data["password"] = hash_password(body.password)
     for key, value in data.items():

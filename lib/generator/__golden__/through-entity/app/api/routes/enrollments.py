@@ -5,7 +5,10 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
+from app.api.scoping import require_reference
+from app.models.course import Course
 from app.models.enrollment import Enrollment
+from app.models.student import Student
 from app.schemas.common import Int32
 from app.schemas.enrollment import EnrollmentCreate, EnrollmentRead, EnrollmentUpdate
 from app.schemas.errors import error_responses
@@ -62,6 +65,18 @@ async def create_enrollment(
 ) -> EnrollmentRead:
     """Creates a Enrollment."""
     data = body.model_dump(exclude_unset=True)
+    await require_reference(
+        session,
+        "student_id",
+        body.student_id,
+        select(Student.id).where(Student.id == body.student_id),
+    )
+    await require_reference(
+        session,
+        "course_id",
+        body.course_id,
+        select(Course.id).where(Course.id == body.course_id),
+    )
     row = Enrollment(**data)
     session.add(row)
     await commit_or_409(session)
@@ -77,6 +92,20 @@ async def update_enrollment(
     """Changes the fields sent of a Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
     data = body.model_dump(exclude_unset=True)
+    if body.student_id is not None:
+        await require_reference(
+            session,
+            "student_id",
+            body.student_id,
+            select(Student.id).where(Student.id == body.student_id),
+        )
+    if body.course_id is not None:
+        await require_reference(
+            session,
+            "course_id",
+            body.course_id,
+            select(Course.id).where(Course.id == body.course_id),
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

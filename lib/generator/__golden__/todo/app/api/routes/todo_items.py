@@ -6,7 +6,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import require_reference
 from app.models.todo_item import TodoItem
+from app.models.todo_list import TodoList
 from app.schemas.common import Int32
 from app.schemas.errors import error_responses
 from app.schemas.responses import TodoItemDetail, TodoItemList
@@ -45,6 +47,9 @@ async def list_todo_items(
     todo_list_id. Sort by position and due_date (`-` for descending).
     """
     statement = select(TodoItem)
+    statement = statement.where(
+        TodoItem.todo_list.has(TodoList.owner_id == current_user.id)
+    )
     if done is not None:
         statement = statement.where(TodoItem.done == done)
     if todo_list_id is not None:
@@ -80,7 +85,11 @@ async def get_todo_item(
     todo_item_id: Int32,
 ) -> TodoItemDetail:
     """One TodoItem by id; 404 when there is none."""
-    row = await _fetch(session, TodoItem.id == todo_item_id)
+    row = await _fetch(
+        session,
+        TodoItem.id == todo_item_id,
+        TodoItem.todo_list.has(TodoList.owner_id == current_user.id),
+    )
     return TodoItemDetail.model_validate(row)
 
 
@@ -92,6 +101,14 @@ async def create_todo_item(
 ) -> TodoItemDetail:
     """Creates a TodoItem."""
     data = body.model_dump(exclude_unset=True)
+    await require_reference(
+        session,
+        "todo_list_id",
+        body.todo_list_id,
+        select(TodoList.id).where(
+            TodoList.id == body.todo_list_id, TodoList.owner_id == current_user.id
+        ),
+    )
     row = TodoItem(**data)
     session.add(row)
     await commit_or_409(session)
@@ -106,8 +123,21 @@ async def update_todo_item(
     body: TodoItemUpdate,
 ) -> TodoItemDetail:
     """Changes the fields sent of a TodoItem by id; 404 when there is none."""
-    row = await _fetch(session, TodoItem.id == todo_item_id)
+    row = await _fetch(
+        session,
+        TodoItem.id == todo_item_id,
+        TodoItem.todo_list.has(TodoList.owner_id == current_user.id),
+    )
     data = body.model_dump(exclude_unset=True)
+    if body.todo_list_id is not None:
+        await require_reference(
+            session,
+            "todo_list_id",
+            body.todo_list_id,
+            select(TodoList.id).where(
+                TodoList.id == body.todo_list_id, TodoList.owner_id == current_user.id
+            ),
+        )
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)
@@ -123,6 +153,10 @@ async def delete_todo_item(
     todo_item_id: Int32,
 ) -> None:
     """Deletes a TodoItem by id; 404 when there is none."""
-    row = await _fetch(session, TodoItem.id == todo_item_id)
+    row = await _fetch(
+        session,
+        TodoItem.id == todo_item_id,
+        TodoItem.todo_list.has(TodoList.owner_id == current_user.id),
+    )
     await session.delete(row)
     await commit_or_409(session)

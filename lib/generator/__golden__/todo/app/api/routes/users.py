@@ -3,11 +3,12 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
-from app.core.security import hash_password
+from app.api.scoping import invalid
+from app.core.security import hash_password, verify_password
 from app.models.user import User
 from app.schemas.common import Int32
 from app.schemas.errors import error_responses
-from app.schemas.user import UserCreate, UserRead, UserUpdate
+from app.schemas.user import UserCreate, UserPublic, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
 
@@ -25,10 +26,10 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> User:
 async def get_user(
     session: SessionDep,
     user_id: Int32,
-) -> UserRead:
+) -> UserPublic:
     """One User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
-    return UserRead.model_validate(row)
+    return UserPublic.model_validate(row)
 
 
 @router.post("", status_code=201, responses=error_responses(409))
@@ -46,7 +47,7 @@ async def create_user(
     return UserRead.model_validate(await _fetch(session, User.id == row.id))
 
 
-@router.patch("/{user_id}", responses=error_responses(401, 404, 409))
+@router.patch("/{user_id}", responses=error_responses(401, 403, 404, 409))
 async def update_user(
     session: SessionDep,
     current_user: CurrentUser,
@@ -54,8 +55,14 @@ async def update_user(
     body: UserUpdate,
 ) -> UserRead:
     """Changes the fields sent of a User by id; 404 when there is none."""
-    row = await _fetch(session, User.id == user_id)
+    row = await _fetch(session, User.id == user_id, User.id == current_user.id)
     data = body.model_dump(exclude_unset=True)
+    data.pop("current_password", None)
+    if body.password is not None:
+        if body.current_password is None:
+            raise invalid("current_password", "Required to change the password", None)
+        if not verify_password(body.current_password, row.password):
+            raise HTTPException(status_code=403, detail="The current password is wrong")
     if body.password is not None:
         data["password"] = hash_password(body.password)
     for key, value in data.items():

@@ -1,0 +1,65 @@
+"""Access and data exposure of /accounts."""
+
+from fastapi.testclient import TestClient
+
+from tests.factories import account_payload, create_account
+from tests.utils import quote_path, run, sign_in
+
+
+def test_create_account_unknown_field(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    body = run(client, account_payload)
+    body["zz_not_a_field"] = 1
+    response = client.post("/accounts", json=body, headers=headers)
+    assert response.status_code == 422
+
+
+def test_update_account_unknown_field(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = user
+    response = client.patch(
+        f"/accounts/{quote_path(row.id)}", json={"zz_not_a_field": 1}, headers=headers
+    )
+    assert response.status_code == 422
+
+
+def test_get_account_hides_owner_only_fields(client: TestClient) -> None:
+    row = run(client, create_account)
+    headers: dict[str, str] = {}
+    response = client.get(f"/accounts/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 200, response.text
+    assert "email" not in response.json()
+
+
+def test_me_shows_owner_only_fields(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get("/auth/me", headers=headers)
+    assert response.status_code == 200
+    assert "email" in response.json()
+
+
+def test_update_account_password_needs_current(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.patch(
+        f"/accounts/{quote_path(user.id)}",
+        json={"password": "New-Correct-Horse-8-Staple"},
+        headers=headers,
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "current_password"]
+    body = {
+        "password": "New-Correct-Horse-8-Staple",
+        "current_password": "not-the-password",
+    }
+    response = client.patch(
+        f"/accounts/{quote_path(user.id)}", json=body, headers=headers
+    )
+    assert response.status_code == 403
+    body = {
+        "password": "New-Correct-Horse-8-Staple",
+        "current_password": "Correct-Horse-7-Battery",
+    }
+    response = client.patch(
+        f"/accounts/{quote_path(user.id)}", json=body, headers=headers
+    )
+    assert response.status_code == 200, response.text

@@ -1,0 +1,61 @@
+"""Access and data exposure of /users."""
+
+from fastapi.testclient import TestClient
+
+from tests.factories import create_user, user_payload
+from tests.utils import quote_path, run, sign_in
+
+
+def test_create_user_unknown_field(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    body = run(client, user_payload)
+    body["zz_not_a_field"] = 1
+    response = client.post("/users", json=body, headers=headers)
+    assert response.status_code == 422
+
+
+def test_update_user_unknown_field(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    row = user
+    response = client.patch(
+        f"/users/{quote_path(row.id)}", json={"zz_not_a_field": 1}, headers=headers
+    )
+    assert response.status_code == 422
+
+
+def test_get_user_hides_owner_only_fields(client: TestClient) -> None:
+    row = run(client, create_user)
+    headers: dict[str, str] = {}
+    response = client.get(f"/users/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 200, response.text
+    assert "email" not in response.json()
+
+
+def test_me_shows_owner_only_fields(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get("/auth/me", headers=headers)
+    assert response.status_code == 200
+    assert "email" in response.json()
+
+
+def test_update_user_password_needs_current(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.patch(
+        f"/users/{quote_path(user.id)}",
+        json={"password": "New-Correct-Horse-8-Staple"},
+        headers=headers,
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "current_password"]
+    body = {
+        "password": "New-Correct-Horse-8-Staple",
+        "current_password": "not-the-password",
+    }
+    response = client.patch(f"/users/{quote_path(user.id)}", json=body, headers=headers)
+    assert response.status_code == 403
+    body = {
+        "password": "New-Correct-Horse-8-Staple",
+        "current_password": "Correct-Horse-7-Battery",
+    }
+    response = client.patch(f"/users/{quote_path(user.id)}", json=body, headers=headers)
+    assert response.status_code == 200, response.text

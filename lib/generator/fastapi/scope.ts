@@ -1,0 +1,146 @@
+import type { IrEntity, IrProject } from '../ir/types';
+import { module } from '../python/code';
+import { Imports } from '../python/imports';
+import { needsCurrentPassword } from './schemas';
+
+/** Which helpers of `app/api/scoping.py` the routes use. */
+export type ScopeNeeds = {
+  references: boolean;
+  links: boolean;
+  cycles: boolean;
+  currentPassword: boolean;
+  optionalUser: boolean;
+};
+
+export function scopeNeeds(project: IrProject): ScopeNeeds {
+  const writes = (e: IrEntity) => e.resource.create !== null || e.resource.update !== null;
+  return {
+    references: project.entities.some((e) => writes(e) && e.fks.some((fk) => fk.inCreate || fk.inUpdate)),
+    links: project.entities.some((e) => writes(e) && e.resource.links.length > 0),
+    cycles: project.entities.some((e) => e.resource.update !== null && e.resource.selfRefs.length > 0),
+    currentPassword: project.entities.some((e) => needsCurrentPassword(e, project)),
+    optionalUser: project.auth !== null && project.entities.some((e) => needsOptionalUser(e)),
+  };
+}
+
+/** A public read of an entity with public rows still shows the caller's own rows: it needs the caller if any. */
+export function needsOptionalUser(entity: IrEntity): boolean {
+  const r = entity.resource;
+  if (!r.publicRows || !r.ownership) return false;
+  return r.list?.access.kind === 'public' || r.get?.kind === 'public';
+}
+
+/**
+ * `app/api/scoping.py`: what a request body may point at (rows that exist and the caller may read, else a 422
+ * naming the field), many-to-many links by id, refusing parent cycles, and the optional caller of public reads.
+ * Null when no route needs it.
+ */
+export function emitScoping(project: IrProject): string | null {
+  const needs = scopeNeeds(project);
+  const invalid = needs.references || needs.links || needs.cycles || needs.currentPassword;
+  if (!invalid && !needs.optionalUser) return null;
+  const imports = new Imports([
+    'invalid',
+    'require_reference',
+    'M',
+    'load_links',
+    'refuse_cycle',
+    'optional_user',
+    'OptionalUser',
+  ]);
+  const any = () => imports.from('typing', 'Any');
+  const session = () => imports.from('sqlalchemy.ext.asyncio', 'AsyncSession');
+  const select = () => imports.from('sqlalchemy', 'Select');
+  const blocks: string[] = [];
+  if (invalid) {
+    const error = imports.from('fastapi.exceptions', 'RequestValidationError');
+    blocks.push(
+      [
+        `def invalid(field: str, message: str, value: object) -> ${error}:`,
+        '    """A 422 in FastAPI\'s own shape, naming the body field."""',
+        `    return ${error}(`,
+        '        [{"type": "value_error", "loc": ("body", field), "msg": message, "input": value}]',
+        '    )',
+      ].join('\n'),
+    );
+  }
+  if (needs.references) {
+    blocks.push(
+      [
+        `async def require_reference(`,
+        `    session: ${session()}, field: str, value: object, statement: ${select()}[${any()}]`,
+        ') -> None:',
+        '    """422 unless `statement` finds the row `value` names, readable by the caller."""',
+        '    if (await session.execute(statement.limit(1))).first() is None:',
+        '        raise invalid(field, "No such row, or not yours to reference", value)',
+      ].join('\n'),
+    );
+  }
+  if (needs.links) {
+    const typeVar = imports.from('typing', 'TypeVar');
+    blocks.push(
+      `M = ${typeVar}("M")`,
+      [
+        'async def load_links(',
+        `    session: ${session()}, field: str, ids: list[${any()}], statement: ${select()}[M]`,
+        ') -> list[M]:',
+        '    """The rows a many-to-many list names; 422 when an id is unknown."""',
+        '    rows = list((await session.execute(statement)).scalars().all())',
+        '    if len(rows) != len(set(ids)):',
+        '        raise invalid(field, "Unknown id in the list", ids)',
+        '    return rows',
+      ].join('\n'),
+    );
+  }
+  if (needs.cycles) {
+    const attr = () => `${imports.from('sqlalchemy.orm', 'InstrumentedAttribute')}[${any()}]`;
+    blocks.push(
+      [
+        'async def refuse_cycle(',
+        `    session: ${session()},`,
+        '    field: str,',
+        '    parent: object,',
+        '    row_id: object,',
+        `    key: ${attr()},`,
+        `    column: ${attr()},`,
+        ') -> None:',
+        '    """422 when `parent` is the row itself or one of its descendants."""',
+        '    seen: set[object] = set()',
+        '    current: object = parent',
+        '    while current is not None and current not in seen:',
+        '        if current == row_id:',
+        '            raise invalid(field, "Would make the row its own ancestor", parent)',
+        '        seen.add(current)',
+        `        statement = ${imports.from('sqlalchemy', 'select')}(column).where(key == current)`,
+        '        current = (await session.execute(statement)).scalar_one_or_none()',
+      ].join('\n'),
+    );
+  }
+  const auth = project.auth;
+  if (needs.optionalUser && auth) {
+    const user = project.entityById.get(auth.userId) as IrEntity;
+    const userCls = imports.from(`app.models.${user.module}`, user.className);
+    const sessionDep = imports.from('app.api.deps', 'SessionDep');
+    blocks.push(
+      [
+        'async def optional_user(',
+        `    session: ${sessionDep}, request: ${imports.from('fastapi', 'Request')}`,
+        `) -> ${userCls} | None:`,
+        '    """The caller of a public route when a valid bearer token comes along."""',
+        '    scheme, _, token = request.headers.get("Authorization", "").partition(" ")',
+        '    if scheme.lower() != "bearer" or not token:',
+        '        return None',
+        '    try:',
+        `        return await ${imports.from('app.api.deps', 'get_current_user')}(session, token)`,
+        `    except ${imports.from('fastapi', 'HTTPException')}:`,
+        '        return None',
+      ].join('\n'),
+      `OptionalUser = ${imports.from('typing', 'Annotated')}[${userCls} | None, ${imports.from('fastapi', 'Depends')}(optional_user)]`,
+    );
+  }
+  return module(
+    imports.render(),
+    blocks,
+    '"""Row scoping for the routes: references, links, parent cycles, the optional caller."""',
+  );
+}

@@ -1,0 +1,371 @@
+import type { IrAccess, IrEntity, IrOperation, IrOperationKind, IrProject } from '../../ir/types';
+import { indent, module } from '../../python/code';
+import { Imports } from '../../python/imports';
+import { pyStr } from '../../python/literal';
+import { ownerOnlyReads } from '../access';
+import { needsCurrentPassword, publicFields, readFields } from '../schemas';
+import { factoryName, jsonId, payloadName } from './factories';
+import { passwordSample, sampleFor } from './samples';
+
+/**
+ * `tests/test_<resource>_access.py`: what the access and data-exposure rules promise, asserted against the
+ * running app: bodies refuse unknown and read-only fields, foreign keys to missing rows or to parents of
+ * someone else, owner-only fields stay out of public views, rows not public stay with their owner, links are
+ * written and returned, a row never becomes its own ancestor, and changing one's password takes the current one.
+ */
+type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; tests: string[] };
+
+const run = (ctx: Ctx) => ctx.imports.from('tests.utils', 'run');
+const signInFn = (ctx: Ctx) => ctx.imports.from('tests.utils', 'sign_in');
+const factory = (ctx: Ctx, entity: IrEntity) => ctx.imports.from('tests.factories', factoryName(entity));
+const payload = (ctx: Ctx, entity: IrEntity) => ctx.imports.from('tests.factories', payloadName(entity));
+
+function opOf(entity: IrEntity, kind: IrOperationKind): IrOperation | undefined {
+  return entity.operations.find((op) => op.kind === kind);
+}
+
+function test(ctx: Ctx, name: string, body: string[]): void {
+  const tc = ctx.imports.from('fastapi.testclient', 'TestClient');
+  ctx.tests.push(`def test_${name}(client: ${tc}) -> None:\n${indent(body.join('\n'))}`);
+}
+
+/** Signs in someone the rule lets through (binding `user`, `headers`); null for role rules (left to CRUD tests). */
+function signIn(ctx: Ctx, access: IrAccess | null): string[] | null {
+  if (access === null || access.kind === 'roles') return null;
+  if (access.kind === 'public') {
+    return ctx.project.auth ? [`user, headers = ${signInFn(ctx)}(client)`] : ['headers: dict[str, str] = {}'];
+  }
+  return [`user, headers = ${signInFn(ctx)}(client)`];
+}
+
+/** Factory keywords making a row the signed-in user's (through its owner path). */
+function owned(ctx: Ctx, entity: IrEntity = ctx.entity): string {
+  return ctx.project.auth && !entity.isUser ? ', owned_by=user' : '';
+}
+
+function itemUrl(ctx: Ctx, op: IrOperation, rowVar: string): string {
+  const { lookup } = ctx.entity.resource;
+  const column = lookup.field ? lookup.field.name : 'id';
+  const quote = ctx.imports.from('tests.utils', 'quote_path');
+  return `f"${op.path.replace(`{${lookup.param}}`, `{${quote}(${rowVar}.${column})}`)}"`;
+}
+
+/** `row = ...`: a row the signed-in user may update (the user themself on the user entity). */
+function ownRow(ctx: Ctx): string {
+  return ctx.entity.isUser
+    ? 'row = user'
+    : `row = ${run(ctx)}(client, ${factory(ctx, ctx.entity)}${owned(ctx)})`;
+}
+
+const missingId = (target: IrEntity) =>
+  target.primaryKey === 'uuid' ? '"00000000-0000-0000-0000-000000000000"' : '999999999';
+
+const locIs = (field: string) => `assert response.json()["detail"][0]["loc"] == ["body", ${pyStr(field)}]`;
+
+function bodyTests(ctx: Ctx): void {
+  const { entity } = ctx;
+  const create = opOf(entity, 'create');
+  const update = opOf(entity, 'update');
+  const createSignIn = create ? signIn(ctx, create.access) : null;
+  if (create && createSignIn) {
+    const path = pyStr(create.path);
+    const body = `${run(ctx)}(client, ${payload(ctx, entity)}${create.access?.kind === 'public' ? '' : owned(ctx)})`;
+    test(ctx, `${create.handler}_unknown_field`, [
+      ...createSignIn,
+      `body = ${body}`,
+      'body["zz_not_a_field"] = 1',
+      `response = client.post(${path}, json=body, headers=headers)`,
+      'assert response.status_code == 422',
+    ]);
+    const readOnly = entity.fields.find((f) => f.readOnly && f.inRead && f.type !== 'json');
+    if (readOnly) {
+      const sample = sampleFor(readOnly, ctx.imports, 'json');
+      test(ctx, `${create.handler}_read_only_${readOnly.name}`, [
+        ...createSignIn,
+        `body = ${body}`,
+        ...(/\bn\b/.test(sample) ? ['n = 1'] : []),
+        `body[${pyStr(readOnly.name)}] = ${sample}`,
+        `response = client.post(${path}, json=body, headers=headers)`,
+        'assert response.status_code == 422',
+        locIs(readOnly.name),
+      ]);
+    }
+    for (const fk of entity.fks.filter((k) => k.inCreate)) {
+      const target = ctx.project.entityById.get(fk.targetId) as IrEntity;
+      test(ctx, `${create.handler}_missing_${fk.column}`, [
+        ...createSignIn,
+        `body = ${body}`,
+        `body[${pyStr(fk.column)}] = ${missingId(target)}`,
+        `response = client.post(${path}, json=body, headers=headers)`,
+        'assert response.status_code == 422',
+        locIs(fk.column),
+      ]);
+      if (foreignParentTestable(ctx, create, target)) {
+        test(ctx, `${create.handler}_${fk.column}_of_someone_else`, [
+          ...createSignIn,
+          `other = ${run(ctx)}(client, ${factory(ctx, target)})`,
+          `body = ${body}`,
+          `body[${pyStr(fk.column)}] = ${jsonId(target, 'other.id')}`,
+          `response = client.post(${path}, json=body, headers=headers)`,
+          'assert response.status_code == 422',
+          locIs(fk.column),
+        ]);
+      }
+    }
+  }
+  const updateSignIn = update ? signIn(ctx, update.access) : null;
+  if (update && updateSignIn) {
+    test(ctx, `${update.handler}_unknown_field`, [
+      ...updateSignIn,
+      ownRow(ctx),
+      `response = client.patch(${itemUrl(ctx, update, 'row')}, json={"zz_not_a_field": 1}, headers=headers)`,
+      'assert response.status_code == 422',
+    ]);
+    for (const fk of entity.fks.filter((k) => k.inUpdate && k.targetId !== entity.id)) {
+      const target = ctx.project.entityById.get(fk.targetId) as IrEntity;
+      if (!foreignParentTestable(ctx, update, target)) continue;
+      test(ctx, `${update.handler}_${fk.column}_of_someone_else`, [
+        ...updateSignIn,
+        ownRow(ctx),
+        `other = ${run(ctx)}(client, ${factory(ctx, target)})`,
+        `body = {${pyStr(fk.column)}: ${jsonId(target, 'other.id')}}`,
+        `response = client.patch(${itemUrl(ctx, update, 'row')}, json=body, headers=headers)`,
+        'assert response.status_code == 422',
+        locIs(fk.column),
+      ]);
+    }
+  }
+}
+
+/** A parent only its owner may read, referenced by a signed-in caller: someone else's is refused. */
+function foreignParentTestable(ctx: Ctx, op: IrOperation, target: IrEntity): boolean {
+  if (op.access?.kind === 'public' || !ctx.project.auth) return false;
+  return !target.isUser && (ownerOnlyReads(target) || target.resource.publicRows !== null);
+}
+
+/** Owner-only fields are absent from public reads and from embeds; the user themself sees them on /auth/me. */
+function exposureTests(ctx: Ctx): void {
+  const { entity, project } = ctx;
+  const hidden = readFields(entity).filter((f) => !publicFields(entity).includes(f));
+  const get = opOf(entity, 'get');
+  if (hidden.length > 0 && get && entity.resource.views.get === 'public' && get.access?.kind !== 'roles') {
+    const signedIn = get.access?.kind !== 'public';
+    test(ctx, `${get.handler}_hides_owner_only_fields`, [
+      `row = ${run(ctx)}(client, ${factory(ctx, entity)}${publicRowKw(entity)})`,
+      ...(signedIn ? [`_, headers = ${signInFn(ctx)}(client)`] : ['headers: dict[str, str] = {}']),
+      `response = client.get(${itemUrl(ctx, get, 'row')}, headers=headers)`,
+      'assert response.status_code == 200, response.text',
+      ...hidden.map((f) => `assert ${pyStr(f.name)} not in response.json()`),
+    ]);
+  }
+  for (const embed of entity.resource.embeds) {
+    const target = project.entityById.get(embed.targetId) as IrEntity;
+    const hiddenThere = readFields(target).filter((f) => !publicFields(target).includes(f));
+    if (hiddenThere.length === 0 || embed.many || !get || get.access?.kind === 'roles') continue;
+    const fk = entity.fks.find((f) => f.attr === embed.attr);
+    if (!fk || fk.nullable) continue;
+    const lines = signIn(ctx, get.access) ?? [];
+    test(ctx, `${get.handler}_embeds_${embed.attr}_publicly`, [
+      ...lines,
+      `row = ${run(ctx)}(client, ${factory(ctx, entity)}${get.access?.kind === 'owner' ? owned(ctx) : ''}${publicRowKw(entity)})`,
+      `response = client.get(${itemUrl(ctx, get, 'row')}, headers=headers)`,
+      'assert response.status_code == 200, response.text',
+      ...hiddenThere.map((f) => `assert ${pyStr(f.name)} not in response.json()[${pyStr(embed.attr)}]`),
+    ]);
+  }
+  const auth = project.auth;
+  if (auth && entity.isUser && hidden.length > 0) {
+    test(ctx, 'me_shows_owner_only_fields', [
+      `user, headers = ${signInFn(ctx)}(client)`,
+      'response = client.get("/auth/me", headers=headers)',
+      'assert response.status_code == 200',
+      ...hidden.map((f) => `assert ${pyStr(f.name)} in response.json()`),
+    ]);
+  }
+}
+
+function publicRowKw(entity: IrEntity): string {
+  const flag = entity.resource.publicRows;
+  return flag && entity.resource.ownership ? `, ${flag.name}=True` : '';
+}
+
+/** Rows not marked public are the owner's alone: 404 for everyone else, listed for nobody else. */
+function publicRowTests(ctx: Ctx): void {
+  const { entity } = ctx;
+  const flag = entity.resource.publicRows;
+  if (!flag || !entity.resource.ownership || !ctx.project.auth) return;
+  const get = opOf(entity, 'get');
+  const list = opOf(entity, 'list');
+  const draft = `row = ${run(ctx)}(client, ${factory(ctx, entity)}, owned_by=owner, ${flag.name}=False)`;
+  if (get && (get.access?.kind === 'public' || get.access?.kind === 'authenticated')) {
+    test(ctx, `${get.handler}_hides_rows_not_public`, [
+      `owner, owner_headers = ${signInFn(ctx)}(client)`,
+      `_, other_headers = ${signInFn(ctx)}(client)`,
+      draft,
+      `assert client.get(${itemUrl(ctx, get, 'row')}, headers=other_headers).status_code == 404`,
+      ...(get.access.kind === 'public'
+        ? [`assert client.get(${itemUrl(ctx, get, 'row')}).status_code == 404`]
+        : []),
+      `response = client.get(${itemUrl(ctx, get, 'row')}, headers=owner_headers)`,
+      'assert response.status_code == 200',
+    ]);
+  }
+  if (list && (list.access?.kind === 'public' || list.access?.kind === 'authenticated') && flag.inRead) {
+    const max = entity.resource.list?.maxPageSize ?? 100;
+    test(ctx, `${list.handler}_hides_rows_not_public`, [
+      `owner, owner_headers = ${signInFn(ctx)}(client)`,
+      `_, other_headers = ${signInFn(ctx)}(client)`,
+      draft,
+      `response = client.get(${pyStr(list.path)}, params={"limit": ${max}}, headers=other_headers)`,
+      'assert response.status_code == 200',
+      `assert all(item[${pyStr(flag.name)}] for item in response.json()["items"])`,
+      `assert ${jsonId(entity, 'row.id')} not in {item["id"] for item in response.json()["items"]}`,
+      `mine = client.get(${pyStr(list.path)}, params={"limit": ${max}}, headers=owner_headers).json()`,
+      `assert mine["total"] >= 1`,
+    ]);
+  }
+}
+
+/** Many-to-many lists of ids: written, returned, and unknown ids refused. */
+function linkTests(ctx: Ctx): void {
+  const { entity } = ctx;
+  const create = opOf(entity, 'create');
+  const update = opOf(entity, 'update');
+  for (const link of entity.resource.links) {
+    const target = ctx.project.entityById.get(link.targetId) as IrEntity;
+    const targetFactory = factory(ctx, target);
+    const ids = (v: string) => `{${jsonId(target, `${v}.id`)}}`;
+    const returned = `{item["id"] for item in response.json()[${pyStr(link.attr)}]}`;
+    const createSignIn = create ? signIn(ctx, create.access) : null;
+    if (create && createSignIn) {
+      const path = pyStr(create.path);
+      const body = `${run(ctx)}(client, ${payload(ctx, entity)}${create.access?.kind === 'public' ? '' : owned(ctx)})`;
+      test(ctx, `${create.handler}_writes_${link.attr}`, [
+        ...createSignIn,
+        `first = ${run(ctx)}(client, ${targetFactory})`,
+        `second = ${run(ctx)}(client, ${targetFactory})`,
+        `body = ${body}`,
+        `body[${pyStr(link.attr)}] = [${jsonId(target, 'first.id')}, ${jsonId(target, 'second.id')}]`,
+        `response = client.post(${path}, json=body, headers=headers)`,
+        'assert response.status_code == 201, response.text',
+        `assert ${returned} == ${ids('first')} | ${ids('second')}`,
+      ]);
+      test(ctx, `${create.handler}_unknown_${link.attr}`, [
+        ...createSignIn,
+        `body = ${body}`,
+        `body[${pyStr(link.attr)}] = [${missingId(target)}]`,
+        `response = client.post(${path}, json=body, headers=headers)`,
+        'assert response.status_code == 422',
+        locIs(link.attr),
+      ]);
+    }
+    const updateSignIn = update ? signIn(ctx, update.access) : null;
+    if (update && updateSignIn) {
+      test(ctx, `${update.handler}_writes_${link.attr}`, [
+        ...updateSignIn,
+        ownRow(ctx),
+        `first = ${run(ctx)}(client, ${targetFactory})`,
+        `body = {${pyStr(link.attr)}: [${jsonId(target, 'first.id')}]}`,
+        `response = client.patch(${itemUrl(ctx, update, 'row')}, json=body, headers=headers)`,
+        'assert response.status_code == 200, response.text',
+        `assert ${returned} == ${ids('first')}`,
+        `response = client.patch(${itemUrl(ctx, update, 'row')}, json={${pyStr(link.attr)}: []}, headers=headers)`,
+        `assert ${returned} == set()`,
+      ]);
+    }
+  }
+}
+
+/** A row pointed at itself, or at one of its children, is refused before anything is stored. */
+function cycleTests(ctx: Ctx): void {
+  const { entity } = ctx;
+  const update = opOf(entity, 'update');
+  const lines = update ? signIn(ctx, update.access) : null;
+  if (!update || !lines) return;
+  for (const fk of entity.resource.selfRefs) {
+    const fac = factory(ctx, entity);
+    test(ctx, `${update.handler}_${fk.column}_cycle`, [
+      ...lines,
+      ownRow(ctx),
+      `response = client.patch(${itemUrl(ctx, update, 'row')}, json={${pyStr(fk.column)}: ${jsonId(entity, 'row.id')}}, headers=headers)`,
+      'assert response.status_code == 422',
+      locIs(fk.column),
+      `child = ${run(ctx)}(client, ${fac}${owned(ctx)}, ${fk.column}=row.id)`,
+      `response = client.patch(${itemUrl(ctx, update, 'row')}, json={${pyStr(fk.column)}: ${jsonId(entity, 'child.id')}}, headers=headers)`,
+      'assert response.status_code == 422',
+      locIs(fk.column),
+      `response = client.patch(${itemUrl(ctx, update, 'child')}, json={${pyStr(fk.column)}: None}, headers=headers)`,
+      'assert response.status_code == 200, response.text',
+    ]);
+  }
+}
+
+/** A copied field takes the value of the row its FK names, whatever the body says (it cannot say anything). */
+function copyTests(ctx: Ctx): void {
+  const { entity } = ctx;
+  const create = opOf(entity, 'create');
+  const lines = create ? signIn(ctx, create.access) : null;
+  if (!create || !lines) return;
+  for (const field of entity.fields) {
+    const copy = field.copyFrom;
+    if (!copy || !field.inRead) continue;
+    const comparable = ['string', 'text', 'integer', 'bigint', 'boolean', 'decimal', 'email', 'url', 'enum'];
+    if (!comparable.includes(field.type)) continue;
+    const source = ctx.project.entityById.get(copy.targetId) as IrEntity;
+    const got = `response.json()[${pyStr(field.name)}]`;
+    const check =
+      field.type === 'decimal'
+        ? `assert ${ctx.imports.module('decimal')}.Decimal(str(${got})) == source.${copy.field}`
+        : `assert ${got} == source.${copy.field}`;
+    const owner = create.access?.kind === 'public' ? '' : owned(ctx);
+    test(ctx, `${create.handler}_copies_${field.name}`, [
+      ...lines,
+      `source = ${run(ctx)}(client, ${factory(ctx, source)}${owned(ctx, source)})`,
+      `body = ${run(ctx)}(client, ${payload(ctx, entity)}${owner}, ${copy.column}=${jsonId(source, 'source.id')})`,
+      `response = client.post(${pyStr(create.path)}, json=body, headers=headers)`,
+      'assert response.status_code == 201, response.text',
+      check,
+    ]);
+  }
+}
+
+/** Changing one's own password: without the current one 422, with a wrong one 403, with it 200. */
+function passwordTests(ctx: Ctx): void {
+  const { entity, project } = ctx;
+  const auth = project.auth;
+  const update = opOf(entity, 'update');
+  if (!auth || !update || !needsCurrentPassword(entity, project) || update.access?.kind !== 'owner') return;
+  const password = auth.password.name;
+  const current = passwordSample(auth.password);
+  const url = itemUrl(ctx, update, 'user');
+  const next = pyStr('New-Correct-Horse-8-Staple');
+  test(ctx, `${update.handler}_password_needs_current`, [
+    `user, headers = ${signInFn(ctx)}(client)`,
+    `response = client.patch(${url}, json={${pyStr(password)}: ${next}}, headers=headers)`,
+    'assert response.status_code == 422',
+    locIs('current_password'),
+    `body = {${pyStr(password)}: ${next}, "current_password": "not-the-password"}`,
+    `response = client.patch(${url}, json=body, headers=headers)`,
+    'assert response.status_code == 403',
+    `body = {${pyStr(password)}: ${next}, "current_password": ${current}}`,
+    `response = client.patch(${url}, json=body, headers=headers)`,
+    'assert response.status_code == 200, response.text',
+  ]);
+}
+
+export function emitAccessTests(entity: IrEntity, project: IrProject): string | null {
+  const ctx: Ctx = { entity, project, imports: new Imports(), tests: [] };
+  bodyTests(ctx);
+  exposureTests(ctx);
+  publicRowTests(ctx);
+  linkTests(ctx);
+  cycleTests(ctx);
+  copyTests(ctx);
+  passwordTests(ctx);
+  if (ctx.tests.length === 0) return null;
+  return module(
+    ctx.imports.render(),
+    ctx.tests,
+    `"""Access and data exposure of ${entity.resource.path}."""`.replace(/[^\x20-\x7e]/g, ''),
+  );
+}
