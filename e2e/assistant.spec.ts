@@ -56,7 +56,7 @@ test.describe('Assistant', () => {
     await expect(page.getByText(/Proposal: \d+ modified, \d+ added/)).toBeVisible();
     await expect(code.file('app/api/routes/auth.py')).toHaveAccessibleName(/added/);
     await code.file('app/api/routes/auth.py').click();
-    await expect(code.visibleCode()).toContainText('register');
+    await expect(code.visibleCode()).toContainText('UserRegister');
     await code.designTab.click();
 
     await proposal.getByRole('button', { name: 'Accept' }).click();
@@ -89,12 +89,12 @@ test.describe('Assistant', () => {
     }
     await preview.open();
     await preview.expectRunning();
-    const registered = await preview.call('auth', 'register_auth_register_post', {
+    const registered = await preview.call('auth', 'register', {
       email: 'ada@example.com',
       password: 'short',
     });
     await expect(registered.status).toHaveText(/^\s*422/);
-    const ok = await preview.call('auth', 'register_auth_register_post', {
+    const ok = await preview.call('auth', 'register', {
       email: 'ada@example.com',
       password: 'correct horse 42',
     });

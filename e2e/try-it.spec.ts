@@ -37,7 +37,7 @@ test.describe('Try it', () => {
       password: 'correct horse 42',
       username: 'ada_lovelace',
     };
-    const registered = await preview.call('auth', 'register_auth_register_post', user);
+    const registered = await preview.call('auth', 'register', user);
     await expect(registered.status).toHaveText(/^\s*201/);
     await expect(registered.body).toContainText('ada_lovelace');
 
@@ -45,11 +45,11 @@ test.describe('Try it', () => {
     await preview.authorize(user.email, user.password);
 
     const first = { title: 'Hello live', slug: 'hello-live', body: 'Written from Try it.' };
-    const created = await preview.call('posts', 'create_post_posts_post', first);
+    const created = await preview.call('posts', 'create_post', first);
     await expect(created.status).toHaveText(/^\s*201/);
     await expect(created.body).toContainText('hello-live');
 
-    const listed = await preview.call('posts', 'list_posts_posts_get');
+    const listed = await preview.call('posts', 'list_posts');
     await expect(listed.status).toHaveText(/^\s*200/);
     await expect(listed.body).toContainText('Hello live');
     await preview.api.evaluate((el) => el.scrollTo(0, 0));
@@ -73,11 +73,11 @@ test.describe('Try it', () => {
       body: 'After the restart.',
       subtitle: 'New field',
     };
-    const createdAgain = await preview.call('posts', 'create_post_posts_post', second);
+    const createdAgain = await preview.call('posts', 'create_post', second);
     await expect(createdAgain.status).toHaveText(/^\s*201/);
     await expect(createdAgain.body).toContainText('"subtitle": "New field"');
 
-    const listedAgain = await preview.call('posts', 'list_posts_posts_get');
+    const listedAgain = await preview.call('posts', 'list_posts');
     await expect(listedAgain.status).toHaveText(/^\s*200/);
     await expect(listedAgain.body).toContainText('With subtitle');
     await expect(listedAgain.body).toContainText('Hello live');
@@ -89,7 +89,7 @@ test.describe('Try it', () => {
     await preview.resetData.click();
     await expect(preview.status).not.toHaveText('Running');
     await preview.expectRunning();
-    const afterReset = await preview.call('posts', 'list_posts_posts_get');
+    const afterReset = await preview.call('posts', 'list_posts');
     await expect(afterReset.status).toHaveText(/^\s*200/);
     await expect(afterReset.body).toContainText('"total": 0');
   });
