@@ -8,7 +8,6 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ctx } from '@/lib/api/testing/route-calls';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-preview-route-'));
 const socketPath = path.join(dir, 'app.sock');
@@ -49,14 +48,18 @@ const request = (method: string, headers: Record<string, string>) =>
     headers: { host: 'local', 'content-type': 'application/json', ...headers },
     ...(method === 'GET' || method === 'HEAD' ? {} : { body: '{"title":"x"}' }),
   });
-const params = () => ctx({ id, path: ['posts'] } as unknown as Record<string, string>);
+const params = () => ({ params: Promise.resolve({ id, path: ['posts'] }) });
 
 describe('preview proxy cross-site refusal', () => {
   it.each(['POST', 'PUT', 'PATCH', 'DELETE'])(
     'refuses a cross-site %s with 403 and forwards nothing',
     async (method) => {
       received.length = 0;
-      for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }]) {
+      const foreign: Record<string, string>[] = [
+        { 'sec-fetch-site': 'cross-site' },
+        { origin: 'https://evil.example' },
+      ];
+      for (const headers of foreign) {
         const answer = await route[method as 'POST'](request(method, headers), params());
         expect(answer.status).toBe(403);
         expect(await answer.json()).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
