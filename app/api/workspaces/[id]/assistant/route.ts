@@ -52,6 +52,7 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
   const stream = assistantStream({
     model: config.languageModel(),
     design,
+    owner: user.id,
     messages,
     limits: {
       ...config.limits,
