@@ -73,3 +73,12 @@ describe('preview build steps in the worker pool', () => {
     expect(failed?.problems?.[0]).toMatchObject({ code: expect.any(String), path: expect.any(String) });
   }, 120_000);
 });
+
+describe('preview step messages', () => {
+  it('say a full disk is a full disk', async () => {
+    const { messageOf } = await import('./manager');
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    expect(messageOf(full)).toMatch(/^out of disk space/);
+    expect(messageOf(new Error('the app did not start'))).toBe('the app did not start');
+  });
+});

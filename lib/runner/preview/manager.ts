@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { isDiskFull } from '@/lib/db/errors';
 import type { Design } from '@/lib/design';
 import type { DesignVersion } from '@/lib/generator';
 import { runJob } from '@/lib/jobs/pool';
@@ -452,7 +453,10 @@ class StepFailedWith extends Error {
   }
 }
 
-function messageOf(error: unknown): string {
+/** A failed step's message; a full disk (the preview's quota disk or the server's) says so in words. */
+export function messageOf(error: unknown): string {
+  if (isDiskFull(error))
+    return "out of disk space: the preview's disk quota or the server's disk is full (reset the data, or try later)";
   return error instanceof Error ? error.message : String(error);
 }
 
