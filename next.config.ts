@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { PREVIEW_CSP } from './lib/runner/preview/csp';
 
 const config: NextConfig = {
   // WASM and native packages must stay outside the server bundle.
@@ -16,8 +17,9 @@ const config: NextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   // Lets parallel builds (e.g. two e2e runs) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // No other site may frame the IDE (clickjacking). Live previews (/preview/*) may be framed by the IDE itself;
-  // a later rule overrides an earlier one with the same key.
+  // No other site may frame the IDE (clickjacking). Live previews (/preview/*) get the proxy's sandbox policy
+  // (framed by the IDE itself at most): a later rule overrides an earlier one with the same key, and these
+  // override the route's own headers, so the proxy's policy is repeated here.
   async headers() {
     const common = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -35,7 +37,7 @@ const config: NextConfig = {
       {
         source: '/preview/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+          { key: 'Content-Security-Policy', value: PREVIEW_CSP },
           { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
         ],
       },

@@ -39,6 +39,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/api/openapi.json`,
       timeout: 300_000,
       reuseExistingServer: false,
+      // SIGTERM, not SIGKILL: the server stops its previews and unmounts their quota disks before it exits.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },
       env: {
         FASTDRAFT_DATA_DIR: dataDir,
         SIGNIN_MAX_FAILURES: '5',

@@ -18,7 +18,11 @@ export async function startAppServer(
   const child: ChildProcess = spawn(
     process.execPath,
     ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
-    { env: { ...env, FASTDRAFT_DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: 'ignore' },
+    {
+      // Every bench account signs up from 127.0.0.1: the per-address sign-up throttle must not refuse them.
+      env: { ...env, FASTDRAFT_DATA_DIR: dataDir, DATABASE_URL: '', SIGNUP_MAX_PER_ADDRESS: '100000' },
+      stdio: 'ignore',
+    },
   );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {

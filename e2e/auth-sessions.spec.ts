@@ -45,6 +45,6 @@ test('app pages refuse to be framed by other sites; previews may be framed by th
     expect(response.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
   }
   const preview = await request.get('/preview/00000000-0000-4000-8000-000000000000/openapi.json');
-  expect(preview.headers()['content-security-policy']).toBe("frame-ancestors 'self'");
+  expect(preview.headers()['content-security-policy']).toMatch(/^sandbox;.*frame-ancestors 'self'/);
   expect(preview.headers()['x-frame-options']).toBe('SAMEORIGIN');
 });

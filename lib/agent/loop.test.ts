@@ -31,6 +31,7 @@ async function run(
   const stream = assistantStream({
     model: typeof source === 'function' ? scriptedModel(source) : source,
     design,
+    owner: 'loop-test-user',
     callPreview,
     messages: [{ role: 'user', content: 'Create a POST endpoint for user registration' }],
     limits: { ...limits, ...overrides },

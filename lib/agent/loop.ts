@@ -35,6 +35,8 @@ export type LoopLimits = {
 export type AssistantRequest = {
   model: LanguageModel;
   design: Design;
+  /** Whose request it is: the draft's generations and checks count against their jobs (lib/jobs). */
+  owner: string;
   messages: ModelMessage[];
   limits: LoopLimits;
   callPreview?: CallPreview;
@@ -74,10 +76,10 @@ export function assistantStream(request: AssistantRequest): ReadableStream {
   const { limits } = request;
   const newId = request.newId ?? (() => crypto.randomUUID());
   const draft = new Draft(request.design);
-  const checks = draftChecks();
-  const tools = assistantTools(draft, checks, request.callPreview);
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, timeout]) : timeout;
+  const checks = draftChecks({ owner: request.owner, signal });
+  const tools = assistantTools(draft, checks, request.callPreview);
 
   return createUIMessageStream<AssistantMessage>({
     originalMessages: request.originalMessages,

@@ -6,7 +6,8 @@
 import { tool } from 'ai';
 import { z } from 'zod';
 import { type Design, OperationSchema } from '@/lib/design';
-import { checkProject, type Diagnostic, type GenerateResult, generateProject } from '@/lib/generator';
+import type { Diagnostic } from '@/lib/generator';
+import { type JobOptions, runJob } from '@/lib/jobs/pool';
 import type { Draft } from './draft';
 
 export type PreviewCall = { method: string; path: string; body?: unknown; bearerToken?: string };
@@ -42,8 +43,13 @@ export type CheckReport = {
   diagnosticCount: number;
 };
 
+/** A draft's generation: its files, or why it does not generate. */
+export type DraftFiles =
+  | { ok: true; files: Record<string, string> }
+  | { ok: false; problems: { path: string; message: string; elementId?: string }[] };
+
 /** The checks of a generation (validation problems, else format, lint, syntax and OpenAPI diagnostics). */
-async function reportOf(result: GenerateResult): Promise<CheckReport> {
+async function reportOf(result: DraftFiles, job: JobOptions): Promise<CheckReport> {
   if (!result.ok) {
     return {
       ok: false,
@@ -52,7 +58,7 @@ async function reportOf(result: GenerateResult): Promise<CheckReport> {
       diagnosticCount: 0,
     };
   }
-  const diagnostics = await checkProject(result.files);
+  const diagnostics = await runJob('check', { files: result.files }, job);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   return {
     ok: errors.length === 0,
@@ -64,21 +70,28 @@ async function reportOf(result: GenerateResult): Promise<CheckReport> {
   };
 }
 
+async function generated(design: Design, job: JobOptions): Promise<DraftFiles> {
+  const result = await runJob('files', { design }, job);
+  // A draft past the design limits does not load in the worker: its issues are the problems.
+  return 'refused' in result ? { ok: false, problems: result.issues } : result;
+}
+
 /**
  * Generation and checks of one request's draft, remembered for the last design: the checkDesign and
- * readGeneratedFile tools, the loop's own check and the proposal all ask about the same draft.
+ * readGeneratedFile tools, the loop's own check and the proposal all ask about the same draft. Both run in the
+ * worker pool (lib/jobs), counted against the person asking, so a big draft never stalls other requests.
  */
-export function draftChecks() {
-  let last: { design: Design; files: GenerateResult; report?: Promise<CheckReport> } | null = null;
+export function draftChecks(job: JobOptions) {
+  let last: { design: Design; files: Promise<DraftFiles>; report?: Promise<CheckReport> } | null = null;
   const at = (design: Design) => {
-    if (last?.design !== design) last = { design, files: generateProject(design) };
+    if (last?.design !== design) last = { design, files: generated(design, job) };
     return last;
   };
   return {
     files: (design: Design) => at(design).files,
     report: (design: Design) => {
       const entry = at(design);
-      entry.report ??= reportOf(entry.files);
+      entry.report ??= entry.files.then((files) => reportOf(files, job));
       return entry.report;
     },
   };
@@ -115,7 +128,7 @@ export function assistantTools(draft: Draft, checks: DraftChecks, callPreview?: 
         'the list of files.',
       inputSchema: z.object({ path: z.string().min(1).max(300) }),
       execute: async ({ path }) => {
-        const result = checks.files(draft.design);
+        const result = await checks.files(draft.design);
         if (!result.ok)
           return { ok: false, error: 'The draft does not generate; run checkDesign for its problems.' };
         const content = result.files[path];

@@ -241,6 +241,26 @@ describe.each(testDatabases)('abuse suite on $name', (database) => {
       ],
       [{ design: { ...design, '\uDC00key': 1 }, baseVersion: 1 }, 'design.\uDC00key'],
       [{ design, baseVersion: 2 ** 31 }, 'baseVersion'],
+      // Every whole number of the design too (a column length, a token lifetime; paths within the design).
+      [
+        { design: { ...design, auth: { ...design.auth, tokenLifetimeMinutes: 2 ** 31 } }, baseVersion: 1 },
+        'auth.tokenLifetimeMinutes',
+      ],
+      [
+        {
+          design: {
+            ...design,
+            entities: [
+              {
+                ...design.entities[0],
+                fields: [{ ...design.entities[0]!.fields[0], constraints: { maxLength: 2 ** 31 } }],
+              },
+            ],
+          },
+          baseVersion: 1,
+        },
+        'entities[0].fields[0].constraints.maxLength',
+      ],
     ];
     for (const [body, path] of cases) {
       const error = await expectError(

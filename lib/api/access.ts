@@ -2,7 +2,7 @@ import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Db } from '@/lib/db/connect';
 import { allows, type Need, type WorkspaceRole, workspaceAccess } from '@/lib/db/queries/access';
-import { countAttempt, lockedForSeconds, type RateLimit } from '@/lib/db/queries/rate-limits';
+import { type RateLimit, refundAttempt, takeAttempt } from '@/lib/db/queries/rate-limits';
 import { resolveShareToken } from '@/lib/db/queries/shares';
 import type { WorkspaceRow } from '@/lib/db/queries/workspaces';
 import { env } from '@/lib/env';
@@ -32,20 +32,22 @@ export const shareLimits = (): RateLimit => ({
 });
 
 /**
- * The usable share link a token names and its workspace. Unknown tokens count against the client's address:
- * past the limit every token answers 429 with the wait; revoked, expired and unknown links are all 404.
+ * The usable share link a token names and its workspace. Every lookup is counted against the client's address
+ * first, in one atomic statement (like the sign-in lock), so parallel guesses get no more lookups than the limit;
+ * a token that names a link (usable or not) gives its attempt back, so only unknown tokens use the allowance.
+ * Past the limit every token answers 429 with the wait; revoked, expired and unknown links are all 404.
  */
 export async function requireShare(db: Db, token: string, address: string, now = new Date()) {
   const key = `share:address:${address}`;
-  const limits = shareLimits();
-  const wait = await lockedForSeconds(db, [key], limits, now);
-  if (wait > 0) {
+  const attempt = await takeAttempt(db, key, shareLimits(), now);
+  if (!attempt.allowed) {
+    const wait = attempt.lockedForSeconds;
     throw new ApiError('rate_limited', `Too many unknown links. Try again in ${wait} seconds.`, undefined, {
       retryAfterSeconds: wait,
     });
   }
   const resolved = await resolveShareToken(db, token, now);
-  if (resolved.status === 'unknown') await countAttempt(db, [key], limits, now);
+  if (resolved.status !== 'unknown') await refundAttempt(db, key);
   if (resolved.status !== 'ok') throw notFound('Link');
   return { link: resolved.link, workspace: resolved.workspace };
 }

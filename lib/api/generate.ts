@@ -34,15 +34,31 @@ export function assertDesignSize(design: unknown): void {
 }
 
 /**
- * The design a request works on: the posted one (the editor's in-memory design), else the stored one. A posted
- * document that is too large is a 413, one that does not load a 422 with its issues; a stored one that does not
- * load is a bug (500).
+ * A stored design that no longer loads (one saved before the design limits that breaks them): a 422 naming its
+ * issues, never a 500. The owner replaces it (a save with the current version, or restoring a version).
  */
-export function requestDesign(workspaceId: string, stored: unknown, posted?: unknown): Design {
+export function storedDesignRefused(
+  issues: { path: string; message: string }[],
+  extra?: Record<string, unknown>,
+): ApiError {
+  return new ApiError(
+    'validation_failed',
+    'The stored design of this workspace breaks the design limits (it was saved before they applied): fix or ' +
+      'remove what the issues name, or restore an earlier version.',
+    issues,
+    extra,
+  );
+}
+
+/**
+ * The design a request works on: the posted one (the editor's in-memory design), else the stored one. A posted
+ * document that is too large is a 413; one that does not load, stored or posted, a 422 with its issues.
+ */
+export function requestDesign(stored: unknown, posted?: unknown): Design {
   if (posted !== undefined) assertDesignSize(posted);
   const loaded = loadDesign(posted ?? stored);
   if (loaded.ok) return loaded.design;
-  if (posted === undefined) throw new Error(`Stored design of workspace ${workspaceId} does not load`);
+  if (posted === undefined) throw storedDesignRefused(loaded.issues);
   throw notADesign(loaded.issues);
 }
 
@@ -61,7 +77,7 @@ export type DesignJob = {
  * all happen there. A stored design saved before the limits existed may be past them: that is a 422 too
  * (the person can fix it in the editor), never a broken workspace.
  */
-export async function designJob<N extends JobName>(
+export async function designJob<N extends Exclude<JobName, 'check'>>(
   name: N,
   job: DesignJob,
 ): Promise<Exclude<JobResults[N], Refusal>> {
@@ -69,7 +85,8 @@ export async function designJob<N extends JobName>(
   assertDesignSize(design);
   const input: JobInput = { design, ...(job.history ? { history: job.history } : {}) };
   const result = await runJob(name, input, { owner: job.owner, signal: job.signal });
-  if (!(result instanceof Uint8Array) && 'refused' in result) throw notADesign(result.issues);
+  if (!(result instanceof Uint8Array) && 'refused' in result)
+    throw job.posted === undefined ? storedDesignRefused(result.issues) : notADesign(result.issues);
   return result as Exclude<JobResults[N], Refusal>;
 }
 

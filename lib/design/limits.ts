@@ -34,6 +34,11 @@ export const LIMITS = {
    * before anything recursive (structured clone to a worker, JSON.stringify) touches a posted document.
    */
   designDepth: 48,
+  /**
+   * Every whole number of a design (lengths, precision, page sizes, token lifetime): a PostgreSQL `integer`,
+   * like the API's version numbers, so no generated column, query or duration overflows.
+   */
+  integer: 2_147_483_647,
 } as const;
 
 /** UTF-8 bytes of `text`, without allocating the encoded copy. */

@@ -58,7 +58,9 @@ export const FieldDefaultSchema = z.discriminatedUnion('kind', [
 ]);
 export type FieldDefault = z.infer<typeof FieldDefaultSchema>;
 
-const NonNegativeInt = z.number().int().nonnegative();
+/** A whole number of the design, at most LIMITS.integer. */
+const Int = z.int().max(LIMITS.integer, `Must be at most ${LIMITS.integer}.`);
+const NonNegativeInt = Int.nonnegative();
 
 /** For `string`, `maxLength` is also the column length (VARCHAR(n)); absent means the generator's default. */
 export const ConstraintsSchema = z.object({
@@ -107,7 +109,7 @@ export const FieldSchema = z.object({
   /** `enum` only. */
   enumId: IdSchema.optional(),
   /** `decimal` only: total digits and digits after the point. */
-  precision: z.number().int().positive().optional(),
+  precision: Int.positive().optional(),
   scale: NonNegativeInt.optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
@@ -145,8 +147,8 @@ const OperationBase = { enabled: z.boolean(), access: AccessRuleSchema };
 
 export const ListOperationSchema = z.object({
   ...OperationBase,
-  defaultPageSize: z.number().int().positive(),
-  maxPageSize: z.number().int().positive(),
+  defaultPageSize: Int.positive(),
+  maxPageSize: Int.positive(),
   filters: list(FieldRefSchema, LIMITS.listItems, 'filters'),
   sortable: list(FieldRefSchema, LIMITS.listItems, 'sortable fields'),
   defaultOrder: z.object({ field: FieldRefSchema, direction: SortDirectionSchema }).optional(),
@@ -257,7 +259,7 @@ export const AuthSchema = z.object({
   loginFieldId: IdSchema,
   passwordFieldId: IdSchema,
   roleFieldId: IdSchema.optional(),
-  tokenLifetimeMinutes: z.number().int().positive(),
+  tokenLifetimeMinutes: Int.positive(),
 });
 export type Auth = z.infer<typeof AuthSchema>;
 

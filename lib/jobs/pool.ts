@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { ApiError } from '@/lib/api/errors';
-import type { JobInput, JobName, JobResults } from './types';
+import type { JobInputs, JobName, JobResults } from './types';
 
 /**
  * The worker pool that runs generation, checks and export (lib/jobs/worker.ts) off the event loop, so one
@@ -89,7 +89,7 @@ export type JobOptions = {
 /** Runs one job in the pool (see the module comment for admission and the time limit). */
 export async function runJob<N extends JobName>(
   name: N,
-  input: JobInput,
+  input: JobInputs[N],
   { owner, signal }: JobOptions,
 ): Promise<JobResults[N]> {
   const running = state.active.get(owner) ?? 0;

@@ -31,5 +31,24 @@ export type GenerateResponseBody =
   | { ok: true; files: Record<string, string>; diagnostics: Diagnostic[]; generatedAt: string }
   | { ok: false; problems: DesignProblemJson[] };
 
-export type JobName = 'generate' | 'files' | 'exportZip';
-export type JobResults = { generate: GenerateJobResult; files: FilesJobResult; exportZip: ExportJobResult };
+/** `validate`: the design's semantic problems (the preview's validate step). */
+export type ValidateJobResult = Refusal | { problems: DesignProblemJson[] };
+
+/** `check`: what `checkProject` says of generated files (the preview's check step). */
+export type CheckInput = { files: Record<string, string> };
+
+export type JobName = 'generate' | 'files' | 'exportZip' | 'validate' | 'check';
+export type JobInputs = {
+  generate: JobInput;
+  files: JobInput;
+  exportZip: JobInput;
+  validate: JobInput;
+  check: CheckInput;
+};
+export type JobResults = {
+  generate: GenerateJobResult;
+  files: FilesJobResult;
+  exportZip: ExportJobResult;
+  validate: ValidateJobResult;
+  check: Diagnostic[];
+};

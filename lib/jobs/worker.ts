@@ -6,10 +6,11 @@
  */
 import os from 'node:os';
 import { move } from 'piscina';
-import { type Design, loadDesign, type Problem } from '@/lib/design';
+import { type Design, loadDesign, type Problem, validateDesign } from '@/lib/design';
 import { projectSlug, zipProject } from '@/lib/export/zip';
-import { checkProject, generateProject } from '@/lib/generator';
+import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
 import type {
+  CheckInput,
   DesignProblemJson,
   ExportJobResult,
   FilesJobResult,
@@ -17,6 +18,7 @@ import type {
   GenerateResponseBody,
   JobInput,
   Refusal,
+  ValidateJobResult,
 } from './types';
 
 /**
@@ -87,4 +89,16 @@ export function exportZip(input: JobInput): ExportJobResult {
     bytes: zipProject(loaded.design, result.files),
     name: `${projectSlug(loaded.design)}.zip`,
   };
+}
+
+/** The design's semantic problems (the preview's validate step). */
+export function validate(input: JobInput): ValidateJobResult {
+  const loaded = load(input);
+  if ('refused' in loaded) return loaded;
+  return { problems: validateDesign(loaded.design).map(problemJson) };
+}
+
+/** `checkProject` on generated files (the preview's check step). */
+export function check(input: CheckInput): Promise<Diagnostic[]> {
+  return checkProject(input.files);
 }

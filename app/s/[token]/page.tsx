@@ -1,6 +1,7 @@
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { Editor } from '@/components/editor/editor';
+import { UnreadableDesign } from '@/components/editor/unreadable-design';
 import { JoinWorkspace } from '@/components/share/join-workspace';
 import { requireShare } from '@/lib/api/access';
 import { ApiError } from '@/lib/api/errors';
@@ -46,7 +47,7 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
     return <JoinWorkspace token={token} workspaceName={workspace.name} />;
   }
   const loaded = loadDesign(workspace.design);
-  if (!loaded.ok) notFound();
+  if (!loaded.ok) return <UnreadableDesign name={workspace.name} issues={loaded.issues} />;
   return (
     <Editor
       workspaceId={workspace.id}

@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import type { AssistantSetup } from '@/components/assistant/assistant-panel';
 import { Editor } from '@/components/editor/editor';
+import { UnreadableDesign } from '@/components/editor/unreadable-design';
 import { assistantConfig } from '@/lib/agent/config';
 import type { AssistantMessage } from '@/lib/agent/proposal';
 import { currentUser } from '@/lib/auth/session';
@@ -19,17 +20,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
   if (!access) notFound();
   const { workspace, role } = access;
   const loaded = loadDesign(workspace.design);
-  if (!loaded.ok) {
-    return (
-      <main className="page">
-        <h1>{workspace.name}</h1>
-        <div role="alert" className="alert error">
-          This workspace&apos;s design could not be read ({loaded.issues[0]?.path}:{' '}
-          {loaded.issues[0]?.message}).
-        </div>
-      </main>
-    );
-  }
+  if (!loaded.ok) return <UnreadableDesign name={workspace.name} issues={loaded.issues} />;
   return (
     <Editor
       workspaceId={workspace.id}

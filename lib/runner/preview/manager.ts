@@ -9,9 +9,11 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { isDiskFull } from '@/lib/db/errors';
 import type { Design } from '@/lib/design';
-import { validateDesign } from '@/lib/design';
-import { checkProject, type DesignVersion, generateProject } from '@/lib/generator';
+import type { DesignVersion } from '@/lib/generator';
+import { runJob } from '@/lib/jobs/pool';
+import type { DesignProblemJson, Refusal as JobRefusal } from '@/lib/jobs/types';
 import { type Availability, checkAvailability, unavailableMessage } from './availability';
 import { cgroupLayout } from './cgroup';
 import {
@@ -78,6 +80,19 @@ type Entry = {
 };
 
 class StepFailed extends Error {}
+
+/** A step that failed on the design's problems (they are shown in the Try-it view). */
+function problemsFailure(problems: DesignProblemJson[]): Error {
+  const shown = problems.map(({ elementId, ...rest }) => ({ ...rest, ...(elementId ? { elementId } : {}) }));
+  return new StepFailedWith(`the design has ${problems.length} problem(s)`, { problems: shown });
+}
+
+/** The job's answer; a design the worker could not load (the caller loaded it already: not expected) fails. */
+function refusedOr<T>(result: T | JobRefusal): T {
+  if (result && typeof result === 'object' && 'refused' in result)
+    throw new Error(`the design does not load: ${result.issues[0]?.path} ${result.issues[0]?.message}`);
+  return result as T;
+}
 
 /** What `admit` says when a preview may not start now. */
 export type Refusal = { code: 'previews_busy'; message: string; retryAfterSeconds: number };
@@ -226,34 +241,24 @@ export class PreviewManager {
         throw new StepFailed(`${name}: ${messageOf(error)}`);
       }
     };
+    // Validation, generation and checks run in the worker pool (lib/jobs), counted against the person who
+    // starts the preview, so a big design's preview never stalls other requests; a superseded start cancels its job.
+    const job = { owner: options.userId, signal };
+    const input = { design, ...(options.history ? { history: options.history } : {}) };
     try {
       await step('validate', async () => {
-        const problems = validateDesign(design).map(({ code, path, message, elementId }) => ({
-          code,
-          path,
-          message,
-          ...(elementId ? { elementId } : {}),
-        }));
-        if (problems.length > 0)
-          throw new StepFailedWith(`the design has ${problems.length} problem(s)`, { problems });
+        const result = refusedOr(await runJob('validate', input, job));
+        if (result.problems.length > 0) throw problemsFailure(result.problems);
         return { value: undefined, extra: { message: 'no problems' } };
       });
       const files = await step('generate', async () => {
-        const result = generateProject(design, options.history ? { history: options.history } : {});
-        if (!result.ok) {
-          const problems = result.problems.map(({ code, path, message, elementId }) => ({
-            code,
-            path,
-            message,
-            ...(elementId ? { elementId } : {}),
-          }));
-          throw new StepFailedWith(`the design has ${problems.length} problem(s)`, { problems });
-        }
+        const result = refusedOr(await runJob('files', input, job));
+        if (!result.ok) throw problemsFailure(result.problems);
         return { value: result.files, extra: { message: `${Object.keys(result.files).length} files` } };
       });
       await step('check', async () => {
         if (!this.options.check) return { value: undefined, extra: { message: 'skipped' } };
-        const diagnostics = await checkProject(files);
+        const diagnostics = await runJob('check', { files }, job);
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
         return {
           value: undefined,
@@ -448,7 +453,10 @@ class StepFailedWith extends Error {
   }
 }
 
-function messageOf(error: unknown): string {
+/** A failed step's message; a full disk (the preview's quota disk or the server's) says so in words. */
+export function messageOf(error: unknown): string {
+  if (isDiskFull(error))
+    return "out of disk space: the preview's disk quota or the server's disk is full (reset the data, or try later)";
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -155,7 +155,7 @@ describe('preview proxy answers', () => {
     for (const dropped of ['set-cookie', 'clear-site-data', 'refresh', 'access-control-allow-origin', 'link'])
       expect(response.headers.get(dropped), dropped).toBeNull();
     expect(response.headers.get('content-security-policy')).toBe(
-      "sandbox; default-src 'none'; frame-ancestors 'none'; form-action 'none'",
+      "sandbox; default-src 'none'; frame-ancestors 'self'; form-action 'none'",
     );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('www-authenticate')).toBe('Bearer');

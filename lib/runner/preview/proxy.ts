@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import { Readable } from 'node:stream';
+import { PREVIEW_CSP } from './csp';
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 export const RESPONSE_TIMEOUT_MS = 30_000;
@@ -109,9 +110,6 @@ const ALLOWED_RESPONSE_HEADERS = new Set([
   'x-ratelimit-reset',
   'x-total-count',
 ]);
-
-/** Served on this app's origin: no document of the preview may run scripts, be framed or sniffed as this app. */
-export const PREVIEW_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /**
  * Where a redirect of the app may go: a path of the same preview (relative, or absolute on the host it was sent

@@ -1,5 +1,6 @@
 import { requireShare } from '@/lib/api/access';
 import { getShare } from '@/lib/api/contracts';
+import { storedDesignRefused } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { clientAddress } from '@/lib/auth/client-address';
 import { loadDesign } from '@/lib/design';
@@ -12,6 +13,6 @@ export const GET = route(getShare, async ({ request, db, params }) => {
   // An edit link shows nothing of the design until it is accepted by a signed-in user.
   if (link.role !== 'view') return base;
   const loaded = loadDesign(workspace.design);
-  if (!loaded.ok) throw new Error(`Stored design of workspace ${workspace.id} does not load`);
+  if (!loaded.ok) throw storedDesignRefused(loaded.issues);
   return { ...base, design: loaded.design, version: workspace.version };
 });

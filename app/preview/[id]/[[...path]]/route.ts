@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ApiError } from '@/lib/api/errors';
+import { assertSameOrigin } from '@/lib/api/request-guard';
+import { apiErrorResponse } from '@/lib/api/route';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { workspaceAccess } from '@/lib/db/queries/access';
@@ -16,9 +19,16 @@ const notFound = () =>
 /**
  * The live preview of a workspace, at `/preview/{id}/...`: forwarded to its app with the prefix removed (the app
  * sees `/posts`). Only people who may see the workspace get through; everyone else, anonymous included, gets the
- * same 404 as for a missing workspace.
+ * same 404 as for a missing workspace. A state-changing request another site's page sent is refused (403) first,
+ * as on the API routes: the session cookie rides along, and the preview acts with the IDE's origin.
  */
 async function handle(request: Request, context: Context): Promise<Response> {
+  try {
+    assertSameOrigin(request);
+  } catch (error) {
+    if (error instanceof ApiError) return apiErrorResponse(error);
+    throw error;
+  }
   const { id } = await context.params;
   if (!uuid.safeParse(id).success) return notFound();
   const user = await currentUser();

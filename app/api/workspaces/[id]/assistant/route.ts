@@ -34,7 +34,7 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
   const config = assistantConfig();
   if (!config.configured)
     throw new ApiError('unavailable', `The assistant is not configured. ${config.howTo}`);
-  const design = requestDesign(workspace.id, workspace.design, body.design);
+  const design = requestDesign(workspace.design, body.design);
   const conversation = await uiMessages(body.messages);
   if (conversation.at(-1)?.role !== 'user')
     throw new ApiError('validation_failed', 'The last message must be the person’s request.');
@@ -52,6 +52,7 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
   const stream = assistantStream({
     model: config.languageModel(),
     design,
+    owner: user.id,
     messages,
     limits: {
       ...config.limits,

@@ -1,7 +1,7 @@
 import { requireWorkspace } from '@/lib/api/access';
 import { getDesign, saveDesign } from '@/lib/api/contracts';
 import { ApiError, notFound } from '@/lib/api/errors';
-import { assertDesignSize } from '@/lib/api/generate';
+import { assertDesignSize, storedDesignRefused } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { saveDesign as storeDesign } from '@/lib/db/queries/workspaces';
 import { loadDesign, validateDesign } from '@/lib/design';
@@ -9,8 +9,8 @@ import { loadDesign, validateDesign } from '@/lib/design';
 export const GET = route(getDesign, async ({ db, user, params }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'read');
   const loaded = loadDesign(workspace.design);
-  // A stored design always passed the schema when saved; upgrading an older format cannot fail silently.
-  if (!loaded.ok) throw new Error(`Stored design of workspace ${workspace.id} does not load`);
+  // One saved before the limits may break them: 422 with the issues and the version a replacing save names.
+  if (!loaded.ok) throw storedDesignRefused(loaded.issues, { currentVersion: workspace.version });
   return { design: loaded.design, version: workspace.version };
 });
 

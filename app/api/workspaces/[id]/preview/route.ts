@@ -19,7 +19,7 @@ export const GET = route(getPreview, async ({ db, user, params }) => {
 // 503 with Retry-After (the user's own older previews make room; nobody else's are stopped).
 export const POST = route(startPreview, async ({ db, user, params, body }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'write');
-  const design = requestDesign(workspace.id, workspace.design, body.design);
+  const design = requestDesign(workspace.design, body.design);
   // The preview database is built by the project's real revision chain (committed versions, then pending).
   const history = await historyOf(db, workspace.id);
   const manager = previewManager();

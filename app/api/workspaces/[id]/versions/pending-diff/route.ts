@@ -10,7 +10,7 @@ import { diffDesigns } from '@/lib/generator';
 // in-memory one, which is the stored one once autosaved), else the stored design.
 export const POST = route(pendingDiff, async ({ db, user, params, body }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'read');
-  const design = requestDesign(workspace.id, workspace.design, body.design);
+  const design = requestDesign(workspace.design, body.design);
   const problems = validateDesign(design).length;
   const latest = await latestDesign(db, workspace.id);
   if (!latest) return { base: null, diff: null, problems };
