@@ -145,9 +145,15 @@ function sortColumn(ctx: Ctx, ref: IrRef): { setup: string[]; column: string } {
     const cls = ctx.imports.from('app.enums', enumDef.className);
     const whens = enumDef.members.map((m, i) => `${cls}.${m.name}: ${i}`).join(', ');
     column = `${ctx.imports.from('sqlalchemy', 'case')}({${whens}}, value=${column})`;
+  } else if (ref.field && isText(ref.field)) {
+    // Bytewise on both: PostgreSQL would otherwise sort by the database's locale, SQLite by bytes.
+    column = `${ctx.imports.from('app.core.db', 'Bytewise')}(${column})`;
   }
   return { setup, column };
 }
+
+const TEXT_TYPES = new Set(['string', 'text', 'email', 'url']);
+const isText = (field: IrField): boolean => TEXT_TYPES.has(field.type);
 
 /** Whether a sort column can be NULL: a nullable field, or one reached through a nullable relation. */
 function sortNullable(ctx: Ctx, ref: IrRef): boolean {
@@ -192,7 +198,7 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
     const any = imports.from('typing', 'Any');
     const columns = [...refs].map(([key, ref]) => ({ key, ref, ...sortColumn(ctx, ref) }));
     const attr = `${imports.from('sqlalchemy.orm', 'InstrumentedAttribute')}[${any}]`;
-    const columnType = columns.some((c) => c.ref.field?.enum)
+    const columnType = columns.some((c) => c.ref.field && (c.ref.field.enum || isText(c.ref.field)))
       ? `${attr} | ${imports.from('sqlalchemy', 'ColumnElement')}[${any}]`
       : attr;
     body.push(
@@ -256,12 +262,13 @@ function itemSchema(ctx: Ctx, op: IrOperation): string {
 }
 
 function passwordLines(ctx: Ctx, fields: IrField[], data: string): string[] {
-  const hash = () => ctx.imports.from('app.core.security', 'hash_password');
+  // Hashing runs in a worker thread: argon2 on the event loop stalls every other request.
+  const hash = () => ctx.imports.from('app.core.security', 'hash_password_async');
   return fields
     .filter((f) => f.isPassword)
     .flatMap((f) => [
       `if body.${f.name} is not None:`,
-      `    ${data}[${pyStr(f.name)}] = ${hash()}(body.${f.name})`,
+      `    ${data}[${pyStr(f.name)}] = await ${hash()}(body.${f.name})`,
     ]);
 }
 
@@ -432,14 +439,14 @@ function currentPasswordCheck(ctx: Ctx, op: IrOperation, row: string, data: stri
   const password = auth.password.name;
   const self = op.access?.kind === 'roles' ? ` and ${row}.id == current_user.id` : '';
   const invalid = ctx.imports.from('app.api.scoping', 'invalid');
-  const verify = ctx.imports.from('app.core.security', 'verify_password');
+  const verify = ctx.imports.from('app.core.security', 'verify_password_async');
   const httpException = ctx.imports.from('fastapi', 'HTTPException');
   return [
     `${data}.pop("current_password", None)`,
     `if body.${password} is not None${self}:`,
     '    if body.current_password is None:',
     `        raise ${invalid}("current_password", "Required to change the password", None)`,
-    `    if not ${verify}(body.current_password, ${row}.${password}):`,
+    `    if not await ${verify}(body.current_password, ${row}.${password}):`,
     `        raise ${httpException}(status_code=403, detail="The current password is wrong")`,
   ];
 }

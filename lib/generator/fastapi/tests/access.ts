@@ -351,6 +351,39 @@ function passwordTests(ctx: Ctx): void {
     `response = client.patch(${url}, json=body, headers=headers)`,
     'assert response.status_code == 200, response.text',
   ]);
+  // argon2 on the event loop stalls every other request: the update verifies and hashes in a worker thread.
+  const tc = ctx.imports.from('fastapi.testclient', 'TestClient');
+  const pytest = ctx.imports.module('pytest');
+  const security = ctx.imports.from('app.core', 'security');
+  const asyncio = ctx.imports.module('asyncio');
+  const spy = (fn: string, args: string, ret: string) => [
+    `    def ${fn}_spy(${args}) -> ${ret}:`,
+    '        try:',
+    `            ${asyncio}.get_running_loop()`,
+    `            calls.append((${pyStr(fn)}, True))`,
+    '        except RuntimeError:',
+    `            calls.append((${pyStr(fn)}, False))`,
+    `        return real_${fn}(${args.replace(/: [^,]+/g, '')})`,
+    '',
+  ];
+  ctx.tests.push(
+    [
+      `def test_${update.handler}_password_off_the_loop(client: ${tc}, monkeypatch: ${pytest}.MonkeyPatch) -> None:`,
+      `    user, headers = ${signInFn(ctx)}(client)`,
+      '    calls: list[tuple[str, bool]] = []',
+      `    real_verify_password = ${security}.verify_password`,
+      `    real_hash_password = ${security}.hash_password`,
+      '',
+      ...spy('verify_password', 'password: str, hashed: str | None', 'bool'),
+      ...spy('hash_password', 'password: str', 'str'),
+      `    monkeypatch.setattr(${security}, "verify_password", verify_password_spy)`,
+      `    monkeypatch.setattr(${security}, "hash_password", hash_password_spy)`,
+      `    body = {${pyStr(password)}: ${next}, "current_password": ${current}}`,
+      `    response = client.patch(${url}, json=body, headers=headers)`,
+      '    assert response.status_code == 200, response.text',
+      '    assert calls == [("verify_password", False), ("hash_password", False)]',
+    ].join('\n'),
+  );
 }
 
 export function emitAccessTests(entity: IrEntity, project: IrProject): string | null {

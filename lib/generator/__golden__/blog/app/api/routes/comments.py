@@ -10,7 +10,7 @@ from app.api.scoping import require_reference
 from app.models.comment import Comment
 from app.models.post import Post
 from app.schemas.comment import CommentCreate, CommentUpdate
-from app.schemas.common import Int32, SafeStr
+from app.schemas.common import Int32, Int64, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import CommentDetail, CommentList
 
@@ -35,7 +35,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Comment:
 async def list_comments(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     post_slug: Annotated[SafeStr | None, Query()] = None,
 ) -> CommentList:
     """A page (limit, offset) of the Comment rows. Filters: post_slug."""
