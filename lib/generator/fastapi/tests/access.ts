@@ -1,8 +1,8 @@
-import type { IrAccess, IrEntity, IrOperation, IrOperationKind, IrProject } from '../../ir/types';
+import type { IrAccess, IrEntity, IrField, IrOperation, IrOperationKind, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
-import { ownerOnlyReads } from '../access';
+import { gatedParents, ownerOnlyReads } from '../access';
 import { needsCurrentPassword, publicFields, readFields } from '../schemas';
 import { factoryName, jsonId, payloadName } from './factories';
 import { passwordSample, sampleFor } from './samples';
@@ -226,6 +226,46 @@ function publicRowTests(ctx: Ctx): void {
   }
 }
 
+/**
+ * Children of a row that is not public (the comments of a draft) are hidden with it from everyone but the
+ * parent's owner: in lists and by id.
+ */
+function gatedParentTests(ctx: Ctx): void {
+  const { entity, project } = ctx;
+  if (!project.auth) return;
+  const get = opOf(entity, 'get');
+  const list = opOf(entity, 'list');
+  const open = (op: IrOperation | undefined) =>
+    op?.access?.kind === 'public' || op?.access?.kind === 'authenticated';
+  for (const fk of gatedParents(entity, project)) {
+    const parent = project.entityById.get(fk.targetId) as IrEntity;
+    const flag = parent.resource.publicRows as IrField;
+    const lines = [
+      `owner, owner_headers = ${signInFn(ctx)}(client)`,
+      `_, other_headers = ${signInFn(ctx)}(client)`,
+      `hidden = ${run(ctx)}(client, ${factory(ctx, parent)}, owned_by=owner, ${flag.name}=False)`,
+      `row = ${run(ctx)}(client, ${factory(ctx, entity)}${entity.isUser ? '' : ', owned_by=owner'}, ${fk.column}=hidden.id)`,
+    ];
+    const anonymous = (op: IrOperation) =>
+      op.access?.kind === 'public' ? ['{}', 'other_headers'] : ['other_headers'];
+    if (open(get) && get) {
+      for (const headers of anonymous(get)) {
+        lines.push(`assert client.get(${itemUrl(ctx, get, 'row')}, headers=${headers}).status_code == 404`);
+      }
+      lines.push(`assert client.get(${itemUrl(ctx, get, 'row')}, headers=owner_headers).status_code == 200`);
+    }
+    if (open(list) && list) {
+      const listed = (headers: string) =>
+        `{item["id"] for item in client.get(${pyStr(list.path)}, params={"limit": ${entity.resource.list?.maxPageSize ?? 100}}, headers=${headers}).json()["items"]}`;
+      for (const headers of anonymous(list)) {
+        lines.push(`assert ${jsonId(entity, 'row.id')} not in ${listed(headers)}`);
+      }
+      lines.push(`assert ${jsonId(entity, 'row.id')} in ${listed('owner_headers')}`);
+    }
+    if (lines.length > 4) test(ctx, `${entity.module}_of_hidden_${fk.attr}_hidden`, lines);
+  }
+}
+
 /** Many-to-many lists of ids: written, returned, and unknown ids refused. */
 function linkTests(ctx: Ctx): void {
   const { entity } = ctx;
@@ -391,6 +431,7 @@ export function emitAccessTests(entity: IrEntity, project: IrProject): string | 
   bodyTests(ctx);
   exposureTests(ctx);
   publicRowTests(ctx);
+  gatedParentTests(ctx);
   linkTests(ctx);
   cycleTests(ctx);
   copyTests(ctx);

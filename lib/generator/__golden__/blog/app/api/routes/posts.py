@@ -50,7 +50,7 @@ async def list_posts(
     """
     visible: ColumnElement[bool] = Post.published.is_(True)
     if current_user is not None:
-        visible = or_(visible, Post.author_id == current_user.id)
+        visible = or_(Post.published.is_(True), Post.author_id == current_user.id)
     statement = select(Post)
     statement = statement.where(visible)
     if published is not None:
@@ -92,7 +92,7 @@ async def get_post(
     """One Post by slug; 404 when there is none."""
     visible: ColumnElement[bool] = Post.published.is_(True)
     if current_user is not None:
-        visible = or_(visible, Post.author_id == current_user.id)
+        visible = or_(Post.published.is_(True), Post.author_id == current_user.id)
     row = await _fetch(session, Post.slug == slug, visible)
     return PostDetail.model_validate(row)
 
