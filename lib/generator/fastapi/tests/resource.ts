@@ -436,8 +436,12 @@ function filterTest(ctx: Ctx, filter: IrRef): void {
     const parentFactory = ctx.imports.from('tests.factories', factoryName(parent));
     const isSelfOwner = entity.resource.owner?.column === via.fkColumn && list.access.kind === 'owner';
     // A row owned through this parent is the user's only when the parent is.
+    const parentFlag = parent.resource.ownership ? parent.resource.publicRows : null;
+    // Children of a parent that is not public are hidden with it: the parents are public rows.
+    const parentPublic = parentFlag && parentFlag.id !== filter.field?.id ? `, ${parentFlag.name}=True` : '';
     const parentOwner =
-      list.access.kind === 'owner' && entity.resource.ownership && !parent.isUser ? ', owned_by=user' : '';
+      (list.access.kind === 'owner' && entity.resource.ownership && !parent.isUser ? ', owned_by=user' : '') +
+      parentPublic;
     if (isSelfOwner) {
       lines.push(
         'parent = user',
