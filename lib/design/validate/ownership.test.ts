@@ -33,6 +33,20 @@ describe('ownership', () => {
     expect(problemsOf(design, 'owner-without-relation').length).toBeGreaterThan(0);
   });
 
+  it('warns when a public create or update points at rows only their owner reads', () => {
+    const design = structuredClone(templates.todo());
+    const item = entity(design, 'e_todo_item');
+    expect(problemsOf(design, 'public-write-to-owned')).toEqual([]);
+    item.resource.operations.create.access = { kind: 'public' };
+    expect(problemsOf(design, 'public-write-to-owned')).toMatchObject([
+      { elementId: 'e_todo_item', path: expect.stringMatching(/operations\.create\.access$/) },
+    ]);
+    // Lists everyone may read can be pointed at by anyone.
+    const list = entity(design, 'e_todo_list');
+    list.resource.operations.get.access = { kind: 'public' };
+    expect(problemsOf(design, 'public-write-to-owned')).toEqual([]);
+  });
+
   it('public rows need a boolean field and an owner', () => {
     const design = blog();
     const post = entity(design, 'e_post');

@@ -153,3 +153,38 @@ export function checkPrivateRefs(ctx: Context, entity: Entity, path: string): vo
     );
   }
 }
+
+/** Reads of `entity` are limited to the row's owner: its get, or its list when it has no get. */
+function ownerOnlyReads(ctx: Context, entity: Entity): boolean {
+  const { resource } = entity;
+  const owned =
+    resource.ownerRelationId !== undefined ||
+    resource.ownerPath !== undefined ||
+    ctx.design.auth?.userEntityId === entity.id;
+  const { get, list } = resource.operations;
+  const read = get.enabled ? get.access : list.enabled ? list.access : null;
+  return owned && read?.kind === 'owner';
+}
+
+/**
+ * A public create or update whose body names a row only its owner may read: the reference check needs a caller
+ * who owns the row, and an anonymous one never does, so every request with the field set is refused.
+ */
+export function checkPublicWrites(ctx: Context, entity: Entity, path: string): void {
+  for (const name of ['create', 'update'] as const) {
+    const op = entity.resource.operations[name];
+    if (!op.enabled || op.access.kind !== 'public') continue;
+    for (const relation of ctx.design.relations) {
+      if (relation.kind === 'many-to-many' || relation.fromEntityId !== entity.id) continue;
+      if (relation.id === entity.resource.ownerRelationId) continue;
+      const target = ctx.entities.get(relation.toEntityId);
+      if (!target || !ownerOnlyReads(ctx, target)) continue;
+      ctx.report(
+        'public-write-to-owned',
+        `${path}.operations.${name}.access`,
+        `'${name}' of '${entity.name}' is open to everyone, but '${relation.fieldName}' points at '${target.name}' rows only their owner may read: an anonymous caller owns none, so it is always refused. Require sign-in, or make '${target.name}' readable.`,
+        entity.id,
+      );
+    }
+  }
+}

@@ -56,6 +56,7 @@ export type ProblemCode =
   | 'invalid-owner-path'
   | 'invalid-public-rows'
   | 'user-writable-by-others'
+  | 'public-write-to-owned'
   | 'private-field-exposed'
   | 'auth-required'
   | 'roles-without-role-field'

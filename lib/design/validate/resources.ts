@@ -3,7 +3,7 @@ import { resourcePathFor } from '../names';
 import { CRUD_OPERATIONS, type Entity, type FieldRef, PRIMARY_KEY_REF, type Relation } from '../schema';
 import { checkAccess } from './access';
 import { type Context, fieldLabel } from './context';
-import { checkOwnership, checkPrivateRefs, checkUserWrites } from './ownership';
+import { checkOwnership, checkPrivateRefs, checkPublicWrites, checkUserWrites } from './ownership';
 import { reservedRouteReason } from './routes';
 
 const RESOURCE_PATH = /^(\/[A-Za-z0-9._~-]+)+$/;
@@ -140,6 +140,7 @@ function checkResource(ctx: Context, entity: Entity, path: string): void {
   const ownerOk = checkOwnership(ctx, entity, path);
   checkUserWrites(ctx, entity, path);
   checkPrivateRefs(ctx, entity, path);
+  checkPublicWrites(ctx, entity, path);
   for (const name of CRUD_OPERATIONS) {
     const op = resource.operations[name];
     if (!op.enabled) continue;

@@ -48,7 +48,7 @@ describe('access in the generated code', () => {
   it('limits user updates to the user themself and asks for the current password', () => {
     const routes = files(templates.todo())['app/api/routes/users.py'] as string;
     expect(routes).toContain('User.id == user_id, User.id == current_user.id');
-    expect(routes).toContain('verify_password(body.current_password, row.password)');
+    expect(routes).toContain('await verify_password_async(body.current_password, row.password)');
     expect(schemas(templates.todo()).UserUpdate?.properties).toHaveProperty('current_password');
   });
 
@@ -59,7 +59,11 @@ describe('access in the generated code', () => {
     expect(userPublic).toContain('username: str');
     expect(userPublic).not.toContain('email');
     expect(out['app/api/routes/posts.py']).toContain(
-      'visible = or_(visible, Post.author_id == current_user.id)',
+      'visible = or_(Post.published.is_(True), Post.author_id == current_user.id)',
+    );
+    // Comments of a draft are hidden with it: anonymous callers see those of published posts only.
+    expect(out['app/api/routes/comments.py']).toContain(
+      'visible: ColumnElement[bool] = Comment.post.has(Post.published.is_(True))',
     );
     expect(schemas(templates.blog()).UserPublic?.properties).not.toHaveProperty('email');
   });

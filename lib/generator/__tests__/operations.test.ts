@@ -6,6 +6,7 @@ import { validateDesign } from '@/lib/design/validate';
 import { generateProject } from '../generate';
 import { buildIr } from '../ir/build';
 import { HANDLER_LOCALS, Scope } from '../ir/scope';
+import { openApiFor } from '../openapi/document';
 import { handlerNameFields } from '../testing/designs';
 import { GOLDEN_DESIGNS } from './helpers';
 
@@ -79,6 +80,27 @@ describe('operations', () => {
     const deletePost = ir.operations.find((op) => op.handler === 'delete_post');
     expect(deletePost?.errors).toEqual([401, 404, 409, 422]);
     expect(deletePost?.params.map((p) => [p.name, p.in])).toEqual([['slug', 'path']]);
+  });
+
+  it('auth operations have a description and document their errors like the CRUD ones', () => {
+    const design = templates.blog();
+    const ir = buildIr(design);
+    for (const op of ir.operations) expect(op.description, op.handler).toBeTruthy();
+    const paths = openApiFor(design).paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown> }>
+    >;
+    const statuses = (path: string, method: string) =>
+      Object.keys(paths[path]?.[method]?.responses ?? {}).sort();
+    expect(statuses('/auth/register', 'post')).toEqual(['201', '409', '422']);
+    expect(statuses('/auth/login', 'post')).toEqual(['200', '401', '422']);
+    expect(statuses('/auth/login/json', 'post')).toEqual(['200', '401', '422']);
+    expect(statuses('/auth/me', 'get')).toEqual(['200', '401']);
+    const routes = generateProject(design);
+    if (!routes.ok) throw new Error('invalid design');
+    expect(routes.files['app/api/routes/auth.py']).toContain(
+      '@router.get("/me", responses=error_responses(401))',
+    );
   });
 
   it('plans names that clash with a handler local around it and keeps the query name', () => {

@@ -1,4 +1,4 @@
-import type { IrAccess, IrEntity, IrOwnerHop, IrProject } from '../ir/types';
+import type { IrAccess, IrEntity, IrForeignKey, IrOwnerHop, IrProject } from '../ir/types';
 import type { Imports } from '../python/imports';
 import { pyStr } from '../python/literal';
 
@@ -60,6 +60,32 @@ export function publicRowCondition(entity: IrEntity, names: ScopeNames): string 
   const flag = entity.resource.publicRows;
   if (!flag || !entity.resource.ownership) return null;
   return `${names.model(entity.id)}.${flag.name}.is_(True)`;
+}
+
+/**
+ * To-one FKs of `entity` to another entity with public rows (a comment's post): a row is readable only when
+ * the row it points at is, so the comments of a draft are hidden with it and no embed shows a draft.
+ */
+export function gatedParents(entity: IrEntity, project: IrProject): IrForeignKey[] {
+  return entity.fks.filter((fk) => {
+    if (fk.targetId === entity.id) return false;
+    const target = project.entityById.get(fk.targetId) as IrEntity;
+    return target.resource.publicRows !== null && target.resource.ownership !== null;
+  });
+}
+
+/** "Every gated parent is readable": public, or the caller's own (a null FK points at nothing hidden). */
+export function parentConditions(entity: IrEntity, names: ScopeNames): string[] {
+  const fks = gatedParents(entity, names.project);
+  if (fks.length === 0) return [];
+  const model = names.model(entity.id);
+  return fks.map((fk) => {
+    const target = names.project.entityById.get(fk.targetId) as IrEntity;
+    const isPublic = publicRowCondition(target, names) as string;
+    const owned = ownerCondition(target, names);
+    const has = `${model}.${fk.attr}.has(${owned ? `${names.or()}(${isPublic}, ${owned})` : isPublic})`;
+    return fk.nullable ? `${names.or()}(${model}.${fk.column}.is_(None), ${has})` : has;
+  });
 }
 
 /**

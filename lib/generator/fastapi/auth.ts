@@ -1,7 +1,9 @@
-import type { IrEntity, IrProject } from '../ir/types';
+import type { IrEntity, IrOperation, IrOperationKind, IrProject } from '../ir/types';
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
-import { pyStr } from '../python/literal';
+import { pyDocstring, pyStr } from '../python/literal';
+import { responsesArg } from './errors';
+import { decorator } from './handler';
 import { classDef, fkInput, inputField } from './schemas';
 import { inputMaxLength } from './types';
 
@@ -62,6 +64,19 @@ export function emitAuthRoutes(project: IrProject): string | null {
   const hash = imports.from('app.core.security', 'hash_password_async');
   const security = (name: string) => imports.from('app.core.security', name);
   const normalise = imports.from(`app.models.${user.module}`, 'normalise_login');
+  // Decorator and docstring from the operation table, like the CRUD routes: errors documented, a description each.
+  const head = (kind: IrOperationKind) => {
+    const op = project.operations.find((o) => o.kind === kind) as IrOperation;
+    const responses = responsesArg(op, imports);
+    return {
+      decorator: decorator(op, responses ? [responses] : []),
+      doc: `    ${pyDocstring(op.description ?? op.handler, '    ')}`,
+    };
+  };
+  const register = head('register');
+  const loginForm = head('login');
+  const loginJson = head('login_json');
+  const me = head('me');
   const blocks = [
     `router = ${imports.from('fastapi', 'APIRouter')}(prefix="/auth", tags=["auth"])`,
     [
@@ -102,8 +117,9 @@ export function emitAuthRoutes(project: IrProject): string | null {
       '    return True',
     ].join('\n'),
     [
-      '@router.post("/register", status_code=201)',
+      register.decorator,
       `async def register(session: ${session}, body: ${imports.from('app.schemas.auth', auth.registerSchema)}) -> ${read}:`,
+      register.doc,
       '    data = body.model_dump(exclude_unset=True)',
       `    data[${pyStr(password)}] = await ${hash}(body.${password})`,
       `    user = ${model}(**data)`,
@@ -113,24 +129,26 @@ export function emitAuthRoutes(project: IrProject): string | null {
       `    return ${read}.model_validate(user)`,
     ].join('\n'),
     [
-      '@router.post("/login")',
+      loginForm.decorator,
       'async def login(',
       `    session: ${session},`,
       `    form: ${imports.from('typing', 'Annotated')}[${imports.from('fastapi.security', 'OAuth2PasswordRequestForm')}, ${imports.from('fastapi', 'Depends')}()],`,
       `) -> ${token}:`,
-      `    """OAuth2 password flow: send the ${login} as \`username\`."""`.replace(/`/g, ''),
+      loginForm.doc,
       '    user = await _authenticate(session, form.username, form.password)',
       `    return ${token}(access_token=${createToken}(str(user.id)))`,
     ].join('\n'),
     [
-      '@router.post("/login/json")',
+      loginJson.decorator,
       `async def login_json(session: ${session}, body: ${imports.from('app.schemas.auth', 'LoginRequest')}) -> ${token}:`,
+      loginJson.doc,
       `    user = await _authenticate(session, body.${login}, body.${password})`,
       `    return ${token}(access_token=${createToken}(str(user.id)))`,
     ].join('\n'),
     [
-      '@router.get("/me")',
+      me.decorator,
       `async def read_me(current_user: ${imports.from('app.api.deps', 'CurrentUser')}) -> ${read}:`,
+      me.doc,
       `    return ${read}.model_validate(current_user)`,
     ].join('\n'),
   ];

@@ -46,8 +46,6 @@ export function emitErrorSchemas(): string {
 
 /** The statuses an operation documents with the error body (every error but 422). */
 export function documentedErrors(op: IrOperation): number[] {
-  // The auth router (fastapi/auth.ts) does not pass `responses=` yet.
-  if (['register', 'login', 'login_json', 'me'].includes(op.kind)) return [];
   return op.errors.filter((status) => status !== 422 && status in ERROR_DESCRIPTIONS);
 }
 

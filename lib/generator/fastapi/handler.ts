@@ -59,8 +59,11 @@ function paramCode(param: IrParam, project: IrProject, imports: Imports, entity:
   switch (source.kind) {
     case 'limit':
       return `${param.name}: ${annotated()}[int, ${query()}(ge=1, le=${pyNumber(source.max)})] = ${pyNumber(source.default)}`;
-    case 'offset':
-      return `${param.name}: ${annotated()}[int, ${query()}(ge=0)] = 0`;
+    case 'offset': {
+      // Int64: an offset past the range is a 422 from validation, not a database overflow.
+      const int64 = imports.from('app.schemas.common', 'Int64');
+      return `${param.name}: ${annotated()}[${int64}, ${query()}(ge=0)] = 0`;
+    }
     case 'sort':
       return `${param.name}: ${annotated()}[${type} | None, ${query()}()] = None`;
     case 'filter': {

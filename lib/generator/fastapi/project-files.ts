@@ -233,6 +233,9 @@ signed-in user.
 - **Access rules**: each operation is public, signed-in, role-restricted (403 otherwise) or owner-only.
   Owner-only operations answer **404** (not 403) for rows owned by someone else, so they never reveal that a
   row exists; list operations only return the caller's own rows.
+- **Public rows**: where a flag marks public rows (a post's \`published\`), others see only flagged rows, and
+  rows pointing at a row they may not see (the comments of a draft) are hidden with it, in lists, by id and
+  in embeds; the owner of the row sees everything.
 `
     : '- **Access**: the design has no authentication: every operation is public.\n';
   return `# ${mdText(project.name)}
@@ -298,6 +301,8 @@ ${authModel}- **Input**: every body, path and query value is validated before it
 - **Errors**: one shape, \`{"detail": ...}\`; an unexpected error answers a JSON 500 without internals (the
   traceback goes to the server log). Unique or foreign-key conflicts answer 409.
 - **Time stamps** are stored in UTC and returned as ISO 8601 with microseconds and zone on every database.
+- **Ordering** is the same on SQLite and PostgreSQL: text sorts bytewise (\`COLLATE "C"\` on PostgreSQL),
+  empty values last, enums in declaration order.
 
 ## Layout
 

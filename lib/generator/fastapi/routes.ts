@@ -13,7 +13,13 @@ import type {
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
-import { ownerCondition, publicRowCondition, readableConditions, type ScopeNames } from './access';
+import {
+  ownerCondition,
+  parentConditions,
+  publicRowCondition,
+  readableConditions,
+  type ScopeNames,
+} from './access';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 import { needsCurrentPassword } from './schemas';
@@ -36,7 +42,7 @@ function filterCondition(ctx: Ctx, ref: IrRef): string {
   return `${ctx.model}.${ref.via.attr}.${method}(${target}.${column} == ${ref.param})`;
 }
 
-/** Embedded relations loaded eagerly; to-many embeds of an entity with public rows load only those. */
+/** Embedded relations loaded eagerly; to-many embeds of an entity with public rows (or gated parents) load only public ones. */
 function loaderOptions(ctx: Ctx): string {
   const embeds = ctx.entity.resource.embeds;
   if (embeds.length === 0) return '';
@@ -44,8 +50,10 @@ function loaderOptions(ctx: Ctx): string {
   const names = scopeNames(ctx, null);
   const option = (e: IrEmbed) => {
     const target = ctx.project.entityById.get(e.targetId) as IrEntity;
-    const onlyPublic = e.many ? publicRowCondition(target, names) : null;
-    return `${load}(${ctx.model}.${e.attr}${onlyPublic ? `.and_(${onlyPublic})` : ''})`;
+    // A to-one embed needs nothing: rows pointing at a hidden row are hidden themselves (rowScope).
+    const own = publicRowCondition(target, names);
+    const onlyPublic = e.many ? [...(own ? [own] : []), ...parentConditions(target, names)] : [];
+    return `${load}(${ctx.model}.${e.attr}${onlyPublic.length > 0 ? `.and_(${onlyPublic.join(', ')})` : ''})`;
   };
   return `.options(${embeds.map(option).join(', ')})`;
 }
@@ -63,7 +71,7 @@ function scopeNames(ctx: Ctx, user: string | null): ScopeNames {
 /** The caller parameter of an operation: the signed-in user, the optional caller of a public read, or none. */
 function callerOf(ctx: Ctx, op: IrOperation): { name: string | null; optional: boolean } {
   if (op.access && op.access.kind !== 'public') return { name: 'current_user', optional: false };
-  const optional = (op.kind === 'list' || op.kind === 'get') && needsOptionalUser(ctx.entity);
+  const optional = (op.kind === 'list' || op.kind === 'get') && needsOptionalUser(ctx.entity, ctx.project);
   return optional ? { name: 'current_user', optional: true } : { name: null, optional: false };
 }
 
@@ -98,18 +106,26 @@ function rowScope(ctx: Ctx, op: IrOperation): { setup: string[]; where: string[]
     const owned = ownerCondition(ctx.entity, scopeNames(ctx, caller.name));
     return { setup: [], where: owned ? [owned] : [] };
   }
-  const names = scopeNames(ctx, caller.name);
-  const isPublic = publicRowCondition(ctx.entity, names);
-  if (!isPublic) return { setup: [], where: [] };
-  const owned = ownerCondition(ctx.entity, names);
-  if (!owned) return { setup: [], where: [isPublic] };
-  if (!caller.optional) return { setup: [], where: [`${names.or()}(${isPublic}, ${owned})`] };
+  const reads = op.kind === 'list' || op.kind === 'get';
+  const conditions = (names: ScopeNames): string[] => {
+    const isPublic = publicRowCondition(ctx.entity, names);
+    const owned = ownerCondition(ctx.entity, names);
+    const own = isPublic ? [owned ? `${names.or()}(${isPublic}, ${owned})` : isPublic] : [];
+    // Reads see the children of readable parents only (no comments of someone else's draft).
+    return [...own, ...(reads ? parentConditions(ctx.entity, names) : [])];
+  };
+  if (!caller.optional) return { setup: [], where: conditions(scopeNames(ctx, caller.name)) };
+  const anyone = conditions(scopeNames(ctx, null));
+  const mine = conditions(scopeNames(ctx, caller.name));
+  if (anyone.length === 0) return { setup: [], where: [] };
+  const and = (all: string[]) =>
+    all.length === 1 ? all[0] : `${ctx.imports.from('sqlalchemy', 'and_')}(${all.join(', ')})`;
   const visible = 'visible';
   return {
     setup: [
-      `${visible}: ${ctx.imports.from('sqlalchemy', 'ColumnElement')}[bool] = ${isPublic}`,
+      `${visible}: ${ctx.imports.from('sqlalchemy', 'ColumnElement')}[bool] = ${and(anyone)}`,
       `if current_user is not None:`,
-      `    ${visible} = ${names.or()}(${visible}, ${owned})`,
+      `    ${visible} = ${and(mine)}`,
     ],
     where: [visible],
   };
@@ -145,9 +161,15 @@ function sortColumn(ctx: Ctx, ref: IrRef): { setup: string[]; column: string } {
     const cls = ctx.imports.from('app.enums', enumDef.className);
     const whens = enumDef.members.map((m, i) => `${cls}.${m.name}: ${i}`).join(', ');
     column = `${ctx.imports.from('sqlalchemy', 'case')}({${whens}}, value=${column})`;
+  } else if (ref.field && isText(ref.field)) {
+    // Bytewise on both: PostgreSQL would otherwise sort by the database's locale, SQLite by bytes.
+    column = `${ctx.imports.from('app.core.db', 'Bytewise')}(${column})`;
   }
   return { setup, column };
 }
+
+const TEXT_TYPES = new Set(['string', 'text', 'email', 'url']);
+const isText = (field: IrField): boolean => TEXT_TYPES.has(field.type);
 
 /** Whether a sort column can be NULL: a nullable field, or one reached through a nullable relation. */
 function sortNullable(ctx: Ctx, ref: IrRef): boolean {
@@ -192,7 +214,7 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
     const any = imports.from('typing', 'Any');
     const columns = [...refs].map(([key, ref]) => ({ key, ref, ...sortColumn(ctx, ref) }));
     const attr = `${imports.from('sqlalchemy.orm', 'InstrumentedAttribute')}[${any}]`;
-    const columnType = columns.some((c) => c.ref.field?.enum)
+    const columnType = columns.some((c) => c.ref.field && (c.ref.field.enum || isText(c.ref.field)))
       ? `${attr} | ${imports.from('sqlalchemy', 'ColumnElement')}[${any}]`
       : attr;
     body.push(
@@ -256,12 +278,13 @@ function itemSchema(ctx: Ctx, op: IrOperation): string {
 }
 
 function passwordLines(ctx: Ctx, fields: IrField[], data: string): string[] {
-  const hash = () => ctx.imports.from('app.core.security', 'hash_password');
+  // Hashing runs in a worker thread: argon2 on the event loop stalls every other request.
+  const hash = () => ctx.imports.from('app.core.security', 'hash_password_async');
   return fields
     .filter((f) => f.isPassword)
     .flatMap((f) => [
       `if body.${f.name} is not None:`,
-      `    ${data}[${pyStr(f.name)}] = ${hash()}(body.${f.name})`,
+      `    ${data}[${pyStr(f.name)}] = await ${hash()}(body.${f.name})`,
     ]);
 }
 
@@ -432,14 +455,14 @@ function currentPasswordCheck(ctx: Ctx, op: IrOperation, row: string, data: stri
   const password = auth.password.name;
   const self = op.access?.kind === 'roles' ? ` and ${row}.id == current_user.id` : '';
   const invalid = ctx.imports.from('app.api.scoping', 'invalid');
-  const verify = ctx.imports.from('app.core.security', 'verify_password');
+  const verify = ctx.imports.from('app.core.security', 'verify_password_async');
   const httpException = ctx.imports.from('fastapi', 'HTTPException');
   return [
     `${data}.pop("current_password", None)`,
     `if body.${password} is not None${self}:`,
     '    if body.current_password is None:',
     `        raise ${invalid}("current_password", "Required to change the password", None)`,
-    `    if not ${verify}(body.current_password, ${row}.${password}):`,
+    `    if not await ${verify}(body.current_password, ${row}.${password}):`,
     `        raise ${httpException}(status_code=403, detail="The current password is wrong")`,
   ];
 }

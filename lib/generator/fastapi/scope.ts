@@ -1,6 +1,7 @@
 import type { IrEntity, IrProject } from '../ir/types';
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
+import { gatedParents } from './access';
 import { needsCurrentPassword } from './schemas';
 
 /** Which helpers of `app/api/scoping.py` the routes use. */
@@ -19,14 +20,18 @@ export function scopeNeeds(project: IrProject): ScopeNeeds {
     links: project.entities.some((e) => writes(e) && e.resource.links.length > 0),
     cycles: project.entities.some((e) => e.resource.update !== null && e.resource.selfRefs.length > 0),
     currentPassword: project.entities.some((e) => needsCurrentPassword(e, project)),
-    optionalUser: project.auth !== null && project.entities.some((e) => needsOptionalUser(e)),
+    optionalUser: project.auth !== null && project.entities.some((e) => needsOptionalUser(e, project)),
   };
 }
 
-/** A public read of an entity with public rows still shows the caller's own rows: it needs the caller if any. */
-export function needsOptionalUser(entity: IrEntity): boolean {
+/**
+ * A public read of an entity with public rows (or of the children of such rows) still shows the caller's own
+ * rows (or the children of the caller's own): it needs the caller if any.
+ */
+export function needsOptionalUser(entity: IrEntity, project: IrProject): boolean {
   const r = entity.resource;
-  if (!r.publicRows || !r.ownership) return false;
+  const gated = (r.publicRows !== null && r.ownership !== null) || gatedParents(entity, project).length > 0;
+  if (!gated) return false;
   return r.list?.access.kind === 'public' || r.get?.kind === 'public';
 }
 

@@ -1,6 +1,7 @@
 import type { Design } from '@/lib/design/schema';
 import { openApiTags } from '../fastapi/deps';
 import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
+import { INT64 } from '../fastapi/types';
 import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
 import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
@@ -52,7 +53,7 @@ function paramSchema(project: IrProject, op: IrOperation, p: IrParam): JsonSchem
     case 'limit':
       return { type: 'integer', maximum: source.max, minimum: 1, default: source.default };
     case 'offset':
-      return { type: 'integer', minimum: 0, default: 0 };
+      return { type: 'integer', maximum: Number(INT64.max), minimum: 0, default: 0 };
     case 'sort':
       return nullable({ enum: source.keys, type: 'string' });
     case 'segment':

@@ -1,8 +1,8 @@
-import type { IrAccess, IrEntity, IrOperation, IrOperationKind, IrProject } from '../../ir/types';
+import type { IrAccess, IrEntity, IrField, IrOperation, IrOperationKind, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
-import { ownerOnlyReads } from '../access';
+import { gatedParents, ownerOnlyReads } from '../access';
 import { needsCurrentPassword, publicFields, readFields } from '../schemas';
 import { factoryName, jsonId, payloadName } from './factories';
 import { passwordSample, sampleFor } from './samples';
@@ -226,6 +226,46 @@ function publicRowTests(ctx: Ctx): void {
   }
 }
 
+/**
+ * Children of a row that is not public (the comments of a draft) are hidden with it from everyone but the
+ * parent's owner: in lists and by id.
+ */
+function gatedParentTests(ctx: Ctx): void {
+  const { entity, project } = ctx;
+  if (!project.auth) return;
+  const get = opOf(entity, 'get');
+  const list = opOf(entity, 'list');
+  const open = (op: IrOperation | undefined) =>
+    op?.access?.kind === 'public' || op?.access?.kind === 'authenticated';
+  for (const fk of gatedParents(entity, project)) {
+    const parent = project.entityById.get(fk.targetId) as IrEntity;
+    const flag = parent.resource.publicRows as IrField;
+    const lines = [
+      `owner, owner_headers = ${signInFn(ctx)}(client)`,
+      `_, other_headers = ${signInFn(ctx)}(client)`,
+      `hidden = ${run(ctx)}(client, ${factory(ctx, parent)}, owned_by=owner, ${flag.name}=False)`,
+      `row = ${run(ctx)}(client, ${factory(ctx, entity)}${entity.isUser ? '' : ', owned_by=owner'}, ${fk.column}=hidden.id)`,
+    ];
+    const anonymous = (op: IrOperation) =>
+      op.access?.kind === 'public' ? ['{}', 'other_headers'] : ['other_headers'];
+    if (open(get) && get) {
+      for (const headers of anonymous(get)) {
+        lines.push(`assert client.get(${itemUrl(ctx, get, 'row')}, headers=${headers}).status_code == 404`);
+      }
+      lines.push(`assert client.get(${itemUrl(ctx, get, 'row')}, headers=owner_headers).status_code == 200`);
+    }
+    if (open(list) && list) {
+      const listed = (headers: string) =>
+        `{item["id"] for item in client.get(${pyStr(list.path)}, params={"limit": ${entity.resource.list?.maxPageSize ?? 100}}, headers=${headers}).json()["items"]}`;
+      for (const headers of anonymous(list)) {
+        lines.push(`assert ${jsonId(entity, 'row.id')} not in ${listed(headers)}`);
+      }
+      lines.push(`assert ${jsonId(entity, 'row.id')} in ${listed('owner_headers')}`);
+    }
+    if (lines.length > 4) test(ctx, `${entity.module}_of_hidden_${fk.attr}_hidden`, lines);
+  }
+}
+
 /** Many-to-many lists of ids: written, returned, and unknown ids refused. */
 function linkTests(ctx: Ctx): void {
   const { entity } = ctx;
@@ -351,6 +391,39 @@ function passwordTests(ctx: Ctx): void {
     `response = client.patch(${url}, json=body, headers=headers)`,
     'assert response.status_code == 200, response.text',
   ]);
+  // argon2 on the event loop stalls every other request: the update verifies and hashes in a worker thread.
+  const tc = ctx.imports.from('fastapi.testclient', 'TestClient');
+  const pytest = ctx.imports.module('pytest');
+  const security = ctx.imports.from('app.core', 'security');
+  const asyncio = ctx.imports.module('asyncio');
+  const spy = (fn: string, args: string, ret: string) => [
+    `    def ${fn}_spy(${args}) -> ${ret}:`,
+    '        try:',
+    `            ${asyncio}.get_running_loop()`,
+    `            calls.append((${pyStr(fn)}, True))`,
+    '        except RuntimeError:',
+    `            calls.append((${pyStr(fn)}, False))`,
+    `        return real_${fn}(${args.replace(/: [^,]+/g, '')})`,
+    '',
+  ];
+  ctx.tests.push(
+    [
+      `def test_${update.handler}_password_off_the_loop(client: ${tc}, monkeypatch: ${pytest}.MonkeyPatch) -> None:`,
+      `    user, headers = ${signInFn(ctx)}(client)`,
+      '    calls: list[tuple[str, bool]] = []',
+      `    real_verify_password = ${security}.verify_password`,
+      `    real_hash_password = ${security}.hash_password`,
+      '',
+      ...spy('verify_password', 'password: str, hashed: str | None', 'bool'),
+      ...spy('hash_password', 'password: str', 'str'),
+      `    monkeypatch.setattr(${security}, "verify_password", verify_password_spy)`,
+      `    monkeypatch.setattr(${security}, "hash_password", hash_password_spy)`,
+      `    body = {${pyStr(password)}: ${next}, "current_password": ${current}}`,
+      `    response = client.patch(${url}, json=body, headers=headers)`,
+      '    assert response.status_code == 200, response.text',
+      '    assert calls == [("verify_password", False), ("hash_password", False)]',
+    ].join('\n'),
+  );
 }
 
 export function emitAccessTests(entity: IrEntity, project: IrProject): string | null {
@@ -358,6 +431,7 @@ export function emitAccessTests(entity: IrEntity, project: IrProject): string | 
   bodyTests(ctx);
   exposureTests(ctx);
   publicRowTests(ctx);
+  gatedParentTests(ctx);
   linkTests(ctx);
   cycleTests(ctx);
   copyTests(ctx);

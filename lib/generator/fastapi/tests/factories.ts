@@ -26,9 +26,12 @@ function takesOwner(project: IrProject, entity: IrEntity): boolean {
 
 /** The id of a new parent row (or the owning user), as the factories' code. */
 function parentId(parent: IrEntity, owned: boolean): string {
-  if (!owned) return `(await ${factoryName(parent)}()).id`;
-  if (parent.isUser) return `(owned_by or await ${factoryName(parent)}()).id`;
-  return `(await ${factoryName(parent)}(owned_by=owned_by)).id`;
+  // A parent with public rows is created public: children of a hidden row are hidden with it.
+  const flag =
+    parent.resource.publicRows && parent.resource.ownership ? `${parent.resource.publicRows.name}=True` : '';
+  if (!owned) return `(await ${factoryName(parent)}(${flag})).id`;
+  if (parent.isUser) return `(owned_by or await ${factoryName(parent)}(${flag})).id`;
+  return `(await ${factoryName(parent)}(owned_by=owned_by${flag ? `, ${flag}` : ''})).id`;
 }
 export const payloadName = (entity: IrEntity) => `${entity.varName}_payload`;
 

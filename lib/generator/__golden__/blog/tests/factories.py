@@ -78,7 +78,7 @@ async def create_comment(owned_by: User | None = None, **overrides: Any) -> Comm
         "body": f"body-{n}",
     }
     if "post_id" not in overrides:
-        values["post_id"] = (await create_post(owned_by=owned_by)).id
+        values["post_id"] = (await create_post(owned_by=owned_by, published=True)).id
     if "author_id" not in overrides:
         values["author_id"] = (owned_by or await create_user()).id
     values.update(overrides)
@@ -98,7 +98,7 @@ async def comment_payload(
         "body": f"body-{n}",
     }
     if "post_id" not in overrides:
-        payload["post_id"] = (await create_post(owned_by=owned_by)).id
+        payload["post_id"] = (await create_post(owned_by=owned_by, published=True)).id
     payload.update(overrides)
     return payload
 

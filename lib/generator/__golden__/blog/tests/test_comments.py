@@ -55,12 +55,21 @@ def test_list_comments_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_comments_offset_out_of_range(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/comments", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/comments", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
 def test_list_comments_filter_post_slug(client: TestClient) -> None:
     headers: dict[str, str] = {}
     n = 243262
-    parent = run(client, create_post, slug=f"slug-{n}")
+    parent = run(client, create_post, published=True, slug=f"slug-{n}")
     n = 243263
-    other_parent = run(client, create_post, slug=f"slug-{n}")
+    other_parent = run(client, create_post, published=True, slug=f"slug-{n}")
     row = run(client, create_comment, post_id=parent.id)
     other = run(client, create_comment, post_id=other_parent.id)
     ids = _listed_ids(client, {"post_slug": str(parent.slug)}, headers)

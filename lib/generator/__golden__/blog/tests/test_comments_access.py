@@ -60,3 +60,37 @@ def test_get_comment_embeds_author_publicly(client: TestClient) -> None:
     response = client.get(f"/comments/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 200, response.text
     assert "email" not in response.json()["author"]
+
+
+def test_comment_of_hidden_post_hidden(client: TestClient) -> None:
+    owner, owner_headers = sign_in(client)
+    _, other_headers = sign_in(client)
+    hidden = run(client, create_post, owned_by=owner, published=False)
+    row = run(client, create_comment, owned_by=owner, post_id=hidden.id)
+    assert client.get(f"/comments/{quote_path(row.id)}", headers={}).status_code == 404
+    assert (
+        client.get(f"/comments/{quote_path(row.id)}", headers=other_headers).status_code
+        == 404
+    )
+    assert (
+        client.get(f"/comments/{quote_path(row.id)}", headers=owner_headers).status_code
+        == 200
+    )
+    assert row.id not in {
+        item["id"]
+        for item in client.get("/comments", params={"limit": 100}, headers={}).json()[
+            "items"
+        ]
+    }
+    assert row.id not in {
+        item["id"]
+        for item in client.get(
+            "/comments", params={"limit": 100}, headers=other_headers
+        ).json()["items"]
+    }
+    assert row.id in {
+        item["id"]
+        for item in client.get(
+            "/comments", params={"limit": 100}, headers=owner_headers
+        ).json()["items"]
+    }

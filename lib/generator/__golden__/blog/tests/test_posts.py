@@ -56,6 +56,15 @@ def test_list_posts_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_posts_offset_out_of_range(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/posts", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/posts", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
 def test_list_posts_filter_published(client: TestClient) -> None:
     user, headers = sign_in(client)
     row = run(client, create_post, owned_by=user, published=False)
@@ -119,6 +128,22 @@ def test_list_posts_sort_title(client: TestClient) -> None:
         i for i in _listed_ids(client, {"sort": "-title"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id]
+
+
+def test_list_posts_sort_title_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_post, published=True, title=value))
+    ours = [row.id for row in rows]
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "title"}, headers) if i in ours
+    ]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-title"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
 
 
 def test_list_posts_unknown_sort(client: TestClient) -> None:

@@ -39,6 +39,15 @@ def test_list_tags_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_tags_offset_out_of_range(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/tags", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/tags", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
 def test_get_tag(client: TestClient) -> None:
     headers: dict[str, str] = {}
     row = run(client, create_tag)

@@ -1,7 +1,11 @@
 """Access and data exposure of /accounts."""
 
+import asyncio
+
+import pytest
 from fastapi.testclient import TestClient
 
+from app.core import security
 from tests.factories import account_payload, create_account
 from tests.utils import quote_path, run, sign_in
 
@@ -63,3 +67,40 @@ def test_update_account_password_needs_current(client: TestClient) -> None:
         f"/accounts/{quote_path(user.id)}", json=body, headers=headers
     )
     assert response.status_code == 200, response.text
+
+
+def test_update_account_password_off_the_loop(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user, headers = sign_in(client)
+    calls: list[tuple[str, bool]] = []
+    real_verify_password = security.verify_password
+    real_hash_password = security.hash_password
+
+    def verify_password_spy(password: str, hashed: str | None) -> bool:
+        try:
+            asyncio.get_running_loop()
+            calls.append(("verify_password", True))
+        except RuntimeError:
+            calls.append(("verify_password", False))
+        return real_verify_password(password, hashed)
+
+    def hash_password_spy(password: str) -> str:
+        try:
+            asyncio.get_running_loop()
+            calls.append(("hash_password", True))
+        except RuntimeError:
+            calls.append(("hash_password", False))
+        return real_hash_password(password)
+
+    monkeypatch.setattr(security, "verify_password", verify_password_spy)
+    monkeypatch.setattr(security, "hash_password", hash_password_spy)
+    body = {
+        "password": "New-Correct-Horse-8-Staple",
+        "current_password": "Correct-Horse-7-Battery",
+    }
+    response = client.patch(
+        f"/accounts/{quote_path(user.id)}", json=body, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert calls == [("verify_password", False), ("hash_password", False)]

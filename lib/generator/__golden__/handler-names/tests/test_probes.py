@@ -56,6 +56,15 @@ def test_list_probes_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_probes_offset_out_of_range(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/probes", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/probes", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
 def test_list_probes_filter_statement(client: TestClient) -> None:
     headers: dict[str, str] = {}
     n = 637062
@@ -707,6 +716,132 @@ def test_list_probes_sort_require_roles(client: TestClient) -> None:
         i for i in _listed_ids(client, {"sort": "-require_roles"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id]
+
+
+def test_list_probes_sort_statement_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_probe, statement=value))
+    ours = [row.id for row in rows]
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "statement"}, headers) if i in ours
+    ]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-statement"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
+
+
+def test_list_probes_sort_related_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_probe, related=value))
+    ours = [row.id for row in rows]
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "related"}, headers) if i in ours
+    ]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-related"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
+
+
+def test_list_probes_sort_row_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_probe, row=value))
+    ours = [row.id for row in rows]
+    ascending = [i for i in _listed_ids(client, {"sort": "row"}, headers) if i in ours]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-row"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
+
+
+def test_list_probes_sort_items_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_probe, items=value))
+    ours = [row.id for row in rows]
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "items"}, headers) if i in ours
+    ]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-items"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
+
+
+def test_list_probes_sort_setattr_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_probe, setattr=value))
+    ours = [row.id for row in rows]
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "setattr"}, headers) if i in ours
+    ]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-setattr"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
+
+
+def test_list_probes_sort_request_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_probe, request=value))
+    ours = [row.id for row in rows]
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "request"}, headers) if i in ours
+    ]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-request"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
+
+
+def test_list_probes_sort_selectinload_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_probe, selectinload=value))
+    ours = [row.id for row in rows]
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "selectinload"}, headers) if i in ours
+    ]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-selectinload"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
+
+
+def test_list_probes_sort_require_roles_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_probe, require_roles=value))
+    ours = [row.id for row in rows]
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "require_roles"}, headers) if i in ours
+    ]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-require_roles"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
 
 
 def test_list_probes_unknown_sort(client: TestClient) -> None:

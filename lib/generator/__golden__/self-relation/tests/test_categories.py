@@ -55,6 +55,15 @@ def test_list_categories_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_categories_offset_out_of_range(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/categories", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/categories", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
 def test_list_categories_filter_parent_name(client: TestClient) -> None:
     headers: dict[str, str] = {}
     n = 175744
@@ -102,6 +111,20 @@ def test_list_categories_sort_parent_name(client: TestClient) -> None:
         response = client.get("/categories", params={"sort": order}, headers=headers)
         assert response.status_code == 200
         assert response.json()["total"] >= 3
+
+
+def test_list_categories_sort_name_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_category, name=value))
+    ours = [row.id for row in rows]
+    ascending = [i for i in _listed_ids(client, {"sort": "name"}, headers) if i in ours]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-name"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
 
 
 def test_list_categories_unknown_sort(client: TestClient) -> None:

@@ -57,6 +57,15 @@ def test_list_orders_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_orders_offset_out_of_range(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get("/orders", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/orders", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
 def test_list_orders_filter_status(client: TestClient) -> None:
     user, headers = sign_in(client)
     row = run(client, create_order, owned_by=user, status=OrderStatus.PENDING)

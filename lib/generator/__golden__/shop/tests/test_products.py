@@ -57,6 +57,15 @@ def test_list_products_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_products_offset_out_of_range(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/products", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/products", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
 def test_list_products_filter_active(client: TestClient) -> None:
     headers: dict[str, str] = {}
     row = run(client, create_product, active=False)
@@ -105,6 +114,20 @@ def test_list_products_sort_name(client: TestClient) -> None:
         i for i in _listed_ids(client, {"sort": "-name"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id]
+
+
+def test_list_products_sort_name_bytewise(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_product, name=value))
+    ours = [row.id for row in rows]
+    ascending = [i for i in _listed_ids(client, {"sort": "name"}, headers) if i in ours]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-name"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
 
 
 def test_list_products_unknown_sort(client: TestClient) -> None:

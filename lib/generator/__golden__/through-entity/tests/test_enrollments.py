@@ -55,6 +55,15 @@ def test_list_enrollments_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_enrollments_offset_out_of_range(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/enrollments", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/enrollments", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
 def test_list_enrollments_filter_student_id(client: TestClient) -> None:
     headers: dict[str, str] = {}
     parent = run(client, create_student)

@@ -55,6 +55,15 @@ def test_list_todo_lists_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_todo_lists_offset_out_of_range(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get("/todo-lists", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/todo-lists", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
 def test_list_todo_lists_sort_title(client: TestClient) -> None:
     user, headers = sign_in(client)
     n = 728936
@@ -70,6 +79,22 @@ def test_list_todo_lists_sort_title(client: TestClient) -> None:
         i for i in _listed_ids(client, {"sort": "-title"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id]
+
+
+def test_list_todo_lists_sort_title_bytewise(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    rows = []
+    for value in ("Zeta", "alpha", "zeta", "Émile"):
+        rows.append(run(client, create_todo_list, owned_by=user, title=value))
+    ours = [row.id for row in rows]
+    ascending = [
+        i for i in _listed_ids(client, {"sort": "title"}, headers) if i in ours
+    ]
+    assert ascending == ours
+    descending = [
+        i for i in _listed_ids(client, {"sort": "-title"}, headers) if i in ours
+    ]
+    assert descending == ours[::-1]
 
 
 def test_list_todo_lists_unknown_sort(client: TestClient) -> None:

@@ -58,6 +58,17 @@ def test_list_inventory_items_limit_too_large(client: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_list_inventory_items_offset_out_of_range(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/inventory-items", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get(
+        "/inventory-items", params={"offset": 2**63 - 1}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+
+
 def test_list_inventory_items_filter_kind(client: TestClient) -> None:
     headers: dict[str, str] = {}
     row = run(client, create_inventory_item, kind=ItemKind.RAW)

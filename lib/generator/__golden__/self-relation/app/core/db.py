@@ -6,7 +6,10 @@ from typing import Any
 
 from sqlalchemy import DateTime, Dialect, MetaData, TypeDecorator, event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from app.core.config import settings
 
@@ -56,6 +59,27 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
         return value.astimezone(dt.UTC)
+
+
+class Bytewise(FunctionElement[str]):
+    """A text expression ordered bytewise, so lists sort alike on every database.
+
+    PostgreSQL sorts text by the database's locale, SQLite by bytes: on PostgreSQL
+    this is the expression with COLLATE "C", elsewhere the expression itself.
+    """
+
+    name = "bytewise"
+    inherit_cache = True
+
+
+@compiles(Bytewise)
+def _bytewise(element: Bytewise, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(Bytewise, "postgresql")
+def _bytewise_postgresql(element: Bytewise, compiler: SQLCompiler, **kw: Any) -> str:
+    return f'{compiler.process(element.clauses, **kw)} COLLATE "C"'
 
 
 def engine_options(url: str) -> dict[str, Any]:

@@ -6,11 +6,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
-from app.api.scoping import require_reference
+from app.api.scoping import OptionalUser, require_reference
 from app.models.comment import Comment
 from app.models.post import Post
 from app.schemas.comment import CommentCreate, CommentUpdate
-from app.schemas.common import Int32, SafeStr
+from app.schemas.common import Int32, Int64, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import CommentDetail, CommentList
 
@@ -34,12 +34,19 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Comment:
 @router.get("")
 async def list_comments(
     session: SessionDep,
+    current_user: OptionalUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     post_slug: Annotated[SafeStr | None, Query()] = None,
 ) -> CommentList:
     """A page (limit, offset) of the Comment rows. Filters: post_slug."""
+    visible: ColumnElement[bool] = Comment.post.has(Post.published.is_(True))
+    if current_user is not None:
+        visible = Comment.post.has(
+            or_(Post.published.is_(True), Post.author_id == current_user.id)
+        )
     statement = select(Comment)
+    statement = statement.where(visible)
     if post_slug is not None:
         statement = statement.where(Comment.post.has(Post.slug == post_slug))
     count_statement = select(func.count()).select_from(statement.subquery())
@@ -56,10 +63,16 @@ async def list_comments(
 @router.get("/{comment_id}", responses=error_responses(404))
 async def get_comment(
     session: SessionDep,
+    current_user: OptionalUser,
     comment_id: Int32,
 ) -> CommentDetail:
     """One Comment by id; 404 when there is none."""
-    row = await _fetch(session, Comment.id == comment_id)
+    visible: ColumnElement[bool] = Comment.post.has(Post.published.is_(True))
+    if current_user is not None:
+        visible = Comment.post.has(
+            or_(Post.published.is_(True), Post.author_id == current_user.id)
+        )
+    row = await _fetch(session, Comment.id == comment_id, visible)
     return CommentDetail.model_validate(row)
 
 

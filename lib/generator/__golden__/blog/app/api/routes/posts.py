@@ -7,10 +7,11 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.scoping import OptionalUser, load_links
+from app.core.db import Bytewise
 from app.models.post import Post
 from app.models.tag import Tag
 from app.models.user import User
-from app.schemas.common import SafeStr
+from app.schemas.common import Int64, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.post import PostCreate, PostUpdate
 from app.schemas.responses import PostDetail, PostList
@@ -37,7 +38,7 @@ async def list_posts(
     session: SessionDep,
     current_user: OptionalUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     sort: Annotated[
         Literal["published_at", "-published_at", "title", "-title"] | None, Query()
     ] = None,
@@ -49,7 +50,7 @@ async def list_posts(
     """
     visible: ColumnElement[bool] = Post.published.is_(True)
     if current_user is not None:
-        visible = or_(visible, Post.author_id == current_user.id)
+        visible = or_(Post.published.is_(True), Post.author_id == current_user.id)
     statement = select(Post)
     statement = statement.where(visible)
     if published is not None:
@@ -60,11 +61,11 @@ async def list_posts(
     total = (await session.execute(count_statement)).scalar_one()
     order = sort or "-published_at"
     key = order.removeprefix("-")
-    column: InstrumentedAttribute[Any]
+    column: InstrumentedAttribute[Any] | ColumnElement[Any]
     if key == "published_at":
         column = Post.published_at
     elif key == "title":
-        column = Post.title
+        column = Bytewise(Post.title)
     else:
         column = Post.id
     direction = column.desc() if order.startswith("-") else column.asc()
@@ -91,7 +92,7 @@ async def get_post(
     """One Post by slug; 404 when there is none."""
     visible: ColumnElement[bool] = Post.published.is_(True)
     if current_user is not None:
-        visible = or_(visible, Post.author_id == current_user.id)
+        visible = or_(Post.published.is_(True), Post.author_id == current_user.id)
     row = await _fetch(session, Post.slug == slug, visible)
     return PostDetail.model_validate(row)
 

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.models.tag import Tag
 from app.models.user import User
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64
 from app.schemas.errors import error_responses
 from app.schemas.responses import TagList
 from app.schemas.tag import TagCreate, TagRead, TagUpdate
@@ -28,7 +28,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Tag:
 async def list_tags(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
 ) -> TagList:
     """A page (limit, offset) of the Tag rows."""
     statement = select(Tag)

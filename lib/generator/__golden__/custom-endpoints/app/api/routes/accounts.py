@@ -6,10 +6,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.scoping import invalid
-from app.core.security import hash_password, verify_password
+from app.core.security import hash_password_async, verify_password_async
 from app.models.account import Account
 from app.schemas.account import AccountCreate, AccountPublic, AccountRead, AccountUpdate
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64
 from app.schemas.errors import error_responses
 from app.schemas.responses import AccountList
 
@@ -29,7 +29,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Account:
 async def list_accounts(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
 ) -> AccountList:
     """A page (limit, offset) of the Account rows."""
     statement = select(Account)
@@ -60,7 +60,7 @@ async def create_account(
     """Creates a Account."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
-        data["password"] = hash_password(body.password)
+        data["password"] = await hash_password_async(body.password)
     row = Account(**data)
     session.add(row)
     await commit_or_409(session)
@@ -81,10 +81,10 @@ async def update_account(
     if body.password is not None:
         if body.current_password is None:
             raise invalid("current_password", "Required to change the password", None)
-        if not verify_password(body.current_password, row.password):
+        if not await verify_password_async(body.current_password, row.password):
             raise HTTPException(status_code=403, detail="The current password is wrong")
     if body.password is not None:
-        data["password"] = hash_password(body.password)
+        data["password"] = await hash_password_async(body.password)
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

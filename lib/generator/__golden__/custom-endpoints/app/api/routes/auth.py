@@ -18,6 +18,7 @@ from app.models.account import Account, normalise_login
 from app.schemas.account import AccountRead
 from app.schemas.auth import AccountRegister, LoginRequest, Token
 from app.schemas.common import check_text
+from app.schemas.errors import error_responses
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -57,8 +58,11 @@ def _storable(text: str) -> bool:
     return True
 
 
-@router.post("/register", status_code=201)
+@router.post("/register", status_code=201, responses=error_responses(409))
 async def register(session: SessionDep, body: AccountRegister) -> AccountRead:
+    """Create an account and answer it (never the password). 409 when the email
+    is taken.
+    """
     data = body.model_dump(exclude_unset=True)
     data["password"] = await hash_password_async(body.password)
     user = Account(**data)
@@ -68,22 +72,28 @@ async def register(session: SessionDep, body: AccountRegister) -> AccountRead:
     return AccountRead.model_validate(user)
 
 
-@router.post("/login")
+@router.post("/login", responses=error_responses(401))
 async def login(
     session: SessionDep,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
 ) -> Token:
-    """OAuth2 password flow: send the email as username."""
+    """OAuth2 password flow (Swagger's Authorize): send the email as username.
+    Answers a bearer token, 401 for wrong credentials.
+    """
     user = await _authenticate(session, form.username, form.password)
     return Token(access_token=create_access_token(str(user.id)))
 
 
-@router.post("/login/json")
+@router.post("/login/json", responses=error_responses(401))
 async def login_json(session: SessionDep, body: LoginRequest) -> Token:
+    """Sign in with JSON credentials. Answers a bearer token, 401 for wrong
+    credentials.
+    """
     user = await _authenticate(session, body.email, body.password)
     return Token(access_token=create_access_token(str(user.id)))
 
 
-@router.get("/me")
+@router.get("/me", responses=error_responses(401))
 async def read_me(current_user: CurrentUser) -> AccountRead:
+    """The signed-in user, with the fields only they may see."""
     return AccountRead.model_validate(current_user)

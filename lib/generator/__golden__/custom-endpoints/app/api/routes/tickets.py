@@ -6,8 +6,9 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
-from app.core.security import hash_password
+from app.core.security import hash_password_async
 from app.models.ticket import Ticket
+from app.schemas.common import Int64
 from app.schemas.errors import error_responses
 from app.schemas.responses import TicketList
 from app.schemas.ticket import TicketCreate, TicketRead, TicketUpdate
@@ -29,7 +30,7 @@ async def list_tickets(
     session: SessionDep,
     current_user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
 ) -> TicketList:
     """A page (limit, offset) of the Ticket rows."""
     statement = select(Ticket)
@@ -62,7 +63,7 @@ async def create_ticket(
     """Creates a Ticket owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     if body.pin is not None:
-        data["pin"] = hash_password(body.pin)
+        data["pin"] = await hash_password_async(body.pin)
     data["reporter_id"] = current_user.id
     row = Ticket(**data)
     session.add(row)
@@ -85,7 +86,7 @@ async def update_ticket(
     )
     data = body.model_dump(exclude_unset=True)
     if body.pin is not None:
-        data["pin"] = hash_password(body.pin)
+        data["pin"] = await hash_password_async(body.pin)
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

@@ -10,9 +10,10 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.api.deps import SessionDep
 from app.api.deps import commit_or_409 as commit_or_409_
 from app.api.scoping import require_reference
+from app.core.db import Bytewise
 from app.models.probe import Probe
 from app.models.tally import Tally
-from app.schemas.common import Int32, SafeStr
+from app.schemas.common import Int32, Int64, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.probe import ProbeCreate, ProbeRead, ProbeUpdate
 from app.schemas.responses import ProbeList
@@ -33,7 +34,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Probe:
 async def list_probes(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     sort: Annotated[
         Literal[
             "statement",
@@ -188,9 +189,9 @@ async def list_probes(
     total = (await session.execute(count_statement)).scalar_one()
     order = sort or "id"
     key = order.removeprefix("-")
-    column: InstrumentedAttribute[Any]
+    column: InstrumentedAttribute[Any] | ColumnElement[Any]
     if key == "statement":
-        column = Probe.statement
+        column = Bytewise(Probe.statement)
     elif key == "count_statement":
         column = Probe.count_statement
     elif key == "total":
@@ -198,15 +199,15 @@ async def list_probes(
     elif key == "key":
         column = Probe.key
     elif key == "related":
-        column = Probe.related
+        column = Bytewise(Probe.related)
     elif key == "direction":
         column = Probe.direction
     elif key == "rows":
         column = Probe.rows
     elif key == "row":
-        column = Probe.row
+        column = Bytewise(Probe.row)
     elif key == "items":
-        column = Probe.items
+        column = Bytewise(Probe.items)
     elif key == "visible":
         column = Probe.visible
     elif key == "data":
@@ -214,7 +215,7 @@ async def list_probes(
     elif key == "value":
         column = Probe.value
     elif key == "setattr":
-        column = Probe.setattr
+        column = Bytewise(Probe.setattr)
     elif key == "session":
         column = Probe.session
     elif key == "body":
@@ -222,7 +223,7 @@ async def list_probes(
     elif key == "sort":
         column = Probe.sort
     elif key == "request":
-        column = Probe.request
+        column = Bytewise(Probe.request)
     elif key == "response":
         column = Probe.response
     elif key == "status":
@@ -230,7 +231,7 @@ async def list_probes(
     elif key == "func":
         column = Probe.func
     elif key == "selectinload":
-        column = Probe.selectinload
+        column = Bytewise(Probe.selectinload)
     elif key == "aliased":
         column = Probe.aliased
     elif key == "hash_password":
@@ -238,7 +239,7 @@ async def list_probes(
     elif key == "commit_or_409":
         column = Probe.commit_or_409
     elif key == "require_roles":
-        column = Probe.require_roles
+        column = Bytewise(Probe.require_roles)
     else:
         column = Probe.id
     direction = column.desc() if order.startswith("-") else column.asc()

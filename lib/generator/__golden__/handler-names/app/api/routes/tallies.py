@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
 from app.models.tally import Tally
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64
 from app.schemas.errors import error_responses
 from app.schemas.responses import TallyList
 from app.schemas.tally import TallyCreate, TallyRead, TallyUpdate
@@ -27,7 +27,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Tally:
 async def list_tallies(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
 ) -> TallyList:
     """A page (limit, offset) of the Tally rows."""
     statement = select(Tally)

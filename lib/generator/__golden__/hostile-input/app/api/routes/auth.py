@@ -17,6 +17,7 @@ from app.core.security import (
 from app.models.member import Member, normalise_login
 from app.schemas.auth import LoginRequest, MemberRegister, Token
 from app.schemas.common import check_text
+from app.schemas.errors import error_responses
 from app.schemas.member import MemberRead
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -57,8 +58,11 @@ def _storable(text: str) -> bool:
     return True
 
 
-@router.post("/register", status_code=201)
+@router.post("/register", status_code=201, responses=error_responses(409))
 async def register(session: SessionDep, body: MemberRegister) -> MemberRead:
+    """Create an account and answer it (never the password). 409 when the
+    handle is taken.
+    """
     data = body.model_dump(exclude_unset=True)
     data["password"] = await hash_password_async(body.password)
     user = Member(**data)
@@ -68,22 +72,28 @@ async def register(session: SessionDep, body: MemberRegister) -> MemberRead:
     return MemberRead.model_validate(user)
 
 
-@router.post("/login")
+@router.post("/login", responses=error_responses(401))
 async def login(
     session: SessionDep,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
 ) -> Token:
-    """OAuth2 password flow: send the handle as username."""
+    """OAuth2 password flow (Swagger's Authorize): send the handle as username.
+    Answers a bearer token, 401 for wrong credentials.
+    """
     user = await _authenticate(session, form.username, form.password)
     return Token(access_token=create_access_token(str(user.id)))
 
 
-@router.post("/login/json")
+@router.post("/login/json", responses=error_responses(401))
 async def login_json(session: SessionDep, body: LoginRequest) -> Token:
+    """Sign in with JSON credentials. Answers a bearer token, 401 for wrong
+    credentials.
+    """
     user = await _authenticate(session, body.handle, body.password)
     return Token(access_token=create_access_token(str(user.id)))
 
 
-@router.get("/me")
+@router.get("/me", responses=error_responses(401))
 async def read_me(current_user: CurrentUser) -> MemberRead:
+    """The signed-in user, with the fields only they may see."""
     return MemberRead.model_validate(current_user)

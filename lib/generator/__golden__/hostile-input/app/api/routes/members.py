@@ -3,7 +3,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
-from app.core.security import hash_password
+from app.core.security import hash_password_async
 from app.models.member import Member
 from app.schemas.common import Int32
 from app.schemas.errors import error_responses
@@ -39,7 +39,7 @@ async def create_member(
     """Creates a Member."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
-        data["password"] = hash_password(body.password)
+        data["password"] = await hash_password_async(body.password)
     row = Member(**data)
     session.add(row)
     await commit_or_409(session)

@@ -37,7 +37,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Reading:
 async def list_readings(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     sort: Annotated[
         Literal["level", "-level", "taken_at", "-taken_at"] | None, Query()
     ] = None,

@@ -7,9 +7,10 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 
 from app.api.deps import SessionDep, commit_or_409
 from app.api.scoping import refuse_cycle, require_reference
+from app.core.db import Bytewise
 from app.models.category import Category
 from app.schemas.category import CategoryCreate, CategoryUpdate
-from app.schemas.common import Int32, SafeStr
+from app.schemas.common import Int32, Int64, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import CategoryDetail, CategoryList
 
@@ -34,7 +35,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Category
 async def list_categories(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     sort: Annotated[
         Literal["name", "-name", "parent_name", "-parent_name"] | None, Query()
     ] = None,
@@ -53,13 +54,13 @@ async def list_categories(
     total = (await session.execute(count_statement)).scalar_one()
     order = sort or "id"
     key = order.removeprefix("-")
-    column: InstrumentedAttribute[Any]
+    column: InstrumentedAttribute[Any] | ColumnElement[Any]
     if key == "name":
-        column = Category.name
+        column = Bytewise(Category.name)
     elif key == "parent_name":
         related = aliased(Category)
         statement = statement.outerjoin(related, Category.parent)
-        column = related.name
+        column = Bytewise(related.name)
     else:
         column = Category.id
     direction = column.desc() if order.startswith("-") else column.asc()

@@ -9,7 +9,7 @@ from app.api.scoping import require_reference
 from app.models.order import Order
 from app.models.order_line import OrderLine
 from app.models.product import Product
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64
 from app.schemas.errors import error_responses
 from app.schemas.order_line import OrderLineCreate, OrderLineRead, OrderLineUpdate
 from app.schemas.responses import OrderLineList
@@ -33,7 +33,7 @@ async def list_order_lines(
     session: SessionDep,
     current_user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     order_id: Annotated[Int32 | None, Query()] = None,
 ) -> OrderLineList:
     """A page (limit, offset) of the OrderLine rows. Filters: order_id."""

@@ -9,7 +9,7 @@ from app.api.deps import CurrentUser, SessionDep, commit_or_409, require_roles
 from app.enums import OrderStatus
 from app.models.order import Order
 from app.models.user import User
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64
 from app.schemas.errors import error_responses
 from app.schemas.order import OrderCreate, OrderUpdate
 from app.schemas.responses import OrderDetail, OrderList
@@ -36,7 +36,7 @@ async def list_orders(
     session: SessionDep,
     current_user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     sort: Annotated[Literal["placed_at", "-placed_at"] | None, Query()] = None,
     status_filter: Annotated[OrderStatus | None, Query(alias="status")] = None,
 ) -> OrderList:

@@ -6,9 +6,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.api.deps import SessionDep, commit_or_409, require_roles
+from app.core.db import Bytewise
 from app.models.product import Product
 from app.models.user import User
-from app.schemas.common import SafeStr
+from app.schemas.common import Int64, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.product import ProductCreate, ProductRead, ProductUpdate
 from app.schemas.responses import ProductList
@@ -29,7 +30,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Product:
 async def list_products(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     sort: Annotated[Literal["price", "-price", "name", "-name"] | None, Query()] = None,
     active: Annotated[bool | None, Query()] = None,
     name: Annotated[SafeStr | None, Query()] = None,
@@ -46,11 +47,11 @@ async def list_products(
     total = (await session.execute(count_statement)).scalar_one()
     order = sort or "name"
     key = order.removeprefix("-")
-    column: InstrumentedAttribute[Any]
+    column: InstrumentedAttribute[Any] | ColumnElement[Any]
     if key == "price":
         column = Product.price
     elif key == "name":
-        column = Product.name
+        column = Bytewise(Product.name)
     else:
         column = Product.id
     direction = column.desc() if order.startswith("-") else column.asc()

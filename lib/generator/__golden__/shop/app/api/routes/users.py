@@ -6,9 +6,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409, require_roles
 from app.api.scoping import invalid
-from app.core.security import hash_password, verify_password
+from app.core.security import hash_password_async, verify_password_async
 from app.models.user import User
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64
 from app.schemas.errors import error_responses
 from app.schemas.responses import UserList
 from app.schemas.user import UserCreate, UserPublic, UserRead, UserUpdate
@@ -30,7 +30,7 @@ async def list_users(
     session: SessionDep,
     current_user: Annotated[User, Depends(require_roles("admin"))],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
 ) -> UserList:
     """A page (limit, offset) of the User rows."""
     statement = select(User)
@@ -61,7 +61,7 @@ async def create_user(
     """Creates a User."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
-        data["password"] = hash_password(body.password)
+        data["password"] = await hash_password_async(body.password)
     row = User(**data)
     session.add(row)
     await commit_or_409(session)
@@ -82,10 +82,10 @@ async def update_user(
     if body.password is not None and row.id == current_user.id:
         if body.current_password is None:
             raise invalid("current_password", "Required to change the password", None)
-        if not verify_password(body.current_password, row.password):
+        if not await verify_password_async(body.current_password, row.password):
             raise HTTPException(status_code=403, detail="The current password is wrong")
     if body.password is not None:
-        data["password"] = hash_password(body.password)
+        data["password"] = await hash_password_async(body.password)
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import SessionDep, commit_or_409
 from app.models.course import Course
-from app.schemas.common import SafeStr
+from app.schemas.common import Int64, SafeStr
 from app.schemas.course import CourseCreate, CourseRead, CourseUpdate
 from app.schemas.errors import error_responses
 from app.schemas.responses import CourseList
@@ -27,7 +27,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Course:
 async def list_courses(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
 ) -> CourseList:
     """A page (limit, offset) of the Course rows."""
     statement = select(Course)

@@ -9,7 +9,7 @@ from app.api.scoping import require_reference
 from app.models.course import Course
 from app.models.enrollment import Enrollment
 from app.models.student import Student
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64
 from app.schemas.enrollment import EnrollmentCreate, EnrollmentRead, EnrollmentUpdate
 from app.schemas.errors import error_responses
 from app.schemas.responses import EnrollmentList
@@ -32,7 +32,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Enrollme
 async def list_enrollments(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     student_id: Annotated[Int32 | None, Query()] = None,
 ) -> EnrollmentList:
     """A page (limit, offset) of the Enrollment rows. Filters: student_id."""

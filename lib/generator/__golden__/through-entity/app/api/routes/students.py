@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 from app.api.deps import SessionDep, commit_or_409
 from app.models.course import Course
 from app.models.student import Student
-from app.schemas.common import Int32, SafeStr
+from app.schemas.common import Int32, Int64, SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import StudentDetail, StudentList
 from app.schemas.student import StudentCreate, StudentUpdate
@@ -34,7 +34,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Student:
 async def list_students(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     courses_code: Annotated[SafeStr | None, Query()] = None,
 ) -> StudentList:
     """A page (limit, offset) of the Student rows. Filters: courses_code."""

@@ -9,7 +9,7 @@ from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.scoping import require_reference
 from app.models.todo_item import TodoItem
 from app.models.todo_list import TodoList
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64
 from app.schemas.errors import error_responses
 from app.schemas.responses import TodoItemDetail, TodoItemList
 from app.schemas.todo_item import TodoItemCreate, TodoItemUpdate
@@ -36,7 +36,7 @@ async def list_todo_items(
     session: SessionDep,
     current_user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     sort: Annotated[
         Literal["position", "-position", "due_date", "-due_date"] | None, Query()
     ] = None,

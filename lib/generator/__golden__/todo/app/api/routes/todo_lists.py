@@ -6,8 +6,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.core.db import Bytewise
 from app.models.todo_list import TodoList
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64
 from app.schemas.errors import error_responses
 from app.schemas.responses import TodoListList
 from app.schemas.todo_list import TodoListCreate, TodoListRead, TodoListUpdate
@@ -29,7 +30,7 @@ async def list_todo_lists(
     session: SessionDep,
     current_user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     sort: Annotated[Literal["title", "-title"] | None, Query()] = None,
 ) -> TodoListList:
     """A page (limit, offset) of the TodoList rows the caller owns. Sort by
@@ -41,9 +42,9 @@ async def list_todo_lists(
     total = (await session.execute(count_statement)).scalar_one()
     order = sort or "id"
     key = order.removeprefix("-")
-    column: InstrumentedAttribute[Any]
+    column: InstrumentedAttribute[Any] | ColumnElement[Any]
     if key == "title":
-        column = TodoList.title
+        column = Bytewise(TodoList.title)
     else:
         column = TodoList.id
     direction = column.desc() if order.startswith("-") else column.asc()

@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.scoping import invalid
-from app.core.security import hash_password, verify_password
+from app.core.security import hash_password_async, verify_password_async
 from app.models.user import User
 from app.schemas.common import Int32
 from app.schemas.errors import error_responses
@@ -40,7 +40,7 @@ async def create_user(
     """Creates a User."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
-        data["password"] = hash_password(body.password)
+        data["password"] = await hash_password_async(body.password)
     row = User(**data)
     session.add(row)
     await commit_or_409(session)
@@ -61,10 +61,10 @@ async def update_user(
     if body.password is not None:
         if body.current_password is None:
             raise invalid("current_password", "Required to change the password", None)
-        if not verify_password(body.current_password, row.password):
+        if not await verify_password_async(body.current_password, row.password):
             raise HTTPException(status_code=403, detail="The current password is wrong")
     if body.password is not None:
-        data["password"] = hash_password(body.password)
+        data["password"] = await hash_password_async(body.password)
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)

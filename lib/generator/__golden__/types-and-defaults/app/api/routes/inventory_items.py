@@ -10,6 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.api.deps import SessionDep, commit_or_409
 from app.enums import ItemKind
 from app.models.inventory_item import InventoryItem
+from app.schemas.common import Int64
 from app.schemas.errors import error_responses
 from app.schemas.inventory_item import (
     InventoryItemCreate,
@@ -36,7 +37,7 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Inventor
 async def list_inventory_items(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[Int64, Query(ge=0)] = 0,
     sort: Annotated[
         Literal["price", "-price", "last_seen", "-last_seen", "kind", "-kind"] | None,
         Query(),
