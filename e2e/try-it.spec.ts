@@ -44,7 +44,9 @@ test.describe('Try it', () => {
     // The generated login takes the email as the OAuth2 username.
     await preview.authorize(user.email, user.password);
 
-    const first = { title: 'Hello live', slug: 'hello-live', body: 'Written from Try it.' };
+    // Published: Swagger UI sends the token only to protected operations, and the public list shows drafts only
+    // to their author.
+    const first = { title: 'Hello live', slug: 'hello-live', body: 'Written from Try it.', published: true };
     const created = await preview.call('posts', 'create_post', first);
     await expect(created.status).toHaveText(/^\s*201/);
     await expect(created.body).toContainText('hello-live');
@@ -71,6 +73,7 @@ test.describe('Try it', () => {
       title: 'With subtitle',
       slug: 'with-subtitle',
       body: 'After the restart.',
+      published: true,
       subtitle: 'New field',
     };
     const createdAgain = await preview.call('posts', 'create_post', second);
