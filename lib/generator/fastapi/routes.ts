@@ -23,7 +23,7 @@ import {
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 import { needsCurrentPassword } from './schemas';
-import { needsOptionalUser } from './scope';
+import { takesOptionalUser } from './scope';
 
 type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string };
 
@@ -71,8 +71,9 @@ function scopeNames(ctx: Ctx, user: string | null): ScopeNames {
 /** The caller parameter of an operation: the signed-in user, the optional caller of a public read, or none. */
 function callerOf(ctx: Ctx, op: IrOperation): { name: string | null; optional: boolean } {
   if (op.access && op.access.kind !== 'public') return { name: 'current_user', optional: false };
-  const optional = (op.kind === 'list' || op.kind === 'get') && needsOptionalUser(ctx.entity, ctx.project);
-  return optional ? { name: 'current_user', optional: true } : { name: null, optional: false };
+  return takesOptionalUser(op, ctx.project)
+    ? { name: 'current_user', optional: true }
+    : { name: null, optional: false };
 }
 
 function fetchHelper(ctx: Ctx): string {

@@ -1,4 +1,4 @@
-import type { IrEntity, IrProject } from '../ir/types';
+import type { IrEntity, IrOperation, IrProject } from '../ir/types';
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { gatedParents } from './access';
@@ -36,6 +36,15 @@ export function needsOptionalUser(entity: IrEntity, project: IrProject): boolean
 }
 
 /**
+ * A public list/get that also shows the caller's own rows takes the bearer token when one comes along. It is
+ * declared as the operation's security (FastAPI does so for the optional scheme too), so Swagger UI sends it.
+ */
+export function takesOptionalUser(op: IrOperation, project: IrProject): boolean {
+  if (op.access?.kind !== 'public' || (op.kind !== 'list' && op.kind !== 'get') || !op.entityId) return false;
+  return needsOptionalUser(project.entityById.get(op.entityId) as IrEntity, project);
+}
+
+/**
  * `app/api/scoping.py`: what a request body may point at (rows that exist and the caller may read, else a 422
  * naming the field), many-to-many links by id, refusing parent cycles, and the optional caller of public reads.
  * Null when no route needs it.
@@ -50,6 +59,7 @@ export function emitScoping(project: IrProject): string | null {
     'M',
     'load_links',
     'refuse_cycle',
+    'optional_token',
     'optional_user',
     'OptionalUser',
   ]);
@@ -128,12 +138,15 @@ export function emitScoping(project: IrProject): string | null {
     const sessionDep = imports.from('app.api.deps', 'SessionDep');
     blocks.push(
       [
+        `optional_token = ${imports.from('fastapi.security', 'OAuth2PasswordBearer')}(tokenUrl="/auth/login", auto_error=False)`,
+        '',
+        '',
         'async def optional_user(',
-        `    session: ${sessionDep}, request: ${imports.from('fastapi', 'Request')}`,
+        `    session: ${sessionDep},`,
+        `    token: ${imports.from('typing', 'Annotated')}[str | None, ${imports.from('fastapi', 'Depends')}(optional_token)],`,
         `) -> ${userCls} | None:`,
         '    """The caller of a public route when a valid bearer token comes along."""',
-        '    scheme, _, token = request.headers.get("Authorization", "").partition(" ")',
-        '    if scheme.lower() != "bearer" or not token:',
+        '    if not token:',
         '        return None',
         '    try:',
         `        return await ${imports.from('app.api.deps', 'get_current_user')}(session, token)`,

@@ -1,6 +1,7 @@
 import type { Design } from '@/lib/design/schema';
 import { openApiTags } from '../fastapi/deps';
 import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
+import { takesOptionalUser } from '../fastapi/scope';
 import { INT64 } from '../fastapi/types';
 import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
@@ -90,7 +91,8 @@ function operation(project: IrProject, op: IrOperation): Operation {
     ...(op.description ? { description: op.description } : {}),
     operationId: op.operationId,
   };
-  if (op.access && op.access.kind !== 'public') doc.security = [{ OAuth2PasswordBearer: [] }];
+  if ((op.access && op.access.kind !== 'public') || takesOptionalUser(op, project))
+    doc.security = [{ OAuth2PasswordBearer: [] }];
   if (op.params.length > 0) {
     doc.parameters = op.params.map((p) => {
       const schema = paramSchema(project, op, p);

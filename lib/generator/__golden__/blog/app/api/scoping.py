@@ -2,8 +2,9 @@
 
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException
 from fastapi.exceptions import RequestValidationError
+from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -46,10 +47,15 @@ async def load_links(
     return rows
 
 
-async def optional_user(session: SessionDep, request: Request) -> User | None:
+optional_token = OAuth2PasswordBearer(tokenUrl="/auth/login", auto_error=False)
+
+
+async def optional_user(
+    session: SessionDep,
+    token: Annotated[str | None, Depends(optional_token)],
+) -> User | None:
     """The caller of a public route when a valid bearer token comes along."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token:
+    if not token:
         return None
     try:
         return await get_current_user(session, token)
