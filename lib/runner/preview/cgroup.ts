@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { processAlive } from './process-alive';
 
 export type GroupLimits = { processes: number; memoryBytes: number };
 
@@ -104,21 +105,12 @@ function detectV1(lines: string[], all: Mount[]): Found | null {
 
 let layout: Layout | undefined;
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** Removes the groups left by processes that died before they could (their own sandboxes died with them). */
 function sweepLeftovers(parents: string[]): void {
   for (const parent of parents) {
     for (const entry of readdirSync(parent, { withFileTypes: true })) {
       const owner = /^(\d+)-[0-9a-f]+$/.exec(entry.name)?.[1];
-      if (!entry.isDirectory() || !owner || alive(Number(owner))) continue;
+      if (!entry.isDirectory() || !owner || processAlive(Number(owner))) continue;
       try {
         rmdirSync(path.join(parent, entry.name));
       } catch {

@@ -18,6 +18,7 @@ import { cp, open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { exec } from '../toolchain';
+import { processAlive } from './process-alive';
 import { hostEnv } from './sandbox';
 
 let support: string | null | undefined;
@@ -61,21 +62,12 @@ async function run(cmd: string, args: string[]): Promise<string> {
   return result.stdout;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** Unmounts and removes the mount points that servers which have died left behind. */
 export function sweepStaleDisks(): void {
   if (quotaDiskSupport() || !existsSync(DISKS())) return;
   for (const name of readdirSync(DISKS())) {
     const owner = /^(\d+)-[0-9a-f]+$/.exec(name)?.[1];
-    if (!owner || alive(Number(owner))) continue;
+    if (!owner || processAlive(Number(owner))) continue;
     unmountQuotaDiskNow(path.join(DISKS(), name));
   }
 }
