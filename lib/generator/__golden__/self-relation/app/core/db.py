@@ -32,6 +32,15 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _as_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """Aware UTC: a naive value (SQLite drops the zone) is taken as UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
 class UTCDateTime(TypeDecorator[dt.datetime]):
     """A timestamp stored in UTC and always read back time-zone aware (in UTC).
 
@@ -45,20 +54,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
     def process_bind_param(
         self, value: dt.datetime | None, dialect: Dialect
     ) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
+        return _as_utc(value)
 
     def process_result_value(
         self, value: dt.datetime | None, dialect: Dialect
     ) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
+        return _as_utc(value)
 
 
 class Bytewise(FunctionElement[str]):
