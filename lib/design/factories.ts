@@ -1,4 +1,6 @@
 import {
+  type ApiShape,
+  type AuthApi,
   type Design,
   type Entity,
   type Field,
@@ -20,7 +22,35 @@ export function emptyDesign(name: string): Design {
     relations: [],
     customEndpoints: [],
     auth: null,
+    api: defaultApiShape(),
     layout: { nodes: {} },
+  };
+}
+
+/** FastAPI's conventional shape: snake_case, bare objects, `{items, total, limit, offset}` lists, PATCH. */
+export function defaultApiShape(): ApiShape {
+  return {
+    naming: 'snake_case',
+    objects: { wrap: false, key: '{name}' },
+    bodies: { wrap: false },
+    lists: { kind: 'object', itemsKey: 'items', countKey: 'total', echoPaging: true },
+    paging: { style: 'offset', limitParam: 'limit', offsetParam: 'offset' },
+    update: 'patch',
+    errors: 'fastapi',
+    timestamps: {},
+  };
+}
+
+/** `/auth/register`, `/auth/login` (OAuth2 form, JSON at `/auth/login/json`), `/auth/me`; a bearer token object. */
+export function defaultAuthApi(): AuthApi {
+  return {
+    registerPath: '/auth/register',
+    loginPath: '/auth/login',
+    mePath: '/auth/me',
+    login: 'form',
+    tokenIn: 'token',
+    scheme: { kind: 'bearer' },
+    meUpdate: false,
   };
 }
 

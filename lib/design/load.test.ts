@@ -139,3 +139,23 @@ describe('format 1 -> 2', () => {
     expect(list?.fields.every((f) => f.visibility === 'public')).toBe(true);
   });
 });
+
+describe('format 2 -> 3', () => {
+  it('writes out the one shape every v2 design had, so old designs load as the templates do today', () => {
+    for (const make of [templates.todo, templates.blog, templates.shop]) {
+      const current = make();
+      const { api: _api, ...rest } = structuredClone(current);
+      const v2 = { ...rest, formatVersion: 2, auth: rest.auth && { ...rest.auth, api: undefined } };
+      if (v2.auth) delete (v2.auth as { api?: unknown }).api;
+      const loaded = loadDesign(v2);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      expect(loaded.design).toEqual(current);
+    }
+  });
+
+  it('keeps a design without auth without auth', () => {
+    const { api: _api, ...v2 } = { ...emptyDesign('x'), formatVersion: 2 };
+    const loaded = loadDesign(v2);
+    expect(loaded.ok && loaded.design).toEqual(emptyDesign('x'));
+  });
+});

@@ -8,7 +8,7 @@ import { jsonValueProblem, LIMITS } from './limits';
  * the editor must be able to hold an in-progress name such as '' or 'blog post', and `validateDesign`
  * reports it as a problem instead of the document refusing to load.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Reference to an entity's primary key wherever a field id is expected (lookup, filter, sort). */
 export const PRIMARY_KEY_REF = 'id';
@@ -106,6 +106,8 @@ export const FieldSchema = z.object({
   copyFrom: z.object({ relationId: IdSchema, fieldId: IdSchema }).optional(),
   description: Description,
   example: BoundedJson.optional(),
+  /** The field's name in JSON bodies and query parameters; absent: `name` in the project's naming style. */
+  apiName: Name.optional(),
   /** `enum` only. */
   enumId: IdSchema.optional(),
   /** `decimal` only: total digits and digits after the point. */
@@ -122,11 +124,15 @@ export const EnumSchema = z.object({
 export type DesignEnum = z.infer<typeof EnumSchema>;
 
 export const AccessRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('public') }),
+  /** `viewer`: a valid token still identifies the caller (per-viewer answers); an invalid one is a 401. */
+  z.object({ kind: z.literal('public'), viewer: z.boolean().optional() }),
   z.object({ kind: z.literal('authenticated') }),
   z.object({ kind: z.literal('roles'), roles: list(Name, LIMITS.listItems, 'roles') }),
-  /** Only the user linked through the resource's `ownerRelationId`. */
-  z.object({ kind: z.literal('owner') }),
+  /**
+   * Only the row's owner (the resource's `ownerRelationId` / `ownerPath`); with `of: 'parent'` the owner of the
+   * parent row of a nested resource (the article's author may delete its comments).
+   */
+  z.object({ kind: z.literal('owner'), of: z.enum(['row', 'parent']).optional() }),
 ]);
 export type AccessRule = z.infer<typeof AccessRuleSchema>;
 
@@ -140,16 +146,25 @@ export const FieldRefSchema = z.object({
 });
 export type FieldRef = z.infer<typeof FieldRefSchema>;
 
+/** A list filter: the field it compares and, optionally, its query parameter's name (`author`). */
+export const FilterSchema = FieldRefSchema.extend({ param: Name.optional() });
+export type Filter = z.infer<typeof FilterSchema>;
+
 export const SortDirectionSchema = z.enum(['asc', 'desc']);
 export type SortDirection = z.infer<typeof SortDirectionSchema>;
 
-const OperationBase = { enabled: z.boolean(), access: AccessRuleSchema };
+const OperationBase = {
+  enabled: z.boolean(),
+  access: AccessRuleSchema,
+  /** The entity view (`Entity.views`) this operation answers with; absent: the full response. */
+  viewId: IdSchema.optional(),
+};
 
 export const ListOperationSchema = z.object({
   ...OperationBase,
   defaultPageSize: Int.positive(),
   maxPageSize: Int.positive(),
-  filters: list(FieldRefSchema, LIMITS.listItems, 'filters'),
+  filters: list(FilterSchema, LIMITS.listItems, 'filters'),
   sortable: list(FieldRefSchema, LIMITS.listItems, 'sortable fields'),
   defaultOrder: z.object({ field: FieldRefSchema, direction: SortDirectionSchema }).optional(),
 });
@@ -161,10 +176,35 @@ export type SimpleOperation = z.infer<typeof SimpleOperationSchema>;
 export const CRUD_OPERATIONS = ['list', 'get', 'create', 'update', 'delete'] as const;
 export type CrudOperationName = (typeof CRUD_OPERATIONS)[number];
 
-/** The generated CRUD endpoints of one entity. `update` is a partial update (PATCH). */
+export const UpdateVerbSchema = z.enum(['patch', 'put', 'both']);
+export type UpdateVerb = z.infer<typeof UpdateVerbSchema>;
+
+/**
+ * A JSON key template: literal text with at most the placeholders `{name}` (the entity name in the project's naming
+ * style: `blogPost`) and `{names}` (its plural: `blogPosts`), e.g. `{names}Count`.
+ */
+export const KeyTemplateSchema = z.string().max(LIMITS.nameLength);
+
+/** Per-resource overrides of the project's `api` shape; absent keys follow the project. */
+export const ResourceShapeSchema = z.object({
+  objectKey: KeyTemplateSchema.optional(),
+  itemsKey: KeyTemplateSchema.optional(),
+  /** `null`: no count in this resource's lists. */
+  countKey: KeyTemplateSchema.nullable().optional(),
+  update: UpdateVerbSchema.optional(),
+});
+export type ResourceShape = z.infer<typeof ResourceShapeSchema>;
+
+/** The generated CRUD endpoints of one entity. `update` is PATCH (partial), PUT (whole) or both (`api.update`). */
 export const ResourceSchema = z.object({
   /** Override; derived from the entity name by `resourcePathFor` when absent. */
   path: RoutePath.optional(),
+  /**
+   * A many-to-one relation from this entity to its parent: routes nest under the parent's item path
+   * (`/articles/{slug}/comments`), the foreign key comes from the path, a missing parent is a 404.
+   */
+  parentRelationId: IdSchema.optional(),
+  shape: ResourceShapeSchema.optional(),
   /** Field id of a unique field, or PRIMARY_KEY_REF. */
   lookupFieldId: IdSchema,
   /** A many-to-one relation from this entity to the auth user entity; set from the current user on create. */
@@ -194,6 +234,15 @@ export type Resource = z.infer<typeof ResourceSchema>;
 export const PrimaryKeySchema = z.enum(['int', 'uuid']);
 export type PrimaryKey = z.infer<typeof PrimaryKeySchema>;
 
+/** A named subset of an entity's fields (a public `profile` of a user without its e-mail). */
+export const EntityViewSchema = z.object({
+  id: IdSchema,
+  /** PascalCase suffix of the schema class: view `Profile` of `User` -> `UserProfile`. */
+  name: Name,
+  fieldIds: list(IdSchema, LIMITS.fieldsPerEntity, 'fields per view'),
+});
+export type EntityView = z.infer<typeof EntityViewSchema>;
+
 /** The resource lives inside its entity: one per entity, deleted with it, never orphaned. */
 export const EntitySchema = z.object({
   id: IdSchema,
@@ -206,6 +255,9 @@ export const EntitySchema = z.object({
   /** Adds server-set `created_at` / `updated_at`. */
   timestamps: z.boolean(),
   fields: list(FieldSchema, LIMITS.fieldsPerEntity, 'fields per entity'),
+  views: list(EntityViewSchema, LIMITS.listItems, 'views').optional(),
+  /** The view used where this entity is embedded in another's response or read publicly; absent: its public fields. */
+  embedViewId: IdSchema.optional(),
   resource: ResourceSchema,
 });
 export type Entity = z.infer<typeof EntitySchema>;
@@ -254,12 +306,36 @@ export const CustomEndpointSchema = z.object({
 });
 export type CustomEndpoint = z.infer<typeof CustomEndpointSchema>;
 
+/** How a token travels: `Authorization: Bearer <t>`, `Authorization: <prefix> <t>`, or a header of its own. */
+export const TokenSchemeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bearer') }),
+  z.object({ kind: z.literal('prefix'), prefix: Name }),
+  z.object({ kind: z.literal('header'), header: Name }),
+]);
+export type TokenScheme = z.infer<typeof TokenSchemeSchema>;
+
+/** The shape of the auth API. */
+export const AuthApiSchema = z.object({
+  registerPath: RoutePath,
+  loginPath: RoutePath,
+  /** The current user: GET, and PUT/PATCH (`meUpdate`) to change one's own profile. */
+  mePath: RoutePath,
+  /** `form`: OAuth2 password form at `loginPath` (+ JSON at `{loginPath}/json`); `json`: JSON only; `both`. */
+  login: z.enum(['form', 'json', 'both']),
+  /** `token`: a separate `{access_token, token_type}` object; `user`: the user with a `token` field. */
+  tokenIn: z.enum(['token', 'user']),
+  scheme: TokenSchemeSchema,
+  meUpdate: z.boolean(),
+});
+export type AuthApi = z.infer<typeof AuthApiSchema>;
+
 export const AuthSchema = z.object({
   userEntityId: IdSchema,
   loginFieldId: IdSchema,
   passwordFieldId: IdSchema,
   roleFieldId: IdSchema.optional(),
   tokenLifetimeMinutes: Int.positive(),
+  api: AuthApiSchema,
 });
 export type Auth = z.infer<typeof AuthSchema>;
 
@@ -274,6 +350,44 @@ export type LayoutNode = z.infer<typeof LayoutNodeSchema>;
 export const LayoutSchema = z.object({ nodes: z.record(z.string(), LayoutNodeSchema) });
 export type Layout = z.infer<typeof LayoutSchema>;
 
+/** How lists are paged: `offset` (limit/offset), `page` (page/size, 1-based) or not at all. */
+export const PagingSchema = z.discriminatedUnion('style', [
+  z.object({ style: z.literal('offset'), limitParam: Name, offsetParam: Name }),
+  z.object({ style: z.literal('page'), pageParam: Name, sizeParam: Name }),
+  z.object({ style: z.literal('none') }),
+]);
+export type Paging = z.infer<typeof PagingSchema>;
+
+/**
+ * The API's shape, project-wide (resources override some of it in `resource.shape`). The database never changes
+ * with it: columns stay snake_case whatever the JSON names are.
+ */
+export const ApiShapeSchema = z.object({
+  /** JSON and query-parameter names of fields without an `apiName`. */
+  naming: z.enum(['snake_case', 'camelCase']),
+  /** A single object answered bare, or inside `{ <objectKey>: ... }`. */
+  objects: z.object({ wrap: z.boolean(), key: KeyTemplateSchema }),
+  /** Request bodies bare, or inside `{ <objectKey>: ... }` (the same key as answers). */
+  bodies: z.object({ wrap: z.boolean() }),
+  /** A list answered as a JSON array, or as an object with the items, an optional count and the paging echoed. */
+  lists: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('array') }),
+    z.object({
+      kind: z.literal('object'),
+      itemsKey: KeyTemplateSchema,
+      countKey: KeyTemplateSchema.nullable(),
+      echoPaging: z.boolean(),
+    }),
+  ]),
+  paging: PagingSchema,
+  update: UpdateVerbSchema,
+  /** The body of every 4xx: FastAPI's `{detail}`, RFC 9457 problem details, or `{errors: {field: [messages]}}`. */
+  errors: z.enum(['fastapi', 'problem', 'field-map']),
+  /** API names of the server-set timestamps; absent: `created_at` / `updated_at` in the naming style. */
+  timestamps: z.object({ created: Name.optional(), updated: Name.optional() }),
+});
+export type ApiShape = z.infer<typeof ApiShapeSchema>;
+
 export const DesignSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   name: Name,
@@ -282,6 +396,7 @@ export const DesignSchema = z.object({
   relations: list(RelationSchema, LIMITS.relations, 'relations'),
   customEndpoints: list(CustomEndpointSchema, LIMITS.customEndpoints, 'custom endpoints'),
   auth: AuthSchema.nullable(),
+  api: ApiShapeSchema,
   layout: LayoutSchema,
 });
 export type Design = z.infer<typeof DesignSchema>;

@@ -79,7 +79,35 @@ function selfOnlyWrites(resource: unknown): unknown {
   return { ...resource, operations };
 }
 
-export const UPGRADERS: Readonly<Record<number, Upgrader>> = { 0: upgradeV0, 1: upgradeV1 };
+/**
+ * v2 -> v3: the API's shape becomes part of the design. Every v2 design had the one fixed shape, written out here
+ * (not taken from the factories, whose defaults for new designs may change).
+ */
+function upgradeV2(doc: JsonObject): JsonObject {
+  const api = {
+    naming: 'snake_case',
+    objects: { wrap: false, key: '{name}' },
+    bodies: { wrap: false },
+    lists: { kind: 'object', itemsKey: 'items', countKey: 'total', echoPaging: true },
+    paging: { style: 'offset', limitParam: 'limit', offsetParam: 'offset' },
+    update: 'patch',
+    errors: 'fastapi',
+    timestamps: {},
+  };
+  const authApi = {
+    registerPath: '/auth/register',
+    loginPath: '/auth/login',
+    mePath: '/auth/me',
+    login: 'form',
+    tokenIn: 'token',
+    scheme: { kind: 'bearer' },
+    meUpdate: false,
+  };
+  const auth = isObject(doc.auth) ? { ...doc.auth, api: authApi } : doc.auth;
+  return { ...doc, formatVersion: 3, auth, api };
+}
+
+export const UPGRADERS: Readonly<Record<number, Upgrader>> = { 0: upgradeV0, 1: upgradeV1, 2: upgradeV2 };
 
 export type UpgradeResult = { ok: true; doc: unknown } | { ok: false; path: string; message: string };
 

@@ -1,13 +1,17 @@
 'use client';
 
 import type { Auth, Entity } from '@/lib/design';
+
+type AuthSettings = Omit<Auth, 'api'> & { api?: Auth['api'] };
+
 import { useProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { CheckboxField, NumberField, ProblemList, Section, SelectField } from './controls';
 
 /** A starting auth config for `entity`: its email/string field to log in, its password field. */
-function defaultsFor(entity: Entity, lifetime: number): Auth | null {
+/** Without `api`: setAuth keeps the current auth API. */
+function defaultsFor(entity: Entity, lifetime: number): AuthSettings | null {
   const login =
     entity.fields.find((f) => f.type === 'email') ?? entity.fields.find((f) => f.type === 'string');
   const password = entity.fields.find((f) => f.type === 'password');
@@ -25,7 +29,7 @@ export function AuthInspector() {
   const auth = useEditor((s) => s.design.auth);
   const entities = useEditor((s) => s.design.entities);
   const problems = useProblems().filter((p) => p.path.startsWith('auth'));
-  const set = (next: Auth | null, label = 'Auth settings', key?: string) =>
+  const set = (next: AuthSettings | null, label = 'Auth settings', key?: string) =>
     actions.apply(label, { op: 'setAuth', auth: next }, { coalesceKey: key });
   const candidates = entities.filter((e) => defaultsFor(e, 60) !== null);
   const user = auth ? entities.find((e) => e.id === auth.userEntityId) : undefined;

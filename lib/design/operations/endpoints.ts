@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultAuthApi } from '../factories';
 import {
   type AccessRule,
   AuthSchema,
@@ -137,7 +138,10 @@ export function deleteCustomEndpoint(design: Design, args: z.infer<typeof Delete
   return { ...design, customEndpoints: design.customEndpoints.filter((c) => c.id !== args.endpointId) };
 }
 
-export const SetAuthArgs = z.object({ auth: AuthSchema.nullable() });
+/** `api` may be left out: the current auth API is kept (the default one when auth is new). */
+export const SetAuthArgs = z.object({
+  auth: AuthSchema.extend({ api: AuthSchema.shape.api.optional() }).nullable(),
+});
 /**
  * null switches authentication off. The fields must exist; that they fit is validateDesign's call.
  * Secure defaults for what becomes the auth user: a newly chosen login field is owner-only (the user's
@@ -166,7 +170,8 @@ export function setAuth(design: Design, args: z.infer<typeof SetAuthArgs>): Desi
       resource: { ...e.resource, operations: { ...ops, update: own(ops.update), delete: own(ops.delete) } },
     };
   });
-  return { ...next, auth: withoutUndefined({ ...auth }) };
+  const api = auth.api ?? design.auth?.api ?? defaultAuthApi();
+  return { ...next, auth: withoutUndefined({ ...auth, api }) };
 }
 
 export const RenameDesignArgs = z.object({ name: z.string() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newEntity } from '../factories';
+import { defaultAuthApi, newEntity } from '../factories';
 import type { CustomEndpoint, Design } from '../schema';
 import { templates } from '../templates';
 import { blog, entity, field, problemsOf, withFields } from './test-helpers';
@@ -216,6 +216,7 @@ describe('auth', () => {
       passwordFieldId: 'p',
       roleFieldId: 'r',
       tokenLifetimeMinutes: 5,
+      api: defaultAuthApi(),
     };
     expect(problemsOf(design, 'invalid-auth-field')).toMatchObject([
       { path: 'auth.roleFieldId', elementId: 'r' },

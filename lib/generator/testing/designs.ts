@@ -1,4 +1,11 @@
-import { defaultResource, emptyDesign, newEntity, newField, newRelation } from '@/lib/design/factories';
+import {
+  defaultAuthApi,
+  defaultResource,
+  emptyDesign,
+  newEntity,
+  newField,
+  newRelation,
+} from '@/lib/design/factories';
 import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/names';
 import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
@@ -250,6 +257,7 @@ function customEndpoints(): Design {
       passwordFieldId: 'f_account_password',
       roleFieldId: 'f_account_role',
       tokenLifetimeMinutes: 30,
+      api: defaultAuthApi(),
     },
     customEndpoints: [
       {
@@ -368,6 +376,7 @@ function hostileInput(): Design {
       loginFieldId: 'f_member_handle',
       passwordFieldId: 'f_member_password',
       tokenLifetimeMinutes: 30,
+      api: defaultAuthApi(),
     },
   };
 }
