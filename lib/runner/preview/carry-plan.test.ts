@@ -16,7 +16,7 @@ describe('the data carry-over plan', () => {
     const plan = copyPlan(before, after);
     const lists = plan.tables.find((t) => t.from === 'todo_lists');
     expect(lists?.name).not.toBe('todo_lists');
-    expect(lists?.columns).toContainEqual({ name: 'name', from: 'title', fill: "''" });
+    expect(lists?.columns).toContainEqual({ name: 'name', from: 'title', fill: "''", retype: null });
     // Without a stored schema, names are matched.
     expect(table(copyPlan(null, after), 'users')?.from).toBe('users');
   });
@@ -66,5 +66,28 @@ describe('the data carry-over plan', () => {
     );
     for (const bad of [null, 'nope', '{}', '{"tables":[{"key":1}]}', '[]'])
       expect(parseCarrySchema(bad)).toBeNull();
+  });
+});
+
+describe('column kinds', () => {
+  it('carries values between columns of the same kind only', () => {
+    const retyped = applyOperations(templates.todo(), [
+      {
+        op: 'updateField',
+        entityId: 'e_todo_item',
+        fieldId: 'f_todo_item_title',
+        patch: { type: 'boolean' },
+      },
+    ]);
+    const items = table(copyPlan(carrySchema(templates.todo()), carrySchema(retyped)), 'todo_items');
+    expect(items?.columns.find((c) => c.name === 'title')?.retype).toBe(
+      'title changed type (text to boolean): its values were not kept',
+    );
+    expect(items?.columns.find((c) => c.name === 'done')?.retype).toBeNull();
+    const longer = applyOperations(templates.todo(), [
+      { op: 'updateField', entityId: 'e_todo_item', fieldId: 'f_todo_item_title', patch: { type: 'text' } },
+    ]);
+    const same = table(copyPlan(carrySchema(templates.todo()), carrySchema(longer)), 'todo_items');
+    expect(same?.columns.find((c) => c.name === 'title')?.retype).toBeNull();
   });
 });

@@ -19,7 +19,8 @@ export type Fill =
   | { kind: 'number' }
   | { kind: 'uuid' };
 
-export type CarryColumn = { key: string; name: string; fill: Fill | null };
+/** `storage`: what the database stores (`SnapColumn.storage`), compared by `family`. */
+export type CarryColumn = { key: string; name: string; storage: string; fill: Fill | null };
 export type CarryTable = { key: string; name: string; pkStorage: string; columns: CarryColumn[] };
 /** A design's database as the carry-over sees it (also stored beside the preview's database). */
 export type CarrySchema = { tables: CarryTable[] };
@@ -34,9 +35,22 @@ export type CopyPlan = {
     reset: string | null;
     /** Integer primary key: `number` fills use it; otherwise SQLite's rowid. */
     intPk: boolean;
-    columns: { name: string; from: string | null; fill: string | null }[];
+    /** `retype`: why the old column's values are not carried (its type changed kind), or null. */
+    columns: { name: string; from: string | null; fill: string | null; retype: string | null }[];
   }[];
 };
+
+/**
+ * The kind of value a column stores: values move between columns of the same kind as they are (SQLite keeps
+ * what it is given), not between kinds (text in a boolean column would break every read of the row).
+ */
+export function family(storage: string): string {
+  if (/^sa\.(String|Text)\(/.test(storage)) return 'text';
+  if (/^varchar\(/.test(storage)) return 'enum';
+  if (/^sa\.(Integer|BigInteger|Float|Numeric)\(/.test(storage)) return 'number';
+  const named = /^sa\.(Boolean|Date|DateTime|Uuid|JSON)\(/.exec(storage)?.[1];
+  return named ? named.toLowerCase() : storage;
+}
 
 const SAMPLE_IDS = { int: ['1', '2147483647'], uuid: ['0123456789abcdef0123456789abcdef'] };
 
@@ -104,7 +118,7 @@ export function carrySchema(design: Design): CarrySchema {
       const fill = !required
         ? null
         : ((unique.has(c.name) ? uniqueFill(field, intPk) : derived) ?? { kind: 'zero', value: c.zero });
-      return { key: c.key, name: c.name, fill };
+      return { key: c.key, name: c.name, storage: c.storage, fill };
     });
     return { key: t.key, name: t.name, pkStorage: pk?.storage ?? '', columns };
   });
@@ -136,7 +150,7 @@ export function copyPlan(old: CarrySchema | null, next: CarrySchema): CopyPlan {
   return {
     tables: next.tables.map((t) => {
       const before = old ? oldTables.get(t.key) : t;
-      const oldColumns = new Map(before?.columns.map((c) => [c.key, c.name]));
+      const oldColumns = new Map(before?.columns.map((c) => [c.key, c]));
       const intPk = !/uuid/i.test(t.pkStorage);
       const reset =
         before && before.pkStorage !== t.pkStorage
@@ -147,11 +161,16 @@ export function copyPlan(old: CarrySchema | null, next: CarrySchema): CopyPlan {
         from: before?.name ?? null,
         reset,
         intPk,
-        columns: t.columns.map((c) => ({
-          name: c.name,
-          from: oldColumns.get(c.key) ?? null,
-          fill: fillSql(c.fill, intPk),
-        })),
+        columns: t.columns.map((c) => {
+          const was = oldColumns.get(c.key);
+          const [a, b] = [family(was?.storage ?? c.storage), family(c.storage)];
+          return {
+            name: c.name,
+            from: was?.name ?? null,
+            fill: fillSql(c.fill, intPk),
+            retype: a === b ? null : `${c.name} changed type (${a} to ${b}): its values were not kept`,
+          };
+        }),
       };
     }),
   };
@@ -171,16 +190,16 @@ export function parseCarrySchema(text: string | null): CarrySchema | null {
           str(t.name) &&
           str(t.pkStorage) &&
           Array.isArray(t.columns) &&
-          t.columns.every((c) => str(c?.key) && str(c.name)),
+          t.columns.every((c) => str(c?.key) && str(c.name) && str(c.storage)),
       );
-    // Only keys and names are read from it (the fills of the new schema are used).
+    // Only keys, names and types are read from it (the fills of the new schema are used).
     return ok
       ? {
           tables: value.tables.map((t) => ({
             key: t.key,
             name: t.name,
             pkStorage: t.pkStorage,
-            columns: t.columns.map((c) => ({ key: c.key, name: c.name, fill: null })),
+            columns: t.columns.map((c) => ({ key: c.key, name: c.name, storage: c.storage, fill: null })),
           })),
         }
       : null;

@@ -5,7 +5,8 @@
  * are followed), and the SQL that fills a required column a row has no value for.
  *
  * Each table is copied on its own (a savepoint): a table whose rows do not fit (a unique column no distinct
- * value can be derived for, a primary key that changed type) starts empty, and the rest is kept. Rows left
+ * value can be derived for, a primary key that changed type) starts empty, and the rest is kept; a column whose
+ * type changed kind starts empty (NULL or its fill) in rows that had a value. Rows left
  * referring to missing rows then lose the reference (nullable) or are removed. Every table emptied or trimmed is
  * reported with its row count and the reason. An unexpected failure rolls everything back and exits non-zero
  * with the reason on the last line of stderr.
@@ -60,11 +61,17 @@ try:
             resets.append({"table": table, "rows": rows, "reason": t["reset"]})
             continue
         old_columns = {r[1] for r in con.execute("PRAGMA old.table_info(" + q(source) + ")")}
-        targets, sources = [], []
+        targets, sources, retyped = [], [], []
         for c in t["columns"]:
-            if c["from"] in old_columns:
+            origin = c["from"] if c["from"] in old_columns else None
+            if origin and c["retype"]:
+                n = con.execute("SELECT count(*) FROM old." + q(source) + " WHERE " + q(origin) + " IS NOT NULL").fetchone()[0]
+                if n:
+                    retyped.append({"table": table, "rows": n, "reason": c["retype"]})
+                origin = None
+            if origin:
                 targets.append(q(c["name"]))
-                sources.append("COALESCE(" + q(c["from"]) + ", " + c["fill"] + ")" if c["fill"] else q(c["from"]))
+                sources.append("COALESCE(" + q(origin) + ", " + c["fill"] + ")" if c["fill"] else q(origin))
             elif c["fill"]:
                 targets.append(q(c["name"]))
                 sources.append(c["fill"])
@@ -74,6 +81,7 @@ try:
                         + ", ".join(sources) + " FROM old." + q(source))
             con.execute("RELEASE copy_table")
             copied.add(table)
+            resets.extend(retyped)
         except sqlite3.Error as error:
             con.execute("ROLLBACK TO copy_table")
             con.execute("RELEASE copy_table")

@@ -289,6 +289,50 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     await manager.stop(ws);
   }, 120_000);
 
+  it('does not carry values into a column whose type changed kind, and says so', async () => {
+    const ws = '00000000-0000-4000-8000-0000000da7a2';
+    const noted = addField(templates.todo(), {
+      entityId: 'e_todo_list',
+      field: { id: 'f_todo_list_note', name: 'note', type: 'string', nullable: true },
+    });
+    expect((await manager.start(ws, noted, owner)).ok).toBe(true);
+    const user = { email: 'kinds@example.com', password: 'correct horse 42' };
+    expect((await call(manager.socketFor(ws)!, 'POST', '/auth/register', user)).status).toBe(201);
+    const token = async () =>
+      (
+        (await call(manager.socketFor(ws)!, 'POST', '/auth/login/json', user)).json() as {
+          access_token: string;
+        }
+      ).access_token;
+    let auth = { authorization: `Bearer ${await token()}` };
+    const body = { title: 'Groceries', note: 'by Friday' };
+    const list = await call(manager.socketFor(ws)!, 'POST', '/todo-lists', body, auth);
+    expect(list.status, list.body).toBe(201);
+    const retyped = applyOperations(noted, [
+      { op: 'updateField', entityId: 'e_todo_list', fieldId: 'f_todo_list_note', patch: { type: 'boolean' } },
+    ]);
+    const steps: StepEvent[] = [];
+    const restarted = await manager.start(ws, retyped, { ...owner, onStep: (e) => steps.push(e) });
+    expect(restarted.ok, JSON.stringify(steps)).toBe(true);
+    expect(steps.find((s) => s.step === 'migrate' && s.status === 'done')?.data).toEqual({
+      outcome: 'reset',
+      asked: false,
+      all: false,
+      tables: [
+        {
+          table: 'todo_lists',
+          rows: 1,
+          reason: 'note changed type (text to boolean): its values were not kept',
+        },
+      ],
+    });
+    auth = { authorization: `Bearer ${await token()}` };
+    const lists = await call(manager.socketFor(ws)!, 'GET', '/todo-lists', undefined, auth);
+    expect(lists.status, lists.body).toBe(200);
+    expect(lists.json()).toMatchObject({ total: 1, items: [{ title: 'Groceries', note: null }] });
+    await manager.stop(ws);
+  }, 120_000);
+
   it("keeps each user to their quota by stopping their own oldest preview, never another user's", async () => {
     const small = new PreviewManager({
       previewsDir,
