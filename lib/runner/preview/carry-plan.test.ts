@@ -74,7 +74,6 @@ describe('column kinds', () => {
     const retyped = applyOperations(templates.todo(), [
       {
         op: 'updateField',
-        entityId: 'e_todo_item',
         fieldId: 'f_todo_item_title',
         patch: { type: 'boolean' },
       },
@@ -85,7 +84,7 @@ describe('column kinds', () => {
     );
     expect(items?.columns.find((c) => c.name === 'done')?.retype).toBeNull();
     const longer = applyOperations(templates.todo(), [
-      { op: 'updateField', entityId: 'e_todo_item', fieldId: 'f_todo_item_title', patch: { type: 'text' } },
+      { op: 'updateField', fieldId: 'f_todo_item_title', patch: { type: 'text' } },
     ]);
     const same = table(copyPlan(carrySchema(templates.todo()), carrySchema(longer)), 'todo_items');
     expect(same?.columns.find((c) => c.name === 'title')?.retype).toBeNull();

@@ -309,7 +309,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     const list = await call(manager.socketFor(ws)!, 'POST', '/todo-lists', body, auth);
     expect(list.status, list.body).toBe(201);
     const retyped = applyOperations(noted, [
-      { op: 'updateField', entityId: 'e_todo_list', fieldId: 'f_todo_list_note', patch: { type: 'boolean' } },
+      { op: 'updateField', fieldId: 'f_todo_list_note', patch: { type: 'boolean' } },
     ]);
     const steps: StepEvent[] = [];
     const restarted = await manager.start(ws, retyped, { ...owner, onStep: (e) => steps.push(e) });
