@@ -227,6 +227,16 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     expect(again.find((s) => s.step === 'migrate' && s.status === 'done')?.data).toEqual({ outcome: 'kept' });
     expect(await me('a@example.com')).toMatchObject({ handle: 'nickname_1' });
     expect(await me('b@example.com')).toMatchObject({ handle: 'nickname_2' });
+
+    // The app's secret is kept with the data: a token issued before a stop still works after it.
+    const login = await call(manager.socketFor(ws)!, 'POST', '/auth/login/json', {
+      email: 'a@example.com',
+      password,
+    });
+    const auth = { authorization: `Bearer ${(login.json() as { access_token: string }).access_token}` };
+    await manager.stop(ws);
+    expect((await manager.start(ws, renamed, owner)).ok).toBe(true);
+    expect((await call(manager.socketFor(ws)!, 'GET', '/auth/me', undefined, auth)).status).toBe(200);
     await manager.stop(ws);
   }, 120_000);
 

@@ -276,11 +276,10 @@ export class PreviewManager {
         return { value: undefined, extra: { message: 'no problems' } };
       });
       const { files, schema } = await step('generate', async () => {
-        const [result, schema] = await Promise.all([
-          runJob('files', input, job).then(refusedOr),
-          runJob('carrySchema', input, job).then(refusedOr),
-        ]);
+        const result = refusedOr(await runJob('files', input, job));
         if (!result.ok) throw problemsFailure(result.problems);
+        // One job after the other: a person has two at once, and the Code view may hold the other.
+        const schema = refusedOr(await runJob('carrySchema', input, job));
         return {
           value: { files: result.files, schema },
           extra: { message: `${Object.keys(result.files).length} files` },
