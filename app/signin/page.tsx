@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { safeCallback } from '@/lib/auth/callback';
+import { callbackReason, safeCallback } from '@/lib/auth/callback';
 import { currentUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 
@@ -15,10 +15,16 @@ export default async function SignInPage({
   const callbackUrl = safeCallback(typeof raw === 'string' ? raw : undefined);
   if (await currentUser()) redirect(callbackUrl);
   const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
+  const reason = callbackReason(callbackUrl);
   return (
     <main className="page">
       <div className="card auth-card">
         <h1>Sign in</h1>
+        {reason && (
+          <p role="status" className="alert info">
+            {reason}
+          </p>
+        )}
         <SignInForm githubEnabled={Boolean(AUTH_GITHUB_ID && AUTH_GITHUB_SECRET)} callbackUrl={callbackUrl} />
       </div>
     </main>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
-import { safeCallback } from '@/lib/auth/callback';
+import { safeCallback, withCallback } from '@/lib/auth/callback';
 import { SIGN_IN_ERROR } from '@/lib/auth/credentials';
 
 export function signInMessage(code: string | undefined): string {
@@ -71,7 +71,8 @@ export function SignInForm({
         </button>
       )}
       <p className="muted">
-        No account yet? <Link href="/signup">Sign up</Link>
+        No account yet?{' '}
+        <Link href={withCallback('/signup', safeCallback(callbackUrl))}>Create an account</Link>
       </p>
     </form>
   );

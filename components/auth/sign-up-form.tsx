@@ -5,9 +5,16 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
 import { callApi } from '@/lib/api/client';
+import { safeCallback, withCallback } from '@/lib/auth/callback';
 import { PASSWORD_RULE } from '@/lib/auth/credentials';
 
-export function SignUpForm() {
+export function SignUpForm({
+  callbackUrl = '/dashboard',
+}: {
+  /** Where to go once signed up (a share link's invite asks to come back to itself). */
+  callbackUrl?: string;
+}) {
+  const next = safeCallback(callbackUrl);
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -38,10 +45,10 @@ export function SignUpForm() {
     const result = await signIn('credentials', { email, password, redirect: false });
     setPending(false);
     if (result?.error) {
-      router.push('/signin');
+      router.push(withCallback('/signin', next));
       return;
     }
-    router.push('/dashboard');
+    router.push(next);
     router.refresh();
   }
 
@@ -84,7 +91,7 @@ export function SignUpForm() {
         {pending ? 'Creating account…' : 'Create account'}
       </button>
       <p className="muted">
-        Already have an account? <Link href="/signin">Sign in</Link>
+        Already have an account? <Link href={withCallback('/signin', next)}>Sign in</Link>
       </p>
     </form>
   );

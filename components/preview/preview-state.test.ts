@@ -5,6 +5,7 @@ import {
   type PreviewEvent,
   type PreviewState,
   previewReducer,
+  resetNotice,
   sameRuntimeDesign,
   statusText,
 } from './preview-state';
@@ -13,6 +14,44 @@ const run = (...events: PreviewEvent[]) => events.reduce(previewReducer, initial
 const started: PreviewEvent = { type: 'started', resetData: false };
 
 describe('previewReducer', () => {
+  it('keeps a reported data reset until dismissed, marks the step and counts it', () => {
+    const reset = {
+      outcome: 'reset' as const,
+      asked: false,
+      all: false,
+      tables: [{ table: 'todo_lists', rows: 2, reason: 'no distinct value can be derived' }],
+    };
+    const kept = run(started, {
+      type: 'step',
+      step: { step: 'migrate', status: 'done', message: 'data kept', data: { outcome: 'kept' } },
+    });
+    expect(kept.dataReset).toBeNull();
+    expect(kept.dataResets).toBe(0);
+    expect(kept.steps.migrate.warning).toBe(false);
+    const lost = run(started, {
+      type: 'step',
+      step: { step: 'migrate', status: 'done', message: 'data partly kept', data: reset },
+    });
+    expect(lost.steps.migrate.warning).toBe(true);
+    expect(lost.dataReset).toEqual(reset);
+    expect(lost.dataResets).toBe(1);
+    // A later start that keeps everything does not hide what was lost before.
+    const later = [
+      started,
+      { type: 'step', step: { step: 'migrate', status: 'done', data: { outcome: 'kept' } } },
+    ];
+    const after = (later as PreviewEvent[]).reduce(previewReducer, lost);
+    expect(after.dataReset).toEqual(reset);
+    expect(after.dataResets).toBe(1);
+    expect(previewReducer(after, { type: 'dismissReset' }).dataReset).toBeNull();
+    expect(resetNotice(reset)).toEqual({
+      title: 'Some preview data was reset',
+      lines: ['todo_lists (2 rows): no distinct value can be derived'],
+      kept: 'The other tables kept their rows.',
+    });
+    expect(resetNotice({ ...reset, asked: true, all: true, tables: [] }).title).toMatch(/as you asked/);
+  });
+
   it('follows the steps of a start to Running', () => {
     const midway = run(
       started,
@@ -20,7 +59,7 @@ describe('previewReducer', () => {
       { type: 'step', step: { step: 'generate', status: 'running' } },
     );
     expect(statusText(midway)).toBe('Starting…');
-    expect(midway.steps.validate).toEqual({ status: 'done', ms: 4, message: undefined });
+    expect(midway.steps.validate).toEqual({ status: 'done', ms: 4, message: undefined, warning: false });
     expect(midway.steps.generate.status).toBe('running');
     expect(midway.steps.ready.status).toBe('pending');
     const done = previewReducer(midway, {

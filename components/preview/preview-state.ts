@@ -26,6 +26,16 @@ export type PreviewStatus =
   | { state: 'running'; startedAt: string; baseUrl: string }
   | { state: 'failed'; error: string };
 
+/** A table of the preview database that lost rows in a start, and why. */
+export type TableReset = { table: string; rows: number; reason: string };
+
+/** What the migrate step did to the preview's rows (lib/runner/preview/events.ts). */
+export type DataReport =
+  | { outcome: 'kept' | 'empty' }
+  | { outcome: 'reset'; asked: boolean; all: boolean; tables: TableReset[]; reason?: string };
+
+export type DataReset = Extract<DataReport, { outcome: 'reset' }>;
+
 /** `event: step` of the POST stream. */
 export type StepEvent = {
   step: StepName;
@@ -34,12 +44,19 @@ export type StepEvent = {
   message?: string;
   problems?: PreviewProblem[];
   diagnostics?: Diagnostic[];
+  data?: DataReport;
 };
 
 /** `event: end`, the last event of the POST stream. */
 export type EndEvent = { ok: boolean; baseUrl?: string; error?: string };
 
-export type StepView = { status: 'pending' | 'running' | 'done' | 'failed'; ms?: number; message?: string };
+export type StepView = {
+  status: 'pending' | 'running' | 'done' | 'failed';
+  ms?: number;
+  message?: string;
+  /** Done, but with data lost (the migrate step that reset tables). */
+  warning?: boolean;
+};
 
 export type PreviewState = {
   phase: 'idle' | 'checking' | 'unavailable' | 'starting' | 'running' | 'failed' | 'stopped';
@@ -53,6 +70,10 @@ export type PreviewState = {
   starts: number;
   /** Whether the current start wipes the preview's data. */
   resetData: boolean;
+  /** The last data reset reported, shown until dismissed (or replaced by a newer one). */
+  dataReset: DataReset | null;
+  /** Counts the resets reported: each one makes the API's authorization stale. */
+  dataResets: number;
 };
 
 export type PreviewEvent =
@@ -62,7 +83,8 @@ export type PreviewEvent =
   | { type: 'step'; step: StepEvent }
   | { type: 'ended'; end: EndEvent; fallbackBaseUrl: string }
   | { type: 'failed'; message: string }
-  | { type: 'stopped' };
+  | { type: 'stopped' }
+  | { type: 'dismissReset' };
 
 const pendingSteps = (): Record<StepName, StepView> =>
   Object.fromEntries(STEPS.map((s) => [s, { status: 'pending' }])) as Record<StepName, StepView>;
@@ -77,7 +99,15 @@ export const initialPreview: PreviewState = {
   unavailable: null,
   starts: 0,
   resetData: false,
+  dataReset: null,
+  dataResets: 0,
 };
+
+/** A step's data report, when it says rows were lost. */
+function resetOf(step: StepEvent): DataReset | null {
+  const data = step.data;
+  return step.status === 'done' && data?.outcome === 'reset' ? data : null;
+}
 
 const isStep = (value: unknown): value is StepName => (STEPS as readonly string[]).includes(value as string);
 
@@ -109,12 +139,14 @@ export function previewReducer(state: PreviewState, event: PreviewEvent): Previe
     case 'step': {
       const { step } = event;
       if (!isStep(step.step)) return state;
+      const reset = resetOf(step);
       return {
         ...state,
         steps: {
           ...state.steps,
-          [step.step]: { status: step.status, ms: step.ms, message: step.message },
+          [step.step]: { status: step.status, ms: step.ms, message: step.message, warning: reset !== null },
         },
+        ...(reset ? { dataReset: reset, dataResets: state.dataResets + 1 } : {}),
         problems: step.problems ? [...state.problems, ...step.problems] : state.problems,
         diagnostics: step.diagnostics ? [...state.diagnostics, ...step.diagnostics] : state.diagnostics,
       };
@@ -150,6 +182,8 @@ export function previewReducer(state: PreviewState, event: PreviewEvent): Previe
       };
     case 'stopped':
       return { ...state, phase: 'stopped', steps: pendingSteps(), error: null, resetData: false };
+    case 'dismissReset':
+      return { ...state, dataReset: null };
   }
 }
 
@@ -196,4 +230,24 @@ export function parseJson(data: string): unknown {
   } catch {
     return null;
   }
+}
+
+const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+
+/** What the reset banner says: its title and one line per table. */
+export function resetNotice(reset: DataReset): { title: string; lines: string[]; kept: string | null } {
+  if (reset.asked)
+    return { title: 'Preview data reset, as you asked: every table starts empty.', lines: [], kept: null };
+  const lines = reset.tables.map((t) => `${t.table} (${rows(t.rows)}): ${t.reason}`);
+  if (reset.tables.length === 0)
+    return {
+      title: 'All preview data was reset',
+      lines: [reset.reason ?? 'the rows did not fit the new schema'],
+      kept: null,
+    };
+  return {
+    title: reset.all ? 'All preview data was reset' : 'Some preview data was reset',
+    lines,
+    kept: reset.all ? null : 'The other tables kept their rows.',
+  };
 }

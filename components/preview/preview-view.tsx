@@ -10,14 +10,17 @@ import { useEditorStore } from '@/components/editor/store/editor-context';
 import { useEditorActions } from '@/components/editor/store/use-editor-actions';
 import type { Problem } from '@/lib/design';
 import {
+  type DataReset,
   type Diagnostic,
   type PreviewProblem,
   type PreviewState,
+  resetNotice,
   STEP_LABELS,
   STEPS,
   type StepView,
   statusText,
 } from './preview-state';
+import { authStorageKey, clearAuth } from './swagger-auth';
 import { usePreview } from './use-preview';
 
 // Swagger UI (and its stylesheet) is large and browser-only: loaded when the API is first shown.
@@ -31,6 +34,36 @@ export type FileTarget = { path: string; line: number; column: number };
 
 const STEP_ICONS: Record<StepView['status'], string> = { pending: '○', running: '◌', done: '✓', failed: '✕' };
 
+/** Rows were lost: said above the steps and the API until dismissed, not only in a step's tooltip. */
+function ResetBanner({ reset, onDismiss }: { reset: DataReset; onDismiss: () => void }) {
+  const notice = resetNotice(reset);
+  return (
+    <section
+      className={`preview-reset${reset.asked ? ' is-asked' : ''}`}
+      role={reset.asked ? 'status' : 'alert'}
+      aria-label="Data reset"
+    >
+      <div className="preview-reset-text">
+        <strong>{notice.title}</strong>
+        {notice.lines.length > 0 && (
+          <ul>
+            {notice.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+        <span>
+          {notice.kept ? `${notice.kept} ` : ''}Tokens issued before no longer work: the API's authorization
+          was cleared, sign in again.
+        </span>
+      </div>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </section>
+  );
+}
+
 const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 function StepList({ state }: { state: PreviewState }) {
@@ -38,18 +71,23 @@ function StepList({ state }: { state: PreviewState }) {
     <ol className="preview-steps" aria-label="Preview steps">
       {STEPS.map((name) => {
         const step = state.steps[name];
+        // A done step that lost data is not a plain check mark: it says so, with its message.
+        const warning = step.status === 'done' && step.warning;
         return (
           <li
             key={name}
-            className={`preview-step step-${step.status}`}
-            aria-label={`${STEP_LABELS[name]}: ${step.status}`}
+            className={`preview-step step-${step.status}${warning ? ' step-warning' : ''}`}
+            aria-label={`${STEP_LABELS[name]}: ${step.status}${warning ? ', data reset' : ''}`}
+            title={step.message}
           >
             <span className="step-icon" aria-hidden="true">
-              {STEP_ICONS[step.status]}
+              {warning ? '!' : STEP_ICONS[step.status]}
             </span>
             <span className="step-label">{STEP_LABELS[name]}</span>
             {step.ms !== undefined && <span className="step-ms">{formatMs(step.ms)}</span>}
-            {step.message && step.status === 'failed' && <p className="step-message">{step.message}</p>}
+            {step.message && (step.status === 'failed' || warning) && (
+              <p className="step-message">{step.message}</p>
+            )}
           </li>
         );
       })}
@@ -150,7 +188,12 @@ export function PreviewView({
   onShowDesign: () => void;
   onShowFile: (target: FileTarget) => void;
 }) {
-  const { state, restart, resetData, stop } = usePreview(workspaceId, active);
+  const { state, restart, resetData, stop, dismissReset } = usePreview(workspaceId, active);
+  const authKey = authStorageKey(workspaceId);
+  // A reset makes the stored authorization stale, whether or not Swagger UI is shown yet.
+  useEffect(() => {
+    if (state.dataResets > 0) clearAuth(authKey);
+  }, [state.dataResets, authKey]);
   const store = useEditorStore();
   const actions = useEditorActions();
   const flow = useReactFlow();
@@ -208,6 +251,7 @@ export function PreviewView({
           </>
         )}
       </div>
+      {state.dataReset && !unavailable && <ResetBanner reset={state.dataReset} onDismiss={dismissReset} />}
       {unavailable ? (
         <Unavailable missing={unavailable.missing} howTo={unavailable.howTo} onRetry={restart} />
       ) : (
@@ -221,8 +265,9 @@ export function PreviewView({
             )}
             {state.baseUrl && state.phase === 'running' && (
               <p className="preview-about muted">
-                Requests go to the generated app at <code>{state.baseUrl}</code>. Its data is kept when the
-                design changes; <strong>Reset data</strong> empties it.
+                Requests go to the generated app at <code>{state.baseUrl}</code>. Its rows are carried over
+                when the design changes (renames included); a table whose rows cannot fit the new schema is
+                reset, and a banner says so. <strong>Reset data</strong> empties it.
               </p>
             )}
             <Findings
@@ -245,7 +290,14 @@ export function PreviewView({
             {/* Mounted from the first start on (hidden while stopped), so Authorize survives restarts. */}
             {state.baseUrl && state.starts > 0 && (
               <div hidden={state.phase === 'stopped'}>
-                <SwaggerPanel baseUrl={state.baseUrl} starts={state.starts} staleNote={staleNote(state)} />
+                <SwaggerPanel
+                  key={workspaceId}
+                  baseUrl={state.baseUrl}
+                  starts={state.starts}
+                  staleNote={staleNote(state)}
+                  authKey={authKey}
+                  resets={state.dataResets}
+                />
               </div>
             )}
           </section>

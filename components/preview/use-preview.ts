@@ -24,6 +24,8 @@ export type PreviewControls = {
   /** Starts again with the current design on an empty database. */
   resetData: () => void;
   stop: () => void;
+  /** Hides the data reset banner. */
+  dismissReset: () => void;
 };
 
 const errorMessage = (body: unknown, status: number): string => {
@@ -132,6 +134,7 @@ export function usePreview(workspaceId: string, active: boolean): PreviewControl
         dispatch({ type: 'stopped' });
         void fetch(endpoint, { method: 'DELETE' }).catch(() => {});
       },
+      dismissReset: () => dispatch({ type: 'dismissReset' }),
     }),
     [state, start, store, endpoint],
   );

@@ -1,5 +1,6 @@
 import type { LoadIssue } from '@/lib/design/load';
 import type { DesignVersion, Diagnostic } from '@/lib/generator';
+import type { CarrySchema } from '@/lib/runner/preview/carry-plan';
 
 /** What every job receives: the design as JSON (loaded in the worker: parsing a big design is work too). */
 export type JobInput = {
@@ -37,13 +38,14 @@ export type ValidateJobResult = Refusal | { problems: DesignProblemJson[] };
 /** `check`: what `checkProject` says of generated files (the preview's check step). */
 export type CheckInput = { files: Record<string, string> };
 
-export type JobName = 'generate' | 'files' | 'exportZip' | 'validate' | 'check';
+export type JobName = 'generate' | 'files' | 'exportZip' | 'validate' | 'check' | 'carrySchema';
 export type JobInputs = {
   generate: JobInput;
   files: JobInput;
   exportZip: JobInput;
   validate: JobInput;
   check: CheckInput;
+  carrySchema: JobInput;
 };
 export type JobResults = {
   generate: GenerateJobResult;
@@ -51,4 +53,5 @@ export type JobResults = {
   exportZip: ExportJobResult;
   validate: ValidateJobResult;
   check: Diagnostic[];
+  carrySchema: Refusal | CarrySchema;
 };

@@ -9,6 +9,7 @@ import { move } from 'piscina';
 import { type Design, loadDesign, type Problem, validateDesign } from '@/lib/design';
 import { projectSlug, zipProject } from '@/lib/export/zip';
 import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
+import { type CarrySchema, carrySchema as carrySchemaOf } from '@/lib/runner/preview/carry-plan';
 import type {
   CheckInput,
   DesignProblemJson,
@@ -101,4 +102,11 @@ export function validate(input: JobInput): ValidateJobResult {
 /** `checkProject` on generated files (the preview's check step). */
 export function check(input: CheckInput): Promise<Diagnostic[]> {
   return checkProject(input.files);
+}
+
+/** The design's tables and columns by key (the preview's data carry-over; the design generates). */
+export function carrySchema(input: JobInput): Refusal | CarrySchema {
+  const loaded = load(input);
+  if ('refused' in loaded) return loaded;
+  return carrySchemaOf(loaded.design);
 }

@@ -13,6 +13,17 @@ export type StepDiagnostic = {
   severity: 'error' | 'warning';
 };
 
+/** A table of the preview database that lost rows in a start (`rows` of them), and why. */
+export type TableReset = { table: string; rows: number; reason: string };
+
+/**
+ * What the migrate step did to the preview's rows: all kept, nothing there to keep, or reset: the whole
+ * database (`asked`: Reset data; else `reason` says why) or the `tables` listed, the rest kept.
+ */
+export type DataReport =
+  | { outcome: 'kept' | 'empty' }
+  | { outcome: 'reset'; asked: boolean; all: boolean; tables: TableReset[]; reason?: string };
+
 export type StepEvent = {
   step: StepName;
   status: 'running' | 'done' | 'failed';
@@ -20,6 +31,8 @@ export type StepEvent = {
   message?: string;
   problems?: StepProblem[];
   diagnostics?: StepDiagnostic[];
+  /** The migrate step: what happened to the data. */
+  data?: DataReport;
 };
 
 export type EndEvent = { ok: boolean; baseUrl?: string; error?: string };

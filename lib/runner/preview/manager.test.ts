@@ -190,30 +190,156 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     await manager.stop(ws);
   }, 120_000);
 
-  it('starts empty, saying why, when the rows do not fit the new schema', async () => {
+  it('keeps the rows when a unique required field is added (derived values) and when it is renamed', async () => {
     const ws = '00000000-0000-4000-8000-0000000da7a0';
     expect((await manager.start(ws, templates.todo(), owner)).ok).toBe(true);
+    const password = 'correct horse 42';
     for (const email of ['a@example.com', 'b@example.com']) {
-      const registered = await call(manager.socketFor(ws)!, 'POST', '/auth/register', {
-        email,
-        password: 'correct horse 42',
-      });
+      const registered = await call(manager.socketFor(ws)!, 'POST', '/auth/register', { email, password });
       expect(registered.status).toBe(201);
     }
-    // Two users would both get '' in a new required unique column.
+    const me = async (email: string) => {
+      const socket = manager.socketFor(ws)!;
+      const login = await call(socket, 'POST', '/auth/login/json', { email, password });
+      expect(login.status, login.body).toBe(200);
+      const token = (login.json() as { access_token: string }).access_token;
+      return (await call(socket, 'GET', '/auth/me', undefined, { authorization: `Bearer ${token}` })).json();
+    };
+    // Two users would both get '' in a new required unique column: each gets a value of its own instead.
     const unique = addField(templates.todo(), {
       entityId: 'e_user',
       field: { id: 'f_user_nickname', name: 'nickname', type: 'string', unique: true },
     });
     const steps: StepEvent[] = [];
     expect((await manager.start(ws, unique, { ...owner, onStep: (e) => steps.push(e) })).ok).toBe(true);
-    const migrate = steps.find((s) => s.step === 'migrate' && s.status === 'done');
-    expect(migrate?.message).toMatch(/^data reset because .*UNIQUE/);
-    const users = await call(manager.socketFor(ws)!, 'POST', '/auth/login/json', {
+    const migrated = steps.find((s) => s.step === 'migrate' && s.status === 'done');
+    expect(migrated?.message).toMatch(/^data kept: 2 row\(s\)/);
+    expect(migrated?.data).toEqual({ outcome: 'kept' });
+    expect(await me('a@example.com')).toMatchObject({ email: 'a@example.com', nickname: 'nickname_1' });
+    expect(await me('b@example.com')).toMatchObject({ nickname: 'nickname_2' });
+
+    // Renaming the unique field is a rename: the values stay.
+    const renamed = applyOperations(unique, [
+      { op: 'renameField', fieldId: 'f_user_nickname', name: 'handle' },
+    ]);
+    const again: StepEvent[] = [];
+    expect((await manager.start(ws, renamed, { ...owner, onStep: (e) => again.push(e) })).ok).toBe(true);
+    expect(again.find((s) => s.step === 'migrate' && s.status === 'done')?.data).toEqual({ outcome: 'kept' });
+    expect(await me('a@example.com')).toMatchObject({ handle: 'nickname_1' });
+    expect(await me('b@example.com')).toMatchObject({ handle: 'nickname_2' });
+
+    // The app's secret is kept with the data: a token issued before a stop still works after it.
+    const login = await call(manager.socketFor(ws)!, 'POST', '/auth/login/json', {
       email: 'a@example.com',
-      password: 'correct horse 42',
+      password,
     });
-    expect(users.status).toBe(401);
+    const auth = { authorization: `Bearer ${(login.json() as { access_token: string }).access_token}` };
+    await manager.stop(ws);
+    expect((await manager.start(ws, renamed, owner)).ok).toBe(true);
+    expect((await call(manager.socketFor(ws)!, 'GET', '/auth/me', undefined, auth)).status).toBe(200);
+    await manager.stop(ws);
+  }, 120_000);
+
+  it('resets only the tables nothing can be derived for, saying which and why', async () => {
+    const ws = '00000000-0000-4000-8000-0000000da7a1';
+    expect((await manager.start(ws, templates.todo(), owner)).ok).toBe(true);
+    const user = { email: 'lists@example.com', password: 'correct horse 42' };
+    expect((await call(manager.socketFor(ws)!, 'POST', '/auth/register', user)).status).toBe(201);
+    const login = await call(manager.socketFor(ws)!, 'POST', '/auth/login/json', user);
+    const auth = { authorization: `Bearer ${(login.json() as { access_token: string }).access_token}` };
+    for (const title of ['Groceries', 'Chores']) {
+      const list = await call(manager.socketFor(ws)!, 'POST', '/todo-lists', { title }, auth);
+      expect(list.status, list.body).toBe(201);
+      const item = await call(
+        manager.socketFor(ws)!,
+        'POST',
+        '/todo-items',
+        { title: `First of ${title}`, todo_list_id: (list.json() as { id: number }).id },
+        auth,
+      );
+      expect(item.status, item.body).toBe(201);
+    }
+    // A required unique yes/no: two lists cannot both be distinct. Their items go with them; the user stays.
+    const flagged = addField(templates.todo(), {
+      entityId: 'e_todo_list',
+      field: { id: 'f_todo_list_pinned', name: 'pinned', type: 'boolean', unique: true },
+    });
+    const steps: StepEvent[] = [];
+    expect((await manager.start(ws, flagged, { ...owner, onStep: (e) => steps.push(e) })).ok).toBe(true);
+    const migrated = steps.find((s) => s.step === 'migrate' && s.status === 'done');
+    expect(migrated?.message).toMatch(
+      /^data partly kept: 1 row in 1 table\(s\); reset todo_lists \(2 rows\)/,
+    );
+    expect(migrated?.data).toEqual({
+      outcome: 'reset',
+      asked: false,
+      all: false,
+      tables: [
+        {
+          table: 'todo_lists',
+          rows: 2,
+          reason: expect.stringMatching(
+            /^no distinct value can be derived for each row of todo_lists\.pinned/,
+          ),
+        },
+        {
+          table: 'todo_items',
+          rows: 2,
+          reason: 'its rows referred to todo_lists rows that are gone (todo_lists was reset)',
+        },
+      ],
+    });
+    // The reset renewed the app's secret: the old token is refused; the user signs in again.
+    const socket = manager.socketFor(ws)!;
+    expect((await call(socket, 'GET', '/todo-lists', undefined, auth)).status).toBe(401);
+    const fresh = await call(socket, 'POST', '/auth/login/json', user);
+    expect(fresh.status).toBe(200);
+    const token = { authorization: `Bearer ${(fresh.json() as { access_token: string }).access_token}` };
+    expect((await call(socket, 'GET', '/todo-lists', undefined, token)).json()).toMatchObject({ total: 0 });
+    await manager.stop(ws);
+  }, 120_000);
+
+  it('does not carry values into a column whose type changed kind, and says so', async () => {
+    const ws = '00000000-0000-4000-8000-0000000da7a2';
+    const noted = addField(templates.todo(), {
+      entityId: 'e_todo_list',
+      field: { id: 'f_todo_list_note', name: 'note', type: 'string', nullable: true },
+    });
+    expect((await manager.start(ws, noted, owner)).ok).toBe(true);
+    const user = { email: 'kinds@example.com', password: 'correct horse 42' };
+    expect((await call(manager.socketFor(ws)!, 'POST', '/auth/register', user)).status).toBe(201);
+    const token = async () =>
+      (
+        (await call(manager.socketFor(ws)!, 'POST', '/auth/login/json', user)).json() as {
+          access_token: string;
+        }
+      ).access_token;
+    let auth = { authorization: `Bearer ${await token()}` };
+    const body = { title: 'Groceries', note: 'by Friday' };
+    const list = await call(manager.socketFor(ws)!, 'POST', '/todo-lists', body, auth);
+    expect(list.status, list.body).toBe(201);
+    const retyped = applyOperations(noted, [
+      { op: 'updateField', fieldId: 'f_todo_list_note', patch: { type: 'boolean' } },
+    ]);
+    const steps: StepEvent[] = [];
+    const restarted = await manager.start(ws, retyped, { ...owner, onStep: (e) => steps.push(e) });
+    expect(restarted.ok, JSON.stringify(steps)).toBe(true);
+    expect(steps.find((s) => s.step === 'migrate' && s.status === 'done')?.data).toEqual({
+      outcome: 'reset',
+      asked: false,
+      all: false,
+      tables: [
+        {
+          table: 'todo_lists',
+          rows: 1,
+          reason: 'note changed type (text to boolean): its values were not kept',
+        },
+      ],
+    });
+    auth = { authorization: `Bearer ${await token()}` };
+    const lists = await call(manager.socketFor(ws)!, 'GET', '/todo-lists', undefined, auth);
+    expect(lists.status, lists.body).toBe(200);
+    expect(lists.json()).toMatchObject({ total: 1, items: [{ title: 'Groceries', note: null }] });
     await manager.stop(ws);
   }, 120_000);
 

@@ -7,7 +7,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDiskFull } from '@/lib/db/errors';
 import type { Design } from '@/lib/design';
@@ -80,6 +80,30 @@ type Entry = {
 };
 
 class StepFailed extends Error {}
+
+/**
+ * The preview app's secret key, stored beside its database: the same while the data is kept, so tokens the
+ * app issued stay valid across restarts; a new one when `renew` (the data was reset or the database is new).
+ */
+function secretKeyOf(paths: PreviewPaths, renew: boolean): string {
+  const file = path.join(paths.data, 'secret.key');
+  if (!renew) {
+    // In the preview's folder, which its app may write: taken only in the shape written here.
+    const stored = readIfExists(file)?.trim() ?? '';
+    if (/^[A-Za-z0-9_-]{43}$/.test(stored)) return stored;
+  }
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+function readIfExists(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 /** A step that failed on the design's problems (they are shown in the Try-it view). */
 function problemsFailure(problems: DesignProblemJson[]): Error {
@@ -167,8 +191,8 @@ export class PreviewManager {
       entry = {
         id,
         paths: this.pathsOf(id),
-        // Random per preview, kept across restarts so tokens issued by the app stay valid.
-        secretKey: randomBytes(32).toString('base64url'),
+        // Kept with the data (restarts, stops, server restarts) so tokens issued by the app stay valid.
+        secretKey: '',
         state: 'stopped',
         lastActivity: Date.now(),
         output: '',
@@ -251,10 +275,15 @@ export class PreviewManager {
         if (result.problems.length > 0) throw problemsFailure(result.problems);
         return { value: undefined, extra: { message: 'no problems' } };
       });
-      const files = await step('generate', async () => {
+      const { files, schema } = await step('generate', async () => {
         const result = refusedOr(await runJob('files', input, job));
         if (!result.ok) throw problemsFailure(result.problems);
-        return { value: result.files, extra: { message: `${Object.keys(result.files).length} files` } };
+        // One job after the other: a person has two at once, and the Code view may hold the other.
+        const schema = refusedOr(await runJob('carrySchema', input, job));
+        return {
+          value: { files: result.files, schema },
+          extra: { message: `${Object.keys(result.files).length} files` },
+        };
       });
       await step('check', async () => {
         if (!this.options.check) return { value: undefined, extra: { message: 'skipped' } };
@@ -285,8 +314,16 @@ export class PreviewManager {
             entry.paths.legacy,
           );
         await writeProject(entry.paths, files);
-        const message = await migrate(ctx, { resetData: options.resetData ?? false, signal, files });
-        return { value: undefined, extra: { message } };
+        ctx.secretKey = entry.secretKey = secretKeyOf(entry.paths, false);
+        const { message, data } = await migrate(ctx, {
+          resetData: options.resetData ?? false,
+          signal,
+          files,
+          schema,
+        });
+        // Rows were lost: tokens issued before name users that may be gone (or whose ids are taken again).
+        if (data.outcome !== 'kept') ctx.secretKey = entry.secretKey = secretKeyOf(entry.paths, true);
+        return { value: undefined, extra: { message, data } };
       });
       await step('start', async () => {
         entry.output = '';

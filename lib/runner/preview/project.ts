@@ -28,8 +28,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Runtime } from './availability';
+import { type CarrySchema, copyPlan, parseCarrySchema } from './carry-plan';
 import { COPY_DATA_SCRIPT } from './copy-data';
 import { mountPointFor, unmountQuotaDisk } from './disk';
+import type { DataReport, TableReset } from './events';
 import {
   baseEnv,
   INNER_ROOT,
@@ -261,7 +263,16 @@ async function writeRevisions(paths: PreviewPaths, revisions: Revisions): Promis
   await writeFiles(paths.app, Object.fromEntries(revisions));
 }
 
-type MigrateOptions = { resetData: boolean; signal?: AbortSignal; files: Record<string, string> };
+type MigrateOptions = {
+  resetData: boolean;
+  signal?: AbortSignal;
+  files: Record<string, string>;
+  /** The new design's tables and columns by key: the copy follows renames and fills required columns. */
+  schema: CarrySchema;
+};
+
+/** What `migrate` did: the step message and what happened to the rows. */
+export type Migrated = { message: string; data: DataReport };
 
 /**
  * Migrates a copy of the current database along the revision chain, as a real deployment would: back to the
@@ -312,27 +323,43 @@ async function migrateInPlace(ctx: SandboxContext, options: MigrateOptions): Pro
  * head` builds a new database and the rows of the current one are copied into it unless `resetData`. Returns what
  * happened to the data, for the step message.
  */
-export async function migrate(ctx: SandboxContext, options: MigrateOptions): Promise<string> {
+export async function migrate(ctx: SandboxContext, options: MigrateOptions): Promise<Migrated> {
   const { paths } = ctx;
   // Same migrations as the database was built with: it is already right.
   const schema = schemaHash(options.files);
   const schemaFile = path.join(paths.data, 'schema.sha256');
   if (!options.resetData && existsSync(paths.db) && readIfExists(schemaFile) === schema) {
-    return 'data kept (same schema)';
+    writeFileSync(carriedWith(paths), JSON.stringify(options.schema));
+    return { message: 'data kept (same schema)', data: { outcome: 'kept' } };
   }
   rmSync(schemaFile, { force: true });
   const inPlace = options.resetData ? null : await migrateInPlace(ctx, options);
   rmSync(builtWith(paths), { force: true });
-  const message = inPlace ?? (await rebuild(ctx, options));
+  const result: Migrated = inPlace
+    ? { message: inPlace, data: { outcome: 'kept' } }
+    : await rebuild(ctx, options);
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${paths.db}${suffix}`, { force: true });
   renameSync(paths.nextDb, paths.db);
   writeFileSync(schemaFile, schema);
   writeFileSync(builtWith(paths), JSON.stringify(revisionsOf(options.files)));
-  return message;
+  writeFileSync(carriedWith(paths), JSON.stringify(options.schema));
+  return result;
+}
+
+/** The tables and columns (by key) of the design the database was last built or copied for. */
+const carriedWith = (paths: PreviewPaths) => path.join(paths.data, 'carry-schema.json');
+
+const rowCount = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+
+/** The step message of a copy that reset some tables. */
+function resetMessage(rows: number, tables: number, resets: TableReset[]): string {
+  const lost = resets.map((r) => `${r.table} (${rowCount(r.rows)}): ${r.reason}`).join('; ');
+  if (rows === 0) return `data reset: ${lost}`;
+  return `data partly kept: ${rowCount(rows)} in ${tables} table(s); reset ${lost}`;
 }
 
 /** Builds `data/next.db` from scratch with `alembic upgrade head` and copies the current rows into it. */
-async function rebuild(ctx: SandboxContext, options: MigrateOptions): Promise<string> {
+async function rebuild(ctx: SandboxContext, options: MigrateOptions): Promise<Migrated> {
   const { paths } = ctx;
   rmSync(paths.nextDb, { force: true });
   const upgrade = await runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', 'upgrade', 'head'], {
@@ -341,17 +368,43 @@ async function rebuild(ctx: SandboxContext, options: MigrateOptions): Promise<st
   });
   if (upgrade.code !== 0)
     throw new Error(`alembic upgrade head failed:\n${lastLines(upgrade.stderr || upgrade.stdout)}`);
-  if (options.resetData) return 'started with an empty database (data reset as asked)';
-  if (!existsSync(paths.db)) return 'started with an empty database';
+  if (options.resetData)
+    return {
+      message: 'started with an empty database (data reset as asked)',
+      data: { outcome: 'reset', asked: true, all: true, tables: [] },
+    };
+  if (!existsSync(paths.db)) return { message: 'started with an empty database', data: { outcome: 'empty' } };
+  const plan = copyPlan(parseCarrySchema(readIfExists(carriedWith(paths))), options.schema);
+  writeFileSync(path.join(paths.data, 'copy-plan.json'), JSON.stringify(plan));
   const copy = await runSandboxed(
     ctx,
     baseEnv(),
-    ['-I', '-c', COPY_DATA_SCRIPT, `${INNER_ROOT}/data/next.db`, `${INNER_ROOT}/data/app.db`],
+    [
+      '-I',
+      '-c',
+      COPY_DATA_SCRIPT,
+      `${INNER_ROOT}/data/next.db`,
+      `${INNER_ROOT}/data/app.db`,
+      `${INNER_ROOT}/data/copy-plan.json`,
+    ],
     { ...(options.signal ? { signal: options.signal } : {}), timeoutMs: 60_000 },
   );
+  rmSync(path.join(paths.data, 'copy-plan.json'), { force: true });
   if (copy.code === 0) {
-    const counts = JSON.parse(lastLines(copy.stdout, 1)) as { tables: number; rows: number };
-    return `data kept: ${counts.rows} row(s) in ${counts.tables} table(s)`;
+    const counts = JSON.parse(lastLines(copy.stdout, 1)) as {
+      tables: number;
+      rows: number;
+      resets: TableReset[];
+    };
+    if (counts.resets.length === 0)
+      return {
+        message: `data kept: ${counts.rows} row(s) in ${counts.tables} table(s)`,
+        data: { outcome: 'kept' },
+      };
+    return {
+      message: resetMessage(counts.rows, counts.tables, counts.resets),
+      data: { outcome: 'reset', asked: false, all: counts.rows === 0, tables: counts.resets },
+    };
   }
   const reason = lastLines(copy.stderr || copy.stdout, 1) || `exit code ${copy.code ?? copy.signal}`;
   // Start empty: rebuild the new database, since a failed copy rolled back but may have left it locked.
@@ -361,7 +414,11 @@ async function rebuild(ctx: SandboxContext, options: MigrateOptions): Promise<st
     timeoutMs: 60_000,
   });
   if (again.code !== 0) throw new Error(`alembic upgrade head failed:\n${lastLines(again.stderr)}`);
-  return `data reset because the rows could not be copied to the new schema (${reason})`;
+  const why = `the rows could not be copied to the new schema (${reason})`;
+  return {
+    message: `data reset because ${why}`,
+    data: { outcome: 'reset', asked: false, all: true, tables: [], reason: why },
+  };
 }
 
 /** The migrations of a generated project, hashed. */
