@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { findElement } from '../model/find-element';
 import { newId } from '../model/ids';
-import { deleteOperationFor } from './delete-selection';
+import { deleteOperationsFor } from './delete-selection';
 import { useEditorStore } from './editor-context';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -40,13 +40,13 @@ export function useShortcuts(): void {
           at: Date.now(),
         });
       } else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) {
-        const target = deleteOperationFor(design, selection);
+        const target = deleteOperationsFor(design, selection);
         if (!target) return;
         event.preventDefault();
         store.dispatch({
           type: 'apply',
           label: target.label,
-          operations: [target.operation],
+          operations: target.operations,
           select: null,
           at: Date.now(),
         });

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { applyOperations, emptyDesign, type Operation, templates } from '@/lib/design';
+import { type EditorAction, editorReducer } from './editor-reducer';
+import { type EditorState, initialEditorState } from './editor-state';
+import { restoreHistory, serializeHistory } from './history-storage';
+
+const add = (id: string, name = id): Operation => ({ op: 'addEntity', id, name, position: { x: 0, y: 0 } });
+const apply = (operations: Operation[], at = 0): EditorAction => ({
+  type: 'apply',
+  label: 'Edit',
+  operations,
+  at,
+});
+const run = (state: EditorState, ...actions: EditorAction[]) => actions.reduce(editorReducer, state);
+
+/** What a reload sees: the saved design as JSON parsed again (new objects, maybe other key order). */
+const reloaded = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+describe('undo history in storage', () => {
+  it('restores the steps around the reloaded design, and undo brings back the design before them', () => {
+    const start = initialEditorState(emptyDesign('t'), 1);
+    const s = run(
+      start,
+      apply([add('a')], 0),
+      apply([add('b')], 5000),
+      { type: 'replace', label: 'Import', design: templates.todo(), at: 9000 },
+      { type: 'undo' },
+    );
+    const text = serializeHistory(s.history);
+    if (text === null) throw new Error('nothing stored');
+    const design = reloaded(s.design);
+    const history = restoreHistory(text, design);
+    expect(history?.past.map((e) => e.label)).toEqual(['Edit', 'Edit']);
+    expect(history?.future.map((e) => e.label)).toEqual(['Import']);
+    // The loaded object itself is the current point, so the editor shows it as saved.
+    expect(history?.past.at(-1)?.after).toBe(design);
+    const restored = run(
+      { ...initialEditorState(design, 2) },
+      { type: 'restoreHistory', history: history!, design },
+    );
+    const undone = run(restored, { type: 'undo' });
+    expect(undone.design.entities.map((e) => e.id)).toEqual(['a']);
+    const redone = run(restored, { type: 'redo' });
+    expect(redone.design.entities.map((e) => e.name)).toEqual(templates.todo().entities.map((e) => e.name));
+  });
+
+  it('offers a change the reload lost (not saved yet) as redo', () => {
+    const s = run(initialEditorState(emptyDesign('t'), 1), apply([add('a')]), apply([add('b')], 5000));
+    const saved = reloaded(s.history.past[0]?.after);
+    const history = restoreHistory(serializeHistory(s.history) as string, saved!);
+    expect(history?.past).toHaveLength(1);
+    expect(history?.future).toHaveLength(1);
+    expect(history?.future[0]?.after.entities.map((e) => e.id)).toEqual(['a', 'b']);
+  });
+
+  it('is discarded when the loaded design is not one of its states', () => {
+    const s = run(initialEditorState(emptyDesign('t'), 1), apply([add('a')]));
+    const text = serializeHistory(s.history) as string;
+    const elsewhere = applyOperations(s.design, [{ op: 'renameEntity', entityId: 'a', name: 'Changed' }]);
+    expect(restoreHistory(text, elsewhere)).toBeNull();
+  });
+
+  it('is discarded when hostile or broken', () => {
+    const s = run(initialEditorState(emptyDesign('t'), 1), apply([add('a')]));
+    const text = serializeHistory(s.history) as string;
+    const stored = JSON.parse(text);
+    const variants = [
+      '',
+      'not json',
+      '{"fastdraft":"editor-history"}',
+      JSON.stringify({ ...stored, formatVersion: 1 }),
+      JSON.stringify({ ...stored, past: [{ label: 'x', at: 0, operations: [{ op: 'dropDatabase' }] }] }),
+      // Operations that no longer apply (the entity already exists in the base).
+      JSON.stringify({ ...stored, base: s.design }),
+      JSON.stringify({ ...stored, past: Array.from({ length: 101 }, () => stored.past[0]) }),
+      `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+    ];
+    for (const variant of variants) expect(restoreHistory(variant, s.design)).toBeNull();
+  });
+
+  it('keeps the newest steps within the size bound and at most the history limit', () => {
+    let s = initialEditorState(emptyDesign('t'), 1);
+    for (let i = 0; i < 120; i++) s = run(s, apply([add(`e${i}`, `Entity${i}`)], i * 5000));
+    const all = serializeHistory(s.history) as string;
+    expect(JSON.parse(all).past).toHaveLength(100);
+    // Room for the design and a few steps: the oldest steps go.
+    const bound = JSON.stringify(s.history.past[90]?.before).length + 2000;
+    const small = serializeHistory(s.history, bound) as string;
+    expect(small.length).toBeLessThanOrEqual(bound);
+    const kept = JSON.parse(small).past.length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(100);
+    const history = restoreHistory(small, reloaded(s.design));
+    expect(history?.past).toHaveLength(kept);
+    expect(serializeHistory(s.history, 10)).toBeNull();
+    expect(serializeHistory({ past: [], future: [] })).toBeNull();
+  });
+});
