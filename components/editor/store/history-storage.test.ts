@@ -84,7 +84,7 @@ describe('undo history in storage', () => {
     const all = serializeHistory(s.history) as string;
     expect(JSON.parse(all).past).toHaveLength(100);
     // Room for the design and a few steps: the oldest steps go.
-    const bound = JSON.stringify(s.history.past[90]?.before).length + 2000;
+    const bound = JSON.stringify(s.history.past[40]?.before).length + 2000;
     const small = serializeHistory(s.history, bound) as string;
     expect(small.length).toBeLessThanOrEqual(bound);
     const kept = JSON.parse(small).past.length;
