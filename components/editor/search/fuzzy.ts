@@ -1,12 +1,14 @@
-/** Longer queries are cut: scoring is O(query x label). */
+/** Longer queries and labels are cut: scoring is O(query x label). Design names and paths are shorter. */
 const MAX_QUERY = 64;
+const MAX_LABEL = 1024;
 
 /**
  * Fuzzy match of a typed query against a label: every query character in order (case-insensitive), scored
  * so that a whole-label match beats a prefix, a prefix beats a match at word starts, and contiguous runs beat
- * scattered letters. Null when the label does not contain the query as a subsequence. Linear in the label.
+ * scattered letters. Null when the label does not contain the query as a subsequence. Bounded work: see MAX_QUERY and MAX_LABEL.
  */
-export function fuzzyScore(query: string, label: string): number | null {
+export function fuzzyScore(query: string, fullLabel: string): number | null {
+  const label = fullLabel.slice(0, MAX_LABEL);
   const q = query.trim().toLowerCase().slice(0, MAX_QUERY);
   if (q === '') return 0;
   const text = label.toLowerCase();

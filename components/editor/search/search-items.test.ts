@@ -23,7 +23,7 @@ describe('fuzzyScore', () => {
     expect(rank('ptl', ['Optional', 'Post.title'])[0]).toBe('Post.title');
   });
 
-  it('stays linear on long labels', () => {
+  it('stays fast on long labels and queries', () => {
     const label = 'a'.repeat(100_000);
     const started = performance.now();
     expect(fuzzyScore(`${'a'.repeat(63)}b`, label)).toBeNull();
