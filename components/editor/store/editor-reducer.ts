@@ -28,6 +28,8 @@ export type EditorAction =
   | { type: 'redo' }
   | { type: 'select'; selection: Selection }
   | { type: 'dismissNotice' }
+  /** A message for the person (e.g. a paste that was refused). */
+  | { type: 'notify'; message: string }
   | { type: 'saveStarted'; design: Design }
   | { type: 'saveSucceeded'; design: Design; version: number }
   | { type: 'saveConflict'; message: string; currentVersion?: number }
@@ -187,6 +189,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return state.selection === action.selection ? state : { ...state, selection: action.selection };
     case 'dismissNotice':
       return { ...state, notice: null };
+    case 'notify':
+      return { ...state, notice: action.message };
     case 'saveStarted':
       return { ...state, save: { ...state.save, inFlight: action.design, error: null } };
     case 'saveSucceeded':
