@@ -67,7 +67,7 @@ test.describe('canvas keyboard and selection', () => {
     await palette.getByRole('combobox').fill('POST /posts');
     await expect(palette.getByRole('option', { selected: true })).toContainText('POST /posts');
     await page.keyboard.press('Enter');
-    await expect(editor.inspector.getByRole('heading', { name: 'Endpoint' })).toBeVisible();
+    await expect(editor.inspector.getByRole('heading', { name: 'Endpoint', exact: true })).toBeVisible();
     // In a form field the keys stay the field's.
     await editor.inspector.getByRole('combobox').first().focus();
     await page.keyboard.press('Control+k');

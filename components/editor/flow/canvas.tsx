@@ -10,6 +10,7 @@ import {
   ReactFlow,
   SelectionMode,
   useReactFlow,
+  useStoreApi,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Operation } from '@/lib/design';
@@ -127,13 +128,16 @@ export function Canvas() {
     [actions],
   );
 
+  const flowStore = useStoreApi<FlowNode>();
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
+      // A selection rectangle also selects the boxes' edges: the boxes stay the selection.
+      if (flowStore.getState().userSelectionRect) return;
       for (const change of changes) {
         if (change.type === 'select' && change.selected) actions.select({ kind: 'element', id: change.id });
       }
     },
-    [actions],
+    [actions, flowStore],
   );
 
   const onConnect = useCallback(

@@ -20,8 +20,9 @@ export function ModalDialog({
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // No close() on cleanup: its close event would arrive after a re-mount (Strict Mode) and shut it again;
+    // a dialog removed from the page leaves the top layer anyway.
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
   }, []);
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: Escape closes it natively (the cancel event)
