@@ -44,39 +44,71 @@ function stored(entry: HistoryEntry): StoredEntry {
   return entry.operations ? { ...kept, operations: entry.operations } : { ...kept, design: entry.after };
 }
 
+// Serialized sizes, kept across saves: entries and designs are immutable, and a save runs after every edit.
+const entrySizes = new WeakMap<HistoryEntry, number>();
+const designSizes = new WeakMap<Design, number>();
+
+function entrySize(entry: HistoryEntry): number {
+  let size = entrySizes.get(entry);
+  if (size === undefined) {
+    size = JSON.stringify(stored(entry)).length;
+    entrySizes.set(entry, size);
+  }
+  return size;
+}
+
+function designSize(design: Design): number {
+  let size = designSizes.get(design);
+  if (size === undefined) {
+    size = JSON.stringify(design).length;
+    designSizes.set(design, size);
+  }
+  return size;
+}
+
+function estimate(past: readonly HistoryEntry[], future: readonly HistoryEntry[]): number {
+  const base = past[0]?.before ?? future[0]?.before;
+  if (!base) return 0;
+  let total = designSize(base) + 100;
+  for (const entry of past) total += entrySize(entry) + 1;
+  for (const entry of future) total += entrySize(entry) + 1;
+  return total;
+}
+
 /**
- * The history as storage text within `maxBytes` (oldest entries go first, then the farthest redo steps),
- * or null when there is nothing to keep or not even the base design fits.
+ * The history as storage text within `maxBytes` (the oldest entries go first, then the farthest redo steps),
+ * or null when there is nothing to keep or not even one step fits.
  */
 export function serializeHistory(history: History, maxBytes = HISTORY_STORAGE_BYTES): string | null {
-  let past = history.past.slice(-HISTORY_LIMIT);
+  const past = history.past.slice(-HISTORY_LIMIT);
   let future = history.future.slice(0, HISTORY_LIMIT);
-  const sizes = new Map<HistoryEntry, number>();
-  const sizeOf = (entry: HistoryEntry) => {
-    let size = sizes.get(entry);
-    if (size === undefined) {
-      size = JSON.stringify(stored(entry)).length;
-      sizes.set(entry, size);
+  // Fewest old steps to drop, by bisection (dropping changes the base design too, so sizes are not additive).
+  let keepFrom = 0;
+  if (estimate(past, future) > maxBytes) {
+    let low = 1;
+    let high = past.length;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (estimate(past.slice(middle), future) <= maxBytes) high = middle;
+      else low = middle + 1;
     }
-    return size;
-  };
-  while (past.length + future.length > 0) {
-    const base = past[0]?.before ?? future[0]?.before;
+    keepFrom = low;
+  }
+  let kept = past.slice(keepFrom);
+  while (kept.length === 0 && future.length > 0 && estimate(kept, future) > maxBytes)
+    future = future.slice(0, -1);
+  while (kept.length + future.length > 0) {
+    const base = kept[0]?.before ?? future[0]?.before;
     if (!base) return null;
-    const baseSize = JSON.stringify(base).length;
-    let total = baseSize;
-    for (const entry of [...past, ...future]) total += sizeOf(entry) + 1;
-    if (total < maxBytes) {
-      const text = JSON.stringify({
-        fastdraft: 'editor-history',
-        formatVersion: FORMAT_VERSION,
-        base,
-        past: past.map(stored),
-        future: future.map(stored),
-      });
-      if (text.length <= maxBytes) return text;
-    }
-    if (past.length > 0) past = past.slice(1);
+    const text = JSON.stringify({
+      fastdraft: 'editor-history',
+      formatVersion: FORMAT_VERSION,
+      base,
+      past: kept.map(stored),
+      future: future.map(stored),
+    });
+    if (text.length <= maxBytes) return text;
+    if (kept.length > 0) kept = kept.slice(1);
     else future = future.slice(0, -1);
   }
   return null;
