@@ -95,6 +95,8 @@ test.describe('canvas keyboard and selection', () => {
     await expect(post.locator('.entity-node')).toHaveClass(/is-selected/);
     await expect(comment.locator('.entity-node')).toHaveClass(/is-selected/);
     await expect(editor.entity('User').locator('.entity-node')).not.toHaveClass(/is-selected/);
+    // A selection rectangle, not a text selection across the page (Ctrl+C must copy the boxes).
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
     await page.screenshot({ path: 'test-results/canvas-keyboard-box-selection.png' });
 
     // Drag one of them: both move by the same amount.

@@ -146,12 +146,25 @@ export function useCanvasKeys(open: { search: () => void; shortcuts: () => void 
       }
     };
 
+    // Shift+mousedown on the pane starts a selection rectangle, not a text selection across the page (which
+    // would also make Ctrl+C copy that text instead of the boxes). Focus leaves any form field, as on a click.
+    const onMouseDown = (event: MouseEvent) => {
+      if (!event.shiftKey || !(event.target instanceof Element) || !event.target.closest('.react-flow__pane'))
+        return;
+      event.preventDefault();
+      window.getSelection()?.removeAllRanges();
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && !domNode.contains(active)) active.blur();
+    };
+
     // Capture: ahead of React Flow's handlers on the focused box (its arrow keys move by 5 px).
     window.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('paste', onPaste);
+    domNode.addEventListener('mousedown', onMouseDown, true);
     return () => {
       window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('paste', onPaste);
+      domNode.removeEventListener('mousedown', onMouseDown, true);
     };
   }, [domNode, flow, store, readOnly, search, shortcuts]);
 }
