@@ -78,6 +78,18 @@ describe('undo history in storage', () => {
     for (const variant of variants) expect(restoreHistory(variant, s.design)).toBeNull();
   });
 
+  it('is restored only into an untouched store showing the design it was restored against', () => {
+    const s = run(initialEditorState(emptyDesign('t'), 1), apply([add('a')]));
+    const design = reloaded(s.design);
+    const history = restoreHistory(serializeHistory(s.history) as string, design);
+    if (!history) throw new Error('not restored');
+    const fresh = initialEditorState(design, 2);
+    expect(run(fresh, { type: 'restoreHistory', history, design }).history).toBe(history);
+    const edited = run(fresh, apply([add('b')]));
+    expect(run(edited, { type: 'restoreHistory', history, design }).history).toBe(edited.history);
+    expect(run(fresh, { type: 'restoreHistory', history, design: reloaded(design) })).toBe(fresh);
+  });
+
   it('keeps the newest steps within the size bound and at most the history limit', () => {
     let s = initialEditorState(emptyDesign('t'), 1);
     for (let i = 0; i < 120; i++) s = run(s, apply([add(`e${i}`, `Entity${i}`)], i * 5000));
