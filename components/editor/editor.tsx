@@ -165,7 +165,12 @@ export function Editor({
 }) {
   return (
     <EditorModeContext.Provider value={mode}>
-      <EditorStoreProvider design={design} version={version} readOnly={mode.kind === 'share'}>
+      <EditorStoreProvider
+        design={design}
+        version={version}
+        readOnly={mode.kind === 'share'}
+        historyKey={workspaceId}
+      >
         <ProblemsProvider>
           <ReactFlowProvider>
             <EditorLayout workspaceId={workspaceId} assistant={assistant} />

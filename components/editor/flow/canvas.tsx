@@ -8,12 +8,17 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  SelectionMode,
   useReactFlow,
+  useStoreApi,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Operation } from '@/lib/design';
 import { newId } from '../model/ids';
 import { useProblems } from '../problems/problems-context';
+import { CanvasKeyboard } from '../shortcuts/canvas-keyboard';
+import { GRID_STEP } from '../shortcuts/use-canvas-keys';
+import { selectionAfterChanges } from '../store/box-selection';
 import { useEditor } from '../store/editor-context';
 import { useEditorMode } from '../store/editor-mode';
 import { shownDesign } from '../store/editor-state';
@@ -29,6 +34,8 @@ const nodeTypes = { entity: EntityNode, enum: EnumNode };
 const edgeTypes = { relation: RelationEdge };
 type Size = { width: number; height: number };
 type XY = { x: number; y: number };
+/** Ctrl/Cmd+click adds a box to the selection (Shift-drag draws a selection rectangle). */
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 
 /**
  * The canvas: a projection of the design plus two bits of view state the DOM owns (measured sizes, the
@@ -86,11 +93,14 @@ export function Canvas() {
     [stable, dragging],
   );
 
+  const shownNodes = useRef(nodes);
+  shownNodes.current = nodes;
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const measuredNow: Record<string, Size> = {};
       const moving: Record<string, XY> = {};
       const moves: Operation[] = [];
+      const selects: { id: string; selected: boolean }[] = [];
       for (const change of changes) {
         if (change.type === 'dimensions' && change.dimensions) measuredNow[change.id] = change.dimensions;
         else if (change.type === 'position' && change.position) {
@@ -102,10 +112,11 @@ export function Canvas() {
               x: Math.round(change.position.x),
               y: Math.round(change.position.y),
             });
-        } else if (change.type === 'select' && change.selected) {
-          actions.select({ kind: 'element', id: change.id });
-        }
+        } else if (change.type === 'select') selects.push(change);
       }
+      const selected = shownNodes.current.filter((n) => n.selected).map((n) => n.id);
+      const nextSelection = selectionAfterChanges(selected, selects);
+      if (nextSelection !== undefined) actions.select(nextSelection);
       if (Object.keys(measuredNow).length > 0) setSizes((s) => ({ ...s, ...measuredNow }));
       if (Object.keys(moving).length > 0) setDragging((d) => ({ ...d, ...moving }));
       if (moves.length > 0) {
@@ -117,13 +128,16 @@ export function Canvas() {
     [actions],
   );
 
+  const flowStore = useStoreApi<FlowNode>();
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
+      // A selection rectangle also selects the boxes' edges: the boxes stay the selection.
+      if (flowStore.getState().userSelectionRect) return;
       for (const change of changes) {
         if (change.type === 'select' && change.selected) actions.select({ kind: 'element', id: change.id });
       }
     },
-    [actions],
+    [actions, flowStore],
   );
 
   const onConnect = useCallback(
@@ -152,8 +166,9 @@ export function Canvas() {
       nodesConnectable={!readOnly && !reviewing}
       onPaneClick={() => actions.select(null)}
       deleteKeyCode={null}
-      multiSelectionKeyCode={null}
-      selectionKeyCode={null}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      selectionKeyCode="Shift"
+      selectionMode={SelectionMode.Partial}
       fitView
       fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
       minZoom={0.05}
@@ -161,9 +176,10 @@ export function Canvas() {
       proOptions={{ hideAttribution: true }}
       aria-label="Design canvas"
     >
-      <Background gap={20} size={1} />
+      <Background gap={GRID_STEP} size={1} />
       <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
       <Controls showInteractive={false} />
+      <CanvasKeyboard />
     </ReactFlow>
   );
 }

@@ -4,6 +4,10 @@ import type { Flow, FlowNode, RelationFlowEdge } from './flow-types';
 /** Marks what the selection points at: the selected node/edge and the highlighted row or route. */
 export function withSelection(flow: Flow, selection: Selection): Flow {
   if (selection === null || selection.kind === 'auth') return flow;
+  if (selection.kind === 'nodes') {
+    const ids = new Set(selection.ids);
+    return { ...flow, nodes: flow.nodes.map((n) => (ids.has(n.id) ? { ...n, selected: true } : n)) };
+  }
   let nodeId: string | null = null;
   let rowKey: string | undefined;
   let edgeId: string | null = null;

@@ -9,12 +9,14 @@ import { EntityInspector } from './entity-inspector';
 import { EnumInspector } from './enum-inspector';
 import { FieldInspector } from './field-inspector';
 import { RelationInspector } from './relation-inspector';
+import { SelectionSummary } from './selection-summary';
 
 function InspectorBody() {
   const design = useEditor((s) => s.design);
   const selection = useEditor((s) => s.selection);
   const actions = useEditorActions();
   if (selection?.kind === 'auth') return <AuthInspector />;
+  if (selection?.kind === 'nodes') return <SelectionSummary ids={selection.ids} />;
   if (selection?.kind === 'endpoint') {
     const index = design.entities.findIndex((e) => e.id === selection.entityId);
     const entity = design.entities[index];
@@ -58,7 +60,12 @@ function InspectorBody() {
   );
 }
 
-const TITLE = { auth: 'Auth settings', endpoint: 'Endpoint', element: 'Inspector' } as const;
+const TITLE = {
+  auth: 'Auth settings',
+  endpoint: 'Endpoint',
+  element: 'Inspector',
+  nodes: 'Selection',
+} as const;
 
 export function Inspector() {
   const kind = useEditor((s) => s.selection?.kind);

@@ -7,6 +7,15 @@ export type FoundElement =
   | { kind: 'relation'; relation: Relation }
   | { kind: 'enum'; designEnum: DesignEnum };
 
+/** The boxes a selection covers (entities and enums): several for a box selection, one for an element. */
+export function selectedNodeIds(design: Design, selection: Selection): readonly string[] {
+  if (selection?.kind === 'nodes') return selection.ids;
+  if (selection?.kind === 'endpoint') return [selection.entityId];
+  if (selection?.kind !== 'element') return [];
+  const found = findElement(design, selection.id);
+  return found?.kind === 'entity' || found?.kind === 'enum' ? [selection.id] : [];
+}
+
 /** Resolves any selectable design id (ids are unique across kinds). */
 export function findElement(design: Design, id: string): FoundElement | null {
   for (const entity of design.entities) {
@@ -39,11 +48,13 @@ export function nodeIdFor(design: Design, id: string): string | null {
 export function selectionExists(design: Design, selection: Selection): boolean {
   if (selection === null || selection.kind === 'auth') return true;
   if (selection.kind === 'endpoint') return design.entities.some((e) => e.id === selection.entityId);
+  if (selection.kind === 'nodes') return selection.ids.every((id) => findElement(design, id) !== null);
   return findElement(design, selection.id) !== null;
 }
 
 /** The element id a selection is about (endpoint settings belong to their entity). */
 export function selectedElementId(selection: Selection): string | null {
   if (selection === null || selection.kind === 'auth') return null;
+  if (selection.kind === 'nodes') return selection.ids[0] ?? null;
   return selection.kind === 'endpoint' ? selection.entityId : selection.id;
 }

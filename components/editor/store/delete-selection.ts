@@ -2,13 +2,8 @@ import type { Design, Operation } from '@/lib/design';
 import { findElement } from '../model/find-element';
 import type { Selection } from './editor-state';
 
-/** The operation the Delete key runs for the current selection (null when nothing deletable is selected). */
-export function deleteOperationFor(
-  design: Design,
-  selection: Selection,
-): { label: string; operation: Operation } | null {
-  if (selection?.kind !== 'element') return null;
-  const found = findElement(design, selection.id);
+function deleteOne(design: Design, id: string): { label: string; operation: Operation } | null {
+  const found = findElement(design, id);
   switch (found?.kind) {
     case 'entity':
       return { label: 'Delete entity', operation: { op: 'deleteEntity', entityId: found.entity.id } };
@@ -21,4 +16,21 @@ export function deleteOperationFor(
     default:
       return null;
   }
+}
+
+/**
+ * The operations the Delete key runs for the current selection (null when nothing deletable is selected);
+ * several boxes go in one step.
+ */
+export function deleteOperationsFor(
+  design: Design,
+  selection: Selection,
+): { label: string; operations: Operation[] } | null {
+  if (selection?.kind === 'element') {
+    const one = deleteOne(design, selection.id);
+    return one && { label: one.label, operations: [one.operation] };
+  }
+  if (selection?.kind !== 'nodes') return null;
+  const operations = selection.ids.flatMap((id) => deleteOne(design, id)?.operation ?? []);
+  return operations.length > 0 ? { label: `Delete ${operations.length} boxes`, operations } : null;
 }

@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useContext, useState, useSyncExternalSto
 import type { Design } from '@/lib/design';
 import type { EditorState } from './editor-state';
 import { createEditorStore, type EditorStore } from './editor-store';
+import { usePersistedHistory } from './use-persisted-history';
 
 const EditorStoreContext = createContext<EditorStore | null>(null);
 
@@ -11,15 +12,19 @@ export function EditorStoreProvider({
   design,
   version,
   readOnly = false,
+  historyKey,
   children,
 }: {
   design: Design;
   version: number;
   readOnly?: boolean;
+  /** Keeps the undo history across reloads of this tab under this key (the workspace id). */
+  historyKey?: string;
   children: ReactNode;
 }) {
   // Created once per mounted editor; later props never reset the user's work.
   const [store] = useState(() => createEditorStore(design, version, { readOnly }));
+  usePersistedHistory(store, readOnly ? undefined : historyKey);
   return <EditorStoreContext.Provider value={store}>{children}</EditorStoreContext.Provider>;
 }
 

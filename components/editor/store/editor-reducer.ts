@@ -1,6 +1,7 @@
 import { applyOperations, type Design, type Operation, OperationError } from '@/lib/design';
-import { selectionExists } from '../model/find-element';
+import { findElement, selectionExists } from '../model/find-element';
 import {
+  boxSelection,
   COALESCE_MS,
   type EditorState,
   HISTORY_LIMIT,
@@ -27,6 +28,8 @@ export type EditorAction =
   | { type: 'redo' }
   | { type: 'select'; selection: Selection }
   | { type: 'dismissNotice' }
+  /** A message for the person (e.g. a paste that was refused). */
+  | { type: 'notify'; message: string }
   | { type: 'saveStarted'; design: Design }
   | { type: 'saveSucceeded'; design: Design; version: number }
   | { type: 'saveConflict'; message: string; currentVersion?: number }
@@ -36,7 +39,9 @@ export type EditorAction =
   | { type: 'retrySave' }
   | { type: 'saveInvalid'; message: string; issues: SaveIssue[] }
   | { type: 'saveFailed'; message: string }
-  | { type: 'reloaded'; design: Design; version: number };
+  | { type: 'reloaded'; design: Design; version: number }
+  /** The undo history kept by this tab before a reload (`design` is the design it was restored against). */
+  | { type: 'restoreHistory'; history: EditorState['history']; design: Design };
 
 function pushEntry(state: EditorState, entry: HistoryEntry): EditorState['history'] {
   const last = state.history.past.at(-1);
@@ -58,8 +63,10 @@ function pushEntry(state: EditorState, entry: HistoryEntry): EditorState['histor
   return { past: past.slice(-HISTORY_LIMIT), future: [] };
 }
 
-/** Keeps the selection while what it points at still exists. */
+/** Keeps the selection while what it points at still exists (of several boxes, those that still do). */
 function keepSelection(design: Design, selection: Selection): Selection {
+  if (selection?.kind === 'nodes' && !selectionExists(design, selection))
+    return boxSelection(selection.ids.filter((id) => findElement(design, id) !== null));
   return selectionExists(design, selection) ? selection : null;
 }
 
@@ -182,6 +189,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return state.selection === action.selection ? state : { ...state, selection: action.selection };
     case 'dismissNotice':
       return { ...state, notice: null };
+    case 'notify':
+      return { ...state, notice: action.message };
     case 'saveStarted':
       return { ...state, save: { ...state.save, inFlight: action.design, error: null } };
     case 'saveSucceeded':
@@ -223,6 +232,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         ...state,
         save: { ...state.save, inFlight: null, error: { kind: 'failed', message: action.message } },
       };
+    case 'restoreHistory': {
+      const untouched = state.history.past.length === 0 && state.history.future.length === 0;
+      if (!untouched || state.design !== action.design || state.proposal) return state;
+      return { ...state, history: action.history };
+    }
     case 'reloaded':
       return {
         design: action.design,

@@ -1,11 +1,22 @@
 import type { CrudOperationName, Design, Operation } from '@/lib/design';
 
-/** What the inspector shows. Elements (entities, fields, relations, enums) are selected by their design id. */
+/**
+ * What the inspector shows. Elements (entities, fields, relations, enums) are selected by their design id;
+ * several boxes (entities and enums, at least two) by a box selection or a paste.
+ */
 export type Selection =
   | { kind: 'element'; id: string }
+  | { kind: 'nodes'; ids: readonly string[] }
   | { kind: 'endpoint'; entityId: string; operation: CrudOperationName }
   | { kind: 'auth' }
   | null;
+
+/** The selection of these boxes: none, one element, or several. */
+export function boxSelection(ids: readonly string[]): Selection {
+  if (ids.length === 0) return null;
+  if (ids.length === 1) return { kind: 'element', id: ids[0] as string };
+  return { kind: 'nodes', ids };
+}
 
 /**
  * One undoable step. `operations` documents what happened (null for a whole-document replacement such as an

@@ -3,20 +3,19 @@
 import { useEffect } from 'react';
 import { findElement } from '../model/find-element';
 import { newId } from '../model/ids';
-import { deleteOperationFor } from './delete-selection';
+import { keysBelongElsewhere } from '../shortcuts/focus';
+import { deleteOperationsFor } from './delete-selection';
 import { useEditorStore } from './editor-context';
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, Delete, Ctrl+D (duplicate entity); form fields keep their own keys. */
+/**
+ * Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, Delete, Ctrl+D (duplicate entity); form fields and dialogs keep their own
+ * keys. The canvas's own keys (search, copy/paste, nudge, zoom) are in shortcuts/use-canvas-keys.ts.
+ */
 export function useShortcuts(): void {
   const store = useEditorStore();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
+      if (keysBelongElsewhere(event.target)) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const { design, selection } = store.getState();
@@ -40,13 +39,13 @@ export function useShortcuts(): void {
           at: Date.now(),
         });
       } else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) {
-        const target = deleteOperationFor(design, selection);
+        const target = deleteOperationsFor(design, selection);
         if (!target) return;
         event.preventDefault();
         store.dispatch({
           type: 'apply',
           label: target.label,
-          operations: [target.operation],
+          operations: target.operations,
           select: null,
           at: Date.now(),
         });

@@ -1,3 +1,4 @@
+export * from './clipboard';
 export * from './endpoints';
 export * from './entities';
 export * from './enums';
