@@ -23,12 +23,15 @@ import { EntityNode } from './entity-node';
 import { EnumNode } from './enum-node';
 import type { Flow, FlowNode } from './flow-types';
 import { reuseUnchanged, withSelection } from './flow-view';
+import { activePicks, applyPicks, withPicks } from './picked';
 import { RelationEdge } from './relation-edge';
 
 const nodeTypes = { entity: EntityNode, enum: EnumNode };
 const edgeTypes = { relation: RelationEdge };
 type Size = { width: number; height: number };
 type XY = { x: number; y: number };
+/** Ctrl/Cmd-click adds a box to the picked ones, Shift-drag picks a rectangle (for "Layout selection"). */
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 
 /**
  * The canvas: a projection of the design plus two bits of view state the DOM owns (measured sizes, the
@@ -54,6 +57,7 @@ export function Canvas() {
   const { readOnly } = useEditorMode();
   const [sizes, setSizes] = useState<Record<string, Size>>({});
   const [dragging, setDragging] = useState<Record<string, XY>>({});
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
   const previous = useRef<Flow>({ nodes: [], edges: [] });
 
   const projected = useMemo(
@@ -63,7 +67,8 @@ export function Canvas() {
   // Unchanged nodes keep their object identity, so React Flow and the memoized nodes skip them.
   const stable = useMemo(() => {
     const selected = withSelection(projected, selection);
-    const nodes = selected.nodes.map((node): FlowNode => {
+    const picks = activePicks(projected, picked, selection);
+    const nodes = withPicks(selected.nodes, picks).map((node): FlowNode => {
       const measured = sizes[node.id];
       return measured ? ({ ...node, measured } as FlowNode) : node;
     });
@@ -73,7 +78,7 @@ export function Canvas() {
     };
     previous.current = next;
     return next;
-  }, [projected, selection, sizes]);
+  }, [projected, selection, sizes, picked]);
   // While dragging only the dragged boxes get new objects: cheap per frame even with hundreds of boxes.
   const nodes = useMemo(
     () =>
@@ -91,6 +96,7 @@ export function Canvas() {
       const measuredNow: Record<string, Size> = {};
       const moving: Record<string, XY> = {};
       const moves: Operation[] = [];
+      setPicked((p) => applyPicks(p, changes));
       for (const change of changes) {
         if (change.type === 'dimensions' && change.dimensions) measuredNow[change.id] = change.dimensions;
         else if (change.type === 'position' && change.position) {
@@ -152,8 +158,8 @@ export function Canvas() {
       nodesConnectable={!readOnly && !reviewing}
       onPaneClick={() => actions.select(null)}
       deleteKeyCode={null}
-      multiSelectionKeyCode={null}
-      selectionKeyCode={null}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      selectionKeyCode="Shift"
       fitView
       fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
       minZoom={0.05}
