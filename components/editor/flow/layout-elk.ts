@@ -106,7 +106,8 @@ export function wrapBands(component: LayoutGraph, part: Part, count: number): Pa
 /**
  * Layered layout per connected component, components packed in rows toward TARGET_ASPECT. A component taller
  * than the whole packing should be (a hub's dozens of children fill one layer: the "one tall column") is
- * cut into bands of that height set side by side (`wrapBands`); the others keep elk's drawing, which has the fewest crossings.
+ * cut into bands set side by side (`wrapBands`); the others keep elk's drawing, which has the fewest
+ * crossings.
  * Deterministic: same graph, same positions. Positions are top-left corners, the whole starting at (0, 0).
  */
 export async function layeredLayout(elk: ELK, graph: LayoutGraph): Promise<Positions> {
@@ -119,10 +120,15 @@ export async function layeredLayout(elk: ELK, graph: LayoutGraph): Promise<Posit
   const laidOut: Part[] = [];
   for (const component of groups) {
     const result = await layoutComponent(elk, component, BASE_OPTIONS);
-    // k bands of a w x h drawing make a (k w) x (h / k) one: k = sqrt(aspect h / w) gives the target shape.
+    // k bands of a w x h drawing make about a (k w) x (h / k) one: k = sqrt(aspect h / w) gives the target
+    // shape; cuts only fit empty rows, so the neighbours of that k are tried too.
     const bands = Math.round(Math.sqrt((TARGET_ASPECT * result.height) / Math.max(1, result.width)));
     if (bands >= 2 && result.height > targetHeight) {
-      laidOut.push(wrapBands(component, result, bands));
+      const tries = [bands - 1, bands, bands + 1]
+        .filter((k) => k >= 2)
+        .map((k) => wrapBands(component, result, k));
+      const off = (p: Part) => Math.abs(Math.log(p.width / Math.max(1, p.height) / TARGET_ASPECT));
+      laidOut.push(tries.reduce((best, p) => (off(p) < off(best) ? p : best)));
     } else laidOut.push(result);
   }
   // Boxes that relate to nothing: one compact grid, packed like a component.
