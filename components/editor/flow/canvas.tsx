@@ -11,6 +11,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTheme } from '@/components/ui/theme';
 import type { Operation } from '@/lib/design';
 import { newId } from '../model/ids';
 import { useProblems } from '../problems/problems-context';
@@ -145,6 +146,7 @@ export function Canvas() {
   );
 
   const large = nodes.length > 120;
+  const theme = useTheme();
   return (
     <ReactFlow<FlowNode>
       nodes={nodes}
@@ -165,6 +167,7 @@ export function Canvas() {
       minZoom={0.05}
       onlyRenderVisibleElements={large}
       proOptions={{ hideAttribution: true }}
+      colorMode={theme}
       aria-label="Design canvas"
     >
       <Background gap={20} size={1} />
