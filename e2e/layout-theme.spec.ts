@@ -185,6 +185,21 @@ test.describe('Theme', () => {
     expect(isDark(await background(page, 'aside.inspector'))).toBe(true);
     await page.screenshot({ path: testInfo.outputPath('editor-dark.png') });
 
+    // Dialogs too: the History dialog and the Share dialog.
+    for (const [button, heading] of [
+      ['History', 'Version history'],
+      ['Share', 'Share workspace'],
+    ] as const) {
+      await editor.button(button).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByRole('heading', { name: heading }).first()).toBeVisible();
+      expect(isDark(await dialog.evaluate((el) => getComputedStyle(el).backgroundColor))).toBe(true);
+      expect(isDark(await dialog.evaluate((el) => getComputedStyle(el).color))).toBe(false);
+      await page.screenshot({ path: testInfo.outputPath(`${button.toLowerCase()}-dialog-dark.png`) });
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+    }
+
     const code = new CodePage(page);
     await code.codeTab.click();
     // Generation shares two cores with everything else on a loaded machine: more than open()'s 10 s.
