@@ -185,6 +185,14 @@ test.describe('Theme', () => {
     expect(isDark(await background(page, 'aside.inspector'))).toBe(true);
     await page.screenshot({ path: testInfo.outputPath('editor-dark.png') });
 
+    await editor.button('Assistant').click();
+    const assistant = page.locator('.assistant-panel');
+    await expect(assistant).toBeVisible();
+    expect(isDark(await background(page, '.assistant-panel'))).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath('assistant-dark.png') });
+    await editor.button('Assistant').click();
+    await expect(assistant).toBeHidden();
+
     // Dialogs too: the History dialog and the Share dialog.
     for (const [button, heading] of [
       ['History', 'Version history'],

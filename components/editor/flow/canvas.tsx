@@ -24,7 +24,7 @@ import { EntityNode } from './entity-node';
 import { EnumNode } from './enum-node';
 import type { Flow, FlowNode } from './flow-types';
 import { reuseUnchanged, withSelection } from './flow-view';
-import { activePicks, applyPicks, withPicks } from './picked';
+import { activePicks, applyPicks, pickToShow, withPicks } from './picked';
 import { RelationEdge } from './relation-edge';
 
 const nodeTypes = { entity: EntityNode, enum: EnumNode };
@@ -59,6 +59,8 @@ export function Canvas() {
   const [sizes, setSizes] = useState<Record<string, Size>>({});
   const [dragging, setDragging] = useState<Record<string, XY>>({});
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
+  // The boxes shown selected: picks start from what the person sees, never from stale ones.
+  const shownSelected = useRef<ReadonlySet<string>>(new Set());
   const previous = useRef<Flow>({ nodes: [], edges: [] });
 
   const projected = useMemo(
@@ -78,6 +80,7 @@ export function Canvas() {
       edges: reuseUnchanged(previous.current.edges, selected.edges),
     };
     previous.current = next;
+    shownSelected.current = new Set(next.nodes.filter((n) => n.selected).map((n) => n.id));
     return next;
   }, [projected, selection, sizes, picked]);
   // While dragging only the dragged boxes get new objects: cheap per frame even with hundreds of boxes.
@@ -97,7 +100,13 @@ export function Canvas() {
       const measuredNow: Record<string, Size> = {};
       const moving: Record<string, XY> = {};
       const moves: Operation[] = [];
-      setPicked((p) => applyPicks(p, changes));
+      const picks = applyPicks(shownSelected.current, changes);
+      if (picks !== shownSelected.current) {
+        shownSelected.current = picks;
+        setPicked(picks);
+        const show = pickToShow(changes, picks);
+        if (show) actions.select({ kind: 'element', id: show });
+      }
       for (const change of changes) {
         if (change.type === 'dimensions' && change.dimensions) measuredNow[change.id] = change.dimensions;
         else if (change.type === 'position' && change.position) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templates } from '@/lib/design';
 import { designToFlow } from './design-to-flow';
-import { activePicks, applyPicks, withPicks } from './picked';
+import { activePicks, applyPicks, pickToShow, withPicks } from './picked';
 
 const flow = designToFlow(templates.blog());
 const [a, b, c] = flow.nodes.map((n) => n.id);
@@ -32,5 +32,13 @@ describe('picked boxes', () => {
     const marked = withPicks(flow.nodes, new Set([a!, c!]));
     expect(marked.filter((n) => n.selected).map((n) => n.id)).toEqual([a, c]);
     expect(withPicks(flow.nodes, new Set([a!]))).toBe(flow.nodes);
+  });
+
+  it('moves the inspector to a remaining pick when the shown one is clicked off', () => {
+    const picks = new Set([a!, b!]);
+    expect(pickToShow([{ type: 'select', id: c!, selected: false }], picks)).toBe(b);
+    expect(pickToShow([{ type: 'select', id: c!, selected: true }], picks)).toBeNull();
+    expect(pickToShow([{ type: 'select', id: a!, selected: false }], new Set())).toBeNull();
+    expect(pickToShow([{ type: 'dimensions', id: a! }], picks)).toBeNull();
   });
 });

@@ -37,3 +37,16 @@ export function withPicks(nodes: FlowNode[], picks: ReadonlySet<string>): FlowNo
   if (picks.size < 2) return nodes;
   return nodes.map((node) => (picks.has(node.id) && !node.selected ? { ...node, selected: true } : node));
 }
+
+/**
+ * After Ctrl/Cmd-clicking a picked box off the picks, the inspector moves to another picked box (else the
+ * remaining picks would stop counting, see `activePicks`). Null when nothing needs to move.
+ */
+export function pickToShow(
+  changes: readonly NodeChange<FlowNode>[],
+  picks: ReadonlySet<string>,
+): string | null {
+  const selects = changes.filter((c) => c.type === 'select');
+  if (selects.length === 0 || selects.some((c) => c.selected) || picks.size === 0) return null;
+  return [...picks].at(-1) ?? null;
+}
