@@ -102,6 +102,13 @@ test.describe('Auto layout', () => {
     }
     await expect(layoutSelection).toBeEnabled();
     await expect(page.locator('.react-flow__node.selected')).toHaveCount(picked.length);
+    // Ctrl-clicking a picked box drops it from the picks and keeps the others; once more picks it again.
+    const orderLine = editor.entity('OrderLine').locator('.node-header');
+    await orderLine.click({ modifiers: ['Control'] });
+    await expect(page.locator('.react-flow__node.selected')).toHaveCount(picked.length - 1);
+    await expect(layoutSelection).toBeEnabled();
+    await orderLine.click({ modifiers: ['Control'] });
+    await expect(page.locator('.react-flow__node.selected')).toHaveCount(picked.length);
     const pickedIds = await page
       .locator('.react-flow__node.selected')
       .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.id ?? ''));

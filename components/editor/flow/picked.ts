@@ -6,6 +6,7 @@ import type { Flow, FlowNode } from './flow-types';
  * Boxes picked together on the canvas (Ctrl/Cmd-click, Shift-drag a rectangle), for "Layout selection". This
  * is view state: the inspector still shows one element (the last one picked), and a pick only counts while
  * that element is part of it, so selecting anything else elsewhere (inspector, Escape) leaves no stale picks.
+ * `picked` is what the canvas shows selected when React Flow reports the changes.
  */
 export function applyPicks(
   picked: ReadonlySet<string>,
