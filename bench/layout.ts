@@ -1,17 +1,18 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { designToFlow } from '@/components/editor/flow/design-to-flow';
-import { layeredLayout, previousLayout } from '@/components/editor/flow/layout-elk';
+import { layeredLayout } from '@/components/editor/flow/layout-elk';
 import { layoutGraphOf } from '@/components/editor/flow/layout-graph';
 import { layoutMetrics } from '@/components/editor/flow/layout-metrics';
 import { layoutSampleDesign } from '@/components/editor/flow/layout-samples';
 import type { Design } from '@/lib/design';
 import { syntheticDesign } from '@/lib/design/testing/synthetic';
 import { percentile } from './app-server';
+import { previousLayout } from './previous-layout';
 
 const RUNS = 5;
 
 /**
- * Auto layout before (one elk call over the whole graph, the options main had) and after (per component,
+ * Auto layout before (`previous-layout.ts`: one elk call over the whole graph, the options main had) and after (per component,
  * packed, tall drawings wrapped): median time of RUNS runs after a warm-up, in-process with elk's bundled build
  * (the browser runs the same code in a Web Worker), and readability figures of the result, measured on the
  * edges the canvas draws. Designs: `layoutSampleDesign` (modules, hubs, enums, loose entities) and

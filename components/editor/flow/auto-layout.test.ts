@@ -1,10 +1,11 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
+import { previousLayout } from '@/bench/previous-layout';
 import { applyOperations, type Design, templates, validateDesign } from '@/lib/design';
 import { syntheticDesign } from '@/lib/design/testing/synthetic';
 import { autoLayoutOperations, layoutSelectionOperations, selectionLayout } from './auto-layout';
 import { designToFlow } from './design-to-flow';
-import { layeredLayout, previousLayout, wrapBands } from './layout-elk';
+import { layeredLayout, wrapBands } from './layout-elk';
 import {
   connectedComponents,
   type LayoutGraph,

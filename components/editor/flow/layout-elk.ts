@@ -151,23 +151,3 @@ export async function layeredLayout(elk: ELK, graph: LayoutGraph): Promise<Posit
   });
   return positions;
 }
-
-/** The layout before issue 15 (one elk call over the whole graph), kept for `npm run bench layout` only. */
-export async function previousLayout(elk: ELK, graph: LayoutGraph): Promise<Positions> {
-  const result = await elk.layout({
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
-      'elk.spacing.nodeNode': '40',
-      'elk.spacing.componentComponent': '60',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-    },
-    children: graph.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
-    edges: graph.edges.map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target] })),
-  });
-  return new Map(
-    (result.children ?? []).map((c) => [c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) }]),
-  );
-}
