@@ -141,6 +141,40 @@ test.describe('Auto layout', () => {
   });
 });
 
+test('Shift-drag picks the boxes inside a rectangle for Layout selection', async ({ signedIn: page }) => {
+  await createWorkspace(page, 'Rectangle pick', 'shop');
+  const editor = new EditorPage(page);
+  const order = editor.entity('Order');
+  const line = editor.entity('OrderLine');
+  await expect(line).toBeVisible();
+  // The first fit-to-view animates: measure once the boxes stop moving.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await line.boundingBox());
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+  const a = (await order.boundingBox())!;
+  const b = (await line.boundingBox())!;
+  const left = Math.min(a.x, b.x) - 12;
+  const top = Math.min(a.y, b.y) - 12;
+  const right = Math.max(a.x + a.width, b.x + b.width) + 12;
+  const bottom = Math.max(a.y + a.height, b.y + b.height) + 12;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(left, top);
+  await page.mouse.down();
+  await page.mouse.move(right, bottom, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  // The two boxes are the groups React Flow renders; both now carry its `selected` class.
+  await expect(order).toHaveClass(/\bselected\b/);
+  await expect(line).toHaveClass(/\bselected\b/);
+  await expect(editor.button('Layout selection')).toBeEnabled();
+});
+
 test.describe('Theme', () => {
   test.use({ colorScheme: 'dark' });
 

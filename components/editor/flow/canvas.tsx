@@ -135,6 +135,8 @@ export function Canvas() {
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
+      // A Shift-drag rectangle selects the edges between the boxes it picked too: the inspector stays on a box.
+      if (shownSelected.current.size > 1) return;
       for (const change of changes) {
         if (change.type === 'select' && change.selected) actions.select({ kind: 'element', id: change.id });
       }
