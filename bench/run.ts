@@ -2,6 +2,7 @@ import os from 'node:os';
 import { canvasBenchmark } from './canvas';
 import { exportBenchmark } from './export';
 import { generationBenchmark } from './generation';
+import { layoutBenchmark } from './layout';
 import { loadBenchmark } from './load';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures (record them in docs/benchmarks.md). */
@@ -10,6 +11,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   canvas: canvasBenchmark,
   export: exportBenchmark,
   load: loadBenchmark,
+  layout: layoutBenchmark,
 };
 
 const wanted = process.argv.slice(2);

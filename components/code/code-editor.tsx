@@ -2,6 +2,7 @@
 
 import { DiffEditor, Editor, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
+import { useTheme } from '@/components/ui/theme';
 import { checkerOf } from './diagnostic-source';
 import { languageOf } from './file-language';
 import type { Diagnostic } from './generation-state';
@@ -75,6 +76,7 @@ export default function CodeEditorView({
   diagnostics,
   reveal,
 }: CodeEditorProps) {
+  const theme = useTheme() === 'dark' ? 'vs-dark' : 'light';
   const editorRef = useRef<CodeEditor | null>(null);
   const language = languageOf(path);
 
@@ -98,6 +100,7 @@ export default function CodeEditorView({
         originalModelPath={`previous:///${path}`}
         modifiedModelPath={`current:///${path}`}
         options={{ ...OPTIONS, renderSideBySide: true, originalEditable: false }}
+        theme={theme}
         loading="Loading diff…"
       />
     );
@@ -107,6 +110,7 @@ export default function CodeEditorView({
       value={value}
       language={language}
       options={OPTIONS}
+      theme={theme}
       loading="Loading editor…"
       onMount={(editor) => {
         editorRef.current = editor;

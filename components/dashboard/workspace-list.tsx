@@ -95,7 +95,7 @@ export function WorkspaceList({ initial }: { initial: WorkspaceItem[] }) {
                   <div className="muted">
                     Edited <RelativeTime iso={item.updatedAt} />
                     {item.role === 'editor' && (
-                      <span className="shared-badge" style={{ color: '#3538cd' }}>
+                      <span className="shared-badge" style={{ color: 'var(--indigo)' }}>
                         {' '}
                         · Shared with you by {item.ownerEmail}
                       </span>

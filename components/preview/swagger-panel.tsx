@@ -1,6 +1,7 @@
 'use client';
 
 import 'swagger-ui-react/swagger-ui.css';
+import './swagger-theme.css';
 // Turbopack drops the refractor registration of ApiDOM's OpenAPI 3.1 namespace (vercel/next.js#86507,
 // swagger-api/swagger-ui#10599): every OpenAPI 3.1 document, which is what FastAPI serves, then stays on a
 // spinner ("OpenApi3_1Element.refract is not a function"). The package's exports do not offer the module, so

@@ -13,6 +13,7 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTheme } from '@/components/ui/theme';
 import type { Operation } from '@/lib/design';
 import { newId } from '../model/ids';
 import { useProblems } from '../problems/problems-context';
@@ -153,6 +154,7 @@ export function Canvas() {
   );
 
   const large = nodes.length > 120;
+  const theme = useTheme();
   return (
     <ReactFlow<FlowNode>
       nodes={nodes}
@@ -174,6 +176,7 @@ export function Canvas() {
       minZoom={0.05}
       onlyRenderVisibleElements={large}
       proOptions={{ hideAttribution: true }}
+      colorMode={theme}
       aria-label="Design canvas"
     >
       <Background gap={GRID_STEP} size={1} />

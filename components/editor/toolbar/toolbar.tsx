@@ -1,12 +1,13 @@
 'use client';
 
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStore } from '@xyflow/react';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
-import { type LoadIssue, uniqueName } from '@/lib/design';
+import { type LoadIssue, type Operation, uniqueName } from '@/lib/design';
 import { nextNodePosition } from '@/lib/design/placement';
-import { autoLayoutOperations } from '../flow/auto-layout';
+import { autoLayoutOperations, layoutSelectionOperations } from '../flow/auto-layout';
 import { designToFlow } from '../flow/design-to-flow';
+import type { Flow, FlowNode } from '../flow/flow-types';
 import { newId } from '../model/ids';
 import { useProblems } from '../problems/problems-context';
 import { designFileName, downloadJson } from '../save/download';
@@ -20,6 +21,12 @@ import { ShareButton } from './share-button';
 import { type EditorView, ViewTabs } from './view-tabs';
 
 const READ_ONLY_VIEWS = ['design', 'code'] as const;
+/** Ids of the boxes selected on the canvas, joined (a string, so the subscription re-renders only on change). */
+const selectedBoxes = (s: { nodes: readonly { id: string; selected?: boolean }[] }) =>
+  s.nodes
+    .filter((n) => n.selected)
+    .map((n) => n.id)
+    .join('\n');
 
 export function Toolbar({
   view,
@@ -41,6 +48,8 @@ export function Toolbar({
   const redoLabel = useEditor((s) => s.history.future[0]?.label);
   const [importIssues, setImportIssues] = useState<LoadIssue[] | null>(null);
   const [layingOut, setLayingOut] = useState(false);
+  const picked = useStore(selectedBoxes);
+  const pickedCount = picked ? picked.split('\n').length : 0;
   const { readOnly, isOwner } = useEditorMode();
   const workspaceId = useParams<{ id: string }>()?.id;
   const problemCount = useProblems().length;
@@ -79,15 +88,34 @@ export function Toolbar({
     );
     focusNode(id);
   };
-  const autoLayout = async () => {
+  // Sizes the DOM measured where there are any (boxes off screen are estimated).
+  const measuredFlow = (): Flow => {
+    const projected = designToFlow(store.getState().design);
+    const nodes = projected.nodes.map((node): FlowNode => {
+      const measured = flow.getInternalNode(node.id)?.measured;
+      return measured?.width && measured.height ? ({ ...node, measured } as FlowNode) : node;
+    });
+    return { ...projected, nodes };
+  };
+  const runLayout = async (label: string, layout: (flow: Flow) => Promise<Operation[]>, ids?: string[]) => {
     setLayingOut(true);
     try {
-      const operations = await autoLayoutOperations(designToFlow(store.getState().design));
-      if (operations.length > 0) actions.apply('Auto layout', operations);
-      requestAnimationFrame(() => flow.fitView({ maxZoom: 1, duration: 200 }));
+      const operations = await layout(measuredFlow());
+      if (operations.length > 0) actions.apply(label, operations);
+      const nodes = ids?.map((id) => ({ id }));
+      requestAnimationFrame(() => flow.fitView({ nodes, maxZoom: 1, duration: 200 }));
     } finally {
       setLayingOut(false);
     }
+  };
+  const autoLayout = () => runLayout('Auto layout', (f) => autoLayoutOperations(store.getState().design, f));
+  const layoutSelection = () => {
+    const ids = picked.split('\n');
+    return runLayout(
+      'Layout selection',
+      (f) => layoutSelectionOperations(store.getState().design, f, new Set(ids)),
+      ids,
+    );
   };
 
   return (
@@ -121,6 +149,18 @@ export function Toolbar({
           </button>
           <button type="button" onClick={autoLayout} disabled={layingOut}>
             Auto layout
+          </button>
+          <button
+            type="button"
+            onClick={layoutSelection}
+            disabled={layingOut || pickedCount < 2}
+            title={
+              pickedCount < 2
+                ? 'Select two or more boxes (Ctrl/Cmd-click, or Shift-drag a rectangle) to lay out only them'
+                : `Lay out the ${pickedCount} selected boxes, leaving the rest where they are`
+            }
+          >
+            Layout selection
           </button>
         </div>
         <div className="toolbar-group" style={readOnly ? { display: 'none' } : undefined}>
