@@ -3,10 +3,12 @@
 import { useReactFlow } from '@xyflow/react';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
-import { type LoadIssue, uniqueName } from '@/lib/design';
+import { CUSTOM_ENDPOINTS_NODE_ID, type LoadIssue, uniqueName } from '@/lib/design';
 import { nextNodePosition } from '@/lib/design/placement';
 import { autoLayoutOperations } from '../flow/auto-layout';
 import { designToFlow } from '../flow/design-to-flow';
+import { FIT_VIEW_OPTIONS } from '../flow/fit-view';
+import { useAddCustomEndpoint } from '../inspector/custom-endpoints-section';
 import { newId } from '../model/ids';
 import { useProblems } from '../problems/problems-context';
 import { designFileName, downloadJson } from '../save/download';
@@ -18,6 +20,7 @@ import { HistoryButton } from './history-button';
 import { ImportButton, ImportErrors } from './import-button';
 import { ShareButton } from './share-button';
 import { type EditorView, ViewTabs } from './view-tabs';
+import { WorkspaceName } from './workspace-name';
 
 const READ_ONLY_VIEWS = ['design', 'code'] as const;
 
@@ -26,7 +29,10 @@ export function Toolbar({
   onViewChange,
   assistantOpen,
   onAssistantToggle,
+  workspaceName,
 }: {
+  /** The workspace's name (absent on a view link: the design's name, which the server keeps equal to it). */
+  workspaceName?: string;
   view: EditorView;
   onViewChange: (view: EditorView) => void;
   assistantOpen?: boolean;
@@ -46,7 +52,7 @@ export function Toolbar({
   const problemCount = useProblems().length;
 
   const focusNode = (id: string) =>
-    requestAnimationFrame(() => flow.fitView({ nodes: [{ id }], maxZoom: 1, duration: 200 }));
+    requestAnimationFrame(() => flow.fitView({ ...FIT_VIEW_OPTIONS, nodes: [{ id }], duration: 200 }));
   const addEntity = () => {
     const { design } = store.getState();
     const id = newId('ent');
@@ -79,12 +85,17 @@ export function Toolbar({
     );
     focusNode(id);
   };
+  const addCustomEndpoint = useAddCustomEndpoint();
+  const addEndpoint = () => {
+    addCustomEndpoint();
+    focusNode(CUSTOM_ENDPOINTS_NODE_ID);
+  };
   const autoLayout = async () => {
     setLayingOut(true);
     try {
       const operations = await autoLayoutOperations(designToFlow(store.getState().design));
       if (operations.length > 0) actions.apply('Auto layout', operations);
-      requestAnimationFrame(() => flow.fitView({ maxZoom: 1, duration: 200 }));
+      requestAnimationFrame(() => flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }));
     } finally {
       setLayingOut(false);
     }
@@ -93,9 +104,11 @@ export function Toolbar({
   return (
     <>
       <div className="editor-toolbar" role="toolbar" aria-label="Editor">
-        <span className="design-name" title={name}>
-          {name || 'Untitled'}
-        </span>
+        <WorkspaceName
+          workspaceId={workspaceId}
+          initial={workspaceName ?? name}
+          canRename={isOwner && !readOnly && workspaceName !== undefined}
+        />
         <ViewTabs view={view} onChange={onViewChange} views={readOnly ? READ_ONLY_VIEWS : undefined} />
         {readOnly && (
           <span className="read-only-badge" title="Opened through a view link: nothing here can be changed">
@@ -111,6 +124,13 @@ export function Toolbar({
           </button>
           <button type="button" onClick={addEnum}>
             Add enum
+          </button>
+          <button
+            type="button"
+            title="Add a custom endpoint of no entity (select an entity to add one of its own)"
+            onClick={() => addEndpoint()}
+          >
+            Add endpoint
           </button>
           <button
             type="button"
