@@ -76,19 +76,23 @@ export function WorkspaceName({
       </form>
     );
   }
-  return canRename ? (
-    <button
-      type="button"
-      className="design-name"
-      title={`${name} (click to rename)`}
-      aria-label={`Rename workspace ${name}`}
-      onClick={() => setEditing(true)}
-    >
-      {name || 'Untitled'}
-    </button>
-  ) : (
-    <span className="design-name" title={name}>
-      {name || 'Untitled'}
-    </span>
+  return (
+    <>
+      <span className="design-name" title={name}>
+        {name || 'Untitled'}
+      </span>
+      {canRename && (
+        // Its own button (not the name): a name never becomes part of another control's accessible name.
+        <button
+          type="button"
+          className="small rename-workspace"
+          title="Rename the workspace"
+          aria-label="Rename workspace"
+          onClick={() => setEditing(true)}
+        >
+          ✎
+        </button>
+      )}
+    </>
   );
 }
