@@ -119,18 +119,29 @@ export function Toolbar({
           className="toolbar-group"
           style={view === 'design' && !readOnly ? undefined : { display: 'none' }}
         >
-          <button type="button" className="primary" onClick={addEntity}>
-            Add entity
+          {/* One "Add" label for three short buttons: their accessible names stay "Add entity" etc. */}
+          <span className="toolbar-label" aria-hidden="true">
+            Add
+          </span>
+          <button
+            type="button"
+            className="primary"
+            aria-label="Add entity"
+            title="Add an entity"
+            onClick={addEntity}
+          >
+            Entity
           </button>
-          <button type="button" onClick={addEnum}>
-            Add enum
+          <button type="button" aria-label="Add enum" title="Add an enum" onClick={addEnum}>
+            Enum
           </button>
           <button
             type="button"
-            title="Add a custom endpoint of no entity (select an entity to add one of its own)"
+            aria-label="Add endpoint"
+            title="Add a custom endpoint of no entity (an entity's inspector adds one of its own)"
             onClick={() => addEndpoint()}
           >
-            Add endpoint
+            Endpoint
           </button>
           <button
             type="button"
@@ -139,8 +150,14 @@ export function Toolbar({
           >
             Auth
           </button>
-          <button type="button" onClick={autoLayout} disabled={layingOut}>
-            Auto layout
+          <button
+            type="button"
+            aria-label="Auto layout"
+            title="Lay the boxes out automatically"
+            onClick={autoLayout}
+            disabled={layingOut}
+          >
+            Layout
           </button>
         </div>
         <div className="toolbar-group" style={readOnly ? { display: 'none' } : undefined}>
@@ -148,17 +165,21 @@ export function Toolbar({
             type="button"
             onClick={actions.undo}
             disabled={!undoLabel}
+            aria-label="Undo"
+            className="icon-button"
             title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
           >
-            Undo
+            ↶
           </button>
           <button
             type="button"
             onClick={actions.redo}
             disabled={!redoLabel}
+            aria-label="Redo"
+            className="icon-button"
             title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
           >
-            Redo
+            ↷
           </button>
         </div>
         <div className="toolbar-group">
@@ -171,14 +192,20 @@ export function Toolbar({
             Export
           </button>
           {readOnly || !workspaceId ? null : problemCount === 0 ? (
-            <a className="button" href={`/api/workspaces/${workspaceId}/export`} download>
-              Download project
+            <a
+              className="button"
+              href={`/api/workspaces/${workspaceId}/export`}
+              download
+              aria-label="Download project"
+              title="Download the generated project (zip)"
+            >
+              Download
             </a>
           ) : (
             // A disabled button shows no tooltip in some browsers: the wrapper carries it.
             <span title={`Fix the design's ${problemCount} problem(s) to download the project`}>
-              <button type="button" disabled>
-                Download project
+              <button type="button" disabled aria-label="Download project">
+                Download
               </button>
             </span>
           )}
