@@ -62,7 +62,15 @@ function ViewPanel({ view, shown, children }: { view: EditorView; shown: boolean
   );
 }
 
-function EditorLayout({ workspaceId, assistant }: { workspaceId: string; assistant?: AssistantSetup }) {
+function EditorLayout({
+  workspaceId,
+  name,
+  assistant,
+}: {
+  workspaceId: string;
+  name?: string;
+  assistant?: AssistantSetup;
+}) {
   const { readOnly } = useEditorMode();
   const reviewing = useEditor((s) => s.proposal !== null);
   const [assistantOpen, setAssistantOpen] = useState(false);
@@ -83,6 +91,7 @@ function EditorLayout({ workspaceId, assistant }: { workspaceId: string; assista
   return (
     <div className="editor">
       <Toolbar
+        workspaceName={name}
         view={view}
         onViewChange={changeView}
         assistantOpen={assistantOpen}
@@ -150,12 +159,15 @@ const OWNER: EditorMode = { kind: 'member', role: 'owner' };
 /** The design editor of one workspace: one store per mount, fed by the server-loaded design. */
 export function Editor({
   workspaceId,
+  name,
   design,
   version,
   mode = OWNER,
   assistant,
 }: {
   workspaceId: string;
+  /** The workspace's name, shown and renamed in the toolbar (members only). */
+  name?: string;
   design: Design;
   version: number;
   /** Whether this server has an assistant provider (absent: no assistant, e.g. view links). */
@@ -173,7 +185,7 @@ export function Editor({
       >
         <ProblemsProvider>
           <ReactFlowProvider>
-            <EditorLayout workspaceId={workspaceId} assistant={assistant} />
+            <EditorLayout workspaceId={workspaceId} name={name} assistant={assistant} />
           </ReactFlowProvider>
         </ProblemsProvider>
       </EditorStoreProvider>

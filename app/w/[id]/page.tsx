@@ -24,6 +24,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
   return (
     <Editor
       workspaceId={workspace.id}
+      name={workspace.name}
       design={loaded.design}
       version={workspace.version}
       mode={{ kind: 'member', role }}

@@ -25,13 +25,15 @@ import { useEditorMode } from '../store/editor-mode';
 import { shownDesign } from '../store/editor-state';
 import { useEditorActions } from '../store/use-editor-actions';
 import { designToFlow } from './design-to-flow';
+import { EndpointsNode } from './endpoints-node';
 import { EntityNode } from './entity-node';
 import { EnumNode } from './enum-node';
+import { FIT_VIEW_OPTIONS, MINIMAP } from './fit-view';
 import type { Flow, FlowNode } from './flow-types';
 import { reuseUnchanged, withSelection } from './flow-view';
 import { RelationEdge } from './relation-edge';
 
-const nodeTypes = { entity: EntityNode, enum: EnumNode };
+const nodeTypes = { entity: EntityNode, enum: EnumNode, endpoints: EndpointsNode };
 const edgeTypes = { relation: RelationEdge };
 type Size = { width: number; height: number };
 type XY = { x: number; y: number };
@@ -52,7 +54,7 @@ export function Canvas() {
   useEffect(() => {
     if (!proposalId) return;
     let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, padding: 0.15, duration: 250 }));
+      frame = requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 }));
     });
     return () => cancelAnimationFrame(frame);
   }, [proposalId, flow]);
@@ -172,7 +174,7 @@ export function Canvas() {
       selectionKeyCode="Shift"
       selectionMode={SelectionMode.Partial}
       fitView
-      fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.05}
       onlyRenderVisibleElements={large}
       proOptions={{ hideAttribution: true }}
@@ -180,8 +182,14 @@ export function Canvas() {
       aria-label="Design canvas"
     >
       <Background gap={GRID_STEP} size={1} />
-      <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
-      <Controls showInteractive={false} />
+      <MiniMap
+        pannable
+        zoomable
+        ariaLabel="Minimap"
+        nodeStrokeWidth={2}
+        style={{ width: MINIMAP.width, height: MINIMAP.height }}
+      />
+      <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
       <CanvasKeyboard />
     </ReactFlow>
   );

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyOperations, emptyDesign, type Operation, templates } from '@/lib/design';
+import {
+  applyOperations,
+  CUSTOM_ENDPOINTS_NODE_ID,
+  emptyDesign,
+  type Operation,
+  templates,
+  validateDesign,
+} from '@/lib/design';
 import { designToFlow } from './design-to-flow';
 import type { EntityFlowNode } from './flow-types';
 import { reuseUnchanged, withSelection } from './flow-view';
@@ -23,6 +30,77 @@ function twoEntities(extra: Operation[] = []) {
 }
 
 describe('designToFlow', () => {
+  it("lists custom endpoints in their entity's box and the others in one box of their own", () => {
+    const endpoint = (id: string, extra: object) => ({
+      op: 'addCustomEndpoint' as const,
+      endpoint: {
+        id,
+        method: 'GET' as const,
+        path: '/x',
+        summary: '',
+        access: { kind: 'public' as const },
+        ...extra,
+      },
+    });
+    const design = twoEntities([
+      endpoint('c_publish', {
+        entityId: 'p',
+        method: 'POST',
+        path: '/{id}/publish',
+        summary: 'Publish a post',
+        access: { kind: 'authenticated' },
+      }),
+      endpoint('c_health', { path: '/stats' }),
+      endpoint('c_bad', { path: 'no-slash' }),
+    ]);
+    const problems = validateDesign(design);
+    const { nodes } = designToFlow(design, problems);
+    expect(entityNode(nodes, 'p')?.data.customRoutes).toEqual([
+      {
+        id: 'c_publish',
+        method: 'POST',
+        path: '/blog-posts/{id}/publish',
+        summary: 'Publish a post',
+        locked: true,
+        access: 'Signed-in users',
+      },
+    ]);
+    expect(entityNode(nodes, 'u')?.data.customRoutes).toEqual([]);
+    const loose = nodes.find((n) => n.id === CUSTOM_ENDPOINTS_NODE_ID);
+    expect(loose).toMatchObject({ type: 'endpoints', ariaLabel: 'Custom endpoints' });
+    if (loose?.type !== 'endpoints') throw new Error('no endpoints box');
+    expect(loose.data.routes.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /stats', 'GET no-slash']);
+    // The bad path is the box's problem; the entity counts those of its own endpoint (signed-in without auth).
+    expect(loose.data.problemCount).toBe(1);
+    const ofPublish = problems.filter((p) => p.elementId === 'c_publish').length;
+    expect(ofPublish).toBeGreaterThan(0);
+    expect(entityNode(nodes, 'p')?.data.problemCount).toBe(ofPublish);
+    // No loose endpoints, no box.
+    const attachedOnly = applyOperations(design, [
+      { op: 'deleteCustomEndpoint', endpointId: 'c_health' },
+      { op: 'deleteCustomEndpoint', endpointId: 'c_bad' },
+    ]);
+    expect(designToFlow(attachedOnly).nodes.some((n) => n.type === 'endpoints')).toBe(false);
+  });
+
+  it('selects a custom endpoint row in its box', () => {
+    const design = twoEntities([
+      {
+        op: 'addCustomEndpoint',
+        endpoint: {
+          id: 'c1',
+          entityId: 'p',
+          method: 'GET',
+          path: '/feed',
+          summary: '',
+          access: { kind: 'public' },
+        },
+      },
+    ]);
+    const selected = withSelection(designToFlow(design), { kind: 'element', id: 'c1' });
+    expect(entityNode(selected.nodes, 'p')?.data.selectedKey).toBe('custom:c1');
+  });
+
   it('projects entities with their layout position, aria label, table name and rows (PK first)', () => {
     const { nodes, edges } = designToFlow(twoEntities());
     expect(edges).toEqual([]);

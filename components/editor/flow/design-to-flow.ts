@@ -1,4 +1,5 @@
 import {
+  CUSTOM_ENDPOINTS_NODE_ID,
   type Design,
   type Entity,
   type Field,
@@ -7,7 +8,7 @@ import {
   type RelationKind,
   tableNameFor,
 } from '@/lib/design';
-import { entityRoutes } from '../model/routes';
+import { type CustomRouteView, customRoute, entityRoutes } from '../model/routes';
 import type { FieldRow, Flow, FlowNode, RelationFlowEdge, RowMark } from './flow-types';
 
 export const CARDINALITY: Record<RelationKind, string> = {
@@ -105,6 +106,13 @@ function problemCounts(design: Design, problems: readonly Problem[]): Map<string
   }
   for (const relation of design.relations) owner.set(relation.id, relation.fromEntityId);
   for (const designEnum of design.enums) owner.set(designEnum.id, designEnum.id);
+  for (const endpoint of design.customEndpoints) {
+    const entityId = endpoint.entityId;
+    owner.set(
+      endpoint.id,
+      entityId && owner.get(entityId) === entityId ? entityId : CUSTOM_ENDPOINTS_NODE_ID,
+    );
+  }
   const counts = new Map<string, number>();
   for (const problem of problems) {
     const nodeId = problem.elementId === undefined ? undefined : owner.get(problem.elementId);
@@ -113,8 +121,23 @@ function problemCounts(design: Design, problems: readonly Problem[]): Map<string
   return counts;
 }
 
+/** Custom endpoints per entity id; those of no (existing) entity under CUSTOM_ENDPOINTS_NODE_ID. */
+function customRoutesByNode(
+  design: Design,
+  entitiesById: Map<string, Entity>,
+): Map<string, CustomRouteView[]> {
+  const byNode = new Map<string, CustomRouteView[]>();
+  for (const endpoint of design.customEndpoints) {
+    const entity = endpoint.entityId === undefined ? undefined : entitiesById.get(endpoint.entityId);
+    const key = entity?.id ?? CUSTOM_ENDPOINTS_NODE_ID;
+    byNode.set(key, [...(byNode.get(key) ?? []), customRoute(endpoint, entity)]);
+  }
+  return byNode;
+}
+
 /**
- * The canvas as a pure projection of the design: one node per entity and enum, one edge per relation.
+ * The canvas as a pure projection of the design: one node per entity and enum, one edge per relation;
+ * custom endpoints are listed in their entity's box, those of no entity in one box of their own.
  * `proposed` marks what an assistant proposal adds or changes.
  */
 export function designToFlow(
@@ -124,6 +147,7 @@ export function designToFlow(
 ): Flow {
   const entitiesById = new Map(design.entities.map((e) => [e.id, e]));
   const counts = problemCounts(design, problems);
+  const custom = customRoutesByNode(design, entitiesById);
   let unplaced = 0;
   const position = (id: string) => {
     const node = design.layout.nodes[id];
@@ -139,6 +163,7 @@ export function designToFlow(
       tableName: entity.tableName ?? tableNameFor(entity.name),
       rows: entityRows(design, entity, entitiesById),
       routes: entityRoutes(entity),
+      customRoutes: custom.get(entity.id) ?? [],
       problemCount: counts.get(entity.id) ?? 0,
       collapsed: design.layout.nodes[entity.id]?.collapsed ?? false,
       ...(proposed.has(entity.id) ? { proposed: true } : {}),
@@ -155,6 +180,20 @@ export function designToFlow(
         values: designEnum.values,
         problemCount: counts.get(designEnum.id) ?? 0,
         ...(proposed.has(designEnum.id) ? { proposed: true } : {}),
+      },
+    });
+  }
+  const loose = custom.get(CUSTOM_ENDPOINTS_NODE_ID);
+  if (loose) {
+    nodes.push({
+      id: CUSTOM_ENDPOINTS_NODE_ID,
+      type: 'endpoints',
+      position: position(CUSTOM_ENDPOINTS_NODE_ID),
+      ariaLabel: 'Custom endpoints',
+      data: {
+        routes: loose,
+        problemCount: counts.get(CUSTOM_ENDPOINTS_NODE_ID) ?? 0,
+        ...(loose.some((r) => proposed.has(r.id)) ? { proposed: true } : {}),
       },
     });
   }

@@ -3,6 +3,7 @@
 import { Handle, type NodeProps, Position, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditorActions } from '../store/use-editor-actions';
+import { CustomRoutes } from './custom-routes';
 import type { EntityFlowNode, FieldRow, RowMark } from './flow-types';
 import { LockIcon } from './lock-icon';
 
@@ -128,6 +129,11 @@ function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
               })}
             </ul>
           )}
+          <CustomRoutes
+            label={`Custom endpoints of ${data.name}`}
+            routes={data.customRoutes}
+            selectedKey={data.selectedKey}
+          />
         </>
       )}
       <Handle type="source" position={Position.Right} id="out" aria-label={`Connect from ${data.name}`} />
@@ -140,5 +146,6 @@ export const EntityNode = memo(EntityNodeView);
 // Heights of .entity-rows / .entity-routes in editor.css: list padding, rows of 22 px, routes of 20 px.
 function compactBodyHeight(data: EntityFlowNode['data']): number {
   const routes = data.routes.length;
-  return 6.4 + data.rows.length * 22 + (routes ? 9 + routes * 20 : 0);
+  const custom = data.customRoutes.length;
+  return 6.4 + data.rows.length * 22 + (routes ? 9 + routes * 20 : 0) + (custom ? 9 + custom * 20 : 0);
 }

@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { RelationKind } from '@/lib/design';
-import type { RouteView } from '../model/routes';
+import type { CustomRouteView, RouteView } from '../model/routes';
 
 export type RowMark = 'pk' | 'fk' | 'unique' | 'nullable' | 'indexed' | 'owner' | 'readOnly';
 
@@ -20,6 +20,8 @@ export type EntityNodeData = {
   tableName: string;
   rows: FieldRow[];
   routes: RouteView[];
+  /** Hand-written endpoints that belong to this entity. */
+  customRoutes: CustomRouteView[];
   problemCount: number;
   collapsed: boolean;
   /** Row or route key highlighted by the current selection (set by `withSelection`). */
@@ -30,9 +32,18 @@ export type EntityNodeData = {
 
 export type EnumNodeData = { name: string; values: string[]; problemCount: number; proposed?: boolean };
 
+/** The box of custom endpoints that belong to no entity. */
+export type EndpointsNodeData = {
+  routes: CustomRouteView[];
+  problemCount: number;
+  selectedKey?: string;
+  proposed?: boolean;
+};
+
 export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
 export type EnumFlowNode = Node<EnumNodeData, 'enum'>;
-export type FlowNode = EntityFlowNode | EnumFlowNode;
+export type EndpointsFlowNode = Node<EndpointsNodeData, 'endpoints'>;
+export type FlowNode = EntityFlowNode | EnumFlowNode | EndpointsFlowNode;
 
 export type RelationEdgeData = {
   kind: RelationKind;

@@ -1,6 +1,11 @@
 import type { Selection } from '../store/editor-state';
 import type { Flow, FlowNode, RelationFlowEdge } from './flow-types';
 
+function customRoutesOf(node: FlowNode) {
+  if (node.type === 'entity') return node.data.customRoutes;
+  return node.type === 'endpoints' ? node.data.routes : [];
+}
+
 /** Marks what the selection points at: the selected node/edge and the highlighted row or route. */
 export function withSelection(flow: Flow, selection: Selection): Flow {
   if (selection === null || selection.kind === 'auth') return flow;
@@ -20,16 +25,22 @@ export function withSelection(flow: Flow, selection: Selection): Flow {
     const owner = flow.nodes.find(
       (n) => n.type === 'entity' && n.data.rows.some((r) => r.key === selection.id),
     );
+    const customOwner = flow.nodes.find((n) => customRoutesOf(n).some((r) => r.id === selection.id));
     if (owner) {
       nodeId = owner.id;
       rowKey = selection.id;
+    } else if (customOwner) {
+      nodeId = customOwner.id;
+      rowKey = `custom:${selection.id}`;
     }
     if (flow.edges.some((e) => e.id === selection.id)) edgeId = selection.id;
   }
   const nodes = flow.nodes.map((node): FlowNode => {
     if (node.id !== nodeId) return node;
     if (rowKey === undefined) return { ...node, selected: true };
-    return node.type === 'entity' ? { ...node, data: { ...node.data, selectedKey: rowKey } } : node;
+    if (node.type === 'entity') return { ...node, data: { ...node.data, selectedKey: rowKey } };
+    if (node.type === 'endpoints') return { ...node, data: { ...node.data, selectedKey: rowKey } };
+    return node;
   });
   const edges = flow.edges.map(
     (edge): RelationFlowEdge => (edge.id === edgeId ? { ...edge, selected: true } : edge),

@@ -8,7 +8,10 @@ export function estimatedNodeSize(node: FlowNode): { width: number; height: numb
     return { width: node.measured.width, height: node.measured.height };
   }
   if (node.type === 'enum') return { width: 200, height: 34 + Math.max(1, node.data.values.length) * 20 + 8 };
+  const routeList = (n: number) => (n ? 8 + n * 20 : 0);
+  if (node.type === 'endpoints')
+    return { width: NODE_WIDTH, height: 40 + routeList(node.data.routes.length) };
   if (node.data.collapsed) return { width: NODE_WIDTH, height: 36 };
-  const routes = node.data.routes.length;
-  return { width: NODE_WIDTH, height: 40 + node.data.rows.length * 22 + (routes ? 8 + routes * 20 : 0) + 6 };
+  const routes = routeList(node.data.routes.length) + routeList(node.data.customRoutes.length);
+  return { width: NODE_WIDTH, height: 40 + node.data.rows.length * 22 + routes + 6 };
 }

@@ -7,6 +7,7 @@ type AuthSettings = Omit<Auth, 'api'> & { api?: Auth['api'] };
 import { useProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
+import { authFieldOptions } from './auth-choices';
 import { CheckboxField, NumberField, ProblemList, Section, SelectField } from './controls';
 
 /** A starting auth config for `entity`: its email/string field to log in, its password field. */
@@ -33,7 +34,9 @@ export function AuthInspector() {
     actions.apply(label, { op: 'setAuth', auth: next }, { coalesceKey: key });
   const candidates = entities.filter((e) => defaultsFor(e, 60) !== null);
   const user = auth ? entities.find((e) => e.id === auth.userEntityId) : undefined;
-  const fieldOptions = (user?.fields ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.type})` }));
+  const userOptions = entities
+    .filter((e) => e.id === auth?.userEntityId || candidates.includes(e))
+    .map((e) => ({ value: e.id, label: e.name || '(unnamed)' }));
   return (
     <>
       <ProblemList problems={problems} />
@@ -59,7 +62,7 @@ export function AuthInspector() {
             <SelectField
               label="User entity"
               value={auth.userEntityId}
-              options={entities.map((e) => ({ value: e.id, label: e.name || '(unnamed)' }))}
+              options={userOptions}
               onChange={(id) => {
                 const entity = entities.find((e) => e.id === id);
                 const next = entity && defaultsFor(entity, auth.tokenLifetimeMinutes);
@@ -71,19 +74,24 @@ export function AuthInspector() {
             <SelectField
               label="Login field"
               value={auth.loginFieldId}
-              options={fieldOptions}
+              options={authFieldOptions(user, 'login', auth.loginFieldId)}
+              hint="A string or email field, unique and required."
               onChange={(loginFieldId) => set({ ...auth, loginFieldId })}
             />
             <SelectField
               label="Password field"
               value={auth.passwordFieldId}
-              options={fieldOptions}
+              options={authFieldOptions(user, 'password', auth.passwordFieldId)}
               onChange={(passwordFieldId) => set({ ...auth, passwordFieldId })}
             />
             <SelectField
               label="Role field"
               value={auth.roleFieldId ?? ''}
-              options={[{ value: '', label: 'None (no roles)' }, ...fieldOptions]}
+              options={[
+                { value: '', label: 'None (no roles)' },
+                ...authFieldOptions(user, 'role', auth.roleFieldId),
+              ]}
+              hint="An enum (its values are the roles) or a string field."
               onChange={(v) => {
                 const { roleFieldId: _drop, ...rest } = auth;
                 set(v === '' ? rest : { ...rest, roleFieldId: v });

@@ -14,6 +14,7 @@ import { useElementProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
+import { CustomEndpointsSection } from './custom-endpoints-section';
 import { splitProblems } from './problem-split';
 
 const PROPS = ['name', 'tableName', 'description', 'primaryKey', 'timestamps'];
@@ -157,6 +158,7 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
           Lookup: {entity.resource.lookupFieldId === PRIMARY_KEY_REF ? 'id' : 'a unique field'}
         </p>
       </Section>
+      <CustomEndpointsSection entity={entity} />
       <div className="inspector-actions">
         <button
           type="button"

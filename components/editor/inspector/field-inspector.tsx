@@ -13,7 +13,16 @@ import { useElementProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { CheckboxField, NumberField, ProblemList, Section, SelectField, TextField } from './controls';
-import { type DefaultKind, literalText, NUMBER_TYPES, parseLiteral, TEXT_TYPES } from './field-default';
+import {
+  type BooleanDefault,
+  booleanDefault,
+  booleanDefaultOf,
+  type DefaultKind,
+  literalText,
+  NUMBER_TYPES,
+  parseLiteral,
+  TEXT_TYPES,
+} from './field-default';
 import { splitProblems } from './problem-split';
 
 const PROPS = [
@@ -108,7 +117,15 @@ export function FieldInspector({ entity, field, path }: { entity: Entity; field:
           value={field.type}
           problems={byProp.get('type')}
           options={FIELD_TYPES.map((t) => ({ value: t, label: t }))}
-          onChange={(type) => update('Field type', { type })}
+          onChange={(type) =>
+            // With exactly one enum there is nothing to choose: pick it.
+            update(
+              'Field type',
+              type === 'enum' && !field.enumId && enums.length === 1 && enums[0]
+                ? { type, enumId: enums[0].id }
+                : { type },
+            )
+          }
         />
         {field.type === 'enum' && (
           <SelectField
@@ -173,28 +190,46 @@ export function FieldInspector({ entity, field, path }: { entity: Entity; field:
         />
       </Section>
       <Section title="Default">
-        <SelectField<DefaultKind>
-          label="Default value"
-          value={defaultKind}
-          problems={byProp.get('default')}
-          options={[
-            { value: 'none', label: 'None' },
-            { value: 'literal', label: 'Fixed value' },
-            { value: 'now', label: 'Current time' },
-            { value: 'uuid', label: 'Generated UUID' },
-          ]}
-          onChange={(kind) =>
-            update('Default', {
-              default: kind === 'none' ? null : kind === 'literal' ? parseLiteral(field, '') : { kind },
-            })
-          }
-        />
-        {defaultKind === 'literal' && (
-          <TextField
-            label="Value"
-            value={literalText(field.default)}
-            onChange={(text) => update('Default value', { default: parseLiteral(field, text) }, 'default')}
+        {field.type === 'boolean' ? (
+          <SelectField<BooleanDefault>
+            label="Default value"
+            value={booleanDefaultOf(field.default)}
+            problems={byProp.get('default')}
+            options={[
+              { value: 'none', label: 'None' },
+              { value: 'true', label: 'true' },
+              { value: 'false', label: 'false' },
+            ]}
+            onChange={(v) => update('Default', { default: booleanDefault(v) })}
           />
+        ) : (
+          <>
+            <SelectField<DefaultKind>
+              label="Default value"
+              value={defaultKind}
+              problems={byProp.get('default')}
+              options={[
+                { value: 'none', label: 'None' },
+                { value: 'literal', label: 'Fixed value' },
+                { value: 'now', label: 'Current time' },
+                { value: 'uuid', label: 'Generated UUID' },
+              ]}
+              onChange={(kind) =>
+                update('Default', {
+                  default: kind === 'none' ? null : kind === 'literal' ? parseLiteral(field, '') : { kind },
+                })
+              }
+            />
+            {defaultKind === 'literal' && (
+              <TextField
+                label="Value"
+                value={literalText(field.default)}
+                onChange={(text) =>
+                  update('Default value', { default: parseLiteral(field, text) }, 'default')
+                }
+              />
+            )}
+          </>
         )}
         {copyOptions.length > 0 && (
           <SelectField

@@ -1,9 +1,8 @@
 'use client';
 
 import { useEditor } from '../store/editor-context';
-import { useEditorActions } from '../store/use-editor-actions';
 import { AuthInspector } from './auth-inspector';
-import { Section, TextField } from './controls';
+import { CustomEndpointInspector } from './custom-endpoint-inspector';
 import { EndpointInspector } from './endpoint-inspector';
 import { EntityInspector } from './entity-inspector';
 import { EnumInspector } from './enum-inspector';
@@ -14,7 +13,6 @@ import { SelectionSummary } from './selection-summary';
 function InspectorBody() {
   const design = useEditor((s) => s.design);
   const selection = useEditor((s) => s.selection);
-  const actions = useEditorActions();
   if (selection?.kind === 'auth') return <AuthInspector />;
   if (selection?.kind === 'nodes') return <SelectionSummary ids={selection.ids} />;
   if (selection?.kind === 'endpoint') {
@@ -39,22 +37,16 @@ function InspectorBody() {
     const enumIndex = design.enums.findIndex((e) => e.id === id);
     const designEnum = design.enums[enumIndex];
     if (designEnum) return <EnumInspector designEnum={designEnum} index={enumIndex} />;
+    const endpointIndex = design.customEndpoints.findIndex((c) => c.id === id);
+    const endpoint = design.customEndpoints[endpointIndex];
+    if (endpoint) return <CustomEndpointInspector endpoint={endpoint} index={endpointIndex} />;
   }
   return (
     <>
-      <Section title="Design">
-        <TextField
-          label="Design name"
-          value={design.name}
-          onChange={(name) =>
-            actions.apply('Rename design', { op: 'renameDesign', name }, { coalesceKey: 'design-name' })
-          }
-        />
-      </Section>
       <p className="hint inspector-empty">
         {design.entities.length} entities, {design.relations.length} relations, {design.enums.length} enums.
-        Select a box, a field, a relation or a route to edit it; drag from a box&apos;s right handle to
-        another box to relate them.
+        The design takes the workspace&apos;s name (rename it in the toolbar). Select a box, a field, a
+        relation or a route to edit it; drag from a box&apos;s right handle to another box to relate them.
       </p>
     </>
   );

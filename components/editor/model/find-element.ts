@@ -1,11 +1,20 @@
-import type { Design, DesignEnum, Entity, Field, Relation } from '@/lib/design';
+import {
+  CUSTOM_ENDPOINTS_NODE_ID,
+  type CustomEndpoint,
+  type Design,
+  type DesignEnum,
+  type Entity,
+  type Field,
+  type Relation,
+} from '@/lib/design';
 import type { Selection } from '../store/editor-state';
 
 export type FoundElement =
   | { kind: 'entity'; entity: Entity }
   | { kind: 'field'; entity: Entity; field: Field }
   | { kind: 'relation'; relation: Relation }
-  | { kind: 'enum'; designEnum: DesignEnum };
+  | { kind: 'enum'; designEnum: DesignEnum }
+  | { kind: 'customEndpoint'; endpoint: CustomEndpoint; index: number };
 
 /** The boxes a selection covers (entities and enums): several for a box selection, one for an element. */
 export function selectedNodeIds(design: Design, selection: Selection): readonly string[] {
@@ -27,10 +36,13 @@ export function findElement(design: Design, id: string): FoundElement | null {
   if (relation) return { kind: 'relation', relation };
   const designEnum = design.enums.find((e) => e.id === id);
   if (designEnum) return { kind: 'enum', designEnum };
+  const index = design.customEndpoints.findIndex((c) => c.id === id);
+  const endpoint = design.customEndpoints[index];
+  if (endpoint) return { kind: 'customEndpoint', endpoint, index };
   return null;
 }
 
-/** The canvas node (entity or enum) that shows an element, for centering the view on it. */
+/** The canvas node (entity, enum or the custom endpoints box) that shows an element, for centering the view on it. */
 export function nodeIdFor(design: Design, id: string): string | null {
   const found = findElement(design, id);
   if (!found) return null;
@@ -42,6 +54,10 @@ export function nodeIdFor(design: Design, id: string): string | null {
       return found.relation.fromEntityId;
     case 'enum':
       return found.designEnum.id;
+    case 'customEndpoint': {
+      const entityId = found.endpoint.entityId;
+      return entityId && design.entities.some((e) => e.id === entityId) ? entityId : CUSTOM_ENDPOINTS_NODE_ID;
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import {
   type AccessRule,
   CRUD_OPERATIONS,
   type CrudOperationName,
+  type CustomEndpoint,
   type Entity,
   type HttpMethod,
   PRIMARY_KEY_REF,
@@ -62,4 +63,26 @@ export function entityRoutes(entity: Entity): RouteView[] {
       },
     ];
   });
+}
+
+/** A hand-written endpoint as the canvas lists it, with its full path. */
+export type CustomRouteView = {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  locked: boolean;
+  access: string;
+};
+
+/** `entity` is the one the endpoint belongs to (its path is relative to that entity's resource path). */
+export function customRoute(endpoint: CustomEndpoint, entity: Entity | undefined): CustomRouteView {
+  return {
+    id: endpoint.id,
+    method: endpoint.method,
+    path: entity ? `${resourcePath(entity)}${endpoint.path}` : endpoint.path,
+    summary: endpoint.summary,
+    locked: endpoint.access.kind !== 'public',
+    access: accessLabel(endpoint.access),
+  };
 }

@@ -13,6 +13,11 @@ function deleteOne(design: Design, id: string): { label: string; operation: Oper
       return { label: 'Delete relation', operation: { op: 'deleteRelation', relationId: found.relation.id } };
     case 'enum':
       return { label: 'Delete enum', operation: { op: 'deleteEnum', enumId: found.designEnum.id } };
+    case 'customEndpoint':
+      return {
+        label: 'Delete endpoint',
+        operation: { op: 'deleteCustomEndpoint', endpointId: found.endpoint.id },
+      };
     default:
       return null;
   }

@@ -3,11 +3,13 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
-import { type LoadIssue, type Operation, uniqueName } from '@/lib/design';
+import { CUSTOM_ENDPOINTS_NODE_ID, type LoadIssue, type Operation, uniqueName } from '@/lib/design';
 import { nextNodePosition } from '@/lib/design/placement';
 import { autoLayoutOperations, layoutSelectionOperations } from '../flow/auto-layout';
 import { designToFlow } from '../flow/design-to-flow';
+import { FIT_VIEW_OPTIONS } from '../flow/fit-view';
 import type { Flow, FlowNode } from '../flow/flow-types';
+import { useAddCustomEndpoint } from '../inspector/custom-endpoints-section';
 import { newId } from '../model/ids';
 import { useProblems } from '../problems/problems-context';
 import { designFileName, downloadJson } from '../save/download';
@@ -19,6 +21,7 @@ import { HistoryButton } from './history-button';
 import { ImportButton, ImportErrors } from './import-button';
 import { ShareButton } from './share-button';
 import { type EditorView, ViewTabs } from './view-tabs';
+import { WorkspaceName } from './workspace-name';
 
 const READ_ONLY_VIEWS = ['design', 'code'] as const;
 /** Ids of the boxes selected on the canvas, joined (a string, so the subscription re-renders only on change). */
@@ -33,7 +36,10 @@ export function Toolbar({
   onViewChange,
   assistantOpen,
   onAssistantToggle,
+  workspaceName,
 }: {
+  /** The workspace's name (absent on a view link: the design's name, which the server keeps equal to it). */
+  workspaceName?: string;
   view: EditorView;
   onViewChange: (view: EditorView) => void;
   assistantOpen?: boolean;
@@ -55,7 +61,7 @@ export function Toolbar({
   const problemCount = useProblems().length;
 
   const focusNode = (id: string) =>
-    requestAnimationFrame(() => flow.fitView({ nodes: [{ id }], maxZoom: 1, duration: 200 }));
+    requestAnimationFrame(() => flow.fitView({ ...FIT_VIEW_OPTIONS, nodes: [{ id }], duration: 200 }));
   const addEntity = () => {
     const { design } = store.getState();
     const id = newId('ent');
@@ -88,6 +94,11 @@ export function Toolbar({
     );
     focusNode(id);
   };
+  const addCustomEndpoint = useAddCustomEndpoint();
+  const addEndpoint = () => {
+    addCustomEndpoint();
+    focusNode(CUSTOM_ENDPOINTS_NODE_ID);
+  };
   // Sizes the DOM measured where there are any (boxes off screen are estimated).
   const measuredFlow = (): Flow => {
     const projected = designToFlow(store.getState().design);
@@ -103,7 +114,7 @@ export function Toolbar({
       const operations = await layout(measuredFlow());
       if (operations.length > 0) actions.apply(label, operations);
       const nodes = ids?.map((id) => ({ id }));
-      requestAnimationFrame(() => flow.fitView({ nodes, maxZoom: 1, duration: 200 }));
+      requestAnimationFrame(() => flow.fitView({ ...FIT_VIEW_OPTIONS, nodes, duration: 200 }));
     } finally {
       setLayingOut(false);
     }
@@ -121,9 +132,11 @@ export function Toolbar({
   return (
     <>
       <div className="editor-toolbar" role="toolbar" aria-label="Editor">
-        <span className="design-name" title={name}>
-          {name || 'Untitled'}
-        </span>
+        <WorkspaceName
+          workspaceId={workspaceId}
+          initial={workspaceName ?? name}
+          canRename={isOwner && !readOnly && workspaceName !== undefined}
+        />
         <ViewTabs view={view} onChange={onViewChange} views={readOnly ? READ_ONLY_VIEWS : undefined} />
         {readOnly && (
           <span className="read-only-badge" title="Opened through a view link: nothing here can be changed">
@@ -134,11 +147,29 @@ export function Toolbar({
           className="toolbar-group"
           style={view === 'design' && !readOnly ? undefined : { display: 'none' }}
         >
-          <button type="button" className="primary" onClick={addEntity}>
-            Add entity
+          {/* One "Add" label for three short buttons: their accessible names stay "Add entity" etc. */}
+          <span className="toolbar-label" aria-hidden="true">
+            Add
+          </span>
+          <button
+            type="button"
+            className="primary"
+            aria-label="Add entity"
+            title="Add an entity"
+            onClick={addEntity}
+          >
+            Entity
           </button>
-          <button type="button" onClick={addEnum}>
-            Add enum
+          <button type="button" aria-label="Add enum" title="Add an enum" onClick={addEnum}>
+            Enum
+          </button>
+          <button
+            type="button"
+            aria-label="Add endpoint"
+            title="Add a custom endpoint of no entity (an entity's inspector adds one of its own)"
+            onClick={() => addEndpoint()}
+          >
+            Endpoint
           </button>
           <button
             type="button"
@@ -147,8 +178,14 @@ export function Toolbar({
           >
             Auth
           </button>
-          <button type="button" onClick={autoLayout} disabled={layingOut}>
-            Auto layout
+          <button
+            type="button"
+            aria-label="Auto layout"
+            title="Lay the boxes out automatically"
+            onClick={autoLayout}
+            disabled={layingOut}
+          >
+            Layout
           </button>
           <button
             type="button"
@@ -168,17 +205,21 @@ export function Toolbar({
             type="button"
             onClick={actions.undo}
             disabled={!undoLabel}
+            aria-label="Undo"
+            className="icon-button"
             title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
           >
-            Undo
+            ↶
           </button>
           <button
             type="button"
             onClick={actions.redo}
             disabled={!redoLabel}
+            aria-label="Redo"
+            className="icon-button"
             title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
           >
-            Redo
+            ↷
           </button>
         </div>
         <div className="toolbar-group">
@@ -191,14 +232,20 @@ export function Toolbar({
             Export
           </button>
           {readOnly || !workspaceId ? null : problemCount === 0 ? (
-            <a className="button" href={`/api/workspaces/${workspaceId}/export`} download>
-              Download project
+            <a
+              className="button"
+              href={`/api/workspaces/${workspaceId}/export`}
+              download
+              aria-label="Download project"
+              title="Download the generated project (zip)"
+            >
+              Download
             </a>
           ) : (
             // A disabled button shows no tooltip in some browsers: the wrapper carries it.
             <span title={`Fix the design's ${problemCount} problem(s) to download the project`}>
-              <button type="button" disabled>
-                Download project
+              <button type="button" disabled aria-label="Download project">
+                Download
               </button>
             </span>
           )}

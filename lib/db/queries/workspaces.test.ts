@@ -46,6 +46,25 @@ describe.each(testDatabases)('workspaces on $name', ({ open }) => {
     expect(stored).toMatchObject({ name: 'Private', design: { secret: true }, version: 1 });
   });
 
+  it("keeps the design's name equal to the workspace name on create, rename, save and duplicate", async () => {
+    const ws = await createWorkspace(handle.db, alice, { name: 'Shop', design: { name: 'Old', v: 1 } });
+    const nameOf = async (id: string) => {
+      const row = await getWorkspace(handle.db, alice, id);
+      return { name: row?.name, designName: (row?.design as { name?: string } | undefined)?.name };
+    };
+    expect(await nameOf(ws.id)).toEqual({ name: 'Shop', designName: 'Shop' });
+    await renameWorkspace(handle.db, alice, ws.id, 'Shop “2”');
+    expect(await nameOf(ws.id)).toEqual({ name: 'Shop “2”', designName: 'Shop “2”' });
+    // A save carrying another name (a stale tab) does not rename anything.
+    expect(await saveDesign(handle.db, alice, ws.id, { name: 'Stale', v: 2 }, 1)).toMatchObject({
+      status: 'saved',
+    });
+    expect(await nameOf(ws.id)).toEqual({ name: 'Shop “2”', designName: 'Shop “2”' });
+    expect((await getWorkspace(handle.db, alice, ws.id))?.design).toEqual({ name: 'Shop “2”', v: 2 });
+    const copy = await duplicateWorkspace(handle.db, alice, ws.id, 'Copy of Shop');
+    expect(await nameOf(copy!.id)).toEqual({ name: 'Copy of Shop', designName: 'Copy of Shop' });
+  });
+
   it('duplicates a workspace with its design', async () => {
     const ws = await createWorkspace(handle.db, alice, { name: 'Original', design: { entities: [1, 2] } });
     const copy = await duplicateWorkspace(handle.db, alice, ws.id, 'Copy of Original');

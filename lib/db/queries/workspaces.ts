@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, exists, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { users, workspaceMembers, workspaces } from '../schema';
 
@@ -19,6 +19,15 @@ const summary = {
 // Every query takes the asking user: a workspace someone may not see is indistinguishable from a missing one.
 // Owner-only operations (rename, delete) use `ownedBy`; reading and saving the design also admit collaborators.
 // Routes decide 403 vs 404 beforehand through lib/db/queries/access.ts.
+/**
+ * A workspace has one name: its `name` column, which the dashboard and the editor's toolbar show and rename.
+ * Every write keeps the design document's `name` (the generated project's title) equal to it, so saving a
+ * design never renames the workspace and renaming the workspace renames the project. Documents without a
+ * `name` key are left as they are (`create_missing` false).
+ */
+const namedDesign = (design: unknown, name: SQL | string) =>
+  sql`jsonb_set(${JSON.stringify(design)}::jsonb, '{name}', to_jsonb(${name}::text), false)`;
+
 const ownedBy = (userId: string, id: string) => and(eq(workspaces.id, id), eq(workspaces.ownerId, userId));
 const isMember = (db: Db, userId: string) =>
   exists(
@@ -58,7 +67,7 @@ export async function createWorkspace(
 ): Promise<WorkspaceSummary> {
   const rows = await db
     .insert(workspaces)
-    .values({ ownerId: userId, name: input.name, design: input.design })
+    .values({ ownerId: userId, name: input.name, design: namedDesign(input.design, input.name) })
     .returning(summary);
   return rows[0]!;
 }
@@ -71,7 +80,11 @@ export async function renameWorkspace(
 ): Promise<WorkspaceSummary | null> {
   const rows = await db
     .update(workspaces)
-    .set({ name, updatedAt: sql`now()` })
+    .set({
+      name,
+      design: sql`jsonb_set(${workspaces.design}, '{name}', to_jsonb(${name}::text), false)`,
+      updatedAt: sql`now()`,
+    })
     .where(ownedBy(userId, id))
     .returning(summary);
   return rows[0] ?? null;
@@ -108,7 +121,11 @@ export async function saveDesign(
 ): Promise<SaveDesignResult> {
   const rows = await db
     .update(workspaces)
-    .set({ design, version: sql`${workspaces.version} + 1`, updatedAt: sql`now()` })
+    .set({
+      design: namedDesign(design, sql`${workspaces.name}`),
+      version: sql`${workspaces.version} + 1`,
+      updatedAt: sql`now()`,
+    })
     .where(and(visibleTo(db, userId, id), eq(workspaces.version, baseVersion)))
     .returning({ version: workspaces.version, updatedAt: workspaces.updatedAt });
   const saved = rows[0];

@@ -3,6 +3,7 @@ import type { CustomEndpoint } from '../schema';
 import { validateDesign } from '../validate';
 import {
   addCustomEndpoint,
+  customEndpointDraft,
   deleteCustomEndpoint,
   renameDesign,
   setAuth,
@@ -105,6 +106,29 @@ describe('custom endpoints', () => {
     expect(validateDesign(design)).toEqual([]);
     design = deleteCustomEndpoint(design, { endpointId: 'c' });
     expect(design.customEndpoints.map((c) => c.id)).toEqual(['c_post_publish', 'c_me']);
+  });
+
+  it('drafts a new endpoint with a free path at its place, valid as it is', () => {
+    let design = frozenBlog();
+    const first = customEndpointDraft(design, { id: 'n1', entityId: 'e_tag' });
+    expect(first).toEqual({
+      id: 'n1',
+      entityId: 'e_tag',
+      method: 'GET',
+      path: '/action',
+      summary: '',
+      access: { kind: 'authenticated' },
+    });
+    design = addCustomEndpoint(design, { endpoint: first });
+    expect(customEndpointDraft(design, { id: 'n2', entityId: 'e_tag' }).path).toBe('/action-2');
+    // Another place (no entity) has its own paths; without auth the draft is public.
+    const loose = customEndpointDraft({ ...design, auth: null }, { id: 'n3' });
+    expect(loose).not.toHaveProperty('entityId');
+    expect(loose).toMatchObject({ path: '/action', access: { kind: 'public' } });
+    design = addCustomEndpoint(design, {
+      endpoint: customEndpointDraft(design, { id: 'n2', entityId: 'e_tag' }),
+    });
+    expect(validateDesign(design)).toEqual([]);
   });
 
   it('rejects used ids, unknown entities and unknown endpoints', () => {

@@ -178,3 +178,24 @@ export const RenameDesignArgs = z.object({ name: z.string() });
 export function renameDesign(design: Design, args: z.infer<typeof RenameDesignArgs>): Design {
   return { ...design, name: args.name };
 }
+
+/**
+ * A new custom endpoint to add: GET with a path not yet taken at that place (`/action`, `/action-2`; relative
+ * to the entity's resource path when it has one), open to signed-in users when the design has auth.
+ */
+export function customEndpointDraft(design: Design, args: { id: string; entityId?: string }) {
+  const taken = new Set(
+    design.customEndpoints.filter((c) => c.entityId === args.entityId).map((c) => c.path),
+  );
+  let path = '/action';
+  for (let n = 2; taken.has(path); n++) path = `/action-${n}`;
+  const endpoint: z.infer<typeof CustomEndpointSchema> = {
+    id: args.id,
+    method: 'GET',
+    path,
+    summary: '',
+    access: design.auth ? { kind: 'authenticated' } : { kind: 'public' },
+  };
+  if (args.entityId !== undefined) endpoint.entityId = args.entityId;
+  return endpoint;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveNode, toggleCollapsed } from './layout';
+import { CUSTOM_ENDPOINTS_NODE_ID, moveNode, toggleCollapsed } from './layout';
 import { expectOperationError, frozenBlog } from './test-helpers';
 
 describe('moveNode', () => {
@@ -17,6 +17,14 @@ describe('moveNode', () => {
   });
   it('rejects unknown ids', () => {
     expectOperationError(() => moveNode(frozenBlog(), { id: 'f_post_title', x: 0, y: 0 }), 'not-found');
+  });
+  it('moves the box of custom endpoints of no entity while there are any', () => {
+    const design = moveNode(frozenBlog(), { id: CUSTOM_ENDPOINTS_NODE_ID, x: 5, y: 6 });
+    expect(design.layout.nodes[CUSTOM_ENDPOINTS_NODE_ID]).toEqual({ x: 5, y: 6 });
+    expectOperationError(
+      () => moveNode({ ...frozenBlog(), customEndpoints: [] }, { id: CUSTOM_ENDPOINTS_NODE_ID, x: 0, y: 0 }),
+      'not-found',
+    );
   });
 });
 

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { type Design, IdSchema } from '../schema';
 import { OperationError } from './errors';
 
+/** Layout key of the canvas box that lists custom endpoints belonging to no entity. */
+export const CUSTOM_ENDPOINTS_NODE_ID = '@custom-endpoints';
+
 function assertNode(design: Design, id: string): void {
-  const known = design.entities.some((e) => e.id === id) || design.enums.some((e) => e.id === id);
+  const known =
+    design.entities.some((e) => e.id === id) ||
+    design.enums.some((e) => e.id === id) ||
+    (id === CUSTOM_ENDPOINTS_NODE_ID && design.customEndpoints.length > 0);
   if (!known)
     throw new OperationError('not-found', `There is no entity or enum with id '${id}' on the canvas.`);
 }

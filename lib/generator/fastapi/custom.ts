@@ -1,3 +1,4 @@
+import { withArticle } from '../ir/article';
 import { customInputFields, customInputSchema } from '../ir/operations';
 import type { IrEntity, IrProject } from '../ir/types';
 import { indent, module } from '../python/code';
@@ -66,7 +67,7 @@ export function emitCustomSchemas(project: IrProject): string | null {
     return classDef(
       customInputSchema(entity).name,
       baseModel,
-      `What a custom endpoint takes of a ${entity.className}: the fields a client may set.`,
+      `What a custom endpoint takes of ${withArticle(entity.className)}: the fields a client may set.`,
       [
         config,
         ...(fields.length + fks.length > 0 ? [''] : []),

@@ -1,3 +1,4 @@
+import { withArticle } from '../ir/article';
 import type { IrEntity, IrField, IrForeignKey, IrLinkWrite, IrProject, IrView } from '../ir/types';
 import { indent, kwargs, module } from '../python/code';
 import { Imports } from '../python/imports';
@@ -108,7 +109,9 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     ...entity.fks.filter((fk) => fk.inCreate).map((fk) => fkInput(fk, project, imports, 'create')),
     ...entity.resource.links.map((link) => linkInput(link, project, imports, 'create')),
   ];
-  blocks.push(classDef(s.create, s.base, `Body of a request creating a ${entity.className}.`, createBody));
+  blocks.push(
+    classDef(s.create, s.base, `Body of a request creating ${withArticle(entity.className)}.`, createBody),
+  );
 
   const updatable = entity.fields.filter((f) => f.inUpdate);
   const fkUpdates = entity.fks.filter((fk) => fk.inUpdate);
@@ -138,7 +141,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     classDef(
       s.update,
       imports.from('app.schemas.common', 'UpdateModel'),
-      `Partial update of a ${entity.className}: only the fields sent are changed.`,
+      `Partial update of ${withArticle(entity.className)}: only the fields sent are changed.`,
       updateBody,
     ),
   );
@@ -161,14 +164,16 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     return body;
   };
   const doc =
-    entity.description.trim() !== '' ? entity.description : `A ${entity.className} as returned by the API.`;
+    entity.description.trim() !== ''
+      ? entity.description
+      : `${withArticle(entity.className, { capital: true })} as returned by the API.`;
   blocks.push(classDef(s.read, baseModel, doc, readBody(readFields(entity))));
   if (s.public) {
     blocks.push(
       classDef(
         s.public,
         baseModel,
-        `A ${entity.className} as others see it: owner-only fields left out.`,
+        `${withArticle(entity.className, { capital: true })} as others see it: owner-only fields left out.`,
         readBody(publicFields(entity)),
       ),
     );
@@ -252,7 +257,14 @@ export function emitResponses(project: IrProject): string | null {
     const { detail, publicDetail } = entity.schemas;
     if (detail) {
       const read = imports.from(`app.schemas.${entity.module}`, entity.schemas.read);
-      blocks.push(classDef(detail, read, `A ${entity.className} with its embedded relations.`, detailBody()));
+      blocks.push(
+        classDef(
+          detail,
+          read,
+          `${withArticle(entity.className, { capital: true })} with its embedded relations.`,
+          detailBody(),
+        ),
+      );
     }
     if (publicDetail && entity.schemas.public) {
       const pub = imports.from(`app.schemas.${entity.module}`, entity.schemas.public);
@@ -260,7 +272,7 @@ export function emitResponses(project: IrProject): string | null {
         classDef(
           publicDetail,
           pub,
-          `A ${entity.className} as others see it, with its embedded relations.`,
+          `${withArticle(entity.className, { capital: true })} as others see it, with its embedded relations.`,
           detailBody(),
         ),
       );

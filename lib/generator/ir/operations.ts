@@ -1,5 +1,6 @@
 import { uniqueName } from '@/lib/design/names';
 import { needsUser } from './access';
+import { withArticle } from './article';
 import { type HandlerKind, Scope } from './scope';
 import type {
   IrAccess,
@@ -98,11 +99,11 @@ function resourceDescription(entity: IrEntity, kind: IrOperation['kind'], access
     case 'get':
       return `One ${name}${mine} by ${by}; 404 when there is none.`;
     case 'create':
-      return `Creates a ${name}${own || (r.owner && access.kind !== 'public') ? ' owned by the caller' : ''}.`;
+      return `Creates ${withArticle(name)}${own || (r.owner && access.kind !== 'public') ? ' owned by the caller' : ''}.`;
     case 'update':
-      return `Changes the fields sent of a ${name}${mine} by ${by}; 404 when there is none.`;
+      return `Changes the fields sent of ${withArticle(name)}${mine} by ${by}; 404 when there is none.`;
     default:
-      return `Deletes a ${name}${mine} by ${by}; 404 when there is none.`;
+      return `Deletes ${withArticle(name)}${mine} by ${by}; 404 when there is none.`;
   }
 }
 

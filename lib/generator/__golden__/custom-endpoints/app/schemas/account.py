@@ -15,13 +15,13 @@ class AccountBase(BaseModel):
 
 
 class AccountCreate(AccountBase):
-    """Body of a request creating a Account."""
+    """Body of a request creating an Account."""
 
     password: str = Field(min_length=8, max_length=128)
 
 
 class AccountUpdate(UpdateModel):
-    """Partial update of a Account: only the fields sent are changed."""
+    """Partial update of an Account: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"email", "password"})
@@ -32,7 +32,7 @@ class AccountUpdate(UpdateModel):
 
 
 class AccountRead(BaseModel):
-    """A Account as returned by the API."""
+    """An Account as returned by the API."""
 
     model_config = ConfigDict(from_attributes=True)
 
@@ -44,7 +44,7 @@ class AccountRead(BaseModel):
 
 
 class AccountPublic(BaseModel):
-    """A Account as others see it: owner-only fields left out."""
+    """An Account as others see it: owner-only fields left out."""
 
     model_config = ConfigDict(from_attributes=True)
 

@@ -13,17 +13,17 @@ class OrderBase(BaseModel):
 
 
 class OrderCreate(OrderBase):
-    """Body of a request creating a Order."""
+    """Body of a request creating an Order."""
 
 
 class OrderUpdate(UpdateModel):
-    """Partial update of a Order: only the fields sent are changed."""
+    """Partial update of an Order: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
 
 
 class OrderRead(BaseModel):
-    """A Order as returned by the API."""
+    """An Order as returned by the API."""
 
     model_config = ConfigDict(from_attributes=True)
 

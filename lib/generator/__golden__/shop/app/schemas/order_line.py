@@ -15,14 +15,14 @@ class OrderLineBase(BaseModel):
 
 
 class OrderLineCreate(OrderLineBase):
-    """Body of a request creating a OrderLine."""
+    """Body of a request creating an OrderLine."""
 
     order_id: Int32
     product_id: Int32
 
 
 class OrderLineUpdate(UpdateModel):
-    """Partial update of a OrderLine: only the fields sent are changed."""
+    """Partial update of an OrderLine: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
@@ -35,7 +35,7 @@ class OrderLineUpdate(UpdateModel):
 
 
 class OrderLineRead(BaseModel):
-    """A OrderLine as returned by the API."""
+    """An OrderLine as returned by the API."""
 
     model_config = ConfigDict(from_attributes=True)
 

@@ -25,7 +25,7 @@ class ProductList(BaseModel):
 
 
 class OrderDetail(OrderRead):
-    """A Order with its embedded relations."""
+    """An Order with its embedded relations."""
 
     lines: list[OrderLineRead]
 

@@ -14,14 +14,14 @@ class EnrollmentBase(BaseModel):
 
 
 class EnrollmentCreate(EnrollmentBase):
-    """Body of a request creating a Enrollment."""
+    """Body of a request creating an Enrollment."""
 
     student_id: Int32
     course_id: Int32
 
 
 class EnrollmentUpdate(UpdateModel):
-    """Partial update of a Enrollment: only the fields sent are changed."""
+    """Partial update of an Enrollment: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset({"student_id", "course_id"})
@@ -32,7 +32,7 @@ class EnrollmentUpdate(UpdateModel):
 
 
 class EnrollmentRead(BaseModel):
-    """A Enrollment as returned by the API."""
+    """An Enrollment as returned by the API."""
 
     model_config = ConfigDict(from_attributes=True)
 

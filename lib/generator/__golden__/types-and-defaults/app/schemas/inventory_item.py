@@ -35,11 +35,11 @@ class InventoryItemBase(BaseModel):
 
 
 class InventoryItemCreate(InventoryItemBase):
-    """Body of a request creating a InventoryItem."""
+    """Body of a request creating an InventoryItem."""
 
 
 class InventoryItemUpdate(UpdateModel):
-    """Partial update of a InventoryItem: only the fields sent are changed."""
+    """Partial update of an InventoryItem: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(

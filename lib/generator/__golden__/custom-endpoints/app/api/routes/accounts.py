@@ -57,7 +57,7 @@ async def create_account(
     session: SessionDep,
     body: AccountCreate,
 ) -> AccountRead:
-    """Creates a Account."""
+    """Creates an Account."""
     data = body.model_dump(exclude_unset=True)
     if body.password is not None:
         data["password"] = await hash_password_async(body.password)
@@ -74,7 +74,7 @@ async def update_account(
     account_id: Int32,
     body: AccountUpdate,
 ) -> AccountRead:
-    """Changes the fields sent of a Account by id; 404 when there is none."""
+    """Changes the fields sent of an Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id, Account.id == current_user.id)
     data = body.model_dump(exclude_unset=True)
     data.pop("current_password", None)
@@ -99,7 +99,7 @@ async def delete_account(
     current_user: CurrentUser,
     account_id: Int32,
 ) -> None:
-    """Deletes a Account by id; 404 when there is none."""
+    """Deletes an Account by id; 404 when there is none."""
     row = await _fetch(session, Account.id == account_id, Account.id == current_user.id)
     await session.delete(row)
     await commit_or_409(session)

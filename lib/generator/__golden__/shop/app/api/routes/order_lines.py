@@ -73,7 +73,7 @@ async def create_order_line(
     current_user: CurrentUser,
     body: OrderLineCreate,
 ) -> OrderLineRead:
-    """Creates a OrderLine."""
+    """Creates an OrderLine."""
     data = body.model_dump(exclude_unset=True)
     await require_reference(
         session,
@@ -107,7 +107,7 @@ async def update_order_line(
     order_line_id: Int32,
     body: OrderLineUpdate,
 ) -> OrderLineRead:
-    """Changes the fields sent of a OrderLine by id; 404 when there is none."""
+    """Changes the fields sent of an OrderLine by id; 404 when there is none."""
     row = await _fetch(
         session,
         OrderLine.id == order_line_id,
@@ -150,7 +150,7 @@ async def delete_order_line(
     current_user: CurrentUser,
     order_line_id: Int32,
 ) -> None:
-    """Deletes a OrderLine by id; 404 when there is none."""
+    """Deletes an OrderLine by id; 404 when there is none."""
     row = await _fetch(
         session,
         OrderLine.id == order_line_id,

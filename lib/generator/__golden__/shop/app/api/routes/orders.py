@@ -83,7 +83,7 @@ async def create_order(
     current_user: CurrentUser,
     body: OrderCreate,
 ) -> OrderDetail:
-    """Creates a Order owned by the caller."""
+    """Creates an Order owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     data["customer_id"] = current_user.id
     row = Order(**data)
@@ -99,7 +99,7 @@ async def update_order(
     order_id: Int32,
     body: OrderUpdate,
 ) -> OrderDetail:
-    """Changes the fields sent of a Order by id; 404 when there is none."""
+    """Changes the fields sent of an Order by id; 404 when there is none."""
     row = await _fetch(session, Order.id == order_id)
     data = body.model_dump(exclude_unset=True)
     for key, value in data.items():
@@ -116,7 +116,7 @@ async def delete_order(
     current_user: Annotated[User, Depends(require_roles("admin"))],
     order_id: Int32,
 ) -> None:
-    """Deletes a Order by id; 404 when there is none."""
+    """Deletes an Order by id; 404 when there is none."""
     row = await _fetch(session, Order.id == order_id)
     await session.delete(row)
     await commit_or_409(session)

@@ -63,7 +63,7 @@ async def create_enrollment(
     session: SessionDep,
     body: EnrollmentCreate,
 ) -> EnrollmentRead:
-    """Creates a Enrollment."""
+    """Creates an Enrollment."""
     data = body.model_dump(exclude_unset=True)
     await require_reference(
         session,
@@ -89,7 +89,7 @@ async def update_enrollment(
     enrollment_id: Int32,
     body: EnrollmentUpdate,
 ) -> EnrollmentRead:
-    """Changes the fields sent of a Enrollment by id; 404 when there is none."""
+    """Changes the fields sent of an Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
     data = body.model_dump(exclude_unset=True)
     if body.student_id is not None:
@@ -117,7 +117,7 @@ async def delete_enrollment(
     session: SessionDep,
     enrollment_id: Int32,
 ) -> None:
-    """Deletes a Enrollment by id; 404 when there is none."""
+    """Deletes an Enrollment by id; 404 when there is none."""
     row = await _fetch(session, Enrollment.id == enrollment_id)
     await session.delete(row)
     await commit_or_409(session)

@@ -103,7 +103,7 @@ async def create_inventory_item(
     session: SessionDep,
     body: InventoryItemCreate,
 ) -> InventoryItemRead:
-    """Creates a InventoryItem."""
+    """Creates an InventoryItem."""
     data = body.model_dump(exclude_unset=True)
     row = InventoryItem(**data)
     session.add(row)
@@ -119,7 +119,7 @@ async def update_inventory_item(
     inventory_item_id: uuid.UUID,
     body: InventoryItemUpdate,
 ) -> InventoryItemRead:
-    """Changes the fields sent of a InventoryItem by id; 404 when there is
+    """Changes the fields sent of an InventoryItem by id; 404 when there is
     none.
     """
     row = await _fetch(session, InventoryItem.id == inventory_item_id)
@@ -139,7 +139,7 @@ async def delete_inventory_item(
     session: SessionDep,
     inventory_item_id: uuid.UUID,
 ) -> None:
-    """Deletes a InventoryItem by id; 404 when there is none."""
+    """Deletes an InventoryItem by id; 404 when there is none."""
     row = await _fetch(session, InventoryItem.id == inventory_item_id)
     await session.delete(row)
     await commit_or_409(session)
