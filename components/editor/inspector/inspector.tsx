@@ -42,13 +42,11 @@ function InspectorBody() {
     if (endpoint) return <CustomEndpointInspector endpoint={endpoint} index={endpointIndex} />;
   }
   return (
-    <>
-      <p className="hint inspector-empty">
-        {design.entities.length} entities, {design.relations.length} relations, {design.enums.length} enums.
-        The design takes the workspace&apos;s name (rename it in the toolbar). Select a box, a field, a
-        relation or a route to edit it; drag from a box&apos;s right handle to another box to relate them.
-      </p>
-    </>
+    <p className="hint inspector-empty">
+      {design.entities.length} entities, {design.relations.length} relations, {design.enums.length} enums. The
+      design takes the workspace&apos;s name (rename it in the toolbar). Select a box, a field, a relation or
+      a route to edit it; drag from a box&apos;s right handle to another box to relate them.
+    </p>
   );
 }
 

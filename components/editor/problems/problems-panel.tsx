@@ -2,6 +2,7 @@
 
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
+import { FIT_VIEW_OPTIONS } from '../flow/fit-view';
 import { nodeIdFor, selectedElementId } from '../model/find-element';
 import { useEditorStore } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
@@ -35,7 +36,7 @@ export function ProblemsPanel() {
                   actions.select(selection);
                   const elementId = selectedElementId(selection);
                   const nodeId = elementId && nodeIdFor(store.getState().design, elementId);
-                  if (nodeId) flow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1, duration: 250 });
+                  if (nodeId) flow.fitView({ ...FIT_VIEW_OPTIONS, nodes: [{ id: nodeId }], duration: 250 });
                 }}
               >
                 <span className="problem-code">{problem.code}</span>

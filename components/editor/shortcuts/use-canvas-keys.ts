@@ -3,6 +3,7 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect } from 'react';
 import { copyNodes, type Operation, OperationError, pasteOperations, readClipboard } from '@/lib/design';
+import { FIT_VIEW_OPTIONS } from '../flow/fit-view';
 import { selectedNodeIds } from '../model/find-element';
 import { newId } from '../model/ids';
 import { useEditorStore } from '../store/editor-context';
@@ -109,7 +110,7 @@ export function useCanvasKeys(open: { search: () => void; shortcuts: () => void 
         event.preventDefault(); // not the browser's page zoom
         if (zoom === 'in') void flow.zoomIn({ duration: 150 });
         else if (zoom === 'out') void flow.zoomOut({ duration: 150 });
-        else void flow.fitView({ maxZoom: 1, padding: 0.15, duration: 200 });
+        else void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 });
         return;
       }
       if (!canvasFocused()) return;

@@ -1,14 +1,12 @@
 'use client';
 
-import { useReactFlow, useStore } from '@xyflow/react';
+import { useReactFlow } from '@xyflow/react';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
-import { CUSTOM_ENDPOINTS_NODE_ID, type LoadIssue, type Operation, uniqueName } from '@/lib/design';
+import { CUSTOM_ENDPOINTS_NODE_ID, type LoadIssue, uniqueName } from '@/lib/design';
 import { nextNodePosition } from '@/lib/design/placement';
-import { autoLayoutOperations, layoutSelectionOperations } from '../flow/auto-layout';
-import { designToFlow } from '../flow/design-to-flow';
 import { FIT_VIEW_OPTIONS } from '../flow/fit-view';
-import type { Flow, FlowNode } from '../flow/flow-types';
+import { useLayout } from '../flow/use-layout';
 import { useAddCustomEndpoint } from '../inspector/custom-endpoints-section';
 import { newId } from '../model/ids';
 import { useProblems } from '../problems/problems-context';
@@ -24,13 +22,6 @@ import { type EditorView, ViewTabs } from './view-tabs';
 import { WorkspaceName } from './workspace-name';
 
 const READ_ONLY_VIEWS = ['design', 'code'] as const;
-/** Ids of the boxes selected on the canvas, joined (a string, so the subscription re-renders only on change). */
-const selectedBoxes = (s: { nodes: readonly { id: string; selected?: boolean }[] }) =>
-  s.nodes
-    .filter((n) => n.selected)
-    .map((n) => n.id)
-    .join('\n');
-
 export function Toolbar({
   view,
   onViewChange,
@@ -53,9 +44,7 @@ export function Toolbar({
   const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
   const redoLabel = useEditor((s) => s.history.future[0]?.label);
   const [importIssues, setImportIssues] = useState<LoadIssue[] | null>(null);
-  const [layingOut, setLayingOut] = useState(false);
-  const picked = useStore(selectedBoxes);
-  const pickedCount = picked ? picked.split('\n').length : 0;
+  const { layingOut, autoLayout } = useLayout();
   const { readOnly, isOwner } = useEditorMode();
   const workspaceId = useParams<{ id: string }>()?.id;
   const problemCount = useProblems().length;
@@ -99,36 +88,6 @@ export function Toolbar({
     addCustomEndpoint();
     focusNode(CUSTOM_ENDPOINTS_NODE_ID);
   };
-  // Sizes the DOM measured where there are any (boxes off screen are estimated).
-  const measuredFlow = (): Flow => {
-    const projected = designToFlow(store.getState().design);
-    const nodes = projected.nodes.map((node): FlowNode => {
-      const measured = flow.getInternalNode(node.id)?.measured;
-      return measured?.width && measured.height ? ({ ...node, measured } as FlowNode) : node;
-    });
-    return { ...projected, nodes };
-  };
-  const runLayout = async (label: string, layout: (flow: Flow) => Promise<Operation[]>, ids?: string[]) => {
-    setLayingOut(true);
-    try {
-      const operations = await layout(measuredFlow());
-      if (operations.length > 0) actions.apply(label, operations);
-      const nodes = ids?.map((id) => ({ id }));
-      requestAnimationFrame(() => flow.fitView({ ...FIT_VIEW_OPTIONS, nodes, duration: 200 }));
-    } finally {
-      setLayingOut(false);
-    }
-  };
-  const autoLayout = () => runLayout('Auto layout', (f) => autoLayoutOperations(store.getState().design, f));
-  const layoutSelection = () => {
-    const ids = picked.split('\n');
-    return runLayout(
-      'Layout selection',
-      (f) => layoutSelectionOperations(store.getState().design, f, new Set(ids)),
-      ids,
-    );
-  };
-
   return (
     <>
       <div className="editor-toolbar" role="toolbar" aria-label="Editor">
@@ -186,18 +145,6 @@ export function Toolbar({
             disabled={layingOut}
           >
             Layout
-          </button>
-          <button
-            type="button"
-            onClick={layoutSelection}
-            disabled={layingOut || pickedCount < 2}
-            title={
-              pickedCount < 2
-                ? 'Select two or more boxes (Ctrl/Cmd-click, or Shift-drag a rectangle) to lay out only them'
-                : `Lay out the ${pickedCount} selected boxes, leaving the rest where they are`
-            }
-          >
-            Layout selection
           </button>
         </div>
         <div className="toolbar-group" style={readOnly ? { display: 'none' } : undefined}>
