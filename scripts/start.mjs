@@ -19,7 +19,10 @@ if (buildIsCurrent(distDir, stamp)) {
 } else {
   console.log('Building Fastdraft once (a production build: about a minute on 2 cores)…');
   const started = Date.now();
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
   console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
@@ -39,7 +42,11 @@ const bracketed = (name) => (name.includes(':') ? `[${name}]` : name);
 const url = `http://${anyAddress ? 'localhost' : bracketed(host)}:${port}`;
 const probe = `http://${anyAddress ? '127.0.0.1' : bracketed(host)}:${port}/signin`;
 
-const server = spawn(process.execPath, [next, 'start', ...args], { cwd: root, stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, [next, 'start', ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => server.kill(signal));
 }
