@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { canvasBenchmark } from './canvas';
 import { exportBenchmark } from './export';
+import { firstRunBenchmark } from './first-run';
 import { generationBenchmark } from './generation';
 import { loadBenchmark } from './load';
 
@@ -10,6 +11,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   canvas: canvasBenchmark,
   export: exportBenchmark,
   load: loadBenchmark,
+  'first-run': firstRunBenchmark,
 };
 
 const wanted = process.argv.slice(2);
