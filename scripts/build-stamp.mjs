@@ -21,6 +21,11 @@ export const BUILD_INPUTS = [
   'tsconfig.json',
   'package.json',
   'package-lock.json',
+  // Next.js reads these at build time too (when present).
+  '.env',
+  '.env.local',
+  '.env.production',
+  '.env.production.local',
 ];
 
 /** Files under the inputs that the build never reads. */
