@@ -4,10 +4,10 @@ import os from 'node:os';
 /**
  * Started by instrumentation.ts when a production server starts, so a person's first screens do not pay for
  * first use. First the sign-in page is requested from this server itself, before anything else competes for
- * the CPU (the person's own first page then finds its modules loaded). Then, in the order a person needs
- * them: the database opens (PGlite's first open runs the migrations, seconds of work), every generation
- * thread loads the job bundle, ruff's WASM and tree-sitter by generating and zipping a template, and the
- * preview availability check runs once. Modules load only here, after the first page. Failures are logged
+ * the CPU (the person's own first page then finds its modules loaded; that page opens the database, whose
+ * first open runs PGlite's initdb and the migrations). Then, together: the database open completes, every
+ * generation thread loads the job bundle, ruff's WASM and tree-sitter by generating and zipping a template,
+ * and the preview availability check runs once. Modules load only here, after the first page. Failures are logged
  * and left to the first real request to report.
  */
 export async function warmUp(): Promise<void> {
@@ -23,9 +23,10 @@ export async function warmUp(): Promise<void> {
   const design = templates.blog();
   const failures: unknown[] = [];
   const step = <T>(work: () => Promise<T>) => work().catch((error: unknown) => failures.push(error));
-  await step(() => db());
-  // One job per thread (distinct owners: each person may have only two running), so all of them warm up.
+  // The database on this thread while the generation threads warm on the other cores.
   await Promise.all([
+    step(() => db()),
+    // One job per thread (distinct owners: each person may have only two running), so all of them warm up.
     ...Array.from({ length: THREADS }, (_, i) =>
       step(async () => {
         await runJob('generate', { design }, { owner: `warm-up:${i}` });
