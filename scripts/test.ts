@@ -2,6 +2,7 @@
  * `npm test`: every tier in order (type-check, lint, unit and integration, end-to-end, Python), stopping at the
  * first that fails, then a summary of what ran and what was skipped for lack of PostgreSQL, bubblewrap or the
  * Python toolchain (scripts/test-summary.ts). Exit code: the failing tier's, else 0.
+ * `npm test -- lint unit` runs only the tiers named.
  */
 import { spawn } from 'node:child_process';
 import { checkAvailability } from '@/lib/runner/preview/availability';
@@ -39,10 +40,18 @@ function run(command: string): Promise<number> {
   });
 }
 
+const named = process.argv.slice(2);
+const unknown = named.filter((name) => !(TIERS as readonly string[]).includes(name));
+if (unknown.length) {
+  console.error(`unknown tier ${unknown.join(', ')}; tiers: ${TIERS.join(', ')}`);
+  process.exit(2);
+}
+const tiers = named.length ? TIERS.filter((tier) => named.includes(tier)) : TIERS;
+
 const missing = await findMissing();
 const outcomes: Outcome[] = [];
 let exitCode = 0;
-for (const tier of TIERS) {
+for (const tier of tiers) {
   if (exitCode !== 0) {
     outcomes.push({ tier, status: 'not run' });
     continue;
