@@ -4,5 +4,14 @@ export async function register() {
     // Route handlers cannot see the socket's address otherwise (lib/auth/client-address.ts).
     const { recordPeerAddresses } = await import('./lib/auth/peer-address');
     recordPeerAddresses();
+    // A production server opens its database and warms its workers as it starts, not on a person's first
+    // request (`next dev` compiles routes on demand anyway; `next build` must open nothing). Not awaited:
+    // the server listens meanwhile. FASTDRAFT_WARM_UP=0 turns it off.
+    const serving =
+      process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build';
+    if (serving && process.env.FASTDRAFT_WARM_UP !== '0') {
+      const { warmUp } = await import('./lib/warm-up');
+      void warmUp();
+    }
   }
 }

@@ -13,6 +13,8 @@ const config: NextConfig = {
     'piscina',
   ],
   poweredByHeader: false,
+  // `next dev`'s badge sat on the editor's Problems header (bottom left); build and runtime errors still show.
+  devIndicators: false,
   // `next dev` otherwise refuses its own scripts when opened as 127.0.0.1.
   allowedDevOrigins: ['127.0.0.1'],
   // Lets parallel builds (e.g. two e2e runs) use separate output folders.

@@ -2,8 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? `.data/e2e-${port}`;
-// A production build on a fresh PGlite folder each run; E2E_SKIP_BUILD=1 reuses the last build while iterating.
-const build = process.env.E2E_SKIP_BUILD ? 'true' : 'npm run build';
+// A production build of the current sources (built unless its stamp says it is: scripts/build-stamp.mjs) on a
+// fresh PGlite folder each run; E2E_SKIP_BUILD=1 reuses whatever build there is while iterating.
+const build = process.env.E2E_SKIP_BUILD ? 'true' : 'node scripts/build.mjs --if-stale';
 // The assistant talks to a local OpenAI-compatible test server that scripts its answers (e2e/support/fake-llm.ts).
 const llmPort = Number(process.env.E2E_LLM_PORT ?? port + 500);
 

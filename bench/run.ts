@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { canvasBenchmark } from './canvas';
 import { exportBenchmark } from './export';
+import { firstRunBenchmark } from './first-run';
 import { generationBenchmark } from './generation';
 import { layoutBenchmark } from './layout';
 import { loadBenchmark } from './load';
@@ -12,6 +13,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   export: exportBenchmark,
   load: loadBenchmark,
   layout: layoutBenchmark,
+  'first-run': firstRunBenchmark,
 };
 
 const wanted = process.argv.slice(2);

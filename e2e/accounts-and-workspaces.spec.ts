@@ -1,4 +1,5 @@
 import { createWorkspace, expect, newAccount, signIn, signUp, test } from './fixtures';
+import { screenshotPath } from './support/screenshots';
 
 test('sign up, create and rename a workspace, and keep it private from a second user', async ({ page }) => {
   const alice = newAccount('alice');
@@ -18,7 +19,7 @@ test('sign up, create and rename a workspace, and keep it private from a second 
   await expect(list.getByRole('link', { name: 'Billing API' })).toHaveCount(0);
   await page.reload();
   await expect(list.getByRole('link', { name: 'Payments API' })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/dashboard.png' });
+  await page.screenshot({ path: screenshotPath('dashboard.png') });
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

@@ -2,6 +2,7 @@ import { createWorkspace, expect, test } from './fixtures';
 import { CodePage } from './pages/code-page';
 import { EditorPage } from './pages/editor-page';
 import { PreviewPage } from './pages/preview-page';
+import { screenshotPath } from './support/screenshots';
 
 /**
  * The assistant against a local OpenAI-compatible test server (real HTTP, streaming, tool calls; see
@@ -48,7 +49,7 @@ test.describe('Assistant', () => {
       page.getByRole('status').filter({ hasText: 'Showing the assistant’s proposal' }),
     ).toBeVisible();
     await expect(editor.saveStatus).toHaveText('Saved');
-    await page.screenshot({ path: 'docs/screenshots/assistant-proposal.png' });
+    await page.screenshot({ path: screenshotPath('assistant-proposal.png') });
 
     // The Code view shows what the proposal changes, against the current design.
     await proposal.getByRole('button', { name: 'Show code changes' }).click();

@@ -2,6 +2,7 @@ import { type APIRequestContext, request as playwrightRequest } from '@playwrigh
 import { createWorkspace, expect, newAccount, signUp, test } from './fixtures';
 import { CodePage } from './pages/code-page';
 import { EditorPage } from './pages/editor-page';
+import { screenshotPath } from './support/screenshots';
 
 test.describe('Code view', () => {
   test('shows the generated project, marks what a design edit changed, and diffs it', async ({
@@ -52,7 +53,7 @@ test.describe('Code view', () => {
     await expect(code.file('app/main.py')).toHaveAccessibleName('app/main.py');
     await expect(page.getByText(/Since last generation: \d+ modified/)).toBeVisible();
     await expect(code.visibleCode()).toContainText('subtitle: Mapped[str]');
-    await page.screenshot({ path: 'docs/screenshots/code-view.png' });
+    await page.screenshot({ path: screenshotPath('code-view.png') });
 
     await code.diffToggle.click();
     await expect(code.diffToggle).toHaveAttribute('aria-pressed', 'true');
@@ -61,7 +62,7 @@ test.describe('Code view', () => {
       'subtitle',
     );
     await expect(code.diffEditor.locator('.line-insert').first()).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/code-view-diff.png' });
+    await page.screenshot({ path: screenshotPath('code-view-diff.png') });
 
     expect(offsite).toEqual([]);
   });
@@ -120,7 +121,7 @@ test.describe('Code view', () => {
     const hover = page.getByRole('tooltip').filter({ hasText: '`datetime` imported but unused' });
     await expect(hover).toBeVisible();
     await expect(hover).toContainText('ruff(F401)');
-    await page.screenshot({ path: 'docs/screenshots/code-view-diagnostics.png' });
+    await page.screenshot({ path: screenshotPath('code-view-diagnostics.png') });
 
     // A finding in a collapsed folder, far down its file: the folder opens and the line scrolls into view.
     await code.folder('tests').click();

@@ -1,5 +1,6 @@
 import { createWorkspace, expect, test } from './fixtures';
 import { EditorPage } from './pages/editor-page';
+import { screenshotPath } from './support/screenshots';
 
 test.describe('design editor', () => {
   test('builds two related entities with the UI, autosaves and reloads them', async ({ signedIn: page }) => {
@@ -118,6 +119,6 @@ test.describe('design editor', () => {
     await post.getByRole('button', { name: 'GET /posts/{slug}', exact: true }).click();
     await expect(editor.inspector.getByRole('heading', { name: 'Get one endpoint' })).toBeVisible();
     await expect(editor.inspector.getByLabel('Who can call it')).toHaveValue('public');
-    await page.screenshot({ path: 'docs/screenshots/editor.png' });
+    await page.screenshot({ path: screenshotPath('editor.png') });
   });
 });

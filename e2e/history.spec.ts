@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { createWorkspace, expect, test } from './fixtures';
 import { CodePage } from './pages/code-page';
 import { EditorPage } from './pages/editor-page';
+import { screenshotPath } from './support/screenshots';
 
 const historyDialog = (page: Page) => page.getByRole('dialog', { name: 'Version history' });
 
@@ -73,7 +74,7 @@ test('commit versions, compare them with destructive warnings, restore one; migr
   await dialog.getByLabel('Message').fill('v3');
   const commitButton = dialog.getByRole('button', { name: 'Commit', exact: true });
   await expect(commitButton).toBeDisabled();
-  await page.screenshot({ path: 'docs/screenshots/history-pending.png' });
+  await page.screenshot({ path: screenshotPath('history-pending.png') });
   await beforeCommit.getByRole('checkbox', { name: /I understand that this data is lost/ }).check();
   await expect(commitButton).toBeEnabled();
   dialog = await commit(editor, 'v3', 3);
@@ -82,7 +83,7 @@ test('commit versions, compare them with destructive warnings, restore one; migr
   const warnings = diff23.getByRole('alert', { name: 'Destructive changes' });
   await expect(warnings).toContainText(/Column \w+\.body is dropped/);
   await expect(dialog.getByText('No changes since v3.')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/history.png' });
+  await page.screenshot({ path: screenshotPath('history.png') });
 
   // Any two versions compare: v1 and v3.
   await dialog.getByLabel('Compare version 2').uncheck();

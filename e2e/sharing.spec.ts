@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { createWorkspace, expect, newAccount, signUp, test } from './fixtures';
 import { CodePage } from './pages/code-page';
 import { EditorPage } from './pages/editor-page';
+import { screenshotPath } from './support/screenshots';
 
 /** Creates a link in the Share dialog (which must be open) and returns its URL. */
 async function createLink(page: Page, role: 'view' | 'edit', expires = 'in 7 days'): Promise<string> {
@@ -117,7 +118,7 @@ test('share a workspace: a read-only view link, an edit link that adds a collabo
   await expect(links.getByRole('row', { name: 'view link' }).last().getByRole('cell').nth(3)).not.toHaveText(
     'never',
   );
-  await dialog.screenshot({ path: 'docs/screenshots/share.png' });
+  await dialog.screenshot({ path: screenshotPath('share.png') });
 
   // Revoking both links makes them 404, page and API.
   while ((await links.getByRole('button', { name: 'Revoke' }).count()) > 0) {

@@ -1,6 +1,7 @@
 import { createWorkspace, expect, test } from './fixtures';
 import { EditorPage } from './pages/editor-page';
 import { PreviewPage } from './pages/preview-page';
+import { screenshotPath } from './support/screenshots';
 
 test.describe('Try it', () => {
   test('runs the blog API live: register, authorize, create and list; a design change restarts it with the data kept', async ({
@@ -55,7 +56,7 @@ test.describe('Try it', () => {
     await expect(listed.body).toContainText('Hello live');
     await preview.api.evaluate((el) => el.scrollTo(0, 0));
     await expect(preview.swagger.locator('.scheme-container .btn.authorize.locked')).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/try-it.png' });
+    await page.screenshot({ path: screenshotPath('try-it.png') });
 
     // A new optional field on Post, made in Design: the preview restarts on the new design and keeps its rows.
     await preview.designTab.click();
@@ -84,7 +85,7 @@ test.describe('Try it', () => {
     await expect(listedAgain.body).toContainText('With subtitle');
     await expect(listedAgain.body).toContainText('Hello live');
     await listedAgain.body.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'docs/screenshots/try-it-restarted.png' });
+    await page.screenshot({ path: screenshotPath('try-it-restarted.png') });
 
     // Reset data: confirmed, then the same design starts on an empty database.
     page.once('dialog', (dialog) => void dialog.accept());

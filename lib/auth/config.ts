@@ -11,6 +11,7 @@ import { accounts, sessions, users, verificationTokens } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { clientAddress } from './client-address';
 import { SIGN_IN_ERROR, signInSchema } from './credentials';
+import { authLogger } from './logger';
 import { authSecret } from './secret';
 import { endSession, isSessionActive, startSession } from './sessions';
 import { checkCredentials } from './sign-in';
@@ -32,6 +33,8 @@ export function authConfig(database: Db): NextAuthConfig {
   return {
     secret: authSecret(),
     trustHost: true,
+    // A wrong password is one line in the server's output, not a stack trace; real errors keep theirs.
+    logger: authLogger(),
     // Credentials sign-in requires JWT sessions; each JWT names a row of user_sessions (`sid`), so a
     // signed-out or revoked token is refused server-side.
     session: { strategy: 'jwt' },
