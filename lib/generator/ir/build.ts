@@ -12,6 +12,7 @@ import {
   uniqueName,
   variableName,
 } from './naming';
+import { nestedPath, planNesting } from './nesting';
 import { listScope, planLookupParam, projectOperations, resourceOperations } from './operations';
 import { dependencyOrder } from './order';
 import { planRelations } from './relations';
@@ -146,6 +147,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     };
     ir.resource = {
       path: entity.resource.path ?? resourcePathFor(entity.name),
+      parent: null,
       tag: kebabCase(base.tableName),
       module: routeModule,
       lookup: { field: null, param: `${ir.varName}_id` },
@@ -165,13 +167,15 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     entityById.set(entity.id, ir);
   }
 
+  const designById = new Map(design.entities.map((e) => [e.id, e]));
   for (const entity of design.entities) {
     const ir = entityById.get(entity.id) as IrEntity;
-    ir.resource = buildResource(entity, ir, entityById, relationsById);
+    ir.resource = buildResource(entity, ir, entityById, relationsById, designById);
     ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
     resolveCopies(entity, ir, entityById);
     markSortIndexes(ir);
-    ir.operations = resourceOperations(ir);
+    const parent = ir.resource.parent ? (entityById.get(ir.resource.parent.parentId) as IrEntity) : null;
+    ir.operations = resourceOperations(ir, parent);
   }
 
   let irAuth: IrProject['auth'] = null;
@@ -221,13 +225,16 @@ function buildResource(
   ir: IrEntity,
   entityById: ReadonlyMap<string, IrEntity>,
   relationsById: ReadonlyMap<string, Relation>,
+  designById: ReadonlyMap<string, Entity>,
 ): IrResource {
   const res = entity.resource;
   const ops = res.operations;
   const lookupField =
     res.lookupFieldId === PRIMARY_KEY_REF ? null : (ir.fieldById.get(res.lookupFieldId) ?? null);
   const lookupParam = planLookupParam(ir, lookupField);
+  const parent = planNesting(entity, ir, designById, entityById, lookupParam);
   const scope = listScope(toAccess(ops.list.access));
+  if (parent) scope.fixed(parent.param);
   const queries = new Set<string>(['limit', 'offset', 'sort']);
   const ref = (fieldRef: { relationId?: string; fieldId: string }, forSort: boolean): IrRef => {
     let target = ir;
@@ -279,6 +286,9 @@ function buildResource(
   const get = ops.get.enabled ? toAccess(ops.get.access) : null;
   return {
     ...ir.resource,
+    ...(parent
+      ? { parent, path: nestedPath(entity, entityById.get(parent.parentId) as IrEntity, parent) }
+      : {}),
     lookup: { field: lookupField, param: lookupParam },
     list: ops.list.enabled
       ? {

@@ -2,6 +2,7 @@ import type { Design } from '@/lib/design/schema';
 import { openApiTags } from '../fastapi/deps';
 import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
 import { takesOptionalUser } from '../fastapi/scope';
+import { isViewerOp } from '../fastapi/viewer';
 import { INT64 } from '../fastapi/types';
 import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
@@ -92,7 +93,8 @@ function operation(project: IrProject, op: IrOperation): Operation {
     operationId: op.operationId,
   };
   if ((op.access && op.access.kind !== 'public') || takesOptionalUser(op, project))
-    doc.security = [{ OAuth2PasswordBearer: [] }];
+    // A viewer's token is optional: `{}` lets a client call without one (FastAPI appends it after the scheme).
+    doc.security = isViewerOp(op) ? [{ OAuth2PasswordBearer: [] }, {}] : [{ OAuth2PasswordBearer: [] }];
   if (op.params.length > 0) {
     doc.parameters = op.params.map((p) => {
       const schema = paramSchema(project, op, p);
