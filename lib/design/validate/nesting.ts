@@ -6,7 +6,7 @@ import type { Context } from './context';
 export function nestingParent(ctx: Context, entity: Entity): Entity | undefined {
   const id = entity.resource.parentRelationId;
   const relation = id === undefined ? undefined : ctx.relations.get(id);
-  if (!relation || relation.kind !== 'many-to-one' || relation.fromEntityId !== entity.id) return undefined;
+  if (relation?.kind !== 'many-to-one' || relation.fromEntityId !== entity.id) return undefined;
   if (relation.toEntityId === entity.id) return undefined;
   return ctx.entities.get(relation.toEntityId);
 }

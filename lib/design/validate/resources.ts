@@ -3,8 +3,8 @@ import { resourcePathFor } from '../names';
 import { CRUD_OPERATIONS, type Entity, type FieldRef, PRIMARY_KEY_REF, type Relation } from '../schema';
 import { checkAccess } from './access';
 import { type Context, fieldLabel } from './context';
-import { checkOwnership, checkPrivateRefs, checkPublicWrites, checkUserWrites } from './ownership';
 import { checkNesting, servedResourcePath } from './nesting';
+import { checkOwnership, checkPrivateRefs, checkPublicWrites, checkUserWrites } from './ownership';
 import { reservedRouteReason } from './routes';
 
 const RESOURCE_PATH = /^(\/[A-Za-z0-9._~-]+)+$/;

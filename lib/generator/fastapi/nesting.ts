@@ -47,7 +47,9 @@ export function parentHelper(ctx: NestCtx): string {
   const names = ctx.names;
   const model = names(null).model(parent.id);
   const column = nesting.field ? nesting.field.name : 'id';
-  const valueType = nesting.field ? pyValueType(nesting.field, imports, 'model') : entityPkType(parent, imports);
+  const valueType = nesting.field
+    ? pyValueType(nesting.field, imports, 'model')
+    : entityPkType(parent, imports);
   const pk = entityPkType(parent, imports);
   const user = userModel(ctx.project, imports);
   const withCaller = ctx.project.auth !== null && callerMatters(ctx, parent);
@@ -89,9 +91,12 @@ export function parentHelper(ctx: NestCtx): string {
     );
   }
   body.push('return found');
-  return [`async def ${PARENT_HELPER}(`, ...params.map((p) => `    ${p},`), `) -> ${pk}:`, ...body.map((l) => `    ${l}`)].join(
-    '\n',
-  );
+  return [
+    `async def ${PARENT_HELPER}(`,
+    ...params.map((p) => `    ${p},`),
+    `) -> ${pk}:`,
+    ...body.map((l) => `    ${l}`),
+  ].join('\n');
 }
 
 /** `await _parent_id(...)` for one operation, or null when the resource is not nested. */
@@ -107,7 +112,12 @@ export function parentCall(ctx: NestCtx, op: IrOperation, caller: string | null)
 }
 
 /** The child's condition "belongs to the parent the path names" (404 first when there is none). */
-export function parentWhere(ctx: NestCtx, op: IrOperation, model: string, caller: string | null): string | null {
+export function parentWhere(
+  ctx: NestCtx,
+  op: IrOperation,
+  model: string,
+  caller: string | null,
+): string | null {
   const call = parentCall(ctx, op, caller);
   const nesting = ctx.entity.resource.parent;
   return call && nesting ? `${model}.${nesting.fk.column} == ${call}` : null;

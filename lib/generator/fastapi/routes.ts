@@ -22,8 +22,8 @@ import {
 } from './access';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
-import { needsCurrentPassword } from './schemas';
 import { type NestCtx, PARENT_HELPER, parentCall, parentHelper, parentWhere } from './nesting';
+import { needsCurrentPassword } from './schemas';
 import { takesOptionalUser } from './scope';
 import { isViewerOp } from './viewer';
 
@@ -198,7 +198,8 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
   const func = imports.from('sqlalchemy', 'func');
   const scope = rowScope(ctx, op);
   const body = [...scope.setup, `${v.statement} = ${select}(${ctx.model})`];
-  for (const where of [...parentCondition(ctx, op), ...scope.where]) body.push(`${v.statement} = ${v.statement}.where(${where})`);
+  for (const where of [...parentCondition(ctx, op), ...scope.where])
+    body.push(`${v.statement} = ${v.statement}.where(${where})`);
   for (const f of list.filters) {
     body.push(
       `if ${f.param} is not None:`,
@@ -281,7 +282,10 @@ function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   const doc = op.description ? pyDocstring(op.description, '') : null;
   const lines = doc ? [doc, ...body] : body;
   // FastAPI appends listed security to the scheme's own: `{}` makes the token optional in OpenAPI.
-  const extra = [...(responses ? [responses] : []), ...(isViewerOp(op) ? ['openapi_extra={"security": [{}]}'] : [])];
+  const extra = [
+    ...(responses ? [responses] : []),
+    ...(isViewerOp(op) ? ['openapi_extra={"security": [{}]}'] : []),
+  ];
   return `${decorator(op, extra)}\n${sig}\n${indent(lines.join('\n'))}`;
 }
 

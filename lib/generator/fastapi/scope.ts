@@ -25,7 +25,9 @@ export function scopeNeeds(project: IrProject): ScopeNeeds {
     currentPassword: project.entities.some((e) => needsCurrentPassword(e, project)),
     optionalUser:
       project.auth !== null &&
-      project.entities.some((e) => e.operations.some((op) => takesOptionalUser(op, project) && !isViewerOp(op))),
+      project.entities.some((e) =>
+        e.operations.some((op) => takesOptionalUser(op, project) && !isViewerOp(op)),
+      ),
     viewer: usesViewer(project),
   };
 }
@@ -136,7 +138,9 @@ export function emitScoping(project: IrProject): string | null {
       ].join('\n'),
     );
   }
-  blocks.push(...optionalUserBlocks(project, imports, { optional: needs.optionalUser, viewer: needs.viewer }));
+  blocks.push(
+    ...optionalUserBlocks(project, imports, { optional: needs.optionalUser, viewer: needs.viewer }),
+  );
   return module(
     imports.render(),
     blocks,

@@ -67,7 +67,7 @@ export function optionalUserBlocks(
         `    session: ${sessionDep},`,
         `    ${token()}`,
         `) -> ${userCls} | None:`,
-        '    """The viewer of a public route: None without a token, 401 for an invalid or expired one."""',
+        '    """The viewer: None without a token, 401 for an invalid or expired one."""',
         '    if not token:',
         '        return None',
         `    return await ${getUser()}(session, token)`,

@@ -27,7 +27,9 @@ export function nestedBlog(): Design {
         constraints: { maxLength: 80, pattern: '^[a-z0-9-]+$' },
       }),
       newField('f_nb_article_title', 'title', 'string', { constraints: { maxLength: 200 } }),
-      newField('f_nb_article_published', 'published', 'boolean', { default: { kind: 'literal', value: false } }),
+      newField('f_nb_article_published', 'published', 'boolean', {
+        default: { kind: 'literal', value: false },
+      }),
     ],
   });
   article.resource.lookupFieldId = 'f_nb_article_slug';
@@ -39,7 +41,9 @@ export function nestedBlog(): Design {
   articleOps.delete.access = { kind: 'owner' };
 
   const comment = newEntity('e_nb_comment', 'Comment', {
-    fields: [newField('f_nb_comment_body', 'body', 'text', { constraints: { minLength: 1, maxLength: 2000 } })],
+    fields: [
+      newField('f_nb_comment_body', 'body', 'text', { constraints: { minLength: 1, maxLength: 2000 } }),
+    ],
   });
   comment.resource.parentRelationId = 'r_nb_comment_article';
   comment.resource.ownerRelationId = 'r_nb_comment_author';

@@ -4,6 +4,7 @@ import { emitAccessTests } from './access';
 import { emitAuthTests } from './auth';
 import { emitCustomTests } from './custom';
 import { emitFactories } from './factories';
+import { emitNestedTests } from './nested';
 import { emitResourceTests } from './resource';
 import { emitConftest, emitRuntimeTests, emitUtils } from './support';
 
@@ -22,6 +23,12 @@ export function emitTests(ir: IrProject): Record<string, string> {
   if (custom) files['tests/test_custom.py'] = custom;
   for (const entity of ir.entities) {
     if (!hasRoutes(entity)) continue;
+    // A nested resource is tested under its parent (the generic suites build their paths without one).
+    const nested = emitNestedTests(entity, ir);
+    if (nested) {
+      files[`tests/test_${entity.resource.module}_nested.py`] = nested;
+      continue;
+    }
     files[`tests/test_${entity.resource.module}.py`] = emitResourceTests(entity, ir);
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;

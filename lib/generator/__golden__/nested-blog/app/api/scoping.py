@@ -47,7 +47,7 @@ async def viewer_user(
     session: SessionDep,
     token: Annotated[str | None, Depends(optional_token)],
 ) -> User | None:
-    """The viewer of a public route: None without a token, 401 for an invalid or expired one."""
+    """The viewer: None without a token, 401 for an invalid or expired one."""
     if not token:
         return None
     return await get_current_user(session, token)
