@@ -72,6 +72,9 @@ export type ProblemCode =
   | 'nesting-too-deep'
   | 'parent-owner-without-parent'
   | 'viewer-without-auth'
+  | 'view-name-clash'
+  | 'unknown-view'
+  | 'private-field-in-view'
   // auth
   | 'invalid-auth-field'
   | 'role-field-required';

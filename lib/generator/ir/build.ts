@@ -29,6 +29,7 @@ import type {
   IrResource,
   IrView,
 } from './types';
+import { embedViewOf, pickedView, planViews } from './views';
 
 type Base = {
   id: string;
@@ -138,6 +139,8 @@ export function buildIr(design: Design, projectName?: string): IrProject {
         public: hasPrivateFields(fields) ? `${cls}Public` : null,
         publicDetail:
           hasPrivateFields(fields) && entity.resource.embed.length > 0 ? `${cls}PublicDetail` : null,
+        views: [],
+        embed: null,
       },
       // Filled below once every entity exists (refs point across entities).
       resource: undefined as unknown as IrResource,
@@ -164,6 +167,8 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       selfRefs: [],
       views: { list: 'full', get: 'full', create: 'full', update: 'full' },
     };
+    ir.schemas.views = planViews(entity, ir);
+    ir.schemas.embed = embedViewOf(entity, ir.schemas.views);
     entityById.set(entity.id, ir);
   }
 
@@ -311,11 +316,11 @@ function buildResource(
     links: links.map((l) => ({ attr: l.attr, targetId: l.targetId })),
     selfRefs: ir.fks.filter((fk) => fk.targetId === entity.id && fk.inUpdate),
     views: {
-      list: viewOf(list),
-      get: viewOf(get),
+      list: pickedView(ir, ops.list.viewId, viewOf(list)),
+      get: pickedView(ir, ops.get.viewId, viewOf(get)),
       // The creator sent the values themself (and owns the row when it has an owner).
-      create: 'full',
-      update: viewOf(ir.resource.update),
+      create: pickedView(ir, ops.create.viewId, 'full'),
+      update: pickedView(ir, ops.update.viewId, viewOf(ir.resource.update)),
     },
   };
 }

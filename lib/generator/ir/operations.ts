@@ -63,6 +63,7 @@ function errorsOf(access: IrAccess | null, own: number[], validated: boolean): n
  */
 export function itemResponse(entity: IrEntity, view: IrView = 'full'): IrSchemaRef {
   const s = entity.schemas;
+  if (typeof view === 'object') return { name: view.schema, module: `app.schemas.${entity.module}` };
   if (view === 'public' && s.public) {
     return s.publicDetail
       ? { name: s.publicDetail, module: 'app.schemas.responses' }

@@ -159,7 +159,10 @@ export type IrOwnerHop = { attr: string; column: string; targetId: string };
 export type IrOwnership = { hops: IrOwnerHop[] };
 
 /** Which response schema an operation answers with: everything, or the public view (owner-only fields left out). */
-export type IrView = 'full' | 'public';
+export type IrView = 'full' | 'public' | { schema: string };
+
+/** A named view of an entity: schema class `<Entity><View>` with the id and these fields only. */
+export type IrEntityView = { id: string; className: string; fields: IrField[] };
 
 /** A many-to-many written in create/update bodies as a list of the target's ids (embedded relations only). */
 export type IrLinkWrite = { attr: string; targetId: string };
@@ -213,6 +216,10 @@ export type IrSchemaNames = {
   public: string | null;
   /** Public + embedded relations; null unless both exist. */
   publicDetail: string | null;
+  /** The entity's named views (`<Entity><View>`, flat: no embeds). */
+  views: IrEntityView[];
+  /** The view other entities embed this one with; null: its public view (or Read). */
+  embed: string | null;
 };
 
 export type IrEntity = {

@@ -14,6 +14,7 @@ import {
   inputSchema,
   type JsonSchema,
   listSchema,
+  namedViewSchema,
   nullable,
   pkSchema,
   plainSchema,
@@ -150,6 +151,7 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
     if (e.schemas.public) byName.set(e.schemas.public, () => publicSchema(e, project));
     if (e.schemas.publicDetail) byName.set(e.schemas.publicDetail, () => publicDetailSchema(e, project));
     byName.set(e.schemas.list, () => listSchema(e));
+    for (const view of e.schemas.views) byName.set(view.className, () => namedViewSchema(e, view));
   }
   for (const op of project.operations) {
     const requestEntity = op.kind === 'custom' && op.body?.entityId ? op.body.entityId : null;

@@ -6,6 +6,7 @@ import type { Design } from '@/lib/design/schema';
  * reads that know their viewer, the comment's author edits it, the article's author deletes any comment of
  * theirs) and `/articles/{article_slug}/notes/{slug}` (only the article's author adds or edits notes; the
  * parent's lookup makes way for the note's own `slug`). Articles have public rows: a draft's comments are 404.
+ * Views: users are read and embedded as their `Profile` (no e-mail), articles are listed as a `Summary`.
  */
 export function nestedBlog(): Design {
   const user = newEntity('e_nb_user', 'User', {
@@ -15,7 +16,11 @@ export function nestedBlog(): Design {
       newField('f_nb_user_name', 'display_name', 'string', { constraints: { maxLength: 80 } }),
     ],
   });
+  // Others see a user's profile only: in their own get and wherever a user is embedded.
+  user.views = [{ id: 'v_nb_user_profile', name: 'Profile', fieldIds: ['f_nb_user_name'] }];
+  user.embedViewId = 'v_nb_user_profile';
   const userOps = user.resource.operations;
+  userOps.get.viewId = 'v_nb_user_profile';
   userOps.list.enabled = false;
   userOps.create.enabled = false;
   userOps.update.access = { kind: 'owner' };
@@ -32,10 +37,15 @@ export function nestedBlog(): Design {
       }),
     ],
   });
+  article.views = [
+    { id: 'v_nb_article_summary', name: 'Summary', fieldIds: ['f_nb_article_slug', 'f_nb_article_title'] },
+  ];
   article.resource.lookupFieldId = 'f_nb_article_slug';
+  article.resource.embed = ['r_nb_article_author'];
   article.resource.ownerRelationId = 'r_nb_article_author';
   article.resource.publicRowsFieldId = 'f_nb_article_published';
   const articleOps = article.resource.operations;
+  articleOps.list.viewId = 'v_nb_article_summary';
   articleOps.create.access = { kind: 'authenticated' };
   articleOps.update.access = { kind: 'owner' };
   articleOps.delete.access = { kind: 'owner' };
@@ -47,6 +57,7 @@ export function nestedBlog(): Design {
   });
   comment.resource.parentRelationId = 'r_nb_comment_article';
   comment.resource.ownerRelationId = 'r_nb_comment_author';
+  comment.resource.embed = ['r_nb_comment_author'];
   const commentOps = comment.resource.operations;
   commentOps.list.access = { kind: 'public', viewer: true };
   commentOps.get.access = { kind: 'public', viewer: true };

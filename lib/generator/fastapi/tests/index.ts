@@ -7,6 +7,7 @@ import { emitFactories } from './factories';
 import { emitNestedTests } from './nested';
 import { emitResourceTests } from './resource';
 import { emitConftest, emitRuntimeTests, emitUtils } from './support';
+import { emitViewTests } from './views';
 
 /** The generated pytest suite, keyed by path. */
 export function emitTests(ir: IrProject): Record<string, string> {
@@ -30,6 +31,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
       continue;
     }
     files[`tests/test_${entity.resource.module}.py`] = emitResourceTests(entity, ir);
+    const views = emitViewTests(entity, ir);
+    if (views) files[`tests/test_${entity.resource.module}_views.py`] = views;
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
   }

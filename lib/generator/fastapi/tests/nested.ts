@@ -6,6 +6,7 @@ import { ownerOnlyReads } from '../access';
 import { isViewerOp } from '../viewer';
 import { factoryName, jsonId, payloadName } from './factories';
 import { lookupText } from './resource';
+import { keySet, viewKeys } from './views';
 
 /**
  * `tests/test_<resource>_nested.py` for a resource nested under its parent: every operation answers under the
@@ -131,6 +132,13 @@ function before(
 
 const hasRow = (op: IrOperation) => op.kind !== 'list' && op.kind !== 'create';
 
+/** A response in a named view carries exactly the view's keys. */
+function viewAssert(ctx: Ctx, kind: 'list' | 'get', value: string): string[] {
+  const view = ctx.entity.resource.views[kind];
+  const keys = typeof view === 'object' ? viewKeys(ctx.entity, view.schema) : null;
+  return keys ? [`assert set(${value}) == ${keySet(keys)}`] : [];
+}
+
 function operationTests(ctx: Ctx, op: IrOperation): void {
   const access = op.access as IrAccess;
   if (access.kind === 'roles') return;
@@ -149,6 +157,7 @@ function operationTests(ctx: Ctx, op: IrOperation): void {
       'page = response.json()',
       'assert page["total"] == 2',
       `assert {item["id"] for item in page["items"]} == {${jsonId(ctx.entity, 'first.id')}, ${jsonId(ctx.entity, 'second.id')}}`,
+      ...viewAssert(ctx, 'list', 'page["items"][0]'),
     ]);
   } else if (op.kind === 'create') {
     test(ctx, `${name}_parent_from_path`, [
@@ -169,6 +178,7 @@ function operationTests(ctx: Ctx, op: IrOperation): void {
       `response = ${call(op, url(ctx, op, 'parent', row), 'headers')}`,
       `assert response.status_code == ${status}, response.text`,
       ...(status === 200 ? [`assert response.json()["id"] == ${jsonId(ctx.entity, 'row.id')}`] : []),
+      ...(op.kind === 'get' ? viewAssert(ctx, 'get', 'response.json()') : []),
     ]);
     test(ctx, `${name}_other_parent_is_404`, [
       ...before(ctx, op, ['parent', 'other_parent'], 'other_parent'),

@@ -44,3 +44,13 @@ class ArticleRead(BaseModel):
     author_id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime
+
+
+class ArticleSummary(BaseModel):
+    """A Article in its view ArticleSummary."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: Int32
+    slug: str
+    title: str

@@ -55,3 +55,12 @@ class UserPublic(BaseModel):
     display_name: str
     created_at: UTCDatetime
     updated_at: UTCDatetime
+
+
+class UserProfile(BaseModel):
+    """A User in its view UserProfile."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: Int32
+    display_name: str

@@ -3,23 +3,29 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.scoping import ViewerUser
 from app.models.article import Article
 from app.models.comment import Comment
 from app.models.user import User
-from app.schemas.comment import CommentCreate, CommentRead, CommentUpdate
+from app.schemas.comment import CommentCreate, CommentUpdate
 from app.schemas.common import Int32, Int64, SafeStr
 from app.schemas.errors import error_responses
-from app.schemas.responses import CommentList
+from app.schemas.responses import CommentDetail, CommentList
 
 router = APIRouter(prefix="/articles/{slug}/comments", tags=["comments"])
 
 
 async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Comment:
     """One Comment (relations to embed loaded eagerly), or 404."""
-    statement = select(Comment).where(*where).execution_options(populate_existing=True)
+    statement = (
+        select(Comment)
+        .where(*where)
+        .options(selectinload(Comment.author))
+        .execution_options(populate_existing=True)
+    )
     row = (await session.execute(statement)).scalar_one_or_none()
     if row is None:
         raise HTTPException(status_code=404, detail="Comment not found")
@@ -82,9 +88,11 @@ async def list_comments(
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
     statement = statement.order_by(Comment.id)
-    statement = statement.limit(limit).offset(offset)
+    statement = (
+        statement.limit(limit).offset(offset).options(selectinload(Comment.author))
+    )
     rows = (await session.execute(statement)).scalars().all()
-    items = [CommentRead.model_validate(row) for row in rows]
+    items = [CommentDetail.model_validate(row) for row in rows]
     return CommentList(items=items, total=total, limit=limit, offset=offset)
 
 
@@ -98,7 +106,7 @@ async def get_comment(
     current_user: ViewerUser,
     slug: SafeStr,
     comment_id: Int32,
-) -> CommentRead:
+) -> CommentDetail:
     """One Comment by id; 404 when there is none. Under the Article the path
     names: 404 when there is none. A valid token identifies the caller; an
     invalid or expired one is a 401.
@@ -114,7 +122,7 @@ async def get_comment(
         Comment.id == comment_id,
         visible,
     )
-    return CommentRead.model_validate(row)
+    return CommentDetail.model_validate(row)
 
 
 @router.post("", status_code=201, responses=error_responses(401, 404, 409))
@@ -123,7 +131,7 @@ async def create_comment(
     current_user: CurrentUser,
     slug: SafeStr,
     body: CommentCreate,
-) -> CommentRead:
+) -> CommentDetail:
     """Creates a Comment owned by the caller. Under the Article the path names:
     404 when there is none.
     """
@@ -133,7 +141,7 @@ async def create_comment(
     row = Comment(**data)
     session.add(row)
     await commit_or_409(session)
-    return CommentRead.model_validate(await _fetch(session, Comment.id == row.id))
+    return CommentDetail.model_validate(await _fetch(session, Comment.id == row.id))
 
 
 @router.patch("/{comment_id}", responses=error_responses(401, 404, 409))
@@ -143,7 +151,7 @@ async def update_comment(
     slug: SafeStr,
     comment_id: Int32,
     body: CommentUpdate,
-) -> CommentRead:
+) -> CommentDetail:
     """Changes the fields sent of a Comment of the caller by id; 404 when there
     is none. Under the Article the path names: 404 when there is none.
     """
@@ -157,7 +165,7 @@ async def update_comment(
     for key, value in data.items():
         setattr(row, key, value)
     await commit_or_409(session)
-    return CommentRead.model_validate(await _fetch(session, Comment.id == row.id))
+    return CommentDetail.model_validate(await _fetch(session, Comment.id == row.id))
 
 
 @router.delete(

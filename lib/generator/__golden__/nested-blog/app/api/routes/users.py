@@ -8,7 +8,7 @@ from app.core.security import hash_password_async, verify_password_async
 from app.models.user import User
 from app.schemas.common import Int32
 from app.schemas.errors import error_responses
-from app.schemas.user import UserPublic, UserRead, UserUpdate
+from app.schemas.user import UserProfile, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
 
@@ -26,10 +26,10 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> User:
 async def get_user(
     session: SessionDep,
     user_id: Int32,
-) -> UserPublic:
+) -> UserProfile:
     """One User by id; 404 when there is none."""
     row = await _fetch(session, User.id == user_id)
-    return UserPublic.model_validate(row)
+    return UserProfile.model_validate(row)
 
 
 @router.patch("/{user_id}", responses=error_responses(401, 403, 404, 409))
