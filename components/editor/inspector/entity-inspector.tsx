@@ -15,6 +15,7 @@ import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
 import { splitProblems } from './problem-split';
+import { ViewsEditor } from './views-editor';
 
 const PROPS = ['name', 'tableName', 'description', 'primaryKey', 'timestamps'];
 
@@ -36,7 +37,7 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
   };
   const touching = relations.filter((r) => r.fromEntityId === entity.id || r.toEntityId === entity.id);
   const nameOf = (id: string) => entities.find((e) => e.id === id)?.name ?? '?';
-  const routes = entityRoutes(entity);
+  const routes = entityRoutes(entity, { entities, relations });
   return (
     <>
       <ProblemList problems={rest} />
@@ -106,6 +107,7 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
           ))}
         </ul>
       </Section>
+      <ViewsEditor entity={entity} index={index} />
       <Section title="Relations">
         <ul className="inspector-list">
           {touching.length === 0 && (
