@@ -122,3 +122,32 @@ export function parentWhere(
   const nesting = ctx.entity.resource.parent;
   return call && nesting ? `${model}.${nesting.fk.column} == ${call}` : null;
 }
+
+/**
+ * README lines of the security model for nested resources, parent-owner rules and viewers (empty when the
+ * project has none, so other projects' READMEs are unchanged).
+ */
+export function shapeSecurityNotes(project: IrProject): string {
+  const ops = project.operations;
+  const lines: string[] = [];
+  if (project.entities.some((e) => e.resource.parent)) {
+    lines.push(
+      `- **Nested resources** (\`${project.entities.find((e) => e.resource.parent)?.resource.path}\`): a parent that is
+  missing or that the caller may not read is a **404** before anything else; the parent comes from the path
+  (a body naming it is a 422), and a row of another parent is a 404.`,
+    );
+  }
+  if (ops.some((op) => op.access?.kind === 'parent-owner')) {
+    lines.push(
+      `- **Owner of the parent**: only the owner of the parent row may (401 without a token, 404 without the
+  parent, **403** for anyone else), on any row under that parent, whoever created it.`,
+    );
+  }
+  if (ops.some((op) => op.access?.kind === 'public' && op.access.viewer)) {
+    lines.push(
+      `- **Viewers**: public operations that know their viewer serve anonymous callers; a valid token identifies
+  the caller, an invalid or expired one is a **401** (OpenAPI declares the token optional: \`[{...}, {}]\`).`,
+    );
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}
