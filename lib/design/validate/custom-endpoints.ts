@@ -77,6 +77,14 @@ export function checkCustomEndpoints(ctx: Context): void {
       id,
       entity?.resource.ownerRelationId !== undefined,
     );
+    if (endpoint.access.kind === 'owner' && endpoint.access.of === 'parent') {
+      report(
+        'parent-owner-without-parent',
+        `${path}.access`,
+        `${label}: "owner of the parent" applies to a nested resource's own operations, not to custom endpoints.`,
+        id,
+      );
+    }
     for (const match of endpoint.path.matchAll(/\{([^}]*)\}/g)) {
       const name = match[1] as string;
       if (PYTHON_KEYWORDS.has(name)) {

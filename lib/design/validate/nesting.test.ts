@@ -22,6 +22,15 @@ describe('nested resources', () => {
     });
   });
 
+  it('refuses nesting the user entity', () => {
+    const d = design();
+    d.relations.push(
+      newRelation('r_nb_home', 'e_nb_user', 'e_nb_article', { fieldName: 'home', backrefName: 'homed' }),
+    );
+    entity(d, 'e_nb_user').resource.parentRelationId = 'r_nb_home';
+    expect(problemsOf(d, 'invalid-parent-relation')[0]?.message).toMatch(/user entity/);
+  });
+
   it('refuses an optional parent relation', () => {
     const d = design();
     const relation = d.relations.find((r) => r.id === 'r_nb_comment_article');

@@ -53,6 +53,13 @@ export function checkNesting(ctx: Context, entity: Entity, path: string): void {
         `'${entity.name}' can nest only under a many-to-one relation from '${entity.name}' to another entity ('${relation.fieldName}' is not one).`,
         id,
       );
+    } else if (ctx.design.auth?.userEntityId === id) {
+      report(
+        'invalid-parent-relation',
+        where,
+        `'${entity.name}' is the user entity: users register without a parent, so it cannot be nested.`,
+        id,
+      );
     } else if (relation.nullable) {
       report(
         'invalid-parent-relation',
