@@ -136,6 +136,8 @@ export function duplicateEntity(design: Design, args: z.infer<typeof DuplicateEn
     name,
     tableName: undefined,
     fields: source.fields.map((f) => ({ ...f, id: fieldIds.get(f.id) ?? f.id })),
+    // View ids are the entity's own (kept, so the operations' view choices still hold); their fields are the copies.
+    views: source.views?.map((v) => ({ ...v, fieldIds: v.fieldIds.map((id) => fieldIds.get(id) ?? id) })),
     resource,
   };
   const origin = design.layout.nodes[source.id] ?? { x: 0, y: 0 };
