@@ -59,6 +59,20 @@ test.describe('Nested resources', () => {
     await expect(
       comment.getByRole('button', { name: 'GET /posts/{slug}/comments/{id}', exact: true }),
     ).toBeVisible();
+    // The list knows its viewer: anonymous callers are served, a valid token identifies the caller.
+    const viewer = editor.inspector.getByLabel('Knows the viewer (optional token; an invalid one is a 401)');
+    await viewer.check();
+    await expect(viewer).toBeChecked();
+
+    // A public profile of the user: embedded in comments with its username only.
+    await editor.entity('User').click({ position: { x: 60, y: 14 } });
+    await editor.inspector.getByRole('button', { name: 'Add view' }).click();
+    const view = editor.inspector.getByRole('group', { name: 'View Summary' });
+    await view.getByLabel('View name').fill('Profile');
+    const profile = editor.inspector.getByRole('group', { name: 'View Profile' });
+    await profile.getByLabel('username', { exact: true }).check();
+    await editor.inspector.getByLabel('Embedded as').selectOption({ label: 'UserProfile' });
+    await expect(editor.inspector.getByLabel('Embedded as')).toHaveValue(/.+/);
     await editor.expectSaved();
 
     const code = new CodePage(page);
@@ -106,6 +120,9 @@ test.describe('Nested resources', () => {
     const listed = await callWith(preview, 'comments', 'list_comments', { slug: 'nested-post' });
     await expect(listed.status).toHaveText(/^\s*200/);
     await expect(listed.body).toContainText('First!');
+    // The embedded author is its Profile view: the username, not the role.
+    await expect(listed.body).toContainText('"username": "nester"');
+    await expect(listed.body).not.toContainText('"role"');
     await listed.body.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/nested-views.png' });
   });
