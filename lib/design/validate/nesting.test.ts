@@ -66,6 +66,19 @@ describe('nested resources', () => {
     expect(problemsOf(d, 'duplicate-route')[0]?.message).toContain('/articles/{}/comments');
   });
 
+  it('finds custom endpoints that clash with nested routes', () => {
+    const d = design();
+    d.customEndpoints.push({
+      id: 'c_nb_clash',
+      entityId: 'e_nb_article',
+      method: 'GET',
+      path: '/{slug}/comments',
+      summary: 'Clash',
+      access: { kind: 'public' },
+    });
+    expect(problemsOf(d, 'duplicate-route')[0]).toMatchObject({ elementId: 'c_nb_clash' });
+  });
+
   it('needs a nested parent with an owner for owner-of-parent rules', () => {
     const d = design();
     delete entity(d, 'e_nb_note').resource.parentRelationId;
