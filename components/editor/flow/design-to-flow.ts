@@ -162,7 +162,7 @@ export function designToFlow(
       name: entity.name,
       tableName: entity.tableName ?? tableNameFor(entity.name),
       rows: entityRows(design, entity, entitiesById),
-      routes: entityRoutes(entity),
+      routes: entityRoutes(entity, design),
       customRoutes: custom.get(entity.id) ?? [],
       problemCount: counts.get(entity.id) ?? 0,
       collapsed: design.layout.nodes[entity.id]?.collapsed ?? false,

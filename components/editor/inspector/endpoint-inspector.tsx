@@ -14,8 +14,11 @@ import { useElementProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { AccessControl } from './access-control';
+import { AccessShape } from './access-shape';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
 import { ListSettings } from './list-settings';
+import { NestingSettings } from './nesting-settings';
+import { OperationView } from './operation-view';
 import { ownerChoices, ownerPatch, ownerValue } from './owner-choices';
 
 const TITLES: Record<CrudOperationName, string> = {
@@ -37,6 +40,7 @@ export function EndpointInspector({
 }) {
   const actions = useEditorActions();
   const relations = useEditor((s) => s.design.relations);
+  const entities = useEditor((s) => s.design.entities);
   const userEntityId = useEditor((s) => s.design.auth?.userEntityId);
   const prefix = `entities[${index}].resource`;
   const problems = useElementProblems(entity.id).filter((p) => p.path.startsWith(prefix));
@@ -49,7 +53,7 @@ export function EndpointInspector({
     );
   const setOp = (op: CrudOperationName, patch: { enabled?: boolean; access?: AccessRule }, key?: string) =>
     update(`${TITLES[op]} endpoint`, { operations: { [op]: patch } }, key);
-  const route = entityRoutes(entity).find((r) => r.operation === operation);
+  const route = entityRoutes(entity, { entities, relations }).find((r) => r.operation === operation);
   const lookupOptions = [
     { value: PRIMARY_KEY_REF, label: 'id (primary key)' },
     ...entity.fields.filter((f) => f.unique).map((f) => ({ value: f.id, label: f.name })),
@@ -90,6 +94,17 @@ export function EndpointInspector({
             setOp(operation, { access }, coalesce ? `roles-${operation}` : undefined)
           }
         />
+        <AccessShape
+          value={resource.operations[operation].access}
+          nested={resource.parentRelationId !== undefined}
+          onChange={(access) => setOp(operation, { access })}
+        />
+        <OperationView
+          entity={entity}
+          index={index}
+          operation={operation}
+          onChange={(viewId) => update('Response view', { operations: { [operation]: { viewId } } })}
+        />
         {operation === 'list' && (
           <ListSettings
             entity={entity}
@@ -112,6 +127,7 @@ export function EndpointInspector({
           hint="Unique fields can be used in item URLs."
           onChange={(lookupFieldId) => update('Lookup field', { lookupFieldId })}
         />
+        <NestingSettings entity={entity} index={index} onChange={update} />
         {isUser ? (
           <p className="hint">Owner rules on the user entity mean the user themself.</p>
         ) : (

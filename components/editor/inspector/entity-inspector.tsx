@@ -16,6 +16,7 @@ import { useEditorActions } from '../store/use-editor-actions';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
 import { CustomEndpointsSection } from './custom-endpoints-section';
 import { splitProblems } from './problem-split';
+import { ViewsEditor } from './views-editor';
 
 const PROPS = ['name', 'tableName', 'description', 'primaryKey', 'timestamps'];
 
@@ -37,7 +38,7 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
   };
   const touching = relations.filter((r) => r.fromEntityId === entity.id || r.toEntityId === entity.id);
   const nameOf = (id: string) => entities.find((e) => e.id === id)?.name ?? '?';
-  const routes = entityRoutes(entity);
+  const routes = entityRoutes(entity, { entities, relations });
   return (
     <>
       <ProblemList problems={rest} />
@@ -107,6 +108,7 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
           ))}
         </ul>
       </Section>
+      <ViewsEditor entity={entity} index={index} />
       <Section title="Relations">
         <ul className="inspector-list">
           {touching.length === 0 && (

@@ -1,5 +1,5 @@
 /** Fresh element ids: short, readable prefixes, random enough to never collide inside one design. */
-export function newId(prefix: 'ent' | 'fld' | 'rel' | 'enm' | 'cep'): string {
+export function newId(prefix: 'ent' | 'fld' | 'rel' | 'enm' | 'cep' | 'view'): string {
   const random = globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 12);
   return `${prefix}_${random}`;
 }

@@ -3,10 +3,12 @@ import {
   CRUD_OPERATIONS,
   type CrudOperationName,
   type CustomEndpoint,
+  type Design,
   type Entity,
   type HttpMethod,
   PRIMARY_KEY_REF,
   resourcePathFor,
+  snakeCase,
 } from '@/lib/design';
 
 export type RouteView = {
@@ -29,11 +31,11 @@ const METHODS: Record<CrudOperationName, HttpMethod> = {
 export function accessLabel(access: AccessRule): string {
   switch (access.kind) {
     case 'public':
-      return 'Public';
+      return access.viewer ? 'Public (knows the viewer)' : 'Public';
     case 'authenticated':
       return 'Signed-in users';
     case 'owner':
-      return 'Owner only';
+      return access.of === 'parent' ? "Parent's owner" : 'Owner only';
     case 'roles':
       return access.roles.length > 0 ? `Roles: ${access.roles.join(', ')}` : 'Roles (none chosen)';
   }
@@ -43,12 +45,32 @@ export function resourcePath(entity: Entity): string {
   return entity.resource.path ?? resourcePathFor(entity.name);
 }
 
-/** The entity's enabled CRUD routes, e.g. `GET /posts`, `GET /posts/{slug}`. */
-export function entityRoutes(entity: Entity): RouteView[] {
-  const base = resourcePath(entity);
+const lookupName = (entity: Entity) => {
   const lookup = entity.resource.lookupFieldId;
-  const param =
-    lookup === PRIMARY_KEY_REF ? 'id' : (entity.fields.find((f) => f.id === lookup)?.name ?? PRIMARY_KEY_REF);
+  return lookup === PRIMARY_KEY_REF
+    ? 'id'
+    : (entity.fields.find((f) => f.id === lookup)?.name ?? PRIMARY_KEY_REF);
+};
+
+/**
+ * The collection path, under the parent's item path when nested (`/articles/{slug}/comments`; the parent's
+ * lookup is prefixed with its name when the child's has the same name, as the generator does).
+ */
+export function collectionPath(entity: Entity, design?: Pick<Design, 'entities' | 'relations'>): string {
+  const own = resourcePath(entity);
+  const relation = design?.relations.find((r) => r.id === entity.resource.parentRelationId);
+  const parent = relation && design?.entities.find((e) => e.id === relation.toEntityId);
+  if (!relation || !parent || relation.fromEntityId !== entity.id || parent.id === entity.id) return own;
+  const name = lookupName(parent);
+  let param = name === 'id' ? `${snakeCase(parent.name)}_id` : name;
+  if (param === lookupName(entity)) param = `${snakeCase(parent.name)}_${param}`;
+  return `${resourcePath(parent)}/{${param}}${own}`;
+}
+
+/** The entity's enabled CRUD routes, e.g. `GET /posts`, `GET /posts/{slug}` (nested under the parent with `design`). */
+export function entityRoutes(entity: Entity, design?: Pick<Design, 'entities' | 'relations'>): RouteView[] {
+  const base = collectionPath(entity, design);
+  const param = lookupName(entity);
   const item = `${base}/{${param}}`;
   return CRUD_OPERATIONS.flatMap((operation) => {
     const settings = entity.resource.operations[operation];

@@ -42,6 +42,23 @@ function removeCopies(
   };
 }
 
+/** Takes removed fields out of the entities' views. */
+function removeViewFields(design: Design, fieldIds: ReadonlySet<string>): Design {
+  if (!design.entities.some((e) => e.views?.some((v) => v.fieldIds.some((id) => fieldIds.has(id)))))
+    return design;
+  return {
+    ...design,
+    entities: design.entities.map((e) =>
+      e.views
+        ? {
+            ...e,
+            views: e.views.map((v) => ({ ...v, fieldIds: v.fieldIds.filter((id) => !fieldIds.has(id)) })),
+          }
+        : e,
+    ),
+  };
+}
+
 /** Drops owner rules, embeds, filters, sorts and copies that go through the given relations. */
 export function removeRelationRefs(design: Design, relationIds: ReadonlySet<string>): Design {
   if (relationIds.size === 0) return design;
@@ -58,6 +75,10 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
           ? undefined
           : cleaned.ownerRelationId,
       ownerPath: cleaned.ownerPath?.some((id) => relationIds.has(id)) ? undefined : cleaned.ownerPath,
+      parentRelationId:
+        cleaned.parentRelationId && relationIds.has(cleaned.parentRelationId)
+          ? undefined
+          : cleaned.parentRelationId,
       embed: cleaned.embed.filter((id) => !relationIds.has(id)),
     });
   });
@@ -66,7 +87,10 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
 /** Drops lookups (back to the primary key), filters, sorts and auth settings that use the given fields. */
 export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): Design {
   if (fieldIds.size === 0) return design;
-  const copies = removeCopies(design, (c) => fieldIds.has(c.fieldId));
+  const copies = removeViewFields(
+    removeCopies(design, (c) => fieldIds.has(c.fieldId)),
+    fieldIds,
+  );
   const cleaned = mapResources(copies, (resource) => {
     const refs = filterRefs(resource, (ref) => !fieldIds.has(ref.fieldId));
     const next =

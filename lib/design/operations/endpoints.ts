@@ -28,7 +28,8 @@ function assertFieldRef(design: Design, ref: FieldRef): void {
   if (ref.fieldId !== PRIMARY_KEY_REF) getFieldOwner(design, ref.fieldId);
 }
 
-const SimplePatch = SimpleOperationSchema.partial();
+/** `viewId: null` goes back to the full (or public) response. */
+const SimplePatch = SimpleOperationSchema.partial().extend({ viewId: IdSchema.nullable().optional() });
 export const ResourcePatchSchema = z.object({
   /** null goes back to the derived path. */
   path: z.string().nullable().optional(),
@@ -37,10 +38,15 @@ export const ResourcePatchSchema = z.object({
   ownerPath: z.array(IdSchema).nullable().optional(),
   publicRowsFieldId: IdSchema.nullable().optional(),
   embed: z.array(IdSchema).optional(),
+  /** null: not nested. */
+  parentRelationId: IdSchema.nullable().optional(),
   operations: z
     .object({
       list: ListOperationSchema.partial()
-        .extend({ defaultOrder: ListOperationSchema.shape.defaultOrder.unwrap().nullable().optional() })
+        .extend({
+          defaultOrder: ListOperationSchema.shape.defaultOrder.unwrap().nullable().optional(),
+          viewId: IdSchema.nullable().optional(),
+        })
         .optional(),
       get: SimplePatch.optional(),
       create: SimplePatch.optional(),
@@ -69,6 +75,7 @@ export function updateResource(design: Design, args: z.infer<typeof UpdateResour
   if (top.lookupFieldId !== undefined && top.lookupFieldId !== PRIMARY_KEY_REF)
     getField(entity, top.lookupFieldId);
   if (typeof top.ownerRelationId === 'string') getRelation(design, top.ownerRelationId);
+  if (typeof top.parentRelationId === 'string') getRelation(design, top.parentRelationId);
   for (const id of [...(top.embed ?? []), ...(top.ownerPath ?? [])]) getRelation(design, id);
   if (typeof top.publicRowsFieldId === 'string') getField(entity, top.publicRowsFieldId);
   const list = operations?.list;

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { newEntity } from '../factories';
 import { uniqueName } from '../names';
-import { type Design, type FieldRef, IdSchema, PrimaryKeySchema, type Resource } from '../schema';
+import {
+  type Design,
+  EntityViewSchema,
+  type FieldRef,
+  IdSchema,
+  PrimaryKeySchema,
+  type Resource,
+} from '../schema';
 import {
   removeEntityFromCustomEndpoints,
   removeFieldRefs,
@@ -44,12 +51,19 @@ export const UpdateEntityArgs = z.object({
     timestamps: z.boolean().optional(),
     /** null goes back to the derived table name. */
     tableName: z.string().nullable().optional(),
+    views: z.array(EntityViewSchema).optional(),
+    /** null: embedded with its public fields. */
+    embedViewId: IdSchema.nullable().optional(),
   }),
 });
 export function updateEntity(design: Design, args: z.infer<typeof UpdateEntityArgs>): Design {
-  const { tableName, ...rest } = args.patch;
+  const { tableName, embedViewId, ...rest } = args.patch;
   return mapEntity(design, args.entityId, (e) => {
-    const next = { ...e, ...withoutUndefined(rest) };
+    const patched = { ...e, ...withoutUndefined(rest) };
+    const next =
+      embedViewId === undefined
+        ? patched
+        : withoutUndefined({ ...patched, embedViewId: embedViewId ?? undefined });
     if (tableName === null) return withoutUndefined({ ...next, tableName: undefined });
     return tableName === undefined ? next : { ...next, tableName };
   });
@@ -122,6 +136,8 @@ export function duplicateEntity(design: Design, args: z.infer<typeof DuplicateEn
     name,
     tableName: undefined,
     fields: source.fields.map((f) => ({ ...f, id: fieldIds.get(f.id) ?? f.id })),
+    // View ids are the entity's own (kept, so the operations' view choices still hold); their fields are the copies.
+    views: source.views?.map((v) => ({ ...v, fieldIds: v.fieldIds.map((id) => fieldIds.get(id) ?? id) })),
     resource,
   };
   const origin = design.layout.nodes[source.id] ?? { x: 0, y: 0 };

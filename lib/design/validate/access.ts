@@ -20,7 +20,8 @@ export function checkAccess(
       elementId,
     );
   }
-  if (rule.kind === 'owner' && !ownerOk) {
+  // The parent's owner is checked with the nesting (validate/nesting.ts).
+  if (rule.kind === 'owner' && rule.of !== 'parent' && !ownerOk) {
     report(
       'owner-without-relation',
       path,

@@ -1,7 +1,7 @@
 import { PYTHON_KEYWORDS } from '../names';
 import { checkAccess } from './access';
 import type { Context } from './context';
-import { effectiveResourcePath } from './resources';
+import { servedResourcePath } from './nesting';
 import { reservedRouteReason } from './routes';
 
 const ENDPOINT_PATH = /^(\/([A-Za-z0-9._~-]+|\{[a-z_][a-z0-9_]*\}))+$/;
@@ -15,7 +15,8 @@ export function checkCustomEndpoints(ctx: Context): void {
   const { report, design } = ctx;
   const routes = new Map<string, string>();
   for (const entity of design.entities) {
-    const base = effectiveResourcePath(entity);
+    // Nested resources are served under their parent's item path: custom routes clash with that.
+    const base = servedResourcePath(ctx, entity);
     const ops = entity.resource.operations;
     const crud = [
       ['GET', base, ops.list.enabled, 'list'],
@@ -77,6 +78,14 @@ export function checkCustomEndpoints(ctx: Context): void {
       id,
       entity?.resource.ownerRelationId !== undefined,
     );
+    if (endpoint.access.kind === 'owner' && endpoint.access.of === 'parent') {
+      report(
+        'parent-owner-without-parent',
+        `${path}.access`,
+        `${label}: "owner of the parent" applies to a nested resource's own operations, not to custom endpoints.`,
+        id,
+      );
+    }
     for (const match of endpoint.path.matchAll(/\{([^}]*)\}/g)) {
       const name = match[1] as string;
       if (PYTHON_KEYWORDS.has(name)) {
@@ -88,7 +97,7 @@ export function checkCustomEndpoints(ctx: Context): void {
         );
       }
     }
-    const full = entity ? `${effectiveResourcePath(entity)}${endpoint.path}` : endpoint.path;
+    const full = entity ? `${servedResourcePath(ctx, entity)}${endpoint.path}` : endpoint.path;
     const reserved = reservedRouteReason(design, endpoint.method, full);
     if (reserved) {
       report('reserved-route', `${path}.path`, `${endpoint.method} ${full} cannot be used: ${reserved}.`, id);

@@ -9,6 +9,7 @@ import { checkIdentity, checkNames } from './names';
 import type { Problem } from './problem';
 import { checkRelations } from './relations';
 import { checkResources } from './resources';
+import { checkViews } from './views';
 
 export { effectiveAssociationTable, effectiveTableName } from './context';
 export type { Problem, ProblemCode } from './problem';
@@ -29,6 +30,7 @@ export function validateDesign(design: Design): Problem[] {
   checkEnums(ctx);
   checkRelations(ctx);
   checkResources(ctx);
+  checkViews(ctx);
   checkCustomEndpoints(ctx);
   checkAuth(ctx);
   return ctx.problems;

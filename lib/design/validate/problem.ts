@@ -66,6 +66,15 @@ export type ProblemCode =
   | 'owner-on-public-create'
   | 'reserved-route'
   | 'keyword-path-param'
+  // nested resources, parent owners, viewers, views
+  | 'invalid-parent-relation'
+  | 'nesting-cycle'
+  | 'nesting-too-deep'
+  | 'parent-owner-without-parent'
+  | 'viewer-without-auth'
+  | 'view-name-clash'
+  | 'unknown-view'
+  | 'private-field-in-view'
   // auth
   | 'invalid-auth-field'
   | 'role-field-required';

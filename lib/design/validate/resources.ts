@@ -3,6 +3,7 @@ import { resourcePathFor } from '../names';
 import { CRUD_OPERATIONS, type Entity, type FieldRef, PRIMARY_KEY_REF, type Relation } from '../schema';
 import { checkAccess } from './access';
 import { type Context, fieldLabel } from './context';
+import { checkNesting, servedResourcePath } from './nesting';
 import { checkOwnership, checkPrivateRefs, checkPublicWrites, checkUserWrites } from './ownership';
 import { reservedRouteReason } from './routes';
 
@@ -137,6 +138,7 @@ function checkResource(ctx: Context, entity: Entity, path: string): void {
       );
     }
   }
+  checkNesting(ctx, entity, path);
   const ownerOk = checkOwnership(ctx, entity, path);
   checkUserWrites(ctx, entity, path);
   checkPrivateRefs(ctx, entity, path);
@@ -154,7 +156,7 @@ function checkResource(ctx: Context, entity: Entity, path: string): void {
         id,
       );
     }
-    if (name === 'create' && op.access.kind === 'owner') {
+    if (name === 'create' && op.access.kind === 'owner' && op.access.of !== 'parent') {
       report(
         'owner-on-create',
         opPath,
@@ -212,7 +214,7 @@ const CRUD_ROUTES = [
 /** The resource's CRUD routes against the app's fixed routes (`/health`, `/docs`, `/auth/...`); one problem. */
 function checkReservedRoutes(ctx: Context, entity: Entity, path: string): void {
   if (entity.name === '' && entity.resource.path === undefined) return;
-  const base = effectiveResourcePath(entity);
+  const base = servedResourcePath(ctx, entity);
   for (const [name, method, suffix] of CRUD_ROUTES) {
     if (!entity.resource.operations[name].enabled) continue;
     const reason = reservedRouteReason(ctx.design, method, `${base}${suffix}`);
@@ -234,7 +236,7 @@ export function checkResources(ctx: Context): void {
     const path = `entities[${i}].resource`;
     checkResource(ctx, entity, path);
     checkReservedRoutes(ctx, entity, path);
-    const route = effectiveResourcePath(entity);
+    const route = servedResourcePath(ctx, entity);
     const other = paths.get(route);
     if (other !== undefined && entity.name !== '') {
       ctx.report(

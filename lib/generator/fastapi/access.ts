@@ -9,6 +9,7 @@ export function userParam(access: IrAccess, imports: Imports, userClass: () => s
       return null;
     case 'authenticated':
     case 'owner':
+    case 'parent-owner':
       return `current_user: ${imports.from('app.api.deps', 'CurrentUser')}`;
     case 'roles': {
       const annotated = imports.from('typing', 'Annotated');

@@ -22,8 +22,10 @@ import {
 } from './access';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
+import { type NestCtx, PARENT_HELPER, parentCall, parentHelper, parentWhere } from './nesting';
 import { needsCurrentPassword } from './schemas';
 import { takesOptionalUser } from './scope';
+import { isViewerOp } from './viewer';
 
 type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string };
 
@@ -56,6 +58,14 @@ function loaderOptions(ctx: Ctx): string {
     return `${load}(${ctx.model}.${e.attr}${onlyPublic.length > 0 ? `.and_(${onlyPublic.join(', ')})` : ''})`;
   };
   return `.options(${embeds.map(option).join(', ')})`;
+}
+
+const nestCtx = (ctx: Ctx): NestCtx => ({ ...ctx, names: (user) => scopeNames(ctx, user) });
+
+/** The condition tying a child row to the parent the path names (null unless nested). */
+function parentCondition(ctx: Ctx, op: IrOperation): string[] {
+  const where = parentWhere(nestCtx(ctx), op, ctx.model, callerOf(ctx, op).name);
+  return where ? [where] : [];
 }
 
 function scopeNames(ctx: Ctx, user: string | null): ScopeNames {
@@ -188,7 +198,8 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
   const func = imports.from('sqlalchemy', 'func');
   const scope = rowScope(ctx, op);
   const body = [...scope.setup, `${v.statement} = ${select}(${ctx.model})`];
-  for (const where of scope.where) body.push(`${v.statement} = ${v.statement}.where(${where})`);
+  for (const where of [...parentCondition(ctx, op), ...scope.where])
+    body.push(`${v.statement} = ${v.statement}.where(${where})`);
   for (const f of list.filters) {
     body.push(
       `if ${f.param} is not None:`,
@@ -262,14 +273,20 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
 function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   const params = handlerParams(op, ctx.project, ctx.imports);
   if (callerOf(ctx, op).optional) {
-    params.splice(1, 0, `current_user: ${ctx.imports.from('app.api.scoping', 'OptionalUser')}`);
+    const dependency = isViewerOp(op) ? 'ViewerUser' : 'OptionalUser';
+    params.splice(1, 0, `current_user: ${ctx.imports.from('app.api.scoping', dependency)}`);
   }
   const sig = signature(op.handler, params, returnType(op, ctx.imports));
   const responses = responsesArg(op, ctx.imports);
   // The docstring is the operation's description in OpenAPI.
   const doc = op.description ? pyDocstring(op.description, '') : null;
   const lines = doc ? [doc, ...body] : body;
-  return `${decorator(op, responses ? [responses] : [])}\n${sig}\n${indent(lines.join('\n'))}`;
+  // FastAPI appends listed security to the scheme's own: `{}` makes the token optional in OpenAPI.
+  const extra = [
+    ...(responses ? [responses] : []),
+    ...(isViewerOp(op) ? ['openapi_extra={"security": [{}]}'] : []),
+  ];
+  return `${decorator(op, extra)}\n${sig}\n${indent(lines.join('\n'))}`;
 }
 
 /** The schema one row is answered with: the operation's response (full or public view). */
@@ -292,7 +309,7 @@ function passwordLines(ctx: Ctx, fields: IrField[], data: string): string[] {
 function getHandler(ctx: Ctx, op: IrOperation): string {
   const v = localsOf('get');
   const scope = rowScope(ctx, op);
-  const where = [lookupWhere(ctx), ...scope.where];
+  const where = [...parentCondition(ctx, op), lookupWhere(ctx), ...scope.where];
   const item = itemSchema(ctx, op);
   return handler(ctx, op, [
     ...scope.setup,
@@ -307,8 +324,12 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
   const owner = entity.resource.owner;
   const item = itemSchema(ctx, op);
   const links = entity.resource.links;
+  const parent = parentCall(nestCtx(ctx), op, callerOf(ctx, op).name);
+  const nesting = entity.resource.parent;
   return handler(ctx, op, [
     `${v.data} = body.model_dump(exclude_unset=True)`,
+    // The parent comes from the path (404 before anything else), never from the body.
+    ...(parent && nesting ? [`${v.data}[${pyStr(nesting.fk.column)}] = ${parent}`] : []),
     ...passwordLines(
       ctx,
       entity.fields.filter((f) => f.inCreate),
@@ -330,7 +351,7 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
   const { entity, imports } = ctx;
   const v = localsOf('update');
   const scope = rowScope(ctx, op);
-  const where = [lookupWhere(ctx), ...scope.where];
+  const where = [...parentCondition(ctx, op), lookupWhere(ctx), ...scope.where];
   const item = itemSchema(ctx, op);
   const links = entity.resource.links;
   const currentPassword = needsCurrentPassword(entity, ctx.project);
@@ -359,7 +380,7 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
 function deleteHandler(ctx: Ctx, op: IrOperation): string {
   const v = localsOf('delete');
   const scope = rowScope(ctx, op);
-  const where = [lookupWhere(ctx), ...scope.where];
+  const where = [...parentCondition(ctx, op), lookupWhere(ctx), ...scope.where];
   return handler(ctx, op, [
     ...scope.setup,
     `${v.row} = await _fetch(session, ${where.join(', ')})`,
@@ -403,6 +424,12 @@ function copyLines(ctx: Ctx, data: string, mode: 'create' | 'update'): string[] 
     const copy = field.copyFrom;
     if (!copy) return [];
     const source = modelOf(ctx, copy.targetId);
+    // Through the parent of a nested resource: set from the path on create, never changed by an update.
+    if (ctx.entity.resource.parent?.fk.column === copy.column) {
+      if (mode === 'update') return [];
+      const statement = `${select()}(${source}.${copy.field}).where(${source}.id == ${data}[${pyStr(copy.column)}])`;
+      return [`${data}[${pyStr(field.name)}] = (await session.execute(${statement})).scalar_one()`];
+    }
     const value = `body.${copy.column}`;
     const statement = `${select()}(${source}.${copy.field}).where(${source}.id == ${value})`;
     const line = `${data}[${pyStr(field.name)}] = (await session.execute(${statement})).scalar_one()`;
@@ -483,7 +510,7 @@ const HANDLERS: Partial<Record<IrOperationKind, (ctx: Ctx, op: IrOperation) => s
 /** `app/api/routes/<resource>.py`: the enabled CRUD operations of one entity. */
 export function emitResourceRoutes(entity: IrEntity, project: IrProject): string {
   const ops = entity.operations;
-  const imports = new Imports(routeModuleNames(ops, ['router', '_fetch']));
+  const imports = new Imports(routeModuleNames(ops, ['router', '_fetch', PARENT_HELPER]));
   const ctx: Ctx = {
     entity,
     project,
@@ -492,6 +519,7 @@ export function emitResourceRoutes(entity: IrEntity, project: IrProject): string
   };
   const handlers = ops.map((op) => (HANDLERS[op.kind] as (ctx: Ctx, op: IrOperation) => string)(ctx, op));
   const fetch = ops.some((op) => op.kind !== 'list') ? fetchHelper(ctx) : '';
+  const parent = parentHelper(nestCtx(ctx));
   const router = `router = ${imports.from('fastapi', 'APIRouter')}(prefix=${pyStr(entity.resource.path)}, tags=[${pyStr(entity.resource.tag)}])`;
-  return module(imports.render(), [router, fetch, ...handlers]);
+  return module(imports.render(), [router, fetch, ...(parent ? [parent] : []), ...handlers]);
 }

@@ -92,6 +92,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     s.update,
     s.read,
     ...(s.public ? [s.public] : []),
+    ...s.views.map((v) => v.className),
   ]);
   const baseModel = imports.from('pydantic', 'BaseModel');
   const blocks: string[] = [];
@@ -178,6 +179,17 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
       ),
     );
   }
+  for (const view of s.views) {
+    const body = [
+      `model_config = ${imports.from('pydantic', 'ConfigDict')}(from_attributes=True)`,
+      '',
+      `id: ${entityPkType(entity, imports)}`,
+      ...view.fields.map((f) => `${f.name}: ${optional(pyValueType(f, imports, 'output'), f.nullable)}`),
+    ];
+    blocks.push(
+      classDef(view.className, baseModel, `A ${entity.className} in its view ${view.className}.`, body),
+    );
+  }
   return module(imports.render(), blocks);
 }
 
@@ -215,13 +227,14 @@ export function publicFields(entity: IrEntity): IrField[] {
 /** The item schema of a response in the given view: Detail/Read, or their public variants. */
 export function viewSchema(entity: IrEntity, view: IrView): string {
   const s = entity.schemas;
+  if (typeof view === 'object') return view.schema;
   if (view === 'public' && s.public) return s.publicDetail ?? s.public;
   return s.detail ?? s.read;
 }
 
 /** The flat schema another entity embeds: always the public view (the embedding row's reader is anyone). */
 export function embeddedSchema(entity: IrEntity): string {
-  return entity.schemas.public ?? entity.schemas.read;
+  return entity.schemas.embed ?? entity.schemas.public ?? entity.schemas.read;
 }
 
 /** The response schema of an entity's resource in its full view: Detail when it embeds relations, else Read. */

@@ -3,6 +3,7 @@ import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { gatedParents } from './access';
 import { needsCurrentPassword } from './schemas';
+import { isViewerOp, OPTIONAL_USER_NAMES, optionalUserBlocks, usesViewer } from './viewer';
 
 /** Which helpers of `app/api/scoping.py` the routes use. */
 export type ScopeNeeds = {
@@ -11,6 +12,8 @@ export type ScopeNeeds = {
   cycles: boolean;
   currentPassword: boolean;
   optionalUser: boolean;
+  /** Some public rule knows its viewer (`ViewerUser`). */
+  viewer: boolean;
 };
 
 export function scopeNeeds(project: IrProject): ScopeNeeds {
@@ -20,7 +23,12 @@ export function scopeNeeds(project: IrProject): ScopeNeeds {
     links: project.entities.some((e) => writes(e) && e.resource.links.length > 0),
     cycles: project.entities.some((e) => e.resource.update !== null && e.resource.selfRefs.length > 0),
     currentPassword: project.entities.some((e) => needsCurrentPassword(e, project)),
-    optionalUser: project.auth !== null && project.entities.some((e) => needsOptionalUser(e, project)),
+    optionalUser:
+      project.auth !== null &&
+      project.entities.some((e) =>
+        e.operations.some((op) => takesOptionalUser(op, project) && !isViewerOp(op)),
+      ),
+    viewer: usesViewer(project),
   };
 }
 
@@ -40,6 +48,7 @@ export function needsOptionalUser(entity: IrEntity, project: IrProject): boolean
  * declared as the operation's security (FastAPI does so for the optional scheme too), so Swagger UI sends it.
  */
 export function takesOptionalUser(op: IrOperation, project: IrProject): boolean {
+  if (isViewerOp(op) && project.auth !== null && op.entityId) return true;
   if (op.access?.kind !== 'public' || (op.kind !== 'list' && op.kind !== 'get') || !op.entityId) return false;
   return needsOptionalUser(project.entityById.get(op.entityId) as IrEntity, project);
 }
@@ -52,16 +61,14 @@ export function takesOptionalUser(op: IrOperation, project: IrProject): boolean 
 export function emitScoping(project: IrProject): string | null {
   const needs = scopeNeeds(project);
   const invalid = needs.references || needs.links || needs.cycles || needs.currentPassword;
-  if (!invalid && !needs.optionalUser) return null;
+  if (!invalid && !needs.optionalUser && !needs.viewer) return null;
   const imports = new Imports([
     'invalid',
     'require_reference',
     'M',
     'load_links',
     'refuse_cycle',
-    'optional_token',
-    'optional_user',
-    'OptionalUser',
+    ...OPTIONAL_USER_NAMES,
   ]);
   const any = () => imports.from('typing', 'Any');
   const session = () => imports.from('sqlalchemy.ext.asyncio', 'AsyncSession');
@@ -131,31 +138,9 @@ export function emitScoping(project: IrProject): string | null {
       ].join('\n'),
     );
   }
-  const auth = project.auth;
-  if (needs.optionalUser && auth) {
-    const user = project.entityById.get(auth.userId) as IrEntity;
-    const userCls = imports.from(`app.models.${user.module}`, user.className);
-    const sessionDep = imports.from('app.api.deps', 'SessionDep');
-    blocks.push(
-      [
-        `optional_token = ${imports.from('fastapi.security', 'OAuth2PasswordBearer')}(tokenUrl="/auth/login", auto_error=False)`,
-        '',
-        '',
-        'async def optional_user(',
-        `    session: ${sessionDep},`,
-        `    token: ${imports.from('typing', 'Annotated')}[str | None, ${imports.from('fastapi', 'Depends')}(optional_token)],`,
-        `) -> ${userCls} | None:`,
-        '    """The caller of a public route when a valid bearer token comes along."""',
-        '    if not token:',
-        '        return None',
-        '    try:',
-        `        return await ${imports.from('app.api.deps', 'get_current_user')}(session, token)`,
-        `    except ${imports.from('fastapi', 'HTTPException')}:`,
-        '        return None',
-      ].join('\n'),
-      `OptionalUser = ${imports.from('typing', 'Annotated')}[${userCls} | None, ${imports.from('fastapi', 'Depends')}(optional_user)]`,
-    );
-  }
+  blocks.push(
+    ...optionalUserBlocks(project, imports, { optional: needs.optionalUser, viewer: needs.viewer }),
+  );
   return module(
     imports.render(),
     blocks,

@@ -12,6 +12,7 @@ import {
   uniqueName,
   variableName,
 } from './naming';
+import { nestedPath, planNesting } from './nesting';
 import { listScope, planLookupParam, projectOperations, resourceOperations } from './operations';
 import { dependencyOrder } from './order';
 import { planRelations } from './relations';
@@ -28,6 +29,7 @@ import type {
   IrResource,
   IrView,
 } from './types';
+import { embedViewOf, pickedView, planViews } from './views';
 
 type Base = {
   id: string;
@@ -137,6 +139,8 @@ export function buildIr(design: Design, projectName?: string): IrProject {
         public: hasPrivateFields(fields) ? `${cls}Public` : null,
         publicDetail:
           hasPrivateFields(fields) && entity.resource.embed.length > 0 ? `${cls}PublicDetail` : null,
+        views: [],
+        embed: null,
       },
       // Filled below once every entity exists (refs point across entities).
       resource: undefined as unknown as IrResource,
@@ -146,6 +150,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     };
     ir.resource = {
       path: entity.resource.path ?? resourcePathFor(entity.name),
+      parent: null,
       tag: kebabCase(base.tableName),
       module: routeModule,
       lookup: { field: null, param: `${ir.varName}_id` },
@@ -162,16 +167,20 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       selfRefs: [],
       views: { list: 'full', get: 'full', create: 'full', update: 'full' },
     };
+    ir.schemas.views = planViews(entity, ir);
+    ir.schemas.embed = embedViewOf(entity, ir.schemas.views);
     entityById.set(entity.id, ir);
   }
 
+  const designById = new Map(design.entities.map((e) => [e.id, e]));
   for (const entity of design.entities) {
     const ir = entityById.get(entity.id) as IrEntity;
-    ir.resource = buildResource(entity, ir, entityById, relationsById);
+    ir.resource = buildResource(entity, ir, entityById, relationsById, designById);
     ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
     resolveCopies(entity, ir, entityById);
     markSortIndexes(ir);
-    ir.operations = resourceOperations(ir);
+    const parent = ir.resource.parent ? (entityById.get(ir.resource.parent.parentId) as IrEntity) : null;
+    ir.operations = resourceOperations(ir, parent);
   }
 
   let irAuth: IrProject['auth'] = null;
@@ -221,13 +230,16 @@ function buildResource(
   ir: IrEntity,
   entityById: ReadonlyMap<string, IrEntity>,
   relationsById: ReadonlyMap<string, Relation>,
+  designById: ReadonlyMap<string, Entity>,
 ): IrResource {
   const res = entity.resource;
   const ops = res.operations;
   const lookupField =
     res.lookupFieldId === PRIMARY_KEY_REF ? null : (ir.fieldById.get(res.lookupFieldId) ?? null);
   const lookupParam = planLookupParam(ir, lookupField);
+  const parent = planNesting(entity, ir, designById, entityById, lookupParam);
   const scope = listScope(toAccess(ops.list.access));
+  if (parent) scope.fixed(parent.param);
   const queries = new Set<string>(['limit', 'offset', 'sort']);
   const ref = (fieldRef: { relationId?: string; fieldId: string }, forSort: boolean): IrRef => {
     let target = ir;
@@ -279,6 +291,9 @@ function buildResource(
   const get = ops.get.enabled ? toAccess(ops.get.access) : null;
   return {
     ...ir.resource,
+    ...(parent
+      ? { parent, path: nestedPath(entity, entityById.get(parent.parentId) as IrEntity, parent) }
+      : {}),
     lookup: { field: lookupField, param: lookupParam },
     list: ops.list.enabled
       ? {
@@ -301,11 +316,11 @@ function buildResource(
     links: links.map((l) => ({ attr: l.attr, targetId: l.targetId })),
     selfRefs: ir.fks.filter((fk) => fk.targetId === entity.id && fk.inUpdate),
     views: {
-      list: viewOf(list),
-      get: viewOf(get),
+      list: pickedView(ir, ops.list.viewId, viewOf(list)),
+      get: pickedView(ir, ops.get.viewId, viewOf(get)),
       // The creator sent the values themself (and owns the row when it has an owner).
-      create: 'full',
-      update: viewOf(ir.resource.update),
+      create: pickedView(ir, ops.create.viewId, 'full'),
+      update: pickedView(ir, ops.update.viewId, viewOf(ir.resource.update)),
     },
   };
 }

@@ -15,7 +15,7 @@ import type {
 } from './types';
 
 /** The handler scopes of one operation kind, with the parameters every such handler has. */
-function handlerScope(kind: HandlerKind, access: IrAccess | null, body: boolean): Scope {
+export function handlerScope(kind: HandlerKind, access: IrAccess | null, body: boolean): Scope {
   const scope = new Scope(kind);
   // Custom stubs take no session: a path segment may be called so.
   if (kind !== 'custom') scope.fixed('session');
@@ -51,8 +51,9 @@ const sortedErrors = (errors: Iterable<number>) => [...new Set(errors)].sort((a,
 /** 401 without a user, 403 for a role rule, plus what the handler itself answers. */
 function errorsOf(access: IrAccess | null, own: number[], validated: boolean): number[] {
   const errors = [...own];
-  if (needsUser(access)) errors.push(401);
-  if (access?.kind === 'roles') errors.push(403);
+  // A viewer's invalid token is a 401 too.
+  if (needsUser(access) || (access?.kind === 'public' && access.viewer)) errors.push(401);
+  if (access?.kind === 'roles' || access?.kind === 'parent-owner') errors.push(403);
   if (validated) errors.push(422);
   return sortedErrors(errors);
 }
@@ -63,6 +64,7 @@ function errorsOf(access: IrAccess | null, own: number[], validated: boolean): n
  */
 export function itemResponse(entity: IrEntity, view: IrView = 'full'): IrSchemaRef {
   const s = entity.schemas;
+  if (typeof view === 'object') return { name: view.schema, module: `app.schemas.${entity.module}` };
   if (view === 'public' && s.public) {
     return s.publicDetail
       ? { name: s.publicDetail, module: 'app.schemas.responses' }
@@ -107,8 +109,19 @@ function resourceDescription(entity: IrEntity, kind: IrOperation['kind'], access
   }
 }
 
+/** What nesting, parent-owner rules and viewers add to a CRUD handler's docstring. */
+function shapeNotes(access: IrAccess, parent: IrEntity | null): string[] {
+  const notes: string[] = [];
+  if (parent) notes.push(`Under the ${parent.className} the path names: 404 when there is none.`);
+  if (access.kind === 'parent-owner' && parent)
+    notes.push(`Only the owner of the ${parent.className} may (403 for anyone else).`);
+  if (access.kind === 'public' && access.viewer)
+    notes.push('A valid token identifies the caller; an invalid or expired one is a 401.');
+  return notes;
+}
+
 /** The enabled CRUD operations of an entity, in the order its router declares them. */
-export function resourceOperations(entity: IrEntity): IrOperation[] {
+export function resourceOperations(entity: IrEntity, parent: IrEntity | null = null): IrOperation[] {
   const r = entity.resource;
   const ops: IrOperation[] = [];
   const base = { tag: r.tag, summary: null, entityId: entity.id, customId: null };
@@ -121,6 +134,19 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
     source: { kind: 'lookup', entityId: entity.id, field: r.lookup.field },
   };
   const itemRoute = `/{${r.lookup.param}}`;
+  // Nested: the parent's lookup comes first in every path, and a missing parent is a 404 of every operation.
+  const parentParams: IrParam[] = r.parent
+    ? [
+        {
+          name: r.parent.param,
+          wire: r.parent.param,
+          in: 'path',
+          required: true,
+          source: { kind: 'lookup', entityId: r.parent.parentId, field: r.parent.field },
+        },
+      ]
+    : [];
+  const parent404 = r.parent ? [404] : [];
   const entityBody = (name: string) => ({
     name,
     module: `app.schemas.${entity.module}`,
@@ -130,6 +156,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
   });
   if (r.list) {
     const params: IrParam[] = [
+      ...parentParams,
       {
         name: 'limit',
         wire: 'limit',
@@ -172,7 +199,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       body: null,
       response: { name: entity.schemas.list, module: 'app.schemas.responses', list: false },
       status: 200,
-      errors: errorsOf(r.list.access, [], true),
+      errors: errorsOf(r.list.access, parent404, true),
       locals: locals('list'),
     });
   }
@@ -187,7 +214,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       operationId: '',
       description: null,
       access: r.get,
-      params: [lookup],
+      params: [...parentParams, lookup],
       body: null,
       response: item(r.views.get),
       status: 200,
@@ -206,11 +233,11 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       operationId: '',
       description: null,
       access: r.create,
-      params: [],
+      params: parentParams,
       body: entityBody(entity.schemas.create),
       response: item(r.views.create),
       status: 201,
-      errors: errorsOf(r.create, [409], true),
+      errors: errorsOf(r.create, [...parent404, 409], true),
       locals: locals('create'),
     });
   }
@@ -225,7 +252,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       operationId: '',
       description: null,
       access: r.update,
-      params: [lookup],
+      params: [...parentParams, lookup],
       body: entityBody(entity.schemas.update),
       response: item(r.views.update),
       status: 200,
@@ -245,7 +272,7 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       operationId: '',
       description: null,
       access: r.delete,
-      params: [lookup],
+      params: [...parentParams, lookup],
       body: null,
       response: null,
       status: 204,
@@ -253,7 +280,12 @@ export function resourceOperations(entity: IrEntity): IrOperation[] {
       locals: locals('delete'),
     });
   }
-  for (const op of ops) op.description = resourceDescription(entity, op.kind, op.access as IrAccess);
+  for (const op of ops) {
+    op.description = [
+      resourceDescription(entity, op.kind, op.access as IrAccess),
+      ...shapeNotes(op.access as IrAccess, parent),
+    ].join(' ');
+  }
   return ops;
 }
 

@@ -43,10 +43,13 @@ export type IrEnum = {
 };
 
 export type IrAccess =
-  | { kind: 'public' }
+  /** `viewer`: the caller is known when a valid token comes along; an invalid one is a 401. */
+  | { kind: 'public'; viewer?: true }
   | { kind: 'authenticated' }
   | { kind: 'roles'; roles: string[] }
-  | { kind: 'owner' };
+  | { kind: 'owner' }
+  /** The owner of the parent row of a nested resource (any child of the caller's own parent). */
+  | { kind: 'parent-owner' };
 
 export type IrField = {
   id: string;
@@ -156,13 +159,31 @@ export type IrOwnerHop = { attr: string; column: string; targetId: string };
 export type IrOwnership = { hops: IrOwnerHop[] };
 
 /** Which response schema an operation answers with: everything, or the public view (owner-only fields left out). */
-export type IrView = 'full' | 'public';
+export type IrView = 'full' | 'public' | { schema: string };
+
+/** A named view of an entity: schema class `<Entity><View>` with the id and these fields only. */
+export type IrEntityView = { id: string; className: string; fields: IrField[] };
 
 /** A many-to-many written in create/update bodies as a list of the target's ids (embedded relations only). */
 export type IrLinkWrite = { attr: string; targetId: string };
 
+/**
+ * A resource nested under its parent's item path through a many-to-one FK: the parent's lookup is a path
+ * parameter (`param`, planned against every handler of the child), the FK is set from it on create.
+ */
+export type IrNesting = {
+  parentId: string;
+  fk: IrForeignKey;
+  /** The parent's lookup field (null: its primary key). */
+  field: IrField | null;
+  /** Python parameter name and path segment (`slug`, or `article_slug` when the child's lookup is `slug`). */
+  param: string;
+};
+
 export type IrResource = {
+  /** Full router prefix: nested resources include the parent's item path (`/articles/{slug}/comments`). */
   path: string;
+  parent: IrNesting | null;
   tag: string;
   /** Python module of the router (`app/api/routes/<module>.py`) and its test. */
   module: string;
@@ -195,6 +216,10 @@ export type IrSchemaNames = {
   public: string | null;
   /** Public + embedded relations; null unless both exist. */
   publicDetail: string | null;
+  /** The entity's named views (`<Entity><View>`, flat: no embeds). */
+  views: IrEntityView[];
+  /** The view other entities embed this one with; null: its public view (or Read). */
+  embed: string | null;
 };
 
 export type IrEntity = {

@@ -3,6 +3,7 @@ import { openApiTags } from '../fastapi/deps';
 import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
 import { takesOptionalUser } from '../fastapi/scope';
 import { INT64 } from '../fastapi/types';
+import { isViewerOp } from '../fastapi/viewer';
 import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
 import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
@@ -13,6 +14,7 @@ import {
   inputSchema,
   type JsonSchema,
   listSchema,
+  namedViewSchema,
   nullable,
   pkSchema,
   plainSchema,
@@ -92,7 +94,8 @@ function operation(project: IrProject, op: IrOperation): Operation {
     operationId: op.operationId,
   };
   if ((op.access && op.access.kind !== 'public') || takesOptionalUser(op, project))
-    doc.security = [{ OAuth2PasswordBearer: [] }];
+    // A viewer's token is optional: `{}` lets a client call without one (FastAPI appends it after the scheme).
+    doc.security = isViewerOp(op) ? [{ OAuth2PasswordBearer: [] }, {}] : [{ OAuth2PasswordBearer: [] }];
   if (op.params.length > 0) {
     doc.parameters = op.params.map((p) => {
       const schema = paramSchema(project, op, p);
@@ -148,6 +151,7 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
     if (e.schemas.public) byName.set(e.schemas.public, () => publicSchema(e, project));
     if (e.schemas.publicDetail) byName.set(e.schemas.publicDetail, () => publicDetailSchema(e, project));
     byName.set(e.schemas.list, () => listSchema(e));
+    for (const view of e.schemas.views) byName.set(view.className, () => namedViewSchema(e, view));
   }
   for (const op of project.operations) {
     const requestEntity = op.kind === 'custom' && op.body?.entityId ? op.body.entityId : null;

@@ -9,7 +9,7 @@ import {
   viewSchema,
 } from '../fastapi/schemas';
 import { decimalDigits, INT32, INT64, inputMaxLength, intBounds } from '../fastapi/types';
-import type { IrEntity, IrField, IrProject } from '../ir/types';
+import type { IrEntity, IrEntityView, IrField, IrProject } from '../ir/types';
 
 /** JSON Schema (OpenAPI 3.1) of the generated Pydantic models, mirroring Pydantic v2's output. */
 export type JsonSchema = Record<string, unknown>;
@@ -255,6 +255,17 @@ function readProps(entity: IrEntity, project: IrProject, fields = readFields(ent
     }
   }
   return props;
+}
+
+/** A named view (`Entity.views`): the id and the view's fields, no foreign keys, timestamps or embeds. */
+export function namedViewSchema(entity: IrEntity, view: IrEntityView): JsonSchema {
+  const props: Prop[] = [{ name: 'id', schema: decorate(pkSchema(entity), { name: 'id' }), required: true }];
+  for (const f of view.fields) {
+    const base = plainSchema(f, 'output');
+    const schema = f.nullable && f.type !== 'json' ? nullable(base) : base;
+    props.push({ name: f.name, schema: decorate(schema, { name: f.name }), required: true });
+  }
+  return objectSchema(view.className, props);
 }
 
 export function readSchema(entity: IrEntity, project: IrProject): JsonSchema {

@@ -218,7 +218,10 @@ function publicRowTests(ctx: Ctx): void {
       draft,
       `response = client.get(${pyStr(list.path)}, params={"limit": ${max}}, headers=other_headers)`,
       'assert response.status_code == 200',
-      `assert all(item[${pyStr(flag.name)}] for item in response.json()["items"])`,
+      // A named list view may leave the flag out.
+      ...(typeof entity.resource.views.list === 'object'
+        ? []
+        : [`assert all(item[${pyStr(flag.name)}] for item in response.json()["items"])`]),
       `assert ${jsonId(entity, 'row.id')} not in {item["id"] for item in response.json()["items"]}`,
       `mine = client.get(${pyStr(list.path)}, params={"limit": ${max}}, headers=owner_headers).json()`,
       `assert mine["total"] >= 1`,

@@ -4,8 +4,10 @@ import { emitAccessTests } from './access';
 import { emitAuthTests } from './auth';
 import { emitCustomTests } from './custom';
 import { emitFactories } from './factories';
+import { emitNestedTests } from './nested';
 import { emitResourceTests } from './resource';
 import { emitConftest, emitRuntimeTests, emitUtils } from './support';
+import { emitViewTests } from './views';
 
 /** The generated pytest suite, keyed by path. */
 export function emitTests(ir: IrProject): Record<string, string> {
@@ -22,7 +24,15 @@ export function emitTests(ir: IrProject): Record<string, string> {
   if (custom) files['tests/test_custom.py'] = custom;
   for (const entity of ir.entities) {
     if (!hasRoutes(entity)) continue;
+    // A nested resource is tested under its parent (the generic suites build their paths without one).
+    const nested = emitNestedTests(entity, ir);
+    if (nested) {
+      files[`tests/test_${entity.resource.module}_nested.py`] = nested;
+      continue;
+    }
     files[`tests/test_${entity.resource.module}.py`] = emitResourceTests(entity, ir);
+    const views = emitViewTests(entity, ir);
+    if (views) files[`tests/test_${entity.resource.module}_views.py`] = views;
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
   }

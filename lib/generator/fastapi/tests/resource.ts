@@ -6,6 +6,7 @@ import type {
   IrOperationKind,
   IrProject,
   IrRef,
+  IrView,
 } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
@@ -537,6 +538,13 @@ function ownerTest(ctx: Ctx, name: string, access: IrAccess, request: (url: stri
   ]);
 }
 
+/** Whether a response in `view` carries `field`. */
+function shownIn(entity: IrEntity, view: IrView, field: IrField): boolean {
+  if (typeof view === 'object')
+    return entity.schemas.views.find((v) => v.className === view.schema)?.fields.includes(field) ?? false;
+  return view === 'full' || field.visibility === 'public';
+}
+
 function createTests(ctx: Ctx): void {
   const op = opOf(ctx, 'create');
   if (!op?.access) return;
@@ -546,13 +554,17 @@ function createTests(ctx: Ctx): void {
   const name = op.handler;
   const payload = ctx.imports.from('tests.factories', payloadName(entity));
   // What was sent is what is answered and, read back, what was stored (types whose JSON form is stable).
+  const { views } = entity.resource;
   const keys = [
     ...entity.fields
-      // Read back through a public view, owner-only fields are (rightly) absent.
-      .filter((f) => entity.resource.views.get === 'full' || f.visibility === 'public')
+      // Read back through a public or named view, the fields it leaves out are (rightly) absent.
+      .filter((f) => shownIn(entity, views.get, f) && shownIn(entity, views.create, f))
       .filter((f) => f.inCreate && f.inRead && STABLE_JSON.has(f.type))
       .map((f) => f.name),
-    ...entity.fks.filter((fk) => fk.inCreate).map((fk) => fk.column),
+    // Named views carry no foreign keys.
+    ...(typeof views.get === 'object' || typeof views.create === 'object'
+      ? []
+      : entity.fks.filter((fk) => fk.inCreate).map((fk) => fk.column)),
   ];
   const sent =
     keys.length > 0
