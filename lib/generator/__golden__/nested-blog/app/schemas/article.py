@@ -16,11 +16,11 @@ class ArticleBase(BaseModel):
 
 
 class ArticleCreate(ArticleBase):
-    """Body of a request creating a Article."""
+    """Body of a request creating an Article."""
 
 
 class ArticleUpdate(UpdateModel):
-    """Partial update of a Article: only the fields sent are changed."""
+    """Partial update of an Article: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
@@ -33,7 +33,7 @@ class ArticleUpdate(UpdateModel):
 
 
 class ArticleRead(BaseModel):
-    """A Article as returned by the API."""
+    """An Article as returned by the API."""
 
     model_config = ConfigDict(from_attributes=True)
 

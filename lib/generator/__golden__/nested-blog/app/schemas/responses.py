@@ -7,7 +7,7 @@ from app.schemas.user import UserProfile
 
 
 class ArticleDetail(ArticleRead):
-    """A Article with its embedded relations."""
+    """An Article with its embedded relations."""
 
     author: UserProfile
 

@@ -74,7 +74,7 @@ async def create_article(
     current_user: CurrentUser,
     body: ArticleCreate,
 ) -> ArticleDetail:
-    """Creates a Article owned by the caller."""
+    """Creates an Article owned by the caller."""
     data = body.model_dump(exclude_unset=True)
     data["author_id"] = current_user.id
     row = Article(**data)
@@ -90,7 +90,7 @@ async def update_article(
     slug: SafeStr,
     body: ArticleUpdate,
 ) -> ArticleDetail:
-    """Changes the fields sent of a Article of the caller by slug; 404 when
+    """Changes the fields sent of an Article of the caller by slug; 404 when
     there is none.
     """
     row = await _fetch(
@@ -109,7 +109,7 @@ async def delete_article(
     current_user: CurrentUser,
     slug: SafeStr,
 ) -> None:
-    """Deletes a Article of the caller by slug; 404 when there is none."""
+    """Deletes an Article of the caller by slug; 404 when there is none."""
     row = await _fetch(
         session, Article.slug == slug, Article.author_id == current_user.id
     )
