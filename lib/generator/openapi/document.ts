@@ -1,3 +1,4 @@
+import { shapeSchemas } from './envelopes';
 import type { Design } from '@/lib/design/schema';
 import { openApiTags } from '../fastapi/deps';
 import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
@@ -55,6 +56,8 @@ function paramSchema(project: IrProject, op: IrOperation, p: IrParam): JsonSchem
       return { type: 'integer', maximum: source.max, minimum: 1, default: source.default };
     case 'offset':
       return { type: 'integer', maximum: Number(INT64.max), minimum: 0, default: 0 };
+    case 'page':
+      return { type: 'integer', maximum: source.max, minimum: 1, default: 1 };
     case 'sort':
       return nullable({ enum: source.keys, type: 'string' });
     case 'segment':
@@ -148,6 +151,7 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
     if (e.schemas.public) byName.set(e.schemas.public, () => publicSchema(e, project));
     if (e.schemas.publicDetail) byName.set(e.schemas.publicDetail, () => publicDetailSchema(e, project));
     byName.set(e.schemas.list, () => listSchema(e));
+    for (const [name, build] of shapeSchemas(e, project)) byName.set(name, build);
   }
   for (const op of project.operations) {
     const requestEntity = op.kind === 'custom' && op.body?.entityId ? op.body.entityId : null;
