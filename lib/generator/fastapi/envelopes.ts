@@ -1,10 +1,15 @@
-import { PYTHON_KEYWORDS, PYTHON_RESERVED_FIELD_NAMES, pydanticAttributeReason, snakeCase } from '@/lib/design/names';
+import {
+  PYTHON_KEYWORDS,
+  PYTHON_RESERVED_FIELD_NAMES,
+  pydanticAttributeReason,
+  snakeCase,
+} from '@/lib/design/names';
 import { itemResponse } from '../ir/operations';
 import { bodyEnvelopeName, enveloped, envelopeName } from '../ir/shape';
 import type { IrEntity, IrOperation, IrSchemaRef } from '../ir/types';
+import { indent } from '../python/code';
 import type { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
-import { indent } from '../python/code';
 
 /**
  * The generated classes of the API's shape: envelopes (`{"article": {...}}`) around answers and bodies, and the
@@ -123,7 +128,11 @@ export function unwrapBody(entity: IrEntity, op: IrOperation): string[] {
 }
 
 /** The attributes of `<Entity>List` (`{"articles": [...], "articlesCount": 3}`), with the paging echoed. */
-export function listAttrs(entity: IrEntity, item: string, imports: Imports): { lines: string[]; aliased: boolean } {
+export function listAttrs(
+  entity: IrEntity,
+  item: string,
+  imports: Imports,
+): { lines: string[]; aliased: boolean } {
   const shape = entity.resource.shape;
   const list = shape.list;
   if (list.kind === 'array') return { lines: [], aliased: false };

@@ -20,7 +20,7 @@ import {
   readableConditions,
   type ScopeNames,
 } from './access';
-import { listArgs, unwrapBody, wrapExpr } from './envelopes';
+import { listArgs, unwrapBody, wireName, wrapExpr } from './envelopes';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 import { needsCurrentPassword } from './schemas';
@@ -357,8 +357,12 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
     ...scope.setup,
     `${v.row} = await _fetch(session, ${where.join(', ')})`,
     `${v.data} = body.model_dump(${replace ? '' : 'exclude_unset=True'})`,
-    ...(replace ? passwords.map((f) => `if body.${f.name} is None:
-    ${v.data}.pop(${pyStr(f.name)})`) : []),
+    ...(replace
+      ? passwords.map(
+          (f) => `if body.${f.name} is None:
+    ${v.data}.pop(${pyStr(f.name)})`,
+        )
+      : []),
     ...(currentPassword ? currentPasswordCheck(ctx, op, v.row, v.data) : []),
     ...passwordLines(
       ctx,
@@ -406,7 +410,7 @@ function referenceChecks(ctx: Ctx, op: IrOperation, mode: 'create' | 'update'): 
     const where = [`${model}.id == ${value}`, ...readableConditions(target, names)];
     const check = [
       `await ${require}(`,
-      `    session, ${pyStr(fk.column)}, ${value}, ${select}(${model}.id).where(${where.join(', ')})`,
+      `    session, ${pyStr(wireName(ctx.entity, fk.column))}, ${value}, ${select}(${model}.id).where(${where.join(', ')})`,
       ')',
     ];
     const guarded = mode === 'update' || fk.nullable;
@@ -439,7 +443,7 @@ function cycleChecks(ctx: Ctx, row: string): string[] {
     `if body.${fk.column} is not None:`,
     `    await ${refuse()}(`,
     `        session,`,
-    `        ${pyStr(fk.column)},`,
+    `        ${pyStr(wireName(ctx.entity, fk.column))},`,
     `        body.${fk.column},`,
     `        ${row}.id,`,
     `        ${ctx.model}.id,`,
@@ -458,7 +462,7 @@ function linkWrites(ctx: Ctx, row: string, mode: 'create' | 'update'): string[] 
     const lines = [
       `${row}.${link.attr} = await ${load()}(`,
       `    session,`,
-      `    ${pyStr(link.attr)},`,
+      `    ${pyStr(wireName(ctx.entity, link.attr))},`,
       `    ${value},`,
       `    ${select()}(${target}).where(${target}.id.in_(${value})),`,
       ')',
@@ -483,7 +487,7 @@ function currentPasswordCheck(ctx: Ctx, op: IrOperation, row: string, data: stri
     `${data}.pop("current_password", None)`,
     `if body.${password} is not None${self}:`,
     '    if body.current_password is None:',
-    `        raise ${invalid}("current_password", "Required to change the password", None)`,
+    `        raise ${invalid}(${pyStr(wireName(ctx.entity, 'current_password'))}, "Required to change the password", None)`,
     `    if not await ${verify}(body.current_password, ${row}.${password}):`,
     `        raise ${httpException}(status_code=403, detail="The current password is wrong")`,
   ];

@@ -1,9 +1,9 @@
+import { itemResponse } from '../ir/operations';
+import { enveloped, envelopeName, hasReplace, replaceSchemaName } from '../ir/shape';
 import type { IrEntity, IrField, IrForeignKey, IrLinkWrite, IrProject, IrView } from '../ir/types';
 import { indent, kwargs, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyLongStr, pyNumber, pyStr, pyValue } from '../python/literal';
-import { itemResponse } from '../ir/operations';
-import { enveloped, envelopeName, hasReplace, replaceSchemaName } from '../ir/shape';
 import { entityPkType, isMutableLiteral, literalDefault } from './columns';
 import {
   aliasConfig,
@@ -63,12 +63,7 @@ export function inputField(field: IrField, imports: Imports, mode: Mode, alias?:
   } else if (field.default?.kind === 'uuid') factory = `${imports.module('uuid')}.uuid4`;
   else if (field.nullable) defaultArg = ['default', 'None'];
   if (field.type === 'json') annotation = type;
-  const args = kwargs([
-    defaultArg,
-    ['default_factory', factory],
-    ['alias', alias],
-    ...constraintArgs(field),
-  ]);
+  const args = kwargs([defaultArg, ['default_factory', factory], ['alias', alias], ...constraintArgs(field)]);
   if (args.length === 0) return `${field.name}: ${annotation}`;
   if (args.length === 1 && defaultArg[1] !== undefined)
     return `${field.name}: ${annotation} = ${defaultArg[1]}`;
@@ -351,7 +346,10 @@ export function emitResponses(project: IrProject): string | null {
         : [];
       const doc = entity.resource.shape.paging.style === 'none' ? 'Every' : 'One page of';
       blocks.push(
-        classDef(entity.schemas.list, baseModel, `${doc} ${entity.className} rows.`, [...config, ...attrs.lines]),
+        classDef(entity.schemas.list, baseModel, `${doc} ${entity.className} rows.`, [
+          ...config,
+          ...attrs.lines,
+        ]),
       );
     }
     const local = new Set([detail, publicDetail].filter((n): n is string => n !== null));

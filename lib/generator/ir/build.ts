@@ -1,9 +1,4 @@
-import {
-  resourceApiShape,
-  reservedQueryParams,
-  styled,
-  timestampApiNames,
-} from '@/lib/design/api-shape';
+import { reservedQueryParams, resourceApiShape, styled, timestampApiNames } from '@/lib/design/api-shape';
 import { otherEnd } from '@/lib/design/members';
 import { kebabCase, resourcePathFor, snakeCase, tableNameFor } from '@/lib/design/names';
 import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/design/schema';
@@ -241,7 +236,10 @@ function buildResource(
   const scope = listScope(toAccess(ops.list.access), design.api.paging);
   const queries = new Set<string>(reservedQueryParams(design));
   const naming = design.api.naming;
-  const ref = (fieldRef: { relationId?: string; fieldId: string; param?: string }, forSort: boolean): IrRef => {
+  const ref = (
+    fieldRef: { relationId?: string; fieldId: string; param?: string },
+    forSort: boolean,
+  ): IrRef => {
     let target = ir;
     let via: IrRef['via'] = null;
     if (fieldRef.relationId !== undefined) {

@@ -1,4 +1,5 @@
 import { uniqueName } from '@/lib/design/names';
+import type { Paging } from '@/lib/design/schema';
 import { needsUser } from './access';
 import { type HandlerKind, Scope } from './scope';
 import {
@@ -10,7 +11,6 @@ import {
   updateVariants,
   WRAPPED_BODY,
 } from './shape';
-import type { Paging } from '@/lib/design/schema';
 import type {
   IrAccess,
   IrCustomEndpoint,

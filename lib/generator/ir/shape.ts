@@ -85,7 +85,11 @@ export const replaceSchemaName = (entity: IrEntity): string => `${entity.classNa
 export function updateVariants(
   entity: IrEntity,
 ): Array<{ method: 'patch' | 'put'; handler: string; schema: string }> {
-  const patch = { method: 'patch' as const, handler: `update_${entity.varName}`, schema: entity.schemas.update };
+  const patch = {
+    method: 'patch' as const,
+    handler: `update_${entity.varName}`,
+    schema: entity.schemas.update,
+  };
   const put = { method: 'put' as const, schema: replaceSchemaName(entity) };
   switch (entity.resource.shape.update) {
     case 'patch':

@@ -1,4 +1,3 @@
-import { shapeSchemas } from './envelopes';
 import type { Design } from '@/lib/design/schema';
 import { openApiTags } from '../fastapi/deps';
 import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
@@ -7,6 +6,7 @@ import { INT64 } from '../fastapi/types';
 import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
 import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
+import { shapeSchemas } from './envelopes';
 import {
   createSchema,
   detailSchema,

@@ -1,3 +1,4 @@
+import { wireName } from '../fastapi/envelopes';
 import {
   baseFields,
   createOnlyFields,
@@ -9,7 +10,6 @@ import {
   viewSchema,
 } from '../fastapi/schemas';
 import { decimalDigits, INT32, INT64, inputMaxLength, intBounds } from '../fastapi/types';
-import { wireName } from '../fastapi/envelopes';
 import type { IrEntity, IrField, IrProject } from '../ir/types';
 
 /** JSON Schema (OpenAPI 3.1) of the generated Pydantic models, mirroring Pydantic v2's output. */
@@ -228,10 +228,10 @@ export function inputSchema(
   fks: IrEntity['fks'],
   project: IrProject,
 ): JsonSchema {
-  const fkSet = new Set(fks.map((fk) => fk.column));
+  const fkSet = new Set(fks.map((fk) => wireName(entity, fk.column)));
   const schema = objectSchema(title, [
-    ...fields.map((f) => inputProp(f, 'create')),
-    ...fkProps(entity, project, 'create', false).filter((p) => fkSet.has(p.name)),
+    ...fields.map(entityInput(entity, 'create')),
+    ...fkProps(entity, project, 'create').filter((p) => fkSet.has(p.name)),
   ]);
   return { ...schema, additionalProperties: false };
 }

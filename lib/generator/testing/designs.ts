@@ -9,6 +9,7 @@ import {
 import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/names';
 import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
+import { shapeDesigns } from './shape-designs';
 
 /** Small designs that each exercise one generator feature, for golden files and the Python checks. */
 
@@ -388,4 +389,5 @@ export const focusedDesigns: Record<string, () => Design> = {
   'types-and-defaults': typesAndDefaults,
   'handler-names': handlerNames,
   'custom-endpoints': customEndpoints,
+  ...shapeDesigns,
 };
