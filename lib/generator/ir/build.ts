@@ -333,7 +333,8 @@ function wireNames(design: Design, ir: IrEntity): Map<string, string> {
     ...ir.fks.map((fk): [string, string] => [fk.column, styled(fk.column, naming)]),
     ...ir.resource.links.map((l): [string, string] => [l.attr, styled(l.attr, naming)]),
     ...ir.resource.embeds.map((e): [string, string] => [e.attr, styled(e.attr, naming)]),
-    ['current_password', styled('current_password', naming)],
+    // The current password a user sends to change theirs (their own update body).
+    ...(ir.isUser ? [['current_password', styled('current_password', naming)] as [string, string]] : []),
   ];
   if (ir.timestamps) pairs.push(['created_at', stamps.created], ['updated_at', stamps.updated]);
   return new Map(pairs.filter(([python, json]) => python !== json));

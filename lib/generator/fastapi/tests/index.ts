@@ -5,6 +5,7 @@ import { emitAuthTests } from './auth';
 import { emitCustomTests } from './custom';
 import { emitFactories } from './factories';
 import { emitResourceTests } from './resource';
+import { emitShapeTests } from './shape-tests';
 import { emitConftest, emitRuntimeTests, emitUtils } from './support';
 
 /** The generated pytest suite, keyed by path. */
@@ -25,6 +26,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
     files[`tests/test_${entity.resource.module}.py`] = emitResourceTests(entity, ir);
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
+    const shape = emitShapeTests(entity, ir);
+    if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }
   return files;
 }

@@ -1,5 +1,5 @@
 import type { IrEntity } from '../../ir/types';
-import { pyNumber, pyStr } from '../../python/literal';
+import { pyStr } from '../../python/literal';
 import { wireName } from '../envelopes';
 
 /**
@@ -66,5 +66,3 @@ export function sizeParam(entity: IrEntity): string | null {
 
 /** `{...}` of dict entries. */
 export const dict = (entries: string[]): string => `{${entries.join(', ')}}`;
-
-export { pyNumber };

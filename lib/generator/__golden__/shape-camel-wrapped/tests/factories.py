@@ -36,7 +36,6 @@ async def author_payload(**overrides: Any) -> dict[str, Any]:
             {
                 "display_name": "handle",
                 "short_bio": "shortBio",
-                "current_password": "currentPassword",
                 "created_at": "createdAt",
                 "updated_at": "updatedAt",
             }.get(key, key): value
@@ -80,7 +79,6 @@ async def blog_article_payload(**overrides: Any) -> dict[str, Any]:
                 "published_at": "publishedAt",
                 "written_by_id": "writtenById",
                 "written_by": "writtenBy",
-                "current_password": "currentPassword",
                 "created_at": "createdAt",
                 "updated_at": "updatedAt",
             }.get(key, key): value
