@@ -66,6 +66,11 @@ export type ProblemCode =
   | 'owner-on-public-create'
   | 'reserved-route'
   | 'keyword-path-param'
+  // the API's shape
+  | 'invalid-key-template'
+  | 'invalid-api-name'
+  | 'duplicate-api-name'
+  | 'reserved-query-param'
   // auth
   | 'invalid-auth-field'
   | 'role-field-required';
