@@ -10,6 +10,7 @@ import {
   ListOperationSchema,
   PRIMARY_KEY_REF,
   type Resource,
+  ResourceShapeSchema,
   SimpleOperationSchema,
 } from '../schema';
 import { OperationError } from './errors';
@@ -37,6 +38,8 @@ export const ResourcePatchSchema = z.object({
   ownerPath: z.array(IdSchema).nullable().optional(),
   publicRowsFieldId: IdSchema.nullable().optional(),
   embed: z.array(IdSchema).optional(),
+  /** null: the project's shape for every key (`setApiShape`). */
+  shape: ResourceShapeSchema.nullable().optional(),
   operations: z
     .object({
       list: ListOperationSchema.partial()

@@ -2,6 +2,7 @@ import { emptyDesign } from '../factories';
 import { applyOperation, type Operation } from '../operations';
 import type { Design, FieldType } from '../schema';
 import { createRng, type Rng } from './random';
+import { randomApiShape } from './random-shape';
 
 const NOUNS = [
   'Author',
@@ -258,5 +259,7 @@ export function randomDesign(seed: number, size: number): Design {
       });
     }
   });
+  // A generator of its own: the draws above (and so the designs of existing seeds) stay as they were.
+  next({ op: 'setApiShape', api: randomApiShape(createRng(seed ^ 0x5ba9e), design.api) });
   return design;
 }
