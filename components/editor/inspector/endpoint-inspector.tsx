@@ -17,6 +17,7 @@ import { AccessControl } from './access-control';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
 import { ListSettings } from './list-settings';
 import { ownerChoices, ownerPatch, ownerValue } from './owner-choices';
+import { ResourceShapeSettings } from './resource-shape-settings';
 
 const TITLES: Record<CrudOperationName, string> = {
   list: 'List',
@@ -157,6 +158,7 @@ export function EndpointInspector({
           </fieldset>
         )}
       </Section>
+      <ResourceShapeSettings entity={entity} index={index} />
       <Section title="All operations">
         <ul className="inspector-list">
           {CRUD_OPERATIONS.map((op) => (

@@ -2,6 +2,7 @@
 
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
+import { ApiShapeInspector } from './api-shape-inspector';
 import { AuthInspector } from './auth-inspector';
 import { Section, TextField } from './controls';
 import { EndpointInspector } from './endpoint-inspector';
@@ -49,6 +50,7 @@ function InspectorBody() {
           }
         />
       </Section>
+      <ApiShapeInspector />
       <p className="hint inspector-empty">
         {design.entities.length} entities, {design.relations.length} relations, {design.enums.length} enums.
         Select a box, a field, a relation or a route to edit it; drag from a box&apos;s right handle to
