@@ -22,7 +22,7 @@ export function wireName(entity: IrEntity, name: string): string {
   return entity.wire.get(name) ?? name;
 }
 
-/** `, alias="<json>"` argument text for `Field(...)` when the JSON key differs from the attribute, else ''. */
+/** The JSON key as Python text (`"authorId"`) for `Field(alias=...)` when it differs from the attribute, else undefined. */
 export function aliasKw(entity: IrEntity, name: string): string | undefined {
   const json = wireName(entity, name);
   return json === name ? undefined : pyStr(json);
