@@ -15,6 +15,7 @@ test.describe('API shape', () => {
 
     await editor.addEntity('Note');
     await editor.addField('body_text', 'text');
+    await editor.entity('Note').click({ position: { x: 60, y: 14 } });
     await editor.addField('short_title', 'string');
     // A JSON name of its own; the column keeps `short_title`.
     await editor.inspector.getByLabel('API name', { exact: true }).fill('headline');
@@ -23,35 +24,38 @@ test.describe('API shape', () => {
     await editor.focusCanvas();
     const panel = editor.inspector.getByRole('region', { name: 'API shape' });
     await expect(panel).toBeVisible();
-    await panel.getByLabel('JSON names').selectOption('camelCase');
+    await panel.getByLabel('JSON names', { exact: true }).selectOption('camelCase');
     await panel.getByLabel('Wrap single objects in a key').check();
     await panel.getByLabel('Wrap request bodies in the object key').check();
 
     // Inline validation: only {name} and {names} are placeholders.
-    const objectKey = panel.getByLabel('Object key');
+    const objectKey = panel.getByLabel('Object key', { exact: true });
     await objectKey.fill('{entity}');
     await expect(panel.getByText(/Unknown placeholder \{entity\}/)).toBeVisible();
     await expect(objectKey).toHaveAttribute('aria-invalid', 'true');
     await objectKey.fill('{name}');
     await expect(panel.getByText(/Unknown placeholder/)).toHaveCount(0);
 
-    await panel.getByLabel('Items key').fill('{names}');
-    await panel.getByLabel('Count key').fill('{names}Count');
+    await panel.getByLabel('Items key', { exact: true }).fill('{names}');
+    await panel.getByLabel('Count key', { exact: true }).fill('{names}Count');
     await expect(panel.getByText('Note: "notesCount"')).toBeVisible();
     await panel.getByLabel('Paging', { exact: true }).selectOption('page');
-    await panel.getByLabel('Size parameter').fill('pageSize');
+    await panel.getByLabel('Size parameter', { exact: true }).fill('pageSize');
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: 'test-results/api-shape-panel.png' });
     await editor.expectSaved();
 
-    // The Code view: aliases for the JSON names, the envelope classes, the list keys, the page parameters.
-    await code.open();
+    // The Code view: aliases for the JSON names (populated by name too), the list keys, the answer's envelope.
+    // The shared machine can be slow to generate: wait longer than CodePage.open does.
+    await code.codeTab.click();
+    await expect(code.status).toHaveText(/^Generated \d+ files$/, { timeout: 60_000 });
     await code.file('app/schemas/note.py').click();
     await expect(code.visibleCode()).toContainText('alias="headline"');
     await expect(code.visibleCode()).toContainText('alias="bodyText"');
-    await expect(code.visibleCode()).toContainText('class NoteCreateBody');
+    await expect(code.visibleCode()).toContainText('populate_by_name=True');
     await code.file('app/schemas/responses.py').click();
     await expect(code.visibleCode()).toContainText('alias="notesCount"');
+    await expect(code.visibleCode()).toContainText('class NoteReadEnvelope');
 
     // Try it: the live app answers in the chosen shape.
     const availability = await (await page.request.get(`/api/workspaces/${workspaceId}/preview`)).json();
