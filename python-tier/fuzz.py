@@ -37,6 +37,15 @@ sys.path.insert(0, PROJECT)
 os.environ.setdefault("ENVIRONMENT", "test")
 
 
+def unwrap(doc: dict[str, Any]) -> dict[str, Any]:
+    """The row of an answer: the one object of an envelope (`{"article": {...}}`), else the answer."""
+    if "id" not in doc and len(doc) == 1:
+        inner = next(iter(doc.values()))
+        if isinstance(inner, dict):
+            return inner
+    return doc
+
+
 class Raw:
     """JSON text inserted verbatim (what json.dumps cannot write, e.g. 1e400)."""
 
@@ -359,11 +368,19 @@ class Fuzzer:
         if not isinstance(sample, dict):
             return {}
         schema = self.schemas.branch(op.body)
+        target = sample
+        # A wrapped body (`{"article": {...}}`): the foreign keys are inside the one object.
+        props = schema.get("properties", {})
+        if len(props) == 1:
+            key, inner = next(iter(props.items()))
+            inner_schema = self.schemas.branch(inner)
+            if "properties" in inner_schema and isinstance(sample.get(key), dict):
+                schema, target = inner_schema, sample[key]
         ids = self.ids()
         any_row = next((rows[0]["id"] for rows in self.rows.values() if rows), 1)
         for name in schema.get("properties", {}):
-            if name.endswith("_id") and name in sample:
-                sample[name] = ids.get(name, any_row)
+            if (name.endswith("_id") or name.endswith("Id")) and name in target:
+                target[name] = ids.get(name, any_row)
         return sample
 
     async def seed(self, ops: list[Operation], headers: dict[str, str]) -> None:
@@ -378,7 +395,7 @@ class Fuzzer:
                 self.requests += 1
                 response = await self.client.post(op.path, content=dumps(self.body_sample(op)), headers={**headers, "content-type": "application/json"})
                 if response.status_code == 201 and isinstance(response.json(), dict):
-                    self.rows.setdefault(op.path, []).append(response.json())
+                    self.rows.setdefault(op.path, []).append(unwrap(response.json()))
 
     async def fuzz_operation(self, op: Operation, who: str, headers: dict[str, str]) -> None:
         cases = self.cases(op)

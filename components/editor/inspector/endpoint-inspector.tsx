@@ -20,6 +20,7 @@ import { ListSettings } from './list-settings';
 import { NestingSettings } from './nesting-settings';
 import { OperationView } from './operation-view';
 import { ownerChoices, ownerPatch, ownerValue } from './owner-choices';
+import { ResourceShapeSettings } from './resource-shape-settings';
 
 const TITLES: Record<CrudOperationName, string> = {
   list: 'List',
@@ -173,6 +174,7 @@ export function EndpointInspector({
           </fieldset>
         )}
       </Section>
+      <ResourceShapeSettings entity={entity} index={index} />
       <Section title="All operations">
         <ul className="inspector-list">
           {CRUD_OPERATIONS.map((op) => (

@@ -13,6 +13,7 @@ import { useElementProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { CheckboxField, NumberField, ProblemList, Section, SelectField, TextField } from './controls';
+import { FieldApiName } from './field-api-name';
 import {
   type BooleanDefault,
   booleanDefault,
@@ -38,6 +39,7 @@ const PROPS = [
   'visibility',
   'copyFrom',
   'description',
+  'apiName',
 ];
 
 /** Who sees the field in responses: one choice over `visibility` and `writeOnly`. */
@@ -112,6 +114,7 @@ export function FieldInspector({ entity, field, path }: { entity: Entity; field:
             )
           }
         />
+        <FieldApiName field={field} problems={byProp.get('apiName')} />
         <SelectField<FieldType>
           label="Type"
           value={field.type}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEditor } from '../store/editor-context';
+import { ApiShapeInspector } from './api-shape-inspector';
 import { AuthInspector } from './auth-inspector';
 import { CustomEndpointInspector } from './custom-endpoint-inspector';
 import { EndpointInspector } from './endpoint-inspector';
@@ -42,11 +43,14 @@ function InspectorBody() {
     if (endpoint) return <CustomEndpointInspector endpoint={endpoint} index={endpointIndex} />;
   }
   return (
-    <p className="hint inspector-empty">
-      {design.entities.length} entities, {design.relations.length} relations, {design.enums.length} enums. The
-      design takes the workspace&apos;s name (rename it in the toolbar). Select a box, a field, a relation or
-      a route to edit it; drag from a box&apos;s right handle to another box to relate them.
-    </p>
+    <>
+      <ApiShapeInspector />
+      <p className="hint inspector-empty">
+        {design.entities.length} entities, {design.relations.length} relations, {design.enums.length} enums.
+        The design takes the workspace&apos;s name (rename it in the toolbar). Select a box, a field, a
+        relation or a route to edit it; drag from a box&apos;s right handle to another box to relate them.
+      </p>
+    </>
   );
 }
 

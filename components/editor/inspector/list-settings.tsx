@@ -8,6 +8,7 @@ import {
   type ResourcePatch,
 } from '@/lib/design';
 import { NumberField, SelectField } from './controls';
+import { FilterParams } from './filter-params';
 
 type ListPatch = NonNullable<NonNullable<ResourcePatch['operations']>['list']>;
 
@@ -80,6 +81,7 @@ export function ListSettings({
           <p className="hint">Plus filters through relations (kept as they are).</p>
         )}
       </fieldset>
+      <FilterParams entity={entity} list={list} onChange={onChange} />
       <div className="control-pair">
         <SelectField
           label="Default order"

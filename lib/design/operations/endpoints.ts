@@ -10,6 +10,7 @@ import {
   ListOperationSchema,
   PRIMARY_KEY_REF,
   type Resource,
+  ResourceShapeSchema,
   SimpleOperationSchema,
 } from '../schema';
 import { OperationError } from './errors';
@@ -40,6 +41,8 @@ export const ResourcePatchSchema = z.object({
   embed: z.array(IdSchema).optional(),
   /** null: not nested. */
   parentRelationId: IdSchema.nullable().optional(),
+  /** null: the project's shape for every key (`setApiShape`). */
+  shape: ResourceShapeSchema.nullable().optional(),
   operations: z
     .object({
       list: ListOperationSchema.partial()

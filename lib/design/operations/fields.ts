@@ -74,6 +74,8 @@ export const FieldPatchSchema = z.object({
   enumId: IdSchema.nullable().optional(),
   precision: z.number().int().positive().nullable().optional(),
   scale: z.number().int().nonnegative().nullable().optional(),
+  /** null: back to the name in the project's naming style. */
+  apiName: z.string().nullable().optional(),
 });
 export type FieldPatch = z.infer<typeof FieldPatchSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatPath } from '../paths';
 import type { Design } from '../schema';
+import { SetApiShapeArgs, setApiShape } from './api-shape';
 import {
   AddCustomEndpointArgs,
   addCustomEndpoint,
@@ -87,6 +88,7 @@ const REGISTRY = {
   deleteCustomEndpoint: [DeleteCustomEndpointArgs, deleteCustomEndpoint],
   setAuth: [SetAuthArgs, setAuth],
   renameDesign: [RenameDesignArgs, renameDesign],
+  setApiShape: [SetApiShapeArgs, setApiShape],
 } as const;
 
 export type OperationName = keyof typeof REGISTRY;
@@ -119,6 +121,7 @@ export const OperationSchema = z.discriminatedUnion('op', [
   DeleteCustomEndpointArgs.extend({ op: z.literal('deleteCustomEndpoint') }),
   SetAuthArgs.extend({ op: z.literal('setAuth') }),
   RenameDesignArgs.extend({ op: z.literal('renameDesign') }),
+  SetApiShapeArgs.extend({ op: z.literal('setApiShape') }),
 ]);
 export type Operation = z.infer<typeof OperationSchema>;
 export type OperationOf<N extends OperationName> = Extract<Operation, { op: N }>;

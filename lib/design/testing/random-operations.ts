@@ -165,5 +165,9 @@ export function operationFromSeed(design: Design, seed: OperationSeed, step: num
     }
     case 'renameDesign':
       return { op: 'renameDesign', name: text };
+    case 'setApiShape':
+      return flag
+        ? { op: 'setApiShape', api: { naming: nat() % 2 === 0 ? 'camelCase' : 'snake_case' } }
+        : { op: 'setApiShape', api: { objects: { wrap: nat() % 2 === 0, key: text } } };
   }
 }

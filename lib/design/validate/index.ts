@@ -1,4 +1,5 @@
 import type { Design } from '../schema';
+import { checkApiShape } from './api-shape';
 import { checkAuth } from './auth';
 import { createContext } from './context';
 import { checkCopies } from './copies';
@@ -33,5 +34,6 @@ export function validateDesign(design: Design): Problem[] {
   checkViews(ctx);
   checkCustomEndpoints(ctx);
   checkAuth(ctx);
+  checkApiShape(ctx);
   return ctx.problems;
 }

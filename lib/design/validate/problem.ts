@@ -75,6 +75,11 @@ export type ProblemCode =
   | 'view-name-clash'
   | 'unknown-view'
   | 'private-field-in-view'
+  // the API's shape
+  | 'invalid-key-template'
+  | 'invalid-api-name'
+  | 'duplicate-api-name'
+  | 'reserved-query-param'
   // auth
   | 'invalid-auth-field'
   | 'role-field-required';

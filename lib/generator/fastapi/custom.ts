@@ -4,6 +4,7 @@ import type { IrEntity, IrProject } from '../ir/types';
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
+import { aliasConfig, aliasKw } from './envelopes';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 import { classDef, fkInput, inputField } from './schemas';
@@ -63,7 +64,7 @@ export function emitCustomSchemas(project: IrProject): string | null {
   const configDict = imports.from('pydantic', 'ConfigDict');
   const blocks = entities.map((entity) => {
     const { fields, fks } = customInputFields(entity, project);
-    const config = `model_config = ${configDict}(extra="forbid")`;
+    const config = `model_config = ${configDict}(${['extra="forbid"', ...aliasConfig(entity.wire.size > 0)].join(', ')})`;
     return classDef(
       customInputSchema(entity).name,
       baseModel,
@@ -71,8 +72,8 @@ export function emitCustomSchemas(project: IrProject): string | null {
       [
         config,
         ...(fields.length + fks.length > 0 ? [''] : []),
-        ...fields.map((f) => inputField(f, imports, 'create')),
-        ...fks.map((fk) => fkInput(fk, project, imports, 'create')),
+        ...fields.map((f) => inputField(f, imports, 'create', aliasKw(entity, f.name))),
+        ...fks.map((fk) => fkInput(fk, project, imports, 'create', aliasKw(entity, fk.column))),
       ],
     );
   });

@@ -33,6 +33,7 @@ function paramType(param: IrParam, project: IrProject, imports: Imports, entity:
   switch (source.kind) {
     case 'limit':
     case 'offset':
+    case 'page':
       return 'int';
     case 'sort':
       return `${imports.from('typing', 'Literal')}[${source.keys.map(pyStr).join(', ')}]`;
@@ -56,14 +57,18 @@ function paramCode(param: IrParam, project: IrProject, imports: Imports, entity:
   const annotated = () => imports.from('typing', 'Annotated');
   const query = () => imports.from('fastapi', 'Query');
   const source = param.source;
+  // The URL name (`pageSize`) when it is not the Python one.
+  const alias = param.name !== param.wire ? `alias=${pyStr(param.wire)}, ` : '';
   switch (source.kind) {
     case 'limit':
-      return `${param.name}: ${annotated()}[int, ${query()}(ge=1, le=${pyNumber(source.max)})] = ${pyNumber(source.default)}`;
+      return `${param.name}: ${annotated()}[int, ${query()}(${alias}ge=1, le=${pyNumber(source.max)})] = ${pyNumber(source.default)}`;
     case 'offset': {
       // Int64: an offset past the range is a 422 from validation, not a database overflow.
       const int64 = imports.from('app.schemas.common', 'Int64');
-      return `${param.name}: ${annotated()}[${int64}, ${query()}(ge=0)] = 0`;
+      return `${param.name}: ${annotated()}[${int64}, ${query()}(${alias}ge=0)] = 0`;
     }
+    case 'page':
+      return `${param.name}: ${annotated()}[int, ${query()}(${alias}ge=1, le=${pyNumber(source.max)})] = 1`;
     case 'sort':
       return `${param.name}: ${annotated()}[${type} | None, ${query()}()] = None`;
     case 'filter': {

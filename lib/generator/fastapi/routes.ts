@@ -20,6 +20,7 @@ import {
   readableConditions,
   type ScopeNames,
 } from './access';
+import { listArgs, unwrapBody, wireName, wrapExpr } from './envelopes';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 import { type NestCtx, PARENT_HELPER, parentCall, parentHelper, parentWhere } from './nesting';
@@ -195,7 +196,6 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
   const list = entity.resource.list as IrList;
   const v = localsOf('list');
   const select = imports.from('sqlalchemy', 'select');
-  const func = imports.from('sqlalchemy', 'func');
   const scope = rowScope(ctx, op);
   const body = [...scope.setup, `${v.statement} = ${select}(${ctx.model})`];
   for (const where of [...parentCondition(ctx, op), ...scope.where])
@@ -206,10 +206,14 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
       `    ${v.statement} = ${v.statement}.where(${filterCondition(ctx, f)})`,
     );
   }
-  body.push(
-    `${v.count_statement} = ${select}(${func}.count()).select_from(${v.statement}.subquery())`,
-    `${v.total} = (await session.execute(${v.count_statement})).scalar_one()`,
-  );
+  const shape = entity.resource.shape;
+  const counted = shape.list.kind === 'object' && shape.list.countKey !== null;
+  if (counted) {
+    body.push(
+      `${v.count_statement} = ${select}(${imports.from('sqlalchemy', 'func')}.count()).select_from(${v.statement}.subquery())`,
+      `${v.total} = (await session.execute(${v.count_statement})).scalar_one()`,
+    );
+  }
   const defaultOrder = list.defaultOrder;
   const defaultKey = defaultOrder
     ? `${defaultOrder.direction === 'desc' ? '-' : ''}${defaultOrder.ref.query}`
@@ -256,17 +260,24 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
     body.push(`${v.statement} = ${v.statement}.order_by(${v.direction}, ${ctx.model}.id)`);
   }
   const options = loaderOptions(ctx);
+  const page =
+    shape.paging.style === 'offset'
+      ? '.limit(limit).offset(offset)'
+      : shape.paging.style === 'page'
+        ? '.limit(size).offset((page - 1) * size)'
+        : '';
   body.push(
-    `${v.statement} = ${v.statement}.limit(limit).offset(offset)${options}`,
+    `${v.statement} = ${v.statement}${page}${options}`,
     `${v.rows} = (await session.execute(${v.statement})).scalars().all()`,
   );
-  const listSchema = returnType(op, imports);
   const itemRef = itemResponse(entity, entity.resource.views.list);
   const item = imports.from(itemRef.module, itemRef.name);
-  body.push(
-    `${v.items} = [${item}.model_validate(${v.row}) for ${v.row} in ${v.rows}]`,
-    `return ${listSchema}(items=${v.items}, total=${v.total}, limit=limit, offset=offset)`,
-  );
+  body.push(`${v.items} = [${item}.model_validate(${v.row}) for ${v.row} in ${v.rows}]`);
+  if (shape.list.kind === 'array') body.push(`return ${v.items}`);
+  else {
+    const listSchema = returnType(op, imports);
+    body.push(`return ${listSchema}(${listArgs(entity, v.items, v.total).join(', ')})`);
+  }
   return handler(ctx, op, body);
 }
 
@@ -289,10 +300,16 @@ function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   return `${decorator(op, extra)}\n${sig}\n${indent(lines.join('\n'))}`;
 }
 
-/** The schema one row is answered with: the operation's response (full or public view). */
+/** The schema one row is answered with (full or public view), inside its envelope when objects are wrapped. */
 function itemSchema(ctx: Ctx, op: IrOperation): string {
-  const schema = op.response ?? itemResponse(ctx.entity);
+  const view = ctx.entity.resource.views[op.kind as 'get' | 'create' | 'update'];
+  const schema = itemResponse(ctx.entity, view);
   return ctx.imports.from(schema.module, schema.name);
+}
+
+/** `return <item>.model_validate(<row>)`, wrapped in the operation's envelope when objects are wrapped. */
+function answer(ctx: Ctx, op: IrOperation, row: string): string {
+  return `return ${wrapExpr(ctx.entity, op, `${itemSchema(ctx, op)}.model_validate(${row})`, ctx.imports)}`;
 }
 
 function passwordLines(ctx: Ctx, fields: IrField[], data: string): string[] {
@@ -310,11 +327,10 @@ function getHandler(ctx: Ctx, op: IrOperation): string {
   const v = localsOf('get');
   const scope = rowScope(ctx, op);
   const where = [...parentCondition(ctx, op), lookupWhere(ctx), ...scope.where];
-  const item = itemSchema(ctx, op);
   return handler(ctx, op, [
     ...scope.setup,
     `${v.row} = await _fetch(session, ${where.join(', ')})`,
-    `return ${item}.model_validate(${v.row})`,
+    answer(ctx, op, v.row),
   ]);
 }
 
@@ -322,11 +338,11 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
   const { entity, imports } = ctx;
   const v = localsOf('create');
   const owner = entity.resource.owner;
-  const item = itemSchema(ctx, op);
   const links = entity.resource.links;
   const parent = parentCall(nestCtx(ctx), op, callerOf(ctx, op).name);
   const nesting = entity.resource.parent;
   return handler(ctx, op, [
+    ...unwrapBody(entity, op),
     `${v.data} = body.model_dump(exclude_unset=True)`,
     // The parent comes from the path (404 before anything else), never from the body.
     ...(parent && nesting ? [`${v.data}[${pyStr(nesting.fk.column)}] = ${parent}`] : []),
@@ -343,7 +359,7 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
     ...linkWrites(ctx, v.row, 'create'),
     `session.add(${v.row})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
-    `return ${item}.model_validate(await _fetch(session, ${ctx.model}.id == ${v.row}.id))`,
+    answer(ctx, op, `await _fetch(session, ${ctx.model}.id == ${v.row}.id)`),
   ]);
 }
 
@@ -352,13 +368,22 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
   const v = localsOf('update');
   const scope = rowScope(ctx, op);
   const where = [...parentCondition(ctx, op), lookupWhere(ctx), ...scope.where];
-  const item = itemSchema(ctx, op);
   const links = entity.resource.links;
   const currentPassword = needsCurrentPassword(entity, ctx.project);
+  // PUT replaces the whole object: fields left out take their defaults (passwords stay unless sent).
+  const replace = op.method === 'put';
+  const passwords = entity.fields.filter((f) => f.inUpdate && f.isPassword);
   return handler(ctx, op, [
+    ...unwrapBody(entity, op),
     ...scope.setup,
     `${v.row} = await _fetch(session, ${where.join(', ')})`,
-    `${v.data} = body.model_dump(exclude_unset=True)`,
+    `${v.data} = body.model_dump(${replace ? '' : 'exclude_unset=True'})`,
+    ...(replace
+      ? passwords.map(
+          (f) => `if body.${f.name} is None:
+    ${v.data}.pop(${pyStr(f.name)})`,
+        )
+      : []),
     ...(currentPassword ? currentPasswordCheck(ctx, op, v.row, v.data) : []),
     ...passwordLines(
       ctx,
@@ -373,7 +398,7 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
     `for ${v.key}, ${v.value} in ${v.data}.items():`,
     `    ${v.setattr}(${v.row}, ${v.key}, ${v.value})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
-    `return ${item}.model_validate(await _fetch(session, ${ctx.model}.id == ${v.row}.id))`,
+    answer(ctx, op, `await _fetch(session, ${ctx.model}.id == ${v.row}.id)`),
   ]);
 }
 
@@ -406,7 +431,7 @@ function referenceChecks(ctx: Ctx, op: IrOperation, mode: 'create' | 'update'): 
     const where = [`${model}.id == ${value}`, ...readableConditions(target, names)];
     const check = [
       `await ${require}(`,
-      `    session, ${pyStr(fk.column)}, ${value}, ${select}(${model}.id).where(${where.join(', ')})`,
+      `    session, ${pyStr(wireName(ctx.entity, fk.column))}, ${value}, ${select}(${model}.id).where(${where.join(', ')})`,
       ')',
     ];
     const guarded = mode === 'update' || fk.nullable;
@@ -445,7 +470,7 @@ function cycleChecks(ctx: Ctx, row: string): string[] {
     `if body.${fk.column} is not None:`,
     `    await ${refuse()}(`,
     `        session,`,
-    `        ${pyStr(fk.column)},`,
+    `        ${pyStr(wireName(ctx.entity, fk.column))},`,
     `        body.${fk.column},`,
     `        ${row}.id,`,
     `        ${ctx.model}.id,`,
@@ -464,7 +489,7 @@ function linkWrites(ctx: Ctx, row: string, mode: 'create' | 'update'): string[] 
     const lines = [
       `${row}.${link.attr} = await ${load()}(`,
       `    session,`,
-      `    ${pyStr(link.attr)},`,
+      `    ${pyStr(wireName(ctx.entity, link.attr))},`,
       `    ${value},`,
       `    ${select()}(${target}).where(${target}.id.in_(${value})),`,
       ')',
@@ -489,7 +514,7 @@ function currentPasswordCheck(ctx: Ctx, op: IrOperation, row: string, data: stri
     `${data}.pop("current_password", None)`,
     `if body.${password} is not None${self}:`,
     '    if body.current_password is None:',
-    `        raise ${invalid}("current_password", "Required to change the password", None)`,
+    `        raise ${invalid}(${pyStr(wireName(ctx.entity, 'current_password'))}, "Required to change the password", None)`,
     `    if not await ${verify}(body.current_password, ${row}.${password}):`,
     `        raise ${httpException}(status_code=403, detail="The current password is wrong")`,
   ];

@@ -1,12 +1,24 @@
 import { withArticle } from '../ir/article';
+import { itemResponse } from '../ir/operations';
+import { enveloped, envelopeName, hasReplace, replaceSchemaName } from '../ir/shape';
 import type { IrEntity, IrField, IrForeignKey, IrLinkWrite, IrProject, IrView } from '../ir/types';
 import { indent, kwargs, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyLongStr, pyNumber, pyStr, pyValue } from '../python/literal';
 import { entityPkType, isMutableLiteral, literalDefault } from './columns';
+import {
+  aliasConfig,
+  aliasedAttr,
+  aliasKw,
+  emitBodyEnvelopes,
+  emitResponseEnvelopes,
+  listAttrs,
+  wireName,
+} from './envelopes';
 import { decimalDigits, inputMaxLength, intBounds, optional, pyValueType } from './types';
 
-type Mode = 'create' | 'update';
+/** `replace`: a PUT body, required fields required like a create, passwords optional (unchanged when absent). */
+type Mode = 'create' | 'update' | 'replace';
 
 /** `Field(...)` keyword arguments for the constraints, description and example of an input field. */
 function constraintArgs(field: IrField): Array<[string, string | false | undefined]> {
@@ -33,13 +45,15 @@ function constraintArgs(field: IrField): Array<[string, string | false | undefin
   ];
 }
 
-export function inputField(field: IrField, imports: Imports, mode: Mode): string {
+/** `alias`: the field's JSON name as Python text, when it differs from the attribute. */
+export function inputField(field: IrField, imports: Imports, mode: Mode, alias?: string): string {
   const type = pyValueType(field, imports, 'input');
   const fieldFn = () => imports.from('pydantic', 'Field');
-  let annotation = optional(type, field.nullable || mode === 'update');
+  const partial = mode === 'update' || (mode === 'replace' && field.isPassword);
+  let annotation = optional(type, field.nullable || partial);
   let defaultArg: [string, string | undefined] = ['default', undefined];
   let factory: string | undefined;
-  if (mode === 'update') defaultArg = ['default', 'None'];
+  if (partial) defaultArg = ['default', 'None'];
   else if (field.default?.kind === 'literal') {
     const value = literalDefault(field, field.default.value, imports);
     if (isMutableLiteral(field.default.value)) factory = `lambda: ${value}`;
@@ -50,17 +64,28 @@ export function inputField(field: IrField, imports: Imports, mode: Mode): string
   } else if (field.default?.kind === 'uuid') factory = `${imports.module('uuid')}.uuid4`;
   else if (field.nullable) defaultArg = ['default', 'None'];
   if (field.type === 'json') annotation = type;
-  const args = kwargs([defaultArg, ['default_factory', factory], ...constraintArgs(field)]);
+  const args = kwargs([defaultArg, ['default_factory', factory], ['alias', alias], ...constraintArgs(field)]);
   if (args.length === 0) return `${field.name}: ${annotation}`;
   if (args.length === 1 && defaultArg[1] !== undefined)
     return `${field.name}: ${annotation} = ${defaultArg[1]}`;
   return `${field.name}: ${annotation} = ${fieldFn()}(${args.join(', ')})`;
 }
 
-export function fkInput(fk: IrForeignKey, project: IrProject, imports: Imports, mode: Mode): string {
+export function fkInput(
+  fk: IrForeignKey,
+  project: IrProject,
+  imports: Imports,
+  mode: Mode,
+  alias?: string,
+): string {
   const target = project.entityById.get(fk.targetId) as IrEntity;
   const type = optional(entityPkType(target, imports), fk.nullable || mode === 'update');
-  return fk.nullable || mode === 'update' ? `${fk.column}: ${type} = None` : `${fk.column}: ${type}`;
+  const empty = fk.nullable || mode === 'update';
+  if (alias !== undefined) {
+    const args = [...(empty ? ['default=None'] : []), `alias=${alias}`];
+    return `${fk.column}: ${type} = ${imports.from('pydantic', 'Field')}(${args.join(', ')})`;
+  }
+  return empty ? `${fk.column}: ${type} = None` : `${fk.column}: ${type}`;
 }
 
 export function classDef(name: string, base: string, doc: string, body: string[]): string {
@@ -93,12 +118,18 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     s.read,
     ...(s.public ? [s.public] : []),
     ...s.views.map((v) => v.className),
+    ...(hasReplace(entity) ? [replaceSchemaName(entity)] : []),
   ]);
   const baseModel = imports.from('pydantic', 'BaseModel');
   const blocks: string[] = [];
-  const config = () => inputConfig(imports);
+  const aliased = entity.wire.size > 0;
+  const config = () => inputConfig(imports, aliased);
+  const alias = (name: string) => aliasKw(entity, name);
+  const field = (f: IrField, mode: Mode) => inputField(f, imports, mode, alias(f.name));
+  const fk = (k: IrForeignKey, mode: Mode) => fkInput(k, project, imports, mode, alias(k.column));
+  const link = (l: IrLinkWrite, mode: Mode) => linkInput(l, project, imports, mode, alias(l.attr));
 
-  const baseBody = baseFields(entity).map((f) => inputField(f, imports, 'create'));
+  const baseBody = baseFields(entity).map((f) => field(f, 'create'));
   baseBody.unshift(config(), '');
   if (baseBody[baseBody.length - 1] === '') baseBody.pop();
   blocks.push(
@@ -106,9 +137,9 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
   );
 
   const createBody = [
-    ...createOnlyFields(entity).map((f) => inputField(f, imports, 'create')),
-    ...entity.fks.filter((fk) => fk.inCreate).map((fk) => fkInput(fk, project, imports, 'create')),
-    ...entity.resource.links.map((link) => linkInput(link, project, imports, 'create')),
+    ...createOnlyFields(entity).map((f) => field(f, 'create')),
+    ...entity.fks.filter((k) => k.inCreate).map((k) => fk(k, 'create')),
+    ...entity.resource.links.map((l) => link(l, 'create')),
   ];
   blocks.push(
     classDef(s.create, s.base, `Body of a request creating ${withArticle(entity.className)}.`, createBody),
@@ -129,14 +160,10 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     );
   }
   if (updateBody.length > 0) updateBody.push('');
-  updateBody.push(...updatable.map((f) => inputField(f, imports, 'update')));
-  updateBody.push(...fkUpdates.map((fk) => fkInput(fk, project, imports, 'update')));
-  updateBody.push(...entity.resource.links.map((link) => linkInput(link, project, imports, 'update')));
-  if (needsCurrentPassword(entity, project)) {
-    updateBody.push(
-      `current_password: str | None = ${imports.from('pydantic', 'Field')}(default=None, max_length=${PASSWORD_MAX})`,
-    );
-  }
+  updateBody.push(...updatable.map((f) => field(f, 'update')));
+  updateBody.push(...fkUpdates.map((k) => fk(k, 'update')));
+  updateBody.push(...entity.resource.links.map((l) => link(l, 'update')));
+  if (needsCurrentPassword(entity, project)) updateBody.push(currentPasswordField(entity, imports));
   if (updateBody[updateBody.length - 1] === '') updateBody.pop();
   blocks.push(
     classDef(
@@ -147,20 +174,44 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     ),
   );
 
+  if (hasReplace(entity)) {
+    const replaceBody: string[] = [config(), ''];
+    replaceBody.push(...updatable.map((f) => field(f, 'replace')));
+    replaceBody.push(...fkUpdates.map((k) => fk(k, 'replace')));
+    replaceBody.push(...entity.resource.links.map((l) => link(l, 'replace')));
+    if (needsCurrentPassword(entity, project)) replaceBody.push(currentPasswordField(entity, imports));
+    if (replaceBody[replaceBody.length - 1] === '') replaceBody.pop();
+    blocks.push(
+      classDef(
+        replaceSchemaName(entity),
+        baseModel,
+        `Whole replacement of a ${entity.className} (PUT): required fields are required, the others reset when left out.`,
+        replaceBody,
+      ),
+    );
+  }
+  const schemasWithBodies = [
+    ...(entity.resource.create ? [s.create] : []),
+    ...(entity.resource.update && entity.resource.shape.update !== 'put' ? [s.update] : []),
+    ...(hasReplace(entity) ? [replaceSchemaName(entity)] : []),
+  ];
+  const envelopes = emitBodyEnvelopes(entity, schemasWithBodies, imports);
+
   const readBody = (fields: IrField[]) => {
+    const attr = (name: string, type: string) => aliasedAttr(name, type, wireName(entity, name), imports);
     const body = [
-      `model_config = ${imports.from('pydantic', 'ConfigDict')}(from_attributes=True)`,
+      `model_config = ${imports.from('pydantic', 'ConfigDict')}(${['from_attributes=True', ...aliasConfig(aliased)].join(', ')})`,
       '',
-      `id: ${entityPkType(entity, imports)}`,
-      ...fields.map((f) => `${f.name}: ${optional(pyValueType(f, imports, 'output'), f.nullable)}`),
-      ...entity.fks.map((fk) => {
-        const target = project.entityById.get(fk.targetId) as IrEntity;
-        return `${fk.column}: ${optional(entityPkType(target, imports), fk.nullable)}`;
+      attr('id', entityPkType(entity, imports)),
+      ...fields.map((f) => attr(f.name, optional(pyValueType(f, imports, 'output'), f.nullable))),
+      ...entity.fks.map((k) => {
+        const target = project.entityById.get(k.targetId) as IrEntity;
+        return attr(k.column, optional(entityPkType(target, imports), k.nullable));
       }),
     ];
     if (entity.timestamps) {
       const utc = imports.from('app.schemas.common', 'UTCDatetime');
-      body.push(`created_at: ${utc}`, `updated_at: ${utc}`);
+      body.push(attr('created_at', utc), attr('updated_at', utc));
     }
     return body;
   };
@@ -190,16 +241,25 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
       classDef(view.className, baseModel, `A ${entity.className} in its view ${view.className}.`, body),
     );
   }
+  blocks.push(...envelopes);
   return module(imports.render(), blocks);
+}
+
+/** `current_password` of a user's own update: under its JSON name in the naming style. */
+function currentPasswordField(entity: IrEntity, imports: Imports): string {
+  const alias = aliasKw(entity, 'current_password');
+  const named = alias === undefined ? '' : `, alias=${alias}`;
+  return `current_password: str | None = ${imports.from('pydantic', 'Field')}(default=None${named}, max_length=${PASSWORD_MAX})`;
 }
 
 /** Longest password accepted: argon2 hashes whatever it is given, so the length bounds the work. */
 const PASSWORD_MAX = 1024;
 
 /** Every input model refuses unknown fields (422), so a server-set field sent by a client is never ignored. */
-function inputConfig(imports: Imports): string {
+function inputConfig(imports: Imports, aliased = false): string {
   // Patterns are RE2 (validated with re2js): pydantic-core's linear Rust engine runs them, no ReDoS.
-  return `model_config = ${imports.from('pydantic', 'ConfigDict')}(extra="forbid")`;
+  const args = ['extra="forbid"', ...aliasConfig(aliased)];
+  return `model_config = ${imports.from('pydantic', 'ConfigDict')}(${args.join(', ')})`;
 }
 
 /** A user changing their own password proves they know the current one. */
@@ -208,13 +268,20 @@ export function needsCurrentPassword(entity: IrEntity, project: IrProject): bool
 }
 
 /** A many-to-many written as the ids of the target rows (at most 100 per request). */
-export function linkInput(link: IrLinkWrite, project: IrProject, imports: Imports, mode: Mode): string {
+export function linkInput(
+  link: IrLinkWrite,
+  project: IrProject,
+  imports: Imports,
+  mode: Mode,
+  alias?: string,
+): string {
   const target = project.entityById.get(link.targetId) as IrEntity;
   const field = imports.from('pydantic', 'Field');
   const type = `list[${entityPkType(target, imports)}]`;
-  return mode === 'create'
-    ? `${link.attr}: ${type} = ${field}(default_factory=list, max_length=${LINKS_MAX})`
-    : `${link.attr}: ${type} | None = ${field}(default=None, max_length=${LINKS_MAX})`;
+  const named = alias === undefined ? '' : `, alias=${alias}`;
+  return mode === 'update'
+    ? `${link.attr}: ${type} | None = ${field}(default=None${named}, max_length=${LINKS_MAX})`
+    : `${link.attr}: ${type} = ${field}(default_factory=list${named}, max_length=${LINKS_MAX})`;
 }
 
 export const LINKS_MAX = 100;
@@ -248,12 +315,15 @@ export function responseSchema(entity: IrEntity): string {
  * embed posts) has no import cycle: this module imports the flat Reads, nothing imports it but the routes.
  */
 export function emitResponses(project: IrProject): string | null {
-  const listed = project.entities.filter((e) => e.resource.list !== null || e.schemas.detail !== null);
+  const listed = project.entities.filter(
+    (e) => e.resource.list !== null || e.schemas.detail !== null || e.resource.shape.objectKey !== null,
+  );
   if (listed.length === 0) return null;
   const taken = listed.flatMap((e) => [
     e.schemas.list,
     ...(e.schemas.detail ? [e.schemas.detail] : []),
     ...(e.schemas.publicDetail ? [e.schemas.publicDetail] : []),
+    ...enveloped(e, (view) => itemResponse(e, view)).map((item) => envelopeName(item.name)),
   ]);
   const imports = new Imports(taken);
   const baseModel = imports.from('pydantic', 'BaseModel');
@@ -263,9 +333,10 @@ export function emitResponses(project: IrProject): string | null {
       entity.resource.embeds.map((embed) => {
         const target = project.entityById.get(embed.targetId) as IrEntity;
         const read = imports.from(`app.schemas.${target.module}`, embeddedSchema(target));
-        if (embed.many) return `${embed.attr}: list[${read}]`;
+        const attr = (type: string) => aliasedAttr(embed.attr, type, wireName(entity, embed.attr), imports);
+        if (embed.many) return attr(`list[${read}]`);
         const fk = entity.fks.find((f) => f.attr === embed.attr);
-        return `${embed.attr}: ${fk && !fk.nullable ? read : `${read} | None`}`;
+        return attr(fk && !fk.nullable ? read : `${read} | None`);
       });
     const { detail, publicDetail } = entity.schemas;
     if (detail) {
@@ -290,19 +361,25 @@ export function emitResponses(project: IrProject): string | null {
         ),
       );
     }
-    if (entity.resource.list) {
+    if (entity.resource.list && entity.resource.shape.list.kind === 'object') {
       const itemName = viewSchema(entity, entity.resource.views.list);
       const local = itemName === detail || itemName === publicDetail;
       const item = local ? itemName : imports.from(`app.schemas.${entity.module}`, itemName);
+      const attrs = listAttrs(entity, item, imports);
+      const config = attrs.aliased
+        ? [`model_config = ${imports.from('pydantic', 'ConfigDict')}(${aliasConfig(true).join(', ')})`, '']
+        : [];
+      const doc = entity.resource.shape.paging.style === 'none' ? 'Every' : 'One page of';
       blocks.push(
-        classDef(entity.schemas.list, baseModel, `One page of ${entity.className} rows.`, [
-          `items: list[${item}]`,
-          'total: int',
-          'limit: int',
-          'offset: int',
+        classDef(entity.schemas.list, baseModel, `${doc} ${entity.className} rows.`, [
+          ...config,
+          ...attrs.lines,
         ]),
       );
     }
+    const local = new Set([detail, publicDetail].filter((n): n is string => n !== null));
+    blocks.push(...emitResponseEnvelopes(entity, imports, local));
   }
+  if (blocks.length === 0) return null;
   return module(imports.render(), blocks);
 }

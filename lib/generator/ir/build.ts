@@ -1,3 +1,4 @@
+import { reservedQueryParams, resourceApiShape, styled, timestampApiNames } from '@/lib/design/api-shape';
 import { otherEnd } from '@/lib/design/members';
 import { kebabCase, resourcePathFor, snakeCase, tableNameFor } from '@/lib/design/names';
 import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/design/schema';
@@ -98,6 +99,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
         isRole: isUser && auth?.roleFieldId === field.id,
         create: createAccess,
         update: updateAccess,
+        naming: design.api.naming,
       }),
     );
     const fks = (plan.fks.get(entity.id) ?? []).map((fk) => ({
@@ -147,6 +149,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       isUser,
       operations: [],
       memberNames,
+      wire: new Map(),
     };
     ir.resource = {
       path: entity.resource.path ?? resourcePathFor(entity.name),
@@ -166,6 +169,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       links: [],
       selfRefs: [],
       views: { list: 'full', get: 'full', create: 'full', update: 'full' },
+      shape: resourceApiShape(design.api, entity),
     };
     ir.schemas.views = planViews(entity, ir);
     ir.schemas.embed = embedViewOf(entity, ir.schemas.views);
@@ -175,7 +179,8 @@ export function buildIr(design: Design, projectName?: string): IrProject {
   const designById = new Map(design.entities.map((e) => [e.id, e]));
   for (const entity of design.entities) {
     const ir = entityById.get(entity.id) as IrEntity;
-    ir.resource = buildResource(entity, ir, entityById, relationsById, designById);
+    ir.resource = buildResource(design, entity, ir, entityById, relationsById, designById);
+    ir.wire = wireNames(design, ir);
     ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
     resolveCopies(entity, ir, entityById);
     markSortIndexes(ir);
@@ -226,6 +231,7 @@ function markSortIndexes(ir: IrEntity): void {
 }
 
 function buildResource(
+  design: Design,
   entity: Entity,
   ir: IrEntity,
   entityById: ReadonlyMap<string, IrEntity>,
@@ -238,10 +244,14 @@ function buildResource(
     res.lookupFieldId === PRIMARY_KEY_REF ? null : (ir.fieldById.get(res.lookupFieldId) ?? null);
   const lookupParam = planLookupParam(ir, lookupField);
   const parent = planNesting(entity, ir, designById, entityById, lookupParam);
-  const scope = listScope(toAccess(ops.list.access));
+  const scope = listScope(toAccess(ops.list.access), design.api.paging);
   if (parent) scope.fixed(parent.param);
-  const queries = new Set<string>(['limit', 'offset', 'sort']);
-  const ref = (fieldRef: { relationId?: string; fieldId: string }, forSort: boolean): IrRef => {
+  const queries = new Set<string>(reservedQueryParams(design));
+  const naming = design.api.naming;
+  const ref = (
+    fieldRef: { relationId?: string; fieldId: string; param?: string },
+    forSort: boolean,
+  ): IrRef => {
     let target = ir;
     let via: IrRef['via'] = null;
     if (fieldRef.relationId !== undefined) {
@@ -257,11 +267,14 @@ function buildResource(
     const field =
       fieldRef.fieldId === PRIMARY_KEY_REF ? null : (target.fieldById.get(fieldRef.fieldId) ?? null);
     const fieldName = field ? field.name : 'id';
-    const base = via ? `${via.attr}_${fieldName}` : fieldName;
-    if (forSort) return { param: base, query: base, via, field };
-    const query = uniqueName(base, queries);
+    const python = via ? `${via.attr}_${fieldName}` : fieldName;
+    // Query names follow the naming style (a field's own API name when it has one), or the filter's `param`.
+    const styledName = via ? styled(python, naming) : field ? field.api : styled('id', naming);
+    if (forSort) return { param: python, query: styledName, via, field };
+    const query = uniqueName(fieldRef.param ?? styledName, queries);
     queries.add(query);
-    const param = scope.param(query, (q) => `${q}_filter`);
+    const pyName = /^[a-z_][a-z0-9_]*$/.test(query) ? query : snakeCase(query) || python;
+    const param = scope.param(pyName, (q) => `${q}_filter`);
     return { param, query, via, field };
   };
   const sortKeys = new Set<string>();
@@ -323,6 +336,23 @@ function buildResource(
       update: pickedView(ir, ops.update.viewId, viewOf(ir.resource.update)),
     },
   };
+}
+
+/** JSON keys of the schema attributes whose key differs from the Python name (see `IrEntity.wire`). */
+function wireNames(design: Design, ir: IrEntity): Map<string, string> {
+  const naming = design.api.naming;
+  const stamps = timestampApiNames(design.api);
+  const pairs: Array<[string, string]> = [
+    ['id', styled('id', naming)],
+    ...ir.fields.map((f): [string, string] => [f.name, f.api]),
+    ...ir.fks.map((fk): [string, string] => [fk.column, styled(fk.column, naming)]),
+    ...ir.resource.links.map((l): [string, string] => [l.attr, styled(l.attr, naming)]),
+    ...ir.resource.embeds.map((e): [string, string] => [e.attr, styled(e.attr, naming)]),
+    // The current password a user sends to change theirs (their own update body).
+    ...(ir.isUser ? [['current_password', styled('current_password', naming)] as [string, string]] : []),
+  ];
+  if (ir.timestamps) pairs.push(['created_at', stamps.created], ['updated_at', stamps.updated]);
+  return new Map(pairs.filter(([python, json]) => python !== json));
 }
 
 function hasPrivateFields(fields: readonly IrField[]): boolean {

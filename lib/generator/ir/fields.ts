@@ -1,3 +1,4 @@
+import { fieldApiName, type Naming } from '@/lib/design/api-shape';
 import type { Field } from '@/lib/design/schema';
 import type { IrAccess, IrEnum, IrField } from './types';
 
@@ -26,13 +27,14 @@ function columnLength(field: Field): number | undefined {
 export function toIrField(
   field: Field,
   enumDef: IrEnum | undefined,
-  role: { isRole: boolean; create: IrAccess | null; update: IrAccess | null },
+  role: { isRole: boolean; create: IrAccess | null; update: IrAccess | null; naming: Naming },
 ): IrField {
   const isPassword = field.type === 'password';
   const writable = !field.readOnly;
   return {
     id: field.id,
     name: field.name,
+    api: fieldApiName(field, role.naming),
     type: field.type,
     nullable: field.nullable,
     unique: field.unique,

@@ -1,7 +1,17 @@
 import { uniqueName } from '@/lib/design/names';
+import type { Paging } from '@/lib/design/schema';
 import { needsUser } from './access';
 import { withArticle } from './article';
 import { type HandlerKind, Scope } from './scope';
+import {
+  entityBody,
+  listResponse,
+  objectResponse,
+  pagingLocals,
+  pagingParams,
+  updateVariants,
+  WRAPPED_BODY,
+} from './shape';
 import type {
   IrAccess,
   IrCustomEndpoint,
@@ -21,7 +31,11 @@ export function handlerScope(kind: HandlerKind, access: IrAccess | null, body: b
   if (kind !== 'custom') scope.fixed('session');
   // Resource handlers keep `current_user` free even when public: a public read may take the optional caller.
   if (needsUser(access) || kind !== 'custom') scope.fixed('current_user');
-  if (body) scope.fixed('body');
+  // A wrapped body arrives as `wrapped`, its inner object is bound to `body`.
+  if (body) {
+    scope.fixed('body');
+    if (kind !== 'custom') scope.fixed(WRAPPED_BODY);
+  }
   return scope;
 }
 
@@ -40,9 +54,9 @@ export function planLookupParam(entity: IrEntity, field: IrField | null): string
 }
 
 /** The list handler's scope with its fixed parameters; filters are planned against it (`status_filter`). */
-export function listScope(access: IrAccess): Scope {
+export function listScope(access: IrAccess, paging: Paging): Scope {
   const scope = handlerScope('list', access, false);
-  for (const name of ['limit', 'offset', 'sort']) scope.fixed(name);
+  for (const name of [...pagingLocals(paging), 'sort']) scope.fixed(name);
   return scope;
 }
 
@@ -83,7 +97,8 @@ const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** The docstring of a CRUD handler: what it does, who may, and when it answers 404. */
-function resourceDescription(entity: IrEntity, kind: IrOperation['kind'], access: IrAccess): string {
+function resourceDescription(entity: IrEntity, op: IrOperation, access: IrAccess): string {
+  const kind = op.kind;
   const r = entity.resource;
   const name = entity.className;
   const by = r.lookup.field ? r.lookup.field.name : 'id';
@@ -91,7 +106,16 @@ function resourceDescription(entity: IrEntity, kind: IrOperation['kind'], access
   const mine = own ? ' of the caller' : '';
   switch (kind) {
     case 'list': {
-      const parts = [`A page (limit, offset) of the ${name} rows${own ? ' the caller owns' : ''}.`];
+      const paging = r.shape.paging;
+      const rows = `the ${name} rows${own ? ' the caller owns' : ''}`;
+      const lead =
+        paging.style === 'none'
+          ? `Every one of ${rows}.`
+          : `A page (${op.params
+              .filter((p) => p.in === 'query' && p.source.kind !== 'filter' && p.source.kind !== 'sort')
+              .map((p) => p.wire)
+              .join(', ')}) of ${rows}.`;
+      const parts = [lead];
       const filters = r.list?.filters.map((f) => f.query) ?? [];
       if (filters.length > 0) parts.push(`Filters: ${list(filters)}.`);
       const sorts = r.list?.sorts.map((f) => f.query) ?? [];
@@ -103,6 +127,8 @@ function resourceDescription(entity: IrEntity, kind: IrOperation['kind'], access
     case 'create':
       return `Creates ${withArticle(name)}${own || (r.owner && access.kind !== 'public') ? ' owned by the caller' : ''}.`;
     case 'update':
+      if (op.method === 'put')
+        return `Replaces ${withArticle(name)}${mine} by ${by} with the whole object sent; 404 when there is none.`;
       return `Changes the fields sent of ${withArticle(name)}${mine} by ${by}; 404 when there is none.`;
     default:
       return `Deletes ${withArticle(name)}${mine} by ${by}; 404 when there is none.`;
@@ -125,7 +151,7 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
   const r = entity.resource;
   const ops: IrOperation[] = [];
   const base = { tag: r.tag, summary: null, entityId: entity.id, customId: null };
-  const item = (view: IrView) => ({ ...itemResponse(entity, view), list: false });
+  const item = (view: IrView) => objectResponse(entity, itemResponse(entity, view));
   const lookup: IrParam = {
     name: r.lookup.param,
     wire: r.lookup.param,
@@ -147,25 +173,8 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
       ]
     : [];
   const parent404 = r.parent ? [404] : [];
-  const entityBody = (name: string) => ({
-    name,
-    module: `app.schemas.${entity.module}`,
-    param: 'body',
-    form: false,
-    entityId: entity.id,
-  });
   if (r.list) {
-    const params: IrParam[] = [
-      ...parentParams,
-      {
-        name: 'limit',
-        wire: 'limit',
-        in: 'query',
-        required: false,
-        source: { kind: 'limit', max: r.list.maxPageSize, default: r.list.defaultPageSize },
-      },
-      { name: 'offset', wire: 'offset', in: 'query', required: false, source: { kind: 'offset' } },
-    ];
+    const params: IrParam[] = [...parentParams, ...pagingParams(entity)];
     if (r.list.sorts.length > 0) {
       const keys = r.list.sorts.flatMap((s) => [s.query, `-${s.query}`]);
       params.push({
@@ -197,9 +206,10 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
       access: r.list.access,
       params,
       body: null,
-      response: { name: entity.schemas.list, module: 'app.schemas.responses', list: false },
+      response: listResponse(entity, itemResponse(entity, r.views.list)),
       status: 200,
-      errors: errorsOf(r.list.access, parent404, true),
+      // Without paging, sort or filters nothing is validated: FastAPI documents no 422 (but a parent 404).
+      errors: errorsOf(r.list.access, parent404, params.length > 0),
       locals: locals('list'),
     });
   }
@@ -234,7 +244,7 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
       description: null,
       access: r.create,
       params: parentParams,
-      body: entityBody(entity.schemas.create),
+      body: entityBody(entity, entity.schemas.create),
       response: item(r.views.create),
       status: 201,
       errors: errorsOf(r.create, [...parent404, 409], true),
@@ -242,24 +252,27 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
     });
   }
   if (r.update) {
-    ops.push({
-      ...base,
-      kind: 'update',
-      method: 'patch',
-      path: `${r.path}${itemRoute}`,
-      route: itemRoute,
-      handler: `update_${entity.varName}`,
-      operationId: '',
-      description: null,
-      access: r.update,
-      params: [...parentParams, lookup],
-      body: entityBody(entity.schemas.update),
-      response: item(r.views.update),
-      status: 200,
-      // 403: a user changing their own password without the current one.
-      errors: errorsOf(r.update, entity.isUser ? [403, 404, 409] : [404, 409], true),
-      locals: locals('update'),
-    });
+    const access = r.update;
+    for (const variant of updateVariants(entity)) {
+      ops.push({
+        ...base,
+        kind: 'update',
+        method: variant.method,
+        path: `${r.path}${itemRoute}`,
+        route: itemRoute,
+        handler: variant.handler,
+        operationId: '',
+        description: null,
+        access,
+        params: [...parentParams, lookup],
+        body: entityBody(entity, variant.schema),
+        response: item(r.views.update),
+        status: 200,
+        // 403: a user changing their own password without the current one.
+        errors: errorsOf(access, entity.isUser ? [403, 404, 409] : [404, 409], true),
+        locals: locals('update'),
+      });
+    }
   }
   if (r.delete) {
     ops.push({
@@ -282,7 +295,7 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
   }
   for (const op of ops) {
     op.description = [
-      resourceDescription(entity, op.kind, op.access as IrAccess),
+      resourceDescription(entity, op, op.access as IrAccess),
       ...shapeNotes(op.access as IrAccess, parent),
     ].join(' ');
   }

@@ -1,3 +1,4 @@
+import type { ResourceApiShape } from '@/lib/design/api-shape';
 import type {
   Constraints,
   FieldDefault,
@@ -54,6 +55,8 @@ export type IrAccess =
 export type IrField = {
   id: string;
   name: string;
+  /** The field's JSON name (body keys, answers): its `apiName`, or `name` in the project's naming style. */
+  api: string;
   type: FieldType;
   nullable: boolean;
   unique: boolean;
@@ -202,6 +205,8 @@ export type IrResource = {
   /** FKs to the entity itself: an update must not make a row its own ancestor. */
   selfRefs: IrForeignKey[];
   views: { list: IrView; get: IrView; create: IrView; update: IrView };
+  /** Envelopes, list shape, paging and update verb of this resource (project defaults + overrides). */
+  shape: ResourceApiShape;
 };
 
 export type IrSchemaNames = {
@@ -245,6 +250,11 @@ export type IrEntity = {
   operations: IrOperation[];
   /** Name of every class attribute of the model and schema classes (for import aliasing). */
   memberNames: string[];
+  /**
+   * JSON key of each schema attribute (`id`, fields, FK columns, links, embeds, timestamps) whose key differs
+   * from its Python name (`author_id` -> `authorId`): the schemas alias exactly these (`wireName`).
+   */
+  wire: ReadonlyMap<string, string>;
 };
 
 export type IrAuth = {
@@ -290,6 +300,8 @@ export type IrOperationKind =
 export type IrParamSource =
   | { kind: 'limit'; max: number; default: number }
   | { kind: 'offset' }
+  /** 1-based page number (`page` paging); `max` keeps `(page - 1) * size` a safe integer. */
+  | { kind: 'page'; max: number }
   | { kind: 'sort'; keys: string[] }
   | { kind: 'filter'; ref: IrRef }
   /** The entity's lookup field, or its primary key when null. */

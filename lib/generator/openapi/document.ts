@@ -7,6 +7,7 @@ import { isViewerOp } from '../fastapi/viewer';
 import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
 import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
+import { shapeSchemas } from './envelopes';
 import {
   createSchema,
   detailSchema,
@@ -57,6 +58,8 @@ function paramSchema(project: IrProject, op: IrOperation, p: IrParam): JsonSchem
       return { type: 'integer', maximum: source.max, minimum: 1, default: source.default };
     case 'offset':
       return { type: 'integer', maximum: Number(INT64.max), minimum: 0, default: 0 };
+    case 'page':
+      return { type: 'integer', maximum: source.max, minimum: 1, default: 1 };
     case 'sort':
       return nullable({ enum: source.keys, type: 'string' });
     case 'segment':
@@ -152,6 +155,7 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
     if (e.schemas.publicDetail) byName.set(e.schemas.publicDetail, () => publicDetailSchema(e, project));
     byName.set(e.schemas.list, () => listSchema(e));
     for (const view of e.schemas.views) byName.set(view.className, () => namedViewSchema(e, view));
+    for (const [name, build] of shapeSchemas(e, project)) byName.set(name, build);
   }
   for (const op of project.operations) {
     const requestEntity = op.kind === 'custom' && op.body?.entityId ? op.body.entityId : null;

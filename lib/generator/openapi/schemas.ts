@@ -1,3 +1,4 @@
+import { wireName } from '../fastapi/envelopes';
 import {
   baseFields,
   createOnlyFields,
@@ -126,20 +127,22 @@ function defaultJson(field: IrField): unknown {
 
 type Prop = { name: string; schema: JsonSchema; required: boolean };
 
-function inputProp(field: IrField, mode: 'create' | 'update'): Prop {
+/** `key`: the property's JSON name (the field's alias in entity schemas). */
+function inputProp(field: IrField, mode: 'create' | 'update' | 'replace', key = field.name): Prop {
   let schema = inputValueSchema(field);
-  const isNullable = field.type !== 'json' && (field.nullable || mode === 'update');
+  const partial = mode === 'update' || (mode === 'replace' && field.isPassword);
+  const isNullable = field.type !== 'json' && (field.nullable || partial);
   if (isNullable) schema = nullable(schema);
-  schema = decorate(schema, field);
-  let required = mode === 'create' && !field.nullable && field.default === undefined;
-  if (mode === 'create') {
+  schema = decorate(schema, { ...field, name: key });
+  let required = mode !== 'update' && !partial && !field.nullable && field.default === undefined;
+  if (mode !== 'update' && !partial) {
     const value = defaultJson(field);
     if (value !== undefined) {
       schema.default = value;
       required = false;
     }
   }
-  return { name: field.name, schema, required };
+  return { name: key, schema, required };
 }
 
 /** `closed`: an input model with `extra="forbid"` (Pydantic says `additionalProperties: false`). */
@@ -166,37 +169,49 @@ export function pkSchema(entity: IrEntity): JsonSchema {
   return entity.primaryKey === 'uuid' ? { type: 'string', format: 'uuid' } : intSchema(INT32);
 }
 
-function fkProps(entity: IrEntity, project: IrProject, mode: 'create' | 'update' | 'read'): Prop[] {
+function fkProps(
+  entity: IrEntity,
+  project: IrProject,
+  mode: 'create' | 'update' | 'replace' | 'read',
+  wire = true,
+): Prop[] {
   const fks =
     mode === 'read' ? entity.fks : entity.fks.filter((fk) => (mode === 'create' ? fk.inCreate : fk.inUpdate));
   return fks.map((fk) => {
     const target = project.entityById.get(fk.targetId) as IrEntity;
     const base = pkSchema(target);
     const isNullable = mode === 'read' ? fk.nullable : fk.nullable || mode === 'update';
-    const schema = decorate(isNullable ? nullable(base) : base, { name: fk.column });
-    return { name: fk.column, schema, required: mode === 'read' || (mode === 'create' && !fk.nullable) };
+    const name = wire ? wireName(entity, fk.column) : fk.column;
+    const schema = decorate(isNullable ? nullable(base) : base, { name });
+    const required = mode === 'read' || ((mode === 'create' || mode === 'replace') && !fk.nullable);
+    return { name, schema, required };
   });
 }
 
 /** Many-to-many links written as lists of the target's ids. */
-function linkProps(entity: IrEntity, project: IrProject, mode: 'create' | 'update'): Prop[] {
+function linkProps(entity: IrEntity, project: IrProject, mode: 'create' | 'update' | 'replace'): Prop[] {
   return entity.resource.links.map((link) => {
     const target = project.entityById.get(link.targetId) as IrEntity;
     const list: JsonSchema = { items: pkSchema(target), maxItems: LINKS_MAX, type: 'array' };
+    const name = wireName(entity, link.attr);
     return {
-      name: link.attr,
-      schema: decorate(mode === 'update' ? nullable(list) : list, { name: link.attr }),
+      name,
+      schema: decorate(mode === 'update' ? nullable(list) : list, { name }),
       required: false,
     };
   });
 }
 
+/** An entity schema's input property under its JSON name. */
+const entityInput = (entity: IrEntity, mode: 'create' | 'update' | 'replace') => (field: IrField) =>
+  inputProp(field, mode, wireName(entity, field.name));
+
 export function createSchema(entity: IrEntity, project: IrProject): JsonSchema {
   return objectSchema(
     entity.schemas.create,
     [
-      ...baseFields(entity).map((f) => inputProp(f, 'create')),
-      ...createOnlyFields(entity).map((f) => inputProp(f, 'create')),
+      ...baseFields(entity).map(entityInput(entity, 'create')),
+      ...createOnlyFields(entity).map(entityInput(entity, 'create')),
       ...fkProps(entity, project, 'create'),
       ...linkProps(entity, project, 'create'),
     ],
@@ -213,40 +228,48 @@ export function inputSchema(
   fks: IrEntity['fks'],
   project: IrProject,
 ): JsonSchema {
-  const fkSet = new Set(fks.map((fk) => fk.column));
+  const fkSet = new Set(fks.map((fk) => wireName(entity, fk.column)));
   const schema = objectSchema(title, [
-    ...fields.map((f) => inputProp(f, 'create')),
+    ...fields.map(entityInput(entity, 'create')),
     ...fkProps(entity, project, 'create').filter((p) => fkSet.has(p.name)),
   ]);
   return { ...schema, additionalProperties: false };
 }
 
-export function updateSchema(entity: IrEntity, project: IrProject): JsonSchema {
+export function updateSchema(
+  entity: IrEntity,
+  project: IrProject,
+  mode: 'update' | 'replace' = 'update',
+  title = entity.schemas.update,
+): JsonSchema {
   const props = [
-    ...entity.fields.filter((f) => f.inUpdate).map((f) => inputProp(f, 'update')),
-    ...fkProps(entity, project, 'update'),
-    ...linkProps(entity, project, 'update'),
+    ...entity.fields.filter((f) => f.inUpdate).map(entityInput(entity, mode)),
+    ...fkProps(entity, project, mode),
+    ...linkProps(entity, project, mode),
   ];
   if (needsCurrentPassword(entity, project)) {
+    const name = wireName(entity, 'current_password');
     props.push({
-      name: 'current_password',
-      schema: decorate(nullable({ type: 'string', maxLength: 1024 }), { name: 'current_password' }),
+      name,
+      schema: decorate(nullable({ type: 'string', maxLength: 1024 }), { name }),
       required: false,
     });
   }
-  return objectSchema(entity.schemas.update, props, undefined, true);
+  return objectSchema(title, props, undefined, true);
 }
 
 function readProps(entity: IrEntity, project: IrProject, fields = readFields(entity)): Prop[] {
-  const props: Prop[] = [{ name: 'id', schema: decorate(pkSchema(entity), { name: 'id' }), required: true }];
+  const id = wireName(entity, 'id');
+  const props: Prop[] = [{ name: id, schema: decorate(pkSchema(entity), { name: id }), required: true }];
   for (const f of fields) {
     const base = plainSchema(f, 'output');
     const schema = f.nullable && f.type !== 'json' ? nullable(base) : base;
-    props.push({ name: f.name, schema: decorate(schema, { name: f.name }), required: true });
+    const name = wireName(entity, f.name);
+    props.push({ name, schema: decorate(schema, { name }), required: true });
   }
   props.push(...fkProps(entity, project, 'read'));
   if (entity.timestamps) {
-    for (const name of ['created_at', 'updated_at']) {
+    for (const name of ['created_at', 'updated_at'].map((n) => wireName(entity, n))) {
       props.push({
         name,
         schema: decorate({ type: 'string', format: 'date-time' }, { name }),
@@ -297,31 +320,34 @@ function embedProps(entity: IrEntity, project: IrProject): Prop[] {
   return entity.resource.embeds.map((embed): Prop => {
     const target = project.entityById.get(embed.targetId) as IrEntity;
     const r = ref(embeddedSchema(target));
-    if (embed.many)
-      return {
-        name: embed.attr,
-        schema: decorate({ items: r, type: 'array' }, { name: embed.attr }),
-        required: true,
-      };
+    const name = wireName(entity, embed.attr);
+    if (embed.many) return { name, schema: decorate({ items: r, type: 'array' }, { name }), required: true };
     const fk = entity.fks.find((f) => f.attr === embed.attr);
-    const schema = fk && !fk.nullable ? r : decorate(nullable(r), { name: embed.attr });
-    return { name: embed.attr, schema, required: true };
+    const schema = fk && !fk.nullable ? r : decorate(nullable(r), { name });
+    return { name, schema, required: true };
   });
 }
 
-export function listSchema(entity: IrEntity): JsonSchema {
+export function listSchema(entity: IrEntity): JsonSchema | null {
+  const shape = entity.resource.shape;
+  if (shape.list.kind === 'array') return null;
   const item = viewSchema(entity, entity.resource.views.list);
   const int = (name: string): Prop => ({
     name,
     schema: { type: 'integer', title: pyTitle(name) },
     required: true,
   });
-  return objectSchema(entity.schemas.list, [
-    { name: 'items', schema: { items: ref(item), type: 'array', title: 'Items' }, required: true },
-    int('total'),
-    int('limit'),
-    int('offset'),
-  ]);
+  const items = shape.list.itemsKey;
+  const props: Prop[] = [
+    { name: items, schema: { items: ref(item), type: 'array', title: pyTitle(items) }, required: true },
+  ];
+  if (shape.list.countKey !== null) props.push(int(shape.list.countKey));
+  if (shape.list.echoPaging) {
+    const paging = shape.paging;
+    if (paging.style === 'offset') props.push(int(paging.limitParam), int(paging.offsetParam));
+    else if (paging.style === 'page') props.push(int(paging.pageParam), int(paging.sizeParam));
+  }
+  return objectSchema(entity.schemas.list, props);
 }
 
 export function registerSchema(project: IrProject): JsonSchema | null {
@@ -331,7 +357,7 @@ export function registerSchema(project: IrProject): JsonSchema | null {
   const fields = user.fields.filter((f) => !f.readOnly && f.id !== auth.role?.id);
   return objectSchema(
     auth.registerSchema,
-    [...fields.map((f) => inputProp(f, 'create')), ...fkProps(user, project, 'create')],
+    [...fields.map((f) => inputProp(f, 'create')), ...fkProps(user, project, 'create', false)],
     undefined,
     true,
   );

@@ -18,6 +18,7 @@ const STDLIB = new Set([
   'logging',
   'os',
   'pathlib',
+  're',
   'subprocess',
   'sys',
   'tempfile',

@@ -10,6 +10,7 @@ import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/n
 import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
 import { nestingDesigns } from './nesting-designs';
+import { shapeDesigns } from './shape-designs';
 
 /** Small designs that each exercise one generator feature, for golden files and the Python checks. */
 
@@ -390,4 +391,5 @@ export const focusedDesigns: Record<string, () => Design> = {
   'handler-names': handlerNames,
   'custom-endpoints': customEndpoints,
   ...nestingDesigns,
+  ...shapeDesigns,
 };

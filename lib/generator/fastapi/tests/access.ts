@@ -3,9 +3,11 @@ import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
 import { gatedParents, ownerOnlyReads } from '../access';
+import { wireName } from '../envelopes';
 import { needsCurrentPassword, publicFields, readFields } from '../schemas';
 import { factoryName, jsonId, payloadName } from './factories';
 import { passwordSample, sampleFor } from './samples';
+import { answered, jsonKey, listCount, listItems, pageQuery, sendBody } from './shape';
 
 /**
  * `tests/test_<resource>_access.py`: what the access and data-exposure rules promise, asserted against the
@@ -20,8 +22,9 @@ const signInFn = (ctx: Ctx) => ctx.imports.from('tests.utils', 'sign_in');
 const factory = (ctx: Ctx, entity: IrEntity) => ctx.imports.from('tests.factories', factoryName(entity));
 const payload = (ctx: Ctx, entity: IrEntity) => ctx.imports.from('tests.factories', payloadName(entity));
 
+/** The operation of one kind; for `update` the partial one (PATCH): the tests below send partial bodies. */
 function opOf(entity: IrEntity, kind: IrOperationKind): IrOperation | undefined {
-  return entity.operations.find((op) => op.kind === kind);
+  return entity.operations.find((op) => op.kind === kind && (kind !== 'update' || op.method === 'patch'));
 }
 
 function test(ctx: Ctx, name: string, body: string[]): void {
@@ -60,7 +63,16 @@ function ownRow(ctx: Ctx): string {
 const missingId = (target: IrEntity) =>
   target.primaryKey === 'uuid' ? '"00000000-0000-0000-0000-000000000000"' : '999999999';
 
-const locIs = (field: string) => `assert response.json()["detail"][0]["loc"] == ["body", ${pyStr(field)}]`;
+/** Where pydantic puts a body field's error: under its JSON name, inside the body's envelope. */
+const locIs = (entity: IrEntity, field: string) => {
+  const key = entity.resource.shape.bodyKey;
+  const path = [...(key === null ? [] : [key]), wireName(entity, field)];
+  return `assert response.json()["detail"][0]["loc"] == ["body", ${path.map(pyStr).join(', ')}]`;
+};
+
+/** Where the handler's own checks (references, links, cycles) put a field's error: its JSON name. */
+const checkedLocIs = (entity: IrEntity, field: string) =>
+  `assert response.json()["detail"][0]["loc"] == ["body", ${jsonKey(entity, field)}]`;
 
 function bodyTests(ctx: Ctx): void {
   const { entity } = ctx;
@@ -74,7 +86,7 @@ function bodyTests(ctx: Ctx): void {
       ...createSignIn,
       `body = ${body}`,
       'body["zz_not_a_field"] = 1',
-      `response = client.post(${path}, json=body, headers=headers)`,
+      `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
       'assert response.status_code == 422',
     ]);
     const readOnly = entity.fields.find((f) => f.readOnly && f.inRead && f.type !== 'json');
@@ -84,10 +96,10 @@ function bodyTests(ctx: Ctx): void {
         ...createSignIn,
         `body = ${body}`,
         ...(/\bn\b/.test(sample) ? ['n = 1'] : []),
-        `body[${pyStr(readOnly.name)}] = ${sample}`,
-        `response = client.post(${path}, json=body, headers=headers)`,
+        `body[${pyStr(readOnly.api)}] = ${sample}`,
+        `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 422',
-        locIs(readOnly.name),
+        locIs(entity, readOnly.name),
       ]);
     }
     for (const fk of entity.fks.filter((k) => k.inCreate)) {
@@ -95,20 +107,20 @@ function bodyTests(ctx: Ctx): void {
       test(ctx, `${create.handler}_missing_${fk.column}`, [
         ...createSignIn,
         `body = ${body}`,
-        `body[${pyStr(fk.column)}] = ${missingId(target)}`,
-        `response = client.post(${path}, json=body, headers=headers)`,
+        `body[${jsonKey(entity, fk.column)}] = ${missingId(target)}`,
+        `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 422',
-        locIs(fk.column),
+        checkedLocIs(entity, fk.column),
       ]);
       if (foreignParentTestable(ctx, create, target)) {
         test(ctx, `${create.handler}_${fk.column}_of_someone_else`, [
           ...createSignIn,
           `other = ${run(ctx)}(client, ${factory(ctx, target)})`,
           `body = ${body}`,
-          `body[${pyStr(fk.column)}] = ${jsonId(target, 'other.id')}`,
-          `response = client.post(${path}, json=body, headers=headers)`,
+          `body[${jsonKey(entity, fk.column)}] = ${jsonId(target, 'other.id')}`,
+          `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
           'assert response.status_code == 422',
-          locIs(fk.column),
+          checkedLocIs(entity, fk.column),
         ]);
       }
     }
@@ -118,7 +130,7 @@ function bodyTests(ctx: Ctx): void {
     test(ctx, `${update.handler}_unknown_field`, [
       ...updateSignIn,
       ownRow(ctx),
-      `response = client.patch(${itemUrl(ctx, update, 'row')}, json={"zz_not_a_field": 1}, headers=headers)`,
+      `response = client.patch(${itemUrl(ctx, update, 'row')}, json=${sendBody(entity, '{"zz_not_a_field": 1}')}, headers=headers)`,
       'assert response.status_code == 422',
     ]);
     for (const fk of entity.fks.filter((k) => k.inUpdate && k.targetId !== entity.id)) {
@@ -128,10 +140,10 @@ function bodyTests(ctx: Ctx): void {
         ...updateSignIn,
         ownRow(ctx),
         `other = ${run(ctx)}(client, ${factory(ctx, target)})`,
-        `body = {${pyStr(fk.column)}: ${jsonId(target, 'other.id')}}`,
-        `response = client.patch(${itemUrl(ctx, update, 'row')}, json=body, headers=headers)`,
+        `body = {${jsonKey(entity, fk.column)}: ${jsonId(target, 'other.id')}}`,
+        `response = client.patch(${itemUrl(ctx, update, 'row')}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 422',
-        locIs(fk.column),
+        checkedLocIs(entity, fk.column),
       ]);
     }
   }
@@ -155,7 +167,7 @@ function exposureTests(ctx: Ctx): void {
       ...(signedIn ? [`_, headers = ${signInFn(ctx)}(client)`] : ['headers: dict[str, str] = {}']),
       `response = client.get(${itemUrl(ctx, get, 'row')}, headers=headers)`,
       'assert response.status_code == 200, response.text',
-      ...hidden.map((f) => `assert ${pyStr(f.name)} not in response.json()`),
+      ...hidden.map((f) => `assert ${pyStr(f.api)} not in ${answered(entity, 'response.json()')}`),
     ]);
   }
   for (const embed of entity.resource.embeds) {
@@ -170,7 +182,10 @@ function exposureTests(ctx: Ctx): void {
       `row = ${run(ctx)}(client, ${factory(ctx, entity)}${get.access?.kind === 'owner' ? owned(ctx) : ''}${publicRowKw(entity)})`,
       `response = client.get(${itemUrl(ctx, get, 'row')}, headers=headers)`,
       'assert response.status_code == 200, response.text',
-      ...hiddenThere.map((f) => `assert ${pyStr(f.name)} not in response.json()[${pyStr(embed.attr)}]`),
+      ...hiddenThere.map(
+        (f) =>
+          `assert ${pyStr(f.api)} not in ${answered(entity, 'response.json()')}[${jsonKey(entity, embed.attr)}]`,
+      ),
     ]);
   }
   const auth = project.auth;
@@ -216,15 +231,15 @@ function publicRowTests(ctx: Ctx): void {
       `owner, owner_headers = ${signInFn(ctx)}(client)`,
       `_, other_headers = ${signInFn(ctx)}(client)`,
       draft,
-      `response = client.get(${pyStr(list.path)}, params={"limit": ${max}}, headers=other_headers)`,
+      `response = client.get(${pyStr(list.path)}, params={${pageQuery(entity, String(max), null).join(', ')}}, headers=other_headers)`,
       'assert response.status_code == 200',
       // A named list view may leave the flag out.
       ...(typeof entity.resource.views.list === 'object'
         ? []
-        : [`assert all(item[${pyStr(flag.name)}] for item in response.json()["items"])`]),
-      `assert ${jsonId(entity, 'row.id')} not in {item["id"] for item in response.json()["items"]}`,
-      `mine = client.get(${pyStr(list.path)}, params={"limit": ${max}}, headers=owner_headers).json()`,
-      `assert mine["total"] >= 1`,
+        : [`assert all(item[${pyStr(flag.api)}] for item in ${listItems(entity, 'response.json()')})`]),
+      `assert ${jsonId(entity, 'row.id')} not in {item[${jsonKey(entity, 'id')}] for item in ${listItems(entity, 'response.json()')}}`,
+      `mine = client.get(${pyStr(list.path)}, params={${pageQuery(entity, String(max), null).join(', ')}}, headers=owner_headers).json()`,
+      `assert ${listCount(entity, 'mine') ?? `len(${listItems(entity, 'mine')})`} >= 1`,
     ]);
   }
 }
@@ -259,7 +274,7 @@ function gatedParentTests(ctx: Ctx): void {
     }
     if (open(list) && list) {
       const listed = (headers: string) =>
-        `{item["id"] for item in client.get(${pyStr(list.path)}, params={"limit": ${entity.resource.list?.maxPageSize ?? 100}}, headers=${headers}).json()["items"]}`;
+        `{item[${jsonKey(entity, 'id')}] for item in ${listItems(entity, `client.get(${pyStr(list.path)}, params={${pageQuery(entity, String(entity.resource.list?.maxPageSize ?? 100), null).join(', ')}}, headers=${headers}).json()`)}}`;
       for (const headers of anonymous(list)) {
         lines.push(`assert ${jsonId(entity, 'row.id')} not in ${listed(headers)}`);
       }
@@ -278,7 +293,7 @@ function linkTests(ctx: Ctx): void {
     const target = ctx.project.entityById.get(link.targetId) as IrEntity;
     const targetFactory = factory(ctx, target);
     const ids = (v: string) => `{${jsonId(target, `${v}.id`)}}`;
-    const returned = `{item["id"] for item in response.json()[${pyStr(link.attr)}]}`;
+    const returned = `{item[${jsonKey(target, 'id')}] for item in ${answered(entity, 'response.json()')}[${jsonKey(entity, link.attr)}]}`;
     const createSignIn = create ? signIn(ctx, create.access) : null;
     if (create && createSignIn) {
       const path = pyStr(create.path);
@@ -288,18 +303,18 @@ function linkTests(ctx: Ctx): void {
         `first = ${run(ctx)}(client, ${targetFactory})`,
         `second = ${run(ctx)}(client, ${targetFactory})`,
         `body = ${body}`,
-        `body[${pyStr(link.attr)}] = [${jsonId(target, 'first.id')}, ${jsonId(target, 'second.id')}]`,
-        `response = client.post(${path}, json=body, headers=headers)`,
+        `body[${jsonKey(entity, link.attr)}] = [${jsonId(target, 'first.id')}, ${jsonId(target, 'second.id')}]`,
+        `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 201, response.text',
         `assert ${returned} == ${ids('first')} | ${ids('second')}`,
       ]);
       test(ctx, `${create.handler}_unknown_${link.attr}`, [
         ...createSignIn,
         `body = ${body}`,
-        `body[${pyStr(link.attr)}] = [${missingId(target)}]`,
-        `response = client.post(${path}, json=body, headers=headers)`,
+        `body[${jsonKey(entity, link.attr)}] = [${missingId(target)}]`,
+        `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 422',
-        locIs(link.attr),
+        checkedLocIs(entity, link.attr),
       ]);
     }
     const updateSignIn = update ? signIn(ctx, update.access) : null;
@@ -308,11 +323,11 @@ function linkTests(ctx: Ctx): void {
         ...updateSignIn,
         ownRow(ctx),
         `first = ${run(ctx)}(client, ${targetFactory})`,
-        `body = {${pyStr(link.attr)}: [${jsonId(target, 'first.id')}]}`,
-        `response = client.patch(${itemUrl(ctx, update, 'row')}, json=body, headers=headers)`,
+        `body = {${jsonKey(entity, link.attr)}: [${jsonId(target, 'first.id')}]}`,
+        `response = client.patch(${itemUrl(ctx, update, 'row')}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 200, response.text',
         `assert ${returned} == ${ids('first')}`,
-        `response = client.patch(${itemUrl(ctx, update, 'row')}, json={${pyStr(link.attr)}: []}, headers=headers)`,
+        `response = client.patch(${itemUrl(ctx, update, 'row')}, json=${sendBody(entity, `{${jsonKey(entity, link.attr)}: []}`)}, headers=headers)`,
         `assert ${returned} == set()`,
       ]);
     }
@@ -330,14 +345,14 @@ function cycleTests(ctx: Ctx): void {
     test(ctx, `${update.handler}_${fk.column}_cycle`, [
       ...lines,
       ownRow(ctx),
-      `response = client.patch(${itemUrl(ctx, update, 'row')}, json={${pyStr(fk.column)}: ${jsonId(entity, 'row.id')}}, headers=headers)`,
+      `response = client.patch(${itemUrl(ctx, update, 'row')}, json=${sendBody(entity, `{${jsonKey(entity, fk.column)}: ${jsonId(entity, 'row.id')}}`)}, headers=headers)`,
       'assert response.status_code == 422',
-      locIs(fk.column),
+      checkedLocIs(entity, fk.column),
       `child = ${run(ctx)}(client, ${fac}${owned(ctx)}, ${fk.column}=row.id)`,
-      `response = client.patch(${itemUrl(ctx, update, 'row')}, json={${pyStr(fk.column)}: ${jsonId(entity, 'child.id')}}, headers=headers)`,
+      `response = client.patch(${itemUrl(ctx, update, 'row')}, json=${sendBody(entity, `{${jsonKey(entity, fk.column)}: ${jsonId(entity, 'child.id')}}`)}, headers=headers)`,
       'assert response.status_code == 422',
-      locIs(fk.column),
-      `response = client.patch(${itemUrl(ctx, update, 'child')}, json={${pyStr(fk.column)}: None}, headers=headers)`,
+      checkedLocIs(entity, fk.column),
+      `response = client.patch(${itemUrl(ctx, update, 'child')}, json=${sendBody(entity, `{${jsonKey(entity, fk.column)}: None}`)}, headers=headers)`,
       'assert response.status_code == 200, response.text',
     ]);
   }
@@ -355,7 +370,7 @@ function copyTests(ctx: Ctx): void {
     const comparable = ['string', 'text', 'integer', 'bigint', 'boolean', 'decimal', 'email', 'url', 'enum'];
     if (!comparable.includes(field.type)) continue;
     const source = ctx.project.entityById.get(copy.targetId) as IrEntity;
-    const got = `response.json()[${pyStr(field.name)}]`;
+    const got = `${answered(entity, 'response.json()')}[${pyStr(field.api)}]`;
     const check =
       field.type === 'decimal'
         ? `assert ${ctx.imports.module('decimal')}.Decimal(str(${got})) == source.${copy.field}`
@@ -365,7 +380,7 @@ function copyTests(ctx: Ctx): void {
       ...lines,
       `source = ${run(ctx)}(client, ${factory(ctx, source)}${owned(ctx, source)})`,
       `body = ${run(ctx)}(client, ${payload(ctx, entity)}${owner}, ${copy.column}=${jsonId(source, 'source.id')})`,
-      `response = client.post(${pyStr(create.path)}, json=body, headers=headers)`,
+      `response = client.post(${pyStr(create.path)}, json=${sendBody(entity, 'body')}, headers=headers)`,
       'assert response.status_code == 201, response.text',
       check,
     ]);
@@ -378,20 +393,21 @@ function passwordTests(ctx: Ctx): void {
   const auth = project.auth;
   const update = opOf(entity, 'update');
   if (!auth || !update || !needsCurrentPassword(entity, project) || update.access?.kind !== 'owner') return;
-  const password = auth.password.name;
+  const password = auth.password.api;
+  const currentKey = jsonKey(entity, 'current_password');
   const current = passwordSample(auth.password);
   const url = itemUrl(ctx, update, 'user');
   const next = pyStr('New-Correct-Horse-8-Staple');
   test(ctx, `${update.handler}_password_needs_current`, [
     `user, headers = ${signInFn(ctx)}(client)`,
-    `response = client.patch(${url}, json={${pyStr(password)}: ${next}}, headers=headers)`,
+    `response = client.patch(${url}, json=${sendBody(entity, `{${pyStr(password)}: ${next}}`)}, headers=headers)`,
     'assert response.status_code == 422',
-    locIs('current_password'),
-    `body = {${pyStr(password)}: ${next}, "current_password": "not-the-password"}`,
-    `response = client.patch(${url}, json=body, headers=headers)`,
+    checkedLocIs(entity, 'current_password'),
+    `body = {${pyStr(password)}: ${next}, ${currentKey}: "not-the-password"}`,
+    `response = client.patch(${url}, json=${sendBody(entity, 'body')}, headers=headers)`,
     'assert response.status_code == 403',
-    `body = {${pyStr(password)}: ${next}, "current_password": ${current}}`,
-    `response = client.patch(${url}, json=body, headers=headers)`,
+    `body = {${pyStr(password)}: ${next}, ${currentKey}: ${current}}`,
+    `response = client.patch(${url}, json=${sendBody(entity, 'body')}, headers=headers)`,
     'assert response.status_code == 200, response.text',
   ]);
   // argon2 on the event loop stalls every other request: the update verifies and hashes in a worker thread.
@@ -421,8 +437,8 @@ function passwordTests(ctx: Ctx): void {
       ...spy('hash_password', 'password: str', 'str'),
       `    monkeypatch.setattr(${security}, "verify_password", verify_password_spy)`,
       `    monkeypatch.setattr(${security}, "hash_password", hash_password_spy)`,
-      `    body = {${pyStr(password)}: ${next}, "current_password": ${current}}`,
-      `    response = client.patch(${url}, json=body, headers=headers)`,
+      `    body = {${pyStr(password)}: ${next}, ${currentKey}: ${current}}`,
+      `    response = client.patch(${url}, json=${sendBody(entity, 'body')}, headers=headers)`,
       '    assert response.status_code == 200, response.text',
       '    assert calls == [("verify_password", False), ("hash_password", False)]',
     ].join('\n'),

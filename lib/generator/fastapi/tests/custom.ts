@@ -3,6 +3,7 @@ import type { IrAccess, IrEntity, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
+import { wireName } from '../envelopes';
 import { payloadName } from './factories';
 import { lookupText } from './resource';
 
@@ -49,7 +50,7 @@ export function emitCustomTests(project: IrProject): string | null {
     if (endpoint.body?.entityId) {
       const e = project.entityById.get(endpoint.body.entityId) as IrEntity;
       const { fields, fks } = customInputFields(e, project);
-      const keys = [...fields.map((f) => f.name), ...fks.map((fk) => fk.column)];
+      const keys = [...fields.map((f) => f.api), ...fks.map((fk) => wireName(e, fk.column))];
       // The create payload, cut down to what the endpoint's Input takes.
       bodyLines.push(
         ...(keys.length === 0

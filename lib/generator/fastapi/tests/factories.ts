@@ -2,6 +2,7 @@ import type { IrEntity, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
+import { wireName } from '../envelopes';
 import { sampleFor } from './samples';
 
 /** Fields a new row must be given: required, no default, writable or not. */
@@ -50,6 +51,8 @@ export function emitFactories(project: IrProject): string {
     'overrides',
     'payload',
     'owned_by',
+    'key',
+    'value',
     '_counter',
     ...names,
   ]);
@@ -89,17 +92,24 @@ export function emitFactories(project: IrProject): string {
 
     const create = entity.fields.filter((f) => f.inCreate && !f.nullable);
     const payload = [`payload: dict[str, ${any}] = {`];
-    for (const f of create) payload.push(`    ${pyStr(f.name)}: ${sampleFor(f, imports, 'json')},`);
+    for (const f of create) payload.push(`    ${pyStr(f.api)}: ${sampleFor(f, imports, 'json')},`);
     payload.push('}');
     if (usesCounter(payload)) payload.unshift('n = next(_counter)');
     for (const fk of entity.fks.filter((k) => k.inCreate && !k.nullable)) {
       const parent = project.entityById.get(fk.targetId) as IrEntity;
       payload.push(
         `if ${pyStr(fk.column)} not in overrides:`,
-        `    payload[${pyStr(fk.column)}] = ${jsonId(parent, parentId(parent, owned))}`,
+        `    payload[${pyStr(wireName(entity, fk.column))}] = ${jsonId(parent, parentId(parent, owned))}`,
       );
     }
-    payload.push('payload.update(overrides)', 'return payload');
+    // Overrides are given by attribute name (`author_id=`), the body carries JSON names.
+    const renamed = [...entity.wire].map(([python, json]) => `${pyStr(python)}: ${pyStr(json)}`);
+    payload.push(
+      renamed.length === 0
+        ? 'payload.update(overrides)'
+        : `payload.update({{${renamed.join(', ')}}.get(key, key): value for key, value in overrides.items()})`,
+      'return payload',
+    );
     blocks.push(
       `async def ${payloadName(entity)}(${ownerParam}**overrides: ${any}) -> dict[str, ${any}]:\n${indent(payload.join('\n'))}`,
     );

@@ -6,6 +6,7 @@ import { emitCustomTests } from './custom';
 import { emitFactories } from './factories';
 import { emitNestedTests } from './nested';
 import { emitResourceTests } from './resource';
+import { emitShapeTests } from './shape-tests';
 import { emitConftest, emitRuntimeTests, emitUtils } from './support';
 import { emitViewTests } from './views';
 
@@ -35,6 +36,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
     if (views) files[`tests/test_${entity.resource.module}_views.py`] = views;
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
+    const shape = emitShapeTests(entity, ir);
+    if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }
   return files;
 }

@@ -1,3 +1,4 @@
+import { maxPage } from '../../ir/shape';
 import type {
   IrAccess,
   IrEntity,
@@ -11,9 +12,21 @@ import type {
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyNumber, pyStr } from '../../python/literal';
+import { wireName } from '../envelopes';
 import { factoryName, jsonId, payloadName } from './factories';
 import { orderedPair, seedOf } from './ordered';
 import { invalidJson, sampleFor } from './samples';
+import {
+  answered,
+  dict,
+  jsonKey,
+  listCount,
+  listItems,
+  paged,
+  pageQuery,
+  sendBody,
+  sizeParam,
+} from './shape';
 
 type Ctx = {
   entity: IrEntity;
@@ -184,36 +197,61 @@ function listTests(ctx: Ctx): void {
     'for _ in range(3):',
     `    ${run(ctx)}(client, ${factory}${ownerKw(ctx, list.access)})`,
   ];
-  test(ctx, name, [
-    ...setup,
-    `response = client.get(${path}, params={"limit": 2}, headers=headers)`,
-    'assert response.status_code == 200',
-    'page = response.json()',
-    'assert len(page["items"]) == 2',
-    'assert page["total"] >= 3',
-    'assert page["limit"] == 2',
-  ]);
-  test(ctx, `${name}_offset`, [
-    ...setup,
-    `first = client.get(${path}, params={"limit": 1, "offset": 0}, headers=headers).json()`,
-    `second = client.get(${path}, params={"limit": 1, "offset": 1}, headers=headers).json()`,
-    'assert second["offset"] == 1',
-    'assert first["items"][0]["id"] != second["items"][0]["id"]',
-  ]);
-  test(ctx, `${name}_limit_too_large`, [
-    ...signIn(ctx, list.access),
-    `response = client.get(${path}, params={"limit": ${pyNumber(list.maxPageSize + 1)}}, headers=headers)`,
-    'assert response.status_code == 422',
-  ]);
-  // Past the 64-bit range the offset would overflow the database: validation refuses it first.
-  test(ctx, `${name}_offset_out_of_range`, [
-    ...signIn(ctx, list.access),
-    `response = client.get(${path}, params={"offset": 2**63}, headers=headers)`,
-    'assert response.status_code == 422, response.text',
-    'assert response.json()["detail"][0]["loc"] == ["query", "offset"]',
-    `response = client.get(${path}, params={"offset": 2**63 - 1}, headers=headers)`,
-    'assert response.status_code == 200, response.text',
-  ]);
+  const id = jsonKey(entity, 'id');
+  const count = (page: string) => listCount(entity, page);
+  const echo = entity.resource.shape.list.kind === 'object' && entity.resource.shape.list.echoPaging;
+  const size = sizeParam(entity);
+  if (size === null) {
+    // No paging: the whole list in one answer.
+    test(ctx, name, [
+      ...setup,
+      `response = client.get(${path}, headers=headers)`,
+      'assert response.status_code == 200',
+      'page = response.json()',
+      `assert len(${listItems(entity, 'page')}) >= 3`,
+      ...(count('page') ? [`assert ${count('page')} == len(${listItems(entity, 'page')})`] : []),
+    ]);
+  } else {
+    test(ctx, name, [
+      ...setup,
+      `response = client.get(${path}, params=${dict(pageQuery(entity, '2', null))}, headers=headers)`,
+      'assert response.status_code == 200',
+      'page = response.json()',
+      `assert len(${listItems(entity, 'page')}) == 2`,
+      ...(count('page') ? [`assert ${count('page')} >= 3`] : []),
+      ...(echo ? [`assert page[${size}] == 2`] : []),
+    ]);
+    const paging = entity.resource.shape.paging;
+    const from =
+      paging.style === 'offset'
+        ? pyStr(paging.offsetParam)
+        : paging.style === 'page'
+          ? pyStr(paging.pageParam)
+          : '';
+    test(ctx, `${name}_offset`, [
+      ...setup,
+      `first = client.get(${path}, params=${dict(pageQuery(entity, '1', '0'))}, headers=headers).json()`,
+      `second = client.get(${path}, params=${dict(pageQuery(entity, '1', '1'))}, headers=headers).json()`,
+      ...(echo ? [`assert second[${from}] == ${paging.style === 'page' ? 2 : 1}`] : []),
+      `assert ${listItems(entity, 'first')}[0][${id}] != ${listItems(entity, 'second')}[0][${id}]`,
+    ]);
+    test(ctx, `${name}_limit_too_large`, [
+      ...signIn(ctx, list.access),
+      `response = client.get(${path}, params={${size}: ${pyNumber(list.maxPageSize + 1)}}, headers=headers)`,
+      'assert response.status_code == 422',
+    ]);
+    // Past the 64-bit range the offset would overflow the database: validation refuses it first.
+    const top = paging.style === 'page' ? pyNumber(maxPage(list.maxPageSize)) : '2**63 - 1';
+    const past = paging.style === 'page' ? pyNumber(maxPage(list.maxPageSize) + 1) : '2**63';
+    test(ctx, `${name}_offset_out_of_range`, [
+      ...signIn(ctx, list.access),
+      `response = client.get(${path}, params={${from}: ${past}}, headers=headers)`,
+      'assert response.status_code == 422, response.text',
+      `assert response.json()["detail"][0]["loc"] == ["query", ${from}]`,
+      `response = client.get(${path}, params={${from}: ${top}}, headers=headers)`,
+      'assert response.status_code == 200, response.text',
+    ]);
+  }
   for (const filter of list.filters) filterTest(ctx, filter);
   if (list.sorts.length > 0) {
     for (const sort of list.sorts) sortTest(ctx, op, sort, setup);
@@ -231,19 +269,37 @@ function listTests(ctx: Ctx): void {
 /** `_listed_ids(client, params, headers)`: every id the list answers, page after page, in order. */
 function listedIds(ctx: Ctx, op: IrOperation): string {
   const list = ctx.entity.resource.list as NonNullable<IrEntity['resource']['list']>;
-  ctx.listHelper = [
-    `def _listed_ids(client: ${TC(ctx)}, params: dict[str, ${ctx.imports.from('typing', 'Any')}], headers: dict[str, str]) -> list[${ctx.imports.from('typing', 'Any')}]:`,
+  const entity = ctx.entity;
+  const any = ctx.imports.from('typing', 'Any');
+  const items = listItems(entity, 'page');
+  const count = listCount(entity, 'page');
+  const max = pyNumber(list.maxPageSize);
+  const head = [
+    `def _listed_ids(client: ${TC(ctx)}, params: dict[str, ${any}], headers: dict[str, str]) -> list[${any}]:`,
     '    """Every id the list answers for `params`, page after page, in order."""',
-    `    ids: list[${ctx.imports.from('typing', 'Any')}] = []`,
-    '    while True:',
-    `        query = {**params, "limit": ${pyNumber(list.maxPageSize)}, "offset": len(ids)}`,
-    `        response = client.get(${pyStr(op.path)}, params=query, headers=headers)`,
-    '        assert response.status_code == 200, response.text',
-    '        page = response.json()',
-    '        ids += [item["id"] for item in page["items"]]',
-    '        if not page["items"] or len(ids) >= page["total"]:',
-    '            return ids',
-  ].join('\n');
+    `    ids: list[${any}] = []`,
+  ];
+  const request = (query: string) => [
+    `response = client.get(${pyStr(op.path)}, params=${query}, headers=headers)`,
+    'assert response.status_code == 200, response.text',
+    'page = response.json()',
+    `ids += [item[${jsonKey(entity, 'id')}] for item in ${items}]`,
+  ];
+  ctx.listHelper = (
+    paged(entity)
+      ? [
+          ...head,
+          '    while True:',
+          ...[
+            `query = {**params, ${pageQuery(entity, max, 'len(ids)').join(', ')}}`,
+            ...request('query'),
+            // Without a count, a short page is the last one.
+            `if not ${items} or ${count ? `len(ids) >= ${count}` : `len(${items}) < ${max}`}:`,
+            '    return ids',
+          ].map((l) => `        ${l}`),
+        ]
+      : [...head, ...[...request('params'), 'return ids'].map((l) => `    ${l}`)]
+  ).join('\n');
   return '_listed_ids';
 }
 
@@ -266,7 +322,7 @@ function sortTest(ctx: Ctx, op: IrOperation, sort: IrRef, setup: string[]): void
       `for order in (${pyStr(sort.query)}, ${pyStr(`-${sort.query}`)}):`,
       `    response = client.get(${pyStr(op.path)}, params={"sort": order}, headers=headers)`,
       '    assert response.status_code == 200',
-      '    assert response.json()["total"] >= 3',
+      `    assert ${listCount(entity, 'response.json()') ? `${listCount(entity, 'response.json()')} >= 3` : `len(${listItems(entity, 'response.json()')}) >= ${Math.min(3, list.defaultPageSize)}`}`,
     ]);
     return;
   }
@@ -501,14 +557,14 @@ function getTests(ctx: Ctx): void {
     ownRow(ctx, access, factory),
     `response = client.get(${itemUrl(ctx, 'row')}, headers=headers)`,
     'assert response.status_code == 200',
-    `assert response.json()["id"] == ${jsonId(entity, 'row.id')}`,
+    `assert ${answered(entity, 'response.json()')}[${jsonKey(entity, 'id')}] == ${jsonId(entity, 'row.id')}`,
   ]);
   test(ctx, `${name}_not_found`, [
     ...signIn(ctx, access),
     `response = client.get(${missingUrl(ctx)}, headers=headers)`,
     'assert response.status_code == 404',
   ]);
-  ownerTest(ctx, name, access, (url) => `client.get(${url}, headers=headers)`);
+  ownerTest(ctx, name, access, (url) => [`response = client.get(${url}, headers=headers)`]);
   accessTests(ctx, name, access, (h) => [
     `row = ${run(ctx)}(client, ${factory}${ownerKw(ctx, { kind: 'public' })})`,
     `response = client.get(${itemUrl(ctx, 'row')}, headers=${h})`,
@@ -519,7 +575,7 @@ function getTests(ctx: Ctx): void {
  * Owner-only: another user's row answers 404, as if it did not exist, and stays there for its owner (read
  * back when the owner may read it).
  */
-function ownerTest(ctx: Ctx, name: string, access: IrAccess, request: (url: string) => string): void {
+function ownerTest(ctx: Ctx, name: string, access: IrAccess, request: (url: string) => string[]): void {
   if (access.kind !== 'owner' || !ctx.entity.resource.ownership) return;
   const factory = ctx.imports.from('tests.factories', factoryName(ctx.entity));
   const signInFn = ctx.imports.from('tests.utils', 'sign_in');
@@ -530,7 +586,7 @@ function ownerTest(ctx: Ctx, name: string, access: IrAccess, request: (url: stri
     // The row belongs to `owner` (through its owner path; on the user entity it is the owner).
     ctx.entity.isUser ? 'row = owner' : `row = ${run(ctx)}(client, ${factory}, owned_by=owner)`,
     `_, headers = ${signInFn}(client)`,
-    `response = ${request(itemUrl(ctx, 'row'))}`,
+    ...request(itemUrl(ctx, 'row')),
     'assert response.status_code == 404',
     ...(ownerReads
       ? [`assert client.get(${itemUrl(ctx, 'row')}, headers=owner_headers).status_code == 200`]
@@ -560,11 +616,11 @@ function createTests(ctx: Ctx): void {
       // Read back through a public or named view, the fields it leaves out are (rightly) absent.
       .filter((f) => shownIn(entity, views.get, f) && shownIn(entity, views.create, f))
       .filter((f) => f.inCreate && f.inRead && STABLE_JSON.has(f.type))
-      .map((f) => f.name),
+      .map((f) => f.api),
     // Named views carry no foreign keys.
     ...(typeof views.get === 'object' || typeof views.create === 'object'
       ? []
-      : entity.fks.filter((fk) => fk.inCreate).map((fk) => fk.column)),
+      : entity.fks.filter((fk) => fk.inCreate).map((fk) => wireName(entity, fk.column))),
   ];
   const sent =
     keys.length > 0
@@ -576,25 +632,25 @@ function createTests(ctx: Ctx): void {
     (get.kind === 'public' ||
       (access.kind !== 'public' &&
         (get.kind === 'authenticated' || (get.kind === 'owner' && entity.resource.ownership !== null))));
-  const lookup = entity.resource.lookup.field?.name ?? 'id';
+  const lookup = wireName(entity, entity.resource.lookup.field?.name ?? 'id');
   const readBack =
     keys.length > 0 && canRead
       ? [
           `stored = client.get(f"${itemPath(ctx, `{${ctx.imports.from('tests.utils', 'quote_path')}(created[${pyStr(lookup)}])}`)}", headers=headers)`,
           'assert stored.status_code == 200',
-          'assert {key: stored.json()[key] for key in sent} == sent',
+          `assert {key: ${answered(entity, 'stored.json()')}[key] for key in sent} == sent`,
         ]
       : [];
   test(ctx, name, [
     ...signIn(ctx, access),
     `body = ${payloadCall(ctx, access, payload)}`,
-    `response = client.post(${path}, json=body, headers=headers)`,
+    `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
     'assert response.status_code == 201, response.text',
-    'created = response.json()',
-    'assert "id" in created',
+    `created = ${answered(entity, 'response.json()')}`,
+    `assert ${jsonKey(entity, 'id')} in created`,
     ...entity.fields
       .filter((f) => f.isPassword || !f.inRead)
-      .map((f) => `assert ${pyStr(f.name)} not in created`),
+      .map((f) => `assert ${pyStr(f.api)} not in created`),
     ...sent,
     ...(sent.length > 0 ? ['assert {key: created[key] for key in sent} == sent'] : []),
     ...readBack,
@@ -605,13 +661,13 @@ function createTests(ctx: Ctx): void {
   if (required.length > 0 || requiredFks.length > 0) {
     test(ctx, `${name}_invalid`, [
       ...signIn(ctx, access),
-      `response = client.post(${path}, json={}, headers=headers)`,
+      `response = client.post(${path}, json=${sendBody(entity, '{}')}, headers=headers)`,
       'assert response.status_code == 422',
     ]);
   } else if (anyField) {
     test(ctx, `${name}_invalid`, [
       ...signIn(ctx, access),
-      `response = client.post(${path}, json={${pyStr(anyField.name)}: ${invalidJson(anyField)}}, headers=headers)`,
+      `response = client.post(${path}, json=${sendBody(entity, `{${pyStr(anyField.api)}: ${invalidJson(anyField)}}`)}, headers=headers)`,
       'assert response.status_code == 422',
     ]);
   }
@@ -620,58 +676,90 @@ function createTests(ctx: Ctx): void {
     test(ctx, `${name}_conflict`, [
       ...signIn(ctx, access),
       `body = ${payloadCall(ctx, access, payload)}`,
-      `assert client.post(${path}, json=body, headers=headers).status_code == 201`,
-      `response = client.post(${path}, json=body, headers=headers)`,
+      `assert client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers).status_code == 201`,
+      `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
       'assert response.status_code == 409',
     ]);
   }
   accessTests(ctx, name, access, (h) => [
     `body = ${run(ctx)}(client, ${payload})`,
-    `response = client.post(${path}, json=body, headers=${h})`,
+    `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=${h})`,
   ]);
 }
 
 function updateTests(ctx: Ctx): void {
-  const op = opOf(ctx, 'update');
-  if (!op?.access) return;
+  for (const op of ctx.entity.operations.filter((o) => o.kind === 'update')) updateTestsOf(ctx, op);
+}
+
+/**
+ * The request of an update test: PATCH sends what it changes, PUT the whole object (a valid create body
+ * without passwords, `whole` lines) with the change applied.
+ */
+function updateRequest(
+  ctx: Ctx,
+  op: IrOperation,
+  access: IrAccess,
+  url: string,
+  change: string | null,
+  h = 'headers',
+  owned = h === 'headers',
+): string[] {
+  const { entity } = ctx;
+  if (op.method !== 'put') {
+    return [`response = client.patch(${url}, json=${sendBody(entity, change ?? '{}')}, headers=${h})`];
+  }
+  const payload = ctx.imports.from('tests.factories', payloadName(entity));
+  const passwords = entity.fields.filter((f) => f.isPassword).map((f) => pyStr(f.api));
+  return [
+    // Parents the caller may reference (theirs), unless the request is refused before the body matters.
+    `whole = ${owned ? payloadCall(ctx, access, payload) : `${run(ctx)}(client, ${payload})`}`,
+    ...passwords.map((p) => `whole.pop(${p}, None)`),
+    ...(change ? [`whole.update(${change})`] : []),
+    `response = client.put(${url}, json=${sendBody(entity, 'whole')}, headers=${h})`,
+  ];
+}
+
+function updateTestsOf(ctx: Ctx, op: IrOperation): void {
+  if (!op.access) return;
   const { entity } = ctx;
   const access = op.access;
   const name = op.handler;
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
   const change = entity.fields.find((f) => f.inUpdate && !f.unique && f.type !== 'password' && f.inRead);
-  const body = change ? `{${pyStr(change.name)}: ${sampleFor(change, ctx.imports, 'json')}}` : '{}';
+  const body = change ? `{${pyStr(change.api)}: ${sampleFor(change, ctx.imports, 'json')}}` : null;
   test(ctx, name, [
     ...signIn(ctx, access),
     ownRow(ctx, access, factory),
-    ...(/\bn\b/.test(body) ? ['n = 2'] : []),
-    `response = client.patch(${itemUrl(ctx, 'row')}, json=${body}, headers=headers)`,
+    ...(body && /\bn\b/.test(body) ? ['n = 2'] : []),
+    ...updateRequest(ctx, op, access, itemUrl(ctx, 'row'), body),
     'assert response.status_code == 200, response.text',
-    `assert response.json()["id"] == ${jsonId(entity, 'row.id')}`,
+    `assert ${answered(entity, 'response.json()')}[${jsonKey(entity, 'id')}] == ${jsonId(entity, 'row.id')}`,
   ]);
   test(ctx, `${name}_not_found`, [
     ...signIn(ctx, access),
-    `response = client.patch(${missingUrl(ctx)}, json={}, headers=headers)`,
+    ...updateRequest(ctx, op, access, missingUrl(ctx), null),
     'assert response.status_code == 404',
   ]);
   const nonNull = entity.fields.find((f) => f.inUpdate && !f.nullable && f.type !== 'json');
   const wrong = entity.fields.find((f) => f.inUpdate && invalidJson(f) !== null);
   const invalid = nonNull
-    ? `{${pyStr(nonNull.name)}: None}`
+    ? `{${pyStr(nonNull.api)}: None}`
     : wrong
-      ? `{${pyStr(wrong.name)}: ${invalidJson(wrong)}}`
+      ? `{${pyStr(wrong.api)}: ${invalidJson(wrong)}}`
       : null;
   if (invalid) {
     test(ctx, `${name}_invalid`, [
       ...signIn(ctx, access),
       ownRow(ctx, access, factory),
-      `response = client.patch(${itemUrl(ctx, 'row')}, json=${invalid}, headers=headers)`,
+      ...updateRequest(ctx, op, access, itemUrl(ctx, 'row'), invalid),
       'assert response.status_code == 422',
     ]);
   }
-  ownerTest(ctx, name, access, (url) => `client.patch(${url}, json={}, headers=headers)`);
+  // Not the owner: a 404 before the body's references are looked at (its parents are anyone's).
+  ownerTest(ctx, name, access, (url) => updateRequest(ctx, op, access, url, null, 'headers', false));
   accessTests(ctx, name, access, (h) => [
     `row = ${run(ctx)}(client, ${factory})`,
-    `response = client.patch(${itemUrl(ctx, 'row')}, json={}, headers=${h})`,
+    ...updateRequest(ctx, op, access, itemUrl(ctx, 'row'), null, h),
   ]);
 }
 
@@ -699,7 +787,7 @@ function deleteTests(ctx: Ctx): void {
     `response = client.delete(${missingUrl(ctx)}, headers=headers)`,
     'assert response.status_code == 404',
   ]);
-  ownerTest(ctx, name, access, (url) => `client.delete(${url}, headers=headers)`);
+  ownerTest(ctx, name, access, (url) => [`response = client.delete(${url}, headers=headers)`]);
   accessTests(ctx, name, access, (h) => [
     `row = ${run(ctx)}(client, ${factory})`,
     `response = client.delete(${itemUrl(ctx, 'row')}, headers=${h})`,
