@@ -47,7 +47,9 @@ vi.mock('@/lib/auth/password', async (original) => {
     },
   };
 });
-vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers(state.cookie ? { cookie: state.cookie } : {}),
+}));
 // The read-only editor of view links is not what these tests look at.
 vi.mock('@/components/editor/editor', () => ({ Editor: () => null }));
 
