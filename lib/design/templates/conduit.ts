@@ -1,0 +1,178 @@
+import type { Operation } from '../operations';
+import type { Design } from '../schema';
+import { AUTHENTICATED, buildDesign, fields, OWNER, PUBLIC, userEntity } from './build';
+
+/**
+ * Articles, comments and profiles in the shape of the widely implemented "RealWorld" blogging API: camelCase JSON,
+ * every object wrapped in its name (`{"article": {...}}`), lists under their plural with a count
+ * (`{"articles": [...], "articlesCount": 2}`), comments nested under their article, `Authorization: Token <jwt>`,
+ * the token inside the returned user, and errors as a field map (`{"errors": {"email": ["..."]}}`).
+ */
+export function conduitTemplate(): Design {
+  const ops: Operation[] = [
+    ...userEntity({ x: 40, y: 40 }),
+    ...fields('e_user', [
+      {
+        id: 'f_user_username',
+        name: 'username',
+        type: 'string',
+        unique: true,
+        indexed: true,
+        constraints: { minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' },
+        example: 'jake',
+      },
+      { id: 'f_user_bio', name: 'bio', type: 'text', nullable: true, constraints: { maxLength: 2000 } },
+      { id: 'f_user_image', name: 'image', type: 'url', nullable: true },
+    ]),
+    { op: 'addEntity', id: 'e_article', name: 'Article', position: { x: 440, y: 40 } },
+    ...fields('e_article', [
+      {
+        id: 'f_article_slug',
+        name: 'slug',
+        type: 'string',
+        unique: true,
+        indexed: true,
+        constraints: { minLength: 1, maxLength: 200, pattern: '^[a-z0-9-]+$' },
+        example: 'how-to-train-your-dragon',
+      },
+      { id: 'f_article_title', name: 'title', type: 'string', constraints: { minLength: 1, maxLength: 200 } },
+      {
+        id: 'f_article_description',
+        name: 'description',
+        type: 'string',
+        constraints: { maxLength: 500 },
+      },
+      { id: 'f_article_body', name: 'body', type: 'text', constraints: { minLength: 1 } },
+    ]),
+    { op: 'addEntity', id: 'e_comment', name: 'Comment', position: { x: 840, y: 40 } },
+    ...fields('e_comment', [
+      { id: 'f_comment_body', name: 'body', type: 'text', constraints: { minLength: 1, maxLength: 5000 } },
+    ]),
+    {
+      op: 'connect',
+      id: 'r_article_author',
+      fromEntityId: 'e_article',
+      toEntityId: 'e_user',
+      fieldName: 'author',
+      backrefName: 'articles',
+      onDelete: 'cascade',
+    },
+    {
+      op: 'connect',
+      id: 'r_comment_article',
+      fromEntityId: 'e_comment',
+      toEntityId: 'e_article',
+      fieldName: 'article',
+      backrefName: 'comments',
+      onDelete: 'cascade',
+    },
+    {
+      op: 'connect',
+      id: 'r_comment_author',
+      fromEntityId: 'e_comment',
+      toEntityId: 'e_user',
+      fieldName: 'author',
+      backrefName: 'comments',
+      onDelete: 'cascade',
+    },
+    {
+      op: 'setApiShape',
+      api: {
+        naming: 'camelCase',
+        objects: { wrap: true, key: '{name}' },
+        bodies: { wrap: true },
+        lists: { kind: 'object', itemsKey: '{names}', countKey: '{names}Count', echoPaging: false },
+        paging: { style: 'offset', limitParam: 'limit', offsetParam: 'offset' },
+        update: 'put',
+        errors: 'field-map',
+      },
+    },
+    {
+      op: 'setAuth',
+      auth: {
+        userEntityId: 'e_user',
+        loginFieldId: 'f_user_email',
+        passwordFieldId: 'f_user_password',
+        tokenLifetimeMinutes: 60 * 24,
+        api: {
+          registerPath: '/users',
+          loginPath: '/users/login',
+          mePath: '/user',
+          login: 'json',
+          tokenIn: 'user',
+          scheme: { kind: 'prefix', prefix: 'Token' },
+          meUpdate: true,
+        },
+      },
+    },
+    // Others see a user as a profile: no e-mail.
+    {
+      op: 'updateEntity',
+      entityId: 'e_user',
+      patch: {
+        views: [
+          {
+            id: 'v_user_profile',
+            name: 'Profile',
+            fieldIds: ['f_user_username', 'f_user_bio', 'f_user_image'],
+          },
+        ],
+        embedViewId: 'v_user_profile',
+      },
+    },
+    {
+      op: 'updateResource',
+      entityId: 'e_user',
+      patch: {
+        path: '/profiles',
+        lookupFieldId: 'f_user_username',
+        shape: { objectKey: 'profile' },
+        operations: {
+          list: { enabled: false },
+          get: { access: PUBLIC(), viewId: 'v_user_profile' },
+          create: { enabled: false },
+          update: { enabled: false },
+          delete: { enabled: false },
+        },
+      },
+    },
+    {
+      op: 'updateResource',
+      entityId: 'e_article',
+      patch: {
+        lookupFieldId: 'f_article_slug',
+        ownerRelationId: 'r_article_author',
+        embed: ['r_article_author'],
+        operations: {
+          list: {
+            access: PUBLIC(),
+            filters: [{ relationId: 'r_article_author', fieldId: 'f_user_username', param: 'author' }],
+            defaultOrder: { field: { fieldId: 'id' }, direction: 'desc' },
+          },
+          get: { access: PUBLIC() },
+          create: { access: AUTHENTICATED() },
+          update: { access: OWNER() },
+          delete: { access: OWNER() },
+        },
+      },
+    },
+    {
+      op: 'updateResource',
+      entityId: 'e_comment',
+      patch: {
+        parentRelationId: 'r_comment_article',
+        ownerRelationId: 'r_comment_author',
+        embed: ['r_comment_author'],
+        shape: { countKey: null },
+        operations: {
+          list: { access: PUBLIC() },
+          get: { access: PUBLIC() },
+          create: { access: AUTHENTICATED() },
+          update: { enabled: false },
+          delete: { access: OWNER() },
+        },
+      },
+    },
+  ];
+  return buildDesign('Conduit', ops);
+}
