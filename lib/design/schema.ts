@@ -358,6 +358,10 @@ export const PagingSchema = z.discriminatedUnion('style', [
 ]);
 export type Paging = z.infer<typeof PagingSchema>;
 
+/** The body of every 4xx: FastAPI's `{detail}`, RFC 9457 problem details, or `{errors: {field: [messages]}}`. */
+export const ErrorFormatSchema = z.enum(['fastapi', 'problem', 'field-map']);
+export type ErrorFormat = z.infer<typeof ErrorFormatSchema>;
+
 /**
  * The API's shape, project-wide (resources override some of it in `resource.shape`). The database never changes
  * with it: columns stay snake_case whatever the JSON names are.
@@ -382,7 +386,7 @@ export const ApiShapeSchema = z.object({
   paging: PagingSchema,
   update: UpdateVerbSchema,
   /** The body of every 4xx: FastAPI's `{detail}`, RFC 9457 problem details, or `{errors: {field: [messages]}}`. */
-  errors: z.enum(['fastapi', 'problem', 'field-map']),
+  errors: ErrorFormatSchema,
   /** API names of the server-set timestamps; absent: `created_at` / `updated_at` in the naming style. */
   timestamps: z.object({ created: Name.optional(), updated: Name.optional() }),
 });

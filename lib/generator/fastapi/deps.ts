@@ -2,6 +2,7 @@ import type { IrEntity, IrProject } from '../ir/types';
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
+import { challengeHeaders, tokenSchemeBlocks } from './token-scheme';
 
 const FIXED_TAGS: Record<string, string> = {
   auth: 'Registration, login and the signed-in user.',
@@ -57,8 +58,8 @@ export function emitDeps(project: IrProject): string {
   if (auth) {
     const user = project.entityById.get(auth.userId) as IrEntity;
     const userCls = imports.from(`app.models.${user.module}`, user.className);
-    const bearer = imports.from('fastapi.security', 'OAuth2PasswordBearer');
     const decode = imports.from('app.core.security', 'decode_access_token');
+    const challenge = challengeHeaders(auth.api);
     const parse =
       user.primaryKey === 'uuid'
         ? [
@@ -67,7 +68,7 @@ export function emitDeps(project: IrProject): string {
           ]
         : ['def _parse_user_id(subject: str) -> int:', '    return int(subject)'];
     blocks.push(
-      `oauth2_scheme = ${bearer}(tokenUrl="/auth/login")\nTokenDep = ${annotated}[str, ${depends}(oauth2_scheme)]`,
+      ...tokenSchemeBlocks(project, imports),
       parse.join('\n'),
       [
         `async def get_current_user(session: SessionDep, token: TokenDep) -> ${userCls}:`,
@@ -83,7 +84,7 @@ export function emitDeps(project: IrProject): string {
         `        raise ${httpException}(`,
         '            status_code=401,',
         '            detail="Could not validate credentials",',
-        '            headers={"WWW-Authenticate": "Bearer"},',
+        ...(challenge ? [`            ${challenge}`] : []),
         '        )',
         '    return user',
       ].join('\n'),

@@ -3,6 +3,7 @@ import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { gatedParents } from './access';
 import { needsCurrentPassword } from './schemas';
+import { optionalTokenParam, optionalTokenSetup } from './token-scheme';
 
 /** Which helpers of `app/api/scoping.py` the routes use. */
 export type ScopeNeeds = {
@@ -19,7 +20,9 @@ export function scopeNeeds(project: IrProject): ScopeNeeds {
     references: project.entities.some((e) => writes(e) && e.fks.some((fk) => fk.inCreate || fk.inUpdate)),
     links: project.entities.some((e) => writes(e) && e.resource.links.length > 0),
     cycles: project.entities.some((e) => e.resource.update !== null && e.resource.selfRefs.length > 0),
-    currentPassword: project.entities.some((e) => needsCurrentPassword(e, project)),
+    currentPassword:
+      project.entities.some((e) => needsCurrentPassword(e, project)) ||
+      (project.auth?.api.meUpdate.length ?? 0) > 0,
     optionalUser: project.auth !== null && project.entities.some((e) => needsOptionalUser(e, project)),
   };
 }
@@ -138,12 +141,10 @@ export function emitScoping(project: IrProject): string | null {
     const sessionDep = imports.from('app.api.deps', 'SessionDep');
     blocks.push(
       [
-        `optional_token = ${imports.from('fastapi.security', 'OAuth2PasswordBearer')}(tokenUrl="/auth/login", auto_error=False)`,
-        '',
-        '',
+        ...optionalTokenLines(project, imports),
         'async def optional_user(',
         `    session: ${sessionDep},`,
-        `    token: ${imports.from('typing', 'Annotated')}[str | None, ${imports.from('fastapi', 'Depends')}(optional_token)],`,
+        `    token: ${optionalTokenParam(project, imports)},`,
         `) -> ${userCls} | None:`,
         '    """The caller of a public route when a valid bearer token comes along."""',
         '    if not token:',
@@ -161,4 +162,10 @@ export function emitScoping(project: IrProject): string | null {
     blocks,
     '"""Row scoping for the routes: references, links, parent cycles, the optional caller."""',
   );
+}
+
+/** The optional scheme's definition and the blank lines after it, when the scheme needs one here. */
+function optionalTokenLines(project: IrProject, imports: Imports): string[] {
+  const setup = optionalTokenSetup(project, imports);
+  return setup === null ? [] : [setup, '', ''];
 }
