@@ -168,7 +168,7 @@ export function emitAuthRoutes(project: IrProject): string | null {
   const challenge = challengeHeaders(api);
   // Decorator and docstring from the operation table, like the CRUD routes: errors documented, a description each.
   const head = (op: IrOperation) => {
-    const responses = responsesArg(op, imports);
+    const responses = responsesArg(op, imports, project.errorFormat);
     return {
       decorator: decorator(op, responses ? [responses] : []),
       doc: `    ${pyDocstring(op.description ?? op.handler, '    ')}`,
