@@ -140,3 +140,11 @@ export function optionalTokenParam(project: IrProject, imports: Imports): string
   const dependency = api && !usesOAuth2(api) ? imports.from('app.api.deps', 'read_token') : 'optional_token';
   return `${imports.from('typing', 'Annotated')}[str | None, ${imports.from('fastapi', 'Depends')}(${dependency})]`;
 }
+
+/** A Python dict literal of the headers carrying `token` (a Python expression) the way the app reads it. */
+export function tokenHeaders(api: IrAuthApi, token: string, literal = false): string {
+  const value = (prefix: string) => (literal ? pyStr(`${prefix}${token}`) : `f"${prefix}{${token}}"`);
+  if (api.scheme.kind === 'header') return `{${pyStr(api.scheme.header)}: ${literal ? pyStr(token) : token}}`;
+  const prefix = api.scheme.kind === 'prefix' ? api.scheme.prefix : 'Bearer';
+  return `{"Authorization": ${value(`${prefix} `)}}`;
+}

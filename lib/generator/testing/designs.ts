@@ -9,6 +9,7 @@ import {
 import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/names';
 import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
+import { authDesigns } from './auth-designs';
 
 /** Small designs that each exercise one generator feature, for golden files and the Python checks. */
 
@@ -382,6 +383,7 @@ function hostileInput(): Design {
 }
 
 export const focusedDesigns: Record<string, () => Design> = {
+  ...authDesigns,
   'hostile-input': hostileInput,
   'self-relation': selfRelation,
   'through-entity': throughEntity,

@@ -4,6 +4,7 @@ import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
 import { gatedParents, ownerOnlyReads } from '../access';
 import { needsCurrentPassword, publicFields, readFields } from '../schemas';
+import { locAssert } from './error-format';
 import { factoryName, jsonId, payloadName } from './factories';
 import { passwordSample, sampleFor } from './samples';
 
@@ -60,7 +61,7 @@ function ownRow(ctx: Ctx): string {
 const missingId = (target: IrEntity) =>
   target.primaryKey === 'uuid' ? '"00000000-0000-0000-0000-000000000000"' : '999999999';
 
-const locIs = (field: string) => `assert response.json()["detail"][0]["loc"] == ["body", ${pyStr(field)}]`;
+const locIs = (ctx: Ctx, field: string) => locAssert(ctx.project.errorFormat, ['body', field]);
 
 function bodyTests(ctx: Ctx): void {
   const { entity } = ctx;
@@ -87,7 +88,7 @@ function bodyTests(ctx: Ctx): void {
         `body[${pyStr(readOnly.name)}] = ${sample}`,
         `response = client.post(${path}, json=body, headers=headers)`,
         'assert response.status_code == 422',
-        locIs(readOnly.name),
+        locIs(ctx, readOnly.name),
       ]);
     }
     for (const fk of entity.fks.filter((k) => k.inCreate)) {
@@ -98,7 +99,7 @@ function bodyTests(ctx: Ctx): void {
         `body[${pyStr(fk.column)}] = ${missingId(target)}`,
         `response = client.post(${path}, json=body, headers=headers)`,
         'assert response.status_code == 422',
-        locIs(fk.column),
+        locIs(ctx, fk.column),
       ]);
       if (foreignParentTestable(ctx, create, target)) {
         test(ctx, `${create.handler}_${fk.column}_of_someone_else`, [
@@ -108,7 +109,7 @@ function bodyTests(ctx: Ctx): void {
           `body[${pyStr(fk.column)}] = ${jsonId(target, 'other.id')}`,
           `response = client.post(${path}, json=body, headers=headers)`,
           'assert response.status_code == 422',
-          locIs(fk.column),
+          locIs(ctx, fk.column),
         ]);
       }
     }
@@ -131,7 +132,7 @@ function bodyTests(ctx: Ctx): void {
         `body = {${pyStr(fk.column)}: ${jsonId(target, 'other.id')}}`,
         `response = client.patch(${itemUrl(ctx, update, 'row')}, json=body, headers=headers)`,
         'assert response.status_code == 422',
-        locIs(fk.column),
+        locIs(ctx, fk.column),
       ]);
     }
   }
@@ -296,7 +297,7 @@ function linkTests(ctx: Ctx): void {
         `body[${pyStr(link.attr)}] = [${missingId(target)}]`,
         `response = client.post(${path}, json=body, headers=headers)`,
         'assert response.status_code == 422',
-        locIs(link.attr),
+        locIs(ctx, link.attr),
       ]);
     }
     const updateSignIn = update ? signIn(ctx, update.access) : null;
@@ -329,11 +330,11 @@ function cycleTests(ctx: Ctx): void {
       ownRow(ctx),
       `response = client.patch(${itemUrl(ctx, update, 'row')}, json={${pyStr(fk.column)}: ${jsonId(entity, 'row.id')}}, headers=headers)`,
       'assert response.status_code == 422',
-      locIs(fk.column),
+      locIs(ctx, fk.column),
       `child = ${run(ctx)}(client, ${fac}${owned(ctx)}, ${fk.column}=row.id)`,
       `response = client.patch(${itemUrl(ctx, update, 'row')}, json={${pyStr(fk.column)}: ${jsonId(entity, 'child.id')}}, headers=headers)`,
       'assert response.status_code == 422',
-      locIs(fk.column),
+      locIs(ctx, fk.column),
       `response = client.patch(${itemUrl(ctx, update, 'child')}, json={${pyStr(fk.column)}: None}, headers=headers)`,
       'assert response.status_code == 200, response.text',
     ]);
@@ -383,7 +384,7 @@ function passwordTests(ctx: Ctx): void {
     `user, headers = ${signInFn(ctx)}(client)`,
     `response = client.patch(${url}, json={${pyStr(password)}: ${next}}, headers=headers)`,
     'assert response.status_code == 422',
-    locIs('current_password'),
+    locIs(ctx, 'current_password'),
     `body = {${pyStr(password)}: ${next}, "current_password": "not-the-password"}`,
     `response = client.patch(${url}, json=body, headers=headers)`,
     'assert response.status_code == 403',
