@@ -28,7 +28,7 @@ export function coreErrorsSource(format: ErrorFormat): string {
     .replace(
       /^"""One error shape[\s\S]*?"""/,
       format === 'problem'
-        ? '"""One error shape for every failure: RFC 9457 problem details (application/problem+json).\n\n`type`, `title`, `status`, `detail` and `instance` (the path); validation errors are listed in\nan `errors` member. Unhandled errors become a JSON 500 in `app.core.middleware`, inside CORS.\n"""'
+        ? '"""One error shape for every failure: RFC 9457 problem details.\n\nSent as application/problem+json: `type`, `title`, `status`, `detail` and `instance`\n(the path); validation errors are listed in an `errors` member. Unhandled errors\nbecome a JSON 500 in `app.core.middleware`, inside CORS.\n"""'
         : `"""One error shape for every failure: {"errors": {"<field>": ["<message>"]}}.\n\nThe field is the API name pydantic reports (its alias); errors about no single field\n(401, 403, 404, 409, a malformed body) are listed under "${FIELD_MAP_OTHER_KEY}". Unhandled errors become\na JSON 500 in \`app.core.middleware\`, inside CORS.\n"""`,
     )
     .replace(
@@ -36,8 +36,8 @@ export function coreErrorsSource(format: ErrorFormat): string {
       `from collections.abc import Mapping\n${format === 'problem' ? 'from http import HTTPStatus\n' : ''}from typing import Any\n`,
     )
     .replace(
-      'from fastapi.responses import JSONResponse\n',
-      'from fastapi.responses import JSONResponse\nfrom starlette.exceptions import HTTPException as StarletteHTTPException\n',
+      'from sqlalchemy.exc import DataError, IntegrityError\n',
+      'from sqlalchemy.exc import DataError, IntegrityError\nfrom starlette.exceptions import HTTPException as StarletteHTTPException\n',
     );
   const response =
     format === 'problem'
@@ -49,7 +49,7 @@ export function coreErrorsSource(format: ErrorFormat): string {
           '    errors: list[dict[str, Any]] | None = None,',
           '    headers: Mapping[str, str] | None = None,',
           ') -> JSONResponse:',
-          '    """An RFC 9457 problem; `errors` lists what failed validation (`type`, `loc`, `msg`)."""',
+          '    """An RFC 9457 problem; `errors` lists what failed validation."""',
           '    content: dict[str, Any] = {',
           '        "type": "about:blank",',
           '        "title": HTTPStatus(status).phrase,',
@@ -78,7 +78,7 @@ export function coreErrorsSource(format: ErrorFormat): string {
           '    errors: list[dict[str, Any]] | None = None,',
           '    headers: Mapping[str, str] | None = None,',
           ') -> JSONResponse:',
-          `    """\`{"errors": {field: [messages]}}\`; without field errors the detail goes under "${FIELD_MAP_OTHER_KEY}"."""`,
+          `    """\`{"errors": {field: [messages]}}\`; no field errors: the detail under "${FIELD_MAP_OTHER_KEY}"."""`,
           '    del path  # the field map has no place for it',
           '    fields: dict[str, list[str]] = {}',
           `    for item in errors or [{"loc": [], "msg": detail}]:`,
@@ -88,7 +88,7 @@ export function coreErrorsSource(format: ErrorFormat): string {
           '',
           '',
           'def _field_of(loc: list[Any]) -> str:',
-          '    """The innermost field name of a `loc` (after "body", "query", "path" or "header")."""',
+          '    """The innermost field name of a `loc` (after "body", "query" or "path")."""',
           '    names = [part for part in loc[1:] if isinstance(part, str)]',
           `    return names[-1] if names else ${JSON.stringify(FIELD_MAP_OTHER_KEY)}`,
         ];
@@ -137,7 +137,7 @@ ${format === 'problem' ? '    document_problems(app)\n' : ''}`;
 const PROBLEM_OPENAPI = `
 
 def document_problems(app: FastAPI) -> None:
-    """OpenAPI lists every 4xx body under application/problem+json, the type it is sent as."""
+    """OpenAPI lists 4xx bodies as application/problem+json, as they are sent."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:

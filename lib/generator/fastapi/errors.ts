@@ -56,7 +56,7 @@ const ERROR_MODELS: Record<ErrorFormat, string[]> = {
   problem: [
     [
       'class ProblemItem(BaseModel):',
-      '    """One validation error: where (`loc`, by API name), what (`msg`) and its kind (`type`)."""',
+      '    """One validation error: where (`loc`, by API name), what and its kind."""',
       '',
       '    type: str',
       '    loc: list[str | int]',
@@ -64,7 +64,7 @@ const ERROR_MODELS: Record<ErrorFormat, string[]> = {
     ].join('\n'),
     [
       'class Problem(BaseModel):',
-      '    """RFC 9457 problem details (application/problem+json); `errors` lists validation failures."""',
+      '    """RFC 9457 problem details; `errors` lists validation failures."""',
       '',
       '    type: str',
       '    title: str',
@@ -77,7 +77,7 @@ const ERROR_MODELS: Record<ErrorFormat, string[]> = {
   'field-map': [
     [
       'class FieldErrors(BaseModel):',
-      `    """{"errors": {"<field>": ["<message>"]}}: errors about no single field are under "${FIELD_MAP_OTHER_KEY}"."""`,
+      `    """{"errors": {"<field>": ["<message>"]}}; other errors under "${FIELD_MAP_OTHER_KEY}"."""`,
       '',
       '    errors: dict[str, list[str]]',
     ].join('\n'),

@@ -88,7 +88,7 @@ export function tokenSchemeBlocks(project: IrProject, imports: Imports): string[
     const body =
       api.scheme.kind === 'prefix'
         ? [
-            `    """The token of \`Authorization: ${api.scheme.prefix} <token>\`; None when it is absent or sent otherwise."""`,
+            `    """The token of \`Authorization: ${api.scheme.prefix} <token>\`, or None."""`,
             '    if value is None:',
             '        return None',
             '    prefix, _, token = value.strip().partition(" ")',

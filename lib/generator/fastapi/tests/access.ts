@@ -144,7 +144,7 @@ function foreignParentTestable(ctx: Ctx, op: IrOperation, target: IrEntity): boo
   return !target.isUser && (ownerOnlyReads(target) || target.resource.publicRows !== null);
 }
 
-/** Owner-only fields are absent from public reads and from embeds; the user themself sees them on /auth/me. */
+/** Owner-only fields are absent from public reads and from embeds; the user themself sees them at the current-user path. */
 function exposureTests(ctx: Ctx): void {
   const { entity, project } = ctx;
   const hidden = readFields(entity).filter((f) => !publicFields(entity).includes(f));
@@ -178,9 +178,12 @@ function exposureTests(ctx: Ctx): void {
   if (auth && entity.isUser && hidden.length > 0) {
     test(ctx, 'me_shows_owner_only_fields', [
       `user, headers = ${signInFn(ctx)}(client)`,
-      'response = client.get("/auth/me", headers=headers)',
+      `response = client.get(${pyStr(auth.api.mePath)}, headers=headers)`,
       'assert response.status_code == 200',
-      ...hidden.map((f) => `assert ${pyStr(f.name)} in response.json()`),
+      ...hidden.map(
+        (f) =>
+          `assert ${pyStr(f.name)} in response.json()${auth.api.objectKey === null ? '' : `[${pyStr(auth.api.objectKey)}]`}`,
+      ),
     ]);
   }
 }

@@ -52,7 +52,7 @@ export function assertErrorHelper(format: ErrorFormat, imports: Imports): string
   }
   return [
     head,
-    `    """\`{"errors": {field: [messages]}}\`; errors about no single field are under "${FIELD_MAP_OTHER_KEY}"."""`,
+    `    """\`{"errors": {field: [messages]}}\`; other errors under "${FIELD_MAP_OTHER_KEY}"."""`,
     '    assert response.status_code == status, response.text',
     '    body = response.json()',
     '    assert set(body) == {"errors"}',

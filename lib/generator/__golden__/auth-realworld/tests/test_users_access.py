@@ -16,6 +16,6 @@ def test_get_user_hides_owner_only_fields(client: TestClient) -> None:
 
 def test_me_shows_owner_only_fields(client: TestClient) -> None:
     user, headers = sign_in(client)
-    response = client.get("/auth/me", headers=headers)
+    response = client.get("/user", headers=headers)
     assert response.status_code == 200
-    assert "email" in response.json()
+    assert "email" in response.json()["user"]

@@ -39,7 +39,7 @@ def sign_in(client: TestClient, **overrides: Any) -> tuple[User, dict[str, str]]
 def assert_error(
     response: httpx.Response, status: int, field: str | None = None
 ) -> None:
-    """`{"errors": {field: [messages]}}`; errors about no single field are under "body"."""
+    """`{"errors": {field: [messages]}}`; other errors under "body"."""
     assert response.status_code == status, response.text
     body = response.json()
     assert set(body) == {"errors"}

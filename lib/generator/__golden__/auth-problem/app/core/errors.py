@@ -1,7 +1,8 @@
-"""One error shape for every failure: RFC 9457 problem details (application/problem+json).
+"""One error shape for every failure: RFC 9457 problem details.
 
-`type`, `title`, `status`, `detail` and `instance` (the path); validation errors are listed in
-an `errors` member. Unhandled errors become a JSON 500 in `app.core.middleware`, inside CORS.
+Sent as application/problem+json: `type`, `title`, `status`, `detail` and `instance`
+(the path); validation errors are listed in an `errors` member. Unhandled errors
+become a JSON 500 in `app.core.middleware`, inside CORS.
 """
 
 import logging
@@ -13,8 +14,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from sqlalchemy.exc import DataError, IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("app.errors")
 
@@ -48,7 +49,7 @@ def error_response(
     errors: list[dict[str, Any]] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
-    """An RFC 9457 problem; `errors` lists what failed validation (`type`, `loc`, `msg`)."""
+    """An RFC 9457 problem; `errors` lists what failed validation."""
     content: dict[str, Any] = {
         "type": "about:blank",
         "title": HTTPStatus(status).phrase,
@@ -105,7 +106,7 @@ async def data_error_handler(request: Request, exc: Exception) -> JSONResponse:
 
 
 def document_problems(app: FastAPI) -> None:
-    """OpenAPI lists every 4xx body under application/problem+json, the type it is sent as."""
+    """OpenAPI lists 4xx bodies as application/problem+json, as they are sent."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:

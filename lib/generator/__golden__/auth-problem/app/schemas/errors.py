@@ -15,7 +15,7 @@ _DESCRIPTIONS = {
 
 
 class ProblemItem(BaseModel):
-    """One validation error: where (`loc`, by API name), what (`msg`) and its kind (`type`)."""
+    """One validation error: where (`loc`, by API name), what and its kind."""
 
     type: str
     loc: list[str | int]
@@ -23,7 +23,7 @@ class ProblemItem(BaseModel):
 
 
 class Problem(BaseModel):
-    """RFC 9457 problem details (application/problem+json); `errors` lists validation failures."""
+    """RFC 9457 problem details; `errors` lists validation failures."""
 
     type: str
     title: str

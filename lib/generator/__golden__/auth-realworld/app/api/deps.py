@@ -38,7 +38,7 @@ token_scheme = APIKeyHeader(
 
 
 def read_token(value: Annotated[str | None, Depends(token_scheme)]) -> str | None:
-    """The token of `Authorization: Token <token>`; None when it is absent or sent otherwise."""
+    """The token of `Authorization: Token <token>`, or None."""
     if value is None:
         return None
     prefix, _, token = value.strip().partition(" ")

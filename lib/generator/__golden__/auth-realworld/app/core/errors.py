@@ -13,8 +13,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from sqlalchemy.exc import DataError, IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("app.errors")
 
@@ -48,7 +48,7 @@ def error_response(
     errors: list[dict[str, Any]] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
-    """`{"errors": {field: [messages]}}`; without field errors the detail goes under "body"."""
+    """`{"errors": {field: [messages]}}`; no field errors: the detail under "body"."""
     del path  # the field map has no place for it
     fields: dict[str, list[str]] = {}
     for item in errors or [{"loc": [], "msg": detail}]:
@@ -58,7 +58,7 @@ def error_response(
 
 
 def _field_of(loc: list[Any]) -> str:
-    """The innermost field name of a `loc` (after "body", "query", "path" or "header")."""
+    """The innermost field name of a `loc` (after "body", "query" or "path")."""
     names = [part for part in loc[1:] if isinstance(part, str)]
     return names[-1] if names else "body"
 

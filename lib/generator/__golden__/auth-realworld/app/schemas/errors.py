@@ -15,7 +15,7 @@ _DESCRIPTIONS = {
 
 
 class FieldErrors(BaseModel):
-    """{"errors": {"<field>": ["<message>"]}}: errors about no single field are under "body"."""
+    """{"errors": {"<field>": ["<message>"]}}; other errors under "body"."""
 
     errors: dict[str, list[str]]
 
