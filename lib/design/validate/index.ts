@@ -1,5 +1,6 @@
 import type { Design } from '../schema';
 import { checkAuth } from './auth';
+import { checkAuthApi } from './auth-api';
 import { createContext } from './context';
 import { checkCopies } from './copies';
 import { checkCustomEndpoints } from './custom-endpoints';
@@ -31,5 +32,6 @@ export function validateDesign(design: Design): Problem[] {
   checkResources(ctx);
   checkCustomEndpoints(ctx);
   checkAuth(ctx);
+  checkAuthApi(ctx);
   return ctx.problems;
 }
