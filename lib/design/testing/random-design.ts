@@ -2,6 +2,7 @@ import { emptyDesign } from '../factories';
 import { applyOperation, type Operation } from '../operations';
 import type { Design, FieldType } from '../schema';
 import { createRng, type Rng } from './random';
+import { withRandomAuthShape } from './random-shape';
 
 const NOUNS = [
   'Author',
@@ -258,5 +259,5 @@ export function randomDesign(seed: number, size: number): Design {
       });
     }
   });
-  return design;
+  return withRandomAuthShape(design, seed);
 }
