@@ -106,7 +106,7 @@ async def data_error_handler(request: Request, exc: Exception) -> JSONResponse:
 
 
 def document_problems(app: FastAPI) -> None:
-    """OpenAPI lists 4xx bodies as application/problem+json, as they are sent."""
+    """OpenAPI lists error bodies as application/problem+json, as they are sent."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -116,7 +116,7 @@ def document_problems(app: FastAPI) -> None:
                 for operation in item.values():
                     for status, response in operation.get("responses", {}).items():
                         content = response.get("content", {})
-                        if status.startswith("4") and "application/json" in content:
+                        if status[:1] in ("4", "5") and "application/json" in content:
                             response["content"] = {
                                 "application/problem+json": content["application/json"]
                             }
