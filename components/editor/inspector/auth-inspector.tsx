@@ -7,7 +7,9 @@ type AuthSettings = Omit<Auth, 'api'> & { api?: Auth['api'] };
 import { useProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
+import { AuthApiSettings } from './auth-api-settings';
 import { CheckboxField, NumberField, ProblemList, Section, SelectField } from './controls';
+import { ErrorFormatSetting } from './error-format-setting';
 
 /** A starting auth config for `entity`: its email/string field to log in, its password field. */
 /** Without `api`: setAuth keeps the current auth API. */
@@ -102,6 +104,8 @@ export function AuthInspector() {
           </>
         )}
       </Section>
+      {auth && <AuthApiSettings auth={auth} />}
+      <ErrorFormatSetting />
     </>
   );
 }

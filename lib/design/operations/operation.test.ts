@@ -64,11 +64,21 @@ describe('applyOperation', () => {
   });
 
   it('has a schema variant for every operation name', () => {
-    expect(OPERATION_NAMES).toHaveLength(25);
+    expect(OPERATION_NAMES).toHaveLength(26);
     for (const op of OPERATION_NAMES) {
       const result = OperationSchema.safeParse({ op });
       // every variant is known: failures are about its arguments, never about `op`
       if (!result.success) expect(result.error.issues.some((i) => i.path[0] === 'op')).toBe(false);
     }
+  });
+});
+
+describe('setErrorFormat', () => {
+  it('sets the error format and refuses unknown ones', () => {
+    const design = frozenBlog();
+    expect(applyOperation(design, { op: 'setErrorFormat', errors: 'problem' }).api.errors).toBe('problem');
+    expect(() => applyOperation(design, { op: 'setErrorFormat', errors: 'xml' } as never)).toThrow(
+      OperationError,
+    );
   });
 });

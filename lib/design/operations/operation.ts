@@ -37,6 +37,7 @@ import {
   UpdateEnumValuesArgs,
   updateEnumValues,
 } from './enums';
+import { SetErrorFormatArgs, setErrorFormat } from './error-format';
 import { OperationError } from './errors';
 import {
   AddFieldArgs,
@@ -86,6 +87,7 @@ const REGISTRY = {
   updateCustomEndpoint: [UpdateCustomEndpointArgs, updateCustomEndpoint],
   deleteCustomEndpoint: [DeleteCustomEndpointArgs, deleteCustomEndpoint],
   setAuth: [SetAuthArgs, setAuth],
+  setErrorFormat: [SetErrorFormatArgs, setErrorFormat],
   renameDesign: [RenameDesignArgs, renameDesign],
 } as const;
 
@@ -118,6 +120,7 @@ export const OperationSchema = z.discriminatedUnion('op', [
   UpdateCustomEndpointArgs.extend({ op: z.literal('updateCustomEndpoint') }),
   DeleteCustomEndpointArgs.extend({ op: z.literal('deleteCustomEndpoint') }),
   SetAuthArgs.extend({ op: z.literal('setAuth') }),
+  SetErrorFormatArgs.extend({ op: z.literal('setErrorFormat') }),
   RenameDesignArgs.extend({ op: z.literal('renameDesign') }),
 ]);
 export type Operation = z.infer<typeof OperationSchema>;

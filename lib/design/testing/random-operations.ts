@@ -163,6 +163,11 @@ export function operationFromSeed(design: Design, seed: OperationSeed, step: num
         },
       };
     }
+    case 'setErrorFormat':
+      return {
+        op: 'setErrorFormat',
+        errors: (['fastapi', 'problem', 'field-map'] as const)[nat() % 3] ?? 'fastapi',
+      };
     case 'renameDesign':
       return { op: 'renameDesign', name: text };
   }
