@@ -181,3 +181,12 @@ export function coreMiddlewareSource(format: ErrorFormat): string {
   }
   return text;
 }
+
+/** The README's line on errors. */
+export function readmeErrorsText(format: ErrorFormat): string {
+  if (format === 'problem')
+    return 'one shape, RFC 9457 problem details (`application/problem+json`: `type`, `title`, `status`, `detail`, `instance`; validation errors in `errors`)';
+  if (format === 'field-map')
+    return `one shape, \`{"errors": {"<field>": ["<message>"]}}\` (errors about no single field under \`${FIELD_MAP_OTHER_KEY}\`)`;
+  return 'one shape, `{"detail": ...}`';
+}

@@ -148,3 +148,37 @@ export function tokenHeaders(api: IrAuthApi, token: string, literal = false): st
   const prefix = api.scheme.kind === 'prefix' ? api.scheme.prefix : 'Bearer';
   return `{"Authorization": ${value(`${prefix} `)}}`;
 }
+
+/** The README's paragraph on the auth endpoints (FastAPI's default wording for the default shape). */
+export function readmeAuthText(api: IrAuthApi): string {
+  if (
+    api.formLoginPath === '/auth/login' &&
+    api.jsonLoginPath === '/auth/login/json' &&
+    api.scheme.kind === 'bearer' &&
+    api.tokenIn === 'token' &&
+    api.meUpdate.length === 0 &&
+    api.registerPath === '/auth/register' &&
+    api.mePath === '/auth/me'
+  )
+    return `\`POST /auth/register\` creates a user, \`POST /auth/login\` (OAuth2 password form, used by Swagger's
+*Authorize* button) and \`POST /auth/login/json\` return a bearer token, \`GET /auth/me\` returns the
+signed-in user.`;
+  const logins = [
+    ...(api.formLoginPath ? [`\`POST ${api.formLoginPath}\` (OAuth2 password form)`] : []),
+    `\`POST ${api.jsonLoginPath}\` (JSON)`,
+  ].join(' and ');
+  const one = api.formLoginPath === null;
+  const answer =
+    api.tokenIn === 'user'
+      ? `${one ? 'answers' : 'answer'} the user with a \`token\` field`
+      : `${one ? 'returns' : 'return'} a token`;
+  const sent =
+    api.scheme.kind === 'header'
+      ? `in the \`${api.scheme.header}\` header`
+      : `as \`Authorization: ${api.scheme.kind === 'prefix' ? api.scheme.prefix : 'Bearer'} <token>\``;
+  const update =
+    api.meUpdate.length > 0
+      ? ` ${api.meUpdate.map((m) => `\`${m.toUpperCase()} ${api.mePath}\``).join(' and ')} changes one's own profile (a new password needs \`current_password\`).`
+      : '';
+  return `\`POST ${api.registerPath}\` creates a user, ${logins} ${answer}, sent ${sent}; \`GET ${api.mePath}\` returns the signed-in user.${update}`;
+}
