@@ -320,7 +320,11 @@ export const AuthApiSchema = z.object({
   loginPath: RoutePath,
   /** The current user: GET, and PUT/PATCH (`meUpdate`) to change one's own profile. */
   mePath: RoutePath,
-  /** `form`: OAuth2 password form at `loginPath` (+ JSON at `{loginPath}/json`); `json`: JSON only; `both`. */
+  /**
+   * `form`: OAuth2 password form at `loginPath` (+ JSON at `{loginPath}/json`); `json`: JSON only, at `loginPath`;
+   * `both`: JSON at `loginPath` and the OAuth2 form at `{loginPath}/form` (Swagger's Authorize with Bearer).
+   * A JSON login body is wrapped in the user's object key when `api.bodies.wrap` is on.
+   */
   login: z.enum(['form', 'json', 'both']),
   /** `token`: a separate `{access_token, token_type}` object; `user`: the user with a `token` field. */
   tokenIn: z.enum(['token', 'user']),
