@@ -42,9 +42,12 @@ function people(roles: boolean): Pick<Design, 'entities' | 'relations' | 'enums'
     fields: [
       newField('f_article_title', 'title', 'string', { constraints: { minLength: 1, maxLength: 120 } }),
       newField('f_article_body', 'body', 'text'),
+      newField('f_article_published', 'published', 'boolean', { default: { kind: 'literal', value: false } }),
     ],
   });
   article.resource.ownerRelationId = 'r_article_author';
+  // Drafts are read by their author only: public reads take the optional token of the design's scheme.
+  article.resource.publicRowsFieldId = 'f_article_published';
   const ops = article.resource.operations;
   ops.create.access = { kind: 'authenticated' };
   ops.update.access = { kind: 'owner' };

@@ -62,6 +62,7 @@ async def article_payload(
     payload: dict[str, Any] = {
         "title": f"title-{n}",
         "body": f"body-{n}",
+        "published": True,
     }
     payload.update(overrides)
     return payload

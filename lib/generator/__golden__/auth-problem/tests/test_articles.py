@@ -10,7 +10,7 @@ from tests.utils import quote_path, run, sign_in
 def test_list_articles(client: TestClient) -> None:
     headers: dict[str, str] = {}
     for _ in range(3):
-        run(client, create_article)
+        run(client, create_article, published=True)
     response = client.get("/articles", params={"limit": 2}, headers=headers)
     assert response.status_code == 200
     page = response.json()
@@ -22,7 +22,7 @@ def test_list_articles(client: TestClient) -> None:
 def test_list_articles_offset(client: TestClient) -> None:
     headers: dict[str, str] = {}
     for _ in range(3):
-        run(client, create_article)
+        run(client, create_article, published=True)
     first = client.get(
         "/articles", params={"limit": 1, "offset": 0}, headers=headers
     ).json()
@@ -50,7 +50,7 @@ def test_list_articles_offset_out_of_range(client: TestClient) -> None:
 
 def test_get_article(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    row = run(client, create_article)
+    row = run(client, create_article, published=True)
     response = client.get(f"/articles/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 200
     assert response.json()["id"] == row.id
@@ -69,7 +69,7 @@ def test_create_article(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
-    sent = {key: body[key] for key in ["title", "body"] if key in body}
+    sent = {key: body[key] for key in ["title", "body", "published"] if key in body}
     assert {key: created[key] for key in sent} == sent
     stored = client.get(f"/articles/{quote_path(created['id'])}", headers=headers)
     assert stored.status_code == 200
@@ -134,7 +134,7 @@ def test_update_article_unauthenticated(client: TestClient) -> None:
 
 def test_delete_article(client: TestClient) -> None:
     user, headers = sign_in(client, role=UserRole.ADMIN)
-    row = run(client, create_article)
+    row = run(client, create_article, published=True)
     response = client.delete(f"/articles/{quote_path(row.id)}", headers=headers)
     assert response.status_code == 204
     assert client.get(f"/articles/{quote_path(row.id)}").status_code == 404

@@ -21,3 +21,28 @@ def test_update_article_unknown_field(client: TestClient) -> None:
         f"/articles/{quote_path(row.id)}", json={"zz_not_a_field": 1}, headers=headers
     )
     assert response.status_code == 422
+
+
+def test_get_article_hides_rows_not_public(client: TestClient) -> None:
+    owner, owner_headers = sign_in(client)
+    _, other_headers = sign_in(client)
+    row = run(client, create_article, owned_by=owner, published=False)
+    assert (
+        client.get(f"/articles/{quote_path(row.id)}", headers=other_headers).status_code
+        == 404
+    )
+    assert client.get(f"/articles/{quote_path(row.id)}").status_code == 404
+    response = client.get(f"/articles/{quote_path(row.id)}", headers=owner_headers)
+    assert response.status_code == 200
+
+
+def test_list_articles_hides_rows_not_public(client: TestClient) -> None:
+    owner, owner_headers = sign_in(client)
+    _, other_headers = sign_in(client)
+    row = run(client, create_article, owned_by=owner, published=False)
+    response = client.get("/articles", params={"limit": 100}, headers=other_headers)
+    assert response.status_code == 200
+    assert all(item["published"] for item in response.json()["items"])
+    assert row.id not in {item["id"] for item in response.json()["items"]}
+    mine = client.get("/articles", params={"limit": 100}, headers=owner_headers).json()
+    assert mine["total"] >= 1

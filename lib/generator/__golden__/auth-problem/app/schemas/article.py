@@ -12,6 +12,7 @@ class ArticleBase(BaseModel):
 
     title: str = Field(min_length=1, max_length=120)
     body: str = Field(max_length=100000)
+    published: bool = False
 
 
 class ArticleCreate(ArticleBase):
@@ -22,10 +23,13 @@ class ArticleUpdate(UpdateModel):
     """Partial update of a Article: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
-    __non_nullable__: ClassVar[frozenset[str]] = frozenset({"title", "body"})
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset(
+        {"title", "body", "published"}
+    )
 
     title: str | None = Field(default=None, min_length=1, max_length=120)
     body: str | None = Field(default=None, max_length=100000)
+    published: bool | None = None
 
 
 class ArticleRead(BaseModel):
@@ -36,6 +40,7 @@ class ArticleRead(BaseModel):
     id: Int32
     title: str
     body: str
+    published: bool
     author_id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime

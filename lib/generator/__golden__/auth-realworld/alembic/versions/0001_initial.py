@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("title", sa.String(length=120), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("published", sa.Boolean(), nullable=False),
         sa.Column("author_id", sa.Integer(), nullable=False),
         sa.Column(
             "created_at",

@@ -1,10 +1,11 @@
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import OptionalUser
 from app.models.article import Article
 from app.schemas.article import ArticleCreate, ArticleRead, ArticleUpdate
 from app.schemas.common import Int32, Int64
@@ -26,11 +27,16 @@ async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Article:
 @router.get("")
 async def list_articles(
     session: SessionDep,
+    current_user: OptionalUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[Int64, Query(ge=0)] = 0,
 ) -> ArticleList:
     """A page (limit, offset) of the Article rows."""
+    visible: ColumnElement[bool] = Article.published.is_(True)
+    if current_user is not None:
+        visible = or_(Article.published.is_(True), Article.author_id == current_user.id)
     statement = select(Article)
+    statement = statement.where(visible)
     count_statement = select(func.count()).select_from(statement.subquery())
     total = (await session.execute(count_statement)).scalar_one()
     statement = statement.order_by(Article.id)
@@ -43,10 +49,14 @@ async def list_articles(
 @router.get("/{article_id}", responses=error_responses(404))
 async def get_article(
     session: SessionDep,
+    current_user: OptionalUser,
     article_id: Int32,
 ) -> ArticleRead:
     """One Article by id; 404 when there is none."""
-    row = await _fetch(session, Article.id == article_id)
+    visible: ColumnElement[bool] = Article.published.is_(True)
+    if current_user is not None:
+        visible = or_(Article.published.is_(True), Article.author_id == current_user.id)
+    row = await _fetch(session, Article.id == article_id, visible)
     return ArticleRead.model_validate(row)
 
 
