@@ -37,7 +37,7 @@ export function emitAuthSchemas(project: IrProject): string | null {
   ];
   const safeStr = imports.from('app.schemas.common', 'SafeStr');
   const blocks: string[] = [];
-  if (api.tokenIn === 'token') {
+  if (api.tokenIn === 'token' || api.formLoginPath !== null) {
     blocks.push(
       classDef('Token', baseModel, 'A bearer access token.', [
         'access_token: str',
@@ -269,10 +269,10 @@ export function emitAuthRoutes(project: IrProject): string | null {
         'async def login(',
         `    session: ${session},`,
         `    form: ${imports.from('typing', 'Annotated')}[${imports.from('fastapi.security', 'OAuth2PasswordRequestForm')}, ${imports.from('fastapi', 'Depends')}()],`,
-        `) -> ${loginType}:`,
+        `) -> ${schema(names.token)}:`,
         loginForm.doc,
         '    user = await _authenticate(session, form.username, form.password)',
-        `    return ${answerLogin('user')}`,
+        `    return ${schema(names.token)}(access_token=${createToken}(str(user.id)))`,
       ].join('\n'),
     );
   }

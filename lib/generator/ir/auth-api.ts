@@ -84,8 +84,10 @@ export function authSchemaNames(
   selfUpdate: SchemaName;
   /** The user answered by register, me and me updates. */
   user: SchemaName;
-  /** The answer of a login: the token object, or the user with a token. */
+  /** The answer of a JSON login: the token object, or the user with a token. */
   login: SchemaName;
+  /** The OAuth2 token object (the form login's answer). */
+  token: SchemaName;
   /** The unwrapped classes the envelopes hold: `{envelope: inner}`. */
   envelopes: Map<string, string>;
   /** The user with a `token` field (tokenIn `user`). */
@@ -111,6 +113,7 @@ export function authSchemaNames(
     selfUpdate: wrap(selfUpdateInner, api.bodyKey, auth),
     user: answered,
     login: withToken ? answered : { name: 'Token', module: auth },
+    token: { name: 'Token', module: auth },
     envelopes,
     withToken,
     selfUpdateInner,

@@ -411,10 +411,11 @@ function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOper
       route: route(api.formLoginPath),
       handler: 'login',
       operationId: '',
-      description: `OAuth2 password flow (Swagger's Authorize): send the ${auth.login.name} as username. ${tokenText}, 401 for wrong credentials.`,
+      description: `OAuth2 password flow (Swagger's Authorize): send the ${auth.login.name} as username. Answers a bearer token, 401 for wrong credentials.`,
       // FastAPI names a form body `Body_<operation id>`: set once the ids are planned.
       body: { name: 'Body_login', module: '', param: 'form', form: true, entityId: null },
-      response: answer(names.login),
+      // OAuth2's password flow (Swagger's Authorize) reads `access_token`: the form always answers a Token.
+      response: answer(names.token),
       errors: [401, 422],
     });
   }

@@ -360,7 +360,7 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
       anyOf: [{ type: 'string' }, { type: 'null' }],
       title: pyTitle(name),
     });
-    if (auth.api.tokenIn === 'token')
+    if (auth.api.tokenIn === 'token' || auth.api.formLoginPath !== null)
       out.Token = {
         properties: {
           access_token: str('access_token'),

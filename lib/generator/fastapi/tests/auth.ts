@@ -103,8 +103,8 @@ export function emitAuthTests(project: IrProject): string | null {
             '    )',
           ]
         : [
-            ...(api.tokenIn === 'token' ? ['    assert response.json()["token_type"] == "bearer"'] : []),
-            `    token = ${tokenOf('response.json()')}`,
+            '    assert response.json()["token_type"] == "bearer"',
+            '    token = response.json()["access_token"]',
             `    me = client.get(${P.me}, headers=${bearer('token')})`,
           ]),
       '    assert me.status_code == 200',
