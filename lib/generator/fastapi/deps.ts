@@ -35,24 +35,34 @@ export function emitDeps(project: IrProject): string {
   const imports = new Imports();
   const annotated = imports.from('typing', 'Annotated');
   const depends = imports.from('fastapi', 'Depends');
-  const httpException = imports.from('fastapi', 'HTTPException');
+  const httpException = () => imports.from('fastapi', 'HTTPException');
   const asyncSession = imports.from('sqlalchemy.ext.asyncio', 'AsyncSession');
   const integrityError = imports.from('sqlalchemy.exc', 'IntegrityError');
   const getSession = imports.from('app.core.db', 'get_session');
   const blocks = [
     `SessionDep = ${annotated}[${asyncSession}, ${depends}(${getSession})]`,
-    [
-      `async def commit_or_409(session: ${asyncSession}) -> None:`,
-      '    """Commit, turning unique and foreign key violations into 409 Conflict."""',
-      '    try:',
-      '        await session.commit()',
-      `    except ${integrityError} as exc:`,
-      '        await session.rollback()',
-      `        raise ${httpException}(`,
-      '            status_code=409,',
-      '            detail="Conflicts with existing data (unique or reference constraint)",',
-      '        ) from exc',
-    ].join('\n'),
+    project.errorFormat !== 'fastapi'
+      ? [
+          `async def commit_or_409(session: ${asyncSession}) -> None:`,
+          '    """Commit; a unique or reference violation becomes a 409 in app.core.errors."""',
+          '    try:',
+          '        await session.commit()',
+          `    except ${integrityError}:`,
+          '        await session.rollback()',
+          '        raise',
+        ].join('\n')
+      : [
+          `async def commit_or_409(session: ${asyncSession}) -> None:`,
+          '    """Commit, turning unique and foreign key violations into 409 Conflict."""',
+          '    try:',
+          '        await session.commit()',
+          `    except ${integrityError} as exc:`,
+          '        await session.rollback()',
+          `        raise ${httpException()}(`,
+          '            status_code=409,',
+          '            detail="Conflicts with existing data (unique or reference constraint)",',
+          '        ) from exc',
+        ].join('\n'),
   ];
   const auth = project.auth;
   if (auth) {
@@ -81,7 +91,7 @@ export function emitDeps(project: IrProject): string {
         '        except ValueError:',
         '            user = None',
         '    if user is None:',
-        `        raise ${httpException}(`,
+        `        raise ${httpException()}(`,
         '            status_code=401,',
         '            detail="Could not validate credentials",',
         ...(challenge ? [`            ${challenge}`] : []),
@@ -101,7 +111,7 @@ export function emitDeps(project: IrProject): string {
           '',
           `    async def check_roles(current_user: CurrentUser) -> ${userCls}:`,
           `        if current_user.${auth.role.name} not in roles:`,
-          `            raise ${httpException}(status_code=403, detail="Not enough permissions")`,
+          `            raise ${httpException()}(status_code=403, detail="Not enough permissions")`,
           '        return current_user',
           '',
           '    return check_roles',

@@ -29,11 +29,11 @@ export function coreErrorsSource(format: ErrorFormat): string {
       /^"""One error shape[\s\S]*?"""/,
       format === 'problem'
         ? '"""One error shape for every failure: RFC 9457 problem details.\n\nSent as application/problem+json: `type`, `title`, `status`, `detail` and `instance`\n(the path); validation errors are listed in an `errors` member. Unhandled errors\nbecome a JSON 500 in `app.core.middleware`, inside CORS.\n"""'
-        : `"""One error shape for every failure: {"errors": {"<field>": ["<message>"]}}.\n\nThe field is the API name pydantic reports (its alias); errors about no single field\n(401, 403, 404, 409, a malformed body) are listed under "${FIELD_MAP_OTHER_KEY}". Unhandled errors become\na JSON 500 in \`app.core.middleware\`, inside CORS.\n"""`,
+        : `"""One error shape for every failure: {"errors": {"<field>": ["<message>"]}}.\n\nThe field is the API name pydantic reports (its alias); errors about no single field\n(401, 403, 404, a malformed body) are listed under "${FIELD_MAP_OTHER_KEY}". Unhandled errors become\na JSON 500 in \`app.core.middleware\`, inside CORS.\n"""`,
     )
     .replace(
       'from typing import Any\n',
-      `from collections.abc import Mapping\n${format === 'problem' ? 'from http import HTTPStatus\n' : ''}from typing import Any\n`,
+      `import re\nfrom collections.abc import Mapping\n${format === 'problem' ? 'from http import HTTPStatus\n' : ''}from typing import Any\n`,
     )
     .replace(
       'from sqlalchemy.exc import DataError, IntegrityError\n',
@@ -109,7 +109,19 @@ async def validation_error_handler(request: Request, exc: Exception) -> JSONResp
 async def integrity_error_handler(request: Request, exc: Exception) -> JSONResponse:
     logger.info("integrity error: %s", exc)
     detail = "Conflicts with existing data (unique or reference constraint)"
-    return error_response(409, detail, request.url.path)
+    field = _unique_column(str(getattr(exc, "orig", exc)))
+    if field is None:
+        return error_response(409, detail, request.url.path)
+    item = {"type": "unique", "loc": ["body", field], "msg": "is already taken"}
+    return error_response(409, detail, request.url.path, [item])
+
+
+def _unique_column(message: str) -> str | None:
+    """The column of a unique violation, as SQLite or PostgreSQL words it."""
+    found = re.search(r"UNIQUE constraint failed: \\w+\\.(\\w+)", message) or re.search(
+        r"Key \\((\\w+)\\)=\\(", message
+    )
+    return found.group(1) if found else None
 
 
 async def data_error_handler(request: Request, exc: Exception) -> JSONResponse:

@@ -272,6 +272,17 @@ function shapeTests(project: IrProject, imports: Imports, t: TestFn): string[] {
   const signIn = () => imports.from('tests.utils', 'sign_in');
   const me = pyStr(api.mePath);
   const out: string[] = [];
+  if (project.errorFormat !== 'fastapi') {
+    out.push(
+      t(`register_with_a_taken_${login}_names_it`, [
+        '    body = _signed_up(client)',
+        '    again = _register_body(client)',
+        `    again[${pyStr(login)}] = body[${pyStr(login)}]`,
+        `    response = client.post(${pyStr(api.registerPath)}, json=${wrap('again')})`,
+        ...errorAssert(project, imports, 409, login).map((l) => `    ${l}`),
+      ]),
+    );
+  }
   if (api.scheme.kind !== 'bearer') {
     out.push(
       t('bearer_scheme_is_refused', [
@@ -353,7 +364,7 @@ function shapeTests(project: IrProject, imports: Imports, t: TestFn): string[] {
         `    user, headers = ${signIn()}(client)`,
         call(`{${pyStr(login)}: other.${login}}`),
         '    assert response.status_code == 409, response.text',
-        ...errorAssert(project, imports, 409).map((l) => `    ${l}`),
+        ...errorAssert(project, imports, 409, login).map((l) => `    ${l}`),
       ]),
       t(`${name}_needs_a_token`, [
         `    response = client.${op.method}(${me}, json=${wrap('{}')})`,

@@ -229,6 +229,14 @@ def test_me_invalid_token(client: TestClient) -> None:
     assert response.status_code == 401
 
 
+def test_register_with_a_taken_email_names_it(client: TestClient) -> None:
+    body = _signed_up(client)
+    again = _register_body(client)
+    again["email"] = body["email"]
+    response = client.post("/accounts", json=again)
+    assert_error(response, 409, "email")
+
+
 def test_patch_me_changes_own_profile(client: TestClient) -> None:
     user, headers = sign_in(client)
     response = client.patch("/accounts/me", json={"bio": "Changed"}, headers=headers)
@@ -276,7 +284,7 @@ def test_patch_me_to_a_taken_email_is_409(client: TestClient) -> None:
         "/accounts/me", json={"email": other.email}, headers=headers
     )
     assert response.status_code == 409, response.text
-    assert_error(response, 409)
+    assert_error(response, 409, "email")
 
 
 def test_patch_me_needs_a_token(client: TestClient) -> None:

@@ -216,6 +216,14 @@ def test_me_invalid_token(client: TestClient) -> None:
     assert response.status_code == 401
 
 
+def test_register_with_a_taken_email_names_it(client: TestClient) -> None:
+    body = _signed_up(client)
+    again = _register_body(client)
+    again["email"] = body["email"]
+    response = client.post("/users", json={"user": again})
+    assert_error(response, 409, "email")
+
+
 def test_bearer_scheme_is_refused(client: TestClient) -> None:
     user = run(client, create_user)
     token = create_access_token(str(user.id))
@@ -290,7 +298,7 @@ def test_put_me_to_a_taken_email_is_409(client: TestClient) -> None:
         "/user", json={"user": {"email": other.email}}, headers=headers
     )
     assert response.status_code == 409, response.text
-    assert_error(response, 409)
+    assert_error(response, 409, "email")
 
 
 def test_put_me_needs_a_token(client: TestClient) -> None:

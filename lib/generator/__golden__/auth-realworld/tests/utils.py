@@ -39,10 +39,15 @@ def sign_in(client: TestClient, **overrides: Any) -> tuple[User, dict[str, str]]
 def assert_error(
     response: httpx.Response, status: int, field: str | None = None
 ) -> None:
-    """`{"errors": {field: [messages]}}`; other errors under "body"."""
+    """`{"errors": {field: [messages]}}` of `status` (with `field`: under it)."""
     assert response.status_code == status, response.text
     body = response.json()
     assert set(body) == {"errors"}
-    messages = body["errors"][field or "body"]
+    errors = body["errors"]
+    messages = (
+        errors[field]
+        if field is not None
+        else [m for ms in errors.values() for m in ms]
+    )
     assert messages, body
     assert all(isinstance(m, str) for m in messages), body

@@ -15,15 +15,12 @@ SessionDep = Annotated[AsyncSession, Depends(get_session)]
 
 
 async def commit_or_409(session: AsyncSession) -> None:
-    """Commit, turning unique and foreign key violations into 409 Conflict."""
+    """Commit; a unique or reference violation becomes a 409 in app.core.errors."""
     try:
         await session.commit()
-    except IntegrityError as exc:
+    except IntegrityError:
         await session.rollback()
-        raise HTTPException(
-            status_code=409,
-            detail="Conflicts with existing data (unique or reference constraint)",
-        ) from exc
+        raise
 
 
 token_scheme = APIKeyHeader(

@@ -1,12 +1,13 @@
 """One error shape for every failure: {"errors": {"<field>": ["<message>"]}}.
 
 The field is the API name pydantic reports (its alias); errors about no single field
-(401, 403, 404, 409, a malformed body) are listed under "body". Unhandled errors become
+(401, 403, 404, a malformed body) are listed under "body". Unhandled errors become
 a JSON 500 in `app.core.middleware`, inside CORS.
 """
 
 import logging
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -80,7 +81,19 @@ async def validation_error_handler(request: Request, exc: Exception) -> JSONResp
 async def integrity_error_handler(request: Request, exc: Exception) -> JSONResponse:
     logger.info("integrity error: %s", exc)
     detail = "Conflicts with existing data (unique or reference constraint)"
-    return error_response(409, detail, request.url.path)
+    field = _unique_column(str(getattr(exc, "orig", exc)))
+    if field is None:
+        return error_response(409, detail, request.url.path)
+    item = {"type": "unique", "loc": ["body", field], "msg": "is already taken"}
+    return error_response(409, detail, request.url.path, [item])
+
+
+def _unique_column(message: str) -> str | None:
+    """The column of a unique violation, as SQLite or PostgreSQL words it."""
+    found = re.search(r"UNIQUE constraint failed: \w+\.(\w+)", message) or re.search(
+        r"Key \((\w+)\)=\(", message
+    )
+    return found.group(1) if found else None
 
 
 async def data_error_handler(request: Request, exc: Exception) -> JSONResponse:
