@@ -1,6 +1,7 @@
 import { createWorkspace, expect, test } from './fixtures';
 import { EditorPage } from './pages/editor-page';
 import { PreviewPage } from './pages/preview-page';
+import { screenshotPath } from './support/screenshots';
 
 test.describe('Auth API shape', () => {
   test('a Token prefix and field-map errors chosen in the inspector: register, Authorize in Swagger, call a protected endpoint, read a 422', async ({
@@ -70,6 +71,6 @@ test.describe('Auth API shape', () => {
     await expect(invalid.body).toContainText('"email": [');
     await expect(invalid.body).not.toContainText('"detail"');
     await invalid.body.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'test-results/auth-api.png' });
+    await page.screenshot({ path: screenshotPath('auth-api-try-it.png') });
   });
 });
