@@ -47,6 +47,8 @@ export default defineConfig({
         SIGNIN_MAX_FAILURES: '5',
         // Every test signs up a fresh account from 127.0.0.1.
         SIGNUP_MAX_PER_ADDRESS: '100000',
+        // Every test is a new person, and previews stay up until idle: the suite runs more than the default 4 at once.
+        PREVIEW_MAX: '12',
         // The test client plays the reverse proxy: it may name the address it forwards for (X-Forwarded-For).
         TRUSTED_PROXIES: '127.0.0.1',
         DATABASE_URL: '',

@@ -90,7 +90,7 @@ test.describe('Auto layout', () => {
     await createWorkspace(page, 'Layout selection', 'shop');
     const editor = new EditorPage(page);
     await expect(editor.entity('Product')).toBeVisible();
-    const layoutSelection = editor.button('Layout selection');
+    const layoutSelection = page.getByRole('button', { name: 'Layout selection', exact: true });
     await expect(layoutSelection).toBeDisabled();
 
     const before = await boxes(page);
@@ -173,7 +173,7 @@ test('Shift-drag picks the boxes inside a rectangle for Layout selection', async
   // The two boxes are the groups React Flow renders; both now carry its `selected` class.
   await expect(order).toHaveClass(/\bselected\b/);
   await expect(line).toHaveClass(/\bselected\b/);
-  await expect(editor.button('Layout selection')).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Layout selection', exact: true })).toBeEnabled();
 });
 
 test.describe('Theme', () => {
