@@ -17,7 +17,12 @@ import { viewKeys } from './views';
 type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; tests: string[] };
 
 const run = (ctx: Ctx) => ctx.imports.from('tests.utils', 'run');
-const factory = (ctx: Ctx) => ctx.imports.from('tests.factories', factoryName(ctx.entity));
+/** The factory's name, with the public-rows flag set when the entity has one: anonymous callers see the row. */
+const factory = (ctx: Ctx) => {
+  const r = ctx.entity.resource;
+  const flag = r.publicRows && r.ownership ? `, ${r.publicRows.name}=True` : '';
+  return `${ctx.imports.from('tests.factories', factoryName(ctx.entity))}${flag}`;
+};
 const payload = (ctx: Ctx) => ctx.imports.from('tests.factories', payloadName(ctx.entity));
 
 function test(ctx: Ctx, name: string, body: string[]): void {
@@ -161,8 +166,7 @@ function createShape(ctx: Ctx): void {
 /** A nullable field PUT can reset: writable, returned, without a default. */
 function resettable(entity: IrEntity, answers: readonly string[]): IrField | undefined {
   return entity.fields.find(
-    (f) =>
-      f.inUpdate && answers.includes(f.api) && f.nullable && f.default === undefined && !f.isPassword,
+    (f) => f.inUpdate && answers.includes(f.api) && f.nullable && f.default === undefined && !f.isPassword,
   );
 }
 
