@@ -38,7 +38,7 @@ export default defineConfig({
     {
       command: `rm -rf ${dataDir} && ${build} && node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
       url: `http://127.0.0.1:${port}/api/openapi.json`,
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       // SIGTERM, not SIGKILL: the server stops its previews and unmounts their quota disks before it exits.
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },

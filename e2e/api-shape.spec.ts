@@ -2,6 +2,7 @@ import { createWorkspace, expect, test } from './fixtures';
 import { CodePage } from './pages/code-page';
 import { EditorPage } from './pages/editor-page';
 import { PreviewPage } from './pages/preview-page';
+import { screenshotPath } from './support/screenshots';
 
 test.describe('API shape', () => {
   test('the panel shapes the API: camelCase names, an API name, envelopes and list keys in the code and the live app', async ({
@@ -42,7 +43,7 @@ test.describe('API shape', () => {
     await panel.getByLabel('Paging', { exact: true }).selectOption('page');
     await panel.getByLabel('Size parameter', { exact: true }).fill('pageSize');
     await panel.scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: 'test-results/api-shape-panel.png' });
+    await panel.screenshot({ path: screenshotPath('api-shape.png') });
     await editor.expectSaved();
 
     // The Code view: aliases for the JSON names (populated by name too), the list keys, the answer's envelope.

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { createWorkspace, expect, test } from './fixtures';
 import { EditorPage } from './pages/editor-page';
+import { screenshotPath } from './support/screenshots';
 
 /** A box's canvas position, read from the transform React Flow gives its node. */
 async function positionOf(box: Locator): Promise<{ x: number; y: number }> {
@@ -44,7 +45,7 @@ test.describe('canvas keyboard and selection', () => {
     await expect(input).toBeFocused();
     await input.fill('post.title');
     await expect(palette.getByRole('option').first()).toContainText('Post.title');
-    await page.screenshot({ path: 'test-results/canvas-keyboard-search.png' });
+    await page.screenshot({ path: screenshotPath('canvas-search.png') });
     await page.keyboard.press('Enter');
     await expect(palette).toBeHidden();
     await expect(editor.inspector.getByRole('heading', { name: 'Field', exact: true })).toBeVisible();

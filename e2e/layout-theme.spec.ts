@@ -4,6 +4,7 @@ import { createWorkspace, expect, test } from './fixtures';
 import { CodePage } from './pages/code-page';
 import { EditorPage } from './pages/editor-page';
 import { PreviewPage } from './pages/preview-page';
+import { screenshotPath } from './support/screenshots';
 
 type Box = { id: string; x: number; y: number; width: number; height: number };
 
@@ -224,7 +225,7 @@ test.describe('Theme', () => {
     await editor.entity('Post').locator('.node-header').click();
     await expect(editor.inspector.getByLabel('Name', { exact: true })).toHaveValue('Post');
     expect(isDark(await background(page, 'aside.inspector'))).toBe(true);
-    await page.screenshot({ path: testInfo.outputPath('editor-dark.png') });
+    await page.screenshot({ path: screenshotPath('editor-dark.png') });
 
     await editor.button('Assistant').click();
     const assistant = page.locator('.assistant-panel');

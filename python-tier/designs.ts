@@ -14,7 +14,7 @@ export const RANDOM_DESIGNS: readonly (readonly [number, number])[] = Array.from
 
 export function tierDesigns(): TierDesign[] {
   return [
-    ...(['blog', 'todo', 'shop'] as const).map((name) => ({ name, design: templates[name] })),
+    ...(['blog', 'todo', 'shop', 'conduit'] as const).map((name) => ({ name, design: templates[name] })),
     ...Object.entries(focusedDesigns).map(([name, design]) => ({ name, design })),
     ...RANDOM_DESIGNS.map(([seed, size]) => ({
       name: `random-${seed}-${size}`,

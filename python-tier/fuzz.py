@@ -388,7 +388,7 @@ class Fuzzer:
         creates = [o for o in ops if o.method == "post" and "{" not in o.path and o.body and not o.form]
         for _ in range(3):
             for op in creates:
-                if op.path.startswith("/auth/"):
+                if op.path in AUTH_PATHS:
                     continue
                 if len(self.rows.get(op.path, [])) >= 2:
                     continue
@@ -502,23 +502,98 @@ def operations(document: dict[str, Any], schemas: Schemas) -> list[Operation]:
     return ops
 
 
+# The auth operations keep their handler names as operation ids, wherever the design puts their paths.
+AUTH_PATHS: set[str] = set()
+
+
+def auth_operation(document: dict[str, Any], operation_id: str) -> tuple[str, str, dict[str, Any]] | None:
+    for path, item in document.get("paths", {}).items():
+        for method, spec in item.items():
+            if isinstance(spec, dict) and spec.get("operationId") == operation_id:
+                return path, method, spec
+    return None
+
+
+def credentials_of(schemas: Schemas, schema: dict[str, Any], body: Any) -> Any:
+    """The login body's required fields taken from the registration body (envelopes followed)."""
+    resolved = schemas.resolve(schema)
+    out: dict[str, Any] = {}
+    for name in resolved.get("required", []):
+        if not isinstance(body, dict) or name not in body:
+            continue
+        inner = resolved.get("properties", {}).get(name, {})
+        nested = schemas.resolve(inner)
+        out[name] = credentials_of(schemas, inner, body[name]) if nested.get("type") == "object" and "properties" in nested else body[name]
+    return out
+
+
+def token_in(answer: Any, depth: int = 0) -> str | None:
+    """`access_token`, or a user's `token`, in a login's answer (inside an envelope too)."""
+    if not isinstance(answer, dict) or depth > 2:
+        return None
+    for key in ("access_token", "token"):
+        if isinstance(answer.get(key), str):
+            return answer[key]
+    for value in answer.values():
+        found = token_in(value, depth + 1)
+        if found:
+            return found
+    return None
+
+
+def unwrapped(answer: Any) -> dict[str, Any]:
+    """The user in an answer: the object itself, or the one object inside its envelope."""
+    if isinstance(answer, dict) and "id" not in answer and len(answer) == 1:
+        inner = next(iter(answer.values()))
+        if isinstance(inner, dict):
+            return inner
+    return answer if isinstance(answer, dict) else {}
+
+
+async def token_headers(client: httpx.AsyncClient, document: dict[str, Any], token: str) -> dict[str, str]:
+    """The headers carrying `token` as the app's security scheme says (a prefix from its 401 challenge)."""
+    schemes = document.get("components", {}).get("securitySchemes", {})
+    scheme = next(iter(schemes.values()), {})
+    if scheme.get("type") == "apiKey" and scheme.get("in") == "header":
+        name = scheme["name"]
+        if name.lower() != "authorization":
+            return {name: token}
+        me = auth_operation(document, "read_me")
+        challenge = ""
+        if me is not None:
+            challenge = (await client.get(me[0])).headers.get("www-authenticate", "")
+        return {name: f"{challenge} {token}".strip()}
+    return {"Authorization": f"Bearer {token}"}
+
+
 async def register(
     client: httpx.AsyncClient, document: dict[str, Any], schemas: Schemas, n: int
 ) -> dict[str, str] | None:
-    spec = document.get("paths", {}).get("/auth/register", {}).get("post")
-    if not spec:
+    found = auth_operation(document, "register")
+    login = auth_operation(document, "login_json")
+    if not found or not login:
         return None
-    schema = spec["requestBody"]["content"]["application/json"]["schema"]
+    AUTH_PATHS.update({found[0], login[0]})
+    form = auth_operation(document, "login")
+    if form:
+        AUTH_PATHS.add(form[0])
+    schema = found[2]["requestBody"]["content"]["application/json"]["schema"]
     body = schemas.sample(schema, n, {})
-    response = await client.post("/auth/register", content=dumps(body), headers={"content-type": "application/json"})
+    response = await client.post(found[0], content=dumps(body), headers={"content-type": "application/json"})
     if response.status_code != 201:
         raise RuntimeError(f"could not register a user: {response.status_code} {response.text[:200]}")
-    login = schemas.resolve(document["paths"]["/auth/login/json"]["post"]["requestBody"]["content"]["application/json"]["schema"])
-    credentials = {name: body[name] for name in login.get("required", [])}
-    token = await client.post("/auth/login/json", json=credentials)
-    if token.status_code != 200:
-        raise RuntimeError(f"could not log in: {token.status_code} {token.text[:200]}")
-    return {"Authorization": f"Bearer {token.json()['access_token']}"}
+    credentials = credentials_of(schemas, login[2]["requestBody"]["content"]["application/json"]["schema"], body)
+    answer = await client.post(login[0], json=credentials)
+    token = token_in(answer.json()) if answer.status_code == 200 else None
+    if token is None:
+        raise RuntimeError(f"could not log in: {answer.status_code} {answer.text[:200]}")
+    return await token_headers(client, document, token)
+
+
+def me_path(document: dict[str, Any]) -> str:
+    found = auth_operation(document, "read_me")
+    assert found is not None
+    return found[0]
 
 
 async def role_identities(
@@ -536,7 +611,7 @@ async def role_identities(
     out: list[tuple[str, dict[str, str]]] = []
     first = await register(client, document, schemas, 400_000)
     assert first is not None
-    me = (await client.get("/auth/me", headers=first)).json()
+    me = unwrapped((await client.get(me_path(document), headers=first)).json())
     for column in model.__table__.columns:
         kind = column.type
         if not isinstance(kind, Enum) or kind.enum_class is None:
@@ -546,7 +621,7 @@ async def role_identities(
                 continue  # what a registered user has already
             headers = await register(client, document, schemas, 500_000 + len(out))
             assert headers is not None
-            me = (await client.get("/auth/me", headers=headers)).json()
+            me = unwrapped((await client.get(me_path(document), headers=headers)).json())
             async with SessionLocal() as session:
                 member = kind.enum_class(value)
                 await session.execute(

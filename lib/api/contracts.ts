@@ -3,7 +3,7 @@ import { KEPT_MESSAGES } from '@/lib/agent/proposal';
 import { signUpSchema } from '@/lib/auth/credentials';
 import { contract } from './contract';
 
-export const TEMPLATE_NAMES = ['blank', 'blog', 'todo', 'shop'] as const;
+export const TEMPLATE_NAMES = ['blank', 'blog', 'todo', 'shop', 'conduit'] as const;
 
 const workspaceName = z
   .string()

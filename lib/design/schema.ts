@@ -320,7 +320,11 @@ export const AuthApiSchema = z.object({
   loginPath: RoutePath,
   /** The current user: GET, and PUT/PATCH (`meUpdate`) to change one's own profile. */
   mePath: RoutePath,
-  /** `form`: OAuth2 password form at `loginPath` (+ JSON at `{loginPath}/json`); `json`: JSON only; `both`. */
+  /**
+   * `form`: OAuth2 password form at `loginPath` (+ JSON at `{loginPath}/json`); `json`: JSON only, at `loginPath`;
+   * `both`: JSON at `loginPath` and the OAuth2 form at `{loginPath}/form` (Swagger's Authorize with Bearer).
+   * A JSON login body is wrapped in the user's object key when `api.bodies.wrap` is on.
+   */
   login: z.enum(['form', 'json', 'both']),
   /** `token`: a separate `{access_token, token_type}` object; `user`: the user with a `token` field. */
   tokenIn: z.enum(['token', 'user']),
@@ -358,6 +362,10 @@ export const PagingSchema = z.discriminatedUnion('style', [
 ]);
 export type Paging = z.infer<typeof PagingSchema>;
 
+/** The body of every 4xx: FastAPI's `{detail}`, RFC 9457 problem details, or `{errors: {field: [messages]}}`. */
+export const ErrorFormatSchema = z.enum(['fastapi', 'problem', 'field-map']);
+export type ErrorFormat = z.infer<typeof ErrorFormatSchema>;
+
 /**
  * The API's shape, project-wide (resources override some of it in `resource.shape`). The database never changes
  * with it: columns stay snake_case whatever the JSON names are.
@@ -382,7 +390,7 @@ export const ApiShapeSchema = z.object({
   paging: PagingSchema,
   update: UpdateVerbSchema,
   /** The body of every 4xx: FastAPI's `{detail}`, RFC 9457 problem details, or `{errors: {field: [messages]}}`. */
-  errors: z.enum(['fastapi', 'problem', 'field-map']),
+  errors: ErrorFormatSchema,
   /** API names of the server-set timestamps; absent: `created_at` / `updated_at` in the naming style. */
   timestamps: z.object({ created: Name.optional(), updated: Name.optional() }),
 });

@@ -7,6 +7,7 @@ import { useProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { CheckboxField, Section, SelectField, TextField } from './controls';
+import { ErrorFormatSetting } from './error-format-setting';
 
 type Paging = ApiShape['paging'];
 
@@ -202,7 +203,7 @@ export function ApiShapeInspector() {
           onChange={(v) => set('Updated name', { timestamps: stamps(api, 'updated', v) }, 'updated')}
         />
       </div>
-      {/* shapeauth: the error-format select (api.errors) mounts here. */}
+      <ErrorFormatSetting />
     </Section>
   );
 }

@@ -7,6 +7,7 @@ type AuthSettings = Omit<Auth, 'api'> & { api?: Auth['api'] };
 import { useProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
+import { AuthApiSettings } from './auth-api-settings';
 import { authFieldOptions } from './auth-choices';
 import { CheckboxField, NumberField, ProblemList, Section, SelectField } from './controls';
 
@@ -110,6 +111,7 @@ export function AuthInspector() {
           </>
         )}
       </Section>
+      {auth && <AuthApiSettings auth={auth} />}
     </>
   );
 }

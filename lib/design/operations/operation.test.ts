@@ -72,3 +72,15 @@ describe('applyOperation', () => {
     }
   });
 });
+
+describe('setApiShape: the error format', () => {
+  it('sets the error format and refuses unknown ones', () => {
+    const design = frozenBlog();
+    expect(applyOperation(design, { op: 'setApiShape', api: { errors: 'problem' } }).api.errors).toBe(
+      'problem',
+    );
+    expect(() => applyOperation(design, { op: 'setApiShape', api: { errors: 'xml' } } as never)).toThrow(
+      OperationError,
+    );
+  });
+});

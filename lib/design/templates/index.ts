@@ -1,11 +1,12 @@
 import { emptyDesign } from '../factories';
 import type { Design } from '../schema';
 import { blogTemplate } from './blog';
+import { conduitTemplate } from './conduit';
 import { shopTemplate } from './shop';
 import { todoTemplate } from './todo';
 
-export type TemplateName = 'blank' | 'blog' | 'todo' | 'shop';
-export const TEMPLATE_NAMES: readonly TemplateName[] = ['blank', 'blog', 'todo', 'shop'];
+export type TemplateName = 'blank' | 'blog' | 'todo' | 'shop' | 'conduit';
+export const TEMPLATE_NAMES: readonly TemplateName[] = ['blank', 'blog', 'todo', 'shop', 'conduit'];
 
 /** Starting points for a new workspace. Each call returns a fresh document with deterministic ids. */
 export const templates: Record<TemplateName, () => Design> = {
@@ -13,4 +14,5 @@ export const templates: Record<TemplateName, () => Design> = {
   blog: blogTemplate,
   todo: todoTemplate,
   shop: shopTemplate,
+  conduit: conduitTemplate,
 };

@@ -3,7 +3,8 @@ import { applyOperation, type Operation } from '../operations';
 import type { Design, FieldType } from '../schema';
 import { createRng, type Rng } from './random';
 import { randomApiShape } from './random-api-shape';
-import { drawShapeOptions } from './random-shape';
+import { withRandomAuthShape } from './random-auth-shape';
+import { drawShapeOptions } from './random-nesting';
 
 const NOUNS = [
   'Author',
@@ -260,7 +261,7 @@ export function randomDesign(seed: number, size: number): Design {
       });
     }
   });
-  // A generator of its own: the draws above (and so the designs of existing seeds) stay as they were.
+  // Generators of their own: the draws above (and so the designs of existing seeds) stay as they were.
   next({ op: 'setApiShape', api: randomApiShape(createRng(seed ^ 0x5ba9e), design.api) });
-  return drawShapeOptions(design, seed);
+  return withRandomAuthShape(drawShapeOptions(design, seed), seed);
 }

@@ -165,9 +165,12 @@ export function operationFromSeed(design: Design, seed: OperationSeed, step: num
     }
     case 'renameDesign':
       return { op: 'renameDesign', name: text };
-    case 'setApiShape':
+    case 'setApiShape': {
+      const errors = (['fastapi', 'problem', 'field-map'] as const)[nat() % 3] ?? 'fastapi';
+      if (nat() % 3 === 0) return { op: 'setApiShape', api: { errors } };
       return flag
         ? { op: 'setApiShape', api: { naming: nat() % 2 === 0 ? 'camelCase' : 'snake_case' } }
         : { op: 'setApiShape', api: { objects: { wrap: nat() % 2 === 0, key: text } } };
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { Design } from '../schema';
 import { checkApiShape } from './api-shape';
 import { checkAuth } from './auth';
+import { checkAuthApi } from './auth-api';
 import { createContext } from './context';
 import { checkCopies } from './copies';
 import { checkCustomEndpoints } from './custom-endpoints';
@@ -35,5 +36,6 @@ export function validateDesign(design: Design): Problem[] {
   checkCustomEndpoints(ctx);
   checkAuth(ctx);
   checkApiShape(ctx);
+  checkAuthApi(ctx);
   return ctx.problems;
 }

@@ -82,7 +82,10 @@ export type ProblemCode =
   | 'reserved-query-param'
   // auth
   | 'invalid-auth-field'
-  | 'role-field-required';
+  | 'role-field-required'
+  | 'invalid-auth-path'
+  | 'invalid-token-scheme'
+  | 'token-field-clash';
 
 /** Codes meaning "an id points nowhere": the operations keep designs free of them. */
 export const DANGLING_REFERENCE_CODES: ReadonlySet<ProblemCode> = new Set([

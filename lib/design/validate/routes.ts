@@ -12,12 +12,48 @@ const FIXED_ROUTES: ReadonlyArray<readonly [method: string, path: string, what: 
   ['GET', '/openapi.json', 'the OpenAPI document'],
 ];
 
-const AUTH_ROUTES: ReadonlyArray<readonly [method: string, path: string, what: string]> = [
-  ['POST', '/auth/register', 'registration'],
-  ['POST', '/auth/login', 'sign-in'],
-  ['POST', '/auth/login/json', 'sign-in'],
-  ['GET', '/auth/me', 'the current user endpoint'],
-];
+/** The auth router's routes at the design's paths (`Auth.api`), each with what it is and its setting. */
+export function authRoutes(
+  design: Design,
+): { method: string; path: string; what: string; key: 'registerPath' | 'loginPath' | 'mePath' }[] {
+  const api = design.auth?.api;
+  if (!api) return [];
+  const login = api.loginPath;
+  const routes: ReturnType<typeof authRoutes> = [
+    { method: 'POST', path: api.registerPath, what: 'registration', key: 'registerPath' },
+  ];
+  if (api.login !== 'json')
+    routes.push({
+      method: 'POST',
+      path: api.login === 'form' ? login : `${login}/form`,
+      what: 'sign-in',
+      key: 'loginPath',
+    });
+  routes.push(
+    {
+      method: 'POST',
+      path: api.login === 'form' ? `${login}/json` : login,
+      what: 'sign-in',
+      key: 'loginPath',
+    },
+    { method: 'GET', path: api.mePath, what: 'the current user endpoint', key: 'mePath' },
+  );
+  if (api.meUpdate) {
+    const verbs = design.api.update === 'both' ? ['PUT', 'PATCH'] : [design.api.update.toUpperCase()];
+    for (const method of verbs)
+      routes.push({ method, path: api.mePath, what: 'the current user update', key: 'mePath' });
+  }
+  return routes;
+}
+
+/** Routes of the app that are none of the design's own: the health check and FastAPI's docs. */
+export function fixedRouteReason(method: string, path: string): string | null {
+  for (const [m, fixed, what] of FIXED_ROUTES) {
+    if (m === method && (routesTo(path, fixed) || routesTo(fixed, path)))
+      return `it would take over ${m} ${fixed} (${what})`;
+  }
+  return null;
+}
 
 const segments = (path: string) => path.split('/').filter((s) => s !== '');
 const isParam = (segment: string) => segment.startsWith('{') && segment.endsWith('}');
@@ -36,7 +72,8 @@ function routesTo(pattern: string, path: string): boolean {
  */
 export function reservedRouteReason(design: Design, method: string, path: string): string | null {
   if (segments(path)[0] === 'auth') return `paths under /auth are reserved for authentication`;
-  for (const [m, fixed, what] of [...FIXED_ROUTES, ...(design.auth ? AUTH_ROUTES : [])]) {
+  const auth = authRoutes(design).map((r) => [r.method, r.path, r.what] as const);
+  for (const [m, fixed, what] of [...FIXED_ROUTES, ...auth]) {
     if (m === method && routesTo(path, fixed)) return `it would take over ${m} ${fixed} (${what})`;
   }
   return null;

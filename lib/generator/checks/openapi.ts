@@ -41,10 +41,49 @@ export function openApiDiagnostics(file: string, doc: unknown): Diagnostic[] {
       }
     }
   }
+  securityDiagnostics(doc, report);
   const text = JSON.stringify(doc);
   for (const match of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) {
     const name = match[1] as string;
     if (!(name in schemas)) report(`Unresolved $ref to schema '${name}'`, 'openapi-ref');
   }
   return out;
+}
+
+/** Security schemes complete (an API key names its header), and every operation's security declared. */
+function securityDiagnostics(
+  doc: Record<string, unknown>,
+  report: (message: string, rule?: string) => void,
+): void {
+  const components = isObject(doc.components) ? doc.components : {};
+  const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  for (const [name, scheme] of Object.entries(schemes)) {
+    if (!isObject(scheme)) continue;
+    if (
+      scheme.type === 'apiKey' &&
+      (typeof scheme.name !== 'string' || !['header', 'query', 'cookie'].includes(String(scheme.in)))
+    )
+      report(
+        `Security scheme '${name}': an apiKey needs \`name\` and \`in\` (header, query or cookie)`,
+        'openapi-security',
+      );
+    if (scheme.type === 'http' && typeof scheme.scheme !== 'string')
+      report(`Security scheme '${name}': an http scheme needs \`scheme\``, 'openapi-security');
+  }
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  for (const [route, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const [method, op] of Object.entries(item)) {
+      if (!METHODS.has(method) || !isObject(op) || !Array.isArray(op.security)) continue;
+      for (const requirement of op.security.filter(isObject)) {
+        for (const name of Object.keys(requirement)) {
+          if (!(name in schemes))
+            report(
+              `${method.toUpperCase()} ${route}: security scheme '${name}' is not declared`,
+              'openapi-security',
+            );
+        }
+      }
+    }
+  }
 }

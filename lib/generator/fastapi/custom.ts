@@ -27,7 +27,7 @@ export function emitCustomRoutes(project: IrProject): string | null {
     const extra = [
       `tags=[${pyStr(op.tag)}]`,
       `summary=${pyStr(op.summary ?? '')}`,
-      responsesArg(op, imports) ?? '',
+      responsesArg(op, imports, project.errorFormat) ?? '',
     ].filter((a) => a !== '');
     // The docstring is the operation's description in OpenAPI.
     body.unshift(pyDocstring(op.description ?? '', '') ?? '');

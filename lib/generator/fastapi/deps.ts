@@ -2,6 +2,7 @@ import type { IrEntity, IrProject } from '../ir/types';
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
+import { challengeHeaders, tokenSchemeBlocks } from './token-scheme';
 
 const FIXED_TAGS: Record<string, string> = {
   auth: 'Registration, login and the signed-in user.',
@@ -19,7 +20,11 @@ export function openApiTags(project: IrProject): { name: string; description: st
   for (const entity of project.entities) {
     const name = entity.resource.tag;
     if (!used.has(name) || tags.some((t) => t.name === name)) continue;
-    const kinds = entity.operations.map((op) => op.kind);
+    const kinds = [
+      ...new Set(
+        entity.operations.map((op) => (op.method === 'put' && op.kind === 'update' ? 'replace' : op.kind)),
+      ),
+    ];
     const fallback = `${entity.className}${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}.`;
     tags.push({ name, description: entity.description.trim() || fallback });
   }
@@ -34,31 +39,41 @@ export function emitDeps(project: IrProject): string {
   const imports = new Imports();
   const annotated = imports.from('typing', 'Annotated');
   const depends = imports.from('fastapi', 'Depends');
-  const httpException = imports.from('fastapi', 'HTTPException');
+  const httpException = () => imports.from('fastapi', 'HTTPException');
   const asyncSession = imports.from('sqlalchemy.ext.asyncio', 'AsyncSession');
   const integrityError = imports.from('sqlalchemy.exc', 'IntegrityError');
   const getSession = imports.from('app.core.db', 'get_session');
   const blocks = [
     `SessionDep = ${annotated}[${asyncSession}, ${depends}(${getSession})]`,
-    [
-      `async def commit_or_409(session: ${asyncSession}) -> None:`,
-      '    """Commit, turning unique and foreign key violations into 409 Conflict."""',
-      '    try:',
-      '        await session.commit()',
-      `    except ${integrityError} as exc:`,
-      '        await session.rollback()',
-      `        raise ${httpException}(`,
-      '            status_code=409,',
-      '            detail="Conflicts with existing data (unique or reference constraint)",',
-      '        ) from exc',
-    ].join('\n'),
+    project.errorFormat !== 'fastapi'
+      ? [
+          `async def commit_or_409(session: ${asyncSession}) -> None:`,
+          '    """Commit; a unique or reference violation becomes a 409 in app.core.errors."""',
+          '    try:',
+          '        await session.commit()',
+          `    except ${integrityError}:`,
+          '        await session.rollback()',
+          '        raise',
+        ].join('\n')
+      : [
+          `async def commit_or_409(session: ${asyncSession}) -> None:`,
+          '    """Commit, turning unique and foreign key violations into 409 Conflict."""',
+          '    try:',
+          '        await session.commit()',
+          `    except ${integrityError} as exc:`,
+          '        await session.rollback()',
+          `        raise ${httpException()}(`,
+          '            status_code=409,',
+          '            detail="Conflicts with existing data (unique or reference constraint)",',
+          '        ) from exc',
+        ].join('\n'),
   ];
   const auth = project.auth;
   if (auth) {
     const user = project.entityById.get(auth.userId) as IrEntity;
     const userCls = imports.from(`app.models.${user.module}`, user.className);
-    const bearer = imports.from('fastapi.security', 'OAuth2PasswordBearer');
     const decode = imports.from('app.core.security', 'decode_access_token');
+    const challenge = challengeHeaders(auth.api);
     const parse =
       user.primaryKey === 'uuid'
         ? [
@@ -67,7 +82,7 @@ export function emitDeps(project: IrProject): string {
           ]
         : ['def _parse_user_id(subject: str) -> int:', '    return int(subject)'];
     blocks.push(
-      `oauth2_scheme = ${bearer}(tokenUrl="/auth/login")\nTokenDep = ${annotated}[str, ${depends}(oauth2_scheme)]`,
+      ...tokenSchemeBlocks(project, imports),
       parse.join('\n'),
       [
         `async def get_current_user(session: SessionDep, token: TokenDep) -> ${userCls}:`,
@@ -80,10 +95,10 @@ export function emitDeps(project: IrProject): string {
         '        except ValueError:',
         '            user = None',
         '    if user is None:',
-        `        raise ${httpException}(`,
+        `        raise ${httpException()}(`,
         '            status_code=401,',
         '            detail="Could not validate credentials",',
-        '            headers={"WWW-Authenticate": "Bearer"},',
+        ...(challenge ? [`            ${challenge}`] : []),
         '        )',
         '    return user',
       ].join('\n'),
@@ -100,7 +115,7 @@ export function emitDeps(project: IrProject): string {
           '',
           `    async def check_roles(current_user: CurrentUser) -> ${userCls}:`,
           `        if current_user.${auth.role.name} not in roles:`,
-          `            raise ${httpException}(status_code=403, detail="Not enough permissions")`,
+          `            raise ${httpException()}(status_code=403, detail="Not enough permissions")`,
           '        return current_user',
           '',
           '    return check_roles',

@@ -1,5 +1,7 @@
 import type { IrProject } from '../ir/types';
+import { readmeErrorsText } from './errors-format';
 import { shapeSecurityNotes } from './nesting';
+import { readmeAuthText } from './token-scheme';
 import { PASSWORD_MAX_LENGTH, TEXT_MAX_LENGTH } from './types';
 
 /** Non-Python files of the generated project. Only the project name comes from the design, escaped per format. */
@@ -218,9 +220,7 @@ export function emitReadme(project: IrProject): string {
     ? `
 ## Authentication
 
-\`POST /auth/register\` creates a user, \`POST /auth/login\` (OAuth2 password form, used by Swagger's
-*Authorize* button) and \`POST /auth/login/json\` return a bearer token, \`GET /auth/me\` returns the
-signed-in user.
+${readmeAuthText(project.auth.api)}
 `
     : '';
   const authModel = project.auth
@@ -299,7 +299,7 @@ ${authModel}${shapeSecurityNotes(project)}- **Input**: every body, path and quer
   bounded by the design's maximum page size.
 - **CORS**: only \`CORS_ORIGINS\` may call from a browser; no credentials are allowed (bearer tokens are
   sent in the \`Authorization\` header, not in cookies). Error responses (413, 500) carry the CORS headers too.
-- **Errors**: one shape, \`{"detail": ...}\`; an unexpected error answers a JSON 500 without internals (the
+- **Errors**: ${readmeErrorsText(project.errorFormat)}; an unexpected error answers a JSON 500 without internals (the
   traceback goes to the server log). Unique or foreign-key conflicts answer 409.
 - **Time stamps** are stored in UTC and returned as ISO 8601 with microseconds and zone on every database.
 - **Ordering** is the same on SQLite and PostgreSQL: text sorts bytewise (\`COLLATE "C"\` on PostgreSQL),

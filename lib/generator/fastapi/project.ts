@@ -4,6 +4,7 @@ import { emitConfig, emitEnums } from './core';
 import { emitCustomRoutes, emitCustomSchemas } from './custom';
 import { emitApiRouter, emitDeps, emitMain } from './deps';
 import { emitErrorSchemas } from './errors';
+import { coreErrorsSource, coreMiddlewareSource } from './errors-format';
 import { emitInitialMigration } from './migration';
 import { emitAssociations, emitModel, emitModelsInit } from './models';
 import {
@@ -23,9 +24,7 @@ import { emitScoping } from './scope';
 import { source as alembicEnv } from './static/alembic_env.py';
 import { source as alembicScript } from './static/alembic_script.py.mako';
 import { source as coreDb } from './static/core_db.py';
-import { source as coreErrors } from './static/core_errors.py';
 import { source as coreLogging } from './static/core_logging.py';
-import { source as coreMiddleware } from './static/core_middleware.py';
 import { source as coreSecurity } from './static/core_security.py';
 import { source as schemasCommon } from './static/schemas_common.py';
 import { emitTests } from './tests/index';
@@ -44,9 +43,9 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('app/core/__init__.py', PACKAGE_DOC('Settings, database, security, logging and errors.'));
   put('app/core/config.py', emitConfig(ir));
   put('app/core/db.py', coreDb);
-  put('app/core/errors.py', coreErrors);
+  put('app/core/errors.py', coreErrorsSource(ir.errorFormat));
   put('app/core/logging.py', coreLogging);
-  put('app/core/middleware.py', coreMiddleware);
+  put('app/core/middleware.py', coreMiddlewareSource(ir.errorFormat));
   if (ir.auth) put('app/core/security.py', coreSecurity);
   put('app/models/__init__.py', emitModelsInit(ir));
   put('app/models/associations.py', emitAssociations(ir));
@@ -54,7 +53,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('app/schemas/common.py', schemasCommon);
   put('app/schemas/responses.py', emitResponses(ir));
   put('app/schemas/auth.py', emitAuthSchemas(ir));
-  put('app/schemas/errors.py', emitErrorSchemas());
+  put('app/schemas/errors.py', emitErrorSchemas(ir.errorFormat));
   put('app/schemas/custom.py', emitCustomSchemas(ir));
   for (const entity of ir.entities) {
     put(`app/models/${entity.module}.py`, emitModel(entity, ir));

@@ -288,7 +288,7 @@ function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
     params.splice(1, 0, `current_user: ${ctx.imports.from('app.api.scoping', dependency)}`);
   }
   const sig = signature(op.handler, params, returnType(op, ctx.imports));
-  const responses = responsesArg(op, ctx.imports);
+  const responses = responsesArg(op, ctx.imports, ctx.project.errorFormat);
   // The docstring is the operation's description in OpenAPI.
   const doc = op.description ? pyDocstring(op.description, '') : null;
   const lines = doc ? [doc, ...body] : body;

@@ -255,7 +255,7 @@ function currentPasswordField(entity: IrEntity, imports: Imports): string {
 }
 
 /** Longest password accepted: argon2 hashes whatever it is given, so the length bounds the work. */
-const PASSWORD_MAX = 1024;
+export const PASSWORD_MAX = 1024;
 
 /** Every input model refuses unknown fields (422), so a server-set field sent by a client is never ignored. */
 function inputConfig(imports: Imports, aliased = false): string {

@@ -22,7 +22,9 @@ export function scopeNeeds(project: IrProject): ScopeNeeds {
     references: project.entities.some((e) => writes(e) && e.fks.some((fk) => fk.inCreate || fk.inUpdate)),
     links: project.entities.some((e) => writes(e) && e.resource.links.length > 0),
     cycles: project.entities.some((e) => e.resource.update !== null && e.resource.selfRefs.length > 0),
-    currentPassword: project.entities.some((e) => needsCurrentPassword(e, project)),
+    currentPassword:
+      project.entities.some((e) => needsCurrentPassword(e, project)) ||
+      (project.auth?.api.meUpdate.length ?? 0) > 0,
     optionalUser:
       project.auth !== null &&
       project.entities.some((e) =>
@@ -147,3 +149,5 @@ export function emitScoping(project: IrProject): string | null {
     '"""Row scoping for the routes: references, links, parent cycles, the optional caller."""',
   );
 }
+
+/** The optional scheme's definition and the blank lines after it, when the scheme needs one here. */

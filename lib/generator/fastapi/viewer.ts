@@ -1,9 +1,10 @@
 import type { IrEntity, IrOperation, IrProject } from '../ir/types';
 import type { Imports } from '../python/imports';
+import { optionalTokenParam, optionalTokenSetup } from './token-scheme';
 
 /**
- * The optional caller of public routes, in one place (the token scheme lives here: swap `optional_token` to
- * take the token from elsewhere). Two dependencies share the scheme: `OptionalUser` (public reads that also
+ * The optional caller of public routes, in one place (the token comes through `./token-scheme`, whatever the
+ * design's scheme). Two dependencies share it: `OptionalUser` (public reads that also
  * show the caller's own rows: a bad token reads as anonymous) and `ViewerUser` (rules that know their viewer:
  * no token is anonymous, an invalid or expired one is a 401).
  */
@@ -38,10 +39,9 @@ export function optionalUserBlocks(
   const annotated = () => imports.from('typing', 'Annotated');
   const depends = () => imports.from('fastapi', 'Depends');
   const getUser = () => imports.from('app.api.deps', 'get_current_user');
-  const token = () => `token: ${annotated()}[str | None, ${depends()}(optional_token)],`;
-  const blocks: string[] = [
-    `optional_token = ${imports.from('fastapi.security', 'OAuth2PasswordBearer')}(tokenUrl="/auth/login", auto_error=False)`,
-  ];
+  const token = () => `token: ${optionalTokenParam(project, imports)},`;
+  const setup = optionalTokenSetup(project, imports);
+  const blocks: string[] = setup === null ? [] : [setup];
   if (wanted.optional) {
     blocks.push(
       [

@@ -1,8 +1,9 @@
 import { reservedQueryParams, resourceApiShape, styled, timestampApiNames } from '@/lib/design/api-shape';
 import { otherEnd } from '@/lib/design/members';
-import { kebabCase, resourcePathFor, snakeCase, tableNameFor } from '@/lib/design/names';
+import { kebabCase, pluralize, resourcePathFor, snakeCase, tableNameFor } from '@/lib/design/names';
 import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/design/schema';
 import { toAccess } from './access';
+import { resolveAuthApi } from './auth-api';
 import { buildCustomEndpoints } from './custom';
 import { toIrField } from './fields';
 import {
@@ -198,6 +199,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       role: auth.roleFieldId === undefined ? null : (user.fieldById.get(auth.roleFieldId) ?? null),
       tokenLifetimeMinutes: auth.tokenLifetimeMinutes,
       registerSchema: `${user.className}Register`,
+      api: resolveAuthApi(auth, design.api, { className: user.className, plural: pluralize(user.className) }),
     };
   }
 
@@ -212,6 +214,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     entityById,
     associations: plan.associations,
     auth: irAuth,
+    errorFormat: design.api.errors,
     customEndpoints,
     operations: projectOperations({ auth: irAuth, entityById, entities, customEndpoints }),
   };

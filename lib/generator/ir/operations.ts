@@ -2,6 +2,7 @@ import { uniqueName } from '@/lib/design/names';
 import type { Paging } from '@/lib/design/schema';
 import { needsUser } from './access';
 import { withArticle } from './article';
+import { authSchemaNames } from './auth-api';
 import { type HandlerKind, Scope } from './scope';
 import {
   entityBody,
@@ -399,13 +400,25 @@ function customOperation(
   };
 }
 
-/** register, the OAuth2 form login, the JSON login and `me`, under `/auth`. */
+/** register, the OAuth2 form login, the JSON login, `me` and its updates, at the design's auth paths. */
 function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOperation[] {
   const auth = project.auth;
   if (!auth) return [];
   const user = project.entityById.get(auth.userId) as IrEntity;
-  const read = { name: user.schemas.read, module: `app.schemas.${user.module}`, list: false };
-  const token = { name: 'Token', module: 'app.schemas.auth', list: false };
+  const api = auth.api;
+  const names = authSchemaNames(
+    api,
+    { className: user.className, module: `app.schemas.${user.module}`, read: user.schemas.read },
+    auth.registerSchema,
+  );
+  const answer = (n: { name: string; module: string }) => ({ ...n, list: false });
+  const jsonBody = (n: { name: string; module: string }, entityId: string | null) => ({
+    ...n,
+    param: 'body',
+    form: false,
+    entityId,
+  });
+  const route = (path: string) => path.slice(api.prefix.length) || '/';
   const base = {
     tag: 'auth',
     summary: null,
@@ -417,66 +430,86 @@ function authOperations(project: Pick<IrProject, 'auth' | 'entityById'>): IrOper
     status: 200,
     access: null,
   };
-  return [
+  const tokenText = api.tokenIn === 'user' ? 'Answers the user with a token' : 'Answers a bearer token';
+  const ops: IrOperation[] = [
     {
       ...base,
       kind: 'register',
-      path: '/auth/register',
-      route: '/register',
+      path: api.registerPath,
+      route: route(api.registerPath),
       handler: 'register',
       operationId: '',
-      description: `Create an account and answer it (never the password). 409 when the ${auth.login.name} is taken.`,
-      body: {
-        name: auth.registerSchema,
-        module: 'app.schemas.auth',
-        param: 'body',
-        form: false,
-        entityId: user.id,
-      },
-      response: read,
+      description:
+        api.tokenIn === 'user'
+          ? `Create an account and answer it with a token (never the password). 409 when the ${auth.login.name} is taken.`
+          : `Create an account and answer it (never the password). 409 when the ${auth.login.name} is taken.`,
+      body: jsonBody(names.register, user.id),
+      response: answer(names.user),
       status: 201,
       errors: [409, 422],
     },
-    {
+  ];
+  if (api.formLoginPath !== null) {
+    ops.push({
       ...base,
       kind: 'login',
-      path: '/auth/login',
-      route: '/login',
+      path: api.formLoginPath,
+      route: route(api.formLoginPath),
       handler: 'login',
       operationId: '',
       description: `OAuth2 password flow (Swagger's Authorize): send the ${auth.login.name} as username. Answers a bearer token, 401 for wrong credentials.`,
       // FastAPI names a form body `Body_<operation id>`: set once the ids are planned.
       body: { name: 'Body_login', module: '', param: 'form', form: true, entityId: null },
-      response: token,
+      // OAuth2's password flow (Swagger's Authorize) reads `access_token`: the form always answers a Token.
+      response: answer(names.token),
       errors: [401, 422],
-    },
+    });
+  }
+  ops.push(
     {
       ...base,
       kind: 'login_json',
-      path: '/auth/login/json',
-      route: '/login/json',
+      path: api.jsonLoginPath,
+      route: route(api.jsonLoginPath),
       handler: 'login_json',
       operationId: '',
-      description: 'Sign in with JSON credentials. Answers a bearer token, 401 for wrong credentials.',
-      body: { name: 'LoginRequest', module: 'app.schemas.auth', param: 'body', form: false, entityId: null },
-      response: token,
+      description: `Sign in with JSON credentials. ${tokenText}, 401 for wrong credentials.`,
+      body: jsonBody(names.loginJson, null),
+      response: answer(names.login),
       errors: [401, 422],
     },
     {
       ...base,
       kind: 'me',
       method: 'get',
-      path: '/auth/me',
-      route: '/me',
+      path: api.mePath,
+      route: route(api.mePath),
       handler: 'read_me',
       operationId: '',
       description: 'The signed-in user, with the fields only they may see.',
       access: { kind: 'authenticated' },
       body: null,
-      response: read,
+      response: answer(names.user),
       errors: [401],
     },
-  ];
+  );
+  for (const method of api.meUpdate) {
+    ops.push({
+      ...base,
+      kind: 'me_update',
+      method,
+      path: api.mePath,
+      route: route(api.mePath),
+      handler: api.meUpdate.length > 1 ? `${method === 'put' ? 'replace' : 'update'}_me` : 'update_me',
+      operationId: '',
+      description: `Change one's own profile: only the fields sent. A new ${auth.password.name} needs \`current_password\` (422 without it, 403 when wrong); 409 when the ${auth.login.name} is taken.`,
+      access: { kind: 'authenticated' },
+      body: jsonBody(names.selfUpdate, null),
+      response: answer(names.user),
+      errors: [401, 403, 409, 422],
+    });
+  }
+  return ops;
 }
 
 const HEALTH: IrOperation = {

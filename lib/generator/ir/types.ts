@@ -1,12 +1,14 @@
 import type { ResourceApiShape } from '@/lib/design/api-shape';
 import type {
   Constraints,
+  ErrorFormat,
   FieldDefault,
   FieldType,
   HttpMethod,
   OnDelete,
   SortDirection,
 } from '@/lib/design/schema';
+import type { IrAuthApi } from './auth-api';
 
 /**
  * The design with every generator decision made once: Python/SQL names, module names, dependency order,
@@ -22,6 +24,8 @@ export type IrProject = {
   entityById: ReadonlyMap<string, IrEntity>;
   associations: IrAssociation[];
   auth: IrAuth | null;
+  /** The body of every 4xx (`design.api.errors`). */
+  errorFormat: ErrorFormat;
   customEndpoints: IrCustomEndpoint[];
   /**
    * Every HTTP operation the app serves, in the order FastAPI registers them (custom stubs, auth, resources,
@@ -264,6 +268,7 @@ export type IrAuth = {
   role: IrField | null;
   tokenLifetimeMinutes: number;
   registerSchema: string;
+  api: IrAuthApi;
 };
 
 export type IrCustomEndpoint = {
@@ -294,6 +299,7 @@ export type IrOperationKind =
   | 'login'
   | 'login_json'
   | 'me'
+  | 'me_update'
   | 'health';
 
 /** Where a parameter's value comes from, and so its type and validation. */

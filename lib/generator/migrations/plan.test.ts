@@ -513,7 +513,7 @@ describe('planRevisions and generateProject({ history })', () => {
     if (!a.ok) throw new Error('no project');
     const revisions = Object.keys(a.files).filter((f) => f.startsWith('alembic/versions/'));
     expect(revisions.length).toBeGreaterThanOrEqual(16);
-    expect(revisions.at(-1)).toBe('alembic/versions/0030_pending.py');
+    expect(revisions.at(-1)).toBe('alembic/versions/0031_pending.py');
     for (const f of revisions) expect(a.files[f]).toMatch(/^"""/);
   });
 });
@@ -709,5 +709,21 @@ describe('planSteps: a primary key that changes type', () => {
     );
     expect(tags.up).toContain('sa.Column("tag_id", sa.Uuid(), nullable=False)');
     expect(tags.up).not.toContain('DELETE');
+  });
+});
+
+describe('planSteps: new unique NOT NULL columns on tables with rows', () => {
+  it('fill distinct values between adding the column and constraining it', () => {
+    const { versions, working } = scriptedHistory();
+    const project = generateProject(working, { history: versions });
+    if (!project.ok) throw new Error('no project');
+    const name = Object.keys(project.files).find((f) => /_unique_required_codes/.test(f));
+    const code = project.files[name ?? ''] ?? '';
+    const add = code.indexOf('sa.Column("code", sa.String(length=20), nullable=False');
+    const fill = code.indexOf('UPDATE "articles" SET "code" = CAST(CAST(id AS TEXT) AS VARCHAR(20))');
+    const unique = code.indexOf('create_unique_constraint(op.f("uq_articles_code")');
+    expect([add, fill, unique].every((i) => i > 0)).toBe(true);
+    expect(add < fill && fill < unique).toBe(true);
+    expect(code).toContain('UPDATE "people" SET "badge" = id');
   });
 });

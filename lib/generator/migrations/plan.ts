@@ -100,6 +100,21 @@ function backfill(table: string, column: string, zero: string): string {
   return execute(`UPDATE ${sqlId(table)} SET ${sqlId(column)} = ${value} WHERE ${sqlId(column)} IS NULL`);
 }
 
+/**
+ * What tells the rows of a new unique NOT NULL column apart: the type's zero value would repeat and break the
+ * unique constraint on a table with two rows. Text takes the row's id as text, whole numbers an integer id.
+ * Null where nothing can be derived (the constraint then fails on tables with rows, as it must).
+ */
+function distinctFill(table: SnapTable, c: SnapColumn): string | null {
+  const pk = table.columns.find((col) => col.primaryKey);
+  const length = /^sa\.String\(length=(\d+)\)$/.exec(c.storage)?.[1];
+  if (length) return `CAST(CAST(id AS TEXT) AS VARCHAR(${length}))`;
+  if (c.storage === 'sa.Text()') return 'CAST(id AS TEXT)';
+  const integer = c.storage === 'sa.Integer()' || c.storage === 'sa.BigInteger()';
+  if (integer && pk && /Integer/.test(pk.storage)) return 'id';
+  return null;
+}
+
 /** A change of the column's type: enum to another enum or to a non-enum (and back), or of storage otherwise. */
 const typeChanged = (a: SnapColumn, b: SnapColumn) =>
   a.enum || b.enum ? a.enum?.key !== b.enum?.key : a.storage !== b.storage;
@@ -323,10 +338,32 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
         up: onDialect('sqlite', [batch(n.name, lengthUp)]),
         down: onDialect('sqlite', [batch(n.name, lengthDown)]),
       });
+    const uniqueCols = new Set([
+      ...uq.map((u) => u.column),
+      ...ix.filter((i) => i.unique).flatMap((i) => i.columns),
+    ]);
+    const fills = addedCols.flatMap((c) => {
+      const fill =
+        !c.nullable && c.serverDefault === null && uniqueCols.has(c.name) ? distinctFill(n, c) : null;
+      return fill ? [execute(`UPDATE ${sqlId(n.name)} SET ${sqlId(c.name)} = ${fill}`)] : [];
+    });
     if (addUp.length > 0) {
       // SQLite cannot ADD COLUMN with a non-constant default: copy-and-move puts it in the new table instead.
       const needsRecreate = addedCols.some((c) => c.serverDefault !== null && !c.nullable);
-      steps.push({ up: batch(n.name, addUp, needsRecreate), down: batch(n.name, addDown) });
+      // New unique columns get distinct values between adding them and constraining them: two batches.
+      const up =
+        fills.length === 0
+          ? batch(n.name, addUp, needsRecreate)
+          : [
+              batch(
+                n.name,
+                [...addedCols.map((c) => `batch_op.add_column(${columnDef(c, true)})`), ...fk.map(fkCreate)],
+                needsRecreate,
+              ),
+              ...fills,
+              batch(n.name, [...uq.map(uqCreate), ...ix.map(ixCreate)]),
+            ].join('\n');
+      steps.push({ up, down: batch(n.name, addDown) });
     }
   }
   steps.push(...enumSteps.after);

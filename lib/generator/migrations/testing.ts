@@ -204,6 +204,27 @@ export const HISTORY_SCRIPT: [string, Operation[]][] = [
     ),
   ],
   ['Topics get UUID keys', [{ op: 'updateEntity', entityId: 'e_topic', patch: { primaryKey: 'uuid' } }]],
+  [
+    // The rows already there need distinct values before the unique constraints exist.
+    'Unique required codes and numbers',
+    [
+      {
+        op: 'addField',
+        entityId: 'e_post',
+        field: { id: 'f_code', name: 'code', type: 'string', unique: true, constraints: { maxLength: 20 } },
+      },
+      {
+        op: 'addField',
+        entityId: 'e_author',
+        field: { id: 'f_badge', name: 'badge', type: 'integer', unique: true, indexed: true },
+      },
+      {
+        op: 'addField',
+        entityId: 'e_topic',
+        field: { id: 'f_slug', name: 'slug', type: 'text', unique: true },
+      },
+    ],
+  ],
 ];
 
 /** Pending (uncommitted) edits of the working design. */

@@ -2,11 +2,13 @@ import type { Design } from '@/lib/design/schema';
 import { openApiTags } from '../fastapi/deps';
 import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
 import { takesOptionalUser } from '../fastapi/scope';
+import { securityScheme } from '../fastapi/token-scheme';
 import { INT64 } from '../fastapi/types';
 import { isViewerOp } from '../fastapi/viewer';
 import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
 import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
+import { authShapeSchemas, errorContent } from './auth-shape';
 import { shapeSchemas } from './envelopes';
 import {
   createSchema,
@@ -96,9 +98,11 @@ function operation(project: IrProject, op: IrOperation): Operation {
     ...(op.description ? { description: op.description } : {}),
     operationId: op.operationId,
   };
-  if ((op.access && op.access.kind !== 'public') || takesOptionalUser(op, project))
+  if (project.auth && ((op.access && op.access.kind !== 'public') || takesOptionalUser(op, project))) {
+    const scheme = { [securityScheme(project.auth.api).name]: [] };
     // A viewer's token is optional: `{}` lets a client call without one (FastAPI appends it after the scheme).
-    doc.security = isViewerOp(op) ? [{ OAuth2PasswordBearer: [] }, {}] : [{ OAuth2PasswordBearer: [] }];
+    doc.security = isViewerOp(op) ? [scheme, {}] : [scheme];
+  }
   if (op.params.length > 0) {
     doc.parameters = op.params.map((p) => {
       const schema = paramSchema(project, op, p);
@@ -120,13 +124,13 @@ function operation(project: IrProject, op: IrOperation): Operation {
   // FastAPI documents a body of any shape for `-> None` handlers whose status allows a body (not 204).
   else if (![204, 205, 304].includes(op.status)) ok.content = { 'application/json': { schema: {} } };
   const responses: Record<string, unknown> = { [String(op.status)]: ok };
-  for (const status of documentedErrors(op)) {
+  for (const status of documentedErrors(op, project.errorFormat)) {
     responses[String(status)] = {
-      description: errorDescription(status),
-      content: { 'application/json': { schema: ref(ERROR_SCHEMA.name) } },
+      description: status === 422 ? 'Validation Error' : errorDescription(status),
+      content: errorContent(project),
     };
   }
-  if (op.errors.includes(422)) responses['422'] = VALIDATION_ERROR;
+  if (op.errors.includes(422) && project.errorFormat === 'fastapi') responses['422'] = VALIDATION_ERROR;
   doc.responses = responses;
   return doc;
 }
@@ -171,6 +175,7 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
     required: ['detail'],
     title: ERROR_SCHEMA.name,
   }));
+  for (const [name, schema] of authShapeSchemas(project)) byName.set(name, schema);
   for (const en of project.enums) {
     byName.set(en.className, () => ({
       type: 'string',
@@ -194,9 +199,8 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
   for (const name of Object.keys(schemas).sort()) sorted[name] = schemas[name] as JsonSchema;
   const components: Record<string, unknown> = { schemas: sorted };
   if (auth) {
-    components.securitySchemes = {
-      OAuth2PasswordBearer: { type: 'oauth2', flows: { password: { scopes: {}, tokenUrl: '/auth/login' } } },
-    };
+    const { name, scheme } = securityScheme(auth.api);
+    components.securitySchemes = { [name]: scheme };
   }
   return {
     openapi: '3.1.0',

@@ -104,7 +104,7 @@ export function nullable(schema: JsonSchema): JsonSchema {
 }
 
 /** Title, description and examples sit beside `anyOf`, or beside a plain schema (not beside a `$ref` title). */
-function decorate(
+export function decorate(
   schema: JsonSchema,
   field: { name: string; description?: string; example?: unknown },
 ): JsonSchema {
@@ -125,10 +125,10 @@ function defaultJson(field: IrField): unknown {
   return def.value;
 }
 
-type Prop = { name: string; schema: JsonSchema; required: boolean };
+export type Prop = { name: string; schema: JsonSchema; required: boolean };
 
 /** `key`: the property's JSON name (the field's alias in entity schemas). */
-function inputProp(field: IrField, mode: 'create' | 'update' | 'replace', key = field.name): Prop {
+export function inputProp(field: IrField, mode: 'create' | 'update' | 'replace', key = field.name): Prop {
   let schema = inputValueSchema(field);
   const partial = mode === 'update' || (mode === 'replace' && field.isPassword);
   const isNullable = field.type !== 'json' && (field.nullable || partial);
@@ -146,7 +146,7 @@ function inputProp(field: IrField, mode: 'create' | 'update' | 'replace', key = 
 }
 
 /** `closed`: an input model with `extra="forbid"` (Pydantic says `additionalProperties: false`). */
-function objectSchema(title: string, props: Prop[], description?: string, closed = false): JsonSchema {
+export function objectSchema(title: string, props: Prop[], description?: string, closed = false): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const p of props) properties[p.name] = p.schema;
   const out: JsonSchema = closed
@@ -366,29 +366,32 @@ export function registerSchema(project: IrProject): JsonSchema | null {
 }
 
 export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
-  const out: Record<string, JsonSchema> = {
-    HTTPValidationError: {
-      properties: { detail: { items: ref('ValidationError'), type: 'array', title: 'Detail' } },
-      type: 'object',
-      title: 'HTTPValidationError',
-    },
-    ValidationError: {
-      properties: {
-        loc: {
-          items: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
-          type: 'array',
-          title: 'Location',
-        },
-        msg: { type: 'string', title: 'Message' },
-        type: { type: 'string', title: 'Error Type' },
-        input: { title: 'Input' },
-        ctx: { type: 'object', title: 'Context' },
-      },
-      type: 'object',
-      required: ['loc', 'msg', 'type'],
-      title: 'ValidationError',
-    },
-  };
+  const out: Record<string, JsonSchema> =
+    project.errorFormat !== 'fastapi'
+      ? {}
+      : {
+          HTTPValidationError: {
+            properties: { detail: { items: ref('ValidationError'), type: 'array', title: 'Detail' } },
+            type: 'object',
+            title: 'HTTPValidationError',
+          },
+          ValidationError: {
+            properties: {
+              loc: {
+                items: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+                type: 'array',
+                title: 'Location',
+              },
+              msg: { type: 'string', title: 'Message' },
+              type: { type: 'string', title: 'Error Type' },
+              input: { title: 'Input' },
+              ctx: { type: 'object', title: 'Context' },
+            },
+            type: 'object',
+            required: ['loc', 'msg', 'type'],
+            title: 'ValidationError',
+          },
+        };
   const auth = project.auth;
   if (auth) {
     const str = (name: string) => ({ type: 'string', title: pyTitle(name) });
@@ -396,15 +399,16 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
       anyOf: [{ type: 'string' }, { type: 'null' }],
       title: pyTitle(name),
     });
-    out.Token = {
-      properties: {
-        access_token: str('access_token'),
-        token_type: { ...str('token_type'), default: 'bearer' },
-      },
-      type: 'object',
-      required: ['access_token'],
-      title: 'Token',
-    };
+    if (auth.api.tokenIn === 'token' || auth.api.formLoginPath !== null)
+      out.Token = {
+        properties: {
+          access_token: str('access_token'),
+          token_type: { ...str('token_type'), default: 'bearer' },
+        },
+        type: 'object',
+        required: ['access_token'],
+        title: 'Token',
+      };
     out.LoginRequest = {
       additionalProperties: false,
       properties: { [auth.login.name]: str(auth.login.name), [auth.password.name]: str(auth.password.name) },
@@ -413,23 +417,24 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
       title: 'LoginRequest',
     };
     // FastAPI names the form body after the login operation's id.
-    const form = project.operations.find((op) => op.kind === 'login')?.body?.name ?? 'Body_login';
-    out[form] = {
-      properties: {
-        grant_type: {
-          anyOf: [{ type: 'string', pattern: '^password$' }, { type: 'null' }],
-          title: 'Grant Type',
+    const form = project.operations.find((op) => op.kind === 'login')?.body?.name;
+    if (form)
+      out[form] = {
+        properties: {
+          grant_type: {
+            anyOf: [{ type: 'string', pattern: '^password$' }, { type: 'null' }],
+            title: 'Grant Type',
+          },
+          username: str('username'),
+          password: { type: 'string', format: 'password', title: 'Password' },
+          scope: { type: 'string', title: 'Scope', default: '' },
+          client_id: nullableStr('client_id'),
+          client_secret: { ...nullableStr('client_secret'), format: 'password' },
         },
-        username: str('username'),
-        password: { type: 'string', format: 'password', title: 'Password' },
-        scope: { type: 'string', title: 'Scope', default: '' },
-        client_id: nullableStr('client_id'),
-        client_secret: { ...nullableStr('client_secret'), format: 'password' },
-      },
-      type: 'object',
-      required: ['username', 'password'],
-      title: form,
-    };
+        type: 'object',
+        required: ['username', 'password'],
+        title: form,
+      };
   }
   return out;
 }

@@ -9,6 +9,7 @@ import {
 import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/names';
 import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
+import { authDesigns } from './auth-designs';
 import { nestingDesigns } from './nesting-designs';
 import { shapeDesigns } from './shape-designs';
 
@@ -384,6 +385,7 @@ function hostileInput(): Design {
 }
 
 export const focusedDesigns: Record<string, () => Design> = {
+  ...authDesigns,
   'hostile-input': hostileInput,
   'self-relation': selfRelation,
   'through-entity': throughEntity,

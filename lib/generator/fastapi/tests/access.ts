@@ -5,6 +5,7 @@ import { pyStr } from '../../python/literal';
 import { gatedParents, ownerOnlyReads } from '../access';
 import { wireName } from '../envelopes';
 import { needsCurrentPassword, publicFields, readFields } from '../schemas';
+import { locAssert } from './error-format';
 import { factoryName, jsonId, payloadName } from './factories';
 import { passwordSample, sampleFor } from './samples';
 import { answered, jsonKey, listCount, listItems, pageQuery, sendBody } from './shape';
@@ -64,15 +65,15 @@ const missingId = (target: IrEntity) =>
   target.primaryKey === 'uuid' ? '"00000000-0000-0000-0000-000000000000"' : '999999999';
 
 /** Where pydantic puts a body field's error: under its JSON name, inside the body's envelope. */
-const locIs = (entity: IrEntity, field: string) => {
-  const key = entity.resource.shape.bodyKey;
-  const path = [...(key === null ? [] : [key]), wireName(entity, field)];
-  return `assert response.json()["detail"][0]["loc"] == ["body", ${path.map(pyStr).join(', ')}]`;
+const locIs = (ctx: Ctx, field: string) => {
+  const key = ctx.entity.resource.shape.bodyKey;
+  const path = ['body', ...(key === null ? [] : [key]), wireName(ctx.entity, field)];
+  return locAssert(ctx.project.errorFormat, path);
 };
 
 /** Where the handler's own checks (references, links, cycles) put a field's error: its JSON name. */
-const checkedLocIs = (entity: IrEntity, field: string) =>
-  `assert response.json()["detail"][0]["loc"] == ["body", ${jsonKey(entity, field)}]`;
+const checkedLocIs = (ctx: Ctx, field: string) =>
+  locAssert(ctx.project.errorFormat, ['body', wireName(ctx.entity, field)]);
 
 function bodyTests(ctx: Ctx): void {
   const { entity } = ctx;
@@ -99,7 +100,7 @@ function bodyTests(ctx: Ctx): void {
         `body[${pyStr(readOnly.api)}] = ${sample}`,
         `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 422',
-        locIs(entity, readOnly.name),
+        locIs(ctx, readOnly.name),
       ]);
     }
     for (const fk of entity.fks.filter((k) => k.inCreate)) {
@@ -110,7 +111,7 @@ function bodyTests(ctx: Ctx): void {
         `body[${jsonKey(entity, fk.column)}] = ${missingId(target)}`,
         `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 422',
-        checkedLocIs(entity, fk.column),
+        checkedLocIs(ctx, fk.column),
       ]);
       if (foreignParentTestable(ctx, create, target)) {
         test(ctx, `${create.handler}_${fk.column}_of_someone_else`, [
@@ -120,7 +121,7 @@ function bodyTests(ctx: Ctx): void {
           `body[${jsonKey(entity, fk.column)}] = ${jsonId(target, 'other.id')}`,
           `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
           'assert response.status_code == 422',
-          checkedLocIs(entity, fk.column),
+          checkedLocIs(ctx, fk.column),
         ]);
       }
     }
@@ -143,7 +144,7 @@ function bodyTests(ctx: Ctx): void {
         `body = {${jsonKey(entity, fk.column)}: ${jsonId(target, 'other.id')}}`,
         `response = client.patch(${itemUrl(ctx, update, 'row')}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 422',
-        checkedLocIs(entity, fk.column),
+        checkedLocIs(ctx, fk.column),
       ]);
     }
   }
@@ -155,7 +156,7 @@ function foreignParentTestable(ctx: Ctx, op: IrOperation, target: IrEntity): boo
   return !target.isUser && (ownerOnlyReads(target) || target.resource.publicRows !== null);
 }
 
-/** Owner-only fields are absent from public reads and from embeds; the user themself sees them on /auth/me. */
+/** Owner-only fields are absent from public reads and from embeds; the user themself sees them at the current-user path. */
 function exposureTests(ctx: Ctx): void {
   const { entity, project } = ctx;
   const hidden = readFields(entity).filter((f) => !publicFields(entity).includes(f));
@@ -192,9 +193,12 @@ function exposureTests(ctx: Ctx): void {
   if (auth && entity.isUser && hidden.length > 0) {
     test(ctx, 'me_shows_owner_only_fields', [
       `user, headers = ${signInFn(ctx)}(client)`,
-      'response = client.get("/auth/me", headers=headers)',
+      `response = client.get(${pyStr(auth.api.mePath)}, headers=headers)`,
       'assert response.status_code == 200',
-      ...hidden.map((f) => `assert ${pyStr(f.name)} in response.json()`),
+      ...hidden.map(
+        (f) =>
+          `assert ${pyStr(f.name)} in response.json()${auth.api.objectKey === null ? '' : `[${pyStr(auth.api.objectKey)}]`}`,
+      ),
     ]);
   }
 }
@@ -314,7 +318,7 @@ function linkTests(ctx: Ctx): void {
         `body[${jsonKey(entity, link.attr)}] = [${missingId(target)}]`,
         `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
         'assert response.status_code == 422',
-        checkedLocIs(entity, link.attr),
+        checkedLocIs(ctx, link.attr),
       ]);
     }
     const updateSignIn = update ? signIn(ctx, update.access) : null;
@@ -347,11 +351,11 @@ function cycleTests(ctx: Ctx): void {
       ownRow(ctx),
       `response = client.patch(${itemUrl(ctx, update, 'row')}, json=${sendBody(entity, `{${jsonKey(entity, fk.column)}: ${jsonId(entity, 'row.id')}}`)}, headers=headers)`,
       'assert response.status_code == 422',
-      checkedLocIs(entity, fk.column),
+      checkedLocIs(ctx, fk.column),
       `child = ${run(ctx)}(client, ${fac}${owned(ctx)}, ${fk.column}=row.id)`,
       `response = client.patch(${itemUrl(ctx, update, 'row')}, json=${sendBody(entity, `{${jsonKey(entity, fk.column)}: ${jsonId(entity, 'child.id')}}`)}, headers=headers)`,
       'assert response.status_code == 422',
-      checkedLocIs(entity, fk.column),
+      checkedLocIs(ctx, fk.column),
       `response = client.patch(${itemUrl(ctx, update, 'child')}, json=${sendBody(entity, `{${jsonKey(entity, fk.column)}: None}`)}, headers=headers)`,
       'assert response.status_code == 200, response.text',
     ]);
@@ -402,7 +406,7 @@ function passwordTests(ctx: Ctx): void {
     `user, headers = ${signInFn(ctx)}(client)`,
     `response = client.patch(${url}, json=${sendBody(entity, `{${pyStr(password)}: ${next}}`)}, headers=headers)`,
     'assert response.status_code == 422',
-    checkedLocIs(entity, 'current_password'),
+    checkedLocIs(ctx, 'current_password'),
     `body = {${pyStr(password)}: ${next}, ${currentKey}: "not-the-password"}`,
     `response = client.patch(${url}, json=${sendBody(entity, 'body')}, headers=headers)`,
     'assert response.status_code == 403',

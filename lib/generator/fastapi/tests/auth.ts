@@ -2,7 +2,9 @@ import type { IrEntity, IrProject } from '../../ir/types';
 import { module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
+import { tokenHeaders } from '../token-scheme';
 import { inputMaxLength } from '../types';
+import { errorAssert, locAssert } from './error-format';
 import { factoryName } from './factories';
 import { passwordSample, sampleFor } from './samples';
 
@@ -33,12 +35,29 @@ export function emitAuthTests(project: IrProject): string | null {
   });
   const t = (name: string, lines: string[]) =>
     `def test_${name}(client: ${tc}) -> None:\n${lines.join('\n')}`;
+  const formTests = (lines: string[]) => (P.form ? [t('login_form', lines)] : []);
   const seq = imports.module('itertools');
   const security = imports.from('app.core', 'security');
   const pytest = imports.module('pytest');
   const jwt = imports.module('jwt');
   const dtm = imports.module('datetime', 'dt');
   const userCls = imports.from(`app.models.${user.module}`, user.className);
+  const api = auth.api;
+  const P = {
+    register: pyStr(api.registerPath),
+    json: pyStr(api.jsonLoginPath),
+    me: pyStr(api.mePath),
+    form: api.formLoginPath === null ? null : pyStr(api.formLoginPath),
+  };
+  /** A JSON body as the app takes it: inside its envelope when bodies are wrapped. */
+  const wrap = (expr: string) => (api.bodyKey === null ? expr : `{${pyStr(api.bodyKey)}: ${expr}}`);
+  /** The user in an answer: inside its envelope when objects are wrapped. */
+  const userOf = (expr: string) => (api.objectKey === null ? expr : `${expr}[${pyStr(api.objectKey)}]`);
+  /** The token in a login's answer. */
+  const tokenOf = (expr: string) =>
+    api.tokenIn === 'user' ? `${userOf(expr)}["token"]` : `${expr}["access_token"]`;
+  const bearer = (token: string, literal = false) => tokenHeaders(api, token, literal);
+  const isDefault = api.formLoginPath === '/auth/login' && api.scheme.kind === 'bearer';
   const blocks = [
     `_counter = ${seq}.count(1000)`,
     [
@@ -51,79 +70,97 @@ export function emitAuthTests(project: IrProject): string | null {
       ...(body.some((l) => /\bn\b/.test(l.split(':').slice(1).join(':'))) ? [] : ['    assert n > 0']),
       '    return body',
     ].join('\n'),
-    `def _signed_up(client: ${tc}) -> dict[str, ${any}]:\n    body = _register_body(client)\n    assert client.post("/auth/register", json=body).status_code == 201\n    return body`,
+    `def _signed_up(client: ${tc}) -> dict[str, ${any}]:\n    body = _register_body(client)\n    assert client.post(${P.register}, json=${wrap('body')}).status_code == 201\n    return body`,
     t('register', [
       '    body = _register_body(client)',
-      '    response = client.post("/auth/register", json=body)',
+      `    response = client.post(${P.register}, json=${wrap('body')})`,
       '    assert response.status_code == 201, response.text',
-      '    created = response.json()',
+      `    created = ${userOf('response.json()')}`,
       `    assert created[${pyStr(login)}] == body[${pyStr(login)}]`,
       `    assert ${pyStr(auth.password.name)} not in created`,
     ]),
     t('register_conflict', [
       '    body = _signed_up(client)',
-      '    response = client.post("/auth/register", json=body)',
+      `    response = client.post(${P.register}, json=${wrap('body')})`,
       '    assert response.status_code == 409',
+      ...errorAssert(project, imports, 409).map((l) => `    ${l}`),
     ]),
     t('register_invalid', [
-      '    response = client.post("/auth/register", json={})',
+      `    response = client.post(${P.register}, json=${wrap('{}')})`,
       '    assert response.status_code == 422',
     ]),
-    t('login_form', [
+    ...formTests([
       '    body = _signed_up(client)',
       `    form = {"username": body[${pyStr(login)}], "password": body[${pyStr(auth.password.name)}]}`,
-      '    response = client.post("/auth/login", data=form)',
+      `    response = client.post(${P.form}, data=form)`,
       '    assert response.status_code == 200, response.text',
-      '    token = response.json()',
-      '    assert token["token_type"] == "bearer"',
-      '    me = client.get(',
-      '        "/auth/me", headers={"Authorization": f"Bearer {token[\'access_token\']}"}',
-      '    )',
+      ...(api.tokenIn === 'token' && isDefault
+        ? [
+            '    token = response.json()',
+            '    assert token["token_type"] == "bearer"',
+            '    me = client.get(',
+            '        "/auth/me", headers={"Authorization": f"Bearer {token[\'access_token\']}"}',
+            '    )',
+          ]
+        : [
+            '    assert response.json()["token_type"] == "bearer"',
+            '    token = response.json()["access_token"]',
+            `    me = client.get(${P.me}, headers=${bearer('token')})`,
+          ]),
       '    assert me.status_code == 200',
-      `    assert me.json()[${pyStr(login)}] == body[${pyStr(login)}]`,
+      `    assert ${userOf('me.json()')}[${pyStr(login)}] == body[${pyStr(login)}]`,
     ]),
     t('login_wrong_password', [
       '    body = _signed_up(client)',
-      `    form = {"username": body[${pyStr(login)}], "password": "wrong-password"}`,
-      '    response = client.post("/auth/login", data=form)',
+      ...(P.form
+        ? [
+            `    form = {"username": body[${pyStr(login)}], "password": "wrong-password"}`,
+            `    response = client.post(${P.form}, data=form)`,
+          ]
+        : [
+            `    credentials = {${pyStr(login)}: body[${pyStr(login)}], ${pyStr(auth.password.name)}: "wrong-password"}`,
+            `    response = client.post(${P.json}, json=${wrap('credentials')})`,
+          ]),
       '    assert response.status_code == 401',
+      ...errorAssert(project, imports, 401).map((l) => `    ${l}`),
     ]),
     t('login_json', [
       '    body = _signed_up(client)',
       `    credentials = {${pyStr(login)}: body[${pyStr(login)}], ${pyStr(auth.password.name)}: body[${pyStr(auth.password.name)}]}`,
-      '    response = client.post("/auth/login/json", json=credentials)',
+      `    response = client.post(${P.json}, json=${wrap('credentials')})`,
       '    assert response.status_code == 200, response.text',
-      '    assert response.json()["access_token"]',
+      `    assert ${tokenOf('response.json()')}`,
     ]),
     t('login_json_unknown_user', [
       `    credentials = {${pyStr(login)}: "nobody@example.com", ${pyStr(auth.password.name)}: "x"}`,
-      '    response = client.post("/auth/login/json", json=credentials)',
+      `    response = client.post(${P.json}, json=${wrap('credentials')})`,
       '    assert response.status_code == 401',
     ]),
     t('login_json_invalid', [
-      '    response = client.post("/auth/login/json", json={})',
+      `    response = client.post(${P.json}, json=${wrap('{}')})`,
       '    assert response.status_code == 422',
     ]),
     t('login_ignores_case_and_spaces', [
       '    body = _signed_up(client)',
       `    login = f"  {str(body[${pyStr(login)}]).upper()} "`,
       `    credentials = {${pyStr(login)}: login, ${pyStr(auth.password.name)}: body[${pyStr(auth.password.name)}]}`,
-      '    response = client.post("/auth/login/json", json=credentials)',
+      `    response = client.post(${P.json}, json=${wrap('credentials')})`,
       '    assert response.status_code == 200, response.text',
     ]),
     t('register_same_login_in_other_case', [
       '    body = _signed_up(client)',
       '    again = _register_body(client)',
       `    again[${pyStr(login)}] = str(body[${pyStr(login)}]).upper()`,
-      '    response = client.post("/auth/register", json=again)',
+      `    response = client.post(${P.register}, json=${wrap('again')})`,
       '    # One account per login: a conflict (or refused outright by a lower-case pattern).',
       '    assert response.status_code in (409, 422), response.text',
     ]),
     t('register_password_too_long', [
       '    body = _register_body(client)',
       `    body[${pyStr(auth.password.name)}] = "x" * ${(inputMaxLength(auth.password) ?? 128) + 1}`,
-      '    response = client.post("/auth/register", json=body)',
+      `    response = client.post(${P.register}, json=${wrap('body')})`,
       '    assert response.status_code == 422',
+      ...errorAssert(project, imports, 422, auth.password.name).map((l) => `    ${l}`),
     ]),
     [
       `def test_unknown_login_costs_a_hash_check_off_the_loop(client: ${tc}, monkeypatch: ${pytest}.MonkeyPatch) -> None:`,
@@ -141,7 +178,7 @@ export function emitAuthTests(project: IrProject): string | null {
       '',
       `    monkeypatch.setattr(${security}, "verify_password", spy)`,
       `    credentials = {${pyStr(login)}: "nobody@example.com", ${pyStr(auth.password.name)}: "x"}`,
-      '    response = client.post("/auth/login/json", json=credentials)',
+      `    response = client.post(${P.json}, json=${wrap('credentials')})`,
       '    assert response.status_code == 401',
       '    # The dummy hash was verified, in a worker thread (not on the event loop).',
       '    assert calls == [(None, False)]',
@@ -158,7 +195,7 @@ export function emitAuthTests(project: IrProject): string | null {
       `    old_hash = old.hash(${password})`,
       `    user = ${run}(client, ${factory}, ${auth.password.name}=old_hash)`,
       `    credentials = {${pyStr(login)}: user.${login}, ${pyStr(auth.password.name)}: ${password}}`,
-      '    response = client.post("/auth/login/json", json=credentials)',
+      `    response = client.post(${P.json}, json=${wrap('credentials')})`,
       '    assert response.status_code == 200, response.text',
       `    stored = ${run}(client, _stored_hash, user_id=user.id)`,
       `    assert stored != old_hash`,
@@ -167,7 +204,7 @@ export function emitAuthTests(project: IrProject): string | null {
     t('token_without_exp_is_refused', [
       `    user = ${run}(client, ${factory})`,
       `    token = ${jwt}.encode({"sub": str(user.id)}, ${security}.SIGNING_KEY, algorithm="HS256")`,
-      '    response = client.get("/auth/me", headers={"Authorization": f"Bearer {token}"})',
+      `    response = client.get(${P.me}, headers=${bearer('token')})`,
       '    assert response.status_code == 401',
     ]),
     t('token_signed_with_another_key_is_refused', [
@@ -176,7 +213,7 @@ export function emitAuthTests(project: IrProject): string | null {
       '    claims = {"sub": str(user.id), "exp": expires}',
       '    forged = "insecure-development-key-change-me-but-32-chars-long"',
       `    token = ${jwt}.encode(claims, forged, algorithm="HS256")`,
-      '    response = client.get("/auth/me", headers={"Authorization": f"Bearer {token}"})',
+      `    response = client.get(${P.me}, headers=${bearer('token')})`,
       '    assert response.status_code == 401',
     ]),
     [
@@ -206,18 +243,143 @@ export function emitAuthTests(project: IrProject): string | null {
     ].join('\n'),
     t('me', [
       `    user = ${run}(client, ${factory})`,
-      `    response = client.get("/auth/me", headers=${imports.from('tests.utils', 'headers_for')}(user))`,
+      `    response = client.get(${P.me}, headers=${imports.from('tests.utils', 'headers_for')}(user))`,
       '    assert response.status_code == 200',
-      `    assert response.json()["id"] == ${user.primaryKey === 'uuid' ? 'str(user.id)' : 'user.id'}`,
+      `    assert ${userOf('response.json()')}["id"] == ${user.primaryKey === 'uuid' ? 'str(user.id)' : 'user.id'}`,
     ]),
-    t('me_unauthenticated', [
-      '    response = client.get("/auth/me")',
-      '    assert response.status_code == 401',
-    ]),
+    t('me_unauthenticated', [`    response = client.get(${P.me})`, '    assert response.status_code == 401']),
     t('me_invalid_token', [
-      '    response = client.get("/auth/me", headers={"Authorization": "Bearer not-a-token"})',
+      `    response = client.get(${P.me}, headers=${bearer('not-a-token', true)})`,
       '    assert response.status_code == 401',
     ]),
+    ...shapeTests(project, imports, t),
   ];
   return module(imports.render(), blocks, '"""Tests of registration, login and the current user."""');
+}
+
+type TestFn = (name: string, lines: string[]) => string;
+
+/** Tests of the design's auth shape beyond FastAPI's default: the scheme, the token in the user, me updates. */
+function shapeTests(project: IrProject, imports: Imports, t: TestFn): string[] {
+  const auth = project.auth as NonNullable<IrProject['auth']>;
+  const api = auth.api;
+  const user = project.entityById.get(auth.userId) as IrEntity;
+  const login = auth.login.name;
+  const password = auth.password.name;
+  const wrap = (expr: string) => (api.bodyKey === null ? expr : `{${pyStr(api.bodyKey)}: ${expr}}`);
+  const userOf = (expr: string) => (api.objectKey === null ? expr : `${expr}[${pyStr(api.objectKey)}]`);
+  const run = () => imports.from('tests.utils', 'run');
+  const signIn = () => imports.from('tests.utils', 'sign_in');
+  const me = pyStr(api.mePath);
+  const out: string[] = [];
+  if (project.errorFormat !== 'fastapi') {
+    out.push(
+      t(`register_with_a_taken_${login}_names_it`, [
+        '    body = _signed_up(client)',
+        '    again = _register_body(client)',
+        `    again[${pyStr(login)}] = body[${pyStr(login)}]`,
+        `    response = client.post(${pyStr(api.registerPath)}, json=${wrap('again')})`,
+        ...errorAssert(project, imports, 409, login).map((l) => `    ${l}`),
+      ]),
+    );
+  }
+  if (api.scheme.kind !== 'bearer') {
+    out.push(
+      t('bearer_scheme_is_refused', [
+        `    user = ${run()}(client, ${imports.from('tests.factories', factoryName(user))})`,
+        `    token = ${imports.from('app.core.security', 'create_access_token')}(str(user.id))`,
+        `    response = client.get(${me}, headers={"Authorization": f"Bearer {token}"})`,
+        '    assert response.status_code == 401',
+        `    response = client.get(${me}, headers=${tokenHeaders(api, 'token')})`,
+        '    assert response.status_code == 200, response.text',
+      ]),
+    );
+  }
+  if (api.tokenIn === 'user') {
+    out.push(
+      t('register_answers_a_token_in_the_user', [
+        '    body = _register_body(client)',
+        `    response = client.post(${pyStr(api.registerPath)}, json=${wrap('body')})`,
+        '    assert response.status_code == 201, response.text',
+        `    created = ${userOf('response.json()')}`,
+        '    token = created["token"]',
+        `    again = client.get(${me}, headers=${tokenHeaders(api, 'token')})`,
+        '    assert again.status_code == 200, again.text',
+        `    assert ${userOf('again.json()')}["id"] == created["id"]`,
+        `    assert ${userOf('again.json()')}["token"]`,
+      ]),
+    );
+  }
+  const profile = user.fields.find(
+    (f) =>
+      f.inUpdate &&
+      !f.isPassword &&
+      !f.unique &&
+      f.id !== auth.login.id &&
+      f.id !== auth.role?.id &&
+      (f.type === 'string' || f.type === 'text') &&
+      f.constraints.pattern === undefined &&
+      (f.constraints.minLength ?? 0) <= 7 &&
+      (f.constraints.maxLength ?? 7) >= 7,
+  );
+  const current = passwordSample(auth.password);
+  const next = pyStr('New-Correct-Horse-8-Staple');
+  for (const op of project.operations.filter((o) => o.kind === 'me_update')) {
+    const call = (body: string, headers = 'headers') =>
+      `    response = client.${op.method}(${me}, json=${wrap(body)}, headers=${headers})`;
+    const name = `${op.method}_me`;
+    if (profile) {
+      out.push(
+        t(`${name}_changes_own_profile`, [
+          `    user, headers = ${signIn()}(client)`,
+          call(`{${pyStr(profile.name)}: "Changed"}`),
+          '    assert response.status_code == 200, response.text',
+          `    assert ${userOf('response.json()')}[${pyStr(profile.name)}] == "Changed"`,
+          `    again = client.get(${me}, headers=headers)`,
+          `    assert ${userOf('again.json()')}[${pyStr(profile.name)}] == "Changed"`,
+        ]),
+      );
+    }
+    if (user.fields.some((f) => f.isPassword && f.inUpdate)) {
+      out.push(
+        t(`${name}_password_needs_the_current_one`, [
+          `    user, headers = ${signIn()}(client)`,
+          call(`{${pyStr(password)}: ${next}}`),
+          '    assert response.status_code == 422, response.text',
+          `    ${locAssert(project.errorFormat, ['body', 'current_password'])}`,
+          call(`{${pyStr(password)}: ${next}, "current_password": "not-the-password"}`),
+          '    assert response.status_code == 403, response.text',
+          ...errorAssert(project, imports, 403).map((l) => `    ${l}`),
+          call(`{${pyStr(password)}: ${next}, "current_password": ${current}}`),
+          '    assert response.status_code == 200, response.text',
+          `    assert ${pyStr(password)} not in ${userOf('response.json()')}`,
+          `    credentials = {${pyStr(login)}: user.${login}, ${pyStr(password)}: ${next}}`,
+          `    assert client.post(${pyStr(api.jsonLoginPath)}, json=${wrap('credentials')}).status_code == 200`,
+        ]),
+      );
+    }
+    out.push(
+      t(`${name}_to_a_taken_${login}_is_409`, [
+        `    other, _ = ${signIn()}(client)`,
+        `    user, headers = ${signIn()}(client)`,
+        call(`{${pyStr(login)}: other.${login}}`),
+        '    assert response.status_code == 409, response.text',
+        ...errorAssert(project, imports, 409, login).map((l) => `    ${l}`),
+      ]),
+      t(`${name}_needs_a_token`, [
+        `    response = client.${op.method}(${me}, json=${wrap('{}')})`,
+        '    assert response.status_code == 401',
+      ]),
+    );
+    if (auth.role) {
+      out.push(
+        t(`${name}_cannot_change_the_role`, [
+          `    user, headers = ${signIn()}(client)`,
+          call(`{${pyStr(auth.role.name)}: "admin"}`),
+          '    assert response.status_code == 422, response.text',
+        ]),
+      );
+    }
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { hasRoutes } from '../routes';
 import { emitAccessTests } from './access';
 import { emitAuthTests } from './auth';
 import { emitCustomTests } from './custom';
+import { emitErrorFormatTests } from './error-format';
 import { emitFactories } from './factories';
 import { emitNestedTests } from './nested';
 import { emitResourceTests } from './resource';
@@ -17,8 +18,10 @@ export function emitTests(ir: IrProject): Record<string, string> {
     'tests/conftest.py': emitConftest(),
     'tests/utils.py': emitUtils(ir),
     'tests/factories.py': emitFactories(ir),
-    'tests/test_runtime.py': emitRuntimeTests(),
+    'tests/test_runtime.py': emitRuntimeTests(ir.errorFormat),
   };
+  const errors = emitErrorFormatTests(ir);
+  if (errors) files['tests/test_error_format.py'] = errors;
   const auth = emitAuthTests(ir);
   if (auth) files['tests/test_auth.py'] = auth;
   const custom = emitCustomTests(ir);

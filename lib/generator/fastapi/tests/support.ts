@@ -1,6 +1,9 @@
+import type { ErrorFormat } from '@/lib/design/schema';
 import type { IrEntity, IrProject } from '../../ir/types';
 import { module } from '../../python/code';
 import { Imports } from '../../python/imports';
+import { tokenHeaders } from '../token-scheme';
+import { assertErrorHelper, valueErrorAssert } from './error-format';
 import { factoryName } from './factories';
 
 /** `tests/conftest.py`: one fresh database per session; the app is imported only after DATABASE_URL is set. */
@@ -76,7 +79,7 @@ export function emitUtils(project: IrProject): string {
       [
         `def headers_for(user: ${cls}) -> dict[str, str]:`,
         `    token = ${imports.from('app.core.security', 'create_access_token')}(str(user.id))`,
-        '    return {"Authorization": f"Bearer {token}"}',
+        `    return ${tokenHeaders(auth.api, 'token')}`,
       ].join('\n'),
       [
         `def sign_in(client: TestClient, **overrides: ${any}) -> tuple[${cls}, dict[str, str]]:`.replace(
@@ -89,12 +92,19 @@ export function emitUtils(project: IrProject): string {
       ].join('\n'),
     );
   }
+  const assertError = assertErrorHelper(project.errorFormat, imports);
+  if (assertError) blocks.push(assertError);
   return module(imports.render(), blocks, '"""Helpers shared by the tests."""');
 }
 
 /** `tests/test_runtime.py`: the middleware stack and the value checks, on a small app of their own. */
-export function emitRuntimeTests(): string {
-  return `"""Tests of the shared runtime: errors, CORS, body limits, value checks."""
+export function emitRuntimeTests(format: ErrorFormat = 'fastapi'): string {
+  return runtimeTests.replace(VALUE_ERROR_ASSERT, valueErrorAssert(format));
+}
+
+const VALUE_ERROR_ASSERT = valueErrorAssert('fastapi');
+
+const runtimeTests = `"""Tests of the shared runtime: errors, CORS, body limits, value checks."""
 
 import datetime as dt
 import json
@@ -211,4 +221,3 @@ def test_timestamps_are_utc_with_microseconds_and_zone() -> None:
     offset = dt.datetime(2024, 1, 15, 14, 0, 0, 5, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     assert adapter.dump_json(adapter.validate_python(offset)) == b'"2024-01-15T12:00:00.000005Z"'
 `;
-}

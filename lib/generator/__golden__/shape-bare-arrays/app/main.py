@@ -30,7 +30,7 @@ app = FastAPI(
     title=settings.PROJECT_NAME,
     lifespan=lifespan,
     openapi_tags=[
-        {"name": "notes", "description": "Note: list, get, create, update, delete."},
+        {"name": "notes", "description": "Note: list, get, create, replace, delete."},
         {"name": "labels", "description": "Label: list, get, create, update, delete."},
         {"name": "health", "description": "Liveness check."},
     ],

@@ -36,7 +36,7 @@ app = FastAPI(
         },
         {
             "name": "blog-articles",
-            "description": ("BlogArticle: list, get, create, update, update, delete."),
+            "description": ("BlogArticle: list, get, create, update, replace, delete."),
         },
         {"name": "health", "description": "Liveness check."},
     ],

@@ -1,0 +1,74 @@
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.schemas.common import Int32, UpdateModel, UTCDatetime
+
+
+class ArticleBase(BaseModel):
+    """Fields of Article shared by create bodies and reads."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=120)
+    body: str = Field(max_length=100000)
+    published: bool = False
+
+
+class ArticleCreate(ArticleBase):
+    """Body of a request creating an Article."""
+
+
+class ArticleUpdate(UpdateModel):
+    """Partial update of an Article: only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+    __non_nullable__: ClassVar[frozenset[str]] = frozenset(
+        {"title", "body", "published"}
+    )
+
+    title: str | None = Field(default=None, min_length=1, max_length=120)
+    body: str | None = Field(default=None, max_length=100000)
+    published: bool | None = None
+
+
+class ArticleReplace(BaseModel):
+    """Whole replacement of a Article (PUT): required fields are required, the
+    others reset when left out.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=120)
+    body: str = Field(max_length=100000)
+    published: bool = False
+
+
+class ArticleRead(BaseModel):
+    """An Article as returned by the API."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: Int32
+    title: str
+    body: str
+    published: bool
+    author_id: Int32
+    created_at: UTCDatetime
+    updated_at: UTCDatetime
+
+
+class ArticleCreateBody(BaseModel):
+    """Body of a request: a ArticleCreate under \"article\"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    article: ArticleCreate
+
+
+class ArticleReplaceBody(BaseModel):
+    """Body of a request: a ArticleReplace under \"article\"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    article: ArticleReplace
