@@ -4,6 +4,7 @@ import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
 import { ownerOnlyReads } from '../access';
 import { isViewerOp } from '../viewer';
+import { notFoundAssert } from './error-format';
 import { factoryName, jsonId, payloadName } from './factories';
 import { lookupText } from './resource';
 import { answered, jsonKey, listCount, listItems, sendBody } from './shape';
@@ -216,7 +217,7 @@ function operationTests(ctx: Ctx, op: IrOperation): void {
       ...lines,
       `response = ${call(ctx, op, url(ctx, op, null, row), 'headers')}`,
       'assert response.status_code == 404',
-      `assert response.json()["detail"] == ${pyStr(`${ctx.parent.className} not found`)}`,
+      notFoundAssert(ctx.project.errorFormat, `${ctx.parent.className} not found`),
     ]);
   }
   if (access.kind === 'parent-owner') {

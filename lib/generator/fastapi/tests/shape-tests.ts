@@ -4,6 +4,7 @@ import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
 import { wireName } from '../envelopes';
 import { publicFields, readFields } from '../schemas';
+import { fieldErrorAssert } from './error-format';
 import { factoryName, jsonId, payloadName } from './factories';
 import { sampleFor } from './samples';
 import { answered, listCount, listItems, sendBody } from './shape';
@@ -187,7 +188,7 @@ function updateShape(ctx: Ctx): void {
       lines.push(
         `response = client.put(${itemUrl(ctx, put, 'row')}, json=${sendBody(entity, '{}')})`,
         'assert response.status_code == 422',
-        `assert ${pyStr(wireName(entity, required.name))} in {error["loc"][-1] for error in response.json()["detail"]}`,
+        fieldErrorAssert(ctx.project.errorFormat, wireName(entity, required.name)),
       );
     }
     lines.push(

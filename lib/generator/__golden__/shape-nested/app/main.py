@@ -30,16 +30,16 @@ app = FastAPI(
     title=settings.PROJECT_NAME,
     lifespan=lifespan,
     openapi_tags=[
-        {"name": "users", "description": "User: get, update, delete."},
+        {"name": "users", "description": "User: get, replace, delete."},
         {
             "name": "articles",
-            "description": "Article: list, get, create, update, delete.",
+            "description": "Article: list, get, create, replace, delete.",
         },
         {
             "name": "comments",
-            "description": ("Comment: list, get, create, update, update, delete."),
+            "description": ("Comment: list, get, create, update, replace, delete."),
         },
-        {"name": "notes", "description": "Note: list, get, create, update, delete."},
+        {"name": "notes", "description": "Note: list, get, create, replace, delete."},
         {"name": "auth", "description": "Registration, login and the signed-in user."},
         {"name": "health", "description": "Liveness check."},
     ],

@@ -35,27 +35,27 @@ def _register_body(client: TestClient) -> dict[str, Any]:
 
 def _signed_up(client: TestClient) -> dict[str, Any]:
     body = _register_body(client)
-    assert client.post("/auth/register", json=body).status_code == 201
+    assert client.post("/auth/register", json={"user": body}).status_code == 201
     return body
 
 
 def test_register(client: TestClient) -> None:
     body = _register_body(client)
-    response = client.post("/auth/register", json=body)
+    response = client.post("/auth/register", json={"user": body})
     assert response.status_code == 201, response.text
-    created = response.json()
+    created = response.json()["user"]
     assert created["email"] == body["email"]
     assert "password" not in created
 
 
 def test_register_conflict(client: TestClient) -> None:
     body = _signed_up(client)
-    response = client.post("/auth/register", json=body)
+    response = client.post("/auth/register", json={"user": body})
     assert response.status_code == 409
 
 
 def test_register_invalid(client: TestClient) -> None:
-    response = client.post("/auth/register", json={})
+    response = client.post("/auth/register", json={"user": {}})
     assert response.status_code == 422
 
 
@@ -70,7 +70,7 @@ def test_login_form(client: TestClient) -> None:
         "/auth/me", headers={"Authorization": f"Bearer {token['access_token']}"}
     )
     assert me.status_code == 200
-    assert me.json()["email"] == body["email"]
+    assert me.json()["user"]["email"] == body["email"]
 
 
 def test_login_wrong_password(client: TestClient) -> None:
@@ -83,19 +83,19 @@ def test_login_wrong_password(client: TestClient) -> None:
 def test_login_json(client: TestClient) -> None:
     body = _signed_up(client)
     credentials = {"email": body["email"], "password": body["password"]}
-    response = client.post("/auth/login/json", json=credentials)
+    response = client.post("/auth/login/json", json={"user": credentials})
     assert response.status_code == 200, response.text
     assert response.json()["access_token"]
 
 
 def test_login_json_unknown_user(client: TestClient) -> None:
     credentials = {"email": "nobody@example.com", "password": "x"}
-    response = client.post("/auth/login/json", json=credentials)
+    response = client.post("/auth/login/json", json={"user": credentials})
     assert response.status_code == 401
 
 
 def test_login_json_invalid(client: TestClient) -> None:
-    response = client.post("/auth/login/json", json={})
+    response = client.post("/auth/login/json", json={"user": {}})
     assert response.status_code == 422
 
 
@@ -103,7 +103,7 @@ def test_login_ignores_case_and_spaces(client: TestClient) -> None:
     body = _signed_up(client)
     login = f"  {str(body['email']).upper()} "
     credentials = {"email": login, "password": body["password"]}
-    response = client.post("/auth/login/json", json=credentials)
+    response = client.post("/auth/login/json", json={"user": credentials})
     assert response.status_code == 200, response.text
 
 
@@ -111,7 +111,7 @@ def test_register_same_login_in_other_case(client: TestClient) -> None:
     body = _signed_up(client)
     again = _register_body(client)
     again["email"] = str(body["email"]).upper()
-    response = client.post("/auth/register", json=again)
+    response = client.post("/auth/register", json={"user": again})
     # One account per login: a conflict (or refused outright by a lower-case pattern).
     assert response.status_code in (409, 422), response.text
 
@@ -119,7 +119,7 @@ def test_register_same_login_in_other_case(client: TestClient) -> None:
 def test_register_password_too_long(client: TestClient) -> None:
     body = _register_body(client)
     body["password"] = "x" * 129
-    response = client.post("/auth/register", json=body)
+    response = client.post("/auth/register", json={"user": body})
     assert response.status_code == 422
 
 
@@ -140,7 +140,7 @@ def test_unknown_login_costs_a_hash_check_off_the_loop(
 
     monkeypatch.setattr(security, "verify_password", spy)
     credentials = {"email": "nobody@example.com", "password": "x"}
-    response = client.post("/auth/login/json", json=credentials)
+    response = client.post("/auth/login/json", json={"user": credentials})
     assert response.status_code == 401
     # The dummy hash was verified, in a worker thread (not on the event loop).
     assert calls == [(None, False)]
@@ -158,7 +158,7 @@ def test_login_rehashes_old_parameters(client: TestClient) -> None:
     old_hash = old.hash("Correct-Horse-7-Battery")
     user = run(client, create_user, password=old_hash)
     credentials = {"email": user.email, "password": "Correct-Horse-7-Battery"}
-    response = client.post("/auth/login/json", json=credentials)
+    response = client.post("/auth/login/json", json={"user": credentials})
     assert response.status_code == 200, response.text
     stored = run(client, _stored_hash, user_id=user.id)
     assert stored != old_hash
@@ -213,7 +213,7 @@ def test_me(client: TestClient) -> None:
     user = run(client, create_user)
     response = client.get("/auth/me", headers=headers_for(user))
     assert response.status_code == 200
-    assert response.json()["id"] == user.id
+    assert response.json()["user"]["id"] == user.id
 
 
 def test_me_unauthenticated(client: TestClient) -> None:

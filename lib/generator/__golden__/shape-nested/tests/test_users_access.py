@@ -9,4 +9,4 @@ def test_me_shows_owner_only_fields(client: TestClient) -> None:
     user, headers = sign_in(client)
     response = client.get("/auth/me", headers=headers)
     assert response.status_code == 200
-    assert "email" in response.json()
+    assert "email" in response.json()["user"]

@@ -1,6 +1,7 @@
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from app.schemas.common import SafeStr
+from app.schemas.user import UserRead
 
 
 class Token(BaseModel):
@@ -27,3 +28,33 @@ class UserRegister(BaseModel):
     email: EmailStr = Field(max_length=320)
     password: str = Field(min_length=8, max_length=128)
     display_name: str = Field(max_length=80)
+
+
+class UserReadEnvelope(BaseModel):
+    """`{\"user\": UserRead}`."""
+
+    user: UserRead
+
+
+class UserRegisterEnvelope(BaseModel):
+    """`{\"user\": UserRegister}`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user: UserRegister
+
+
+class LoginRequestEnvelope(BaseModel):
+    """`{\"user\": LoginRequest}`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user: LoginRequest
+
+
+class UserSelfUpdateEnvelope(BaseModel):
+    """`{\"user\": UserSelfUpdate}`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user: UserSelfUpdate

@@ -15,7 +15,12 @@ from app.core.security import (
     verify_password_async,
 )
 from app.models.user import User, normalise_login
-from app.schemas.auth import LoginRequest, Token, UserRegister
+from app.schemas.auth import (
+    LoginRequestEnvelope,
+    Token,
+    UserReadEnvelope,
+    UserRegisterEnvelope,
+)
 from app.schemas.common import check_text
 from app.schemas.errors import error_responses
 from app.schemas.user import UserRead
@@ -58,18 +63,24 @@ def _storable(text: str) -> bool:
     return True
 
 
+def _answer(user: User) -> UserReadEnvelope:
+    """The user as answered by register and me."""
+    return UserReadEnvelope.model_validate({"user": UserRead.model_validate(user)})
+
+
 @router.post("/register", status_code=201, responses=error_responses(409))
-async def register(session: SessionDep, body: UserRegister) -> UserRead:
+async def register(session: SessionDep, body: UserRegisterEnvelope) -> UserReadEnvelope:
     """Create an account and answer it (never the password). 409 when the email
     is taken.
     """
-    data = body.model_dump(exclude_unset=True)
-    data["password"] = await hash_password_async(body.password)
+    credentials = body.user
+    data = credentials.model_dump(exclude_unset=True)
+    data["password"] = await hash_password_async(credentials.password)
     user = User(**data)
     session.add(user)
     await commit_or_409(session)
     await session.refresh(user)
-    return UserRead.model_validate(user)
+    return _answer(user)
 
 
 @router.post("/login", responses=error_responses(401))
@@ -85,15 +96,16 @@ async def login(
 
 
 @router.post("/login/json", responses=error_responses(401))
-async def login_json(session: SessionDep, body: LoginRequest) -> Token:
+async def login_json(session: SessionDep, body: LoginRequestEnvelope) -> Token:
     """Sign in with JSON credentials. Answers a bearer token, 401 for wrong
     credentials.
     """
-    user = await _authenticate(session, body.email, body.password)
+    credentials = body.user
+    user = await _authenticate(session, credentials.email, credentials.password)
     return Token(access_token=create_access_token(str(user.id)))
 
 
 @router.get("/me", responses=error_responses(401))
-async def read_me(current_user: CurrentUser) -> UserRead:
+async def read_me(current_user: CurrentUser) -> UserReadEnvelope:
     """The signed-in user, with the fields only they may see."""
-    return UserRead.model_validate(current_user)
+    return _answer(current_user)
