@@ -98,7 +98,8 @@ export function authSchemaNames(
   const envelopes = new Map<string, string>();
   const wrap = (inner: string, key: string | null, module: string): SchemaName => {
     if (key === null) return { name: inner, module };
-    const name = `${inner}Envelope`;
+    // The user resource's own answers may wrap `<User>Read` as `<User>ReadEnvelope` already: a name of its own.
+    const name = inner === user.read ? `${user.className}SelfEnvelope` : `${inner}Envelope`;
     envelopes.set(name, inner);
     return { name, module: auth };
   };

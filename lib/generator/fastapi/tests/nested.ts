@@ -3,6 +3,7 @@ import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
 import { ownerOnlyReads } from '../access';
+import { tokenHeaders } from '../token-scheme';
 import { isViewerOp } from '../viewer';
 import { notFoundAssert } from './error-format';
 import { factoryName, jsonId, payloadName } from './factories';
@@ -28,6 +29,9 @@ type Ctx = {
 const run = (ctx: Ctx) => ctx.imports.from('tests.utils', 'run');
 const signIn = (ctx: Ctx) => ctx.imports.from('tests.utils', 'sign_in');
 const quote = (ctx: Ctx) => ctx.imports.from('tests.utils', 'quote_path');
+/** Headers carrying a token that is no token, the way the design's scheme sends one. */
+const invalidTokenHeaders = (ctx: Ctx): string =>
+  ctx.project.auth ? tokenHeaders(ctx.project.auth.api, 'not-a-valid-token', true) : '{}';
 
 function test(ctx: Ctx, name: string, body: string[]): void {
   const tc = ctx.imports.from('fastapi.testclient', 'TestClient');
@@ -246,7 +250,7 @@ function operationTests(ctx: Ctx, op: IrOperation): void {
     }
     test(ctx, `${name}_viewer_invalid_token`, [
       ...before(ctx, op),
-      `response = ${call(ctx, op, url(ctx, op, 'parent', row), '{"Authorization": "Bearer not-a-valid-token"}')}`,
+      `response = ${call(ctx, op, url(ctx, op, 'parent', row), invalidTokenHeaders(ctx))}`,
       'assert response.status_code == 401',
     ]);
   }

@@ -30,7 +30,7 @@ class UserRegister(BaseModel):
     display_name: str = Field(max_length=80)
 
 
-class UserReadEnvelope(BaseModel):
+class UserSelfEnvelope(BaseModel):
     """`{\"user\": UserRead}`."""
 
     user: UserRead

@@ -18,8 +18,8 @@ from app.models.user import User, normalise_login
 from app.schemas.auth import (
     LoginRequestEnvelope,
     Token,
-    UserReadEnvelope,
     UserRegisterEnvelope,
+    UserSelfEnvelope,
 )
 from app.schemas.common import check_text
 from app.schemas.errors import error_responses
@@ -63,13 +63,13 @@ def _storable(text: str) -> bool:
     return True
 
 
-def _answer(user: User) -> UserReadEnvelope:
+def _answer(user: User) -> UserSelfEnvelope:
     """The user as answered by register and me."""
-    return UserReadEnvelope.model_validate({"user": UserRead.model_validate(user)})
+    return UserSelfEnvelope.model_validate({"user": UserRead.model_validate(user)})
 
 
 @router.post("/register", status_code=201, responses=error_responses(409))
-async def register(session: SessionDep, body: UserRegisterEnvelope) -> UserReadEnvelope:
+async def register(session: SessionDep, body: UserRegisterEnvelope) -> UserSelfEnvelope:
     """Create an account and answer it (never the password). 409 when the email
     is taken.
     """
@@ -106,6 +106,6 @@ async def login_json(session: SessionDep, body: LoginRequestEnvelope) -> Token:
 
 
 @router.get("/me", responses=error_responses(401))
-async def read_me(current_user: CurrentUser) -> UserReadEnvelope:
+async def read_me(current_user: CurrentUser) -> UserSelfEnvelope:
     """The signed-in user, with the fields only they may see."""
     return _answer(current_user)
