@@ -111,7 +111,11 @@ export function authSchemaNames(
   return {
     register: wrap(registerSchema, api.bodyKey, auth),
     loginJson: wrap('LoginRequest', api.bodyKey, auth),
-    selfUpdate: wrap(selfUpdateInner, api.bodyKey, auth),
+    // Only a design with a profile update has the body (and so its envelope).
+    selfUpdate:
+      api.meUpdate.length > 0
+        ? wrap(selfUpdateInner, api.bodyKey, auth)
+        : { name: selfUpdateInner, module: auth },
     user: answered,
     login: withToken ? answered : { name: 'Token', module: auth },
     token: { name: 'Token', module: auth },

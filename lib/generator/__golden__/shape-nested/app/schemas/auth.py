@@ -50,11 +50,3 @@ class LoginRequestEnvelope(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     user: LoginRequest
-
-
-class UserSelfUpdateEnvelope(BaseModel):
-    """`{\"user\": UserSelfUpdate}`."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    user: UserSelfUpdate
