@@ -231,11 +231,13 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     );
   }
   for (const view of s.views) {
+    // Same JSON names as the full read: a view answers camelCase too.
+    const attr = (name: string, type: string) => aliasedAttr(name, type, wireName(entity, name), imports);
     const body = [
-      `model_config = ${imports.from('pydantic', 'ConfigDict')}(from_attributes=True)`,
+      `model_config = ${imports.from('pydantic', 'ConfigDict')}(${['from_attributes=True', ...aliasConfig(aliased)].join(', ')})`,
       '',
-      `id: ${entityPkType(entity, imports)}`,
-      ...view.fields.map((f) => `${f.name}: ${optional(pyValueType(f, imports, 'output'), f.nullable)}`),
+      attr('id', entityPkType(entity, imports)),
+      ...view.fields.map((f) => attr(f.name, optional(pyValueType(f, imports, 'output'), f.nullable))),
     ];
     blocks.push(
       classDef(view.className, baseModel, `A ${entity.className} in its view ${view.className}.`, body),

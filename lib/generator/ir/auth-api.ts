@@ -98,7 +98,8 @@ export function authSchemaNames(
   const envelopes = new Map<string, string>();
   const wrap = (inner: string, key: string | null, module: string): SchemaName => {
     if (key === null) return { name: inner, module };
-    const name = `${inner}Envelope`;
+    // The user resource's own answers may wrap `<User>Read` as `<User>ReadEnvelope` already: a name of its own.
+    const name = inner === user.read ? `${user.className}SelfEnvelope` : `${inner}Envelope`;
     envelopes.set(name, inner);
     return { name, module: auth };
   };
@@ -110,7 +111,11 @@ export function authSchemaNames(
   return {
     register: wrap(registerSchema, api.bodyKey, auth),
     loginJson: wrap('LoginRequest', api.bodyKey, auth),
-    selfUpdate: wrap(selfUpdateInner, api.bodyKey, auth),
+    // Only a design with a profile update has the body (and so its envelope).
+    selfUpdate:
+      api.meUpdate.length > 0
+        ? wrap(selfUpdateInner, api.bodyKey, auth)
+        : { name: selfUpdateInner, module: auth },
     user: answered,
     login: withToken ? answered : { name: 'Token', module: auth },
     token: { name: 'Token', module: auth },

@@ -282,11 +282,13 @@ function readProps(entity: IrEntity, project: IrProject, fields = readFields(ent
 
 /** A named view (`Entity.views`): the id and the view's fields, no foreign keys, timestamps or embeds. */
 export function namedViewSchema(entity: IrEntity, view: IrEntityView): JsonSchema {
-  const props: Prop[] = [{ name: 'id', schema: decorate(pkSchema(entity), { name: 'id' }), required: true }];
+  const id = wireName(entity, 'id');
+  const props: Prop[] = [{ name: id, schema: decorate(pkSchema(entity), { name: id }), required: true }];
   for (const f of view.fields) {
     const base = plainSchema(f, 'output');
     const schema = f.nullable && f.type !== 'json' ? nullable(base) : base;
-    props.push({ name: f.name, schema: decorate(schema, { name: f.name }), required: true });
+    const name = wireName(entity, f.name);
+    props.push({ name, schema: decorate(schema, { name }), required: true });
   }
   return objectSchema(view.className, props);
 }

@@ -1,4 +1,11 @@
-import { defaultAuthApi, emptyDesign, newEntity, newField, newRelation } from '@/lib/design/factories';
+import {
+  defaultApiShape,
+  defaultAuthApi,
+  emptyDesign,
+  newEntity,
+  newField,
+  newRelation,
+} from '@/lib/design/factories';
 import type { Design } from '@/lib/design/schema';
 
 /**
@@ -113,4 +120,32 @@ export function nestedBlog(): Design {
   };
 }
 
-export const nestingDesigns: Record<string, () => Design> = { 'nested-blog': nestedBlog };
+/**
+ * The nested blog in a RealWorld-like shape: camelCase (`displayName` in the `Profile` view, `articleId` from
+ * the path), objects and bodies wrapped under `{name}`, lists as `{"comments": [...], "commentsCount": n}` paged
+ * by `page`/`pageSize`, whole-object PUT project-wide and both verbs on comments: nested routes, views and
+ * the shape must agree in the routes, the OpenAPI document and every generated test.
+ */
+export function shapeNested(): Design {
+  const design = nestedBlog();
+  const comment = design.entities.find((e) => e.id === 'e_nb_comment');
+  if (comment) comment.resource.shape = { update: 'both' };
+  return {
+    ...design,
+    name: 'Shaped nested blog',
+    api: {
+      ...defaultApiShape(),
+      naming: 'camelCase',
+      objects: { wrap: true, key: '{name}' },
+      bodies: { wrap: true },
+      lists: { kind: 'object', itemsKey: '{names}', countKey: '{names}Count', echoPaging: false },
+      paging: { style: 'page', pageParam: 'page', sizeParam: 'pageSize' },
+      update: 'put',
+    },
+  };
+}
+
+export const nestingDesigns: Record<string, () => Design> = {
+  'nested-blog': nestedBlog,
+  'shape-nested': shapeNested,
+};

@@ -17,6 +17,20 @@ export function locAssert(format: ErrorFormat, loc: string[]): string {
   return `assert response.json()["detail"][0]["loc"] == ${list}`;
 }
 
+/** `response` is a 422 with an error about `field` (its JSON name) among others. */
+export function fieldErrorAssert(format: ErrorFormat, field: string): string {
+  if (format === 'field-map') return `assert ${pyStr(field)} in response.json()["errors"], response.text`;
+  const list = format === 'problem' ? 'errors' : 'detail';
+  return `assert ${pyStr(field)} in {error["loc"][-1] for error in response.json()[${pyStr(list)}]}`;
+}
+
+/** `response` is a 404 saying `message`, in the project's error format (problem details keep `detail`). */
+export function notFoundAssert(format: ErrorFormat, message: string): string {
+  if (format === 'field-map')
+    return `assert ${pyStr(message)} in response.json()["errors"][${pyStr(FIELD_MAP_OTHER_KEY)}]`;
+  return `assert response.json()["detail"] == ${pyStr(message)}`;
+}
+
 /** The field-map key of a `loc`: its innermost name after the source. */
 function fieldOf(loc: string[]): string {
   return loc.slice(1).at(-1) ?? FIELD_MAP_OTHER_KEY;

@@ -2,12 +2,14 @@ import type { IrEntity, IrOperation, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
+import { wireName } from '../envelopes';
 import { factoryName } from './factories';
+import { answered } from './shape';
 
-/** The keys a response in a named view carries: the id and the view's fields, nothing else. */
+/** The JSON keys a response in a named view carries: the id and the view's fields, nothing else. */
 export function viewKeys(entity: IrEntity, schema: string): string[] | null {
   const view = entity.schemas.views.find((v) => v.className === schema);
-  return view ? ['id', ...view.fields.map((f) => f.name)] : null;
+  return view ? ['id', ...view.fields.map((f) => f.name)].map((n) => wireName(entity, n)) : null;
 }
 
 export const keySet = (keys: string[]) => `{${keys.map(pyStr).join(', ')}}`;
@@ -40,14 +42,15 @@ export function emitViewTests(entity: IrEntity, project: IrProject): string | nu
   const push = (name: string, body: string[]) =>
     tests.push(`def test_${name}(client: ${tc}) -> None:\n${indent([...setup, ...body].join('\n'))}`);
   const own = get.response ? viewKeys(entity, get.response.name) : null;
-  if (own) push(`${get.handler}_view`, [`assert set(response.json()) == ${keySet(own)}`]);
+  const item = answered(entity, 'response.json()');
+  if (own) push(`${get.handler}_view`, [`assert set(${item}) == ${keySet(own)}`]);
   for (const embed of entity.resource.embeds) {
     const target = project.entityById.get(embed.targetId) as IrEntity;
     const fk = entity.fks.find((f) => f.attr === embed.attr);
     const keys = target.schemas.embed ? viewKeys(target, target.schemas.embed) : null;
     if (!keys || embed.many || !fk || fk.nullable) continue;
     push(`${get.handler}_embeds_${embed.attr}_in_its_view`, [
-      `assert set(response.json()[${pyStr(embed.attr)}]) == ${keySet(keys)}`,
+      `assert set(${item}[${pyStr(wireName(entity, embed.attr))}]) == ${keySet(keys)}`,
     ]);
   }
   if (tests.length === 0) return null;

@@ -9,7 +9,7 @@ from tests.utils import quote_path, run
 
 
 def test_get_article_answers_the_shape(client: TestClient) -> None:
-    row = run(client, create_article)
+    row = run(client, create_article, published=True)
     response = client.get(f"/articles/{quote_path(row.id)}")
     assert response.status_code == 200, response.text
     item = response.json()
@@ -27,7 +27,7 @@ def test_get_article_answers_the_shape(client: TestClient) -> None:
 
 
 def test_list_articles_answers_the_shape(client: TestClient) -> None:
-    run(client, create_article)
+    run(client, create_article, published=True)
     response = client.get("/articles")
     assert response.status_code == 200, response.text
     page = response.json()

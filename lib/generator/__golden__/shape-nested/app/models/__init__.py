@@ -1,0 +1,8 @@
+"""All models, imported so the mapper registry and Alembic see every table."""
+
+from app.models.article import Article
+from app.models.comment import Comment
+from app.models.note import Note
+from app.models.user import User
+
+__all__ = ["Article", "Comment", "Note", "User"]

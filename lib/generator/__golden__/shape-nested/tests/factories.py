@@ -1,0 +1,170 @@
+"""Rows and request bodies for the tests, valid by construction."""
+
+import itertools
+from typing import Any
+
+from app.core.db import SessionLocal
+from app.core.security import hash_password
+from app.models.article import Article
+from app.models.comment import Comment
+from app.models.note import Note
+from app.models.user import User
+
+_counter = itertools.count(1)
+
+
+async def create_user(**overrides: Any) -> User:
+    n = next(_counter)
+    values: dict[str, Any] = {
+        "email": f"user{n}@example.com",
+        "password": hash_password("Correct-Horse-7-Battery"),
+        "display_name": f"display-name-{n}",
+    }
+    values.update(overrides)
+    async with SessionLocal() as session:
+        row = User(**values)
+        session.add(row)
+        await session.commit()
+        await session.refresh(row)
+        return row
+
+
+async def user_payload(**overrides: Any) -> dict[str, Any]:
+    n = next(_counter)
+    payload: dict[str, Any] = {
+        "email": f"user{n}@example.com",
+        "password": "Correct-Horse-7-Battery",
+        "displayName": f"display-name-{n}",
+    }
+    payload.update(
+        {
+            {
+                "display_name": "displayName",
+                "current_password": "currentPassword",
+                "created_at": "createdAt",
+                "updated_at": "updatedAt",
+            }.get(key, key): value
+            for key, value in overrides.items()
+        }
+    )
+    return payload
+
+
+async def create_article(owned_by: User | None = None, **overrides: Any) -> Article:
+    n = next(_counter)
+    values: dict[str, Any] = {
+        "slug": f"slug-{n}",
+        "title": f"title-{n}",
+    }
+    if "author_id" not in overrides:
+        values["author_id"] = (owned_by or await create_user()).id
+    values.update(overrides)
+    async with SessionLocal() as session:
+        row = Article(**values)
+        session.add(row)
+        await session.commit()
+        await session.refresh(row)
+        return row
+
+
+async def article_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
+    n = next(_counter)
+    payload: dict[str, Any] = {
+        "slug": f"slug-{n}",
+        "title": f"title-{n}",
+        "published": True,
+    }
+    payload.update(
+        {
+            {
+                "author_id": "authorId",
+                "created_at": "createdAt",
+                "updated_at": "updatedAt",
+            }.get(key, key): value
+            for key, value in overrides.items()
+        }
+    )
+    return payload
+
+
+async def create_comment(owned_by: User | None = None, **overrides: Any) -> Comment:
+    n = next(_counter)
+    values: dict[str, Any] = {
+        "body": f"body-{n}",
+    }
+    if "article_id" not in overrides:
+        values["article_id"] = (
+            await create_article(owned_by=owned_by, published=True)
+        ).id
+    if "author_id" not in overrides:
+        values["author_id"] = (owned_by or await create_user()).id
+    values.update(overrides)
+    async with SessionLocal() as session:
+        row = Comment(**values)
+        session.add(row)
+        await session.commit()
+        await session.refresh(row)
+        return row
+
+
+async def comment_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
+    n = next(_counter)
+    payload: dict[str, Any] = {
+        "body": f"body-{n}",
+    }
+    payload.update(
+        {
+            {
+                "article_id": "articleId",
+                "author_id": "authorId",
+                "created_at": "createdAt",
+                "updated_at": "updatedAt",
+            }.get(key, key): value
+            for key, value in overrides.items()
+        }
+    )
+    return payload
+
+
+async def create_note(owned_by: User | None = None, **overrides: Any) -> Note:
+    n = next(_counter)
+    values: dict[str, Any] = {
+        "slug": f"slug-{n}",
+        "text": f"text-{n}",
+    }
+    if "article_id" not in overrides:
+        values["article_id"] = (
+            await create_article(owned_by=owned_by, published=True)
+        ).id
+    values.update(overrides)
+    async with SessionLocal() as session:
+        row = Note(**values)
+        session.add(row)
+        await session.commit()
+        await session.refresh(row)
+        return row
+
+
+async def note_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
+    n = next(_counter)
+    payload: dict[str, Any] = {
+        "slug": f"slug-{n}",
+        "text": f"text-{n}",
+    }
+    payload.update(
+        {
+            {
+                "article_id": "articleId",
+                "created_at": "createdAt",
+                "updated_at": "updatedAt",
+            }.get(key, key): value
+            for key, value in overrides.items()
+        }
+    )
+    return payload
