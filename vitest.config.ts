@@ -11,7 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+    // Build output (.next, and .next-bench of the benchmarks) holds copies of dependencies' own tests.
+    exclude: ['node_modules/**', 'e2e/**', '.next*/**', 'dist/**', '.cache/**', '.data/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,
