@@ -8,7 +8,10 @@ const TEMPLATES = [
   { value: 'blog', label: 'Blog (users, posts, comments, tags, follows)' },
   { value: 'todo', label: 'Todo lists' },
   { value: 'shop', label: 'Shop (products, orders, order lines)' },
-  { value: 'conduit', label: 'Conduit (RealWorld-shaped articles: camelCase, wrapped, Token auth, field-map errors)' },
+  {
+    value: 'conduit',
+    label: 'Conduit (RealWorld-shaped articles: camelCase, wrapped, Token auth, field-map errors)',
+  },
 ];
 
 export function NewWorkspaceForm({ onCreated }: { onCreated: (id: string) => void }) {
