@@ -1,4 +1,4 @@
-import { snakeCase } from '@/lib/design/names';
+import { expandKeyTemplate } from '@/lib/design/api-shape';
 import type { ApiShape, Auth, AuthApi, TokenScheme } from '@/lib/design/schema';
 
 /** How the auth endpoints look on the wire, resolved from `design.auth.api` and the project's `api` shape. */
@@ -22,17 +22,6 @@ export type IrAuthApi = {
   prefix: string;
 };
 
-/** `{name}` / `{names}` in a key template, in the project's naming style. */
-export function expandKey(template: string, className: string, plural: string, api: ApiShape): string {
-  const style = (name: string) => {
-    const snake = snakeCase(name);
-    return api.naming === 'camelCase'
-      ? snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
-      : snake;
-  };
-  return template.replaceAll('{names}', style(plural)).replaceAll('{name}', style(className));
-}
-
 /** The one router prefix of the auth paths: their common first segment when each has more after it. */
 function commonPrefix(paths: string[]): string {
   const heads = paths.map((p) => p.split('/').filter(Boolean));
@@ -41,11 +30,7 @@ function commonPrefix(paths: string[]): string {
   return `/${first}`;
 }
 
-export function resolveAuthApi(
-  auth: Auth,
-  api: ApiShape,
-  user: { className: string; plural: string },
-): IrAuthApi {
+export function resolveAuthApi(auth: Auth, api: ApiShape, user: { className: string }): IrAuthApi {
   const a = auth.api;
   const form = a.login === 'json' ? null : a.login === 'form' ? a.loginPath : `${a.loginPath}/form`;
   const json = a.login === 'form' ? `${a.loginPath}/json` : a.loginPath;
@@ -54,7 +39,8 @@ export function resolveAuthApi(
     : api.update === 'both'
       ? ['put', 'patch']
       : [api.update];
-  const key = expandKey(api.objects.key, user.className, user.plural, api);
+  // The project's object key, not the user resource's own override (profiles may be wrapped otherwise).
+  const key = expandKeyTemplate(api.objects.key, user.className, api.naming);
   const paths = [a.registerPath, a.mePath, ...(form ? [form] : []), json];
   return {
     registerPath: a.registerPath,

@@ -1,6 +1,6 @@
 import { reservedQueryParams, resourceApiShape, styled, timestampApiNames } from '@/lib/design/api-shape';
 import { otherEnd } from '@/lib/design/members';
-import { kebabCase, pluralize, resourcePathFor, snakeCase, tableNameFor } from '@/lib/design/names';
+import { kebabCase, resourcePathFor, snakeCase, tableNameFor } from '@/lib/design/names';
 import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/design/schema';
 import { toAccess } from './access';
 import { resolveAuthApi } from './auth-api';
@@ -199,7 +199,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       role: auth.roleFieldId === undefined ? null : (user.fieldById.get(auth.roleFieldId) ?? null),
       tokenLifetimeMinutes: auth.tokenLifetimeMinutes,
       registerSchema: `${user.className}Register`,
-      api: resolveAuthApi(auth, design.api, { className: user.className, plural: pluralize(user.className) }),
+      api: resolveAuthApi(auth, design.api, { className: user.className }),
     };
   }
 
