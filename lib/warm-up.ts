@@ -5,9 +5,9 @@ import os from 'node:os';
  * Started by instrumentation.ts when a production server starts, so a person's first screens do not pay for
  * first use. At once, every generation thread loads the job bundle, ruff's WASM and tree-sitter by generating
  * a small template (on the other cores: the threads run beside the request thread). Meanwhile the sign-in
- * page is requested from this server itself, so the person's own first page finds its modules loaded and the
- * database open (the page opens it; PGlite's first open runs initdb and the migrations). Then the preview
- * availability check runs once. Failures are logged and left to the first real request to report.
+ * page is requested from this server itself, so the person's own first page finds its modules loaded; then the
+ * database is opened (a page without a session cookie no longer does: PGlite's first open runs initdb and the
+ * migrations, on this thread), and the preview availability check runs once. Failures are logged and left to the first real request to report.
  */
 export async function warmUp(): Promise<void> {
   const started = performance.now();
