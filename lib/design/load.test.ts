@@ -159,3 +159,12 @@ describe('format 2 -> 3', () => {
     expect(loaded.ok && loaded.design).toEqual(emptyDesign('x'));
   });
 });
+
+describe('format 3 -> 4', () => {
+  it('loads a v3 design unchanged apart from its version (behaviour blocks are all optional)', () => {
+    const current = templates.todo();
+    const loaded = loadDesign({ ...structuredClone(current), formatVersion: 3 });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    expect(loaded.design).toEqual(current);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDesign, newField } from './factories';
-import { DesignSchema, FieldSchema } from './schema';
+import { DesignSchema, FieldSchema, FORMAT_VERSION } from './schema';
 import { templates } from './templates';
 import { syntheticDesign } from './testing/arbitraries';
 
@@ -22,7 +22,7 @@ describe('DesignSchema', () => {
   it('rejects an unknown field type and a wrong format version', () => {
     const field = { ...newField('f', 'x', 'string'), type: 'varchar' };
     expect(FieldSchema.safeParse(field).success).toBe(false);
-    expect(DesignSchema.safeParse({ ...emptyDesign('x'), formatVersion: 4 }).success).toBe(false);
+    expect(DesignSchema.safeParse({ ...emptyDesign('x'), formatVersion: FORMAT_VERSION + 1 }).success).toBe(false);
   });
 
   it('accepts in-progress names (validateDesign reports them instead)', () => {

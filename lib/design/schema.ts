@@ -8,7 +8,7 @@ import { jsonValueProblem, LIMITS } from './limits';
  * the editor must be able to hold an in-progress name such as '' or 'blog post', and `validateDesign`
  * reports it as a problem instead of the document refusing to load.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Reference to an entity's primary key wherever a field id is expected (lookup, filter, sort). */
 export const PRIMARY_KEY_REF = 'id';
@@ -80,6 +80,18 @@ export const FieldVisibilitySchema = z.enum(['public', 'owner']);
 export type FieldVisibility = z.infer<typeof FieldVisibilitySchema>;
 
 /**
+ * A value the server derives from another field of the row: `slug` (lower-case words joined by `-`, with a
+ * numeric suffix when a unique field would collide), `lower` (a lower-cased copy) or `now` (the time whenever the
+ * source field changes, e.g. `published_at` of `published`). Computed on create and, with `onUpdate`, on update.
+ */
+export const FieldDeriveSchema = z.object({
+  kind: z.enum(['slug', 'lower', 'now']),
+  fromFieldId: IdSchema,
+  onUpdate: z.boolean(),
+});
+export type FieldDerive = z.infer<typeof FieldDeriveSchema>;
+
+/**
  * A field is a flat object with optional type-specific props (`enumId`, `precision`, `scale`) rather than a
  * discriminated union on `type`: changing a field's type is then a single partial update, the inspector reads
  * one shape, and leftovers of a previous type are harmless (validateDesign reports missing ones).
@@ -104,6 +116,8 @@ export const FieldSchema = z.object({
    * product), on create and whenever the relation changes. Read-only fields only.
    */
   copyFrom: z.object({ relationId: IdSchema, fieldId: IdSchema }).optional(),
+  /** Server-set from another field of the same row (implies read-only in bodies). */
+  derive: FieldDeriveSchema.optional(),
   description: Description,
   example: BoundedJson.optional(),
   /** The field's name in JSON bodies and query parameters; absent: `name` in the project's naming style. */
@@ -195,6 +209,121 @@ export const ResourceShapeSchema = z.object({
 });
 export type ResourceShape = z.infer<typeof ResourceShapeSchema>;
 
+/**
+ * One step along a relation from an entity: `side` says which end the step leaves from, `field` (the entity holding
+ * `fieldName`, i.e. `fromEntityId`) or `backref` (`toEntityId`, through `backrefName`). Absent: the end this entity is
+ * on; it is required only for self-relations (a user following users).
+ */
+export const RelationSideSchema = z.enum(['field', 'backref']);
+export type RelationSide = z.infer<typeof RelationSideSchema>;
+export const RelationHopSchema = z.object({ relationId: IdSchema, side: RelationSideSchema.optional() });
+export type RelationHop = z.infer<typeof RelationHopSchema>;
+
+export const COMPUTED_KINDS = ['count', 'exists', 'viewer-linked', 'sum', 'min', 'max'] as const;
+/**
+ * A read-only value of an entity's responses computed in SQL from a to-many relation of the row (`relationId` +
+ * `side`, as in RelationHop): `count` of the related rows (`favoritesCount`), `exists`, `viewer-linked` (true when
+ * the current user is one of the related rows: `favorited`, `following`; false for anonymous callers), or
+ * `sum` / `min` / `max` of a numeric `fieldId` of the related entity. `where` counts only related rows whose field
+ * equals a value (`comments` where `approved` is true). Flat like a field, so changing `kind` is one patch.
+ * Its id may stand wherever a field id of the entity is accepted in views, sortable fields and default orders.
+ */
+export const ComputedFieldSchema = z.object({
+  id: IdSchema,
+  /** snake_case attribute name, e.g. `favorites_count`. */
+  name: Name,
+  apiName: Name.optional(),
+  kind: z.enum(COMPUTED_KINDS),
+  relationId: IdSchema,
+  side: RelationSideSchema.optional(),
+  /** `sum` / `min` / `max`: the aggregated field of the related entity. */
+  fieldId: IdSchema.optional(),
+  where: z.object({ fieldId: IdSchema, equals: BoundedJson }).optional(),
+  description: Description.optional(),
+});
+export type ComputedField = z.infer<typeof ComputedFieldSchema>;
+
+/**
+ * A unique constraint over several columns: field ids of the entity and ids of its many-to-one / one-to-one
+ * relations (their foreign-key column), e.g. a favourite's user and article. A duplicate is a 409.
+ */
+export const UniqueConstraintSchema = z.object({
+  id: IdSchema,
+  members: list(IdSchema, 16, 'columns per unique constraint'),
+});
+export type UniqueConstraint = z.infer<typeof UniqueConstraintSchema>;
+
+/**
+ * An endpoint acting on one row of a resource, at `{item path}/{name}`:
+ * - `link`: POST adds and DELETE removes a link of the many-to-many relation `relationId` (leaving from this
+ *   entity, `side` as in RelationHop) between the row and the viewer (`target: 'viewer'`: favorite, follow) or a row
+ *   of the other end named by its lookup in the path (`target: 'row'`: `/{item}/{name}/{other}`). Idempotent: adding
+ *   twice keeps one link, removing a missing link succeeds. Answers the row with its computed fields.
+ * - `set`: sets fields of the row (`published = true`, `published_at = now`) and answers it (publish, archive).
+ */
+export const ActionValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('literal'), value: BoundedJson }),
+  z.object({ kind: z.literal('now') }),
+  z.object({ kind: z.literal('viewer') }),
+]);
+export type ActionValue = z.infer<typeof ActionValueSchema>;
+const ActionBase = {
+  id: IdSchema,
+  /** The path segment after the item path: `favorite`, `publish`. */
+  name: Name,
+  access: AccessRuleSchema,
+  /** The entity view of the answer; absent: the resource's full response. */
+  viewId: IdSchema.optional(),
+  summary: Description.optional(),
+};
+export const ResourceActionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...ActionBase,
+    kind: z.literal('link'),
+    relationId: IdSchema,
+    side: RelationSideSchema.optional(),
+    target: z.enum(['viewer', 'row']),
+  }),
+  z.object({
+    ...ActionBase,
+    kind: z.literal('set'),
+    method: z.enum(['POST', 'PUT', 'PATCH']),
+    sets: list(z.object({ fieldId: IdSchema, value: ActionValueSchema }), 32, 'fields set by an action'),
+  }),
+]);
+export type ResourceAction = z.infer<typeof ResourceActionSchema>;
+
+/**
+ * A list of the rows that reach the current user along `path` (hops from this entity, ending at the auth user
+ * entity): a feed of articles whose author the viewer follows (`author`, then the author's `followers`), the
+ * viewer's orders (`owner`). Mounted at `{resource path}/{name}` or, with `mount: 'me'`, at `{me path}/{name}`.
+ * Paged, filtered and sorted like the resource's list. Always for signed-in users.
+ */
+export const ViewerListSchema = z.object({
+  id: IdSchema,
+  name: Name,
+  mount: z.enum(['resource', 'me']),
+  path: list(RelationHopSchema, 8, 'hops'),
+  viewId: IdSchema.optional(),
+  summary: Description.optional(),
+});
+export type ViewerList = z.infer<typeof ViewerListSchema>;
+
+/**
+ * A many-to-many relation shown as the sorted list of one field's values of the related rows (`tagList:
+ * ["dragons", "training"]`); with `writable`, create and update bodies take the same list and the related rows are
+ * found by that (unique) field or created.
+ */
+export const ValueListSchema = z.object({
+  relationId: IdSchema,
+  side: RelationSideSchema.optional(),
+  fieldId: IdSchema,
+  /** JSON key; absent: the relation's attribute name in the naming style. */
+  apiName: Name.optional(),
+  writable: z.boolean(),
+});
+export type ValueList = z.infer<typeof ValueListSchema>;
+
 /** The generated CRUD endpoints of one entity. `update` is PATCH (partial), PUT (whole) or both (`api.update`). */
 export const ResourceSchema = z.object({
   /** Override; derived from the entity name by `resourcePathFor` when absent. */
@@ -205,8 +334,13 @@ export const ResourceSchema = z.object({
    */
   parentRelationId: IdSchema.optional(),
   shape: ResourceShapeSchema.optional(),
-  /** Field id of a unique field, or PRIMARY_KEY_REF. */
+  /** Field id of a unique field, or PRIMARY_KEY_REF (of this entity, or with `lookupRelationId` of that entity). */
   lookupFieldId: IdSchema,
+  /**
+   * A one-to-one relation of this entity: the item path names the row by a unique field of the related row (a
+   * profile by its user's username).
+   */
+  lookupRelationId: IdSchema.optional(),
   /** A many-to-one relation from this entity to the auth user entity; set from the current user on create. */
   ownerRelationId: IdSchema.optional(),
   /**
@@ -221,6 +355,16 @@ export const ResourceSchema = z.object({
   publicRowsFieldId: IdSchema.optional(),
   /** Relations embedded in list/get responses. */
   embed: list(IdSchema, LIMITS.listItems, 'embedded relations'),
+  /** Per embedded relation, the target entity's view to embed it with; absent: the target's `embedViewId`. */
+  embedViews: list(
+    z.object({ relationId: IdSchema, viewId: IdSchema }),
+    LIMITS.listItems,
+    'embed views',
+  ).optional(),
+  /** Many-to-many relations shown (and optionally written) as lists of one field's values. */
+  valueLists: list(ValueListSchema, LIMITS.listItems, 'value lists').optional(),
+  actions: list(ResourceActionSchema, LIMITS.listItems, 'actions').optional(),
+  viewerLists: list(ViewerListSchema, LIMITS.listItems, 'viewer lists').optional(),
   operations: z.object({
     list: ListOperationSchema,
     get: SimpleOperationSchema,
@@ -255,6 +399,8 @@ export const EntitySchema = z.object({
   /** Adds server-set `created_at` / `updated_at`. */
   timestamps: z.boolean(),
   fields: list(FieldSchema, LIMITS.fieldsPerEntity, 'fields per entity'),
+  computed: list(ComputedFieldSchema, LIMITS.fieldsPerEntity, 'computed fields').optional(),
+  uniques: list(UniqueConstraintSchema, LIMITS.listItems, 'unique constraints').optional(),
   views: list(EntityViewSchema, LIMITS.listItems, 'views').optional(),
   /** The view used where this entity is embedded in another's response or read publicly; absent: its public fields. */
   embedViewId: IdSchema.optional(),

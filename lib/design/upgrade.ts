@@ -107,7 +107,21 @@ function upgradeV2(doc: JsonObject): JsonObject {
   return { ...doc, formatVersion: 3, auth, api };
 }
 
-export const UPGRADERS: Readonly<Record<number, Upgrader>> = { 0: upgradeV0, 1: upgradeV1, 2: upgradeV2 };
+/**
+ * v3 -> v4: behaviour blocks (computed fields, derived values, composite uniques, actions, viewer lists, value
+ * lists, lookups through a relation, per-relation embed views). All are optional and absent in v3, so the document
+ * is unchanged apart from its version and generates the same project.
+ */
+function upgradeV3(doc: JsonObject): JsonObject {
+  return { ...doc, formatVersion: 4 };
+}
+
+export const UPGRADERS: Readonly<Record<number, Upgrader>> = {
+  0: upgradeV0,
+  1: upgradeV1,
+  2: upgradeV2,
+  3: upgradeV3,
+};
 
 export type UpgradeResult = { ok: true; doc: unknown } | { ok: false; path: string; message: string };
 

@@ -10,6 +10,7 @@ import {
   ListOperationSchema,
   PRIMARY_KEY_REF,
   type Resource,
+  ResourceSchema,
   ResourceShapeSchema,
   SimpleOperationSchema,
 } from '../schema';
@@ -39,6 +40,12 @@ export const ResourcePatchSchema = z.object({
   ownerPath: z.array(IdSchema).nullable().optional(),
   publicRowsFieldId: IdSchema.nullable().optional(),
   embed: z.array(IdSchema).optional(),
+  /** null: the relation's own entity. */
+  lookupRelationId: IdSchema.nullable().optional(),
+  embedViews: ResourceSchema.shape.embedViews.unwrap().optional(),
+  valueLists: ResourceSchema.shape.valueLists.unwrap().optional(),
+  actions: ResourceSchema.shape.actions.unwrap().optional(),
+  viewerLists: ResourceSchema.shape.viewerLists.unwrap().optional(),
   /** null: not nested. */
   parentRelationId: IdSchema.nullable().optional(),
   /** null: the project's shape for every key (`setApiShape`). */

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { newEntity } from '../factories';
 import { uniqueName } from '../names';
 import {
+  ComputedFieldSchema,
   type Design,
   EntityViewSchema,
   type FieldRef,
   IdSchema,
   PrimaryKeySchema,
   type Resource,
+  UniqueConstraintSchema,
 } from '../schema';
 import {
   removeEntityFromCustomEndpoints,
@@ -52,6 +54,8 @@ export const UpdateEntityArgs = z.object({
     /** null goes back to the derived table name. */
     tableName: z.string().nullable().optional(),
     views: z.array(EntityViewSchema).optional(),
+    computed: z.array(ComputedFieldSchema).optional(),
+    uniques: z.array(UniqueConstraintSchema).optional(),
     /** null: embedded with its public fields. */
     embedViewId: IdSchema.nullable().optional(),
   }),
