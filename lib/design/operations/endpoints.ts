@@ -25,9 +25,12 @@ import {
   withoutUndefined,
 } from './helpers';
 
+/** Sortable fields and orders may also name a computed field (sort by a count). */
 function assertFieldRef(design: Design, ref: FieldRef): void {
   if (ref.relationId !== undefined) getRelation(design, ref.relationId);
-  if (ref.fieldId !== PRIMARY_KEY_REF) getFieldOwner(design, ref.fieldId);
+  if (ref.fieldId === PRIMARY_KEY_REF) return;
+  if (design.entities.some((e) => e.computed?.some((c) => c.id === ref.fieldId))) return;
+  getFieldOwner(design, ref.fieldId);
 }
 
 /** `viewId: null` goes back to the full (or public) response. */
