@@ -3,7 +3,7 @@
 import './preview-view.css';
 import { useReactFlow } from '@xyflow/react';
 import dynamic from 'next/dynamic';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { nodeIdFor, selectedElementId } from '@/components/editor/model/find-element';
 import { problemSelection } from '@/components/editor/problems/problem-target';
 import { useEditorStore } from '@/components/editor/store/editor-context';
@@ -20,6 +20,7 @@ import {
   type StepView,
   statusText,
 } from './preview-state';
+import { ServerErrors } from './server-errors';
 import { authStorageKey, clearAuth } from './swagger-auth';
 import { usePreview } from './use-preview';
 
@@ -189,6 +190,8 @@ export function PreviewView({
   onShowFile: (target: FileTarget) => void;
 }) {
   const { state, restart, resetData, stop, dismissReset } = usePreview(workspaceId, active);
+  // 5xx answers seen in Swagger UI: each one fetches what the app raised.
+  const [failures, setFailures] = useState(0);
   const authKey = authStorageKey(workspaceId);
   // A reset makes the stored authorization stale, whether or not Swagger UI is shown yet.
   useEffect(() => {
@@ -276,6 +279,9 @@ export function PreviewView({
               onShowProblem={showProblem}
               onShowDiagnostic={(d) => onShowFile({ path: d.file, line: d.line, column: d.column })}
             />
+            {state.phase === 'running' && (
+              <ServerErrors workspaceId={workspaceId} failures={failures} onShowFile={onShowFile} />
+            )}
           </aside>
           <section className="preview-api" aria-label="API">
             {!hasApi && (
@@ -297,6 +303,7 @@ export function PreviewView({
                   staleNote={staleNote(state)}
                   authKey={authKey}
                   resets={state.dataResets}
+                  onServerError={() => setFailures((n) => n + 1)}
                 />
               </div>
             )}

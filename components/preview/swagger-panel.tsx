@@ -27,6 +27,7 @@ export default function SwaggerPanel({
   staleNote,
   authKey,
   resets,
+  onServerError,
 }: {
   baseUrl: string;
   /** Changes at every successful start: the document is fetched again. */
@@ -37,6 +38,8 @@ export default function SwaggerPanel({
   authKey: string;
   /** Counts the starts that reset data: each one forgets the authorization. */
   resets: number;
+  /** Called for every answer of 500 or more, so the panel can show what the app raised. */
+  onServerError?: () => void;
 }) {
   const [spec, setSpec] = useState<OpenApiDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -99,6 +102,10 @@ export default function SwaggerPanel({
           docExpansion="list"
           defaultModelsExpandDepth={-1}
           displayRequestDuration
+          responseInterceptor={(response) => {
+            if (response.status >= 500) onServerError?.();
+            return response;
+          }}
           deepLinking={false}
         />
       ) : (

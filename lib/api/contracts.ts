@@ -386,6 +386,38 @@ export const stopPreview = contract({
   errors: [401, 404],
 });
 
+const tracebackFrame = z.object({
+  file: z.string(),
+  line: z.int(),
+  function: z.string(),
+  inProject: z.boolean(),
+  code: z.string().optional(),
+});
+export const getPreviewErrors = contract({
+  operationId: 'getPreviewErrors',
+  method: 'GET',
+  path: '/api/workspaces/{id}/preview/errors',
+  summary:
+    "The last unhandled exceptions of the workspace's running preview, with their tracebacks (newest last)",
+  tag: 'preview',
+  auth: 'session',
+  params: workspaceParams,
+  success: {
+    status: 200,
+    description: 'Tracebacks since the last start',
+    schema: z.object({
+      tracebacks: z.array(
+        z.object({
+          exception: z.string(),
+          frames: z.array(tracebackFrame),
+          focus: tracebackFrame.nullable(),
+        }),
+      ),
+    }),
+  },
+  errors: [401, 404],
+});
+
 const shareRole = z.enum(['view', 'edit']);
 
 export const shareLink = z.object({
@@ -693,6 +725,7 @@ export const allContracts = [
   getPreview,
   startPreview,
   stopPreview,
+  getPreviewErrors,
   listShares,
   createShare,
   revokeShare,

@@ -37,6 +37,7 @@ import {
   writeProject,
 } from './project';
 import { DEFAULT_LIMITS, type Limits, limitsFromEnv } from './sandbox';
+import { parseTracebacks, type Traceback } from './tracebacks';
 
 export type ManagerOptions = {
   /** Folder of the preview folders (`<FASTDRAFT_DATA_DIR>/previews`). */
@@ -123,6 +124,9 @@ export type Refusal = { code: 'previews_busy'; message: string; retryAfterSecond
 
 export const BUSY_RETRY_SECONDS = 30;
 
+/** Server output kept per preview: enough for the last few tracebacks and the reason of a failed start. */
+const OUTPUT_KEPT = 64 * 1024;
+
 export class PreviewManager {
   readonly options: ManagerOptions;
   private readonly entries = new Map<string, Entry>();
@@ -177,6 +181,12 @@ export class PreviewManager {
     if (!entry?.child || entry.state !== 'running') return null;
     entry.lastActivity = Date.now();
     return entry.paths.socket;
+  }
+
+  /** Unhandled exceptions the running (or failed) app logged since its last start, newest last. */
+  tracebacks(id: string): Traceback[] {
+    const entry = this.entries.get(id);
+    return entry ? parseTracebacks(entry.output) : [];
   }
 
   /** Counts as activity for the idle timer. */
@@ -330,7 +340,7 @@ export class PreviewManager {
         const child = startServer(ctx);
         entry.child = child;
         const collect = (chunk: Buffer) => {
-          entry.output = (entry.output + chunk.toString()).slice(-16 * 1024);
+          entry.output = (entry.output + chunk.toString()).slice(-OUTPUT_KEPT);
         };
         child.stdout?.on('data', collect);
         child.stderr?.on('data', collect);
