@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Failure } from './parse';
+import type { Failure } from '@/lib/runner/python-output';
 
 export type SourceFiles = Map<string, string[]>;
 

@@ -19,7 +19,7 @@ import {
   parseRuffFormatDiff,
   parseTraceback,
   pytestCounts,
-} from './parse';
+} from '@/lib/runner/python-output';
 import { createDatabase, dropDatabase, leftovers } from './postgres';
 import { projectEnv, type Ran, run, start, stopGroup } from './process';
 
