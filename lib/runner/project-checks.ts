@@ -1,0 +1,118 @@
+/**
+ * `mypy --strict` and the project's own pytest suite on a generated project with the user's code, in the preview
+ * sandbox (no network, limits, a throwaway folder), for the Code view's "Run checks" and before Try it restarts.
+ * The project's tests use a SQLite file of their own (the generated conftest makes it in the project folder).
+ */
+import 'server-only';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Runtime } from './preview/availability';
+import { type RunResult, runToCompletion, writeFiles } from './preview/project';
+import { baseEnv, DEFAULT_LIMITS, INNER_ROOT, type Limits, sandboxCommand } from './preview/sandbox';
+import { parseMypy, parsePytest, pytestCounts } from './python-output';
+
+export type CheckTool = 'mypy' | 'pytest';
+export type ProjectFinding = { tool: CheckTool; file: string; line: number; message: string };
+export type ToolOutcome = { tool: CheckTool; ok: boolean; summary: string; findings: ProjectFinding[] };
+export type ProjectChecks = { ok: boolean; tools: ToolOutcome[] };
+
+export type ProjectCheckOptions = { limits?: Limits; timeoutMs?: number; tools?: readonly CheckTool[] };
+
+const INNER_PROJECT = `${INNER_ROOT}/app`;
+
+const lastLine = (r: RunResult) =>
+  (r.stdout || r.stderr).trim().split('\n').at(-1)?.slice(0, 300) ?? `exit code ${r.code ?? r.signal}`;
+
+function outcome(tool: CheckTool, ran: RunResult, root: string): ToolOutcome {
+  const output = `${ran.stdout}\n${ran.stderr}`;
+  if (tool === 'mypy') {
+    const findings = parseMypy(output).map((f) => ({ tool, ...f }));
+    const ok = ran.code === 0;
+    return {
+      tool,
+      ok,
+      summary: lastLine(ran),
+      findings: ok || findings.length ? findings : [general(tool, ran)],
+    };
+  }
+  const counts = pytestCounts(output);
+  const summary = Object.entries(counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  const ok = ran.code === 0;
+  const findings = parsePytest(output, path.join(root, 'app'), INNER_PROJECT).map((f) => ({ tool, ...f }));
+  return {
+    tool,
+    ok,
+    summary: summary || lastLine(ran),
+    findings: ok || findings.length ? findings : [general(tool, ran)],
+  };
+}
+
+/** A failure the parser could not place (a crash at import, a timeout): the last line says what happened. */
+function general(tool: CheckTool, ran: RunResult): ProjectFinding {
+  const why = ran.signal ? `stopped (${ran.signal}): it ran out of time or memory` : lastLine(ran);
+  return { tool, file: tool === 'mypy' ? 'app' : 'tests', line: 0, message: `${tool} failed: ${why}` };
+}
+
+/**
+ * Runs the tools one after the other (each is CPU-bound; a small server has few cores) on `files`, a generated
+ * project with its user files merged in, written to a temporary folder that is removed afterwards.
+ */
+export async function checkProject(
+  files: Record<string, string>,
+  runtime: Runtime,
+  options: ProjectCheckOptions = {},
+): Promise<ProjectChecks> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'fastdraft-checks-'));
+  try {
+    await mkdir(path.join(root, 'app'));
+    await mkdir(path.join(root, 'tmp'));
+    await writeFiles(path.join(root, 'app'), files);
+    const env = baseEnv({ SECRET_KEY: 'project-checks', ENVIRONMENT: 'development' });
+    const run = (args: string[]) =>
+      runToCompletion(
+        sandboxCommand({
+          workDir: root,
+          readOnlyWork: false,
+          readOnly: runtime.readOnly,
+          env,
+          cwd: 'app',
+          limits: options.limits ?? DEFAULT_LIMITS,
+          command: [runtime.python, ...args],
+        }),
+        { timeoutMs: options.timeoutMs ?? 180_000, maxStdout: 1024 * 1024 },
+      );
+    const tools: ToolOutcome[] = [];
+    for (const tool of options.tools ?? (['mypy', 'pytest'] as const)) {
+      const ran =
+        tool === 'mypy'
+          ? await run([
+              '-m',
+              'mypy',
+              '--strict',
+              '--no-color-output',
+              '--cache-dir',
+              `${INNER_ROOT}/mypy-cache`,
+              'app',
+              'tests',
+            ])
+          : await run([
+              '-m',
+              'pytest',
+              '-q',
+              '-p',
+              'no:cacheprovider',
+              '-p',
+              'no:warnings',
+              '--tb=short',
+              '--color=no',
+            ]);
+      tools.push(outcome(tool, ran, root));
+    }
+    return { ok: tools.every((t) => t.ok), tools };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
