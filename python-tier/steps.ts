@@ -6,11 +6,10 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Tool, Toolchain } from '@/lib/runner/toolchain';
-import { locateClass, locateColumn, locateMigrationColumn, locateOperation, readSources } from './locate';
-import { compareOpenApi, describeDifference, type OpenApiDifference, pointerParts } from './openapi-compare';
 import {
   type Failure,
+  MYPY_ARGS,
+  PYTEST_ARGS,
   parseAlembicCheck,
   parseCompileall,
   parseMypy,
@@ -20,6 +19,9 @@ import {
   parseTraceback,
   pytestCounts,
 } from '@/lib/runner/python-output';
+import type { Tool, Toolchain } from '@/lib/runner/toolchain';
+import { locateClass, locateColumn, locateMigrationColumn, locateOperation, readSources } from './locate';
+import { compareOpenApi, describeDifference, type OpenApiDifference, pointerParts } from './openapi-compare';
 import { createDatabase, dropDatabase, leftovers } from './postgres';
 import { projectEnv, type Ran, run, start, stopGroup } from './process';
 
@@ -172,13 +174,7 @@ export async function mypyStep(project: Project): Promise<StepResult> {
   const cache = project.mypyCacheDir
     ? ['--cache-dir', inner(project, project.mypyCacheDir)]
     : ['--cache-dir', inner(project, path.join(project.dir, '.mypy_cache'))];
-  const ran = await tool(
-    project,
-    'mypy',
-    ['--strict', '--no-color-output', ...cache, 'app', 'tests'],
-    {},
-    5 * MINUTE,
-  );
+  const ran = await tool(project, 'mypy', [...MYPY_ARGS, ...cache, 'app', 'tests'], {}, 5 * MINUTE);
   if (ran.code === 0) return result(project, 'mypy', started, [], lastLines(ran.output, 1));
   const failures = parseMypy(ran.output);
   return result(
@@ -236,16 +232,7 @@ export async function pytestStep(
     return await withDatabase(project, database, 'pytest', async (url) => {
       // The suite only ever uses TEST_DATABASE_URL; on SQLite its conftest makes a throwaway file.
       const env: Record<string, string> = database === 'postgres' ? { TEST_DATABASE_URL: url } : {};
-      const args = [
-        '-q',
-        '-p',
-        'no:cacheprovider',
-        '-p',
-        'no:warnings',
-        '--tb=short',
-        '--color=no',
-        ...paths,
-      ];
+      const args = [...PYTEST_ARGS, ...paths];
       const ran = await tool(project, 'pytest', args, env, 6 * MINUTE);
       const counts = pytestCounts(ran.output);
       const note = Object.entries(counts)

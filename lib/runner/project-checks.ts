@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Runtime } from './preview/availability';
 import { type RunResult, runToCompletion, writeFiles } from './preview/project';
 import { baseEnv, DEFAULT_LIMITS, INNER_ROOT, type Limits, sandboxCommand } from './preview/sandbox';
-import { parseMypy, parsePytest, pytestCounts } from './python-output';
+import { MYPY_ARGS, PYTEST_ARGS, parseMypy, parsePytest, pytestCounts } from './python-output';
 
 export type CheckTool = 'mypy' | 'pytest';
 export type ProjectFinding = { tool: CheckTool; file: string; line: number; message: string };

@@ -6,6 +6,11 @@ import path from 'node:path';
 
 export type Failure = { file: string; line: number; message: string };
 
+/** pytest's arguments for output `parsePytest` reads: quiet, short tracebacks, no cache folder, no colours. */
+export const PYTEST_ARGS = ['-q', '-p', 'no:cacheprovider', '-p', 'no:warnings', '--tb=short', '--color=no'];
+/** mypy's arguments for output `parseMypy` reads (the cache folder is the caller's). */
+export const MYPY_ARGS = ['--strict', '--no-color-output'];
+
 const clip = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** A path relative to the project when it is inside it (as the tools print it, or absolute), else null. */
