@@ -88,27 +88,8 @@ export async function checkProject(
     for (const tool of options.tools ?? (['mypy', 'pytest'] as const)) {
       const ran =
         tool === 'mypy'
-          ? await run([
-              '-m',
-              'mypy',
-              '--strict',
-              '--no-color-output',
-              '--cache-dir',
-              `${INNER_ROOT}/mypy-cache`,
-              'app',
-              'tests',
-            ])
-          : await run([
-              '-m',
-              'pytest',
-              '-q',
-              '-p',
-              'no:cacheprovider',
-              '-p',
-              'no:warnings',
-              '--tb=short',
-              '--color=no',
-            ]);
+          ? await run(['-m', 'mypy', ...MYPY_ARGS, '--cache-dir', `${INNER_ROOT}/mypy-cache`, 'app', 'tests'])
+          : await run(['-m', 'pytest', ...PYTEST_ARGS]);
       tools.push(outcome(tool, ran, root));
     }
     return { ok: tools.every((t) => t.ok), tools };
