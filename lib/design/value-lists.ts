@@ -1,4 +1,5 @@
 import { fieldApiName, styled } from './api-shape';
+import { foreignKeyColumnFor } from './names';
 import type { Design, Entity, Relation, RelationSide, ValueList } from './schema';
 
 /**
@@ -39,7 +40,10 @@ export function responseKeys(design: Design, entity: Entity): Map<string, string
   }
   for (const relation of design.relations) {
     if (relation.kind !== 'many-to-many' && relation.fromEntityId === entity.id)
-      keys.set(styled(`${relation.fieldName}_id`, naming), `the foreign key of '${relation.fieldName}'`);
+      keys.set(
+        styled(foreignKeyColumnFor(relation.fieldName), naming),
+        `the foreign key of '${relation.fieldName}'`,
+      );
   }
   for (const relationId of entity.resource.embed) {
     const relation = design.relations.find((r) => r.id === relationId);

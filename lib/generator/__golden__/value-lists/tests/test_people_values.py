@@ -1,0 +1,184 @@
+"""Value lists of Person: related rows found by value, or created."""
+
+import itertools
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from app.core.db import SessionLocal
+from app.models.person import Person
+from tests.factories import person_payload
+from tests.utils import quote_path, run
+
+_counter = itertools.count(1)
+
+
+def _follows_value(n: int) -> str:
+    return f"handle-{n}"
+
+
+async def _follows_stored(value: str | None = None) -> int:
+    """How many related rows hold `value` (all of them without one)."""
+    statement = select(func.count()).select_from(Person)
+    if value is not None:
+        statement = statement.where(Person.handle == value)
+    async with SessionLocal() as session:
+        return (await session.execute(statement)).scalar_one()
+
+
+def test_create_person_follows_sorted_without_duplicates(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _follows_value(base + 1)
+    b = _follows_value(base + 2)
+    body = run(client, person_payload)
+    body["follows"] = [b, a, a]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert created["follows"] == sorted({a, b})
+    stored = client.get(f"/people/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["follows"] == sorted({a, b})
+
+
+def test_create_person_follows_reuses_known_values(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _follows_value(base + 1)
+    b = _follows_value(base + 2)
+    body = run(client, person_payload)
+    body["follows"] = [a]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, person_payload)
+    body["follows"] = [a, b]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    second = response.json()
+    assert second["follows"] == sorted({a, b})
+    assert run(client, _follows_stored, value=a) == 1
+    assert run(client, _follows_stored, value=b) == 1
+
+
+def test_create_person_follows_empty_by_default(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    body = run(client, person_payload)
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    assert response.json()["follows"] == []
+
+
+def test_create_person_follows_refuses_invalid_values(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _follows_value(base + 1)
+    bad = "x" * 31
+    before = run(client, _follows_stored)
+    body = run(client, person_payload)
+    body["follows"] = [a, bad]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 422, response.text
+    assert any("follows" in item["loc"] for item in response.json()["detail"]), (
+        response.text
+    )
+    assert run(client, _follows_stored) == before
+
+
+def test_create_person_follows_refuses_too_many_values(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    body = run(client, person_payload)
+    body["follows"] = [_follows_value(base + i) for i in range(101)]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 422, response.text
+    assert any("follows" in item["loc"] for item in response.json()["detail"]), (
+        response.text
+    )
+
+
+def test_create_person_follows_replaced_by_update_person(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _follows_value(base + 1)
+    b = _follows_value(base + 2)
+    c = _follows_value(base + 3)
+    body = run(client, person_payload)
+    body["follows"] = [a, b]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    response = client.patch(
+        f"/people/{quote_path(created['id'])}",
+        json={"follows": [c, b]},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["follows"] == sorted({b, c})
+    stored = client.get(f"/people/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["follows"] == sorted({b, c})
+    assert run(client, _follows_stored, value=a) == 1
+
+
+def test_create_person_follows_kept_by_update_person_without_it(
+    client: TestClient,
+) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _follows_value(base + 1)
+    b = _follows_value(base + 2)
+    body = run(client, person_payload)
+    body["follows"] = [a, b]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    response = client.patch(
+        f"/people/{quote_path(created['id'])}", json={}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["follows"] == sorted({a, b})
+
+
+def test_create_person_follows_replaced_by_replace_person(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _follows_value(base + 1)
+    b = _follows_value(base + 2)
+    c = _follows_value(base + 3)
+    body = run(client, person_payload)
+    body["follows"] = [a, b]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    whole = run(client, person_payload)
+    whole["follows"] = [c, b]
+    response = client.put(
+        f"/people/{quote_path(created['id'])}", json=whole, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["follows"] == sorted({b, c})
+    stored = client.get(f"/people/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["follows"] == sorted({b, c})
+    assert run(client, _follows_stored, value=a) == 1
+
+
+def test_create_person_follows_emptied_by_replace_person_without_it(
+    client: TestClient,
+) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _follows_value(base + 1)
+    b = _follows_value(base + 2)
+    body = run(client, person_payload)
+    body["follows"] = [a, b]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    whole = run(client, person_payload)
+    response = client.put(
+        f"/people/{quote_path(created['id'])}", json=whole, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["follows"] == []

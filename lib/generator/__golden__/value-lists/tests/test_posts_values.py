@@ -1,0 +1,202 @@
+"""Value lists of Post: related rows found by value, or created."""
+
+import itertools
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+
+from app.core.db import SessionLocal
+from app.models.tag import Tag
+from tests.factories import post_payload
+from tests.utils import quote_path, run
+
+_counter = itertools.count(1)
+
+
+def _tags_value(n: int) -> str:
+    return f"name-{n}"
+
+
+async def _tags_stored(value: str | None = None) -> int:
+    """How many related rows hold `value` (all of them without one)."""
+    statement = select(func.count()).select_from(Tag)
+    if value is not None:
+        statement = statement.where(Tag.name == value)
+    async with SessionLocal() as session:
+        return (await session.execute(statement)).scalar_one()
+
+
+def test_create_post_tags_sorted_without_duplicates(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _tags_value(base + 1)
+    b = _tags_value(base + 2)
+    body = run(client, post_payload)
+    body["tag_list"] = [b, a, a]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert created["tag_list"] == sorted({a, b})
+    stored = client.get(f"/posts/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["tag_list"] == sorted({a, b})
+
+
+def test_create_post_tags_reuses_known_values(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _tags_value(base + 1)
+    b = _tags_value(base + 2)
+    body = run(client, post_payload)
+    body["tag_list"] = [a]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, post_payload)
+    body["tag_list"] = [a, b]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    second = response.json()
+    assert second["tag_list"] == sorted({a, b})
+    assert run(client, _tags_stored, value=a) == 1
+    assert run(client, _tags_stored, value=b) == 1
+
+
+def test_create_post_tags_empty_by_default(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    body = run(client, post_payload)
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    assert response.json()["tag_list"] == []
+
+
+def test_create_post_tags_refuses_invalid_values(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _tags_value(base + 1)
+    bad = "x" * 21
+    before = run(client, _tags_stored)
+    body = run(client, post_payload)
+    body["tag_list"] = [a, bad]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 422, response.text
+    assert any("tag_list" in item["loc"] for item in response.json()["detail"]), (
+        response.text
+    )
+    assert run(client, _tags_stored) == before
+
+
+def test_create_post_tags_refuses_too_many_values(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    body = run(client, post_payload)
+    body["tag_list"] = [_tags_value(base + i) for i in range(101)]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 422, response.text
+    assert any("tag_list" in item["loc"] for item in response.json()["detail"]), (
+        response.text
+    )
+
+
+def test_create_post_tags_replaced_by_update_post(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _tags_value(base + 1)
+    b = _tags_value(base + 2)
+    c = _tags_value(base + 3)
+    body = run(client, post_payload)
+    body["tag_list"] = [a, b]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    response = client.patch(
+        f"/posts/{quote_path(created['id'])}",
+        json={"tag_list": [c, b]},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["tag_list"] == sorted({b, c})
+    stored = client.get(f"/posts/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["tag_list"] == sorted({b, c})
+    assert run(client, _tags_stored, value=a) == 1
+
+
+def test_create_post_tags_kept_by_update_post_without_it(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _tags_value(base + 1)
+    b = _tags_value(base + 2)
+    body = run(client, post_payload)
+    body["tag_list"] = [a, b]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    response = client.patch(
+        f"/posts/{quote_path(created['id'])}", json={}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["tag_list"] == sorted({a, b})
+
+
+def test_create_post_tags_replaced_by_replace_post(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _tags_value(base + 1)
+    b = _tags_value(base + 2)
+    c = _tags_value(base + 3)
+    body = run(client, post_payload)
+    body["tag_list"] = [a, b]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    whole = run(client, post_payload)
+    whole["tag_list"] = [c, b]
+    response = client.put(
+        f"/posts/{quote_path(created['id'])}", json=whole, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["tag_list"] == sorted({b, c})
+    stored = client.get(f"/posts/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["tag_list"] == sorted({b, c})
+    assert run(client, _tags_stored, value=a) == 1
+
+
+def test_create_post_tags_emptied_by_replace_post_without_it(
+    client: TestClient,
+) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _tags_value(base + 1)
+    b = _tags_value(base + 2)
+    body = run(client, post_payload)
+    body["tag_list"] = [a, b]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    whole = run(client, post_payload)
+    response = client.put(
+        f"/posts/{quote_path(created['id'])}", json=whole, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["tag_list"] == []
+
+
+def test_create_post_tags_filtered_by_tag(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _tags_value(base + 1)
+    b = _tags_value(base + 2)
+    c = _tags_value(base + 3)
+    body = run(client, post_payload)
+    body["tag_list"] = [a, b]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    tagged = response.json()
+    body = run(client, post_payload)
+    body["tag_list"] = [c]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    response = client.get("/posts", params={"tag": a}, headers=headers)
+    assert response.status_code == 200, response.text
+    assert [item["id"] for item in response.json()["items"]] == [tagged["id"]]
