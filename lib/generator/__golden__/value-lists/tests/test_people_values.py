@@ -1,11 +1,14 @@
 """Value lists of Person: related rows found by value, or created."""
 
+import asyncio
 import itertools
 
+import httpx
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.core.db import SessionLocal
+from app.main import app
 from app.models.person import Person
 from tests.factories import person_payload
 from tests.utils import quote_path, run
@@ -61,6 +64,30 @@ def test_create_person_follows_reuses_known_values(client: TestClient) -> None:
     assert run(client, _follows_stored, value=b) == 1
 
 
+def test_create_person_follows_created_once_by_concurrent_requests(
+    client: TestClient,
+) -> None:
+    headers: dict[str, str] = {}
+    base = next(_counter) * 200
+    a = _follows_value(base + 1)
+    bodies = [run(client, person_payload) for _ in range(8)]
+    for i, body in enumerate(bodies):
+        body["follows"] = [a, _follows_value(base + 10 + i)]
+
+    async def create_all() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://test"
+        ) as racing:
+            responses = await asyncio.gather(
+                *(racing.post("/people", json=body, headers=headers) for body in bodies)
+            )
+        return [response.status_code for response in responses]
+
+    assert run(client, create_all) == [201] * 8
+    assert run(client, _follows_stored, value=a) == 1
+
+
 def test_create_person_follows_empty_by_default(client: TestClient) -> None:
     headers: dict[str, str] = {}
     body = run(client, person_payload)
@@ -114,8 +141,9 @@ def test_create_person_follows_replaced_by_update_person(client: TestClient) -> 
         headers=headers,
     )
     assert response.status_code == 200, response.text
-    assert response.json()["follows"] == sorted({b, c})
-    stored = client.get(f"/people/{quote_path(created['id'])}", headers=headers)
+    updated = response.json()
+    assert updated["follows"] == sorted({b, c})
+    stored = client.get(f"/people/{quote_path(updated['id'])}", headers=headers)
     assert stored.status_code == 200, stored.text
     assert stored.json()["follows"] == sorted({b, c})
     assert run(client, _follows_stored, value=a) == 1
@@ -157,8 +185,9 @@ def test_create_person_follows_replaced_by_replace_person(client: TestClient) ->
         f"/people/{quote_path(created['id'])}", json=whole, headers=headers
     )
     assert response.status_code == 200, response.text
-    assert response.json()["follows"] == sorted({b, c})
-    stored = client.get(f"/people/{quote_path(created['id'])}", headers=headers)
+    updated = response.json()
+    assert updated["follows"] == sorted({b, c})
+    stored = client.get(f"/people/{quote_path(updated['id'])}", headers=headers)
     assert stored.status_code == 200, stored.text
     assert stored.json()["follows"] == sorted({b, c})
     assert run(client, _follows_stored, value=a) == 1
