@@ -11,12 +11,12 @@ import { writableLists } from '../value-lists';
 import { errorAssert } from './error-format';
 import { payloadName } from './factories';
 import { sampleFor } from './samples';
-import { answered, listItems, sendBody } from './shape';
+import { answered, dict, listItems, pageQuery, sendBody } from './shape';
 
 /** Concurrent creates naming one new value. */
 const RACERS = 8;
 
-type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; tests: string[] };
+type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; tests: string[]; helpers: Set<string> };
 
 const opOf = (entity: IrEntity, kind: IrOperation['kind'], method?: IrOperation['method']) =>
   entity.operations.find((op) => op.kind === kind && (method === undefined || op.method === method));
@@ -55,7 +55,7 @@ export function emitValueListTests(entity: IrEntity, project: IrProject): string
   const create = opOf(entity, 'create');
   if (lists.length === 0 || entity.resource.parent || !create || !testable(create.access)) return null;
   const imports = new Imports();
-  const ctx: Ctx = { entity, project, imports, tests: [] };
+  const ctx: Ctx = { entity, project, imports, tests: [], helpers: new Set() };
   const helpers: string[] = [`_counter = ${imports.module('itertools')}.count(1)`];
   for (const list of lists) {
     const sample = sampleFor(list.field, imports, 'json');
@@ -67,9 +67,34 @@ export function emitValueListTests(entity: IrEntity, project: IrProject): string
   if (ctx.tests.length === 0) return null;
   return module(
     imports.render(),
-    [...helpers, ...ctx.tests],
+    [...helpers, ...ctx.helpers, ...ctx.tests],
     `"""Value lists of ${entity.className}: related rows found by value, or created."""`,
   );
+}
+
+/** `_statements(request)`: how many SQL statements the request ran (it must answer 200). */
+function statementsHelper(imports: Imports): string {
+  const any = imports.from('typing', 'Any');
+  const event = imports.from('sqlalchemy', 'event');
+  const engine = imports.from('app.core.db', 'engine');
+  const response = `${imports.module('httpx')}.Response`;
+  const callable = imports.from('collections.abc', 'Callable');
+  return [
+    `def _statements(request: ${callable}[[], ${response}]) -> int:`,
+    '    count = 0',
+    '',
+    `    def counted(*_: ${any}) -> None:`,
+    '        nonlocal count',
+    '        count += 1',
+    '',
+    `    ${event}.listen(${engine}.sync_engine, "before_cursor_execute", counted)`,
+    '    try:',
+    '        response = request()',
+    '    finally:',
+    `        ${event}.remove(${engine}.sync_engine, "before_cursor_execute", counted)`,
+    '    assert response.status_code == 200, response.text',
+    '    return count',
+  ].join('\n');
 }
 
 /** `_<attr>_value(n)` (a valid value) and `_<attr>_stored(value)` (how many related rows hold it). */
@@ -110,12 +135,13 @@ function listTests(ctx: Ctx, create: IrOperation, access: IrAccess, list: IrValu
       ? `user, headers = ${imports.from('tests.utils', 'sign_in')}(client)`
       : 'headers: dict[str, str] = {}',
   ];
-  // `a`, `b`, `c` (and up to 200 values from `base`) are this test's own within the module.
+  // `a`, `b`, `c` (and up to 200 values from `base`) are this test's own within the module, far above the
+  // factories' counter (samples hold for counters up to 123456).
   const values = (body: string[]) => {
     const text = body.join('\n');
     const used = ['a', 'b', 'c'].filter((v) => new RegExp(`\\b${v}\\b`).test(text));
     return [
-      ...(used.length > 0 || /\bbase\b/.test(text) ? ['base = next(_counter) * 200'] : []),
+      ...(used.length > 0 || /\bbase\b/.test(text) ? ['base = 100_000 + next(_counter) * 200'] : []),
       ...used.map((v) => `${v} = ${value}(base + ${'abc'.indexOf(v) + 1})`),
     ];
   };
@@ -239,6 +265,21 @@ function listTests(ctx: Ctx, create: IrOperation, access: IrAccess, list: IrValu
 
   const listOp = opOf(entity, 'list');
   const listing = entity.resource.list;
+  const sizes = pageQuery(entity, '1', null).length > 0;
+  const readsList =
+    listOp && listing && testable(listing.access) && (listing.access.kind === 'public' || signedIn);
+  if (readsList && listOp && list === writableLists(entity)[0]) {
+    // The lists are loaded once per page (selectinload), not once per row.
+    const page = (size: string) => (sizes ? `, params=${dict(pageQuery(entity, size, null))}` : '');
+    test('loaded_without_a_query_per_row', [
+      ...Array.from({ length: 3 }, () => post('[a, b]', null)).flat(),
+      `small = _statements(lambda: client.get(${pyStr(listOp.path)}${page('1')}, headers=headers))`,
+      ...Array.from({ length: 3 }, () => post('[b, c]', null)).flat(),
+      `large = _statements(lambda: client.get(${pyStr(listOp.path)}${page('6')}, headers=headers))`,
+      'assert large == small',
+    ]);
+    ctx.helpers.add(statementsHelper(imports));
+  }
   const filter = listing?.filters.find((f) => f.via?.attr === list.attr && f.field?.id === list.field.id);
   if (
     listOp &&

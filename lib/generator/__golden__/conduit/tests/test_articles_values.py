@@ -2,12 +2,14 @@
 
 import asyncio
 import itertools
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
-from app.core.db import SessionLocal
+from app.core.db import SessionLocal, engine
 from app.main import app
 from app.models.tag import Tag
 from tests.factories import article_payload
@@ -29,9 +31,25 @@ async def _tags_stored(value: str | None = None) -> int:
         return (await session.execute(statement)).scalar_one()
 
 
+def _statements(request: Callable[[], httpx.Response]) -> int:
+    count = 0
+
+    def counted(*_: Any) -> None:
+        nonlocal count
+        count += 1
+
+    event.listen(engine.sync_engine, "before_cursor_execute", counted)
+    try:
+        response = request()
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", counted)
+    assert response.status_code == 200, response.text
+    return count
+
+
 def test_create_article_tags_sorted_without_duplicates(client: TestClient) -> None:
     user, headers = sign_in(client)
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     body = run(client, article_payload, owned_by=user)
@@ -47,7 +65,7 @@ def test_create_article_tags_sorted_without_duplicates(client: TestClient) -> No
 
 def test_create_article_tags_reuses_known_values(client: TestClient) -> None:
     user, headers = sign_in(client)
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     body = run(client, article_payload, owned_by=user)
@@ -68,7 +86,7 @@ def test_create_article_tags_created_once_by_concurrent_requests(
     client: TestClient,
 ) -> None:
     user, headers = sign_in(client)
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     bodies = [run(client, article_payload, owned_by=user) for _ in range(8)]
     for i, body in enumerate(bodies):
@@ -101,7 +119,7 @@ def test_create_article_tags_empty_by_default(client: TestClient) -> None:
 
 def test_create_article_tags_refuses_invalid_values(client: TestClient) -> None:
     user, headers = sign_in(client)
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     bad = "x" * 61
     before = run(client, _tags_stored)
@@ -116,7 +134,7 @@ def test_create_article_tags_refuses_invalid_values(client: TestClient) -> None:
 
 def test_create_article_tags_refuses_too_many_values(client: TestClient) -> None:
     user, headers = sign_in(client)
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     body = run(client, article_payload, owned_by=user)
     body["tagList"] = [_tags_value(base + i) for i in range(101)]
     response = client.post("/articles", json={"article": body}, headers=headers)
@@ -127,7 +145,7 @@ def test_create_article_tags_refuses_too_many_values(client: TestClient) -> None
 
 def test_create_article_tags_replaced_by_update_article(client: TestClient) -> None:
     user, headers = sign_in(client)
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     c = _tags_value(base + 3)
@@ -156,7 +174,7 @@ def test_create_article_tags_emptied_by_update_article_without_it(
     client: TestClient,
 ) -> None:
     user, headers = sign_in(client)
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     body = run(client, article_payload, owned_by=user)
@@ -174,9 +192,48 @@ def test_create_article_tags_emptied_by_update_article_without_it(
     assert response.json()["article"]["tagList"] == []
 
 
+def test_create_article_tags_loaded_without_a_query_per_row(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    base = 100_000 + next(_counter) * 200
+    a = _tags_value(base + 1)
+    b = _tags_value(base + 2)
+    c = _tags_value(base + 3)
+    body = run(client, article_payload, owned_by=user)
+    body["tagList"] = [a, b]
+    response = client.post("/articles", json={"article": body}, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, article_payload, owned_by=user)
+    body["tagList"] = [a, b]
+    response = client.post("/articles", json={"article": body}, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, article_payload, owned_by=user)
+    body["tagList"] = [a, b]
+    response = client.post("/articles", json={"article": body}, headers=headers)
+    assert response.status_code == 201, response.text
+    small = _statements(
+        lambda: client.get("/articles", params={"limit": 1}, headers=headers)
+    )
+    body = run(client, article_payload, owned_by=user)
+    body["tagList"] = [b, c]
+    response = client.post("/articles", json={"article": body}, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, article_payload, owned_by=user)
+    body["tagList"] = [b, c]
+    response = client.post("/articles", json={"article": body}, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, article_payload, owned_by=user)
+    body["tagList"] = [b, c]
+    response = client.post("/articles", json={"article": body}, headers=headers)
+    assert response.status_code == 201, response.text
+    large = _statements(
+        lambda: client.get("/articles", params={"limit": 6}, headers=headers)
+    )
+    assert large == small
+
+
 def test_create_article_tags_filtered_by_tag(client: TestClient) -> None:
     user, headers = sign_in(client)
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     c = _tags_value(base + 3)

@@ -2,12 +2,14 @@
 
 import asyncio
 import itertools
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
-from app.core.db import SessionLocal
+from app.core.db import SessionLocal, engine
 from app.main import app
 from app.models.person import Person
 from tests.factories import person_payload
@@ -29,9 +31,25 @@ async def _follows_stored(value: str | None = None) -> int:
         return (await session.execute(statement)).scalar_one()
 
 
+def _statements(request: Callable[[], httpx.Response]) -> int:
+    count = 0
+
+    def counted(*_: Any) -> None:
+        nonlocal count
+        count += 1
+
+    event.listen(engine.sync_engine, "before_cursor_execute", counted)
+    try:
+        response = request()
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", counted)
+    assert response.status_code == 200, response.text
+    return count
+
+
 def test_create_person_follows_sorted_without_duplicates(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _follows_value(base + 1)
     b = _follows_value(base + 2)
     body = run(client, person_payload)
@@ -47,7 +65,7 @@ def test_create_person_follows_sorted_without_duplicates(client: TestClient) -> 
 
 def test_create_person_follows_reuses_known_values(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _follows_value(base + 1)
     b = _follows_value(base + 2)
     body = run(client, person_payload)
@@ -68,7 +86,7 @@ def test_create_person_follows_created_once_by_concurrent_requests(
     client: TestClient,
 ) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _follows_value(base + 1)
     bodies = [run(client, person_payload) for _ in range(8)]
     for i, body in enumerate(bodies):
@@ -98,7 +116,7 @@ def test_create_person_follows_empty_by_default(client: TestClient) -> None:
 
 def test_create_person_follows_refuses_invalid_values(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _follows_value(base + 1)
     bad = "x" * 31
     before = run(client, _follows_stored)
@@ -114,7 +132,7 @@ def test_create_person_follows_refuses_invalid_values(client: TestClient) -> Non
 
 def test_create_person_follows_refuses_too_many_values(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     body = run(client, person_payload)
     body["follows"] = [_follows_value(base + i) for i in range(101)]
     response = client.post("/people", json=body, headers=headers)
@@ -126,7 +144,7 @@ def test_create_person_follows_refuses_too_many_values(client: TestClient) -> No
 
 def test_create_person_follows_replaced_by_update_person(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _follows_value(base + 1)
     b = _follows_value(base + 2)
     c = _follows_value(base + 3)
@@ -153,7 +171,7 @@ def test_create_person_follows_kept_by_update_person_without_it(
     client: TestClient,
 ) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _follows_value(base + 1)
     b = _follows_value(base + 2)
     body = run(client, person_payload)
@@ -170,7 +188,7 @@ def test_create_person_follows_kept_by_update_person_without_it(
 
 def test_create_person_follows_replaced_by_replace_person(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _follows_value(base + 1)
     b = _follows_value(base + 2)
     c = _follows_value(base + 3)
@@ -197,7 +215,7 @@ def test_create_person_follows_emptied_by_replace_person_without_it(
     client: TestClient,
 ) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _follows_value(base + 1)
     b = _follows_value(base + 2)
     body = run(client, person_payload)
@@ -211,3 +229,44 @@ def test_create_person_follows_emptied_by_replace_person_without_it(
     )
     assert response.status_code == 200, response.text
     assert response.json()["follows"] == []
+
+
+def test_create_person_follows_loaded_without_a_query_per_row(
+    client: TestClient,
+) -> None:
+    headers: dict[str, str] = {}
+    base = 100_000 + next(_counter) * 200
+    a = _follows_value(base + 1)
+    b = _follows_value(base + 2)
+    c = _follows_value(base + 3)
+    body = run(client, person_payload)
+    body["follows"] = [a, b]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, person_payload)
+    body["follows"] = [a, b]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, person_payload)
+    body["follows"] = [a, b]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    small = _statements(
+        lambda: client.get("/people", params={"limit": 1}, headers=headers)
+    )
+    body = run(client, person_payload)
+    body["follows"] = [b, c]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, person_payload)
+    body["follows"] = [b, c]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, person_payload)
+    body["follows"] = [b, c]
+    response = client.post("/people", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    large = _statements(
+        lambda: client.get("/people", params={"limit": 6}, headers=headers)
+    )
+    assert large == small

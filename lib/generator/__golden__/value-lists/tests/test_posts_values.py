@@ -2,12 +2,14 @@
 
 import asyncio
 import itertools
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
-from app.core.db import SessionLocal
+from app.core.db import SessionLocal, engine
 from app.main import app
 from app.models.tag import Tag
 from tests.factories import post_payload
@@ -29,9 +31,25 @@ async def _tags_stored(value: str | None = None) -> int:
         return (await session.execute(statement)).scalar_one()
 
 
+def _statements(request: Callable[[], httpx.Response]) -> int:
+    count = 0
+
+    def counted(*_: Any) -> None:
+        nonlocal count
+        count += 1
+
+    event.listen(engine.sync_engine, "before_cursor_execute", counted)
+    try:
+        response = request()
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", counted)
+    assert response.status_code == 200, response.text
+    return count
+
+
 def test_create_post_tags_sorted_without_duplicates(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     body = run(client, post_payload)
@@ -47,7 +65,7 @@ def test_create_post_tags_sorted_without_duplicates(client: TestClient) -> None:
 
 def test_create_post_tags_reuses_known_values(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     body = run(client, post_payload)
@@ -68,7 +86,7 @@ def test_create_post_tags_created_once_by_concurrent_requests(
     client: TestClient,
 ) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     bodies = [run(client, post_payload) for _ in range(8)]
     for i, body in enumerate(bodies):
@@ -98,7 +116,7 @@ def test_create_post_tags_empty_by_default(client: TestClient) -> None:
 
 def test_create_post_tags_refuses_invalid_values(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     bad = "x" * 21
     before = run(client, _tags_stored)
@@ -114,7 +132,7 @@ def test_create_post_tags_refuses_invalid_values(client: TestClient) -> None:
 
 def test_create_post_tags_refuses_too_many_values(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     body = run(client, post_payload)
     body["tag_list"] = [_tags_value(base + i) for i in range(101)]
     response = client.post("/posts", json=body, headers=headers)
@@ -126,7 +144,7 @@ def test_create_post_tags_refuses_too_many_values(client: TestClient) -> None:
 
 def test_create_post_tags_replaced_by_update_post(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     c = _tags_value(base + 3)
@@ -151,7 +169,7 @@ def test_create_post_tags_replaced_by_update_post(client: TestClient) -> None:
 
 def test_create_post_tags_kept_by_update_post_without_it(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     body = run(client, post_payload)
@@ -168,7 +186,7 @@ def test_create_post_tags_kept_by_update_post_without_it(client: TestClient) -> 
 
 def test_create_post_tags_replaced_by_replace_post(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     c = _tags_value(base + 3)
@@ -195,7 +213,7 @@ def test_create_post_tags_emptied_by_replace_post_without_it(
     client: TestClient,
 ) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     body = run(client, post_payload)
@@ -211,9 +229,48 @@ def test_create_post_tags_emptied_by_replace_post_without_it(
     assert response.json()["tag_list"] == []
 
 
+def test_create_post_tags_loaded_without_a_query_per_row(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    base = 100_000 + next(_counter) * 200
+    a = _tags_value(base + 1)
+    b = _tags_value(base + 2)
+    c = _tags_value(base + 3)
+    body = run(client, post_payload)
+    body["tag_list"] = [a, b]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, post_payload)
+    body["tag_list"] = [a, b]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, post_payload)
+    body["tag_list"] = [a, b]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    small = _statements(
+        lambda: client.get("/posts", params={"limit": 1}, headers=headers)
+    )
+    body = run(client, post_payload)
+    body["tag_list"] = [b, c]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, post_payload)
+    body["tag_list"] = [b, c]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    body = run(client, post_payload)
+    body["tag_list"] = [b, c]
+    response = client.post("/posts", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    large = _statements(
+        lambda: client.get("/posts", params={"limit": 6}, headers=headers)
+    )
+    assert large == small
+
+
 def test_create_post_tags_filtered_by_tag(client: TestClient) -> None:
     headers: dict[str, str] = {}
-    base = next(_counter) * 200
+    base = 100_000 + next(_counter) * 200
     a = _tags_value(base + 1)
     b = _tags_value(base + 2)
     c = _tags_value(base + 3)
