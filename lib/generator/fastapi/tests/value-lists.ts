@@ -9,7 +9,7 @@ import { LINKS_MAX } from '../schemas';
 import { inputMaxLength } from '../types';
 import { writableLists } from '../value-lists';
 import { errorAssert } from './error-format';
-import { payloadName } from './factories';
+import { factoryName, payloadName } from './factories';
 import { sampleFor } from './samples';
 import { answered, dict, listItems, pageQuery, sendBody } from './shape';
 
@@ -51,24 +51,89 @@ function namesKey(format: ErrorFormat, key: string): string {
  * (422, nothing stored), and a list filter on the value finds exactly the rows holding it.
  */
 export function emitValueListTests(entity: IrEntity, project: IrProject): string | null {
-  const lists = writableLists(entity);
+  if (entity.resource.valueLists.length === 0 || entity.resource.parent) return null;
   const create = opOf(entity, 'create');
-  if (lists.length === 0 || entity.resource.parent || !create || !testable(create.access)) return null;
   const imports = new Imports();
   const ctx: Ctx = { entity, project, imports, tests: [], helpers: new Set() };
   const helpers: string[] = [`_counter = ${imports.module('itertools')}.count(1)`];
+  for (const list of entity.resource.valueLists) if (!list.writable) readOnlyTest(ctx, list);
+  const lists = create && testable(create.access) ? writableLists(entity) : [];
   for (const list of lists) {
+    if (!create) break;
     const sample = sampleFor(list.field, imports, 'json');
     // A fixed sample (no counter) cannot give distinct values.
     if (!/\bn\b/.test(sample)) continue;
     helpers.push(valueHelpers(ctx, list, sample));
-    listTests(ctx, create, create.access, list);
+    listTests(ctx, create, create.access as IrAccess, list);
   }
   if (ctx.tests.length === 0) return null;
   return module(
     imports.render(),
     [...helpers, ...ctx.helpers, ...ctx.tests],
     `"""Value lists of ${entity.className}: related rows found by value, or created."""`,
+  );
+}
+
+/**
+ * A list only shown: rows linked in the database (through the association table, or rows of the through entity)
+ * show the related rows' values, sorted. Public reads only, and through entities between two different entities.
+ */
+function readOnlyTest(ctx: Ctx, list: IrValueList): void {
+  const { entity, project, imports } = ctx;
+  const get = opOf(entity, 'get');
+  if (get?.access?.kind !== 'public') return;
+  const rel = entity.relationships.find((r) => r.relationId === list.relationId && r.attr === list.attr);
+  const target = project.entityById.get(list.targetId) as IrEntity;
+  if (!rel || rel.secondary === null) return;
+  const run = imports.from('tests.utils', 'run');
+  const factory = (e: IrEntity) => imports.from('tests.factories', factoryName(e));
+  const model = (e: IrEntity) => imports.from(`app.models.${e.module}`, e.className);
+  const flag = (e: IrEntity) =>
+    e.resource.publicRows && e.resource.ownership ? `, ${e.resource.publicRows.name}=True` : '';
+  const link: string[] = [];
+  if (rel.viewOnly) {
+    const through = project.entities.find((e) => e.tableName === rel.secondary);
+    const own = through?.fks.find((fk) => fk.targetId === entity.id);
+    const other = through?.fks.find((fk) => fk.targetId === target.id && fk !== own);
+    if (!through || !own || !other || entity.id === target.id) return;
+    link.push(
+      'for linked in (first, second):',
+      `    ${run}(client, ${factory(through)}, ${own.column}=row.id, ${other.column}=linked.id)`,
+    );
+  } else {
+    const helper = `_link_${list.attr}`;
+    const select = imports.from('sqlalchemy', 'select');
+    const e = model(entity);
+    const t = model(target);
+    ctx.helpers.add(
+      [
+        `async def ${helper}(row_id: ${imports.from('typing', 'Any')}, ids: list[${imports.from('typing', 'Any')}]) -> None:`,
+        `    async with ${imports.from('app.core.db', 'SessionLocal')}() as session:`,
+        `        statement = ${select}(${e}).where(${e}.id == row_id)`,
+        `        loaded = statement.options(${imports.from('sqlalchemy.orm', 'selectinload')}(${e}.${list.attr}))`,
+        '        row = (await session.execute(loaded)).scalar_one()',
+        `        targets = await session.execute(${select}(${t}).where(${t}.id.in_(ids)))`,
+        `        row.${list.attr} = list(targets.scalars())`,
+        '        await session.commit()',
+      ].join('\n'),
+    );
+    link.push(`${run}(client, ${helper}, row_id=row.id, ids=[first.id, second.id])`);
+  }
+  const { lookup } = entity.resource;
+  const url = `f"${get.path.replace(`{${lookup.param}}`, `{${imports.from('tests.utils', 'quote_path')}(row.${lookup.field?.name ?? 'id'})}`)}"`;
+  const name = list.field.name;
+  ctx.tests.push(
+    [
+      `def test_${get.handler}_shows_${list.attr}(client: ${imports.from('fastapi.testclient', 'TestClient')}) -> None:`,
+      `    row = ${run}(client, ${factory(entity)}${flag(entity)})`,
+      `    first = ${run}(client, ${factory(target)}${flag(target)})`,
+      `    second = ${run}(client, ${factory(target)}${flag(target)})`,
+      ...link.map((l) => `    ${l}`),
+      `    response = client.get(${url})`,
+      '    assert response.status_code == 200, response.text',
+      `    shown = ${answered(entity, 'response.json()')}[${pyStr(wireName(entity, list.attr))}]`,
+      `    assert shown == sorted([first.${name}, second.${name}])`,
+    ].join('\n'),
   );
 }
 

@@ -8,11 +8,12 @@ from typing import Any
 import httpx
 from fastapi.testclient import TestClient
 from sqlalchemy import event, func, select
+from sqlalchemy.orm import selectinload
 
 from app.core.db import SessionLocal, engine
 from app.main import app
 from app.models.person import Person
-from tests.factories import person_payload
+from tests.factories import create_person, person_payload
 from tests.utils import quote_path, run
 
 _counter = itertools.count(1)
@@ -31,6 +32,16 @@ async def _follows_stored(value: str | None = None) -> int:
         return (await session.execute(statement)).scalar_one()
 
 
+async def _link_followers(row_id: Any, ids: list[Any]) -> None:
+    async with SessionLocal() as session:
+        statement = select(Person).where(Person.id == row_id)
+        loaded = statement.options(selectinload(Person.followers))
+        row = (await session.execute(loaded)).scalar_one()
+        targets = await session.execute(select(Person).where(Person.id.in_(ids)))
+        row.followers = list(targets.scalars())
+        await session.commit()
+
+
 def _statements(request: Callable[[], httpx.Response]) -> int:
     count = 0
 
@@ -45,6 +56,17 @@ def _statements(request: Callable[[], httpx.Response]) -> int:
         event.remove(engine.sync_engine, "before_cursor_execute", counted)
     assert response.status_code == 200, response.text
     return count
+
+
+def test_get_person_shows_followers(client: TestClient) -> None:
+    row = run(client, create_person)
+    first = run(client, create_person)
+    second = run(client, create_person)
+    run(client, _link_followers, row_id=row.id, ids=[first.id, second.id])
+    response = client.get(f"/people/{quote_path(row.id)}")
+    assert response.status_code == 200, response.text
+    shown = response.json()["followers"]
+    assert shown == sorted([first.handle, second.handle])
 
 
 def test_create_person_follows_sorted_without_duplicates(client: TestClient) -> None:

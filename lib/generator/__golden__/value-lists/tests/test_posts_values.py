@@ -12,7 +12,7 @@ from sqlalchemy import event, func, select
 from app.core.db import SessionLocal, engine
 from app.main import app
 from app.models.tag import Tag
-from tests.factories import post_payload
+from tests.factories import create_category, create_placement, create_post, post_payload
 from tests.utils import quote_path, run
 
 _counter = itertools.count(1)
@@ -45,6 +45,18 @@ def _statements(request: Callable[[], httpx.Response]) -> int:
         event.remove(engine.sync_engine, "before_cursor_execute", counted)
     assert response.status_code == 200, response.text
     return count
+
+
+def test_get_post_shows_categories(client: TestClient) -> None:
+    row = run(client, create_post)
+    first = run(client, create_category)
+    second = run(client, create_category)
+    for linked in (first, second):
+        run(client, create_placement, post_id=row.id, category_id=linked.id)
+    response = client.get(f"/posts/{quote_path(row.id)}")
+    assert response.status_code == 200, response.text
+    shown = response.json()["categories"]
+    assert shown == sorted([first.name, second.name])
 
 
 def test_create_post_tags_sorted_without_duplicates(client: TestClient) -> None:
