@@ -1,4 +1,4 @@
-import type { Design, Entity, FieldRef, Resource } from '../schema';
+import type { Design, Entity, FieldRef, Resource, ValueList } from '../schema';
 import { PRIMARY_KEY_REF } from '../schema';
 import { withoutUndefined } from './helpers';
 
@@ -59,13 +59,21 @@ function removeViewFields(design: Design, fieldIds: ReadonlySet<string>): Design
   };
 }
 
-/** Drops owner rules, embeds, filters, sorts and copies that go through the given relations. */
+/** The resource without the value lists `gone` picks (none left: no `valueLists` at all). */
+function dropValueLists(resource: Resource, gone: (list: ValueList) => boolean): Resource {
+  const lists = resource.valueLists;
+  if (!lists?.some(gone)) return resource;
+  const kept = lists.filter((list) => !gone(list));
+  return withoutUndefined({ ...resource, valueLists: kept.length > 0 ? kept : undefined });
+}
+
+/** Drops owner rules, embeds, filters, sorts, value lists and copies that go through the given relations. */
 export function removeRelationRefs(design: Design, relationIds: ReadonlySet<string>): Design {
   if (relationIds.size === 0) return design;
   const copies = removeCopies(design, (c) => relationIds.has(c.relationId));
   return mapResources(copies, (resource) => {
     const cleaned = filterRefs(
-      resource,
+      dropValueLists(resource, (list) => relationIds.has(list.relationId)),
       (ref) => ref.relationId === undefined || !relationIds.has(ref.relationId),
     );
     return withoutUndefined({
@@ -84,7 +92,7 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
   });
 }
 
-/** Drops lookups (back to the primary key), filters, sorts and auth settings that use the given fields. */
+/** Drops lookups (back to the primary key), filters, sorts, value lists and auth settings that use the given fields. */
 export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): Design {
   if (fieldIds.size === 0) return design;
   const copies = removeViewFields(
@@ -92,7 +100,10 @@ export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): 
     fieldIds,
   );
   const cleaned = mapResources(copies, (resource) => {
-    const refs = filterRefs(resource, (ref) => !fieldIds.has(ref.fieldId));
+    const refs = filterRefs(
+      dropValueLists(resource, (list) => fieldIds.has(list.fieldId)),
+      (ref) => !fieldIds.has(ref.fieldId),
+    );
     const next =
       refs.publicRowsFieldId && fieldIds.has(refs.publicRowsFieldId)
         ? withoutUndefined({ ...refs, publicRowsFieldId: undefined })

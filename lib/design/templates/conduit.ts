@@ -6,7 +6,9 @@ import { AUTHENTICATED, buildDesign, fields, OWNER, PUBLIC, userEntity } from '.
  * Articles, comments and profiles in the shape of the widely implemented "RealWorld" blogging API: camelCase JSON,
  * every object wrapped in its name (`{"article": {...}}`), lists under their plural with a count
  * (`{"articles": [...], "articlesCount": 2}`), comments nested under their article, `Authorization: Token <jwt>`,
- * the token inside the returned user, and errors as a field map (`{"errors": {"email": ["..."]}}`).
+ * the token inside the returned user, and errors as a field map (`{"errors": {"email": ["..."]}}`). Articles carry
+ * their tags as a sorted `tagList` of names (found or created on write, `?tag=` filters by one) and `GET /tags`
+ * lists the tags (as objects with their id: RealWorld's plain list of names is not a shape the design has yet).
  */
 export function conduitTemplate(): Design {
   const ops: Operation[] = [
@@ -48,6 +50,34 @@ export function conduitTemplate(): Design {
     ...fields('e_comment', [
       { id: 'f_comment_body', name: 'body', type: 'text', constraints: { minLength: 1, maxLength: 5000 } },
     ]),
+    // Tags are created by the articles naming them (`tagList`) and listed at `GET /tags`.
+    {
+      op: 'addEntity',
+      id: 'e_tag',
+      name: 'Tag',
+      position: { x: 440, y: 360 },
+      description: 'A label of articles, created by the first article that names it.',
+      timestamps: false,
+    },
+    ...fields('e_tag', [
+      {
+        id: 'f_tag_name',
+        name: 'name',
+        type: 'string',
+        unique: true,
+        constraints: { minLength: 1, maxLength: 60 },
+        example: 'dragons',
+      },
+    ]),
+    {
+      op: 'connect',
+      id: 'r_article_tags',
+      kind: 'many-to-many',
+      fromEntityId: 'e_article',
+      toEntityId: 'e_tag',
+      fieldName: 'tags',
+      backrefName: 'articles',
+    },
     {
       op: 'connect',
       id: 'r_article_author',
@@ -143,16 +173,43 @@ export function conduitTemplate(): Design {
         lookupFieldId: 'f_article_slug',
         ownerRelationId: 'r_article_author',
         embed: ['r_article_author'],
+        valueLists: [
+          { relationId: 'r_article_tags', fieldId: 'f_tag_name', apiName: 'tagList', writable: true },
+        ],
         operations: {
           list: {
             access: PUBLIC(),
-            filters: [{ relationId: 'r_article_author', fieldId: 'f_user_username', param: 'author' }],
+            filters: [
+              { relationId: 'r_article_author', fieldId: 'f_user_username', param: 'author' },
+              { relationId: 'r_article_tags', fieldId: 'f_tag_name', param: 'tag' },
+            ],
             defaultOrder: { field: { fieldId: 'id' }, direction: 'desc' },
           },
           get: { access: PUBLIC() },
           create: { access: AUTHENTICATED() },
           update: { access: OWNER() },
           delete: { access: OWNER() },
+        },
+      },
+    },
+    // RealWorld's `{"tags": [...]}`: the list without a count, sorted by name; tags are never written directly.
+    {
+      op: 'updateResource',
+      entityId: 'e_tag',
+      patch: {
+        lookupFieldId: 'f_tag_name',
+        shape: { countKey: null },
+        operations: {
+          list: {
+            access: PUBLIC(),
+            maxPageSize: 1000,
+            defaultPageSize: 1000,
+            defaultOrder: { field: { fieldId: 'f_tag_name' }, direction: 'asc' },
+          },
+          get: { enabled: false },
+          create: { enabled: false },
+          update: { enabled: false },
+          delete: { enabled: false },
         },
       },
     },

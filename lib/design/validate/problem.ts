@@ -75,6 +75,8 @@ export type ProblemCode =
   | 'view-name-clash'
   | 'unknown-view'
   | 'private-field-in-view'
+  // value lists
+  | 'invalid-value-list'
   // the API's shape
   | 'invalid-key-template'
   | 'invalid-api-name'

@@ -2,11 +2,12 @@ import type { Design } from '@/lib/design/schema';
 import { type TemplateName, templates } from '@/lib/design/templates';
 import { focusedDesigns } from '../testing/designs';
 
-/** Every design with golden files: the three non-empty templates and the focused ones. */
+/** Every design with golden files: the non-empty templates and the focused ones. */
 export const GOLDEN_DESIGNS: Record<string, () => Design> = {
   blog: templates.blog,
   todo: templates.todo,
   shop: templates.shop,
+  conduit: templates.conduit,
   ...focusedDesigns,
 };
 

@@ -28,6 +28,7 @@ import { source as coreLogging } from './static/core_logging.py';
 import { source as coreSecurity } from './static/core_security.py';
 import { source as schemasCommon } from './static/schemas_common.py';
 import { emitTests } from './tests/index';
+import { emitValueListHelper } from './value-lists';
 
 const PACKAGE_DOC = (what: string) => `"""${what}"""\n`;
 
@@ -62,6 +63,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('app/api/__init__.py', PACKAGE_DOC('HTTP layer: dependencies and routers.'));
   put('app/api/deps.py', emitDeps(ir));
   put('app/api/scoping.py', emitScoping(ir));
+  put('app/api/value_lists.py', emitValueListHelper(ir));
   put('app/api/routes/__init__.py', PACKAGE_DOC('One router per resource.'));
   const routeModules: string[] = [];
   const custom = emitCustomRoutes(ir);

@@ -26,6 +26,7 @@ import { decorator, handlerParams, returnType, routeModuleNames, signature } fro
 import { type NestCtx, PARENT_HELPER, parentCall, parentHelper, parentWhere } from './nesting';
 import { needsCurrentPassword } from './schemas';
 import { takesOptionalUser } from './scope';
+import { valueListLoads, valueListWrites } from './value-lists';
 import { isViewerOp } from './viewer';
 
 type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string };
@@ -48,7 +49,8 @@ function filterCondition(ctx: Ctx, ref: IrRef): string {
 /** Embedded relations loaded eagerly; to-many embeds of an entity with public rows (or gated parents) load only public ones. */
 function loaderOptions(ctx: Ctx): string {
   const embeds = ctx.entity.resource.embeds;
-  if (embeds.length === 0) return '';
+  const values = valueListLoads(ctx.entity, ctx.model, ctx.imports);
+  if (embeds.length === 0 && values.length === 0) return '';
   const load = ctx.imports.from('sqlalchemy.orm', 'selectinload');
   const names = scopeNames(ctx, null);
   const option = (e: IrEmbed) => {
@@ -58,7 +60,7 @@ function loaderOptions(ctx: Ctx): string {
     const onlyPublic = e.many ? [...(own ? [own] : []), ...parentConditions(target, names)] : [];
     return `${load}(${ctx.model}.${e.attr}${onlyPublic.length > 0 ? `.and_(${onlyPublic.join(', ')})` : ''})`;
   };
-  return `.options(${embeds.map(option).join(', ')})`;
+  return `.options(${[...embeds.map(option), ...values].join(', ')})`;
 }
 
 const nestCtx = (ctx: Ctx): NestCtx => ({ ...ctx, names: (user) => scopeNames(ctx, user) });
@@ -341,6 +343,7 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
   const links = entity.resource.links;
   const parent = parentCall(nestCtx(ctx), op, callerOf(ctx, op).name);
   const nesting = entity.resource.parent;
+  const values = valueListWrites(entity, ctx.project, imports, v.row, v.data, 'create');
   return handler(ctx, op, [
     ...unwrapBody(entity, op),
     `${v.data} = body.model_dump(exclude_unset=True)`,
@@ -355,8 +358,10 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
     ...referenceChecks(ctx, op, 'create'),
     ...copyLines(ctx, v.data, 'create'),
     ...links.map((l) => `${v.data}.pop(${pyStr(l.attr)}, None)`),
+    ...values.pops,
     `${v.row} = ${ctx.model}(**${v.data})`,
     ...linkWrites(ctx, v.row, 'create'),
+    ...values.writes,
     `session.add(${v.row})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
     answer(ctx, op, `await _fetch(session, ${ctx.model}.id == ${v.row}.id)`),
@@ -373,6 +378,7 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
   // PUT replaces the whole object: fields left out take their defaults (passwords stay unless sent).
   const replace = op.method === 'put';
   const passwords = entity.fields.filter((f) => f.inUpdate && f.isPassword);
+  const values = valueListWrites(entity, ctx.project, imports, v.row, v.data, 'update');
   return handler(ctx, op, [
     ...unwrapBody(entity, op),
     ...scope.setup,
@@ -394,7 +400,9 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
     ...copyLines(ctx, v.data, 'update'),
     ...cycleChecks(ctx, v.row),
     ...links.map((l) => `${v.data}.pop(${pyStr(l.attr)}, None)`),
+    ...values.pops,
     ...linkWrites(ctx, v.row, 'update'),
+    ...values.writes,
     `for ${v.key}, ${v.value} in ${v.data}.items():`,
     `    ${v.setattr}(${v.row}, ${v.key}, ${v.value})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,

@@ -16,12 +16,13 @@ import {
   wireName,
 } from './envelopes';
 import { decimalDigits, inputMaxLength, intBounds, optional, pyValueType } from './types';
+import { valueListAttrs, valueListInput, writableLists } from './value-lists';
 
 /** `replace`: a PUT body, required fields required like a create, passwords optional (unchanged when absent). */
 type Mode = 'create' | 'update' | 'replace';
 
 /** `Field(...)` keyword arguments for the constraints, description and example of an input field. */
-function constraintArgs(field: IrField): Array<[string, string | false | undefined]> {
+export function constraintArgs(field: IrField): Array<[string, string | false | undefined]> {
   const c = field.constraints;
   const textual = ['string', 'text', 'email', 'url', 'password'].includes(field.type);
   const numeric = ['integer', 'bigint', 'float', 'decimal'].includes(field.type);
@@ -128,6 +129,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
   const field = (f: IrField, mode: Mode) => inputField(f, imports, mode, alias(f.name));
   const fk = (k: IrForeignKey, mode: Mode) => fkInput(k, project, imports, mode, alias(k.column));
   const link = (l: IrLinkWrite, mode: Mode) => linkInput(l, project, imports, mode, alias(l.attr));
+  const values = (mode: Mode) => writableLists(entity).map((v) => valueListInput(entity, v, imports, mode));
 
   const baseBody = baseFields(entity).map((f) => field(f, 'create'));
   baseBody.unshift(config(), '');
@@ -140,6 +142,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     ...createOnlyFields(entity).map((f) => field(f, 'create')),
     ...entity.fks.filter((k) => k.inCreate).map((k) => fk(k, 'create')),
     ...entity.resource.links.map((l) => link(l, 'create')),
+    ...values('create'),
   ];
   blocks.push(
     classDef(s.create, s.base, `Body of a request creating ${withArticle(entity.className)}.`, createBody),
@@ -151,6 +154,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     ...updatable.filter((f) => !f.nullable).map((f) => f.name),
     ...fkUpdates.filter((fk) => !fk.nullable).map((fk) => fk.column),
     ...entity.resource.links.map((link) => link.attr),
+    ...writableLists(entity).map((v) => v.attr),
   ];
   const updateBody: string[] = [config()];
   if (required.length > 0) {
@@ -163,6 +167,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
   updateBody.push(...updatable.map((f) => field(f, 'update')));
   updateBody.push(...fkUpdates.map((k) => fk(k, 'update')));
   updateBody.push(...entity.resource.links.map((l) => link(l, 'update')));
+  updateBody.push(...values('update'));
   if (needsCurrentPassword(entity, project)) updateBody.push(currentPasswordField(entity, imports));
   if (updateBody[updateBody.length - 1] === '') updateBody.pop();
   blocks.push(
@@ -179,6 +184,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
     replaceBody.push(...updatable.map((f) => field(f, 'replace')));
     replaceBody.push(...fkUpdates.map((k) => fk(k, 'replace')));
     replaceBody.push(...entity.resource.links.map((l) => link(l, 'replace')));
+    replaceBody.push(...values('replace'));
     if (needsCurrentPassword(entity, project)) replaceBody.push(currentPasswordField(entity, imports));
     if (replaceBody[replaceBody.length - 1] === '') replaceBody.pop();
     blocks.push(
@@ -331,15 +337,17 @@ export function emitResponses(project: IrProject): string | null {
   const baseModel = imports.from('pydantic', 'BaseModel');
   const blocks: string[] = [];
   for (const entity of listed) {
-    const detailBody = () =>
-      entity.resource.embeds.map((embed) => {
+    const detailBody = () => [
+      ...entity.resource.embeds.map((embed) => {
         const target = project.entityById.get(embed.targetId) as IrEntity;
         const read = imports.from(`app.schemas.${target.module}`, embeddedSchema(target));
         const attr = (type: string) => aliasedAttr(embed.attr, type, wireName(entity, embed.attr), imports);
         if (embed.many) return attr(`list[${read}]`);
         const fk = entity.fks.find((f) => f.attr === embed.attr);
         return attr(fk && !fk.nullable ? read : `${read} | None`);
-      });
+      }),
+      ...valueListAttrs(entity, imports),
+    ];
     const { detail, publicDetail } = entity.schemas;
     if (detail) {
       const read = imports.from(`app.schemas.${entity.module}`, entity.schemas.read);

@@ -31,6 +31,7 @@ import type {
   IrResource,
   IrView,
 } from './types';
+import { planValueLists } from './value-lists';
 import { embedViewOf, pickedView, planViews } from './views';
 
 type Base = {
@@ -137,11 +138,10 @@ export function buildIr(design: Design, projectName?: string): IrProject {
         create: `${cls}Create`,
         update: `${cls}Update`,
         read: `${cls}Read`,
-        detail: entity.resource.embed.length > 0 ? `${cls}Detail` : null,
+        detail: detailed(entity) ? `${cls}Detail` : null,
         list: `${cls}List`,
         public: hasPrivateFields(fields) ? `${cls}Public` : null,
-        publicDetail:
-          hasPrivateFields(fields) && entity.resource.embed.length > 0 ? `${cls}PublicDetail` : null,
+        publicDetail: hasPrivateFields(fields) && detailed(entity) ? `${cls}PublicDetail` : null,
         views: [],
         embed: null,
       },
@@ -168,6 +168,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       ownership: null,
       publicRows: null,
       links: [],
+      valueLists: [],
       selfRefs: [],
       views: { list: 'full', get: 'full', create: 'full', update: 'full' },
       shape: resourceApiShape(design.api, entity),
@@ -330,6 +331,7 @@ function buildResource(
     publicRows:
       res.publicRowsFieldId === undefined ? null : (ir.fieldById.get(res.publicRowsFieldId) ?? null),
     links: links.map((l) => ({ attr: l.attr, targetId: l.targetId })),
+    valueLists: planValueLists(design, entity, ir, entityById),
     selfRefs: ir.fks.filter((fk) => fk.targetId === entity.id && fk.inUpdate),
     views: {
       list: pickedView(ir, ops.list.viewId, viewOf(list)),
@@ -351,11 +353,17 @@ function wireNames(design: Design, ir: IrEntity): Map<string, string> {
     ...ir.fks.map((fk): [string, string] => [fk.column, styled(fk.column, naming)]),
     ...ir.resource.links.map((l): [string, string] => [l.attr, styled(l.attr, naming)]),
     ...ir.resource.embeds.map((e): [string, string] => [e.attr, styled(e.attr, naming)]),
+    ...ir.resource.valueLists.map((v): [string, string] => [v.attr, v.key]),
     // The current password a user sends to change theirs (their own update body).
     ...(ir.isUser ? [['current_password', styled('current_password', naming)] as [string, string]] : []),
   ];
   if (ir.timestamps) pairs.push(['created_at', stamps.created], ['updated_at', stamps.updated]);
   return new Map(pairs.filter(([python, json]) => python !== json));
+}
+
+/** Responses of a resource that embeds relations or shows value lists have Detail schemas. */
+function detailed(entity: Entity): boolean {
+  return entity.resource.embed.length > 0 || (entity.resource.valueLists ?? []).length > 0;
 }
 
 function hasPrivateFields(fields: readonly IrField[]): boolean {

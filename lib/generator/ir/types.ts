@@ -175,6 +175,22 @@ export type IrEntityView = { id: string; className: string; fields: IrField[] };
 export type IrLinkWrite = { attr: string; targetId: string };
 
 /**
+ * A many-to-many shown as the sorted values of one field of the related rows (`tagList: ["a", "b"]`) and, when
+ * `writable`, written as such a list in create/update bodies (the related rows found by the field, or created).
+ */
+export type IrValueList = {
+  /** The relationship attribute on the entity, also the schemas' attribute (`tags`). */
+  attr: string;
+  /** The JSON key (`tagList`). */
+  key: string;
+  relationId: string;
+  targetId: string;
+  /** The target's value field (unique, string-like). */
+  field: IrField;
+  writable: boolean;
+};
+
+/**
  * A resource nested under its parent's item path through a many-to-one FK: the parent's lookup is a path
  * parameter (`param`, planned against every handler of the child), the FK is set from it on create.
  */
@@ -206,6 +222,7 @@ export type IrResource = {
   /** Boolean field marking rows public: reads not limited to the owner see only those (and the caller's own). */
   publicRows: IrField | null;
   links: IrLinkWrite[];
+  valueLists: IrValueList[];
   /** FKs to the entity itself: an update must not make a row its own ancestor. */
   selfRefs: IrForeignKey[];
   views: { list: IrView; get: IrView; create: IrView; update: IrView };

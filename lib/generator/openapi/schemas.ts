@@ -11,6 +11,7 @@ import {
 } from '../fastapi/schemas';
 import { decimalDigits, INT32, INT64, inputMaxLength, intBounds } from '../fastapi/types';
 import type { IrEntity, IrEntityView, IrField, IrProject } from '../ir/types';
+import { valueListInputProps, valueListReadProps } from './value-lists';
 
 /** JSON Schema (OpenAPI 3.1) of the generated Pydantic models, mirroring Pydantic v2's output. */
 export type JsonSchema = Record<string, unknown>;
@@ -32,7 +33,7 @@ function decimalPattern(field: IrField): string {
 }
 
 /** Schema of the value (not null) of an input field, with its constraints. */
-function inputValueSchema(field: IrField): JsonSchema {
+export function inputValueSchema(field: IrField): JsonSchema {
   const c = field.constraints;
   const textual = ['string', 'text', 'email', 'url', 'password'].includes(field.type);
   const out: JsonSchema = {};
@@ -214,6 +215,7 @@ export function createSchema(entity: IrEntity, project: IrProject): JsonSchema {
       ...createOnlyFields(entity).map(entityInput(entity, 'create')),
       ...fkProps(entity, project, 'create'),
       ...linkProps(entity, project, 'create'),
+      ...valueListInputProps(entity, 'create'),
     ],
     undefined,
     true,
@@ -246,6 +248,7 @@ export function updateSchema(
     ...entity.fields.filter((f) => f.inUpdate).map(entityInput(entity, mode)),
     ...fkProps(entity, project, mode),
     ...linkProps(entity, project, mode),
+    ...valueListInputProps(entity, mode),
   ];
   if (needsCurrentPassword(entity, project)) {
     const name = wireName(entity, 'current_password');
@@ -309,13 +312,18 @@ export function publicDetailSchema(entity: IrEntity, project: IrProject): JsonSc
   return objectSchema(name, [
     ...readProps(entity, project, publicFields(entity)),
     ...embedProps(entity, project),
+    ...valueListReadProps(entity),
   ]);
 }
 
 export function detailSchema(entity: IrEntity, project: IrProject): JsonSchema | null {
   const name = entity.schemas.detail;
   if (!name) return null;
-  return objectSchema(name, [...readProps(entity, project), ...embedProps(entity, project)]);
+  return objectSchema(name, [
+    ...readProps(entity, project),
+    ...embedProps(entity, project),
+    ...valueListReadProps(entity),
+  ]);
 }
 
 function embedProps(entity: IrEntity, project: IrProject): Prop[] {

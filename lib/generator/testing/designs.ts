@@ -12,6 +12,7 @@ import { HANDLER_LOCALS } from '../ir/scope';
 import { authDesigns } from './auth-designs';
 import { nestingDesigns } from './nesting-designs';
 import { shapeDesigns } from './shape-designs';
+import { valuesDesigns } from './values-designs';
 
 /** Small designs that each exercise one generator feature, for golden files and the Python checks. */
 
@@ -394,4 +395,5 @@ export const focusedDesigns: Record<string, () => Design> = {
   'custom-endpoints': customEndpoints,
   ...nestingDesigns,
   ...shapeDesigns,
+  ...valuesDesigns,
 };

@@ -9,6 +9,7 @@ import { emitNestedTests } from './nested';
 import { emitResourceTests } from './resource';
 import { emitShapeTests } from './shape-tests';
 import { emitConftest, emitRuntimeTests, emitUtils } from './support';
+import { emitValueListTests } from './value-lists';
 import { emitViewTests } from './views';
 
 /** The generated pytest suite, keyed by path. */
@@ -39,6 +40,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
     if (views) files[`tests/test_${entity.resource.module}_views.py`] = views;
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
+    const values = emitValueListTests(entity, ir);
+    if (values) files[`tests/test_${entity.resource.module}_values.py`] = values;
     const shape = emitShapeTests(entity, ir);
     if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }

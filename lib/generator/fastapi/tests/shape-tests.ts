@@ -65,6 +65,7 @@ function itemKeys(ctx: Ctx, op: IrOperation): string[] {
     ...entity.fks.map((fk) => fk.column),
     ...(entity.timestamps ? ['created_at', 'updated_at'] : []),
     ...entity.resource.embeds.map((e) => e.attr),
+    ...entity.resource.valueLists.map((v) => v.attr),
   ];
   return names.map((n) => wireName(entity, n)).sort();
 }
