@@ -75,6 +75,8 @@ export type ProblemCode =
   | 'view-name-clash'
   | 'unknown-view'
   | 'private-field-in-view'
+  // computed fields
+  | 'invalid-computed'
   // the API's shape
   | 'invalid-key-template'
   | 'invalid-api-name'

@@ -4,6 +4,7 @@ import { kebabCase, resourcePathFor, snakeCase, tableNameFor } from '@/lib/desig
 import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/design/schema';
 import { toAccess } from './access';
 import { resolveAuthApi } from './auth-api';
+import { planComputed } from './computed';
 import { buildCustomEndpoints } from './custom';
 import { toIrField } from './fields';
 import {
@@ -20,6 +21,7 @@ import { dependencyOrder } from './order';
 import { planRelations } from './relations';
 import type {
   IrAccess,
+  IrComputed,
   IrCustomEndpoint,
   IrEntity,
   IrEnum,
@@ -130,6 +132,8 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       timestamps: entity.timestamps,
       fields,
       fieldById: new Map(fields.map((f) => [f.id, f])),
+      // Filled below once every entity exists (related rows of other entities).
+      computed: [],
       fks,
       relationships,
       schemas: {
@@ -172,9 +176,14 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       views: { list: 'full', get: 'full', create: 'full', update: 'full' },
       shape: resourceApiShape(design.api, entity),
     };
+    entityById.set(entity.id, ir);
+  }
+  for (const entity of design.entities) {
+    const ir = entityById.get(entity.id) as IrEntity;
+    ir.computed = planComputed(design, entity, ir, entityById, plan.associations);
+    ir.memberNames.push(...ir.computed.map((c) => c.name));
     ir.schemas.views = planViews(entity, ir);
     ir.schemas.embed = embedViewOf(entity, ir.schemas.views);
-    entityById.set(entity.id, ir);
   }
 
   const designById = new Map(design.entities.map((e) => [e.id, e]));
@@ -257,6 +266,9 @@ function buildResource(
   ): IrRef => {
     let target = ir;
     let via: IrRef['via'] = null;
+    const computed =
+      forSort && fieldRef.relationId === undefined ? computedRef(ir, fieldRef.fieldId) : undefined;
+    if (computed) return { param: computed.name, query: computed.api, via: null, field: null, computed };
     if (fieldRef.relationId !== undefined) {
       const relation = relationsById.get(fieldRef.relationId) as Relation;
       const targetId = otherEnd(relation, entity.id) as string;
@@ -351,11 +363,17 @@ function wireNames(design: Design, ir: IrEntity): Map<string, string> {
     ...ir.fks.map((fk): [string, string] => [fk.column, styled(fk.column, naming)]),
     ...ir.resource.links.map((l): [string, string] => [l.attr, styled(l.attr, naming)]),
     ...ir.resource.embeds.map((e): [string, string] => [e.attr, styled(e.attr, naming)]),
+    ...ir.computed.map((c): [string, string] => [c.name, c.api]),
     // The current password a user sends to change theirs (their own update body).
     ...(ir.isUser ? [['current_password', styled('current_password', naming)] as [string, string]] : []),
   ];
   if (ir.timestamps) pairs.push(['created_at', stamps.created], ['updated_at', stamps.updated]);
   return new Map(pairs.filter(([python, json]) => python !== json));
+}
+
+/** A sortable computed field of the entity (viewer-independent: per-viewer values do not sort). */
+function computedRef(ir: IrEntity, id: string): IrComputed | undefined {
+  return ir.computed.find((c) => c.id === id && !c.perViewer);
 }
 
 function hasPrivateFields(fields: readonly IrField[]): boolean {
