@@ -194,16 +194,13 @@ export function emitComputedModule(project: IrProject): string | null {
           : relatedSelect(c, names, (r) => aggregate(c, r, imports), [], alias);
       const end = c.kind === 'exists' ? '.exists()' : '.scalar_subquery()';
       const property = imports.from('sqlalchemy.orm', 'column_property');
-      blocks.push(
-        ...setup,
-        `${model}.${c.name} = ${property}(\n    (\n${indentLines(statement, 8)}\n        ${end}\n    )\n)`,
-      );
+      blocks.push(...setup, `${model}.${c.name} = ${property}(\n${indentLines(statement, 4)}\n    ${end}\n)`);
     }
   }
   return module(
     imports.render(),
     blocks,
-    '"""Computed fields: one correlated subquery per value, inside the statement that loads the rows."""',
+    '"""Computed fields: correlated subqueries inside the statement loading the rows."""',
   );
 }
 

@@ -126,7 +126,9 @@ function fetchHelper(ctx: Ctx): string {
   const options = loaderOptions(ctx, user ? 'viewer' : null, ctx.entity.schemas.read);
   return [
     `async def _fetch(session: ${session}, *where: ${columnElement}[bool]${viewer}) -> ${ctx.model}:`,
-    `    """One ${ctx.entity.className} (relations to embed loaded eagerly${user ? ', computed fields for the viewer' : ''}), or 404."""`,
+    user
+      ? `    ${pyDocstring(`One ${ctx.entity.className} (embeds and the viewer's computed fields loaded), or 404.`, '    ')}`
+      : `    """One ${ctx.entity.className} (relations to embed loaded eagerly), or 404."""`,
     '    statement = (',
     `        ${select}(${ctx.model})`,
     '        .where(*where)',

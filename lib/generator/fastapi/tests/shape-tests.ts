@@ -65,6 +65,7 @@ function itemKeys(ctx: Ctx, op: IrOperation): string[] {
     ...entity.fks.map((fk) => fk.column),
     ...(entity.timestamps ? ['created_at', 'updated_at'] : []),
     ...entity.resource.embeds.map((e) => e.attr),
+    ...entity.computed.map((c) => c.name),
   ];
   return names.map((n) => wireName(entity, n)).sort();
 }
