@@ -1,5 +1,6 @@
 import type { Design, Entity, FieldRef, Resource } from '../schema';
 import { PRIMARY_KEY_REF } from '../schema';
+import { removeComputedRefs } from './computed-cleanup';
 import { withoutUndefined } from './helpers';
 
 /** Reference clean-up shared by the delete operations, so a delete never leaves a dangling id behind. */
@@ -62,7 +63,9 @@ function removeViewFields(design: Design, fieldIds: ReadonlySet<string>): Design
 /** Drops owner rules, embeds, filters, sorts and copies that go through the given relations. */
 export function removeRelationRefs(design: Design, relationIds: ReadonlySet<string>): Design {
   if (relationIds.size === 0) return design;
-  const copies = removeCopies(design, (c) => relationIds.has(c.relationId));
+  const copies = removeCopies(removeComputedRefs(design, { relationIds }), (c) =>
+    relationIds.has(c.relationId),
+  );
   return mapResources(copies, (resource) => {
     const cleaned = filterRefs(
       resource,
@@ -88,7 +91,7 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
 export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): Design {
   if (fieldIds.size === 0) return design;
   const copies = removeViewFields(
-    removeCopies(design, (c) => fieldIds.has(c.fieldId)),
+    removeCopies(removeComputedRefs(design, { fieldIds }), (c) => fieldIds.has(c.fieldId)),
     fieldIds,
   );
   const cleaned = mapResources(copies, (resource) => {
