@@ -1,4 +1,4 @@
-import { API_KEY, fieldApiName, styled } from '../api-shape';
+import { API_KEY, fieldApiName, styled, timestampApiNames } from '../api-shape';
 import { otherEnd } from '../members';
 import { foreignKeyColumnFor, isSnakeCase, reservedFieldNameReason } from '../names';
 import { type AccessRule, type ComputedField, CRUD_OPERATIONS, type Entity, type Relation } from '../schema';
@@ -57,12 +57,23 @@ export function checkComputed(ctx: Context): void {
       taken.add(f.name);
       takenJson.add(fieldApiName(f, naming));
     }
+    if (entity.timestamps) {
+      const stamps = timestampApiNames(design.api);
+      takenJson.add(stamps.created).add(stamps.updated);
+    }
     for (const r of design.relations) {
       if (r.fromEntityId === id) {
         taken.add(r.fieldName);
-        if (r.kind !== 'many-to-many') taken.add(foreignKeyColumnFor(r.fieldName));
+        takenJson.add(styled(r.fieldName, naming));
+        if (r.kind !== 'many-to-many') {
+          taken.add(foreignKeyColumnFor(r.fieldName));
+          takenJson.add(styled(foreignKeyColumnFor(r.fieldName), naming));
+        }
       }
-      if (r.toEntityId === id) taken.add(r.backrefName);
+      if (r.toEntityId === id) {
+        taken.add(r.backrefName);
+        takenJson.add(styled(r.backrefName, naming));
+      }
     }
     list.forEach((c, k) => {
       const at = `${path}[${k}]`;
