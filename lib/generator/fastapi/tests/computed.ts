@@ -157,7 +157,7 @@ function whereValues(ctx: Ctx, c: IrComputed): { match: string[]; miss: string[]
   return { match, miss };
 }
 
-function valueTests(ctx: Ctx, get: IrOperation, c: IrComputed): void {
+function valueTests(ctx: Ctx, get: IrOperation, list: IrOperation | undefined, c: IrComputed): void {
   const { entity } = ctx;
   const read = readHelper(ctx, get);
   const key = pyStr(wireName(entity, c.name));
@@ -190,6 +190,13 @@ function valueTests(ctx: Ctx, get: IrOperation, c: IrComputed): void {
         ? []
         : [`assert ${read}(client, row, other_headers)[${key}] is False`]),
       ...(anonymous ? [`assert ${read}(client, row, {})[${key}] is False`] : []),
+      ...(listShows(ctx, list, c)
+        ? [
+            // Lists fill the value in for the whole page in their one statement.
+            `assert ${listHelper(ctx, list)}(client, {}, headers)[${jsonId(ctx.entity, 'row.id')}][${key}] is True`,
+            `assert ${listHelper(ctx, list)}(client, {}, other_headers)[${jsonId(ctx.entity, 'row.id')}][${key}] is False`,
+          ]
+        : []),
     ]);
     return;
   }
@@ -216,7 +223,7 @@ function valueTests(ctx: Ctx, get: IrOperation, c: IrComputed): void {
   ]);
 }
 
-/** `_listed_ids(client, params, headers)`: every id the list answers, page after page. */
+/** `_listed(client, params, headers)`: every row the list answers (page after page, in order), by id. */
 function listHelper(ctx: Ctx, list: IrOperation): string {
   const { entity, imports } = ctx;
   const any = imports.from('typing', 'Any');
@@ -226,29 +233,37 @@ function listHelper(ctx: Ctx, list: IrOperation): string {
   const id = pyStr(wireName(entity, 'id'));
   const body = paged(entity)
     ? [
-        `ids: list[${any}] = []`,
+        `rows: list[${any}] = []`,
         'while True:',
-        `    query = {**params, ${pageQuery(entity, max, 'len(ids)').join(', ')}}`,
+        `    query = {**params, ${pageQuery(entity, max, 'len(rows)').join(', ')}}`,
         `    response = client.get(${pyStr(list.path)}, params=query, headers=headers)`,
         '    assert response.status_code == 200, response.text',
         `    page = ${items}`,
-        `    ids += [item[${id}] for item in page]`,
+        '    rows += page',
         `    if len(page) < ${max}:`,
-        '        return ids',
+        `        return {row[${id}]: row for row in rows}`,
       ]
     : [
         `response = client.get(${pyStr(list.path)}, params=params, headers=headers)`,
         'assert response.status_code == 200, response.text',
-        `return [item[${id}] for item in ${items}]`,
+        `return {row[${id}]: row for row in ${items}}`,
       ];
   ctx.helpers.add(
     [
-      `def _listed_ids(client: ${tc}, params: dict[str, ${any}], headers: dict[str, str]) -> list[${any}]:`,
-      '    """Every id the list answers for `params`, in order."""',
+      `def _listed(client: ${tc}, params: dict[str, ${any}], headers: dict[str, str]) -> dict[${any}, ${any}]:`,
+      '    """Every row the list answers for `params`, in order, by id."""',
       indent(body.join('\n')),
     ].join('\n'),
   );
-  return '_listed_ids';
+  return '_listed';
+}
+
+/** Whether the list answers `c` in its items (a named view may leave it out). */
+function listShows(ctx: Ctx, list: IrOperation | undefined, c: IrComputed): list is IrOperation {
+  if (!readable(list) || list.access?.kind === 'owner') return false;
+  const view = ctx.entity.resource.views.list;
+  if (typeof view !== 'object') return true;
+  return ctx.entity.schemas.views.find((v) => v.className === view.schema)?.computed.includes(c) ?? false;
 }
 
 function sortTests(ctx: Ctx, list: IrOperation): void {
@@ -276,7 +291,7 @@ function sortTests(ctx: Ctx, list: IrOperation): void {
 }
 
 /** A to-one embed whose target shows a viewer-linked value: the embedding row answers it per viewer too. */
-function embedTests(ctx: Ctx, get: IrOperation): void {
+function embedTests(ctx: Ctx, get: IrOperation, list: IrOperation | undefined): void {
   const { entity, project } = ctx;
   for (const embed of entity.resource.embeds) {
     const fk = entity.fks.find((f) => f.attr === embed.attr);
@@ -306,6 +321,9 @@ function embedTests(ctx: Ctx, get: IrOperation): void {
         ...linkViewer(ctx, c, 'linked', 'user'),
         `assert ${read}(client, row, headers)${at} is True`,
         ...(get.access?.kind === 'owner' ? [] : [`assert ${read}(client, row, other_headers)${at} is False`]),
+        ...(readable(list) && list.access?.kind !== 'owner' && typeof entity.resource.views.list !== 'object'
+          ? [`assert ${listHelper(ctx, list)}(client, {}, headers)[${jsonId(entity, 'row.id')}]${at} is True`]
+          : []),
       ]);
     }
   }
@@ -316,12 +334,12 @@ export function emitComputedTests(entity: IrEntity, project: IrProject): string 
   const get = entity.operations.find((op) => op.kind === 'get');
   const list = entity.operations.find((op) => op.kind === 'list');
   if (!readable(get)) return null;
-  const imports = new Imports(['_read', '_link', '_point', '_listed_ids']);
+  const imports = new Imports(['_read', '_link', '_point', '_listed']);
   const ctx: Ctx = { entity, project, imports, tests: [], helpers: new Set() };
   // Rows are the signed-in user's (factories take `owned_by`), so owner-only reads see them.
-  for (const c of entity.computed) valueTests(ctx, get, c);
+  for (const c of entity.computed) valueTests(ctx, get, list, c);
   if (readable(list)) sortTests(ctx, list);
-  embedTests(ctx, get);
+  embedTests(ctx, get, list);
   if (ctx.tests.length === 0) return null;
   return module(
     imports.render(),

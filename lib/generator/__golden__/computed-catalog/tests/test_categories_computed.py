@@ -16,19 +16,19 @@ def _read(client: TestClient, row: Any, headers: dict[str, str]) -> Any:
     return response.json()
 
 
-def _listed_ids(
+def _listed(
     client: TestClient, params: dict[str, Any], headers: dict[str, str]
-) -> list[Any]:
-    """Every id the list answers for `params`, in order."""
-    ids: list[Any] = []
+) -> dict[Any, Any]:
+    """Every row the list answers for `params`, in order, by id."""
+    rows: list[Any] = []
     while True:
-        query = {**params, "limit": 100, "offset": len(ids)}
+        query = {**params, "limit": 100, "offset": len(rows)}
         response = client.get("/categories", params=query, headers=headers)
         assert response.status_code == 200, response.text
         page = response.json()["items"]
-        ids += [item["id"] for item in page]
+        rows += page
         if len(page) < 100:
-            return ids
+            return {row["id"]: row for row in rows}
 
 
 def test_category_children_count_follows_the_related_rows(client: TestClient) -> None:
@@ -89,10 +89,10 @@ def test_list_categories_sort_by_product_count(client: TestClient) -> None:
     run(client, create_product, category_id=high.id)
     ours = {low.id, high.id}
     ascending = [
-        i for i in _listed_ids(client, {"sort": "product_count"}, headers) if i in ours
+        i for i in _listed(client, {"sort": "product_count"}, headers) if i in ours
     ]
     assert ascending == [low.id, high.id]
     descending = [
-        i for i in _listed_ids(client, {"sort": "-product_count"}, headers) if i in ours
+        i for i in _listed(client, {"sort": "-product_count"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id]

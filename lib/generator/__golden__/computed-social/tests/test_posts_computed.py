@@ -25,19 +25,19 @@ async def _link(table: Table, values: dict[str, Any]) -> None:
         await session.commit()
 
 
-def _listed_ids(
+def _listed(
     client: TestClient, params: dict[str, Any], headers: dict[str, str]
-) -> list[Any]:
-    """Every id the list answers for `params`, in order."""
-    ids: list[Any] = []
+) -> dict[Any, Any]:
+    """Every row the list answers for `params`, in order, by id."""
+    rows: list[Any] = []
     while True:
-        query = {**params, "limit": 100, "offset": len(ids)}
+        query = {**params, "limit": 100, "offset": len(rows)}
         response = client.get("/posts", params=query, headers=headers)
         assert response.status_code == 200, response.text
         page = response.json()["items"]
-        ids += [item["id"] for item in page]
+        rows += page
         if len(page) < 100:
-            return ids
+            return {row["id"]: row for row in rows}
 
 
 def test_post_likes_count_follows_the_related_rows(client: TestClient) -> None:
@@ -75,6 +75,8 @@ def test_post_liked_is_true_for_the_linked_viewer_only(client: TestClient) -> No
     assert _read(client, row, headers)["liked"] is True
     assert _read(client, row, other_headers)["liked"] is False
     assert _read(client, row, {})["liked"] is False
+    assert _listed(client, {}, headers)[row.id]["liked"] is True
+    assert _listed(client, {}, other_headers)[row.id]["liked"] is False
 
 
 def test_post_comments_count_follows_the_related_rows(client: TestClient) -> None:
@@ -141,11 +143,11 @@ def test_list_posts_sort_by_likes_count(client: TestClient) -> None:
     )
     ours = {low.id, high.id}
     ascending = [
-        i for i in _listed_ids(client, {"sort": "likesCount"}, headers) if i in ours
+        i for i in _listed(client, {"sort": "likesCount"}, headers) if i in ours
     ]
     assert ascending == [low.id, high.id]
     descending = [
-        i for i in _listed_ids(client, {"sort": "-likesCount"}, headers) if i in ours
+        i for i in _listed(client, {"sort": "-likesCount"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id]
 
@@ -159,15 +161,11 @@ def test_list_posts_sort_by_comments_count(client: TestClient) -> None:
     run(client, create_comment, owned_by=user, post_id=high.id, approved=True)
     ours = {low.id, high.id}
     ascending = [
-        i
-        for i in _listed_ids(client, {"sort": "approvedComments"}, headers)
-        if i in ours
+        i for i in _listed(client, {"sort": "approvedComments"}, headers) if i in ours
     ]
     assert ascending == [low.id, high.id]
     descending = [
-        i
-        for i in _listed_ids(client, {"sort": "-approvedComments"}, headers)
-        if i in ours
+        i for i in _listed(client, {"sort": "-approvedComments"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id]
 
@@ -187,3 +185,4 @@ def test_post_embeds_author_following_per_viewer(client: TestClient) -> None:
     )
     assert _read(client, row, headers)["author"]["following"] is True
     assert _read(client, row, other_headers)["author"]["following"] is False
+    assert _listed(client, {}, headers)[row.id]["author"]["following"] is True

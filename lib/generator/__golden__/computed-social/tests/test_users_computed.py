@@ -25,19 +25,19 @@ async def _link(table: Table, values: dict[str, Any]) -> None:
         await session.commit()
 
 
-def _listed_ids(
+def _listed(
     client: TestClient, params: dict[str, Any], headers: dict[str, str]
-) -> list[Any]:
-    """Every id the list answers for `params`, in order."""
-    ids: list[Any] = []
+) -> dict[Any, Any]:
+    """Every row the list answers for `params`, in order, by id."""
+    rows: list[Any] = []
     while True:
-        query = {**params, "limit": 100, "offset": len(ids)}
+        query = {**params, "limit": 100, "offset": len(rows)}
         response = client.get("/users", params=query, headers=headers)
         assert response.status_code == 200, response.text
         page = response.json()["items"]
-        ids += [item["id"] for item in page]
+        rows += page
         if len(page) < 100:
-            return ids
+            return {row["id"]: row for row in rows}
 
 
 def test_user_followers_count_follows_the_related_rows(client: TestClient) -> None:
@@ -75,6 +75,8 @@ def test_user_following_is_true_for_the_linked_viewer_only(client: TestClient) -
     assert _read(client, row, headers)["following"] is True
     assert _read(client, row, other_headers)["following"] is False
     assert _read(client, row, {})["following"] is False
+    assert _listed(client, {}, headers)[row.id]["following"] is True
+    assert _listed(client, {}, other_headers)[row.id]["following"] is False
 
 
 def test_list_users_sort_by_followers_count(client: TestClient) -> None:
@@ -104,12 +106,10 @@ def test_list_users_sort_by_followers_count(client: TestClient) -> None:
     )
     ours = {low.id, high.id}
     ascending = [
-        i for i in _listed_ids(client, {"sort": "followersCount"}, headers) if i in ours
+        i for i in _listed(client, {"sort": "followersCount"}, headers) if i in ours
     ]
     assert ascending == [low.id, high.id]
     descending = [
-        i
-        for i in _listed_ids(client, {"sort": "-followersCount"}, headers)
-        if i in ours
+        i for i in _listed(client, {"sort": "-followersCount"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id]
