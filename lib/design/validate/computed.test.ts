@@ -103,6 +103,13 @@ describe('computed fields', () => {
       'entities[1].computed[0].name',
       'entities[1].computed[4].name',
     ]);
+    const reserved = social();
+    computed(reserved, 'e_post', 'c_post_likes').name = 'model_count';
+    computed(reserved, 'e_post', 'c_post_liked').name = 'LikedIt';
+    expect(problemsOf(reserved, 'invalid-name').map((p) => p.path)).toEqual([
+      'entities[1].computed[0].name',
+      'entities[1].computed[1].name',
+    ]);
     const json = social();
     computed(json, 'e_post', 'c_post_rated').apiName = 'approvedComments';
     expect(problemsOf(json, 'duplicate-api-name').map((p) => p.path)).toEqual([

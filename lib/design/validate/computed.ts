@@ -1,6 +1,6 @@
 import { API_KEY, fieldApiName, styled, timestampApiNames } from '../api-shape';
 import { otherEnd } from '../members';
-import { foreignKeyColumnFor, isSnakeCase, reservedFieldNameReason } from '../names';
+import { foreignKeyColumnFor, isSnakeCase, pydanticAttributeReason, reservedFieldNameReason } from '../names';
 import { type AccessRule, type ComputedField, CRUD_OPERATIONS, type Entity, type Relation } from '../schema';
 import type { Context } from './context';
 
@@ -78,7 +78,7 @@ export function checkComputed(ctx: Context): void {
     list.forEach((c, k) => {
       const at = `${path}[${k}]`;
       const json = c.apiName ?? styled(c.name, naming);
-      const reserved = reservedFieldNameReason(c.name);
+      const reserved = reservedFieldNameReason(c.name) ?? pydanticAttributeReason(c.name);
       if (!isSnakeCase(c.name) || reserved) {
         report(
           'invalid-name',
