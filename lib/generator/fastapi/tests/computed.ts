@@ -270,7 +270,7 @@ function sortTests(ctx: Ctx, list: IrOperation): void {
   const { entity } = ctx;
   for (const sort of entity.resource.list?.sorts ?? []) {
     const c = sort.computed;
-    if (!c || c.kind !== 'count') continue;
+    if (c?.kind !== 'count') continue;
     const { match } = whereValues(ctx, c);
     const listed = listHelper(ctx, list);
     const ids = [jsonId(entity, 'low.id'), jsonId(entity, 'high.id')];
