@@ -178,9 +178,16 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     };
     entityById.set(entity.id, ir);
   }
+  const viewerFns = new Set<string>();
   for (const entity of design.entities) {
     const ir = entityById.get(entity.id) as IrEntity;
     ir.computed = planComputed(design, entity, ir, entityById, plan.associations);
+    // One module holds every per-viewer function: `user_post` + `liked` and `user` + `post_liked` both differ.
+    for (const c of ir.computed) {
+      if (c.viewerFn === null) continue;
+      c.viewerFn = uniqueName(c.viewerFn, viewerFns);
+      viewerFns.add(c.viewerFn);
+    }
     ir.memberNames.push(...ir.computed.map((c) => c.name));
     ir.schemas.views = planViews(entity, ir);
     ir.schemas.embed = embedViewOf(entity, ir.schemas.views);
