@@ -146,7 +146,7 @@ function aggregate(c: IrComputed, r: ReturnType<typeof related>, imports: Import
 
 function viewerDoc(c: IrComputed, entity: IrEntity): string {
   if (c.description.trim() !== '') return c.description;
-  return `\`${c.name}\` of ${entity.className}: the viewer is one of the related rows; false for anonymous callers.`;
+  return `\`${c.name}\`: the viewer is one of the ${entity.className}'s \`${c.relationAttr}\`; false for anonymous callers.`;
 }
 
 /**

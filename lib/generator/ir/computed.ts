@@ -77,6 +77,8 @@ export function planComputed(
     const whereField = c.where ? target.fieldById.get(c.where.fieldId) : undefined;
     if (c.where && !whereField) return [];
     if (c.kind === 'viewer-linked' && design.auth?.userEntityId !== source.targetId) return [];
+    const relation = design.relations.find((r) => r.id === c.relationId) as Relation;
+    const side = c.side ?? (relation.fromEntityId === entity.id ? 'field' : 'backref');
     return [
       {
         id: c.id,
@@ -85,6 +87,7 @@ export function planComputed(
         kind: c.kind,
         description: c.description ?? '',
         source,
+        relationAttr: side === 'field' ? relation.fieldName : relation.backrefName,
         field,
         where: c.where && whereField ? { field: whereField, equals: c.where.equals } : null,
         perViewer: c.kind === 'viewer-linked',

@@ -171,6 +171,8 @@ export type IrComputed = {
   kind: ComputedField['kind'];
   description: string;
   source: IrComputedSource;
+  /** The entity's relationship attribute holding the related rows (`followers`). */
+  relationAttr: string;
   /** The aggregated field of the related entity (`sum` / `min` / `max`). */
   field: IrField | null;
   /** Only related rows whose field equals the value. */

@@ -18,7 +18,7 @@ User.followers_count = column_property(
 
 
 def user_following(viewer: User | None) -> ColumnElement[bool]:
-    """`following` of User: the viewer is one of the related rows; false for
+    """`following`: the viewer is one of the User's `followers`; false for
     anonymous callers.
     """
     if viewer is None:
@@ -45,8 +45,8 @@ Post.likes_count = column_property(
 
 
 def post_liked(viewer: User | None) -> ColumnElement[bool]:
-    """`liked` of Post: the viewer is one of the related rows; false for
-    anonymous callers.
+    """`liked`: the viewer is one of the Post's `likers`; false for anonymous
+    callers.
     """
     if viewer is None:
         return false()
