@@ -5,6 +5,7 @@ import { firstRunBenchmark } from './first-run';
 import { generationBenchmark } from './generation';
 import { layoutBenchmark } from './layout';
 import { loadBenchmark } from './load';
+import { statementsBenchmark } from './statements';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures (record them in docs/benchmarks.md). */
 const benchmarks: Record<string, () => Promise<unknown>> = {
@@ -14,6 +15,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   load: loadBenchmark,
   layout: layoutBenchmark,
   'first-run': firstRunBenchmark,
+  statements: statementsBenchmark,
 };
 
 const wanted = process.argv.slice(2);

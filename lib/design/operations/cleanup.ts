@@ -1,5 +1,6 @@
 import type { Design, Entity, FieldRef, Resource, ValueList } from '../schema';
 import { PRIMARY_KEY_REF } from '../schema';
+import { removeComputedRefs } from './computed-cleanup';
 import { withoutUndefined } from './helpers';
 
 /** Reference clean-up shared by the delete operations, so a delete never leaves a dangling id behind. */
@@ -70,7 +71,9 @@ function dropValueLists(resource: Resource, gone: (list: ValueList) => boolean):
 /** Drops owner rules, embeds, filters, sorts, value lists and copies that go through the given relations. */
 export function removeRelationRefs(design: Design, relationIds: ReadonlySet<string>): Design {
   if (relationIds.size === 0) return design;
-  const copies = removeCopies(design, (c) => relationIds.has(c.relationId));
+  const copies = removeCopies(removeComputedRefs(design, { relationIds }), (c) =>
+    relationIds.has(c.relationId),
+  );
   return mapResources(copies, (resource) => {
     const cleaned = filterRefs(
       dropValueLists(resource, (list) => relationIds.has(list.relationId)),
@@ -96,7 +99,7 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
 export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): Design {
   if (fieldIds.size === 0) return design;
   const copies = removeViewFields(
-    removeCopies(design, (c) => fieldIds.has(c.fieldId)),
+    removeCopies(removeComputedRefs(design, { fieldIds }), (c) => fieldIds.has(c.fieldId)),
     fieldIds,
   );
   const cleaned = mapResources(copies, (resource) => {

@@ -3,6 +3,7 @@ import { designExcess, LIMITS, utf8Length } from '../limits';
 import { resourcePathFor, tableNameFor, uniqueName } from '../names';
 import { formatPath } from '../paths';
 import {
+  type ComputedField,
   type Design,
   type DesignEnum,
   type Entity,
@@ -279,6 +280,8 @@ export function pasteOperations(design: Design, clip: Clipboard, newId: NewId): 
   for (const relation of relations) operations.push(connectCopy(relation, ids, associationTables));
 
   for (const { entity, id } of copies) {
+    const computed = computedCopy(entity, ids, newId);
+    if (computed.length > 0) operations.push({ op: 'updateEntity', entityId: id, patch: { computed } });
     for (const field of entity.fields) {
       const relationId = mapped(field.copyFrom?.relationId);
       const fieldId = mapped(field.copyFrom?.fieldId);
@@ -298,6 +301,31 @@ export function pasteOperations(design: Design, clip: Clipboard, newId: NewId): 
       ...createdEnums.filter((e) => clip.layout[e.id]).map((e) => ids.get(e.id) as string),
     ],
   };
+}
+
+/**
+ * The computed fields of a copy whose relation (and the fields they read) came along, under new ids (recorded
+ * in `ids`, so the copy's sorts keep them); the others are dropped.
+ */
+function computedCopy(entity: Entity, ids: Map<string, string>, newId: NewId): ComputedField[] {
+  return (entity.computed ?? []).flatMap((c) => {
+    const relationId = ids.get(c.relationId);
+    const fieldId = c.fieldId === undefined ? undefined : ids.get(c.fieldId);
+    const whereField = c.where === undefined ? undefined : ids.get(c.where.fieldId);
+    if (!relationId || (c.fieldId !== undefined && !fieldId) || (c.where && !whereField)) return [];
+    // A field id: computed ids stand where field ids do (views, sorts).
+    const id = newId('fld');
+    ids.set(c.id, id);
+    return [
+      withoutUndefined({
+        ...c,
+        id,
+        relationId,
+        fieldId,
+        where: c.where && whereField ? { ...c.where, fieldId: whereField } : undefined,
+      }),
+    ];
+  });
 }
 
 function connectCopy(

@@ -28,9 +28,11 @@ import {
 /** Sortable fields and orders may also name a computed field (sort by a count). */
 function assertFieldRef(design: Design, ref: FieldRef): void {
   if (ref.relationId !== undefined) getRelation(design, ref.relationId);
-  if (ref.fieldId === PRIMARY_KEY_REF) return;
-  if (design.entities.some((e) => e.computed?.some((c) => c.id === ref.fieldId))) return;
-  getFieldOwner(design, ref.fieldId);
+  // A computed field stands where a field of its entity does (sorts, default orders).
+  const computed =
+    ref.relationId === undefined &&
+    design.entities.some((e) => e.computed?.some((c) => c.id === ref.fieldId));
+  if (ref.fieldId !== PRIMARY_KEY_REF && !computed) getFieldOwner(design, ref.fieldId);
 }
 
 /** `viewId: null` goes back to the full (or public) response. */

@@ -117,7 +117,9 @@ export function duplicateEntity(design: Design, args: z.infer<typeof DuplicateEn
   const fieldIds = new Map(source.fields.map((f) => [f.id, `${args.newId}.${f.id}`]));
   for (const id of fieldIds.values()) assertFreshId(design, id, ids);
   const remap = (ref: FieldRef): FieldRef => ({ fieldId: fieldIds.get(ref.fieldId) ?? ref.fieldId });
-  const direct = (ref: FieldRef) => ref.relationId === undefined;
+  // Computed fields count through relations, which the copy does not have: they stay with the original.
+  const computedIds = new Set((source.computed ?? []).map((c) => c.id));
+  const direct = (ref: FieldRef) => ref.relationId === undefined && !computedIds.has(ref.fieldId);
   const { list } = source.resource.operations;
   const order = list.defaultOrder && direct(list.defaultOrder.field) ? list.defaultOrder : undefined;
   const resource: Resource = {
@@ -141,7 +143,11 @@ export function duplicateEntity(design: Design, args: z.infer<typeof DuplicateEn
     tableName: undefined,
     fields: source.fields.map((f) => ({ ...f, id: fieldIds.get(f.id) ?? f.id })),
     // View ids are the entity's own (kept, so the operations' view choices still hold); their fields are the copies.
-    views: source.views?.map((v) => ({ ...v, fieldIds: v.fieldIds.map((id) => fieldIds.get(id) ?? id) })),
+    views: source.views?.map((v) => ({
+      ...v,
+      fieldIds: v.fieldIds.filter((id) => !computedIds.has(id)).map((id) => fieldIds.get(id) ?? id),
+    })),
+    computed: undefined,
     resource,
   };
   const origin = design.layout.nodes[source.id] ?? { x: 0, y: 0 };

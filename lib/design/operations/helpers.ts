@@ -7,6 +7,7 @@ export function allIds(design: Design): Set<string> {
   for (const entity of design.entities) {
     ids.add(entity.id);
     for (const field of entity.fields) ids.add(field.id);
+    for (const computed of entity.computed ?? []) ids.add(computed.id);
   }
   for (const item of [...design.enums, ...design.relations, ...design.customEndpoints]) ids.add(item.id);
   return ids;

@@ -2,6 +2,7 @@ import type { Design } from '../schema';
 import { checkApiShape } from './api-shape';
 import { checkAuth } from './auth';
 import { checkAuthApi } from './auth-api';
+import { checkComputed } from './computed';
 import { createContext } from './context';
 import { checkCopies } from './copies';
 import { checkCustomEndpoints } from './custom-endpoints';
@@ -35,6 +36,7 @@ export function validateDesign(design: Design): Problem[] {
   checkResources(ctx);
   checkViews(ctx);
   checkValueLists(ctx);
+  checkComputed(ctx);
   checkCustomEndpoints(ctx);
   checkAuth(ctx);
   checkApiShape(ctx);

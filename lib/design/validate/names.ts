@@ -29,6 +29,9 @@ export function checkIdentity(ctx: Context): void {
     entity.fields.forEach((field, j) => {
       claim(field.id, `entities[${i}].fields[${j}]`);
     });
+    entity.computed?.forEach((computed, j) => {
+      claim(computed.id, `entities[${i}].computed[${j}]`);
+    });
   });
   design.enums.forEach((item, i) => {
     claim(item.id, `enums[${i}]`);

@@ -77,6 +77,8 @@ export type ProblemCode =
   | 'private-field-in-view'
   // value lists
   | 'invalid-value-list'
+  // computed fields
+  | 'invalid-computed'
   // the API's shape
   | 'invalid-key-template'
   | 'invalid-api-name'

@@ -53,6 +53,8 @@ function checkRef(
     }
   }
   if (ref.fieldId === PRIMARY_KEY_REF) return;
+  // Computed fields of the entity itself are checked with them (checkComputed).
+  if (ref.relationId === undefined && entity.computed?.some((c) => c.id === ref.fieldId)) return;
   const found = ctx.fields.get(ref.fieldId);
   if (!found) return report('unknown-field', path, `A ${use} uses a field that no longer exists.`, entity.id);
   if (found.entity.id !== target) {

@@ -54,6 +54,7 @@ export function checkViews(ctx: Context): void {
         );
       } else viewClasses.set(cls, entity.name);
       view.fieldIds.forEach((fieldId, j) => {
+        if (entity.computed?.some((c) => c.id === fieldId)) return;
         const found = ctx.fields.get(fieldId);
         if (!found || found.entity.id !== entity.id) {
           report(

@@ -3,6 +3,7 @@ import { indent, kwargs, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyLongStr, pyStr } from '../python/literal';
 import { columnPkType, columnType, isMutableLiteral, literalDefault } from './columns';
+import { computedModelLines } from './computed';
 import { optional, pyValueType } from './types';
 
 const ON_DELETE = { cascade: 'CASCADE', 'set-null': 'SET NULL', restrict: 'RESTRICT' } as const;
@@ -111,6 +112,7 @@ export function emitModel(entity: IrEntity, project: IrProject): string {
     lines.push('');
     for (const rel of entity.relationships) lines.push(relationshipLine(entity, rel, project, imports));
   }
+  lines.push(...computedModelLines(entity, imports));
   const targets = new Map<string, IrEntity>();
   for (const rel of entity.relationships) {
     const target = project.entityById.get(rel.targetId) as IrEntity;
@@ -177,6 +179,8 @@ export function emitModelsInit(project: IrProject): string {
   for (const entity of project.entities)
     names.push(imports.from(`app.models.${entity.module}`, entity.className));
   if (project.associations.length > 0) names.push(imports.from('app.models', 'associations'));
+  // After the models: the computed fields' column properties refer to several of them.
+  if (project.entities.some((e) => e.computed.length > 0)) names.push(imports.from('app.models', 'computed'));
   const all = `__all__ = [${names
     .slice()
     .sort()

@@ -1,5 +1,6 @@
 import type { IrProject } from '../ir/types';
 import { emitAuthRoutes, emitAuthSchemas } from './auth';
+import { emitComputedModule } from './computed';
 import { emitConfig, emitEnums } from './core';
 import { emitCustomRoutes, emitCustomSchemas } from './custom';
 import { emitApiRouter, emitDeps, emitMain } from './deps';
@@ -50,6 +51,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   if (ir.auth) put('app/core/security.py', coreSecurity);
   put('app/models/__init__.py', emitModelsInit(ir));
   put('app/models/associations.py', emitAssociations(ir));
+  put('app/models/computed.py', emitComputedModule(ir));
   put('app/schemas/__init__.py', PACKAGE_DOC('Request and response schemas.'));
   put('app/schemas/common.py', schemasCommon);
   put('app/schemas/responses.py', emitResponses(ir));

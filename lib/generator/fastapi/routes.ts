@@ -20,11 +20,12 @@ import {
   readableConditions,
   type ScopeNames,
 } from './access';
+import { needsViewer, viewerLoadOptions } from './computed';
 import { listArgs, unwrapBody, wireName, wrapExpr } from './envelopes';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 import { type NestCtx, PARENT_HELPER, parentCall, parentHelper, parentWhere } from './nesting';
-import { needsCurrentPassword } from './schemas';
+import { embeddedSchema, needsCurrentPassword } from './schemas';
 import { takesOptionalUser } from './scope';
 import { valueListLoads, valueListWrites } from './value-lists';
 import { isViewerOp } from './viewer';
@@ -46,21 +47,46 @@ function filterCondition(ctx: Ctx, ref: IrRef): string {
   return `${ctx.model}.${ref.via.attr}.${method}(${target}.${column} == ${ref.param})`;
 }
 
-/** Embedded relations loaded eagerly; to-many embeds of an entity with public rows (or gated parents) load only public ones. */
-function loaderOptions(ctx: Ctx): string {
+/**
+ * Embedded relations loaded eagerly; to-many embeds of an entity with public rows (or gated parents) load only
+ * public ones. Per-viewer computed fields of the row (in `schema`) and of the embedded rows are filled in for
+ * `viewer` (`viewerLoadOptions`).
+ */
+function loaderOptions(ctx: Ctx, viewer: string | null, schema: string): string {
   const embeds = ctx.entity.resource.embeds;
   const values = valueListLoads(ctx.entity, ctx.model, ctx.imports);
-  if (embeds.length === 0 && values.length === 0) return '';
-  const load = ctx.imports.from('sqlalchemy.orm', 'selectinload');
+  const own = viewerLoadOptions(ctx.entity, schema, ctx.imports, viewer);
+  if (embeds.length === 0 && values.length === 0 && own.length === 0) return '';
+  const load = () => ctx.imports.from('sqlalchemy.orm', 'selectinload');
   const names = scopeNames(ctx, null);
   const option = (e: IrEmbed) => {
     const target = ctx.project.entityById.get(e.targetId) as IrEntity;
     // A to-one embed needs nothing: rows pointing at a hidden row are hidden themselves (rowScope).
     const own = publicRowCondition(target, names);
     const onlyPublic = e.many ? [...(own ? [own] : []), ...parentConditions(target, names)] : [];
-    return `${load}(${ctx.model}.${e.attr}${onlyPublic.length > 0 ? `.and_(${onlyPublic.join(', ')})` : ''})`;
+    const nested = viewerLoadOptions(target, embeddedSchema(target), ctx.imports, viewer);
+    return `${load()}(${ctx.model}.${e.attr}${onlyPublic.length > 0 ? `.and_(${onlyPublic.join(', ')})` : ''})${nested.length > 0 ? `.options(${nested.join(', ')})` : ''}`;
   };
-  return `.options(${[...embeds.map(option), ...values].join(', ')})`;
+  return `.options(${[...embeds.map(option), ...values, ...own].join(', ')})`;
+}
+
+/** Whether loading a row (or the rows it embeds) fills in per-viewer computed fields. */
+function loadsPerViewer(ctx: Ctx, schema: string): boolean {
+  return (
+    needsViewer(ctx.entity, schema) ||
+    ctx.entity.resource.embeds.some((e) => {
+      const target = ctx.project.entityById.get(e.targetId) as IrEntity;
+      return needsViewer(target, embeddedSchema(target));
+    })
+  );
+}
+
+/** `_fetch(session, *where)`, with the caller when the row's per-viewer computed fields need one. */
+function fetchCall(ctx: Ctx, op: IrOperation, where: string[]): string {
+  const viewer = loadsPerViewer(ctx, ctx.entity.schemas.read)
+    ? [`viewer=${callerOf(ctx, op).name ?? 'None'}`]
+    : [];
+  return `await _fetch(session, ${[...where, ...viewer].join(', ')})`;
 }
 
 const nestCtx = (ctx: Ctx): NestCtx => ({ ...ctx, names: (user) => scopeNames(ctx, user) });
@@ -93,13 +119,22 @@ function fetchHelper(ctx: Ctx): string {
   const select = ctx.imports.from('sqlalchemy', 'select');
   const session = ctx.imports.from('sqlalchemy.ext.asyncio', 'AsyncSession');
   const columnElement = ctx.imports.from('sqlalchemy', 'ColumnElement');
+  const auth = ctx.project.auth;
+  const perViewer = auth !== null && loadsPerViewer(ctx, ctx.entity.schemas.read);
+  const user = perViewer ? (ctx.project.entityById.get(auth.userId) as IrEntity) : null;
+  const viewer = user
+    ? `, viewer: ${ctx.imports.from(`app.models.${user.module}`, user.className)} | None`
+    : '';
+  const options = loaderOptions(ctx, user ? 'viewer' : null, ctx.entity.schemas.read);
   return [
-    `async def _fetch(session: ${session}, *where: ${columnElement}[bool]) -> ${ctx.model}:`,
-    `    """One ${ctx.entity.className} (relations to embed loaded eagerly), or 404."""`,
+    `async def _fetch(session: ${session}, *where: ${columnElement}[bool]${viewer}) -> ${ctx.model}:`,
+    user
+      ? `    ${pyDocstring(`One ${ctx.entity.className} (embeds and the viewer's computed fields loaded), or 404.`, '    ')}`
+      : `    """One ${ctx.entity.className} (relations to embed loaded eagerly), or 404."""`,
     '    statement = (',
     `        ${select}(${ctx.model})`,
     '        .where(*where)',
-    ...(loaderOptions(ctx) ? [`        ${loaderOptions(ctx)}`] : []),
+    ...(options ? [`        ${options}`] : []),
     '        .execution_options(populate_existing=True)',
     '    )',
     '    row = (await session.execute(statement)).scalar_one_or_none()',
@@ -159,7 +194,8 @@ function sortColumn(ctx: Ctx, ref: IrRef): { setup: string[]; column: string } {
   const v = localsOf('list');
   let setup: string[] = [];
   let column: string;
-  if (!ref.via) column = `${ctx.model}.${name}`;
+  if (ref.computed) column = `${ctx.model}.${ref.computed.name}`;
+  else if (!ref.via) column = `${ctx.model}.${name}`;
   else if (!ref.field && ref.via.fkColumn) column = `${ctx.model}.${ref.via.fkColumn}`;
   else {
     const target = modelOf(ctx, ref.via.targetId);
@@ -187,6 +223,7 @@ const isText = (field: IrField): boolean => TEXT_TYPES.has(field.type);
 
 /** Whether a sort column can be NULL: a nullable field, or one reached through a nullable relation. */
 function sortNullable(ctx: Ctx, ref: IrRef): boolean {
+  if (ref.computed) return ref.computed.nullable;
   if (ref.field?.nullable) return true;
   if (!ref.via) return false;
   const fk = ctx.entity.fks.find((f) => f.column === ref.via?.fkColumn);
@@ -261,7 +298,10 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
     }
     body.push(`${v.statement} = ${v.statement}.order_by(${v.direction}, ${ctx.model}.id)`);
   }
-  const options = loaderOptions(ctx);
+  const itemSchemaName = itemResponse(entity, entity.resource.views.list).name;
+  const options = loaderOptions(ctx, callerOf(ctx, op).name, itemSchemaName);
+  // The caller's own row may be in the session already: per-viewer values are filled in anew.
+  const fresh = loadsPerViewer(ctx, itemSchemaName) ? '.execution_options(populate_existing=True)' : '';
   const page =
     shape.paging.style === 'offset'
       ? '.limit(limit).offset(offset)'
@@ -269,7 +309,7 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
         ? '.limit(size).offset((page - 1) * size)'
         : '';
   body.push(
-    `${v.statement} = ${v.statement}${page}${options}`,
+    `${v.statement} = ${v.statement}${page}${options}${fresh}`,
     `${v.rows} = (await session.execute(${v.statement})).scalars().all()`,
   );
   const itemRef = itemResponse(entity, entity.resource.views.list);
@@ -331,7 +371,7 @@ function getHandler(ctx: Ctx, op: IrOperation): string {
   const where = [...parentCondition(ctx, op), lookupWhere(ctx), ...scope.where];
   return handler(ctx, op, [
     ...scope.setup,
-    `${v.row} = await _fetch(session, ${where.join(', ')})`,
+    `${v.row} = ${fetchCall(ctx, op, where)}`,
     answer(ctx, op, v.row),
   ]);
 }
@@ -364,7 +404,7 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
     ...values.writes,
     `session.add(${v.row})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
-    answer(ctx, op, `await _fetch(session, ${ctx.model}.id == ${v.row}.id)`),
+    answer(ctx, op, fetchCall(ctx, op, [`${ctx.model}.id == ${v.row}.id`])),
   ]);
 }
 
@@ -382,7 +422,7 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
   return handler(ctx, op, [
     ...unwrapBody(entity, op),
     ...scope.setup,
-    `${v.row} = await _fetch(session, ${where.join(', ')})`,
+    `${v.row} = ${fetchCall(ctx, op, where)}`,
     `${v.data} = body.model_dump(${replace ? '' : 'exclude_unset=True'})`,
     ...(replace
       ? passwords.map(
@@ -406,7 +446,7 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
     `for ${v.key}, ${v.value} in ${v.data}.items():`,
     `    ${v.setattr}(${v.row}, ${v.key}, ${v.value})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
-    answer(ctx, op, `await _fetch(session, ${ctx.model}.id == ${v.row}.id)`),
+    answer(ctx, op, fetchCall(ctx, op, [`${ctx.model}.id == ${v.row}.id`])),
   ]);
 }
 
@@ -416,7 +456,7 @@ function deleteHandler(ctx: Ctx, op: IrOperation): string {
   const where = [...parentCondition(ctx, op), lookupWhere(ctx), ...scope.where];
   return handler(ctx, op, [
     ...scope.setup,
-    `${v.row} = await _fetch(session, ${where.join(', ')})`,
+    `${v.row} = ${fetchCall(ctx, op, where)}`,
     `await session.delete(${v.row})`,
     `await ${ctx.imports.from('app.api.deps', 'commit_or_409')}(session)`,
   ]);

@@ -6,6 +6,7 @@ import { indent, kwargs, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyLongStr, pyNumber, pyStr, pyValue } from '../python/literal';
 import { entityPkType, isMutableLiteral, literalDefault } from './columns';
+import { computedSchemaAttrs } from './computed';
 import {
   aliasConfig,
   aliasedAttr,
@@ -219,6 +220,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
       const utc = imports.from('app.schemas.common', 'UTCDatetime');
       body.push(attr('created_at', utc), attr('updated_at', utc));
     }
+    body.push(...computedSchemaAttrs(entity, entity.computed, imports));
     return body;
   };
   const doc =
@@ -244,6 +246,7 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
       '',
       attr('id', entityPkType(entity, imports)),
       ...view.fields.map((f) => attr(f.name, optional(pyValueType(f, imports, 'output'), f.nullable))),
+      ...computedSchemaAttrs(entity, view.computed, imports),
     ];
     blocks.push(
       classDef(view.className, baseModel, `A ${entity.className} in its view ${view.className}.`, body),

@@ -4,6 +4,7 @@ import { kebabCase, resourcePathFor, snakeCase, tableNameFor } from '@/lib/desig
 import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/design/schema';
 import { toAccess } from './access';
 import { resolveAuthApi } from './auth-api';
+import { planComputed } from './computed';
 import { buildCustomEndpoints } from './custom';
 import { toIrField } from './fields';
 import {
@@ -20,6 +21,7 @@ import { dependencyOrder } from './order';
 import { planRelations } from './relations';
 import type {
   IrAccess,
+  IrComputed,
   IrCustomEndpoint,
   IrEntity,
   IrEnum,
@@ -131,6 +133,8 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       timestamps: entity.timestamps,
       fields,
       fieldById: new Map(fields.map((f) => [f.id, f])),
+      // Filled below once every entity exists (related rows of other entities).
+      computed: [],
       fks,
       relationships,
       schemas: {
@@ -173,9 +177,21 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       views: { list: 'full', get: 'full', create: 'full', update: 'full' },
       shape: resourceApiShape(design.api, entity),
     };
+    entityById.set(entity.id, ir);
+  }
+  const viewerFns = new Set<string>();
+  for (const entity of design.entities) {
+    const ir = entityById.get(entity.id) as IrEntity;
+    ir.computed = planComputed(design, entity, ir, entityById, plan.associations);
+    // One module holds every per-viewer function: `user_post` + `liked` and `user` + `post_liked` both differ.
+    for (const c of ir.computed) {
+      if (c.viewerFn === null) continue;
+      c.viewerFn = uniqueName(c.viewerFn, viewerFns);
+      viewerFns.add(c.viewerFn);
+    }
+    ir.memberNames.push(...ir.computed.map((c) => c.name));
     ir.schemas.views = planViews(entity, ir);
     ir.schemas.embed = embedViewOf(entity, ir.schemas.views);
-    entityById.set(entity.id, ir);
   }
 
   const designById = new Map(design.entities.map((e) => [e.id, e]));
@@ -258,6 +274,9 @@ function buildResource(
   ): IrRef => {
     let target = ir;
     let via: IrRef['via'] = null;
+    const computed =
+      forSort && fieldRef.relationId === undefined ? computedRef(ir, fieldRef.fieldId) : undefined;
+    if (computed) return { param: computed.name, query: computed.api, via: null, field: null, computed };
     if (fieldRef.relationId !== undefined) {
       const relation = relationsById.get(fieldRef.relationId) as Relation;
       const targetId = otherEnd(relation, entity.id) as string;
@@ -354,6 +373,7 @@ function wireNames(design: Design, ir: IrEntity): Map<string, string> {
     ...ir.resource.links.map((l): [string, string] => [l.attr, styled(l.attr, naming)]),
     ...ir.resource.embeds.map((e): [string, string] => [e.attr, styled(e.attr, naming)]),
     ...ir.resource.valueLists.map((v): [string, string] => [v.attr, v.key]),
+    ...ir.computed.map((c): [string, string] => [c.name, c.api]),
     // The current password a user sends to change theirs (their own update body).
     ...(ir.isUser ? [['current_password', styled('current_password', naming)] as [string, string]] : []),
   ];
@@ -364,6 +384,11 @@ function wireNames(design: Design, ir: IrEntity): Map<string, string> {
 /** Responses of a resource that embeds relations or shows value lists have Detail schemas. */
 function detailed(entity: Entity): boolean {
   return entity.resource.embed.length > 0 || (entity.resource.valueLists ?? []).length > 0;
+}
+
+/** A sortable computed field of the entity (viewer-independent: per-viewer values do not sort). */
+function computedRef(ir: IrEntity, id: string): IrComputed | undefined {
+  return ir.computed.find((c) => c.id === id && !c.perViewer);
 }
 
 function hasPrivateFields(fields: readonly IrField[]): boolean {

@@ -1,5 +1,6 @@
 import type { ResourceApiShape } from '@/lib/design/api-shape';
 import type {
+  ComputedField,
   Constraints,
   ErrorFormat,
   FieldDefault,
@@ -141,8 +142,46 @@ export type IrRef = {
   query: string;
   /** Path through a relation, or null for the entity's own column. */
   via: { attr: string; many: boolean; targetId: string; fkColumn: string | null } | null;
-  /** Field of the target entity, or null for its primary key. */
+  /** Field of the target entity, or null for its primary key (or a computed field). */
   field: IrField | null;
+  /** A computed field of the entity itself (sorts only; `via` and `field` are null). */
+  computed?: IrComputed;
+};
+
+/** The related rows of a computed field (see `computedSource`). */
+export type IrComputedSource =
+  /** Rows of `targetId` whose FK `column` holds this row's id (a many-to-one seen from its target). */
+  | { kind: 'backref'; targetId: string; column: string }
+  /** Links of a plain many-to-many: `own` holds this row's id, `other` the related row's. */
+  | { kind: 'association'; table: string; own: string; other: string; targetId: string }
+  /** Rows of the through entity `throughId`: FK `own` to this row, FK `other` to the related row. */
+  | { kind: 'through'; throughId: string; own: string; other: string; targetId: string };
+
+/**
+ * A read-only value of the entity's responses computed in SQL (`Entity.computed`): a correlated scalar
+ * subquery mapped as a `column_property`, or per viewer (`viewer-linked`) a `query_expression` filled by
+ * `with_expression(<viewerFn>(viewer))` where the row is loaded.
+ */
+export type IrComputed = {
+  id: string;
+  /** Python attribute (model and schemas). */
+  name: string;
+  /** JSON name. */
+  api: string;
+  kind: ComputedField['kind'];
+  description: string;
+  source: IrComputedSource;
+  /** The entity's relationship attribute holding the related rows (`followers`). */
+  relationAttr: string;
+  /** The aggregated field of the related entity (`sum` / `min` / `max`). */
+  field: IrField | null;
+  /** Only related rows whose field equals the value. */
+  where: { field: IrField; equals: unknown } | null;
+  perViewer: boolean;
+  /** `min` / `max` of no rows. */
+  nullable: boolean;
+  /** Function of `app/models/computed.py` building the per-viewer expression (`viewer-linked` only). */
+  viewerFn: string | null;
 };
 
 export type IrList = {
@@ -169,7 +208,7 @@ export type IrOwnership = { hops: IrOwnerHop[] };
 export type IrView = 'full' | 'public' | { schema: string };
 
 /** A named view of an entity: schema class `<Entity><View>` with the id and these fields only. */
-export type IrEntityView = { id: string; className: string; fields: IrField[] };
+export type IrEntityView = { id: string; className: string; fields: IrField[]; computed: IrComputed[] };
 
 /** A many-to-many written in create/update bodies as a list of the target's ids (embedded relations only). */
 export type IrLinkWrite = { attr: string; targetId: string };
@@ -262,6 +301,8 @@ export type IrEntity = {
   timestamps: boolean;
   fields: IrField[];
   fieldById: ReadonlyMap<string, IrField>;
+  /** Computed fields (`Entity.computed`), in the responses after the stored ones. */
+  computed: IrComputed[];
   fks: IrForeignKey[];
   relationships: IrRelationship[];
   schemas: IrSchemaNames;

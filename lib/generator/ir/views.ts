@@ -3,7 +3,8 @@ import type { IrEntity, IrEntityView, IrView } from './types';
 
 /**
  * The entity's named views (`Entity.views`): schema class `<Entity><View>` with the id and the listed fields
- * the API returns (validated: no write-only or private field where read publicly), in the entity's field order.
+ * the API returns (validated: no write-only or private field where read publicly), in the entity's field order,
+ * and the computed fields it lists (`planViews` runs once they are planned).
  */
 export function planViews(entity: Entity, ir: IrEntity): IrEntityView[] {
   return (entity.views ?? []).map((view) => {
@@ -12,6 +13,7 @@ export function planViews(entity: Entity, ir: IrEntity): IrEntityView[] {
       id: view.id,
       className: `${ir.className}${view.name}`,
       fields: ir.fields.filter((f) => wanted.has(f.id) && f.inRead),
+      computed: ir.computed.filter((c) => wanted.has(c.id)),
     };
   });
 }

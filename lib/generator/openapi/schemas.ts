@@ -11,6 +11,7 @@ import {
 } from '../fastapi/schemas';
 import { decimalDigits, INT32, INT64, inputMaxLength, intBounds } from '../fastapi/types';
 import type { IrEntity, IrEntityView, IrField, IrProject } from '../ir/types';
+import { computedProps } from './computed';
 import { valueListInputProps, valueListReadProps } from './value-lists';
 
 /** JSON Schema (OpenAPI 3.1) of the generated Pydantic models, mirroring Pydantic v2's output. */
@@ -280,6 +281,7 @@ function readProps(entity: IrEntity, project: IrProject, fields = readFields(ent
       });
     }
   }
+  props.push(...computedProps(entity, entity.computed));
   return props;
 }
 
@@ -293,6 +295,7 @@ export function namedViewSchema(entity: IrEntity, view: IrEntityView): JsonSchem
     const name = wireName(entity, f.name);
     props.push({ name, schema: decorate(schema, { name }), required: true });
   }
+  props.push(...computedProps(entity, view.computed));
   return objectSchema(view.className, props);
 }
 

@@ -10,6 +10,7 @@ import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/n
 import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
 import { authDesigns } from './auth-designs';
+import { computedDesigns } from './computed-designs';
 import { nestingDesigns } from './nesting-designs';
 import { shapeDesigns } from './shape-designs';
 import { valuesDesigns } from './values-designs';
@@ -396,4 +397,5 @@ export const focusedDesigns: Record<string, () => Design> = {
   ...nestingDesigns,
   ...shapeDesigns,
   ...valuesDesigns,
+  ...computedDesigns,
 };

@@ -2,6 +2,7 @@ import type { IrProject } from '../../ir/types';
 import { hasRoutes } from '../routes';
 import { emitAccessTests } from './access';
 import { emitAuthTests } from './auth';
+import { emitComputedTests } from './computed';
 import { emitCustomTests } from './custom';
 import { emitErrorFormatTests } from './error-format';
 import { emitFactories } from './factories';
@@ -42,6 +43,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
     const values = emitValueListTests(entity, ir);
     if (values) files[`tests/test_${entity.resource.module}_values.py`] = values;
+    const computed = emitComputedTests(entity, ir);
+    if (computed) files[`tests/test_${entity.resource.module}_computed.py`] = computed;
     const shape = emitShapeTests(entity, ir);
     if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }

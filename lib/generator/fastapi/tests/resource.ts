@@ -312,7 +312,7 @@ function sortTest(ctx: Ctx, op: IrOperation, sort: IrRef, setup: string[]): void
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
   const owner = ownerKw(ctx, list.access);
   const pair = sort.via ? null : sort.field ? orderedPair(sort.field, ctx.imports, seedOf(name)) : null;
-  const byCreation = !sort.via && !sort.field && entity.primaryKey === 'int';
+  const byCreation = !sort.via && !sort.field && !sort.computed && entity.primaryKey === 'int';
   if (!pair && !byCreation) {
     // Through a relation or on a value without a sure order: the sort is accepted.
     test(ctx, name, [

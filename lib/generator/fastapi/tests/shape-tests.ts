@@ -66,6 +66,7 @@ function itemKeys(ctx: Ctx, op: IrOperation): string[] {
     ...(entity.timestamps ? ['created_at', 'updated_at'] : []),
     ...entity.resource.embeds.map((e) => e.attr),
     ...entity.resource.valueLists.map((v) => v.attr),
+    ...entity.computed.map((c) => c.name),
   ];
   return names.map((n) => wireName(entity, n)).sort();
 }

@@ -6,10 +6,12 @@ import { wireName } from '../envelopes';
 import { factoryName } from './factories';
 import { answered } from './shape';
 
-/** The JSON keys a response in a named view carries: the id and the view's fields, nothing else. */
+/** The JSON keys a response in a named view carries: the id and the view's (computed) fields, nothing else. */
 export function viewKeys(entity: IrEntity, schema: string): string[] | null {
   const view = entity.schemas.views.find((v) => v.className === schema);
-  return view ? ['id', ...view.fields.map((f) => f.name)].map((n) => wireName(entity, n)) : null;
+  if (!view) return null;
+  const names = ['id', ...view.fields.map((f) => f.name), ...view.computed.map((c) => c.name)];
+  return names.map((n) => wireName(entity, n));
 }
 
 export const keySet = (keys: string[]) => `{${keys.map(pyStr).join(', ')}}`;

@@ -1,0 +1,121 @@
+"""Tests of /products."""
+
+from fastapi.testclient import TestClient
+
+from tests.factories import create_product, product_payload
+from tests.utils import quote_path, run
+
+
+def test_list_products(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_product)
+    response = client.get("/products", params={"limit": 2}, headers=headers)
+    assert response.status_code == 200
+    page = response.json()
+    assert len(page["items"]) == 2
+    assert page["total"] >= 3
+    assert page["limit"] == 2
+
+
+def test_list_products_offset(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    for _ in range(3):
+        run(client, create_product)
+    first = client.get(
+        "/products", params={"limit": 1, "offset": 0}, headers=headers
+    ).json()
+    second = client.get(
+        "/products", params={"limit": 1, "offset": 1}, headers=headers
+    ).json()
+    assert second["offset"] == 1
+    assert first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_list_products_limit_too_large(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/products", params={"limit": 101}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_list_products_offset_out_of_range(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/products", params={"offset": 2**63}, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["query", "offset"]
+    response = client.get("/products", params={"offset": 2**63 - 1}, headers=headers)
+    assert response.status_code == 200, response.text
+
+
+def test_get_product(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_product)
+    response = client.get(f"/products/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 200
+    assert response.json()["id"] == row.id
+
+
+def test_get_product_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.get("/products/999999999", headers=headers)
+    assert response.status_code == 404
+
+
+def test_create_product(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    body = run(client, product_payload)
+    response = client.post("/products", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    created = response.json()
+    assert "id" in created
+    sent = {key: body[key] for key in ["name", "stocked", "category_id"] if key in body}
+    assert {key: created[key] for key in sent} == sent
+    stored = client.get(f"/products/{quote_path(created['id'])}", headers=headers)
+    assert stored.status_code == 200
+    assert {key: stored.json()[key] for key in sent} == sent
+
+
+def test_create_product_invalid(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.post("/products", json={}, headers=headers)
+    assert response.status_code == 422
+
+
+def test_update_product(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_product)
+    n = 2
+    response = client.patch(
+        f"/products/{quote_path(row.id)}", json={"name": f"name-{n}"}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == row.id
+
+
+def test_update_product_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.patch("/products/999999999", json={}, headers=headers)
+    assert response.status_code == 404
+
+
+def test_update_product_invalid(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_product)
+    response = client.patch(
+        f"/products/{quote_path(row.id)}", json={"name": None}, headers=headers
+    )
+    assert response.status_code == 422
+
+
+def test_delete_product(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    row = run(client, create_product)
+    response = client.delete(f"/products/{quote_path(row.id)}", headers=headers)
+    assert response.status_code == 204
+    assert client.get(f"/products/{quote_path(row.id)}").status_code == 404
+
+
+def test_delete_product_not_found(client: TestClient) -> None:
+    headers: dict[str, str] = {}
+    response = client.delete("/products/999999999", headers=headers)
+    assert response.status_code == 404
