@@ -13,9 +13,11 @@ import { entityRoutes } from '../model/routes';
 import { useElementProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
+import { ComputedFields } from './computed-fields';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
 import { CustomEndpointsSection } from './custom-endpoints-section';
 import { splitProblems } from './problem-split';
+import { UniqueTogether } from './unique-together';
 import { ViewsEditor } from './views-editor';
 
 const PROPS = ['name', 'tableName', 'description', 'primaryKey', 'timestamps'];
@@ -108,6 +110,8 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
           ))}
         </ul>
       </Section>
+      <ComputedFields entity={entity} index={index} />
+      <UniqueTogether entity={entity} index={index} />
       <ViewsEditor entity={entity} index={index} />
       <Section title="Relations">
         <ul className="inspector-list">
