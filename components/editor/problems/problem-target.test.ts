@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '@/lib/design';
 import { templates } from '@/lib/design/templates';
 import { problemSelection } from './problem-target';
 
 const design = templates.blog();
 const postIndex = design.entities.findIndex((e) => e.id === 'e_post');
-const problem = (path: string, elementId?: string) => ({ code: 'x', message: 'm', path, elementId });
+const problem = (path: string, elementId?: string): Problem => ({
+  code: 'unknown-field',
+  message: 'm',
+  path,
+  ...(elementId ? { elementId } : {}),
+});
 
 describe('problemSelection', () => {
   it('opens the endpoint settings for actions and viewer lists, whatever element the problem names', () => {
