@@ -99,7 +99,7 @@ export function ComputedFields({ entity, index }: { entity: Entity; index: numbe
         };
         return (
           <fieldset key={c.id} className="embeds block" aria-label={`Computed field ${c.name}`}>
-            <legend>ƒ {c.name || '(unnamed)'}</legend>
+            <legend>Σ {c.name || '(unnamed)'}</legend>
             <SelectField
               label="Kind"
               value={c.kind}

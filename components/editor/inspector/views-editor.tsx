@@ -25,7 +25,7 @@ export function ViewsEditor({ entity, index }: { entity: Entity; index: number }
     ...entity.fields
       .filter((f) => f.type !== 'password' && !f.writeOnly)
       .map((f) => ({ id: f.id, label: f.name || '(unnamed)' })),
-    ...(entity.computed ?? []).map((c) => ({ id: c.id, label: `ƒ ${c.name || '(unnamed)'}` })),
+    ...(entity.computed ?? []).map((c) => ({ id: c.id, label: `Σ ${c.name || '(unnamed)'}` })),
   ];
   const addView = () => {
     const name = uniqueName('Summary', new Set(views.map((v) => v.name)));
