@@ -69,6 +69,14 @@ test.describe('Behaviour blocks in the editor', () => {
       post.getByRole('button', { name: 'Viewer list GET /posts/feed', exact: true }),
     ).toBeVisible();
     await editor.expectSaved();
+    // Zoomed in on the User and Post boxes for the README picture (wheel zoom applies at once).
+    const box = await post.boundingBox();
+    if (!box) throw new Error('the Post box is not on screen');
+    await page.mouse.move(box.x - 10, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await expect(
+      post.getByRole('button', { name: 'Viewer list GET /posts/feed', exact: true }),
+    ).toBeInViewport();
     await page.screenshot({ path: screenshotPath('behaviour-blocks.png') });
 
     // Reloaded: everything came back from the stored design.

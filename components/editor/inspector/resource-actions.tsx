@@ -1,7 +1,7 @@
 'use client';
 
 import type { Entity, ResourceAction, ResourcePatch } from '@/lib/design';
-import { actionRoute, behaviourRouteLabel } from '../model/behaviour-routes';
+import { actionRoute } from '../model/behaviour-routes';
 import { newId } from '../model/ids';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { AccessControl } from './access-control';
@@ -80,7 +80,7 @@ export function ResourceActions({
             <TextField
               label="Action name"
               value={action.name}
-              hint={`The path segment after the item path: ${behaviourRouteLabel(route)}`}
+              hint="The path segment after the item path: follow, favorite, publish"
               problems={at('name')}
               onChange={(name) => change(id, (a) => ({ ...a, name }), 'Action name', `action-name:${id}`)}
             />
