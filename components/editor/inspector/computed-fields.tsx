@@ -47,10 +47,8 @@ export function ComputedFields({ entity, index }: { entity: Entity; index: numbe
   const change = (id: string, patch: Partial<ComputedField>) =>
     computed.map((c) => (c.id === id ? { ...c, ...patch } : c));
   const add = () => {
-    const current = store.getState().design;
-    const draft =
-      computedDraft(current, entity, 'count', newId('cmp')) ??
-      computedDraft(current, entity, 'viewer-linked', newId('cmp'));
+    // A count over the first to-many relation; its kind and relation are then changed in place.
+    const draft = computedDraft(store.getState().design, entity, 'count', newId('cmp'));
     if (draft) save('Add computed field', [...computed, draft]);
   };
   const canAdd = computedHops(design, entity.id, 'count').length > 0;
