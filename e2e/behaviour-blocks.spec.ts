@@ -69,14 +69,23 @@ test.describe('Behaviour blocks in the editor', () => {
       post.getByRole('button', { name: 'Viewer list GET /posts/feed', exact: true }),
     ).toBeVisible();
     await editor.expectSaved();
-    // Zoomed in on the User and Post boxes for the README picture (wheel zoom applies at once).
-    const box = await post.boundingBox();
-    if (!box) throw new Error('the Post box is not on screen');
-    await page.mouse.move(box.x - 10, box.y + box.height / 2);
-    await page.mouse.wheel(0, -400);
-    await expect(
-      post.getByRole('button', { name: 'Viewer list GET /posts/feed', exact: true }),
-    ).toBeInViewport();
+    // Laid out (the boxes grew) and settled, with the User's computed field in the inspector, for the README.
+    await editor.button('Auto layout').click();
+    await expect(editor.button('Undo')).toHaveAttribute('title', /Undo Auto layout/);
+    let last = '';
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify([await post.boundingBox(), await user.boundingBox()]);
+        const still = now === last;
+        last = now;
+        return still;
+      })
+      .toBe(true);
+    await user.click({ position: { x: 60, y: 14 } });
+    await editor.inspector
+      .getByRole('group', { name: 'Computed field followers_count' })
+      .scrollIntoViewIfNeeded();
+    await editor.expectSaved();
     await page.screenshot({ path: screenshotPath('behaviour-blocks.png') });
 
     // Reloaded: everything came back from the stored design.

@@ -59,6 +59,30 @@ describe('behaviour sections of the inspector', () => {
     expect(html).toContain('aria-label="Unique together"');
   });
 
+  it("lists the resource's actions and viewer lists with the entity's endpoints", () => {
+    const design = blog([
+      {
+        op: 'updateResource',
+        entityId: 'e_user',
+        patch: {
+          actions: [
+            {
+              id: 'a1',
+              kind: 'link',
+              name: 'follow',
+              relationId: 'r_user_follows',
+              side: 'backref',
+              target: 'viewer',
+              access: { kind: 'authenticated' },
+            },
+          ],
+        },
+      },
+    ]);
+    const html = render(design, (d) => <EntityInspector {...at(d, 'e_user')} />);
+    expect(html).toContain('POST/DELETE</span> /users/{username}/follow');
+  });
+
   it('shows a derived slug with its source field', () => {
     const design = blog([
       {

@@ -8,6 +8,7 @@ import {
   tableNameFor,
   uniqueName,
 } from '@/lib/design';
+import { behaviourRoutes } from '../model/behaviour-routes';
 import { newId } from '../model/ids';
 import { entityRoutes } from '../model/routes';
 import { useElementProblems } from '../problems/problems-context';
@@ -26,6 +27,8 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
   const actions = useEditorActions();
   const relations = useEditor((s) => s.design.relations);
   const entities = useEditor((s) => s.design.entities);
+  const auth = useEditor((s) => s.design.auth);
+  const design = { entities, relations, auth };
   const { byProp, rest } = splitProblems(useElementProblems(entity.id), `entities[${index}]`, PROPS);
   const update = (label: string, patch: OperationOf<'updateEntity'>['patch'], key?: string) =>
     actions.apply(label, { op: 'updateEntity', entityId: entity.id, patch }, { coalesceKey: key });
@@ -145,6 +148,27 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
               >
                 <span className={`method method-${route.method.toLowerCase()}`}>{route.method}</span>{' '}
                 {route.path}
+              </button>
+            </li>
+          ))}
+          {behaviourRoutes(entity, design).map((route) => (
+            <li key={route.id}>
+              <button
+                type="button"
+                className="list-link"
+                onClick={() =>
+                  actions.select({
+                    kind: 'endpoint',
+                    entityId: entity.id,
+                    operation: route.kind === 'viewer-list' ? 'list' : 'get',
+                  })
+                }
+              >
+                <span className={`method method-${(route.methods[0] ?? 'GET').toLowerCase()}`}>
+                  {route.methods.join('/')}
+                </span>{' '}
+                {route.path}{' '}
+                <span className="muted">{route.kind === 'viewer-list' ? 'viewer list' : 'action'}</span>
               </button>
             </li>
           ))}
