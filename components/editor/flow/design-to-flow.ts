@@ -8,7 +8,9 @@ import {
   type RelationKind,
   tableNameFor,
 } from '@/lib/design';
+import { behaviourRoutes } from '../model/behaviour-routes';
 import { type CustomRouteView, customRoute, entityRoutes } from '../model/routes';
+import { computedRow, derivedTitle, uniqueRow } from './behaviour-rows';
 import type { FieldRow, Flow, FlowNode, RelationFlowEdge, RowMark } from './flow-types';
 
 export const CARDINALITY: Record<RelationKind, string> = {
@@ -44,6 +46,7 @@ function fieldMarks(field: Field): RowMark[] {
   if (field.nullable) marks.push('nullable');
   if (field.visibility === 'owner' && !field.writeOnly && field.type !== 'password') marks.push('owner');
   if (field.readOnly) marks.push('readOnly');
+  if (field.derive) marks.push('derived');
   return marks;
 }
 
@@ -66,6 +69,7 @@ function entityRows(design: Design, entity: Entity, entitiesById: Map<string, En
       type: fieldTypeLabel(field, design),
       marks: fieldMarks(field),
       selectId: field.id,
+      ...(field.derive ? { title: derivedTitle(field.derive, entity) } : {}),
     });
   }
   for (const relation of design.relations) {
@@ -82,6 +86,7 @@ function entityRows(design: Design, entity: Entity, entitiesById: Map<string, En
       selectId: relation.id,
     });
   }
+  for (const computed of entity.computed ?? []) rows.push(computedRow(design, entity, computed));
   if (entity.timestamps) {
     for (const name of ['created_at', 'updated_at']) {
       rows.push({
@@ -94,6 +99,7 @@ function entityRows(design: Design, entity: Entity, entitiesById: Map<string, En
       });
     }
   }
+  for (const unique of entity.uniques ?? []) rows.push(uniqueRow(design, entity, unique));
   return rows;
 }
 
@@ -103,6 +109,15 @@ function problemCounts(design: Design, problems: readonly Problem[]): Map<string
   for (const entity of design.entities) {
     owner.set(entity.id, entity.id);
     for (const field of entity.fields) owner.set(field.id, entity.id);
+    // Behaviour blocks have ids of their own; their problems count on their entity's box.
+    const { resource } = entity;
+    for (const block of [
+      ...(entity.computed ?? []),
+      ...(entity.uniques ?? []),
+      ...(resource.actions ?? []),
+      ...(resource.viewerLists ?? []),
+    ])
+      owner.set(block.id, entity.id);
   }
   for (const relation of design.relations) owner.set(relation.id, relation.fromEntityId);
   for (const designEnum of design.enums) owner.set(designEnum.id, designEnum.id);
@@ -163,6 +178,7 @@ export function designToFlow(
       tableName: entity.tableName ?? tableNameFor(entity.name),
       rows: entityRows(design, entity, entitiesById),
       routes: entityRoutes(entity, design),
+      behaviourRoutes: behaviourRoutes(entity, design),
       customRoutes: custom.get(entity.id) ?? [],
       problemCount: counts.get(entity.id) ?? 0,
       collapsed: design.layout.nodes[entity.id]?.collapsed ?? false,

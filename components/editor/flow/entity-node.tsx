@@ -3,6 +3,7 @@
 import { Handle, type NodeProps, Position, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditorActions } from '../store/use-editor-actions';
+import { BehaviourRoutes } from './behaviour-routes';
 import { CustomRoutes } from './custom-routes';
 import type { EntityFlowNode, FieldRow, RowMark } from './flow-types';
 import { LockIcon } from './lock-icon';
@@ -15,6 +16,8 @@ const MARK_LABEL: Record<RowMark, { short: string; title: string }> = {
   nullable: { short: '?', title: 'Nullable' },
   owner: { short: 'OWN', title: 'Shown to the owner only' },
   readOnly: { short: 'RO', title: 'Read-only: set by the server' },
+  derived: { short: 'ƒ', title: 'Derived by the server from another field' },
+  computed: { short: 'Σ', title: 'Computed in SQL for each response (read-only)' },
 };
 
 function Row({
@@ -47,6 +50,7 @@ function Row({
       <button
         type="button"
         className={className}
+        title={row.title}
         aria-pressed={selected}
         onClick={(event) => {
           event.stopPropagation();
@@ -129,6 +133,7 @@ function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
               })}
             </ul>
           )}
+          <BehaviourRoutes entityId={id} name={data.name} routes={data.behaviourRoutes} />
           <CustomRoutes
             label={`Custom endpoints of ${data.name}`}
             routes={data.customRoutes}
@@ -145,7 +150,12 @@ export const EntityNode = memo(EntityNodeView);
 
 // Heights of .entity-rows / .entity-routes in editor.css: list padding, rows of 22 px, routes of 20 px.
 function compactBodyHeight(data: EntityFlowNode['data']): number {
-  const routes = data.routes.length;
-  const custom = data.customRoutes.length;
-  return 6.4 + data.rows.length * 22 + (routes ? 9 + routes * 20 : 0) + (custom ? 9 + custom * 20 : 0);
+  const list = (n: number) => (n ? 9 + n * 20 : 0);
+  return (
+    6.4 +
+    data.rows.length * 22 +
+    list(data.routes.length) +
+    list(data.behaviourRoutes.length) +
+    list(data.customRoutes.length)
+  );
 }

@@ -1,18 +1,33 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { RelationKind } from '@/lib/design';
+import type { BehaviourRouteView } from '../model/behaviour-routes';
 import type { CustomRouteView, RouteView } from '../model/routes';
 
-export type RowMark = 'pk' | 'fk' | 'unique' | 'nullable' | 'indexed' | 'owner' | 'readOnly';
+export type RowMark =
+  | 'pk'
+  | 'fk'
+  | 'unique'
+  | 'nullable'
+  | 'indexed'
+  | 'owner'
+  | 'readOnly'
+  | 'derived'
+  | 'computed';
 
-/** One line of an entity box: the primary key, a field, a timestamp or a foreign-key column. */
+/**
+ * One line of an entity box: the primary key, a field, a timestamp, a foreign-key column, a computed field or a
+ * composite unique constraint.
+ */
 export type FieldRow = {
   key: string;
-  kind: 'pk' | 'field' | 'fk' | 'timestamp';
+  kind: 'pk' | 'field' | 'fk' | 'timestamp' | 'computed' | 'unique';
   name: string;
   type: string;
   marks: RowMark[];
-  /** Element selected when the row is clicked (a field, or the relation behind an FK column). */
+  /** Element selected when the row is clicked (a field, the relation behind an FK column, the entity). */
   selectId: string | null;
+  /** What the row means, when its name and type do not say it (`count of comments`, `slug of title`). */
+  title?: string;
 };
 
 export type EntityNodeData = {
@@ -20,6 +35,8 @@ export type EntityNodeData = {
   tableName: string;
   rows: FieldRow[];
   routes: RouteView[];
+  /** The resource's actions and viewer lists, after its CRUD routes. */
+  behaviourRoutes: BehaviourRouteView[];
   /** Hand-written endpoints that belong to this entity. */
   customRoutes: CustomRouteView[];
   problemCount: number;

@@ -12,6 +12,9 @@ export function estimatedNodeSize(node: FlowNode): { width: number; height: numb
   if (node.type === 'endpoints')
     return { width: NODE_WIDTH, height: 40 + routeList(node.data.routes.length) };
   if (node.data.collapsed) return { width: NODE_WIDTH, height: 36 };
-  const routes = routeList(node.data.routes.length) + routeList(node.data.customRoutes.length);
+  const routes =
+    routeList(node.data.routes.length) +
+    routeList(node.data.behaviourRoutes.length) +
+    routeList(node.data.customRoutes.length);
   return { width: NODE_WIDTH, height: 40 + node.data.rows.length * 22 + routes + 6 };
 }

@@ -5,7 +5,6 @@ import {
   CRUD_OPERATIONS,
   type CrudOperationName,
   type Entity,
-  PRIMARY_KEY_REF,
   type ResourcePatch,
   resourcePathFor,
 } from '@/lib/design';
@@ -16,11 +15,16 @@ import { useEditorActions } from '../store/use-editor-actions';
 import { AccessControl } from './access-control';
 import { AccessShape } from './access-shape';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
+import { EmbedSettings } from './embed-settings';
 import { ListSettings } from './list-settings';
+import { LookupSettings } from './lookup-settings';
 import { NestingSettings } from './nesting-settings';
 import { OperationView } from './operation-view';
 import { ownerChoices, ownerPatch, ownerValue } from './owner-choices';
+import { ResourceActions } from './resource-actions';
 import { ResourceShapeSettings } from './resource-shape-settings';
+import { ValueLists } from './value-lists';
+import { ViewerLists } from './viewer-lists';
 
 const TITLES: Record<CrudOperationName, string> = {
   list: 'List',
@@ -55,15 +59,10 @@ export function EndpointInspector({
   const setOp = (op: CrudOperationName, patch: { enabled?: boolean; access?: AccessRule }, key?: string) =>
     update(`${TITLES[op]} endpoint`, { operations: { [op]: patch } }, key);
   const route = entityRoutes(entity, { entities, relations }).find((r) => r.operation === operation);
-  const lookupOptions = [
-    { value: PRIMARY_KEY_REF, label: 'id (primary key)' },
-    ...entity.fields.filter((f) => f.unique).map((f) => ({ value: f.id, label: f.name })),
-  ];
   const ownerOptions = ownerChoices(entity.id, relations, userEntityId);
 
   const isUser = entity.id === userEntityId;
   const flags = entity.fields.filter((f) => f.type === 'boolean');
-  const touching = relations.filter((r) => r.fromEntityId === entity.id || r.toEntityId === entity.id);
   return (
     <>
       <p className="inspector-context">
@@ -121,13 +120,7 @@ export function EndpointInspector({
           placeholder={resourcePathFor(entity.name)}
           onChange={(v) => update('Resource path', { path: v === '' ? null : v }, 'path')}
         />
-        <SelectField
-          label="Look up items by"
-          value={resource.lookupFieldId}
-          options={lookupOptions}
-          hint="Unique fields can be used in item URLs."
-          onChange={(lookupFieldId) => update('Lookup field', { lookupFieldId })}
-        />
+        <LookupSettings entity={entity} index={index} onChange={update} />
         <NestingSettings entity={entity} index={index} onChange={update} />
         {isUser ? (
           <p className="hint">Owner rules on the user entity mean the user themself.</p>
@@ -152,28 +145,11 @@ export function EndpointInspector({
             onChange={(v) => update('Public rows', { publicRowsFieldId: v === '' ? null : v })}
           />
         )}
-        {touching.length > 0 && (
-          <fieldset className="embeds">
-            <legend>Embed in responses</legend>
-            {touching.map((r) => {
-              const name = r.fromEntityId === entity.id ? r.fieldName : r.backrefName;
-              const on = resource.embed.includes(r.id);
-              return (
-                <CheckboxField
-                  key={r.id}
-                  label={name || '(unnamed)'}
-                  checked={on}
-                  onChange={(checked) =>
-                    update('Embeds', {
-                      embed: checked ? [...resource.embed, r.id] : resource.embed.filter((id) => id !== r.id),
-                    })
-                  }
-                />
-              );
-            })}
-          </fieldset>
-        )}
+        <EmbedSettings entity={entity} index={index} onChange={update} />
       </Section>
+      <ResourceActions entity={entity} index={index} onChange={update} />
+      <ViewerLists entity={entity} index={index} onChange={update} />
+      <ValueLists entity={entity} index={index} onChange={update} />
       <ResourceShapeSettings entity={entity} index={index} />
       <Section title="All operations">
         <ul className="inspector-list">

@@ -8,14 +8,17 @@ import {
   tableNameFor,
   uniqueName,
 } from '@/lib/design';
+import { behaviourRoutes } from '../model/behaviour-routes';
 import { newId } from '../model/ids';
 import { entityRoutes } from '../model/routes';
 import { useElementProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
+import { ComputedFields } from './computed-fields';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
 import { CustomEndpointsSection } from './custom-endpoints-section';
 import { splitProblems } from './problem-split';
+import { UniqueTogether } from './unique-together';
 import { ViewsEditor } from './views-editor';
 
 const PROPS = ['name', 'tableName', 'description', 'primaryKey', 'timestamps'];
@@ -24,6 +27,8 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
   const actions = useEditorActions();
   const relations = useEditor((s) => s.design.relations);
   const entities = useEditor((s) => s.design.entities);
+  const auth = useEditor((s) => s.design.auth);
+  const design = { entities, relations, auth };
   const { byProp, rest } = splitProblems(useElementProblems(entity.id), `entities[${index}]`, PROPS);
   const update = (label: string, patch: OperationOf<'updateEntity'>['patch'], key?: string) =>
     actions.apply(label, { op: 'updateEntity', entityId: entity.id, patch }, { coalesceKey: key });
@@ -108,6 +113,8 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
           ))}
         </ul>
       </Section>
+      <ComputedFields entity={entity} index={index} />
+      <UniqueTogether entity={entity} index={index} />
       <ViewsEditor entity={entity} index={index} />
       <Section title="Relations">
         <ul className="inspector-list">
@@ -141,6 +148,27 @@ export function EntityInspector({ entity, index }: { entity: Entity; index: numb
               >
                 <span className={`method method-${route.method.toLowerCase()}`}>{route.method}</span>{' '}
                 {route.path}
+              </button>
+            </li>
+          ))}
+          {behaviourRoutes(entity, design).map((route) => (
+            <li key={route.id}>
+              <button
+                type="button"
+                className="list-link"
+                onClick={() =>
+                  actions.select({
+                    kind: 'endpoint',
+                    entityId: entity.id,
+                    operation: route.kind === 'viewer-list' ? 'list' : 'get',
+                  })
+                }
+              >
+                <span className={`method method-${(route.methods[0] ?? 'GET').toLowerCase()}`}>
+                  {route.methods.join('/')}
+                </span>{' '}
+                {route.path}{' '}
+                <span className="muted">{route.kind === 'viewer-list' ? 'viewer list' : 'action'}</span>
               </button>
             </li>
           ))}

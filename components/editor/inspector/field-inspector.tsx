@@ -24,6 +24,7 @@ import {
   parseLiteral,
   TEXT_TYPES,
 } from './field-default';
+import { FieldDerive } from './field-derive';
 import { splitProblems } from './problem-split';
 
 const PROPS = [
@@ -38,6 +39,7 @@ const PROPS = [
   'writeOnly',
   'visibility',
   'copyFrom',
+  'derive',
   'description',
   'apiName',
 ];
@@ -248,6 +250,7 @@ export function FieldInspector({ entity, field, path }: { entity: Entity; field:
           />
         )}
       </Section>
+      <FieldDerive entity={entity} field={field} path={path} />
       <Section title="Constraints">
         {TEXT_TYPES.has(field.type) && (
           <div className="control-pair">

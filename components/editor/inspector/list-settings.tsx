@@ -77,6 +77,22 @@ export function ListSettings({
             </div>
           );
         })}
+        {(entity.computed ?? []).map((c) => {
+          // Computed fields sort (by count); filtering on them is not offered.
+          const ref = { fieldId: c.id };
+          return (
+            <div key={c.id} className="ref-row">
+              <span className="ref-computed">Σ {c.name || '(unnamed)'}</span>
+              <span />
+              <input
+                type="checkbox"
+                aria-label={`Sort by ${c.name}`}
+                checked={list.sortable.some((r) => sameRef(r, ref))}
+                onChange={(e) => toggle('sortable', ref, e.target.checked)}
+              />
+            </div>
+          );
+        })}
         {list.filters.some((r) => r.relationId) && (
           <p className="hint">Plus filters through relations (kept as they are).</p>
         )}
@@ -89,6 +105,7 @@ export function ListSettings({
           options={[
             { value: '', label: 'None' },
             ...own.map((f) => ({ value: f.id, label: f.name || '(unnamed)' })),
+            ...(entity.computed ?? []).map((c) => ({ value: c.id, label: `Σ ${c.name || '(unnamed)'}` })),
           ]}
           onChange={(fieldId) =>
             onChange('Default order', {

@@ -20,7 +20,13 @@ export function ViewsEditor({ entity, index }: { entity: Entity; index: number }
   const setViews = (label: string, next: EntityView[], key?: string) => update(label, { views: next }, key);
   const change = (id: string, patch: Partial<EntityView>) =>
     views.map((v) => (v.id === id ? { ...v, ...patch } : v));
-  const shown = entity.fields.filter((f) => f.type !== 'password' && !f.writeOnly);
+  // Computed fields are members of views like fields, listed after them with their mark.
+  const shown = [
+    ...entity.fields
+      .filter((f) => f.type !== 'password' && !f.writeOnly)
+      .map((f) => ({ id: f.id, label: f.name || '(unnamed)' })),
+    ...(entity.computed ?? []).map((c) => ({ id: c.id, label: `Σ ${c.name || '(unnamed)'}` })),
+  ];
   const addView = () => {
     const name = uniqueName('Summary', new Set(views.map((v) => v.name)));
     setViews('Add view', [...views, { id: newId('view'), name, fieldIds: [] }]);
@@ -51,14 +57,14 @@ export function ViewsEditor({ entity, index }: { entity: Entity; index: number }
           {shown.map((f) => (
             <CheckboxField
               key={f.id}
-              label={f.name || '(unnamed)'}
+              label={f.label}
               checked={view.fieldIds.includes(f.id)}
               onChange={(on) =>
                 setViews(
                   'View fields',
                   change(view.id, {
                     fieldIds: on
-                      ? entity.fields
+                      ? [...entity.fields, ...(entity.computed ?? [])]
                           .filter((x) => x.id === f.id || view.fieldIds.includes(x.id))
                           .map((x) => x.id)
                       : view.fieldIds.filter((id) => id !== f.id),

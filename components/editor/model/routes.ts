@@ -6,6 +6,7 @@ import {
   type Design,
   type Entity,
   type HttpMethod,
+  otherEnd,
   PRIMARY_KEY_REF,
   resourcePathFor,
   snakeCase,
@@ -45,11 +46,13 @@ export function resourcePath(entity: Entity): string {
   return entity.resource.path ?? resourcePathFor(entity.name);
 }
 
-const lookupName = (entity: Entity) => {
+/** The item path's parameter: the lookup field, of the entity or (looked up through a relation) of the related row. */
+export const lookupName = (entity: Entity, design?: Pick<Design, 'entities' | 'relations'>) => {
   const lookup = entity.resource.lookupFieldId;
-  return lookup === PRIMARY_KEY_REF
-    ? 'id'
-    : (entity.fields.find((f) => f.id === lookup)?.name ?? PRIMARY_KEY_REF);
+  if (lookup === PRIMARY_KEY_REF) return 'id';
+  const through = design?.relations.find((r) => r.id === entity.resource.lookupRelationId);
+  const related = through && design?.entities.find((e) => e.id === otherEnd(through, entity.id));
+  return (related ?? entity).fields.find((f) => f.id === lookup)?.name ?? PRIMARY_KEY_REF;
 };
 
 /**
@@ -61,17 +64,21 @@ export function collectionPath(entity: Entity, design?: Pick<Design, 'entities' 
   const relation = design?.relations.find((r) => r.id === entity.resource.parentRelationId);
   const parent = relation && design?.entities.find((e) => e.id === relation.toEntityId);
   if (!relation || !parent || relation.fromEntityId !== entity.id || parent.id === entity.id) return own;
-  const name = lookupName(parent);
+  const name = lookupName(parent, design);
   let param = name === 'id' ? `${snakeCase(parent.name)}_id` : name;
-  if (param === lookupName(entity)) param = `${snakeCase(parent.name)}_${param}`;
+  if (param === lookupName(entity, design)) param = `${snakeCase(parent.name)}_${param}`;
   return `${resourcePath(parent)}/{${param}}${own}`;
+}
+
+/** The path of one row: `/posts/{slug}` (nested under the parent's item path with `design`). */
+export function itemPath(entity: Entity, design?: Pick<Design, 'entities' | 'relations'>): string {
+  return `${collectionPath(entity, design)}/{${lookupName(entity, design)}}`;
 }
 
 /** The entity's enabled CRUD routes, e.g. `GET /posts`, `GET /posts/{slug}` (nested under the parent with `design`). */
 export function entityRoutes(entity: Entity, design?: Pick<Design, 'entities' | 'relations'>): RouteView[] {
+  const item = itemPath(entity, design);
   const base = collectionPath(entity, design);
-  const param = lookupName(entity);
-  const item = `${base}/{${param}}`;
   return CRUD_OPERATIONS.flatMap((operation) => {
     const settings = entity.resource.operations[operation];
     if (!settings.enabled) return [];

@@ -32,7 +32,7 @@ export function ProblemsPanel() {
               <button
                 type="button"
                 onClick={() => {
-                  const selection = problemSelection(problem);
+                  const selection = problemSelection(problem, store.getState().design);
                   actions.select(selection);
                   const elementId = selectedElementId(selection);
                   const nodeId = elementId && nodeIdFor(store.getState().design, elementId);

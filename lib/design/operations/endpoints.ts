@@ -87,8 +87,16 @@ export const UpdateResourceArgs = z.object({ entityId: IdSchema, patch: Resource
 export function updateResource(design: Design, args: z.infer<typeof UpdateResourceArgs>): Design {
   const entity = getEntity(design, args.entityId);
   const { operations, ...top } = args.patch;
-  if (top.lookupFieldId !== undefined && top.lookupFieldId !== PRIMARY_KEY_REF)
-    getField(entity, top.lookupFieldId);
+  // Looked up through a one-to-one relation, the field is the related entity's.
+  const through =
+    top.lookupRelationId === undefined
+      ? entity.resource.lookupRelationId
+      : (top.lookupRelationId ?? undefined);
+  if (typeof top.lookupRelationId === 'string') getRelation(design, top.lookupRelationId);
+  if (top.lookupFieldId !== undefined && top.lookupFieldId !== PRIMARY_KEY_REF) {
+    if (through === undefined) getField(entity, top.lookupFieldId);
+    else getFieldOwner(design, top.lookupFieldId);
+  }
   if (typeof top.ownerRelationId === 'string') getRelation(design, top.ownerRelationId);
   if (typeof top.parentRelationId === 'string') getRelation(design, top.parentRelationId);
   for (const id of [...(top.embed ?? []), ...(top.ownerPath ?? [])]) getRelation(design, id);

@@ -1,3 +1,4 @@
+export * from './behaviour';
 export * from './clipboard';
 export * from './endpoints';
 export * from './entities';

@@ -64,7 +64,7 @@ describe('applyOperation', () => {
   });
 
   it('has a schema variant for every operation name', () => {
-    expect(OPERATION_NAMES).toHaveLength(26);
+    expect(OPERATION_NAMES).toHaveLength(27);
     for (const op of OPERATION_NAMES) {
       const result = OperationSchema.safeParse({ op });
       // every variant is known: failures are about its arguments, never about `op`

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatPath } from '../paths';
 import type { Design } from '../schema';
 import { SetApiShapeArgs, setApiShape } from './api-shape';
+import { DeleteComputedFieldArgs, deleteComputedField } from './behaviour';
 import {
   AddCustomEndpointArgs,
   addCustomEndpoint,
@@ -89,6 +90,7 @@ const REGISTRY = {
   setAuth: [SetAuthArgs, setAuth],
   renameDesign: [RenameDesignArgs, renameDesign],
   setApiShape: [SetApiShapeArgs, setApiShape],
+  deleteComputedField: [DeleteComputedFieldArgs, deleteComputedField],
 } as const;
 
 export type OperationName = keyof typeof REGISTRY;
@@ -122,6 +124,7 @@ export const OperationSchema = z.discriminatedUnion('op', [
   SetAuthArgs.extend({ op: z.literal('setAuth') }),
   RenameDesignArgs.extend({ op: z.literal('renameDesign') }),
   SetApiShapeArgs.extend({ op: z.literal('setApiShape') }),
+  DeleteComputedFieldArgs.extend({ op: z.literal('deleteComputedField') }),
 ]);
 export type Operation = z.infer<typeof OperationSchema>;
 export type OperationOf<N extends OperationName> = Extract<Operation, { op: N }>;

@@ -165,6 +165,11 @@ export function operationFromSeed(design: Design, seed: OperationSeed, step: num
     }
     case 'renameDesign':
       return { op: 'renameDesign', name: text };
+    case 'deleteComputedField': {
+      const entityId = from(entityIds);
+      const own = design.entities.find((e) => e.id === entityId)?.computed?.map((c) => c.id) ?? [];
+      return { op: 'deleteComputedField', entityId, computedId: from(own) };
+    }
     case 'setApiShape': {
       const errors = (['fastapi', 'problem', 'field-map'] as const)[nat() % 3] ?? 'fastapi';
       if (nat() % 3 === 0) return { op: 'setApiShape', api: { errors } };
