@@ -5,6 +5,7 @@ import { ownerCondition, readableConditions, type ScopeNames } from './access';
 import { entityPkType } from './columns';
 import { userModel } from './handler';
 import { pyValueType } from './types';
+import { lookupCondition } from './viewer-lists';
 
 /** What the nesting code of a resource router needs from routes.ts. */
 export type NestCtx = {
@@ -57,7 +58,8 @@ export function parentHelper(ctx: NestCtx): string {
   const params = [`session: ${session}`, `value: ${valueType}`];
   if (withCaller) params.push(`current_user: ${user()} | None`);
   if (owned) params.push(`owner: ${user()} | None = None`);
-  const where = (conditions: string[]) => [`${model}.${column} == value`, ...conditions].join(', ');
+  const lookup = lookupCondition(parent, model, (id) => names(null).model(id), 'value');
+  const where = (conditions: string[]) => [lookup, ...conditions].join(', ');
   const anyone = readableConditions(parent, names(null));
   const body: string[] = [
     `"""The id of the ${parent.className} the path names, if the caller may read it; else 404."""`,
