@@ -11,6 +11,7 @@ import { checkIdentity, checkNames } from './names';
 import type { Problem } from './problem';
 import { checkRelations } from './relations';
 import { checkResources } from './resources';
+import { checkViewerLists } from './viewer-lists';
 import { checkViews } from './views';
 
 export { effectiveAssociationTable, effectiveTableName } from './context';
@@ -33,6 +34,7 @@ export function validateDesign(design: Design): Problem[] {
   checkRelations(ctx);
   checkResources(ctx);
   checkViews(ctx);
+  checkViewerLists(ctx);
   checkCustomEndpoints(ctx);
   checkAuth(ctx);
   checkApiShape(ctx);

@@ -75,6 +75,10 @@ export type ProblemCode =
   | 'view-name-clash'
   | 'unknown-view'
   | 'private-field-in-view'
+  // viewer lists, lookups through a relation, per-relation embed views
+  | 'invalid-viewer-list'
+  | 'invalid-lookup-relation'
+  | 'invalid-embed-view'
   // the API's shape
   | 'invalid-key-template'
   | 'invalid-api-name'

@@ -305,6 +305,8 @@ function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   const lines = doc ? [doc, ...body] : body;
   // FastAPI appends listed security to the scheme's own: `{}` makes the token optional in OpenAPI.
   const extra = [
+    // A viewer list's summary is the design's own (CRUD handlers take FastAPI's from the name).
+    ...(op.kind === 'viewer_list' && op.summary ? [`summary=${pyStr(op.summary)}`] : []),
     ...(responses ? [responses] : []),
     ...(isViewerOp(op) ? ['openapi_extra={"security": [{}]}'] : []),
   ];

@@ -1,4 +1,4 @@
-import { uniqueName } from '@/lib/design/names';
+import { pascalCase, uniqueName } from '@/lib/design/names';
 import type { Paging } from '@/lib/design/schema';
 import { needsUser } from './access';
 import { withArticle } from './article';
@@ -24,8 +24,8 @@ import type {
   IrProject,
   IrSchemaRef,
   IrView,
+  IrViewerList,
 } from './types';
-import { viewerPageClass } from './viewer-lists';
 
 /** The handler scopes of one operation kind, with the parameters every such handler has. */
 export function handlerScope(kind: HandlerKind, access: IrAccess | null, body: boolean): Scope {
@@ -322,13 +322,23 @@ function viewerListOperations(
   base: Pick<IrOperation, 'tag' | 'summary' | 'entityId' | 'customId'>,
 ): IrOperation[] {
   const r = entity.resource;
+  // One page class per item schema: the list's `<Entity>List`, which a viewer list takes when the list is off.
+  const pages = new Map<string, string>();
+  if (r.list) pages.set(itemResponse(entity, r.views.list).name, entity.schemas.list);
+  const pageOf = (vl: IrViewerList, item: string): string => {
+    const known = pages.get(item);
+    if (known) return known;
+    const taken = [...pages.values()].includes(entity.schemas.list);
+    const page = taken ? `${entity.className}${pascalCase(vl.name)}List` : entity.schemas.list;
+    pages.set(item, page);
+    return page;
+  };
   return (r.viewerLists ?? []).map((vl): IrOperation => {
     const item = itemResponse(entity, vl.view);
-    const sameItems = r.list !== null && itemResponse(entity, r.views.list).name === item.name;
     const response =
       r.shape.list.kind === 'array'
         ? { ...item, list: true }
-        : { name: viewerPageClass(entity, vl, sameItems), module: 'app.schemas.responses', list: false };
+        : { name: pageOf(vl, item.name), module: 'app.schemas.responses', list: false };
     const params = listParams(entity, vl.list);
     const through = vl.hops.map((h) => `\`${h.attr}\``).join(', then ');
     const paging = params

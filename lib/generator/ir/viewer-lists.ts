@@ -1,4 +1,4 @@
-import { pascalCase, snakeCase } from '@/lib/design/names';
+import { snakeCase } from '@/lib/design/names';
 import type { Entity, Relation, RelationHop } from '@/lib/design/schema';
 import type { IrEntity, IrList, IrLookupVia, IrView, IrViewerHop, IrViewerList } from './types';
 import { pickedView } from './views';
@@ -78,11 +78,6 @@ export function planViewerLists(
       },
     ];
   });
-}
-
-/** The page class of a viewer list: the resource's `<Entity>List` when the items match, else its own. */
-export function viewerPageClass(ir: IrEntity, list: IrViewerList, sameItems: boolean): string {
-  return sameItems && ir.resource.list ? ir.schemas.list : `${ir.className}${pascalCase(list.name)}List`;
 }
 
 /** The page classes viewer lists need beyond the resource's own `<Entity>List`, each with its items' view. */

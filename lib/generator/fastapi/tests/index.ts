@@ -9,6 +9,7 @@ import { emitNestedTests } from './nested';
 import { emitResourceTests } from './resource';
 import { emitShapeTests } from './shape-tests';
 import { emitConftest, emitRuntimeTests, emitUtils } from './support';
+import { emitViewerListTests } from './viewer-lists';
 import { emitViewTests } from './views';
 
 /** The generated pytest suite, keyed by path. */
@@ -39,6 +40,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
     if (views) files[`tests/test_${entity.resource.module}_views.py`] = views;
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
+    const viewerLists = emitViewerListTests(entity, ir);
+    if (viewerLists) files[`tests/test_${entity.resource.module}_viewer_lists.py`] = viewerLists;
     const shape = emitShapeTests(entity, ir);
     if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }
