@@ -80,8 +80,28 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
           ? undefined
           : cleaned.parentRelationId,
       embed: cleaned.embed.filter((id) => !relationIds.has(id)),
+      ...behaviourRelationRefs(cleaned, relationIds),
     });
   });
+}
+
+/**
+ * What viewer lists, relation lookups and embed views lose with a relation: lists whose path uses it go, a
+ * lookup through it goes back to the id, its embed view goes.
+ */
+function behaviourRelationRefs(resource: Resource, relationIds: ReadonlySet<string>): Partial<Resource> {
+  const patch: Partial<Resource> = {};
+  if (resource.viewerLists?.some((l) => l.path.some((h) => relationIds.has(h.relationId))))
+    patch.viewerLists = resource.viewerLists.filter(
+      (l) => !l.path.some((h) => relationIds.has(h.relationId)),
+    );
+  if (resource.lookupRelationId && relationIds.has(resource.lookupRelationId)) {
+    patch.lookupRelationId = undefined;
+    patch.lookupFieldId = PRIMARY_KEY_REF;
+  }
+  if (resource.embedViews?.some((v) => relationIds.has(v.relationId)))
+    patch.embedViews = resource.embedViews.filter((v) => !relationIds.has(v.relationId));
+  return patch;
 }
 
 /** Drops lookups (back to the primary key), filters, sorts and auth settings that use the given fields. */
@@ -97,7 +117,10 @@ export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): 
       refs.publicRowsFieldId && fieldIds.has(refs.publicRowsFieldId)
         ? withoutUndefined({ ...refs, publicRowsFieldId: undefined })
         : refs;
-    return fieldIds.has(next.lookupFieldId) ? { ...next, lookupFieldId: PRIMARY_KEY_REF } : next;
+    // A lookup by a removed field goes back to the id (and no longer goes through a relation).
+    return fieldIds.has(next.lookupFieldId)
+      ? withoutUndefined({ ...next, lookupFieldId: PRIMARY_KEY_REF, lookupRelationId: undefined })
+      : next;
   });
   const auth = cleaned.auth;
   if (!auth) return cleaned;
