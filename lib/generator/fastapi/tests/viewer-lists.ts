@@ -122,6 +122,30 @@ function listTests(ctx: Ctx, op: IrOperation, list: IrViewerList): void {
       `assert ${listItems(entity, 'page')}[0][${id}] != ${listItems(entity, 'rest')}[0][${id}]`,
     ]);
   }
+  if (paged(entity)) {
+    // One statement for the page, one for the count, one per embed: never one per row.
+    const event = imports.from('sqlalchemy', 'event');
+    const engine = imports.from('app.core.db', 'engine');
+    const any = imports.from('typing', 'Any');
+    test(ctx, `${op.handler}_statements_do_not_grow_with_the_page`, [
+      ...setup,
+      'statements: list[str] = []',
+      '',
+      `def count(*args: ${any}) -> None:`,
+      '    statements.append(str(args[2]))',
+      '',
+      `${event}.listen(${engine}.sync_engine, "before_cursor_execute", count)`,
+      'try:',
+      `    client.get(${path}, params=${dict(pageQuery(entity, '1', '0'))}, headers=headers)`,
+      '    one = len(statements)',
+      '    statements.clear()',
+      `    client.get(${path}, params=${dict(pageQuery(entity, '2', '0'))}, headers=headers)`,
+      '    two = len(statements)',
+      'finally:',
+      `    ${event}.remove(${engine}.sync_engine, "before_cursor_execute", count)`,
+      'assert one == two, statements',
+    ]);
+  }
   const flag = entity.resource.publicRows;
   const ownedByViewer = list.hops.length === 1 && entity.resource.owner?.attr === list.hops[0]?.attr;
   if (flag && entity.resource.ownership && !ownedByViewer) {

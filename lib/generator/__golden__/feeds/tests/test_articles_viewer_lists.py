@@ -3,10 +3,10 @@
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import selectinload
 
-from app.core.db import SessionLocal
+from app.core.db import SessionLocal, engine
 from app.models.article import Article
 from app.models.user import User
 from tests.factories import create_article, create_user
@@ -81,6 +81,35 @@ def test_list_articles_feed_pages(client: TestClient) -> None:
     assert len(rest["items"]) == 1
     assert page["total"] == 2
     assert page["items"][0]["id"] != rest["items"][0]["id"]
+
+
+def test_list_articles_feed_statements_do_not_grow_with_the_page(
+    client: TestClient,
+) -> None:
+    viewer, headers = sign_in(client)
+    other, other_headers = sign_in(client)
+    mine_0 = run(client, create_user)
+    theirs_0 = run(client, create_user)
+    mine = [run(client, create_article, published=True) for _ in range(2)]
+    theirs = run(client, create_article, published=True)
+    for row in mine:
+        run(client, _reach_list_articles_feed, chain=[row, mine_0, viewer])
+    run(client, _reach_list_articles_feed, chain=[theirs, theirs_0, other])
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        client.get("/articles/feed", params={"limit": 1, "offset": 0}, headers=headers)
+        one = len(statements)
+        statements.clear()
+        client.get("/articles/feed", params={"limit": 2, "offset": 0}, headers=headers)
+        two = len(statements)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+    assert one == two, statements
 
 
 def test_list_articles_feed_leaves_out_rows_hidden_from_the_caller(

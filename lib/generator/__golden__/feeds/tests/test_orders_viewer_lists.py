@@ -3,9 +3,9 @@
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import event, select
 
-from app.core.db import SessionLocal
+from app.core.db import SessionLocal, engine
 from app.models.order import Order
 from tests.factories import create_order
 from tests.utils import run, sign_in
@@ -61,6 +61,33 @@ def test_list_my_orders_pages(client: TestClient) -> None:
     assert len(rest["items"]) == 1
     assert page["total"] == 2
     assert page["items"][0]["id"] != rest["items"][0]["id"]
+
+
+def test_list_my_orders_statements_do_not_grow_with_the_page(
+    client: TestClient,
+) -> None:
+    viewer, headers = sign_in(client)
+    other, other_headers = sign_in(client)
+    mine = [run(client, create_order) for _ in range(2)]
+    theirs = run(client, create_order)
+    for row in mine:
+        run(client, _reach_list_my_orders, chain=[row, viewer])
+    run(client, _reach_list_my_orders, chain=[theirs, other])
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        client.get("/auth/me/orders", params={"limit": 1, "offset": 0}, headers=headers)
+        one = len(statements)
+        statements.clear()
+        client.get("/auth/me/orders", params={"limit": 2, "offset": 0}, headers=headers)
+        two = len(statements)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+    assert one == two, statements
 
 
 def test_list_my_orders_needs_sign_in(client: TestClient) -> None:
