@@ -13,7 +13,9 @@ import type { Design } from '@/lib/design/schema';
  * - `GET /articles/feed`: published articles whose author the viewer follows (hop 1: `author`, hop 2: the
  *   author's `followers` on a many-to-many self-relation of users), paged, filtered and sorted like the list;
  * - `GET /auth/me/orders`: the viewer's orders (one hop: `owner`), mounted under the me path;
- * - `/profiles/{username}`: a profile named by its user's username (one-to-one `user`);
+ * - `/profiles/{username}`: a profile named by its user's username (one-to-one `user`); `/pages/{name}`: a
+ *   company's page named by the company's name, its links nested under it (`/pages/{name}/links`, written by
+ *   the owner of the page's company);
  * - articles embed their author as a `Card` (username only), overriding the user's `Profile` embed view.
  */
 export function feedsDesign(): Design {
@@ -103,9 +105,38 @@ export function feedsDesign(): Design {
   profileOps.update.access = { kind: 'owner' };
   profileOps.delete.access = { kind: 'owner' };
 
+  // A company's page is named by the company's name (`/pages/{name}`); its links nest under it.
+  const company = newEntity('e_fd_company', 'Company', {
+    fields: [
+      newField('f_fd_company_name', 'name', 'string', { unique: true, constraints: { maxLength: 60 } }),
+    ],
+  });
+  company.resource.ownerRelationId = 'r_fd_company_owner';
+  const companyOps = company.resource.operations;
+  companyOps.create.access = { kind: 'authenticated' };
+  companyOps.update.access = { kind: 'owner' };
+  companyOps.delete.access = { kind: 'owner' };
+  const page = newEntity('e_fd_page', 'Page', {
+    fields: [newField('f_fd_page_headline', 'headline', 'string', { constraints: { maxLength: 120 } })],
+  });
+  page.resource.lookupRelationId = 'r_fd_page_company';
+  page.resource.lookupFieldId = 'f_fd_company_name';
+  page.resource.ownerPath = ['r_fd_page_company', 'r_fd_company_owner'];
+  const pageOps = page.resource.operations;
+  pageOps.create.access = { kind: 'authenticated' };
+  pageOps.update.access = { kind: 'owner' };
+  pageOps.delete.access = { kind: 'owner' };
+  const link = newEntity('e_fd_link', 'Link', {
+    fields: [newField('f_fd_link_url', 'url', 'url')],
+  });
+  link.resource.parentRelationId = 'r_fd_link_page';
+  const linkOps = link.resource.operations;
+  for (const op of [linkOps.create, linkOps.update, linkOps.delete])
+    op.access = { kind: 'owner', of: 'parent' };
+
   return {
     ...emptyDesign('Feeds'),
-    entities: [user, article, order, profile],
+    entities: [user, article, order, profile, company, page, link],
     relations: [
       newRelation('r_fd_article_author', 'e_fd_article', 'e_fd_user', {
         fieldName: 'author',
@@ -126,6 +157,22 @@ export function feedsDesign(): Design {
         kind: 'one-to-one',
         fieldName: 'user',
         backrefName: 'profile',
+        onDelete: 'cascade',
+      }),
+      newRelation('r_fd_company_owner', 'e_fd_company', 'e_fd_user', {
+        fieldName: 'owner',
+        backrefName: 'companies',
+        onDelete: 'cascade',
+      }),
+      newRelation('r_fd_page_company', 'e_fd_page', 'e_fd_company', {
+        kind: 'one-to-one',
+        fieldName: 'company',
+        backrefName: 'page',
+        onDelete: 'cascade',
+      }),
+      newRelation('r_fd_link_page', 'e_fd_link', 'e_fd_page', {
+        fieldName: 'page',
+        backrefName: 'links',
         onDelete: 'cascade',
       }),
     ],

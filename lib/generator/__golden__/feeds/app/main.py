@@ -43,6 +43,12 @@ app = FastAPI(
             "name": "profiles",
             "description": "Profile: list, get, create, update, delete.",
         },
+        {
+            "name": "companies",
+            "description": "Company: list, get, create, update, delete.",
+        },
+        {"name": "pages", "description": "Page: list, get, create, update, delete."},
+        {"name": "links", "description": "Link: list, get, create, update, delete."},
         {"name": "auth", "description": "Registration, login and the signed-in user."},
         {"name": "health", "description": "Liveness check."},
     ],

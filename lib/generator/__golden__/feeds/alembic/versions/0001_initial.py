@@ -126,6 +126,87 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_profiles_user_id"), "profiles", ["user_id"], unique=True)
     op.create_table(
+        "companies",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=60), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.func.now(),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.func.now(),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["users.id"],
+            name=op.f("fk_companies_owner_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_companies")),
+        sa.UniqueConstraint("name", name=op.f("uq_companies_name")),
+    )
+    op.create_index(
+        op.f("ix_companies_owner_id"), "companies", ["owner_id"], unique=False
+    )
+    op.create_table(
+        "pages",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("headline", sa.String(length=120), nullable=False),
+        sa.Column("company_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.func.now(),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.func.now(),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["company_id"],
+            ["companies.id"],
+            name=op.f("fk_pages_company_id_companies"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pages")),
+    )
+    op.create_index(op.f("ix_pages_company_id"), "pages", ["company_id"], unique=True)
+    op.create_table(
+        "links",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("url", sa.String(length=2048), nullable=False),
+        sa.Column("page_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.func.now(),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.func.now(),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["page_id"],
+            ["pages.id"],
+            name=op.f("fk_links_page_id_pages"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_links")),
+    )
+    op.create_index(op.f("ix_links_page_id"), "links", ["page_id"], unique=False)
+    op.create_table(
         "users_following",
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("related_user_id", sa.Integer(), nullable=False),
@@ -158,6 +239,12 @@ def downgrade() -> None:
         op.f("ix_users_following_related_user_id"), table_name="users_following"
     )
     op.drop_table("users_following")
+    op.drop_index(op.f("ix_links_page_id"), table_name="links")
+    op.drop_table("links")
+    op.drop_index(op.f("ix_pages_company_id"), table_name="pages")
+    op.drop_table("pages")
+    op.drop_index(op.f("ix_companies_owner_id"), table_name="companies")
+    op.drop_table("companies")
     op.drop_index(op.f("ix_profiles_user_id"), table_name="profiles")
     op.drop_table("profiles")
     op.drop_index(op.f("ix_orders_owner_id"), table_name="orders")

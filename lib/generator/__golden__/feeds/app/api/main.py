@@ -2,7 +2,16 @@
 
 from fastapi import APIRouter
 
-from app.api.routes import articles, auth, orders, profiles, users
+from app.api.routes import (
+    articles,
+    auth,
+    companies,
+    links,
+    orders,
+    pages,
+    profiles,
+    users,
+)
 
 api_router = APIRouter()
 api_router.include_router(auth.router)
@@ -11,3 +20,6 @@ api_router.include_router(articles.router)
 api_router.include_router(orders.router)
 api_router.include_router(orders.me_router)
 api_router.include_router(profiles.router)
+api_router.include_router(companies.router)
+api_router.include_router(pages.router)
+api_router.include_router(links.router)

@@ -26,6 +26,14 @@ def invalid(field: str, message: str, value: object) -> RequestValidationError:
     )
 
 
+async def require_reference(
+    session: AsyncSession, field: str, value: object, statement: Select[Any]
+) -> None:
+    """422 unless `statement` finds the row `value` names, readable by the caller."""
+    if (await session.execute(statement.limit(1))).first() is None:
+        raise invalid(field, "No such row, or not yours to reference", value)
+
+
 M = TypeVar("M")
 
 

@@ -8,6 +8,7 @@ from app.core.db import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
     from app.models.article import Article
+    from app.models.company import Company
     from app.models.order import Order
     from app.models.profile import Profile
 
@@ -56,6 +57,9 @@ class User(Base):
     )
     profile: Mapped["Profile | None"] = relationship(
         back_populates="user", passive_deletes=True, lazy="raise"
+    )
+    companies: Mapped[list["Company"]] = relationship(
+        back_populates="owner", passive_deletes=True, lazy="raise"
     )
 
     @validates("email")
