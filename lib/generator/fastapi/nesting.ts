@@ -47,7 +47,6 @@ export function parentHelper(ctx: NestCtx): string {
   const http = imports.from('fastapi', 'HTTPException');
   const names = ctx.names;
   const model = names(null).model(parent.id);
-  const column = nesting.field ? nesting.field.name : 'id';
   const valueType = nesting.field
     ? pyValueType(nesting.field, imports, 'model')
     : entityPkType(parent, imports);

@@ -28,7 +28,7 @@ export function lookupVia(
 ): IrLookupVia | null {
   const id = entity.resource.lookupRelationId;
   const relation = id === undefined ? undefined : relationsById.get(id);
-  if (!relation || relation.kind !== 'one-to-one') return null;
+  if (relation?.kind !== 'one-to-one') return null;
   const hop = hopAttr(relation, undefined, ir);
   return hop ? { attr: hop.attr, targetId: hop.targetId } : null;
 }
