@@ -150,5 +150,12 @@ export function shapeSecurityNotes(project: IrProject): string {
   the caller, an invalid or expired one is a **401** (OpenAPI declares the token optional: \`[{...}, {}]\`).`,
     );
   }
+  const viewerList = ops.find((op) => op.kind === 'viewer_list');
+  if (viewerList) {
+    lines.push(
+      `- **Viewer lists** (\`${viewerList.path}\`): signed-in callers only (**401** otherwise); exactly the rows that
+  reach the caller along the list's relations, under the same row rules as the resource's list.`,
+    );
+  }
   return lines.map((l) => `${l}\n`).join('');
 }
