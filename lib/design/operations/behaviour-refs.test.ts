@@ -65,3 +65,28 @@ describe('viewer lists, relation lookups and embed views follow deletes', () => 
     ).toThrow(/no relation/);
   });
 });
+
+describe('removed views', () => {
+  it('leave the embed views and viewer lists that picked them', () => {
+    const start = feedsDesign();
+    const article = start.entities.find((e) => e.id === 'e_fd_article');
+    if (!article) throw new Error('no article');
+    article.views = [{ id: 'v_fd_article_teaser', name: 'Teaser', fieldIds: ['f_fd_article_title'] }];
+    const feed = article.resource.viewerLists?.[0];
+    if (feed) feed.viewId = 'v_fd_article_teaser';
+    expect(validateDesign(start)).toEqual([]);
+    let design = applyOperation(start, {
+      op: 'updateEntity',
+      entityId: 'e_fd_article',
+      patch: { views: [] },
+    });
+    expect(entity(design, 'e_fd_article').resource.viewerLists?.[0]?.viewId).toBeUndefined();
+    design = applyOperation(design, {
+      op: 'updateEntity',
+      entityId: 'e_fd_user',
+      patch: { views: [{ id: 'v_fd_user_profile', name: 'Profile', fieldIds: ['f_fd_user_username'] }] },
+    });
+    expect(entity(design, 'e_fd_article').resource.embedViews).toEqual([]);
+    expect(validateDesign(design)).toEqual([]);
+  });
+});

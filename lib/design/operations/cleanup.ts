@@ -133,6 +133,23 @@ export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): 
   return cleaned;
 }
 
+/** Removed views leave the embed views that picked them (the default view applies) and the viewer lists. */
+export function removeViewRefs(design: Design, viewIds: ReadonlySet<string>): Design {
+  if (viewIds.size === 0) return design;
+  return mapResources(design, (resource) => {
+    const embeds = resource.embedViews?.some((v) => viewIds.has(v.viewId));
+    const lists = resource.viewerLists?.some((l) => l.viewId !== undefined && viewIds.has(l.viewId));
+    if (!embeds && !lists) return resource;
+    return withoutUndefined({
+      ...resource,
+      embedViews: resource.embedViews?.filter((v) => !viewIds.has(v.viewId)),
+      viewerLists: resource.viewerLists?.map((l) =>
+        l.viewId !== undefined && viewIds.has(l.viewId) ? withoutUndefined({ ...l, viewId: undefined }) : l,
+      ),
+    });
+  });
+}
+
 export function removeLayoutNodes(design: Design, ids: ReadonlySet<string>): Design {
   const nodes = Object.fromEntries(Object.entries(design.layout.nodes).filter(([id]) => !ids.has(id)));
   return { ...design, layout: { ...design.layout, nodes } };
