@@ -14,7 +14,7 @@ describe('viewer lists, relation lookups and embed views follow deletes', () => 
   it('deleting the follow relation drops the feed; the orders list stays', () => {
     const design = applyOperation(feedsDesign(), { op: 'deleteRelation', relationId: 'r_fd_follows' });
     expect(entity(design, 'e_fd_article').resource.viewerLists).toEqual([]);
-    expect(entity(design, 'e_fd_order').resource.viewerLists).toHaveLength(1);
+    expect(entity(design, 'e_fd_order').resource.viewerLists).toHaveLength(2);
     expect(validateDesign(design)).toEqual([]);
   });
 

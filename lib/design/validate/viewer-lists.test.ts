@@ -66,7 +66,7 @@ describe('viewer lists', () => {
     const order = entity(twice, 'e_fd_order');
     order.resource.viewerLists?.push({ ...(order.resource.viewerLists?.[0] as ViewerList), id: 'vl_2' });
     expect(problemsOf(twice, 'duplicate-route')).toMatchObject([
-      { path: 'entities[2].resource.viewerLists[1].name' },
+      { path: 'entities[2].resource.viewerLists[2].name' },
     ]);
   });
 

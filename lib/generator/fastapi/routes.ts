@@ -209,7 +209,9 @@ function listHandler(
   const select = imports.from('sqlalchemy', 'select');
   const scope = rowScope(ctx, op);
   const body = [...scope.setup, `${v.statement} = ${select}(${ctx.model})`];
-  for (const where of [...parentCondition(ctx, op), ...reach, ...scope.where])
+  // A path that is the owner relation itself needs the owner condition once.
+  const scoped = scope.where.filter((w) => !reach.includes(w));
+  for (const where of [...parentCondition(ctx, op), ...reach, ...scoped])
     body.push(`${v.statement} = ${v.statement}.where(${where})`);
   for (const f of list.filters) {
     body.push(

@@ -332,7 +332,18 @@ function buildResource(
   const path = parent
     ? nestedPath(entity, entityById.get(parent.parentId) as IrEntity, parent)
     : ir.resource.path;
-  const viewerLists = planViewerLists(entity, ir, spec, relationsById, entityById, mePath, path);
+  const owned = res.ownerRelationId !== undefined || res.ownerPath !== undefined || ir.isUser;
+  const ownerReads = [ops.list, ops.get].some((op) => op.enabled && op.access.kind === 'owner');
+  const viewerLists = planViewerLists(
+    entity,
+    ir,
+    spec,
+    relationsById,
+    entityById,
+    mePath,
+    path,
+    owned && ownerReads,
+  );
   return {
     ...ir.resource,
     ...(parent

@@ -36,11 +36,15 @@ describe('viewer lists in the IR', () => {
     const mine = ops.at(-1);
     expect(mine).toMatchObject({ kind: 'viewer_list', path: '/auth/me/orders', route: '/auth/me/orders' });
     expect(mine?.response?.name).toBe('OrderList');
+    // Orders are read by their owner only: the list stays limited to the caller's own rows.
+    expect(mine?.access).toEqual({ kind: 'owner' });
     expect(
       ir()
         .operations.filter((op) => op.kind === 'viewer_list')
         .map((op) => op.path),
-    ).toEqual(['/articles/feed', '/auth/me/orders']);
+    ).toEqual(['/articles/feed', '/orders/deliveries', '/auth/me/orders']);
+    // Both order lists show the same items: one page class.
+    expect(ops.find((op) => op.path === '/orders/deliveries')?.response?.name).toBe('OrderList');
   });
 
   it('looks a profile up through its user and embeds the author in the chosen view', () => {

@@ -41,7 +41,8 @@ const handlerName = (ir: IrEntity, name: string) => {
 /**
  * The entity's viewer lists (validated: hops connected, the last one ending at the auth user): their paths,
  * handler names and hops, with the resource's list settings (`spec`: paging, filters, sorts, default order)
- * for signed-in callers, and their view: the picked one, else the public view (the rows are others').
+ * for signed-in callers (limited to their own rows when the resource's reads are owner-only: `ownerOnly`), and
+ * their view: the picked one, else the public view (the rows are others').
  */
 export function planViewerLists(
   entity: Entity,
@@ -51,6 +52,7 @@ export function planViewerLists(
   entityById: ReadonlyMap<string, IrEntity>,
   mePath: string | null,
   resourcePath: string,
+  ownerOnly: boolean,
 ): IrViewerList[] {
   return (entity.resource.viewerLists ?? []).flatMap((list): IrViewerList[] => {
     const hops: IrViewerHop[] = [];
@@ -72,7 +74,8 @@ export function planViewerLists(
         path: `${list.mount === 'me' ? mePath : resourcePath}/${list.name}`,
         handler: handlerName(ir, list.name),
         hops,
-        list: { ...spec, access: { kind: 'authenticated' } },
+        // Rows only their owner may read stay the caller's own: the path narrows, it never widens.
+        list: { ...spec, access: { kind: ownerOnly ? 'owner' : 'authenticated' } },
         view,
         summary: list.summary?.trim() ? list.summary.trim() : null,
       },

@@ -12,7 +12,8 @@ import type { Design } from '@/lib/design/schema';
  * Viewer-bound lists, lookups through a relation and per-relation embed views (issue 17, blocks 5 and 8):
  * - `GET /articles/feed`: published articles whose author the viewer follows (hop 1: `author`, hop 2: the
  *   author's `followers` on a many-to-many self-relation of users), paged, filtered and sorted like the list;
- * - `GET /auth/me/orders`: the viewer's orders (one hop: `owner`), mounted under the me path;
+ * - `GET /auth/me/orders`: the viewer's orders (one hop: `owner`), mounted under the me path; `GET
+ *   /orders/deliveries`: orders the viewer carries (`courier`), still only their own (orders are owner-only);
  * - `/profiles/{username}`: a profile named by its user's username (one-to-one `user`); `/pages/{name}`: a
  *   company's page named by the company's name, its links nested under it (`/pages/{name}/links`, written by
  *   the owner of the page's company);
@@ -88,6 +89,13 @@ export function feedsDesign(): Design {
   order.resource.ownerRelationId = 'r_fd_order_owner';
   order.resource.viewerLists = [
     { id: 'vl_fd_my_orders', name: 'orders', mount: 'me', path: [{ relationId: 'r_fd_order_owner' }] },
+    // Orders are read by their owner only: the caller's orders they also carry (never someone else's).
+    {
+      id: 'vl_fd_deliveries',
+      name: 'deliveries',
+      mount: 'resource',
+      path: [{ relationId: 'r_fd_order_courier' }],
+    },
   ];
   const orderOps = order.resource.operations;
   orderOps.list.enabled = false;
@@ -152,6 +160,11 @@ export function feedsDesign(): Design {
         fieldName: 'owner',
         backrefName: 'orders',
         onDelete: 'cascade',
+      }),
+      newRelation('r_fd_order_courier', 'e_fd_order', 'e_fd_user', {
+        fieldName: 'courier',
+        backrefName: 'deliveries',
+        nullable: true,
       }),
       newRelation('r_fd_profile_user', 'e_fd_profile', 'e_fd_user', {
         kind: 'one-to-one',

@@ -53,13 +53,13 @@ function test(ctx: Ctx, name: string, body: string[]): void {
 }
 
 /** `create_<entity>` for a row of the list (public when the entity has public rows) or for a hop's row. */
-function create(ctx: Ctx, entity: IrEntity, hidden = false): string {
+function create(ctx: Ctx, entity: IrEntity, hidden = false, owner: string | null = null): string {
   const run = ctx.imports.from('tests.utils', 'run');
   const factory = ctx.imports.from('tests.factories', factoryName(entity));
   const flag = entity.resource.publicRows
     ? `, ${entity.resource.publicRows.name}=${hidden ? 'False' : 'True'}`
     : '';
-  return `${run}(client, ${factory}${flag})`;
+  return `${run}(client, ${factory}${flag}${owner ? `, owned_by=${owner}` : ''})`;
 }
 
 /** The rows between a list's row and the viewer, one per hop but the last (their names as a list). */
@@ -82,6 +82,10 @@ function listTests(ctx: Ctx, op: IrOperation, list: IrViewerList): void {
   const run = imports.from('tests.utils', 'run');
   const signIn = imports.from('tests.utils', 'sign_in');
   const REACH = reachName(op);
+  // Owner-only rows are made the caller's own (a stray one too: owning a row does not put it in the list).
+  const owner = (user: string) => (list.list.access.kind === 'owner' && !entity.isUser ? user : null);
+  const ownHops = entity.resource.ownership?.hops.map((h) => h.attr).join('.');
+  const ownPath = ownHops === list.hops.map((h) => h.attr).join('.');
   const path = pyStr(op.path);
   const id = pyStr(wireName(entity, 'id'));
   const ids = (response: string) => `{item[${id}] for item in ${listItems(entity, `${response}.json()`)}}`;
@@ -90,8 +94,8 @@ function listTests(ctx: Ctx, op: IrOperation, list: IrViewerList): void {
     `other, other_headers = ${signIn}(client)`,
     ...middles(ctx, list, 'mine'),
     ...middles(ctx, list, 'theirs'),
-    `mine = [${create(ctx, entity)} for _ in range(2)]`,
-    `theirs = ${create(ctx, entity)}`,
+    `mine = [${create(ctx, entity, false, owner('viewer'))} for _ in range(2)]`,
+    `theirs = ${create(ctx, entity, false, owner('other'))}`,
     'for row in mine:',
     `    ${run}(client, ${REACH}, chain=${chainOf(list, 'row', 'mine', 'viewer')})`,
     `${run}(client, ${REACH}, chain=${chainOf(list, 'theirs', 'theirs', 'other')})`,
@@ -99,7 +103,7 @@ function listTests(ctx: Ctx, op: IrOperation, list: IrViewerList): void {
   test(ctx, `${op.handler}_holds_exactly_the_rows_reaching_the_caller`, [
     ...setup,
     // A row that reaches no one is in no list.
-    `stray = ${create(ctx, entity)}`,
+    `stray = ${create(ctx, entity, false, ownPath ? null : owner('viewer'))}`,
     `response = client.get(${path}, headers=headers)`,
     'assert response.status_code == 200, response.text',
     `assert ${ids('response')} == {${jsonId(entity, 'row.id')} for row in mine}`,
@@ -154,6 +158,18 @@ function listTests(ctx: Ctx, op: IrOperation, list: IrViewerList): void {
       ...middles(ctx, list, 'mine'),
       `hidden = ${create(ctx, entity, true)}`,
       `${run}(client, ${REACH}, chain=${chainOf(list, 'hidden', 'mine', 'viewer')})`,
+      `response = client.get(${path}, headers=headers)`,
+      'assert response.status_code == 200, response.text',
+      `assert ${ids('response')} == set()`,
+    ]);
+  }
+  if (owner('viewer') && !ownPath) {
+    test(ctx, `${op.handler}_leaves_out_rows_of_other_owners`, [
+      `viewer, headers = ${signIn}(client)`,
+      `other, _ = ${signIn}(client)`,
+      ...middles(ctx, list, 'mine'),
+      `foreign = ${create(ctx, entity, false, 'other')}`,
+      `${run}(client, ${REACH}, chain=${chainOf(list, 'foreign', 'mine', 'viewer')})`,
       `response = client.get(${path}, headers=headers)`,
       'assert response.status_code == 200, response.text',
       `assert ${ids('response')} == set()`,

@@ -37,7 +37,7 @@ app = FastAPI(
         },
         {
             "name": "orders",
-            "description": ("Order: get, create, update, delete, viewer_list."),
+            "description": ("Order: viewer_list, get, create, update, delete."),
         },
         {
             "name": "profiles",

@@ -45,7 +45,7 @@ def test_create_order(client: TestClient) -> None:
     assert response.status_code == 201, response.text
     created = response.json()
     assert "id" in created
-    sent = {key: body[key] for key in ["item", "quantity"] if key in body}
+    sent = {key: body[key] for key in ["item", "quantity", "courier_id"] if key in body}
     assert {key: created[key] for key in sent} == sent
     stored = client.get(f"/orders/{quote_path(created['id'])}", headers=headers)
     assert stored.status_code == 200

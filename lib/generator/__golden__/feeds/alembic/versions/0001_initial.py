@@ -78,6 +78,7 @@ def upgrade() -> None:
         sa.Column("item", sa.String(length=80), nullable=False),
         sa.Column("quantity", sa.Integer(), nullable=False),
         sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("courier_id", sa.Integer(), nullable=True),
         sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
@@ -96,9 +97,18 @@ def upgrade() -> None:
             name=op.f("fk_orders_owner_id_users"),
             ondelete="CASCADE",
         ),
+        sa.ForeignKeyConstraint(
+            ["courier_id"],
+            ["users.id"],
+            name=op.f("fk_orders_courier_id_users"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_orders")),
     )
     op.create_index(op.f("ix_orders_owner_id"), "orders", ["owner_id"], unique=False)
+    op.create_index(
+        op.f("ix_orders_courier_id"), "orders", ["courier_id"], unique=False
+    )
     op.create_table(
         "profiles",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -248,6 +258,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_profiles_user_id"), table_name="profiles")
     op.drop_table("profiles")
     op.drop_index(op.f("ix_orders_owner_id"), table_name="orders")
+    op.drop_index(op.f("ix_orders_courier_id"), table_name="orders")
     op.drop_table("orders")
     op.drop_index(op.f("ix_articles_title"), table_name="articles")
     op.drop_index(op.f("ix_articles_author_id"), table_name="articles")

@@ -19,6 +19,9 @@ class Order(Base):
     owner_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
     )
+    courier_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(
         UTCDateTime(), default=utc_now, server_default=func.now()
     )
@@ -26,4 +29,9 @@ class Order(Base):
         UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
     )
 
-    owner: Mapped["User"] = relationship(back_populates="orders", lazy="raise")
+    owner: Mapped["User"] = relationship(
+        foreign_keys="[Order.owner_id]", back_populates="orders", lazy="raise"
+    )
+    courier: Mapped["User | None"] = relationship(
+        foreign_keys="[Order.courier_id]", back_populates="deliveries", lazy="raise"
+    )

@@ -53,7 +53,16 @@ class User(Base):
         lazy="raise",
     )
     orders: Mapped[list["Order"]] = relationship(
-        back_populates="owner", passive_deletes=True, lazy="raise"
+        foreign_keys="[Order.owner_id]",
+        back_populates="owner",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    deliveries: Mapped[list["Order"]] = relationship(
+        foreign_keys="[Order.courier_id]",
+        back_populates="courier",
+        passive_deletes=True,
+        lazy="raise",
     )
     profile: Mapped["Profile | None"] = relationship(
         back_populates="user", passive_deletes=True, lazy="raise"

@@ -17,6 +17,8 @@ class OrderBase(BaseModel):
 class OrderCreate(OrderBase):
     """Body of a request creating an Order."""
 
+    courier_id: Int32 | None = None
+
 
 class OrderUpdate(UpdateModel):
     """Partial update of an Order: only the fields sent are changed."""
@@ -26,6 +28,7 @@ class OrderUpdate(UpdateModel):
 
     item: str | None = Field(default=None, min_length=1, max_length=80)
     quantity: int | None = Field(default=None, ge=1, le=1000)
+    courier_id: Int32 | None = None
 
 
 class OrderRead(BaseModel):
@@ -37,5 +40,6 @@ class OrderRead(BaseModel):
     item: str
     quantity: int
     owner_id: Int32
+    courier_id: Int32 | None
     created_at: UTCDatetime
     updated_at: UTCDatetime
