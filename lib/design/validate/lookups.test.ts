@@ -31,6 +31,11 @@ describe('lookups through a relation', () => {
     expect(problemsOf(design, 'lookup-not-unique')).toMatchObject([
       { path: 'entities[3].resource.lookupFieldId' },
     ]);
+    // The user's e-mail is owner-only: public profile URLs would reveal it.
+    entity(design, 'e_fd_profile').resource.lookupFieldId = 'f_fd_user_email';
+    expect(problemsOf(design, 'private-field-exposed')).toMatchObject([
+      { path: 'entities[3].resource.lookupFieldId' },
+    ]);
     entity(design, 'e_fd_profile').resource.lookupFieldId = 'f_fd_user_password';
     expect(problemsOf(design, 'password-exposed')).toMatchObject([
       { path: 'entities[3].resource.lookupFieldId' },
