@@ -91,8 +91,28 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
           ? undefined
           : cleaned.parentRelationId,
       embed: cleaned.embed.filter((id) => !relationIds.has(id)),
+      ...behaviourRelationRefs(cleaned, relationIds),
     });
   });
+}
+
+/**
+ * What viewer lists, relation lookups and embed views lose with a relation: lists whose path uses it go, a
+ * lookup through it goes back to the id, its embed view goes.
+ */
+function behaviourRelationRefs(resource: Resource, relationIds: ReadonlySet<string>): Partial<Resource> {
+  const patch: Partial<Resource> = {};
+  if (resource.viewerLists?.some((l) => l.path.some((h) => relationIds.has(h.relationId))))
+    patch.viewerLists = resource.viewerLists.filter(
+      (l) => !l.path.some((h) => relationIds.has(h.relationId)),
+    );
+  if (resource.lookupRelationId && relationIds.has(resource.lookupRelationId)) {
+    patch.lookupRelationId = undefined;
+    patch.lookupFieldId = PRIMARY_KEY_REF;
+  }
+  if (resource.embedViews?.some((v) => relationIds.has(v.relationId)))
+    patch.embedViews = resource.embedViews.filter((v) => !relationIds.has(v.relationId));
+  return patch;
 }
 
 /** Drops lookups (back to the primary key), filters, sorts, value lists and auth settings that use the given fields. */
@@ -111,7 +131,10 @@ export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): 
       refs.publicRowsFieldId && fieldIds.has(refs.publicRowsFieldId)
         ? withoutUndefined({ ...refs, publicRowsFieldId: undefined })
         : refs;
-    return fieldIds.has(next.lookupFieldId) ? { ...next, lookupFieldId: PRIMARY_KEY_REF } : next;
+    // A lookup by a removed field goes back to the id (and no longer goes through a relation).
+    return fieldIds.has(next.lookupFieldId)
+      ? withoutUndefined({ ...next, lookupFieldId: PRIMARY_KEY_REF, lookupRelationId: undefined })
+      : next;
   });
   const auth = cleaned.auth;
   if (!auth) return cleaned;
@@ -122,6 +145,23 @@ export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): 
     return { ...cleaned, auth: withoutUndefined({ ...auth, roleFieldId: undefined }) };
   }
   return cleaned;
+}
+
+/** Removed views leave the embed views that picked them (the default view applies) and the viewer lists. */
+export function removeViewRefs(design: Design, viewIds: ReadonlySet<string>): Design {
+  if (viewIds.size === 0) return design;
+  return mapResources(design, (resource) => {
+    const embeds = resource.embedViews?.some((v) => viewIds.has(v.viewId));
+    const lists = resource.viewerLists?.some((l) => l.viewId !== undefined && viewIds.has(l.viewId));
+    if (!embeds && !lists) return resource;
+    return withoutUndefined({
+      ...resource,
+      embedViews: resource.embedViews?.filter((v) => !viewIds.has(v.viewId)),
+      viewerLists: resource.viewerLists?.map((l) =>
+        l.viewId !== undefined && viewIds.has(l.viewId) ? withoutUndefined({ ...l, viewId: undefined }) : l,
+      ),
+    });
+  });
 }
 
 export function removeLayoutNodes(design: Design, ids: ReadonlySet<string>): Design {

@@ -87,16 +87,16 @@ export const UpdateResourceArgs = z.object({ entityId: IdSchema, patch: Resource
 export function updateResource(design: Design, args: z.infer<typeof UpdateResourceArgs>): Design {
   const entity = getEntity(design, args.entityId);
   const { operations, ...top } = args.patch;
-  // Looked up through a one-to-one relation, the field is the related entity's.
-  const through =
-    top.lookupRelationId === undefined
-      ? entity.resource.lookupRelationId
-      : (top.lookupRelationId ?? undefined);
+  // Through a lookup relation the lookup field is the related entity's: it only has to exist.
+  const lookupRelation =
+    top.lookupRelationId === null ? undefined : (top.lookupRelationId ?? entity.resource.lookupRelationId);
   if (typeof top.lookupRelationId === 'string') getRelation(design, top.lookupRelationId);
   if (top.lookupFieldId !== undefined && top.lookupFieldId !== PRIMARY_KEY_REF) {
-    if (through === undefined) getField(entity, top.lookupFieldId);
+    if (lookupRelation === undefined) getField(entity, top.lookupFieldId);
     else getFieldOwner(design, top.lookupFieldId);
   }
+  for (const ref of [...(top.embedViews ?? []), ...(top.viewerLists ?? []).flatMap((l) => l.path)])
+    getRelation(design, ref.relationId);
   if (typeof top.ownerRelationId === 'string') getRelation(design, top.ownerRelationId);
   if (typeof top.parentRelationId === 'string') getRelation(design, top.parentRelationId);
   for (const id of [...(top.embed ?? []), ...(top.ownerPath ?? [])]) getRelation(design, id);
@@ -106,7 +106,16 @@ export function updateResource(design: Design, args: z.infer<typeof UpdateResour
   if (list?.defaultOrder) assertFieldRef(design, list.defaultOrder.field);
   return mapEntity(design, entity.id, (e) => {
     const ops = e.resource.operations;
-    const resource: Resource = merge(e.resource, top);
+    let resource: Resource = merge(e.resource, top);
+    // Without its relation, a lookup by the related row's field goes back to the id.
+    if (resource.lookupRelationId === undefined && !e.fields.some((f) => f.id === resource.lookupFieldId))
+      resource = { ...resource, lookupFieldId: PRIMARY_KEY_REF };
+    // An embed view only applies to a relation that is still embedded.
+    if (resource.embedViews)
+      resource = {
+        ...resource,
+        embedViews: resource.embedViews.filter((v) => resource.embed.includes(v.relationId)),
+      };
     resource.operations = {
       list: merge(ops.list, operations?.list),
       get: merge(ops.get, operations?.get),

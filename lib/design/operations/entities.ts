@@ -16,6 +16,7 @@ import {
   removeFieldRefs,
   removeLayoutNodes,
   removeRelationRefs,
+  removeViewRefs,
 } from './cleanup';
 import { allIds, assertFreshId, getEntity, mapEntity, withoutUndefined } from './helpers';
 
@@ -61,6 +62,15 @@ export const UpdateEntityArgs = z.object({
   }),
 });
 export function updateEntity(design: Design, args: z.infer<typeof UpdateEntityArgs>): Design {
+  const { tableName, embedViewId, ...rest } = args.patch;
+  const kept = new Set(rest.views?.map((v) => v.id));
+  const dropped = rest.views
+    ? (getEntity(design, args.entityId).views ?? []).filter((v) => !kept.has(v.id)).map((v) => v.id)
+    : [];
+  return removeViewRefs(updated(design, args), new Set(dropped));
+}
+
+function updated(design: Design, args: z.infer<typeof UpdateEntityArgs>): Design {
   const { tableName, embedViewId, ...rest } = args.patch;
   return mapEntity(design, args.entityId, (e) => {
     const patched = { ...e, ...withoutUndefined(rest) };

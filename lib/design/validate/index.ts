@@ -13,6 +13,7 @@ import type { Problem } from './problem';
 import { checkRelations } from './relations';
 import { checkResources } from './resources';
 import { checkValueLists } from './value-lists';
+import { checkViewerLists } from './viewer-lists';
 import { checkViews } from './views';
 
 export { effectiveAssociationTable, effectiveTableName } from './context';
@@ -37,6 +38,7 @@ export function validateDesign(design: Design): Problem[] {
   checkViews(ctx);
   checkValueLists(ctx);
   checkComputed(ctx);
+  checkViewerLists(ctx);
   checkCustomEndpoints(ctx);
   checkAuth(ctx);
   checkApiShape(ctx);

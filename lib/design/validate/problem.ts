@@ -79,6 +79,10 @@ export type ProblemCode =
   | 'invalid-value-list'
   // computed fields
   | 'invalid-computed'
+  // viewer lists, lookups through a relation, per-relation embed views
+  | 'invalid-viewer-list'
+  | 'invalid-lookup-relation'
+  | 'invalid-embed-view'
   // the API's shape
   | 'invalid-key-template'
   | 'invalid-api-name'

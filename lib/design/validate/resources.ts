@@ -3,6 +3,7 @@ import { resourcePathFor } from '../names';
 import { CRUD_OPERATIONS, type Entity, type FieldRef, PRIMARY_KEY_REF, type Relation } from '../schema';
 import { checkAccess } from './access';
 import { type Context, fieldLabel } from './context';
+import { checkEmbedViews, checkLookupRelation } from './lookups';
 import { checkNesting, servedResourcePath } from './nesting';
 import { checkOwnership, checkPrivateRefs, checkPublicWrites, checkUserWrites } from './ownership';
 import { reservedRouteReason } from './routes';
@@ -87,7 +88,8 @@ function checkResource(ctx: Context, entity: Entity, path: string): void {
       id,
     );
   }
-  if (resource.lookupFieldId !== PRIMARY_KEY_REF) {
+  if (resource.lookupRelationId !== undefined) checkLookupRelation(ctx, entity, path);
+  else if (resource.lookupFieldId !== PRIMARY_KEY_REF) {
     const found = ctx.fields.get(resource.lookupFieldId);
     if (!found)
       report(
@@ -185,6 +187,7 @@ function checkResource(ctx: Context, entity: Entity, path: string): void {
   });
   if (list.defaultOrder)
     checkRef(ctx, entity, list.defaultOrder.field, `${listPath}.defaultOrder.field`, 'sort', true);
+  checkEmbedViews(ctx, entity, path);
   resource.embed.forEach((relationId, k) => {
     const relation = ctx.relations.get(relationId);
     if (!relation)

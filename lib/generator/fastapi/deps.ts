@@ -127,13 +127,15 @@ export function emitDeps(project: IrProject): string {
 }
 
 /** `app/api/main.py`: one router including every resource router (custom stubs first: fixed paths win). */
-export function emitApiRouter(routeModules: string[]): string {
+export function emitApiRouter(routeModules: string[], meRouters: ReadonlySet<string> = new Set()): string {
   const imports = new Imports();
   const apiRouter = imports.from('fastapi', 'APIRouter');
   const lines = [`api_router = ${apiRouter}()`];
   for (const name of routeModules) {
     const mod = imports.from('app.api.routes', name);
     lines.push(`api_router.include_router(${mod}.router)`);
+    // Viewer lists under the me path: the module's second router.
+    if (meRouters.has(name)) lines.push(`api_router.include_router(${mod}.me_router)`);
   }
   return module(imports.render(), [lines.join('\n')], '"""All API routes."""');
 }

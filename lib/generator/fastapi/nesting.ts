@@ -5,6 +5,7 @@ import { ownerCondition, readableConditions, type ScopeNames } from './access';
 import { entityPkType } from './columns';
 import { userModel } from './handler';
 import { pyValueType } from './types';
+import { lookupCondition } from './viewer-lists';
 
 /** What the nesting code of a resource router needs from routes.ts. */
 export type NestCtx = {
@@ -46,7 +47,6 @@ export function parentHelper(ctx: NestCtx): string {
   const http = imports.from('fastapi', 'HTTPException');
   const names = ctx.names;
   const model = names(null).model(parent.id);
-  const column = nesting.field ? nesting.field.name : 'id';
   const valueType = nesting.field
     ? pyValueType(nesting.field, imports, 'model')
     : entityPkType(parent, imports);
@@ -57,7 +57,8 @@ export function parentHelper(ctx: NestCtx): string {
   const params = [`session: ${session}`, `value: ${valueType}`];
   if (withCaller) params.push(`current_user: ${user()} | None`);
   if (owned) params.push(`owner: ${user()} | None = None`);
-  const where = (conditions: string[]) => [`${model}.${column} == value`, ...conditions].join(', ');
+  const lookup = lookupCondition(parent, model, (id) => names(null).model(id), 'value');
+  const where = (conditions: string[]) => [lookup, ...conditions].join(', ');
   const anyone = readableConditions(parent, names(null));
   const body: string[] = [
     `"""The id of the ${parent.className} the path names, if the caller may read it; else 404."""`,
@@ -147,6 +148,13 @@ export function shapeSecurityNotes(project: IrProject): string {
     lines.push(
       `- **Viewers**: public operations that know their viewer serve anonymous callers; a valid token identifies
   the caller, an invalid or expired one is a **401** (OpenAPI declares the token optional: \`[{...}, {}]\`).`,
+    );
+  }
+  const viewerList = ops.find((op) => op.kind === 'viewer_list');
+  if (viewerList) {
+    lines.push(
+      `- **Viewer lists** (\`${viewerList.path}\`): signed-in callers only (**401** otherwise); exactly the rows that
+  reach the caller along the list's relations, under the same row rules as the resource's list.`,
     );
   }
   return lines.map((l) => `${l}\n`).join('');

@@ -19,7 +19,7 @@ import {
   emitReadme,
   emitRequirements,
 } from './project-files';
-import { emitResourceRoutes, hasRoutes } from './routes';
+import { emitResourceRoutes, hasMeRouter, hasRoutes } from './routes';
 import { emitEntitySchemas, emitResponses } from './schemas';
 import { emitScoping } from './scope';
 import { source as alembicEnv } from './static/alembic_env.py';
@@ -78,12 +78,14 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
     put('app/api/routes/auth.py', authRoutes);
     routeModules.push('auth');
   }
+  const meRouters = new Set<string>();
   for (const entity of ir.entities) {
     if (!hasRoutes(entity)) continue;
     put(`app/api/routes/${entity.resource.module}.py`, emitResourceRoutes(entity, ir));
     routeModules.push(entity.resource.module);
+    if (hasMeRouter(entity)) meRouters.add(entity.resource.module);
   }
-  put('app/api/main.py', emitApiRouter(routeModules));
+  put('app/api/main.py', emitApiRouter(routeModules, meRouters));
   put('alembic.ini', emitAlembicIni());
   put('alembic/env.py', alembicEnv);
   put('alembic/script.py.mako', alembicScript);

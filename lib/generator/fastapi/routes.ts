@@ -9,6 +9,7 @@ import type {
   IrOperationKind,
   IrProject,
   IrRef,
+  IrView,
 } from '../ir/types';
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
@@ -29,6 +30,7 @@ import { embeddedSchema, needsCurrentPassword } from './schemas';
 import { takesOptionalUser } from './scope';
 import { valueListLoads, valueListWrites } from './value-lists';
 import { isViewerOp } from './viewer';
+import { lookupCondition, ME_ROUTER, onMeRouter, viewerCondition, viewerListOf } from './viewer-lists';
 
 type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string };
 
@@ -155,7 +157,7 @@ function rowScope(ctx: Ctx, op: IrOperation): { setup: string[]; where: string[]
     const owned = ownerCondition(ctx.entity, scopeNames(ctx, caller.name));
     return { setup: [], where: owned ? [owned] : [] };
   }
-  const reads = op.kind === 'list' || op.kind === 'get';
+  const reads = op.kind === 'list' || op.kind === 'get' || op.kind === 'viewer_list';
   const conditions = (names: ScopeNames): string[] => {
     const isPublic = publicRowCondition(ctx.entity, names);
     const owned = ownerCondition(ctx.entity, names);
@@ -181,8 +183,8 @@ function rowScope(ctx: Ctx, op: IrOperation): { setup: string[]; where: string[]
 }
 
 function lookupWhere(ctx: Ctx): string {
-  const { lookup } = ctx.entity.resource;
-  return `${ctx.model}.${lookup.field ? lookup.field.name : 'id'} == ${lookup.param}`;
+  const model = (id: string) => (id === ctx.entity.id ? ctx.model : modelOf(ctx, id));
+  return lookupCondition(ctx.entity, ctx.model, model, ctx.entity.resource.lookup.param);
 }
 
 /**
@@ -230,14 +232,25 @@ function sortNullable(ctx: Ctx, ref: IrRef): boolean {
   return fk ? fk.nullable : true;
 }
 
-function listHandler(ctx: Ctx, op: IrOperation): string {
+/**
+ * A list page: the resource's list, or a viewer list (`list` its settings, `reach` its path to the caller,
+ * `view` its items) built the same way: one statement for the page, one for the count.
+ */
+function listHandler(
+  ctx: Ctx,
+  op: IrOperation,
+  list: IrList = ctx.entity.resource.list as IrList,
+  reach: string[] = [],
+  view: IrView = ctx.entity.resource.views.list,
+): string {
   const { entity, imports } = ctx;
-  const list = entity.resource.list as IrList;
   const v = localsOf('list');
   const select = imports.from('sqlalchemy', 'select');
   const scope = rowScope(ctx, op);
   const body = [...scope.setup, `${v.statement} = ${select}(${ctx.model})`];
-  for (const where of [...parentCondition(ctx, op), ...scope.where])
+  // A path that is the owner relation itself needs the owner condition once.
+  const scoped = scope.where.filter((w) => !reach.includes(w));
+  for (const where of [...parentCondition(ctx, op), ...reach, ...scoped])
     body.push(`${v.statement} = ${v.statement}.where(${where})`);
   for (const f of list.filters) {
     body.push(
@@ -312,7 +325,7 @@ function listHandler(ctx: Ctx, op: IrOperation): string {
     `${v.statement} = ${v.statement}${page}${options}${fresh}`,
     `${v.rows} = (await session.execute(${v.statement})).scalars().all()`,
   );
-  const itemRef = itemResponse(entity, entity.resource.views.list);
+  const itemRef = itemResponse(entity, view);
   const item = imports.from(itemRef.module, itemRef.name);
   body.push(`${v.items} = [${item}.model_validate(${v.row}) for ${v.row} in ${v.rows}]`);
   if (shape.list.kind === 'array') body.push(`return ${v.items}`);
@@ -336,10 +349,22 @@ function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   const lines = doc ? [doc, ...body] : body;
   // FastAPI appends listed security to the scheme's own: `{}` makes the token optional in OpenAPI.
   const extra = [
+    // A viewer list's summary is the design's own (CRUD handlers take FastAPI's from the name).
+    ...(op.kind === 'viewer_list' && op.summary ? [`summary=${pyStr(op.summary)}`] : []),
     ...(responses ? [responses] : []),
     ...(isViewerOp(op) ? ['openapi_extra={"security": [{}]}'] : []),
   ];
-  return `${decorator(op, extra)}\n${sig}\n${indent(lines.join('\n'))}`;
+  const decorated = decorator(op, extra);
+  const route = onMeRouter(ctx.entity, op) ? decorated.replace(/^@router\./, `@${ME_ROUTER}.`) : decorated;
+  return `${route}\n${sig}\n${indent(lines.join('\n'))}`;
+}
+
+/** A viewer list: the list's query, limited to the rows that reach the caller along the list's path. */
+function viewerListHandler(ctx: Ctx, op: IrOperation): string {
+  const vl = viewerListOf(ctx.entity, op);
+  const model = (id: string) => (id === ctx.entity.id ? ctx.model : modelOf(ctx, id));
+  const reach = viewerCondition(ctx.model, vl.hops, model, 'current_user');
+  return listHandler(ctx, op, vl.list, [reach], vl.view);
 }
 
 /** The schema one row is answered with (full or public view), inside its envelope when objects are wrapped. */
@@ -573,17 +598,26 @@ export function hasRoutes(entity: IrEntity): boolean {
 }
 
 const HANDLERS: Partial<Record<IrOperationKind, (ctx: Ctx, op: IrOperation) => string>> = {
-  list: listHandler,
+  list: (ctx, op) => listHandler(ctx, op),
+  viewer_list: viewerListHandler,
   get: getHandler,
   create: createHandler,
   update: updateHandler,
   delete: deleteHandler,
 };
 
+/** Whether the entity's router module also holds a router of lists under the me path. */
+export function hasMeRouter(entity: IrEntity): boolean {
+  return entity.operations.some((op) => onMeRouter(entity, op));
+}
+
 /** `app/api/routes/<resource>.py`: the enabled CRUD operations of one entity. */
 export function emitResourceRoutes(entity: IrEntity, project: IrProject): string {
   const ops = entity.operations;
-  const imports = new Imports(routeModuleNames(ops, ['router', '_fetch', PARENT_HELPER]));
+  const me = ops.some((op) => onMeRouter(entity, op));
+  const imports = new Imports(
+    routeModuleNames(ops, ['router', '_fetch', PARENT_HELPER, ...(me ? [ME_ROUTER] : [])]),
+  );
   const ctx: Ctx = {
     entity,
     project,
@@ -591,8 +625,12 @@ export function emitResourceRoutes(entity: IrEntity, project: IrProject): string
     model: imports.from(`app.models.${entity.module}`, entity.className),
   };
   const handlers = ops.map((op) => (HANDLERS[op.kind] as (ctx: Ctx, op: IrOperation) => string)(ctx, op));
-  const fetch = ops.some((op) => op.kind !== 'list') ? fetchHelper(ctx) : '';
+  const fetch = ops.some((op) => op.kind !== 'list' && op.kind !== 'viewer_list') ? fetchHelper(ctx) : '';
   const parent = parentHelper(nestCtx(ctx));
   const router = `router = ${imports.from('fastapi', 'APIRouter')}(prefix=${pyStr(entity.resource.path)}, tags=[${pyStr(entity.resource.tag)}])`;
-  return module(imports.render(), [router, fetch, ...(parent ? [parent] : []), ...handlers]);
+  // Lists under the me path: a second router without the resource's prefix.
+  const meRouter = me
+    ? [`${ME_ROUTER} = ${imports.from('fastapi', 'APIRouter')}(tags=[${pyStr(entity.resource.tag)}])`]
+    : [];
+  return module(imports.render(), [router, ...meRouter, fetch, ...(parent ? [parent] : []), ...handlers]);
 }

@@ -2,6 +2,7 @@ import { withArticle } from '../ir/article';
 import { itemResponse } from '../ir/operations';
 import { enveloped, envelopeName, hasReplace, replaceSchemaName } from '../ir/shape';
 import type { IrEntity, IrField, IrForeignKey, IrLinkWrite, IrProject, IrView } from '../ir/types';
+import { viewerPages } from '../ir/viewer-lists';
 import { indent, kwargs, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyLongStr, pyNumber, pyStr, pyValue } from '../python/literal';
@@ -327,11 +328,16 @@ export function responseSchema(entity: IrEntity): string {
  */
 export function emitResponses(project: IrProject): string | null {
   const listed = project.entities.filter(
-    (e) => e.resource.list !== null || e.schemas.detail !== null || e.resource.shape.objectKey !== null,
+    (e) =>
+      e.resource.list !== null ||
+      e.schemas.detail !== null ||
+      e.resource.shape.objectKey !== null ||
+      viewerPages(e).length > 0,
   );
   if (listed.length === 0) return null;
   const taken = listed.flatMap((e) => [
     e.schemas.list,
+    ...viewerPages(e).map((p) => p.name),
     ...(e.schemas.detail ? [e.schemas.detail] : []),
     ...(e.schemas.publicDetail ? [e.schemas.publicDetail] : []),
     ...enveloped(e, (view) => itemResponse(e, view)).map((item) => envelopeName(item.name)),
@@ -343,7 +349,7 @@ export function emitResponses(project: IrProject): string | null {
     const detailBody = () => [
       ...entity.resource.embeds.map((embed) => {
         const target = project.entityById.get(embed.targetId) as IrEntity;
-        const read = imports.from(`app.schemas.${target.module}`, embeddedSchema(target));
+        const read = imports.from(`app.schemas.${target.module}`, embed.view ?? embeddedSchema(target));
         const attr = (type: string) => aliasedAttr(embed.attr, type, wireName(entity, embed.attr), imports);
         if (embed.many) return attr(`list[${read}]`);
         const fk = entity.fks.find((f) => f.attr === embed.attr);
@@ -374,8 +380,12 @@ export function emitResponses(project: IrProject): string | null {
         ),
       );
     }
-    if (entity.resource.list && entity.resource.shape.list.kind === 'object') {
-      const itemName = viewSchema(entity, entity.resource.views.list);
+    const pages = [
+      ...(entity.resource.list ? [{ name: entity.schemas.list, view: entity.resource.views.list }] : []),
+      ...viewerPages(entity),
+    ];
+    for (const page of entity.resource.shape.list.kind === 'object' ? pages : []) {
+      const itemName = viewSchema(entity, page.view);
       const local = itemName === detail || itemName === publicDetail;
       const item = local ? itemName : imports.from(`app.schemas.${entity.module}`, itemName);
       const attrs = listAttrs(entity, item, imports);
@@ -384,10 +394,7 @@ export function emitResponses(project: IrProject): string | null {
         : [];
       const doc = entity.resource.shape.paging.style === 'none' ? 'Every' : 'One page of';
       blocks.push(
-        classDef(entity.schemas.list, baseModel, `${doc} ${entity.className} rows.`, [
-          ...config,
-          ...attrs.lines,
-        ]),
+        classDef(page.name, baseModel, `${doc} ${entity.className} rows.`, [...config, ...attrs.lines]),
       );
     }
     const local = new Set([detail, publicDetail].filter((n): n is string => n !== null));

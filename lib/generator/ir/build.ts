@@ -26,6 +26,7 @@ import type {
   IrEntity,
   IrEnum,
   IrField,
+  IrList,
   IrOwnerHop,
   IrOwnership,
   IrProject,
@@ -34,6 +35,7 @@ import type {
   IrView,
 } from './types';
 import { planValueLists } from './value-lists';
+import { lookupVia, planViewerLists } from './viewer-lists';
 import { embedViewOf, pickedView, planViews } from './views';
 
 type Base = {
@@ -195,9 +197,11 @@ export function buildIr(design: Design, projectName?: string): IrProject {
   }
 
   const designById = new Map(design.entities.map((e) => [e.id, e]));
+  const user = auth ? design.entities.find((e) => e.id === auth.userEntityId) : undefined;
+  const mePath = auth && user ? resolveAuthApi(auth, design.api, { className: user.name }).mePath : null;
   for (const entity of design.entities) {
     const ir = entityById.get(entity.id) as IrEntity;
-    ir.resource = buildResource(design, entity, ir, entityById, relationsById, designById);
+    ir.resource = buildResource(design, entity, ir, entityById, relationsById, designById, mePath);
     ir.wire = wireNames(design, ir);
     ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
     resolveCopies(entity, ir, entityById);
@@ -242,9 +246,10 @@ export function buildIr(design: Design, projectName?: string): IrProject {
  * unique: the unique constraint's index serves the sort already.
  */
 function markSortIndexes(ir: IrEntity): void {
-  const list = ir.resource.list;
-  if (!list) return;
-  const refs = [...list.sorts, ...(list.defaultOrder ? [list.defaultOrder.ref] : [])];
+  const lists = [ir.resource.list, ...(ir.resource.viewerLists ?? []).map((v) => v.list)];
+  const refs = lists.flatMap((list) =>
+    list ? [...list.sorts, ...(list.defaultOrder ? [list.defaultOrder.ref] : [])] : [],
+  );
   for (const ref of refs) {
     if (!ref.via && ref.field && !ref.field.unique) ref.field.indexed = true;
   }
@@ -257,11 +262,15 @@ function buildResource(
   entityById: ReadonlyMap<string, IrEntity>,
   relationsById: ReadonlyMap<string, Relation>,
   designById: ReadonlyMap<string, Entity>,
+  mePath: string | null,
 ): IrResource {
   const res = entity.resource;
   const ops = res.operations;
+  // Through a one-to-one relation, the lookup field is one of the row's at the other end (a profile's username).
+  const via = lookupVia(entity, ir, relationsById);
+  const lookupOwner = via ? (entityById.get(via.targetId) as IrEntity) : ir;
   const lookupField =
-    res.lookupFieldId === PRIMARY_KEY_REF ? null : (ir.fieldById.get(res.lookupFieldId) ?? null);
+    res.lookupFieldId === PRIMARY_KEY_REF ? null : (lookupOwner.fieldById.get(res.lookupFieldId) ?? null);
   const lookupParam = planLookupParam(ir, lookupField);
   const parent = planNesting(entity, ir, designById, entityById, lookupParam);
   const scope = listScope(toAccess(ops.list.access), design.api.paging);
@@ -313,7 +322,11 @@ function buildResource(
     const outgoing = relation.fromEntityId === entity.id;
     const attr = outgoing ? relation.fieldName : relation.backrefName;
     const rel = ir.relationships.find((r) => r.relationId === relationId && r.attr === attr);
-    return rel ? [{ attr, targetId: rel.targetId, many: rel.many }] : [];
+    if (!rel) return [];
+    // A per-relation embed view (`embedViews`) overrides the target's own embed view.
+    const viewId = res.embedViews?.find((v) => v.relationId === relationId)?.viewId;
+    const view = entityById.get(rel.targetId)?.schemas.views.find((v) => v.id === viewId);
+    return [{ attr, targetId: rel.targetId, many: rel.many, ...(view ? { view: view.className } : {}) }];
   });
   const owner =
     res.ownerRelationId === undefined
@@ -325,24 +338,40 @@ function buildResource(
   });
   const list = ops.list.enabled ? toAccess(ops.list.access) : null;
   const get = ops.get.enabled ? toAccess(ops.get.access) : null;
+  // The list's settings, also when the list itself is off: viewer lists page, filter and sort the same way.
+  const spec: IrList = {
+    access: toAccess(ops.list.access),
+    defaultPageSize: ops.list.defaultPageSize,
+    maxPageSize: ops.list.maxPageSize,
+    filters: ops.list.filters.map((f) => ref(f, false)),
+    sorts,
+    defaultOrder: ops.list.defaultOrder
+      ? { ref: ref(ops.list.defaultOrder.field, true), direction: ops.list.defaultOrder.direction }
+      : null,
+  };
+  const path = parent
+    ? nestedPath(entity, entityById.get(parent.parentId) as IrEntity, parent)
+    : ir.resource.path;
+  const owned = res.ownerRelationId !== undefined || res.ownerPath !== undefined || ir.isUser;
+  const ownerReads = [ops.list, ops.get].some((op) => op.enabled && op.access.kind === 'owner');
+  const viewerLists = planViewerLists(
+    entity,
+    ir,
+    spec,
+    relationsById,
+    entityById,
+    mePath,
+    path,
+    owned && ownerReads,
+  );
   return {
     ...ir.resource,
     ...(parent
       ? { parent, path: nestedPath(entity, entityById.get(parent.parentId) as IrEntity, parent) }
       : {}),
-    lookup: { field: lookupField, param: lookupParam },
-    list: ops.list.enabled
-      ? {
-          access: toAccess(ops.list.access),
-          defaultPageSize: ops.list.defaultPageSize,
-          maxPageSize: ops.list.maxPageSize,
-          filters: ops.list.filters.map((f) => ref(f, false)),
-          sorts,
-          defaultOrder: ops.list.defaultOrder
-            ? { ref: ref(ops.list.defaultOrder.field, true), direction: ops.list.defaultOrder.direction }
-            : null,
-        }
-      : null,
+    lookup: { field: lookupField, param: lookupParam, ...(via ? { via } : {}) },
+    list: ops.list.enabled ? spec : null,
+    ...(viewerLists.length > 0 ? { viewerLists } : {}),
     get,
     delete: ops.delete.enabled ? toAccess(ops.delete.access) : null,
     embeds,

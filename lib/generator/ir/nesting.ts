@@ -27,7 +27,9 @@ export function planNesting(
   const parentDesign = fk ? designById.get(fk.targetId) : undefined;
   if (!fk || !parent || !parentDesign || parentDesign.resource.parentRelationId !== undefined) return null;
   const lookupId = parentDesign.resource.lookupFieldId;
-  const field = lookupId === PRIMARY_KEY_REF ? null : (parent.fieldById.get(lookupId) ?? null);
+  // A parent looked up through a relation names a field of another entity (field ids are unique in a design).
+  const owner = [...entityById.values()].find((e) => e.fieldById.has(lookupId));
+  const field = lookupId === PRIMARY_KEY_REF ? null : (owner?.fieldById.get(lookupId) ?? null);
   const wanted = field ? field.name : `${parent.varName}_id`;
   const scopes = KINDS.map((kind) => {
     const scope = handlerScope(kind, { kind: 'authenticated' }, kind === 'create' || kind === 'update');

@@ -1,4 +1,4 @@
-import { uniqueName } from '@/lib/design/names';
+import { pascalCase, uniqueName } from '@/lib/design/names';
 import type { Paging } from '@/lib/design/schema';
 import { needsUser } from './access';
 import { withArticle } from './article';
@@ -18,11 +18,13 @@ import type {
   IrCustomEndpoint,
   IrEntity,
   IrField,
+  IrList,
   IrOperation,
   IrParam,
   IrProject,
   IrSchemaRef,
   IrView,
+  IrViewerList,
 } from './types';
 
 /** The handler scopes of one operation kind, with the parameters every such handler has. */
@@ -175,26 +177,7 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
     : [];
   const parent404 = r.parent ? [404] : [];
   if (r.list) {
-    const params: IrParam[] = [...parentParams, ...pagingParams(entity)];
-    if (r.list.sorts.length > 0) {
-      const keys = r.list.sorts.flatMap((s) => [s.query, `-${s.query}`]);
-      params.push({
-        name: 'sort',
-        wire: 'sort',
-        in: 'query',
-        required: false,
-        source: { kind: 'sort', keys },
-      });
-    }
-    for (const ref of r.list.filters) {
-      params.push({
-        name: ref.param,
-        wire: ref.query,
-        in: 'query',
-        required: false,
-        source: { kind: 'filter', ref },
-      });
-    }
+    const params: IrParam[] = [...parentParams, ...listParams(entity, r.list)];
     ops.push({
       ...base,
       kind: 'list',
@@ -214,6 +197,11 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
       locals: locals('list'),
     });
   }
+  // Fixed paths before `/{lookup}`: `/articles/feed` must not be taken for the article `feed`.
+  const viewerOps = viewerListOperations(entity, base);
+  const onResource = (op: IrOperation) =>
+    r.viewerLists?.find((v) => v.id === op.viewerListId)?.mount === 'resource';
+  ops.push(...viewerOps.filter(onResource));
   if (r.get) {
     ops.push({
       ...base,
@@ -295,12 +283,95 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
     });
   }
   for (const op of ops) {
+    if (op.kind === 'viewer_list') continue;
     op.description = [
       resourceDescription(entity, op, op.access as IrAccess),
       ...shapeNotes(op.access as IrAccess, parent),
     ].join(' ');
   }
+  // Lists under the me path live on their own router, included after the resource's.
+  ops.push(...viewerOps.filter((op) => !onResource(op)));
   return ops;
+}
+
+/** Paging, sort and filter parameters of a list (the resource's own, or a viewer list with its settings). */
+function listParams(entity: IrEntity, list: IrList): IrParam[] {
+  const params: IrParam[] = [...pagingParams(entity, list)];
+  if (list.sorts.length > 0) {
+    const keys = list.sorts.flatMap((s) => [s.query, `-${s.query}`]);
+    params.push({ name: 'sort', wire: 'sort', in: 'query', required: false, source: { kind: 'sort', keys } });
+  }
+  for (const ref of list.filters) {
+    params.push({
+      name: ref.param,
+      wire: ref.query,
+      in: 'query',
+      required: false,
+      source: { kind: 'filter', ref },
+    });
+  }
+  return params;
+}
+
+/**
+ * The viewer lists of an entity (`GET {resource path}/{name}` or `{me path}/{name}`): signed-in only, the list's
+ * parameters, its page envelope (its own page class when the items are in another view than the list's).
+ */
+function viewerListOperations(
+  entity: IrEntity,
+  base: Pick<IrOperation, 'tag' | 'summary' | 'entityId' | 'customId'>,
+): IrOperation[] {
+  const r = entity.resource;
+  // One page class per item schema: the list's `<Entity>List`, which a viewer list takes when the list is off.
+  const pages = new Map<string, string>();
+  if (r.list) pages.set(itemResponse(entity, r.views.list).name, entity.schemas.list);
+  const pageOf = (vl: IrViewerList, item: string): string => {
+    const known = pages.get(item);
+    if (known) return known;
+    const taken = [...pages.values()].includes(entity.schemas.list);
+    const page = taken ? `${entity.className}${pascalCase(vl.name)}List` : entity.schemas.list;
+    pages.set(item, page);
+    return page;
+  };
+  return (r.viewerLists ?? []).map((vl): IrOperation => {
+    const item = itemResponse(entity, vl.view);
+    const response =
+      r.shape.list.kind === 'array'
+        ? { ...item, list: true }
+        : { name: pageOf(vl, item.name), module: 'app.schemas.responses', list: false };
+    const params = listParams(entity, vl.list);
+    const through = vl.hops.map((h) => `\`${h.attr}\``).join(', then ');
+    const paging = params
+      .filter((p) => p.source.kind !== 'filter' && p.source.kind !== 'sort')
+      .map((p) => p.wire);
+    const filters = vl.list.filters.map((f) => f.query);
+    const sorts = vl.list.sorts.map((f) => f.query);
+    const description = [
+      `${paging.length > 0 ? `A page (${paging.join(', ')})` : 'Every one'} of the ${entity.className} rows that reach the caller through ${through}.`,
+      ...(filters.length > 0 ? [`Filters: ${list(filters)}.`] : []),
+      ...(sorts.length > 0 ? [`Sort by ${list(sorts)} (\`-\` for descending).`] : []),
+      'Signed-in callers only (401 without a valid token).',
+    ].join(' ');
+    return {
+      ...base,
+      summary: vl.summary,
+      kind: 'viewer_list',
+      method: 'get',
+      path: vl.path,
+      route: vl.mount === 'me' ? vl.path : vl.path.slice(r.path.length),
+      handler: vl.handler,
+      operationId: '',
+      description,
+      access: vl.list.access,
+      params,
+      body: null,
+      response,
+      status: 200,
+      errors: errorsOf(vl.list.access, [], params.length > 0),
+      locals: locals('list'),
+      viewerListId: vl.id,
+    };
+  });
 }
 
 /**

@@ -20,8 +20,7 @@ export function maxPage(maxPageSize: number): number {
 }
 
 /** The list's paging query parameters: limit/offset, page/size, or none. */
-export function pagingParams(entity: IrEntity): IrParam[] {
-  const list = entity.resource.list;
+export function pagingParams(entity: IrEntity, list = entity.resource.list): IrParam[] {
   const paging = entity.resource.shape.paging;
   if (!list || paging.style === 'none') return [];
   const limit = { kind: 'limit' as const, max: list.maxPageSize, default: list.defaultPageSize };

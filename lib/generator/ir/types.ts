@@ -193,7 +193,8 @@ export type IrList = {
   defaultOrder: { ref: IrRef; direction: SortDirection } | null;
 };
 
-export type IrEmbed = { attr: string; targetId: string; many: boolean };
+/** `view`: the schema class the target is embedded with for this relation (`Resource.embedViews`); null: its default. */
+export type IrEmbed = { attr: string; targetId: string; many: boolean; view?: string | null };
 
 /** One many-to-one step of an owner path: the FK column and relationship attribute, and where it leads. */
 export type IrOwnerHop = { attr: string; column: string; targetId: string };
@@ -242,6 +243,29 @@ export type IrNesting = {
   param: string;
 };
 
+/** A lookup through a one-to-one relation: the relationship attribute on this model and the entity it leads to. */
+export type IrLookupVia = { attr: string; targetId: string };
+
+/** One step of a viewer list's path: the relationship attribute, to-many or not, and the FK column of a to-one. */
+export type IrViewerHop = { attr: string; many: boolean; targetId: string; fkColumn: string | null };
+
+/**
+ * A viewer-bound list: the rows of the entity that reach the signed-in user along `hops` (the last hop ends at
+ * the user entity), paged, filtered and sorted by `list` (the resource's list settings), answered in `view`.
+ * `mount: 'me'` serves it under the auth API's me path (a router without the resource's prefix).
+ */
+export type IrViewerList = {
+  id: string;
+  name: string;
+  mount: 'resource' | 'me';
+  path: string;
+  handler: string;
+  hops: IrViewerHop[];
+  list: IrList;
+  view: IrView;
+  summary: string | null;
+};
+
 export type IrResource = {
   /** Full router prefix: nested resources include the parent's item path (`/articles/{slug}/comments`). */
   path: string;
@@ -249,8 +273,14 @@ export type IrResource = {
   tag: string;
   /** Python module of the router (`app/api/routes/<module>.py`) and its test. */
   module: string;
-  lookup: { field: IrField | null; param: string };
+  /**
+   * How the item path names a row: `field` of this entity (null: its primary key), or with `via` a field of the
+   * row at the other end of a one-to-one relation (`attr` on this model, the target's `field`).
+   */
+  lookup: { field: IrField | null; param: string; via?: IrLookupVia | null };
   list: IrList | null;
+  /** Lists of the rows that reach the current user along a relation path (`Resource.viewerLists`). */
+  viewerLists?: IrViewerList[];
   get: IrAccess | null;
   create: IrAccess | null;
   update: IrAccess | null;
@@ -348,6 +378,7 @@ export type IrCustomEndpoint = {
 
 export type IrOperationKind =
   | 'list'
+  | 'viewer_list'
   | 'get'
   | 'create'
   | 'update'
@@ -423,4 +454,6 @@ export type IrOperation = {
   entityId: string | null;
   /** The design's custom endpoint id, for `custom` operations. */
   customId: string | null;
+  /** The design's viewer list id, for `viewer_list` operations. */
+  viewerListId?: string;
 };

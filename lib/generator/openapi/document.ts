@@ -8,6 +8,7 @@ import { isViewerOp } from '../fastapi/viewer';
 import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
 import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
+import { viewerPages } from '../ir/viewer-lists';
 import { authShapeSchemas, errorContent } from './auth-shape';
 import { shapeSchemas } from './envelopes';
 import {
@@ -158,6 +159,7 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
     if (e.schemas.public) byName.set(e.schemas.public, () => publicSchema(e, project));
     if (e.schemas.publicDetail) byName.set(e.schemas.publicDetail, () => publicDetailSchema(e, project));
     byName.set(e.schemas.list, () => listSchema(e));
+    for (const page of viewerPages(e)) byName.set(page.name, () => listSchema(e, page));
     for (const view of e.schemas.views) byName.set(view.className, () => namedViewSchema(e, view));
     for (const [name, build] of shapeSchemas(e, project)) byName.set(name, build);
   }

@@ -10,7 +10,7 @@ import {
   viewSchema,
 } from '../fastapi/schemas';
 import { decimalDigits, INT32, INT64, inputMaxLength, intBounds } from '../fastapi/types';
-import type { IrEntity, IrEntityView, IrField, IrProject } from '../ir/types';
+import type { IrEntity, IrEntityView, IrField, IrProject, IrView } from '../ir/types';
 import { computedProps } from './computed';
 import { valueListInputProps, valueListReadProps } from './value-lists';
 
@@ -332,7 +332,7 @@ export function detailSchema(entity: IrEntity, project: IrProject): JsonSchema |
 function embedProps(entity: IrEntity, project: IrProject): Prop[] {
   return entity.resource.embeds.map((embed): Prop => {
     const target = project.entityById.get(embed.targetId) as IrEntity;
-    const r = ref(embeddedSchema(target));
+    const r = ref(embed.view ?? embeddedSchema(target));
     const name = wireName(entity, embed.attr);
     if (embed.many) return { name, schema: decorate({ items: r, type: 'array' }, { name }), required: true };
     const fk = entity.fks.find((f) => f.attr === embed.attr);
@@ -341,10 +341,14 @@ function embedProps(entity: IrEntity, project: IrProject): Prop[] {
   });
 }
 
-export function listSchema(entity: IrEntity): JsonSchema | null {
+/** A list page (`<Entity>List`, or a viewer list's own page class with its items' view). */
+export function listSchema(
+  entity: IrEntity,
+  page: { name: string; view: IrView } = { name: entity.schemas.list, view: entity.resource.views.list },
+): JsonSchema | null {
   const shape = entity.resource.shape;
   if (shape.list.kind === 'array') return null;
-  const item = viewSchema(entity, entity.resource.views.list);
+  const item = viewSchema(entity, page.view);
   const int = (name: string): Prop => ({
     name,
     schema: { type: 'integer', title: pyTitle(name) },
@@ -360,7 +364,7 @@ export function listSchema(entity: IrEntity): JsonSchema | null {
     if (paging.style === 'offset') props.push(int(paging.limitParam), int(paging.offsetParam));
     else if (paging.style === 'page') props.push(int(paging.pageParam), int(paging.sizeParam));
   }
-  return objectSchema(entity.schemas.list, props);
+  return objectSchema(page.name, props);
 }
 
 export function registerSchema(project: IrProject): JsonSchema | null {

@@ -7,6 +7,7 @@ import { wireName } from '../envelopes';
 import { needsCurrentPassword, publicFields, readFields } from '../schemas';
 import { locAssert } from './error-format';
 import { factoryName, jsonId, payloadName } from './factories';
+import { lookupAttr } from './lookup';
 import { passwordSample, sampleFor } from './samples';
 import { answered, jsonKey, listCount, listItems, pageQuery, sendBody } from './shape';
 
@@ -49,7 +50,7 @@ function owned(ctx: Ctx, entity: IrEntity = ctx.entity): string {
 
 function itemUrl(ctx: Ctx, op: IrOperation, rowVar: string): string {
   const { lookup } = ctx.entity.resource;
-  const column = lookup.field ? lookup.field.name : 'id';
+  const column = lookupAttr(ctx.entity);
   const quote = ctx.imports.from('tests.utils', 'quote_path');
   return `f"${op.path.replace(`{${lookup.param}}`, `{${quote}(${rowVar}.${column})}`)}"`;
 }

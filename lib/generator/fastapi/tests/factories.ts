@@ -84,6 +84,10 @@ export function emitFactories(project: IrProject): string {
       '    session.add(row)',
       '    await session.commit()',
       '    await session.refresh(row)',
+      // A lookup through a relation reads the related row's field: loaded with the row.
+      ...(entity.resource.lookup.via
+        ? [`    await session.refresh(row, [${pyStr(entity.resource.lookup.via.attr)}])`]
+        : []),
       '    return row',
     );
     blocks.push(

@@ -11,6 +11,7 @@ import { emitResourceTests } from './resource';
 import { emitShapeTests } from './shape-tests';
 import { emitConftest, emitRuntimeTests, emitUtils } from './support';
 import { emitValueListTests } from './value-lists';
+import { emitViewerListTests } from './viewer-lists';
 import { emitViewTests } from './views';
 
 /** The generated pytest suite, keyed by path. */
@@ -45,6 +46,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
     if (values) files[`tests/test_${entity.resource.module}_values.py`] = values;
     const computed = emitComputedTests(entity, ir);
     if (computed) files[`tests/test_${entity.resource.module}_computed.py`] = computed;
+    const viewerLists = emitViewerListTests(entity, ir);
+    if (viewerLists) files[`tests/test_${entity.resource.module}_viewer_lists.py`] = viewerLists;
     const shape = emitShapeTests(entity, ir);
     if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }

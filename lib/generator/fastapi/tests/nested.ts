@@ -7,6 +7,7 @@ import { tokenHeaders } from '../token-scheme';
 import { isViewerOp } from '../viewer';
 import { notFoundAssert } from './error-format';
 import { factoryName, jsonId, payloadName } from './factories';
+import { lookupAttr } from './lookup';
 import { lookupText } from './resource';
 import { answered, jsonKey, listCount, listItems, sendBody } from './shape';
 import { keySet, viewKeys } from './views';
@@ -71,9 +72,8 @@ function childRow(ctx: Ctx, rowVar: string | null, parentVar: string): string {
   return rowVar ? `${rowVar} = ${create}` : create;
 }
 
-const parentColumn = (ctx: Ctx) => (ctx.nesting.field ? ctx.nesting.field.name : 'id');
-const childColumn = (ctx: Ctx) =>
-  ctx.entity.resource.lookup.field ? ctx.entity.resource.lookup.field.name : 'id';
+const parentColumn = (ctx: Ctx) => lookupAttr(ctx.project.entityById.get(ctx.nesting.parentId) as IrEntity);
+const childColumn = (ctx: Ctx) => lookupAttr(ctx.entity);
 
 /** The operation's URL as an f-string: the parent's lookup from `parentVar`, the child's from `rowVar`. */
 function url(ctx: Ctx, op: IrOperation, parentVar: string | null, rowVar?: string): string {

@@ -6,6 +6,7 @@ import { wireName } from '../envelopes';
 import { publicFields, readFields } from '../schemas';
 import { fieldErrorAssert } from './error-format';
 import { factoryName, jsonId, payloadName } from './factories';
+import { lookupAttr } from './lookup';
 import { sampleFor } from './samples';
 import { answered, listCount, listItems, sendBody } from './shape';
 import { viewKeys } from './views';
@@ -79,7 +80,7 @@ const open = (op: IrOperation | undefined): op is IrOperation => op?.access?.kin
 
 function itemUrl(ctx: Ctx, op: IrOperation, row: string): string {
   const { lookup } = ctx.entity.resource;
-  const column = lookup.field ? lookup.field.name : 'id';
+  const column = lookupAttr(ctx.entity);
   const quote = ctx.imports.from('tests.utils', 'quote_path');
   return `f"${op.path.replace(`{${lookup.param}}`, `{${quote}(${row}.${column})}`)}"`;
 }

@@ -4,6 +4,7 @@ import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
 import { wireName } from '../envelopes';
 import { factoryName } from './factories';
+import { lookupAttr } from './lookup';
 import { answered } from './shape';
 
 /** The JSON keys a response in a named view carries: the id and the view's (computed) fields, nothing else. */
@@ -49,7 +50,8 @@ export function emitViewTests(entity: IrEntity, project: IrProject): string | nu
   for (const embed of entity.resource.embeds) {
     const target = project.entityById.get(embed.targetId) as IrEntity;
     const fk = entity.fks.find((f) => f.attr === embed.attr);
-    const keys = target.schemas.embed ? viewKeys(target, target.schemas.embed) : null;
+    const view = embed.view ?? target.schemas.embed;
+    const keys = view ? viewKeys(target, view) : null;
     if (!keys || embed.many || !fk || fk.nullable) continue;
     push(`${get.handler}_embeds_${embed.attr}_in_its_view`, [
       `assert set(${item}[${pyStr(wireName(entity, embed.attr))}]) == ${keySet(keys)}`,
@@ -61,7 +63,7 @@ export function emitViewTests(entity: IrEntity, project: IrProject): string | nu
 
 function itemUrl(entity: IrEntity, op: IrOperation, imports: Imports): string {
   const { lookup } = entity.resource;
-  const column = lookup.field ? lookup.field.name : 'id';
+  const column = lookupAttr(entity);
   const quote = imports.from('tests.utils', 'quote_path');
   return `f"${op.path.replace(`{${lookup.param}}`, `{${quote}(row.${column})}`)}"`;
 }

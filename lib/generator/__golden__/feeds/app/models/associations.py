@@ -1,0 +1,20 @@
+"""Association tables of the many-to-many relations."""
+
+from sqlalchemy import Column, ForeignKey, Integer, Table
+
+from app.core.db import Base
+
+users_following = Table(
+    "users_following",
+    Base.metadata,
+    Column(
+        "user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column(
+        "related_user_id",
+        Integer,
+        ForeignKey("users.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+)

@@ -1,0 +1,76 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from app.core.db import Base, UTCDateTime, utc_now
+
+if TYPE_CHECKING:
+    from app.models.article import Article
+    from app.models.company import Company
+    from app.models.order import Order
+    from app.models.profile import Profile
+
+
+def normalise_login(value: str) -> str:
+    """Logins are unique regardless of case and surrounding spaces."""
+    return value.strip().lower()
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), nullable=False, unique=True)
+    password: Mapped[str] = mapped_column(String(255), nullable=False)
+    username: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
+    bio: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime(), default=utc_now, server_default=func.now()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
+    )
+
+    articles: Mapped[list["Article"]] = relationship(
+        back_populates="author", passive_deletes=True, lazy="raise"
+    )
+    following: Mapped[list["User"]] = relationship(
+        secondary="users_following",
+        primaryjoin="User.id == users_following.c.user_id",
+        secondaryjoin="User.id == users_following.c.related_user_id",
+        back_populates="followers",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    followers: Mapped[list["User"]] = relationship(
+        secondary="users_following",
+        primaryjoin="User.id == users_following.c.related_user_id",
+        secondaryjoin="User.id == users_following.c.user_id",
+        back_populates="following",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    orders: Mapped[list["Order"]] = relationship(
+        foreign_keys="[Order.owner_id]",
+        back_populates="owner",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    deliveries: Mapped[list["Order"]] = relationship(
+        foreign_keys="[Order.courier_id]",
+        back_populates="courier",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    profile: Mapped["Profile | None"] = relationship(
+        back_populates="user", passive_deletes=True, lazy="raise"
+    )
+    companies: Mapped[list["Company"]] = relationship(
+        back_populates="owner", passive_deletes=True, lazy="raise"
+    )
+
+    @validates("email")
+    def _normalise_login(self, _key: str, value: str) -> str:
+        return normalise_login(value)
