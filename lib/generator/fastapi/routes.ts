@@ -26,9 +26,15 @@ import { decorator, handlerParams, returnType, routeModuleNames, signature } fro
 import { type NestCtx, PARENT_HELPER, parentCall, parentHelper, parentWhere } from './nesting';
 import { needsCurrentPassword } from './schemas';
 import { takesOptionalUser } from './scope';
+import { type HookName, hookCall, NO_USER_CODE, type UserCodeInfo } from './user-code';
 import { isViewerOp } from './viewer';
 
-type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string };
+type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string; user: UserCodeInfo };
+
+/** The call of a user hook the user's hooks module defines (none without it: the code is unchanged). */
+function hook(ctx: Ctx, op: IrOperation, name: HookName, row: string): string[] {
+  return hookCall(ctx.entity, ctx.project, ctx.user, ctx.imports, name, row, callerOf(ctx, op).name);
+}
 
 function modelOf(ctx: Ctx, id: string): string {
   const target = ctx.project.entityById.get(id) as IrEntity;
@@ -357,8 +363,10 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
     ...links.map((l) => `${v.data}.pop(${pyStr(l.attr)}, None)`),
     `${v.row} = ${ctx.model}(**${v.data})`,
     ...linkWrites(ctx, v.row, 'create'),
+    ...hook(ctx, op, 'before_create', v.row),
     `session.add(${v.row})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
+    ...hook(ctx, op, 'after_create', v.row),
     answer(ctx, op, `await _fetch(session, ${ctx.model}.id == ${v.row}.id)`),
   ]);
 }
@@ -397,7 +405,9 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
     ...linkWrites(ctx, v.row, 'update'),
     `for ${v.key}, ${v.value} in ${v.data}.items():`,
     `    ${v.setattr}(${v.row}, ${v.key}, ${v.value})`,
+    ...hook(ctx, op, 'before_update', v.row),
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
+    ...hook(ctx, op, 'after_update', v.row),
     answer(ctx, op, `await _fetch(session, ${ctx.model}.id == ${v.row}.id)`),
   ]);
 }
@@ -409,8 +419,10 @@ function deleteHandler(ctx: Ctx, op: IrOperation): string {
   return handler(ctx, op, [
     ...scope.setup,
     `${v.row} = await _fetch(session, ${where.join(', ')})`,
+    ...hook(ctx, op, 'before_delete', v.row),
     `await session.delete(${v.row})`,
     `await ${ctx.imports.from('app.api.deps', 'commit_or_409')}(session)`,
+    ...hook(ctx, op, 'after_delete', v.row),
   ]);
 }
 
@@ -533,7 +545,11 @@ const HANDLERS: Partial<Record<IrOperationKind, (ctx: Ctx, op: IrOperation) => s
 };
 
 /** `app/api/routes/<resource>.py`: the enabled CRUD operations of one entity. */
-export function emitResourceRoutes(entity: IrEntity, project: IrProject): string {
+export function emitResourceRoutes(
+  entity: IrEntity,
+  project: IrProject,
+  user: UserCodeInfo = NO_USER_CODE,
+): string {
   const ops = entity.operations;
   const imports = new Imports(routeModuleNames(ops, ['router', '_fetch', PARENT_HELPER]));
   const ctx: Ctx = {
@@ -541,6 +557,7 @@ export function emitResourceRoutes(entity: IrEntity, project: IrProject): string
     project,
     imports,
     model: imports.from(`app.models.${entity.module}`, entity.className),
+    user,
   };
   const handlers = ops.map((op) => (HANDLERS[op.kind] as (ctx: Ctx, op: IrOperation) => string)(ctx, op));
   const fetch = ops.some((op) => op.kind !== 'list') ? fetchHelper(ctx) : '';
