@@ -1,0 +1,157 @@
+import type { Design } from '@/lib/design/schema';
+import { templates } from '@/lib/design/templates';
+import { userScaffolds } from '../generate';
+import type { UserCode } from '../user-code/types';
+
+/**
+ * Designs with user code beside them (issue 18), for golden files and the Python tier: handlers that implement
+ * custom endpoints for real, a hook that sets a field, and the user's own tests. Each file's base is the
+ * scaffold it was written from (as the Code view stores it); tests the user created have base ''.
+ */
+export type UserCodeDesign = { design: () => Design; userCode: () => UserCode };
+
+const PUBLISH = `"""POST /posts/{slug}/publish: the author publishes a draft."""
+
+import datetime as dt
+
+from fastapi import HTTPException
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.models.post import Post
+from app.models.user import User
+from app.schemas.common import SafeStr
+from app.schemas.responses import PostDetail
+
+
+async def handle(
+    session: AsyncSession,
+    slug: SafeStr,
+    current_user: User,
+) -> PostDetail:
+    """Publish the caller's post now (a published one keeps its time).
+
+    Someone else's post is a 404, like every row the caller does not own.
+    """
+    statement = (
+        select(Post)
+        .where(Post.slug == slug, Post.author_id == current_user.id)
+        .options(selectinload(Post.author), selectinload(Post.tags))
+        .execution_options(populate_existing=True)
+    )
+    post = (await session.execute(statement)).scalar_one_or_none()
+    if post is None:
+        raise HTTPException(status_code=404, detail="Post not found")
+    if not post.published:
+        post.published = True
+        post.published_at = dt.datetime.now(dt.UTC)
+        await session.commit()
+        post = (await session.execute(statement)).scalar_one()
+    return PostDetail.model_validate(post)
+`;
+
+const ME = `"""GET /me: the signed-in user."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models.user import User
+from app.schemas.user import UserRead
+
+
+async def handle(
+    session: AsyncSession,
+    current_user: User,
+) -> UserRead:
+    """The signed-in user, as the users endpoints show them."""
+    return UserRead.model_validate(current_user)
+`;
+
+const POST_HOOKS = `"""Hooks on the Post endpoints: written by you."""
+
+import datetime as dt
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models.post import Post
+from app.models.user import User
+
+
+async def before_create(
+    session: AsyncSession,
+    row: Post,
+    current_user: User | None,
+) -> None:
+    """A post created published gets its publication time."""
+    if row.published and row.published_at is None:
+        row.published_at = dt.datetime.now(dt.UTC)
+`;
+
+const TESTS = `"""The handlers and hooks written by hand."""
+
+from fastapi.testclient import TestClient
+
+from tests.factories import create_post
+from tests.utils import quote_path, run, sign_in
+
+
+def test_publish_own_draft(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    draft = run(client, create_post, owned_by=user, published=False)
+    url = f"/posts/{quote_path(draft.slug)}/publish"
+    response = client.post(url, headers=headers)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["published"] is True
+    assert body["published_at"] is not None
+    assert body["author"]["id"] == user.id
+    # Publishing again keeps the first time.
+    again = client.post(url, headers=headers)
+    assert again.status_code == 200
+    assert again.json()["published_at"] == body["published_at"]
+
+
+def test_publish_someone_elses_post_is_404(client: TestClient) -> None:
+    other, _ = sign_in(client)
+    draft = run(client, create_post, owned_by=other, published=False)
+    _, headers = sign_in(client)
+    response = client.post(f"/posts/{quote_path(draft.slug)}/publish", headers=headers)
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Post not found"
+
+
+def test_me(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.get("/me", headers=headers)
+    assert response.status_code == 200
+    assert response.json()["username"] == user.username
+
+
+def test_created_published_post_gets_its_time(client: TestClient) -> None:
+    _, headers = sign_in(client)
+    post = {"title": "Hi", "slug": "hi-there", "body": "Hello.", "published": True}
+    response = client.post("/posts", json=post, headers=headers)
+    assert response.status_code == 201
+    assert response.json()["published_at"] is not None
+    draft = {**post, "slug": "a-draft", "published": False}
+    response = client.post("/posts", json=draft, headers=headers)
+    assert response.status_code == 201
+    assert response.json()["published_at"] is None
+`;
+
+function blogUserCode(): UserCode {
+  const scaffolds = userScaffolds(templates.blog()) ?? {};
+  const from = (path: string, content: string) => ({ content, base: scaffolds[path] ?? '' });
+  return {
+    files: {
+      'app/handlers/post_posts_slug_publish.py': from('app/handlers/post_posts_slug_publish.py', PUBLISH),
+      'app/handlers/get_me.py': from('app/handlers/get_me.py', ME),
+      'app/hooks/post.py': from('app/hooks/post.py', POST_HOOKS),
+      'tests/custom/test_blog.py': { content: TESTS, base: '' },
+    },
+  };
+}
+
+export const userCodeDesigns: Record<string, UserCodeDesign> = {
+  'blog-user-code': { design: templates.blog, userCode: blogUserCode },
+};
