@@ -33,6 +33,8 @@ export type GenerateResult =
       userCode: UserCode;
       /** User files kept but out of the project: their endpoint or entity is gone. */
       orphaned: string[];
+      /** User files moved with their endpoint or entity (path or name changed): stored under `to` from now on. */
+      renamed: { from: string; to: string }[];
       /** Merge conflicts and refused user files, with file and line. */
       userCodeProblems: UserCodeProblem[];
       /** True while a user file holds conflict markers: the preview must not run it. */
@@ -79,6 +81,7 @@ function build(design: Design, options: GenerateOptions, format: Format): Genera
     owners: sortKeys(owners) as Record<string, FileOwner>,
     userCode: merged.state,
     orphaned: merged.orphaned,
+    renamed: merged.renamed,
     userCodeProblems: merged.problems,
     blocked: merged.problems.some((p) => p.code === 'merge-conflict'),
   };

@@ -1,5 +1,6 @@
 import { withArticle } from '../ir/article';
 import type { IrEntity, IrOperation, IrProject } from '../ir/types';
+import { shortHash } from '../migrations';
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
@@ -33,6 +34,20 @@ export type UserCodeInfo = {
 };
 
 export const NO_USER_CODE: UserCodeInfo = { implemented: new Set(), hooks: new Map(), packages: new Set() };
+
+/**
+ * The line of a scaffold naming what it belongs to (a hash of the endpoint's or entity's id: ids are any text,
+ * and must not reach the Python source). Read back from a stored file's base, it follows a file whose path
+ * changed with the design (an endpoint's new path, an entity's new name).
+ */
+export function scaffoldIdLine(kind: 'endpoint' | 'entity', id: string): string {
+  return `# fastdraft-id: ${kind}-${shortHash(`${kind}:${id}`)}${shortHash(`~${kind}:${id}`)} (follows renames)`;
+}
+
+/** The scaffold id a text carries (`endpoint-<16 hex>`), or null. */
+export function scaffoldIdOf(text: string): string | null {
+  return /^# fastdraft-id: ((?:endpoint|entity)-[0-9a-f]{16})\b/m.exec(text)?.[1] ?? null;
+}
 
 export const handlerModule = (op: IrOperation): string => op.handler;
 export const handlerPath = (op: IrOperation): string => `app/handlers/${handlerModule(op)}.py`;
@@ -77,29 +92,30 @@ export function emitHandlerScaffold(op: IrOperation, project: IrProject): string
     ...(op.body ? [`${op.body.param}: ${imports.from(op.body.module, op.body.name)}`] : []),
   ];
   const route = `${op.method.toUpperCase()} ${op.path}`;
-  const notes = [
-    op.summary?.trim() ? `${op.summary.trim().replace(/\.$/, '')}.` : `Answers ${route}.`,
-    '',
-    'The parameters arrive validated. Commit the session when you change rows; raise',
-    'HTTPException with a clear message to refuse (404, 409, 422...).',
-  ];
+  // Design text (route, summary) only in one-line docstrings, the guidance in fixed comments: a changed
+  // summary or path rewrites its own lines, never a paragraph the user may have edited.
+  const summary = op.summary?.trim() ? `${op.summary.trim().replace(/\.$/, '')}.` : `Answers ${route}.`;
   const body = [
-    pyDocstring(notes.join('\n'), '') ?? '',
+    pyDocstring(summary, '') ?? '',
+    '# The parameters arrive validated. Commit the session when you change rows;',
+    '# raise HTTPException with a clear message to refuse (404, 409, 422...).',
     `raise ${imports.from('fastapi', 'HTTPException')}(`,
     '    status_code=501,',
-    `    detail=${pyStr(`Not implemented yet: ${route}`)},`,
+    // The same words for every handler: a change of the route never conflicts with a written body.
+    `    detail=${pyStr("Not implemented yet: this endpoint's handler is still the scaffold")},`,
     ')',
   ];
   // The signature before `render`: it imports the types it names.
   const fn = `${signatureOf('handle', params, returnType(op, imports))}\n${indent(body.join('\n'))}`;
-  const head = [
-    `${route}: written by you.`,
+  const header = [
+    pyDocstring(`${route}: your handler.`, '') ?? '',
     '',
-    'Fastdraft calls `handle` from the generated route and keeps this file when it',
-    'regenerates: a change of the endpoint (a new parameter, another schema) is merged',
-    'into it.',
+    '# Fastdraft calls `handle` from the generated route and keeps this file when it',
+    '# regenerates: a change of the endpoint (a new parameter, another schema) is',
+    '# merged into it.',
+    scaffoldIdLine('endpoint', op.customId ?? op.handler),
   ].join('\n');
-  return module(imports.render(), [fn], pyDocstring(head, '') ?? '');
+  return module(imports.render(), [fn], header);
 }
 
 const HOOK_DOCS: Record<HookName, string> = {
@@ -132,13 +148,14 @@ export function emitHooksScaffold(entity: IrEntity, project: IrProject): string 
       .replace('{a}', withArticle(entity.className));
     return `${signatureOf(name, params, 'None')}\n${indent(pyDocstring(doc, '') ?? '')}`;
   });
-  const head = [
-    `Hooks on the ${entity.className} endpoints: written by you.`,
+  const header = [
+    pyDocstring(`Your hooks on the ${entity.className} endpoints.`, '') ?? '',
     '',
-    'The generated handlers call each hook defined here (delete one and it is no',
-    'longer called). Raise HTTPException to refuse the request.',
+    '# The generated handlers call each hook defined here (delete one and it is no',
+    '# longer called). Raise HTTPException to refuse the request.',
+    scaffoldIdLine('entity', entity.id),
   ].join('\n');
-  return module(imports.render(), blocks, pyDocstring(head, '') ?? '');
+  return module(imports.render(), blocks, header);
 }
 
 /** Every scaffold of the design's user files by path (unformatted): handlers, then hooks. */

@@ -2,6 +2,7 @@ import type { Design } from '@/lib/design/schema';
 import { templates } from '@/lib/design/templates';
 import { userScaffolds } from '../generate';
 import type { UserCode } from '../user-code/types';
+import { focusedDesigns } from './designs';
 
 /**
  * Designs with user code beside them (issue 18), for golden files and the Python tier: handlers that implement
@@ -152,6 +153,45 @@ function blogUserCode(): UserCode {
   };
 }
 
+const CATEGORY_TESTS = `"""The hooks on categories, written by hand."""
+
+from fastapi.testclient import TestClient
+
+
+def test_names_are_stripped_on_create_and_update(client: TestClient) -> None:
+    response = client.post("/categories", json={"name": "  Garden  "})
+    assert response.status_code == 201
+    created = response.json()
+    assert created["name"] == "Garden"
+    response = client.patch(f"/categories/{created['id']}", json={"name": " Tools "})
+    assert response.status_code == 200
+    assert response.json()["name"] == "Tools"
+    assert client.delete(f"/categories/{created['id']}").status_code == 204
+`;
+
+/** A design without auth: every hook of the scaffold kept (called, doing nothing), two of them written. */
+function categoryUserCode(): UserCode {
+  const path = 'app/hooks/category.py';
+  const scaffold = userScaffolds(selfRelation())?.[path] ?? '';
+  let content = scaffold;
+  for (const doc of [
+    '    """Before a new Category is stored: set or check fields of `row`."""\n',
+    '    """Before changes to a Category are committed: `row` holds the new values."""\n',
+  ]) {
+    if (!content.includes(doc)) throw new Error(`the hooks scaffold has no ${doc}`);
+    content = content.replace(doc, `${doc}    row.name = row.name.strip()\n`);
+  }
+  return {
+    files: {
+      [path]: { content, base: scaffold },
+      'tests/custom/test_category_hooks.py': { content: CATEGORY_TESTS, base: '' },
+    },
+  };
+}
+
+const selfRelation = focusedDesigns['self-relation'] as () => Design;
+
 export const userCodeDesigns: Record<string, UserCodeDesign> = {
   'blog-user-code': { design: templates.blog, userCode: blogUserCode },
+  'category-hooks': { design: selfRelation, userCode: categoryUserCode },
 };

@@ -4,6 +4,7 @@ import {
   type HookName,
   handlerPath,
   hooksPath,
+  scaffoldIdOf,
   type UserCodeInfo,
 } from '../fastapi/user-code';
 import type { IrEntity, IrProject } from '../ir/types';
@@ -20,6 +21,7 @@ import type { UserCode, UserCodeProblem, UserFile } from './types';
  * - a file the user created (base ''): kept as it is, in the project;
  * - a file whose endpoint or entity is gone: kept in the state, out of the project, listed as orphaned (dropped
  *   when the user never changed it: nothing of theirs is lost);
+ * - a file whose endpoint or entity got a new path (`# fastdraft-id` of its base): moved there and merged;
  * - a refused file (path, size): kept in the state as it is, out of the project, with a problem.
  */
 export type UserCodeMerge = {
@@ -31,6 +33,8 @@ export type UserCodeMerge = {
    */
   state: UserCode;
   orphaned: string[];
+  /** Files that followed their endpoint or entity to a new path (an endpoint's path, an entity's name changed). */
+  renamed: { from: string; to: string }[];
   problems: UserCodeProblem[];
   info: UserCodeInfo;
 };
@@ -59,12 +63,16 @@ export function applyUserCode(
     project.operations.filter((op) => op.kind === 'custom').map((op) => [handlerPath(op), op] as const),
   );
   const stored = Object.keys(userCode.files).sort();
-  for (const path of stored) {
-    const file = userCode.files[path] as UserFile;
-    if (refused.has(path)) {
-      keep(path, file);
+  const moves = followRenames(scaffolds, userCode, stored, refused);
+  const renamed: { from: string; to: string }[] = [];
+  for (const storedPath of stored) {
+    const file = userCode.files[storedPath] as UserFile;
+    if (refused.has(storedPath)) {
+      keep(storedPath, file);
       continue;
     }
+    const path = moves.get(storedPath) ?? storedPath;
+    if (path !== storedPath) renamed.push({ from: storedPath, to: path });
     const scaffold = Object.hasOwn(scaffolds, path) ? scaffolds[path] : undefined;
     if (file.base === '') {
       setOwn(files, path, file.content);
@@ -80,15 +88,45 @@ export function applyUserCode(
       if (merged.content !== scaffold) keep(path, { content: merged.content, base: scaffold });
     }
   }
+  // Every route calls its handler: a handler not written yet (or refused) is its scaffold in the project.
   for (const path of handlers.keys()) {
-    if (!Object.hasOwn(files, path) && !refused.has(path)) setOwn(files, path, scaffolds[path] as string);
+    if (!Object.hasOwn(files, path)) setOwn(files, path, scaffolds[path] as string);
   }
   for (const path of Object.keys(files)) {
     for (const line of conflictMarkerLines(files[path] as string))
       problems.push({ code: 'merge-conflict', path, line, message: CONFLICT_MESSAGE });
   }
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-  return { files, state, orphaned, problems, info: infoOf(project, scaffolds, files, handlers) };
+  return { files, state, orphaned, renamed, problems, info: infoOf(project, scaffolds, files, handlers) };
+}
+
+/**
+ * Stored files whose scaffold is gone from their path but whose base names an endpoint or entity that still
+ * has a scaffold elsewhere (its path or name changed): moved there, when nothing is stored at the new path.
+ */
+function followRenames(
+  scaffolds: Readonly<Record<string, string>>,
+  userCode: UserCode,
+  stored: readonly string[],
+  refused: ReadonlySet<string>,
+): Map<string, string> {
+  const byId = new Map<string, string>();
+  for (const [path, text] of Object.entries(scaffolds)) {
+    const id = scaffoldIdOf(text);
+    if (id) byId.set(id, path);
+  }
+  const moves = new Map<string, string>();
+  const taken = new Set(stored);
+  for (const path of stored) {
+    const file = userCode.files[path] as UserFile;
+    if (refused.has(path) || file.base === '' || Object.hasOwn(scaffolds, path)) continue;
+    const id = scaffoldIdOf(file.base);
+    const target = id ? byId.get(id) : undefined;
+    if (target === undefined || taken.has(target)) continue;
+    moves.set(path, target);
+    taken.add(target);
+  }
+  return moves;
 }
 
 function infoOf(

@@ -1,7 +1,9 @@
-"""DELETE /ticket: written by you. Fastdraft calls `handle` from the
-generated route and keeps this file when it regenerates: a change of the
-endpoint (a new parameter, another schema) is merged into it.
-"""
+"""DELETE /ticket: your handler."""
+
+# Fastdraft calls `handle` from the generated route and keeps this file when it
+# regenerates: a change of the endpoint (a new parameter, another schema) is
+# merged into it.
+# fastdraft-id: endpoint-0006a373b8d5718f (follows renames)
 
 from fastapi import HTTPException
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,11 +15,10 @@ async def handle(
     session: AsyncSession,
     current_user: Account,
 ) -> None:
-    """Purge closed tickets. The parameters arrive validated. Commit the
-    session when you change rows; raise HTTPException with a clear message
-    to refuse (404, 409, 422...).
-    """
+    """Purge closed tickets."""
+    # The parameters arrive validated. Commit the session when you change rows;
+    # raise HTTPException with a clear message to refuse (404, 409, 422...).
     raise HTTPException(
         status_code=501,
-        detail="Not implemented yet: DELETE /ticket",
+        detail=("Not implemented yet: this endpoint's handler is still the scaffold"),
     )

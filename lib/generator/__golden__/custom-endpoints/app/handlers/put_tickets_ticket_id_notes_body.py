@@ -1,8 +1,9 @@
-"""PUT /tickets/{ticket_id}/notes/{body}: written by you. Fastdraft calls
-`handle` from the generated route and keeps this file when it
-regenerates: a change of the endpoint (a new parameter, another schema)
-is merged into it.
-"""
+"""PUT /tickets/{ticket_id}/notes/{body}: your handler."""
+
+# Fastdraft calls `handle` from the generated route and keeps this file when it
+# regenerates: a change of the endpoint (a new parameter, another schema) is
+# merged into it.
+# fastdraft-id: endpoint-d369b5a0badf31fc (follows renames)
 
 import uuid
 
@@ -20,11 +21,10 @@ async def handle(
     current_user: Account,
     body_: TicketInput,
 ) -> None:
-    """Attach a note. The parameters arrive validated. Commit the session when
-    you change rows; raise HTTPException with a clear message to refuse
-    (404, 409, 422...).
-    """
+    """Attach a note."""
+    # The parameters arrive validated. Commit the session when you change rows;
+    # raise HTTPException with a clear message to refuse (404, 409, 422...).
     raise HTTPException(
         status_code=501,
-        detail=("Not implemented yet: PUT /tickets/{ticket_id}/notes/{body}"),
+        detail=("Not implemented yet: this endpoint's handler is still the scaffold"),
     )
