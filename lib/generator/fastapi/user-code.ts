@@ -49,9 +49,19 @@ export function scaffoldIdOf(text: string): string | null {
   return /^# fastdraft-id: ((?:endpoint|entity)-[0-9a-f]{16})\b/m.exec(text)?.[1] ?? null;
 }
 
-export const handlerModule = (op: IrOperation): string => op.handler;
+/** Longest module name of a user file: its path stays within USER_CODE_LIMITS.pathLength (a route may be long). */
+const MODULE_MAX = 60;
+
+/** A name cut to MODULE_MAX, a hash of the whole name keeping cut names apart. */
+function moduleName(name: string): string {
+  if (name.length <= MODULE_MAX) return name;
+  return `${name.slice(0, MODULE_MAX - 9).replace(/_+$/, '')}_${shortHash(name)}`;
+}
+
+export const handlerModule = (op: IrOperation): string => moduleName(op.handler);
+export const hooksModule = (entity: IrEntity): string => moduleName(entity.module);
 export const handlerPath = (op: IrOperation): string => `app/handlers/${handlerModule(op)}.py`;
-export const hooksPath = (entity: IrEntity): string => `app/hooks/${entity.module}.py`;
+export const hooksPath = (entity: IrEntity): string => `app/hooks/${hooksModule(entity)}.py`;
 
 /** `async def before_create(` at the start of a line: the hooks a user file defines (commented out ones do not count). */
 export function definedHooks(content: string): Set<HookName> {
@@ -181,7 +191,7 @@ export function hookCall(
   caller: string | null,
 ): string[] {
   if (!info.hooks.get(entity.id)?.has(hook)) return [];
-  const hooks = imports.from('app.hooks', entity.module, `${entity.module}_hooks`);
+  const hooks = imports.from('app.hooks', hooksModule(entity), `${hooksModule(entity)}_hooks`);
   const args = [
     `session=session`,
     `row=${row}`,

@@ -276,6 +276,22 @@ describe('generateProject with user code', () => {
     ]);
   });
 
+  it('keeps handler paths short for a long route, and a stored file there is merged like any other', () => {
+    const design = templates.blog();
+    const me = design.customEndpoints.find((e) => e.id === 'c_me');
+    if (!me) throw new Error('no /me');
+    me.path = `/${'very-long-segment/'.repeat(25)}me`;
+    const [path, scaffold] =
+      Object.entries(scaffoldsOf(design)).find(([, text]) => text.includes('very-long')) ?? [];
+    if (!path || !scaffold) throw new Error('no scaffold for the long route');
+    expect(path.length).toBeLessThanOrEqual(USER_CODE_LIMITS.pathLength);
+    expect(path).toMatch(/^app\/handlers\/get_very_long_segment_[a-z0-9_]+_[0-9a-f]{8}\.py$/);
+    const mine = written(scaffold, '    return UserRead.model_validate(current_user)\n');
+    const result = generate(design, { files: { [path]: { content: mine, base: scaffold } } });
+    expect(result.userCodeProblems).toEqual([]);
+    expect(result.files[path]).toBe(mine);
+  });
+
   it('checks user files with ruff and tree-sitter, findings on their lines', async () => {
     const old = scaffoldsOf(templates.blog())[ME] as string;
     const mine = written(old, '    return missing_name\n');
