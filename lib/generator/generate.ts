@@ -69,9 +69,18 @@ function build(design: Design, options: GenerateOptions, format: Format): Genera
   const formatted = format(generated);
   const owners: Record<string, FileOwner> = {};
   for (const path of Object.keys(formatted)) owners[path] = 'generator';
+  const userProblems: UserCodeProblem[] = [...merged.problems];
   for (const path of Object.keys(merged.files)) {
-    // Cannot happen (paths are checked against the generated ones' folders); kept as a guard.
-    if (Object.hasOwn(formatted, path)) throw new Error(`user file ${path} would replace a generated file`);
+    // The roots hold no generated file but their `__init__.py` (refused as a path): a second guard.
+    if (Object.hasOwn(formatted, path)) {
+      userProblems.push({
+        code: 'user-file-refused',
+        path,
+        line: 1,
+        message: `${path} is written by the generator: a user file cannot replace it`,
+      });
+      continue;
+    }
     formatted[path] = merged.files[path] as string;
     owners[path] = 'user';
   }
@@ -82,8 +91,8 @@ function build(design: Design, options: GenerateOptions, format: Format): Genera
     userCode: merged.state,
     orphaned: merged.orphaned,
     renamed: merged.renamed,
-    userCodeProblems: merged.problems,
-    blocked: merged.problems.some((p) => p.code === 'merge-conflict'),
+    userCodeProblems: userProblems,
+    blocked: userProblems.some((p) => p.code === 'merge-conflict'),
   };
 }
 

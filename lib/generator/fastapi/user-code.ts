@@ -49,8 +49,11 @@ export function scaffoldIdOf(text: string): string | null {
   return /^# fastdraft-id: ((?:endpoint|entity)-[0-9a-f]{16})\b/m.exec(text)?.[1] ?? null;
 }
 
-/** Longest module name of a user file: its path stays within USER_CODE_LIMITS.pathLength (a route may be long). */
-const MODULE_MAX = 60;
+/**
+ * Longest module name of a user file (a route may be long): `    <name> as <name>_handler,` in the router's
+ * wrapped import stays within ruff's 88 columns.
+ */
+const MODULE_MAX = 34;
 
 /** A name cut to MODULE_MAX, a hash of the whole name keeping cut names apart. */
 function moduleName(name: string): string {

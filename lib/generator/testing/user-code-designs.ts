@@ -68,6 +68,36 @@ async def handle(
     return UserRead.model_validate(current_user)
 `;
 
+const FEED = `"""GET /feed: published posts, and the viewer's own drafts."""
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.models.post import Post
+from app.models.user import User
+from app.schemas.responses import PostDetail
+
+
+async def handle(
+    session: AsyncSession,
+    current_user: User | None,
+) -> list[PostDetail]:
+    """Newest first: every published post, and the viewer's drafts."""
+    visible: ColumnElement[bool] = Post.published.is_(True)
+    if current_user is not None:
+        visible = or_(visible, Post.author_id == current_user.id)
+    statement = (
+        select(Post)
+        .where(visible)
+        .options(selectinload(Post.author), selectinload(Post.tags))
+        .order_by(Post.id.desc())
+        .limit(50)
+    )
+    rows = (await session.execute(statement)).scalars().all()
+    return [PostDetail.model_validate(row) for row in rows]
+`;
+
 const POST_HOOKS = `"""Hooks on the Post endpoints: written by you."""
 
 import datetime as dt
@@ -128,6 +158,24 @@ def test_me(client: TestClient) -> None:
     assert response.json()["username"] == user.username
 
 
+def test_feed_shows_drafts_to_their_author_only(client: TestClient) -> None:
+    author, headers = sign_in(client)
+    draft = run(client, create_post, owned_by=author, published=False)
+    public = run(client, create_post, owned_by=author, published=True)
+    anonymous = [post["id"] for post in client.get("/feed").json()]
+    assert public.id in anonymous
+    assert draft.id not in anonymous
+    mine = [post["id"] for post in client.get("/feed", headers=headers).json()]
+    assert draft.id in mine
+    assert public.id in mine
+    _, someone = sign_in(client)
+    theirs = [post["id"] for post in client.get("/feed", headers=someone).json()]
+    assert draft.id not in theirs
+    # A viewer's bad token is refused, not read as anonymous.
+    bad = client.get("/feed", headers={"Authorization": "Bearer nonsense"})
+    assert bad.status_code == 401
+
+
 def test_created_published_post_gets_its_time(client: TestClient) -> None:
     _, headers = sign_in(client)
     post = {"title": "Hi", "slug": "hi-there", "body": "Hello.", "published": True}
@@ -140,13 +188,28 @@ def test_created_published_post_gets_its_time(client: TestClient) -> None:
     assert response.json()["published_at"] is None
 `;
 
+/** The blog with a feed whose rule knows its viewer (public; a valid token shows the viewer's drafts too). */
+function blogWithFeed(): Design {
+  const design = templates.blog();
+  design.customEndpoints.push({
+    id: 'c_feed',
+    method: 'GET',
+    path: '/feed',
+    summary: "Published posts and the viewer's drafts",
+    access: { kind: 'public', viewer: true },
+    response: { entityId: 'e_post', list: true },
+  });
+  return design;
+}
+
 function blogUserCode(): UserCode {
-  const scaffolds = userScaffolds(templates.blog()) ?? {};
+  const scaffolds = userScaffolds(blogWithFeed()) ?? {};
   const from = (path: string, content: string) => ({ content, base: scaffolds[path] ?? '' });
   return {
     files: {
       'app/handlers/post_posts_slug_publish.py': from('app/handlers/post_posts_slug_publish.py', PUBLISH),
       'app/handlers/get_me.py': from('app/handlers/get_me.py', ME),
+      'app/handlers/get_feed.py': from('app/handlers/get_feed.py', FEED),
       'app/hooks/post.py': from('app/hooks/post.py', POST_HOOKS),
       'tests/custom/test_blog.py': { content: TESTS, base: '' },
     },
@@ -192,6 +255,6 @@ function categoryUserCode(): UserCode {
 const selfRelation = focusedDesigns['self-relation'] as () => Design;
 
 export const userCodeDesigns: Record<string, UserCodeDesign> = {
-  'blog-user-code': { design: templates.blog, userCode: blogUserCode },
+  'blog-user-code': { design: blogWithFeed, userCode: blogUserCode },
   'category-hooks': { design: selfRelation, userCode: categoryUserCode },
 };

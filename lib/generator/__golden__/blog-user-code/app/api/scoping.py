@@ -64,3 +64,16 @@ async def optional_user(
 
 
 OptionalUser = Annotated[User | None, Depends(optional_user)]
+
+
+async def viewer_user(
+    session: SessionDep,
+    token: Annotated[str | None, Depends(optional_token)],
+) -> User | None:
+    """The viewer: None without a token, 401 for an invalid or expired one."""
+    if not token:
+        return None
+    return await get_current_user(session, token)
+
+
+ViewerUser = Annotated[User | None, Depends(viewer_user)]

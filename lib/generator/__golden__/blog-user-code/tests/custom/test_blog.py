@@ -38,6 +38,24 @@ def test_me(client: TestClient) -> None:
     assert response.json()["username"] == user.username
 
 
+def test_feed_shows_drafts_to_their_author_only(client: TestClient) -> None:
+    author, headers = sign_in(client)
+    draft = run(client, create_post, owned_by=author, published=False)
+    public = run(client, create_post, owned_by=author, published=True)
+    anonymous = [post["id"] for post in client.get("/feed").json()]
+    assert public.id in anonymous
+    assert draft.id not in anonymous
+    mine = [post["id"] for post in client.get("/feed", headers=headers).json()]
+    assert draft.id in mine
+    assert public.id in mine
+    _, someone = sign_in(client)
+    theirs = [post["id"] for post in client.get("/feed", headers=someone).json()]
+    assert draft.id not in theirs
+    # A viewer's bad token is refused, not read as anonymous.
+    bad = client.get("/feed", headers={"Authorization": "Bearer nonsense"})
+    assert bad.status_code == 401
+
+
 def test_created_published_post_gets_its_time(client: TestClient) -> None:
     _, headers = sign_in(client)
     post = {"title": "Hi", "slug": "hi-there", "body": "Hello.", "published": True}

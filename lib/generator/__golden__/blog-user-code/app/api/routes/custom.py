@@ -3,6 +3,8 @@
 from fastapi import APIRouter
 
 from app.api.deps import CurrentUser, SessionDep
+from app.api.scoping import ViewerUser
+from app.handlers import get_feed as get_feed_handler
 from app.handlers import get_me as get_me_handler
 from app.handlers import post_posts_slug_publish as post_posts_slug_publish_handler
 from app.schemas.common import SafeStr
@@ -46,3 +48,20 @@ async def get_me(
     written.
     """
     return await get_me_handler.handle(session=session, current_user=current_user)
+
+
+@router.get(
+    "/feed",
+    tags=["custom"],
+    summary="Published posts and the viewer's drafts",
+    responses=error_responses(401, 501),
+    openapi_extra={"security": [{}]},
+)
+async def get_feed(
+    session: SessionDep,
+    current_user: ViewerUser,
+) -> list[PostDetail]:
+    """Published posts and the viewer's drafts. Stub: answers 501 Not
+    Implemented until it is written.
+    """
+    return await get_feed_handler.handle(session=session, current_user=current_user)
