@@ -42,7 +42,7 @@ export type GenerateResult =
     }
   | { ok: false; problems: Problem[] };
 
-/** The generator-owned files only (no user code, no scaffolds): what `renderProject` returns. */
+/** What `renderProject` returns: the files, unformatted. */
 export type RenderResult = { ok: true; files: Record<string, string> } | { ok: false; problems: Problem[] };
 
 function sortKeys(files: Record<string, string>): Record<string, string> {
@@ -96,14 +96,10 @@ function build(design: Design, options: GenerateOptions, format: Format): Genera
   };
 }
 
-/** design -> IR -> emitters, no formatting: pure TypeScript, usable anywhere. Generator-owned files only. */
-export function renderProject(design: Design, options: Omit<GenerateOptions, 'userCode'> = {}): RenderResult {
+/** design -> IR -> emitters, no formatting: pure TypeScript, usable anywhere (scaffolds unformatted too). */
+export function renderProject(design: Design, options: GenerateOptions = {}): RenderResult {
   const result = build(design, options, (files) => files);
-  if (!result.ok) return result;
-  const files: Record<string, string> = {};
-  for (const [path, owner] of Object.entries(result.owners))
-    if (owner === 'generator') files[path] = result.files[path] as string;
-  return { ok: true, files };
+  return result.ok ? { ok: true, files: result.files } : result;
 }
 
 /**

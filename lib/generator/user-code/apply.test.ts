@@ -68,6 +68,31 @@ describe('generateProject with user code', () => {
     expect(Object.keys(result.owners)).toEqual(Object.keys(result.files));
   });
 
+  it('scaffolds a typed signature: session, parameters, the caller or the optional viewer, the answer', () => {
+    const design = templates.blog();
+    design.customEndpoints.push({
+      id: 'c_feed',
+      method: 'GET',
+      path: '/feed',
+      summary: 'The feed',
+      access: { kind: 'public', viewer: true },
+      response: { entityId: 'e_post', list: true },
+    });
+    const scaffolds = scaffoldsOf(design);
+    expect(scaffolds['app/handlers/get_feed.py']).toContain(
+      'async def handle(\n    session: AsyncSession,\n    current_user: User | None,\n) -> list[PostDetail]:',
+    );
+    expect(scaffolds[PUBLISH]).toContain(
+      'async def handle(\n    session: AsyncSession,\n    slug: SafeStr,\n    current_user: User,\n) -> PostDetail:',
+    );
+    expect(scaffolds[PUBLISH]).toContain('status_code=501');
+    const routes = generate(design).files['app/api/routes/custom.py'] as string;
+    expect(routes).toContain('current_user: ViewerUser,');
+    expect(routes).toContain(
+      'return await get_feed_handler.handle(session=session, current_user=current_user)',
+    );
+  });
+
   it('an unchanged stored file becomes the new scaffold and leaves the state', () => {
     const old = scaffoldsOf(templates.blog())[PUBLISH] as string;
     const result = generate(withoutResponse(), { files: { [PUBLISH]: { content: old, base: old } } });
@@ -259,6 +284,17 @@ describe('generateProject with user code', () => {
     expect(Object.keys(result.userCode.files).sort()).toEqual(Object.keys(hostile.files).sort());
     expect(Object.getPrototypeOf(result.userCode.files)).toBe(Object.prototype);
     expect(result.blocked).toBe(false);
+  });
+
+  it('refuses stored entries that are not files without failing', () => {
+    const files = {
+      'tests/custom/test_a.py': null,
+      'tests/custom/test_b.py': { content: 1, base: '' },
+      'tests/custom/test_c.py': 'text',
+    } as unknown as UserCode['files'];
+    const result = generate(templates.todo(), { files });
+    expect(result.userCodeProblems.map((p) => p.path)).toEqual(Object.keys(files));
+    expect(result.userCode).toEqual({ files: {} });
   });
 
   it('refuses files beyond the count limit', () => {

@@ -50,8 +50,11 @@ const CONFLICT_MESSAGE =
 export function applyUserCode(
   project: IrProject,
   scaffolds: Readonly<Record<string, string>>,
-  userCode: UserCode,
+  stored: UserCode,
 ): UserCodeMerge {
+  // A caller's value, checked by its API: still, a missing `files` is no user code rather than a crash.
+  const userCode: UserCode =
+    typeof stored?.files === 'object' && stored.files !== null ? stored : { files: {} };
   const problems = validateUserCode(userCode);
   const refused = new Set(problems.map((p) => p.path));
   const files: Record<string, string> = {};
@@ -62,13 +65,14 @@ export function applyUserCode(
   const handlers = new Map(
     project.operations.filter((op) => op.kind === 'custom').map((op) => [handlerPath(op), op] as const),
   );
-  const stored = Object.keys(userCode.files).sort();
-  const moves = followRenames(scaffolds, userCode, stored, refused);
+  const paths = Object.keys(userCode.files).sort();
+  const moves = followRenames(scaffolds, userCode, paths, refused);
   const renamed: { from: string; to: string }[] = [];
-  for (const storedPath of stored) {
+  for (const storedPath of paths) {
     const file = userCode.files[storedPath] as UserFile;
     if (refused.has(storedPath)) {
-      keep(storedPath, file);
+      // Kept for the user to fix, unless it is not even a file (then there is nothing to keep).
+      if (typeof file?.content === 'string' && typeof file.base === 'string') keep(storedPath, file);
       continue;
     }
     const path = moves.get(storedPath) ?? storedPath;
