@@ -1,7 +1,7 @@
 import type { Design } from '@/lib/design/schema';
 import { type Problem, validateDesign } from '@/lib/design/validate';
 import { emitFastApiProject } from './fastapi/project';
-import { userScaffoldsOf } from './fastapi/user-code';
+import { scaffoldIdOf, userScaffoldsOf } from './fastapi/user-code';
 import { formatPython } from './format/ruff';
 import { buildIr } from './ir/build';
 import { type DesignVersion, migrationFiles } from './migrations';
@@ -53,12 +53,34 @@ function sortKeys(files: Record<string, string>): Record<string, string> {
 
 type Format = (files: Record<string, string>) => Record<string, string>;
 
+/**
+ * The scaffolds this generation can use: every handler (each route calls one), and the hooks of entities the
+ * user has a file for (at its path, or followed from a rename). Formatting a hooks scaffold per entity of a
+ * large design on every generation would be wasted work.
+ */
+function neededScaffolds(all: Record<string, string>, userCode: UserCode): Record<string, string> {
+  const files = typeof userCode?.files === 'object' && userCode.files !== null ? userCode.files : {};
+  const ids = new Set<string>();
+  for (const file of Object.values(files)) {
+    const id = typeof file?.base === 'string' ? scaffoldIdOf(file.base) : null;
+    if (id) ids.add(id);
+  }
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(all)) {
+    const id = scaffoldIdOf(text);
+    if (path.startsWith('app/handlers/') || Object.hasOwn(files, path) || (id !== null && ids.has(id)))
+      out[path] = text;
+  }
+  return out;
+}
+
 function build(design: Design, options: GenerateOptions, format: Format): GenerateResult {
   const problems = validateDesign(design);
   if (problems.length > 0) return { ok: false, problems };
   const ir = buildIr(design, options.projectName);
   // Scaffolds are merged formatted: the user starts from (and stores as base) what the project shows.
-  const merged = applyUserCode(ir, format(userScaffoldsOf(ir)), options.userCode ?? { files: {} });
+  const userCode = options.userCode ?? { files: {} };
+  const merged = applyUserCode(ir, format(neededScaffolds(userScaffoldsOf(ir), userCode)), userCode);
   const generated = emitFastApiProject(ir, merged.info);
   const migrations = options.history ? migrationFiles(options.history, design, options.projectName) : null;
   if (migrations) {

@@ -1,4 +1,3 @@
-import { withArticle } from '../ir/article';
 import type { IrEntity, IrOperation, IrProject } from '../ir/types';
 import { shortHash } from '../migrations';
 import { indent, module } from '../python/code';
@@ -131,13 +130,14 @@ export function emitHandlerScaffold(op: IrOperation, project: IrProject): string
   return module(imports.render(), [fn], header);
 }
 
+// No design text in a hook's docstring: a renamed entity changes its signature, never the line above the body.
 const HOOK_DOCS: Record<HookName, string> = {
-  before_create: 'Before a new {e} is stored: set or check fields of `row`.',
-  after_create: 'After a new {e} is committed.',
-  before_update: 'Before changes to {a} are committed: `row` holds the new values.',
-  after_update: 'After changes to {a} are committed.',
-  before_delete: 'Before {a} is deleted.',
-  after_delete: 'After {a} is deleted (`row` is detached from the session).',
+  before_create: 'Before a new row is stored: set or check fields of `row`.',
+  after_create: 'After a new row is committed.',
+  before_update: 'Before changes to a row are committed: `row` holds the new values.',
+  after_update: 'After changes to a row are committed.',
+  before_delete: 'Before a row is deleted.',
+  after_delete: 'After a row is deleted (`row` is detached from the session).',
 };
 
 /** The hooks an entity's enabled operations can call. */
@@ -156,10 +156,7 @@ export function emitHooksScaffold(entity: IrEntity, project: IrProject): string 
   const caller = project.auth ? `${userModel(project, imports)()} | None` : null;
   const params = [`session: ${session}`, `row: ${model}`, ...(caller ? [`current_user: ${caller}`] : [])];
   const blocks = hooks.map((name) => {
-    const doc = HOOK_DOCS[name]
-      .replace('{e}', entity.className)
-      .replace('{a}', withArticle(entity.className));
-    return `${signatureOf(name, params, 'None')}\n${indent(pyDocstring(doc, '') ?? '')}`;
+    return `${signatureOf(name, params, 'None')}\n${indent(pyDocstring(HOOK_DOCS[name], '') ?? '')}`;
   });
   const header = [
     pyDocstring(`Your hooks on the ${entity.className} endpoints.`, '') ?? '',

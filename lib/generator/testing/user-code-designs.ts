@@ -238,8 +238,8 @@ function categoryUserCode(): UserCode {
   const scaffold = userScaffolds(selfRelation())?.[path] ?? '';
   let content = scaffold;
   for (const doc of [
-    '    """Before a new Category is stored: set or check fields of `row`."""\n',
-    '    """Before changes to a Category are committed: `row` holds the new values."""\n',
+    '    """Before a new row is stored: set or check fields of `row`."""\n',
+    '    """Before changes to a row are committed: `row` holds the new values."""\n',
   ]) {
     if (!content.includes(doc)) throw new Error(`the hooks scaffold has no ${doc}`);
     content = content.replace(doc, `${doc}    row.name = row.name.strip()\n`);

@@ -140,6 +140,27 @@ describe('generateProject with user code', () => {
     );
   });
 
+  it('follows an entity whose name changed: its hooks file moves with it and stays called', () => {
+    const old = scaffoldsOf(templates.blog())['app/hooks/post.py'] as string;
+    const mine = old.replace(
+      '    """Before a new row is stored: set or check fields of `row`."""\n',
+      '    """Before a new row is stored: set or check fields of `row`."""\n    row.title = row.title.strip()\n',
+    );
+    expect(mine).not.toBe(old);
+    const design = templates.blog();
+    const post = design.entities.find((e) => e.id === 'e_post');
+    if (!post) throw new Error('no post');
+    post.name = 'Article';
+    const result = generate(design, { files: { 'app/hooks/post.py': { content: mine, base: old } } });
+    expect(result.renamed).toEqual([{ from: 'app/hooks/post.py', to: 'app/hooks/article.py' }]);
+    const moved = result.files['app/hooks/article.py'] as string;
+    expect(moved).toContain('    row.title = row.title.strip()\n');
+    expect(moved).toContain('row: Article,');
+    expect(moved).not.toContain('Post');
+    expect(result.userCodeProblems).toEqual([]);
+    expect(result.files['app/api/routes/articles.py']).toContain('await article_hooks.before_create(');
+  });
+
   it('keeps both sides of a conflict with markers, lists it with its line and blocks the preview', () => {
     const old = scaffoldsOf(templates.blog())[PUBLISH] as string;
     const mine = written(old, BODY).replace(') -> PostDetail:', ') -> PostDetail:  # the full view');

@@ -13,7 +13,7 @@ async def before_create(
     session: AsyncSession,
     row: Category,
 ) -> None:
-    """Before a new Category is stored: set or check fields of `row`."""
+    """Before a new row is stored: set or check fields of `row`."""
     row.name = row.name.strip()
 
 
@@ -21,14 +21,14 @@ async def after_create(
     session: AsyncSession,
     row: Category,
 ) -> None:
-    """After a new Category is committed."""
+    """After a new row is committed."""
 
 
 async def before_update(
     session: AsyncSession,
     row: Category,
 ) -> None:
-    """Before changes to a Category are committed: `row` holds the new values."""
+    """Before changes to a row are committed: `row` holds the new values."""
     row.name = row.name.strip()
 
 
@@ -36,18 +36,18 @@ async def after_update(
     session: AsyncSession,
     row: Category,
 ) -> None:
-    """After changes to a Category are committed."""
+    """After changes to a row are committed."""
 
 
 async def before_delete(
     session: AsyncSession,
     row: Category,
 ) -> None:
-    """Before a Category is deleted."""
+    """Before a row is deleted."""
 
 
 async def after_delete(
     session: AsyncSession,
     row: Category,
 ) -> None:
-    """After a Category is deleted (`row` is detached from the session)."""
+    """After a row is deleted (`row` is detached from the session)."""
