@@ -3,8 +3,11 @@ import type { Design } from '@/lib/design/schema';
 import { templates } from '@/lib/design/templates';
 import { randomDesign } from '@/lib/design/testing/arbitraries';
 import { focusedDesigns } from '@/lib/generator/testing/designs';
+import { userCodeDesigns } from '@/lib/generator/testing/user-code-designs';
+import type { UserCode } from '@/lib/generator/user-code/types';
 
-export type TierDesign = { name: string; design: () => Design };
+/** `userCode`: the user's files (handlers, hooks, tests) generated with the design, as the IDE would. */
+export type TierDesign = { name: string; design: () => Design; userCode?: () => UserCode };
 
 /** [seed, size] of the random designs: 20 fixed seeds, 1 to 6 entities (plus a User when auth is drawn). */
 export const RANDOM_DESIGNS: readonly (readonly [number, number])[] = Array.from(
@@ -16,6 +19,7 @@ export function tierDesigns(): TierDesign[] {
   return [
     ...(['blog', 'todo', 'shop', 'conduit'] as const).map((name) => ({ name, design: templates[name] })),
     ...Object.entries(focusedDesigns).map(([name, design]) => ({ name, design })),
+    ...Object.entries(userCodeDesigns).map(([name, entry]) => ({ name, ...entry })),
     ...RANDOM_DESIGNS.map(([seed, size]) => ({
       name: `random-${seed}-${size}`,
       design: () => randomDesign(seed, size),

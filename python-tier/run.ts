@@ -54,10 +54,14 @@ type Prepared = { entry: TierDesign; files?: Record<string, string>; expected?: 
 
 function prepare(entry: TierDesign): Prepared {
   const design = entry.design();
-  const generated = generateProject(design);
+  const generated = generateProject(design, entry.userCode ? { userCode: entry.userCode() } : {});
   if (!generated.ok) {
     const first = generated.problems[0];
     return { entry, problem: `the design does not validate: ${first?.path ?? ''} ${first?.message ?? ''}` };
+  }
+  const userProblem = generated.userCodeProblems[0];
+  if (userProblem) {
+    return { entry, problem: `user code: ${userProblem.path}:${userProblem.line}: ${userProblem.message}` };
   }
   return { entry, files: generated.files, expected: openApiFor(design) };
 }

@@ -283,7 +283,26 @@ export const generateCode = contract({
       z.object({
         ok: z.literal(true),
         files: z.record(z.string(), z.string()),
+        owners: z
+          .record(z.string(), z.enum(['generator', 'user']))
+          .describe(
+            "Who writes each file: 'user' files are the workspace's own code, kept across generations",
+          ),
         diagnostics: z.array(diagnostic),
+        userCodeProblems: z
+          .array(
+            z.object({
+              code: z.enum(['merge-conflict', 'user-file-refused']),
+              path: z.string(),
+              line: z.int(),
+              message: z.string(),
+            }),
+          )
+          .describe('Merge conflicts left in user files and refused user files, with file and line'),
+        blocked: z.boolean().describe('A user file holds conflict markers: the preview will not run it'),
+        orphaned: z
+          .array(z.string())
+          .describe('User files kept out of the project: their endpoint or entity is gone'),
         generatedAt: z.iso.datetime(),
       }),
       z.object({ ok: z.literal(false), problems: z.array(designProblem) }),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type Design, loadDesign } from '@/lib/design';
 import { designExcess, LIMITS } from '@/lib/design/limits';
-import type { DesignVersion } from '@/lib/generator';
+import type { DesignVersion, UserCode } from '@/lib/generator';
 import { runJob } from '@/lib/jobs/pool';
 import type { JobInput, JobName, JobResults, Refusal } from '@/lib/jobs/types';
 import { ApiError } from './errors';
@@ -67,6 +67,8 @@ export type DesignJob = {
   stored: unknown;
   posted?: unknown;
   history?: readonly DesignVersion[];
+  /** The workspace's user files, merged into the project. */
+  userCode?: UserCode;
   /** See `JobOptions.owner`. */
   owner: string;
   signal?: AbortSignal;
@@ -83,7 +85,11 @@ export async function designJob<N extends Exclude<JobName, 'check'>>(
 ): Promise<Exclude<JobResults[N], Refusal>> {
   const design = job.posted ?? job.stored;
   assertDesignSize(design);
-  const input: JobInput = { design, ...(job.history ? { history: job.history } : {}) };
+  const input: JobInput = {
+    design,
+    ...(job.history ? { history: job.history } : {}),
+    ...(job.userCode ? { userCode: job.userCode } : {}),
+  };
   const result = await runJob(name, input, { owner: job.owner, signal: job.signal });
   if (!(result instanceof Uint8Array) && 'refused' in result)
     throw job.posted === undefined ? storedDesignRefused(result.issues) : notADesign(result.issues);

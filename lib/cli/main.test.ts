@@ -54,7 +54,7 @@ describe('fastdraft CLI', () => {
       const result = real(design, options);
       if (!result.ok) return result;
       const broken = 'def f() -> int:\n    return missing_name\n';
-      return { ok: true, files: { ...result.files, 'app/broken.py': broken } };
+      return { ...result, files: { ...result.files, 'app/broken.py': broken } };
     });
     expect(await main(['generate', '--template', 'todo', '--out', dir])).toBe(1);
     expect(errors).toContain('app/broken.py:2:12 F821 error: Undefined name `missing_name`');

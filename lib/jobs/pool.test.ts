@@ -32,6 +32,34 @@ describe('the job pool', () => {
     expect(activeJobs('alice')).toBe(0);
   });
 
+  it('merges the user code it is given and says who owns each file', async () => {
+    const test = 'def test_one() -> None:\n    assert True\n';
+    const handler = 'app/handlers/get_me.py';
+    const conflicted = '<<<<<<< yours\nx = 1\n=======\nx = 2\n>>>>>>> generated\n';
+    const response = await generateResponse({
+      ...job(templates.blog()),
+      userCode: {
+        files: {
+          'tests/custom/test_one.py': { content: test, base: '' },
+          [handler]: { content: conflicted, base: '' },
+        },
+      },
+    });
+    const body = await response.json();
+    expect(body.files['tests/custom/test_one.py']).toBe(test);
+    expect(body.owners).toMatchObject({
+      'tests/custom/test_one.py': 'user',
+      [handler]: 'user',
+      'app/main.py': 'generator',
+    });
+    expect(body.userCodeProblems).toEqual([
+      expect.objectContaining({ code: 'merge-conflict', path: handler, line: 1 }),
+    ]);
+    expect(body.blocked).toBe(true);
+    // The conflicted file's lines are checked like any other.
+    expect(body.diagnostics.some((d: { file: string }) => d.file === handler)).toBe(true);
+  });
+
   it('refuses a deep value (422 with its path) and then generates as before', async () => {
     const design = templates.todo();
     let deep: unknown = 1;

@@ -1,5 +1,5 @@
 import type { LoadIssue } from '@/lib/design/load';
-import type { DesignVersion, Diagnostic } from '@/lib/generator';
+import type { DesignVersion, Diagnostic, FileOwner, UserCode, UserCodeProblem } from '@/lib/generator';
 import type { CarrySchema } from '@/lib/runner/preview/carry-plan';
 
 /** What every job receives: the design as JSON (loaded in the worker: parsing a big design is work too). */
@@ -8,6 +8,8 @@ export type JobInput = {
   /** Committed versions, oldest first: migrations follow them. */
   history?: readonly DesignVersion[];
   projectName?: string;
+  /** The workspace's user files: merged into the project (see `generateProject`). */
+  userCode?: UserCode;
 };
 
 export type DesignProblemJson = { code: string; path: string; message: string; elementId?: string };
@@ -29,7 +31,19 @@ export type ExportJobResult =
   | { ok: false; problems: DesignProblemJson[] };
 
 export type GenerateResponseBody =
-  | { ok: true; files: Record<string, string>; diagnostics: Diagnostic[]; generatedAt: string }
+  | {
+      ok: true;
+      files: Record<string, string>;
+      /** Who writes each file: 'user' files are editable, 'generator' ones are rewritten by every generation. */
+      owners: Record<string, FileOwner>;
+      diagnostics: Diagnostic[];
+      /** Merge conflicts and refused user files, with file and line; `blocked` while a conflict is left. */
+      userCodeProblems: UserCodeProblem[];
+      blocked: boolean;
+      /** User files kept out of the project: their endpoint or entity is gone. */
+      orphaned: string[];
+      generatedAt: string;
+    }
   | { ok: false; problems: DesignProblemJson[] };
 
 /** `validate`: the design's semantic problems (the preview's validate step). */

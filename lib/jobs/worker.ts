@@ -53,6 +53,7 @@ function generated(input: JobInput, design: Design) {
   return generateProject(design, {
     ...(input.history ? { history: input.history } : {}),
     ...(input.projectName ? { projectName: input.projectName } : {}),
+    ...(input.userCode ? { userCode: input.userCode } : {}),
   });
 }
 
@@ -65,7 +66,16 @@ export async function generate(input: JobInput): Promise<GenerateJobResult> {
   if (!result.ok) body = { ok: false, problems: result.problems.map(problemJson) };
   else {
     const diagnostics = await checkProject(result.files);
-    body = { ok: true, files: result.files, diagnostics, generatedAt: new Date().toISOString() };
+    body = {
+      ok: true,
+      files: result.files,
+      owners: result.owners,
+      diagnostics,
+      userCodeProblems: result.userCodeProblems,
+      blocked: result.blocked,
+      orphaned: result.orphaned,
+      generatedAt: new Date().toISOString(),
+    };
   }
   // UTF-8 bytes moved (not copied) to the main thread, which writes them as they are.
   return move(new TextEncoder().encode(JSON.stringify(body))) as Uint8Array<ArrayBuffer>;

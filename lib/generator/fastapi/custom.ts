@@ -8,8 +8,13 @@ import { aliasConfig, aliasKw } from './envelopes';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
 import { classDef, fkInput, inputField } from './schemas';
+import { handlerModule } from './user-code';
+import { isViewerOp } from './viewer';
 
-/** `app/api/routes/custom.py`: typed stubs of the hand-written endpoints, answering 501 until implemented. */
+/**
+ * `app/api/routes/custom.py`: the routes of the hand-written endpoints. Each validates its parameters, then
+ * calls `handle` of its user module (`app/handlers/<handler>.py`, a scaffold answering 501 until written).
+ */
 export function emitCustomRoutes(project: IrProject): string | null {
   const ops = project.operations.filter((op) => op.kind === 'custom');
   if (ops.length === 0) return null;
@@ -17,20 +22,18 @@ export function emitCustomRoutes(project: IrProject): string | null {
   const blocks = [`router = ${imports.from('fastapi', 'APIRouter')}()`];
   for (const op of ops) {
     const params = handlerParams(op, project, imports);
-    const body = [
-      `raise ${imports.from('fastapi', 'HTTPException')}(`,
-      '    status_code=501,',
-      `    detail=${pyStr(`Not implemented yet: ${op.method.toUpperCase()} ${op.path}`)},`,
-      ')',
-    ];
-    if (params.length > 0) body.unshift('# TODO: implement. The parameters above are already validated.');
+    const names = params.map((p) => p.slice(0, p.indexOf(':')));
+    const handler = imports.from('app.handlers', handlerModule(op), `${handlerModule(op)}_handler`);
+    const call = `await ${handler}.handle(${names.map((n) => `${n}=${n}`).join(', ')})`;
     const extra = [
       `tags=[${pyStr(op.tag)}]`,
       `summary=${pyStr(op.summary ?? '')}`,
       responsesArg(op, imports, project.errorFormat) ?? '',
+      // FastAPI appends listed security to the scheme's own: `{}` makes the viewer's token optional in OpenAPI.
+      isViewerOp(op) && project.auth ? 'openapi_extra={"security": [{}]}' : '',
     ].filter((a) => a !== '');
     // The docstring is the operation's description in OpenAPI.
-    body.unshift(pyDocstring(op.description ?? '', '') ?? '');
+    const body = [pyDocstring(op.description ?? '', '') ?? '', op.response ? `return ${call}` : call];
     blocks.push(
       `${decorator(op, extra)}\n${signature(op.handler, params, returnType(op, imports))}\n${indent(body.join('\n'))}`,
     );
@@ -38,7 +41,7 @@ export function emitCustomRoutes(project: IrProject): string | null {
   return module(
     imports.render(),
     blocks,
-    '"""Hand-written endpoints: typed stubs answering 501 until implemented."""',
+    '"""Hand-written endpoints: each route calls its module in app/handlers."""',
   );
 }
 

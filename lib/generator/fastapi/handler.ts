@@ -5,6 +5,7 @@ import { pyNumber, pyStr } from '../python/literal';
 import { userParam } from './access';
 import { entityPkType } from './columns';
 import { pyValueType } from './types';
+import { isViewerOp } from './viewer';
 
 /**
  * What every route handler shares, read from its `IrOperation`: decorator, parameters in signature order,
@@ -28,7 +29,12 @@ export function userModel(project: IrProject, imports: Imports): () => string {
 }
 
 /** `lookup` and filter types: the field's Python type, or the primary key type of the entity referred to. */
-function paramType(param: IrParam, project: IrProject, imports: Imports, entity: IrEntity | null): string {
+export function paramType(
+  param: IrParam,
+  project: IrProject,
+  imports: Imports,
+  entity: IrEntity | null,
+): string {
   const source = param.source;
   switch (source.kind) {
     case 'limit':
@@ -83,15 +89,27 @@ function paramCode(param: IrParam, project: IrProject, imports: Imports, entity:
 }
 
 /**
- * Parameters in signature order: session (resource handlers), then the path/query parameters, the current
- * user and the body for custom stubs, or the current user, the parameters and the body for resources.
+ * Parameters in signature order: the session, then the path/query parameters, the caller and the body for
+ * custom routes, or the current user, the parameters and the body for resources.
  */
 export function handlerParams(op: IrOperation, project: IrProject, imports: Imports): string[] {
   const entity = op.entityId ? (project.entityById.get(op.entityId) as IrEntity) : null;
   const params = op.params.map((p) => paramCode(p, project, imports, entity));
   const user = op.access ? userParam(op.access, imports, userModel(project, imports)) : null;
   const body = op.body ? `${op.body.param}: ${imports.from(op.body.module, op.body.name)}` : null;
-  if (op.kind === 'custom') return [...params, ...(user ? [user] : []), ...(body ? [body] : [])];
+  if (op.kind === 'custom') {
+    const viewer =
+      isViewerOp(op) && project.auth
+        ? `current_user: ${imports.from('app.api.scoping', 'ViewerUser')}`
+        : null;
+    const caller = user ?? viewer;
+    return [
+      `session: ${imports.from('app.api.deps', 'SessionDep')}`,
+      ...params,
+      ...(caller ? [caller] : []),
+      ...(body ? [body] : []),
+    ];
+  }
   return [
     `session: ${imports.from('app.api.deps', 'SessionDep')}`,
     ...(user ? [user] : []),

@@ -29,12 +29,22 @@ import { source as coreLogging } from './static/core_logging.py';
 import { source as coreSecurity } from './static/core_security.py';
 import { source as schemasCommon } from './static/schemas_common.py';
 import { emitTests } from './tests/index';
+import { NO_USER_CODE, type UserCodeInfo } from './user-code';
 import { emitValueListHelper } from './value-lists';
 
 const PACKAGE_DOC = (what: string) => `"""${what}"""\n`;
 
-/** Every file of the FastAPI project, unformatted (see `formatPython`), keyed by path. */
-export function emitFastApiProject(ir: IrProject): Record<string, string> {
+const USER_PACKAGE_DOCS: Record<string, string> = {
+  'app/handlers': 'Your handlers of the custom endpoints (called by app/api/routes/custom.py).',
+  'app/hooks': 'Your hooks on the generated endpoints (called by app/api/routes).',
+  'tests/custom': 'Your tests: they run with the generated suite.',
+};
+
+/**
+ * Every generator-owned file of the FastAPI project, unformatted (see `formatPython`), keyed by path. `user`:
+ * what the user's files change (the hooks called, the 501 tests left out, the packages they live in).
+ */
+export function emitFastApiProject(ir: IrProject, user: UserCodeInfo = NO_USER_CODE): Record<string, string> {
   const files: Record<string, string> = {};
   const put = (path: string, content: string | null) => {
     if (content !== null) files[path] = content;
@@ -81,7 +91,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   const meRouters = new Set<string>();
   for (const entity of ir.entities) {
     if (!hasRoutes(entity)) continue;
-    put(`app/api/routes/${entity.resource.module}.py`, emitResourceRoutes(entity, ir));
+    put(`app/api/routes/${entity.resource.module}.py`, emitResourceRoutes(entity, ir, user));
     routeModules.push(entity.resource.module);
     if (hasMeRouter(entity)) meRouters.add(entity.resource.module);
   }
@@ -98,6 +108,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('.gitignore', emitGitignore());
   put('.dockerignore', emitDockerignore());
   put('README.md', emitReadme(ir));
-  Object.assign(files, emitTests(ir));
+  Object.assign(files, emitTests(ir, user));
+  for (const root of user.packages) put(`${root}/__init__.py`, PACKAGE_DOC(USER_PACKAGE_DOCS[root] ?? ''));
   return files;
 }

@@ -28,11 +28,17 @@ import { decorator, handlerParams, returnType, routeModuleNames, signature } fro
 import { type NestCtx, PARENT_HELPER, parentCall, parentHelper, parentWhere } from './nesting';
 import { embeddedSchema, needsCurrentPassword } from './schemas';
 import { takesOptionalUser } from './scope';
+import { type HookName, hookCall, NO_USER_CODE, type UserCodeInfo } from './user-code';
 import { valueListLoads, valueListWrites } from './value-lists';
 import { isViewerOp } from './viewer';
 import { lookupCondition, ME_ROUTER, onMeRouter, viewerCondition, viewerListOf } from './viewer-lists';
 
-type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string };
+type Ctx = { entity: IrEntity; project: IrProject; imports: Imports; model: string; user: UserCodeInfo };
+
+/** The call of a user hook the user's hooks module defines (none without it: the code is unchanged). */
+function hook(ctx: Ctx, op: IrOperation, name: HookName, row: string): string[] {
+  return hookCall(ctx.entity, ctx.project, ctx.user, ctx.imports, name, row, callerOf(ctx, op).name);
+}
 
 function modelOf(ctx: Ctx, id: string): string {
   const target = ctx.project.entityById.get(id) as IrEntity;
@@ -427,8 +433,10 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
     `${v.row} = ${ctx.model}(**${v.data})`,
     ...linkWrites(ctx, v.row, 'create'),
     ...values.writes,
+    ...hook(ctx, op, 'before_create', v.row),
     `session.add(${v.row})`,
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
+    ...hook(ctx, op, 'after_create', v.row),
     answer(ctx, op, fetchCall(ctx, op, [`${ctx.model}.id == ${v.row}.id`])),
   ]);
 }
@@ -470,7 +478,9 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
     ...values.writes,
     `for ${v.key}, ${v.value} in ${v.data}.items():`,
     `    ${v.setattr}(${v.row}, ${v.key}, ${v.value})`,
+    ...hook(ctx, op, 'before_update', v.row),
     `await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
+    ...hook(ctx, op, 'after_update', v.row),
     answer(ctx, op, fetchCall(ctx, op, [`${ctx.model}.id == ${v.row}.id`])),
   ]);
 }
@@ -482,8 +492,10 @@ function deleteHandler(ctx: Ctx, op: IrOperation): string {
   return handler(ctx, op, [
     ...scope.setup,
     `${v.row} = ${fetchCall(ctx, op, where)}`,
+    ...hook(ctx, op, 'before_delete', v.row),
     `await session.delete(${v.row})`,
     `await ${ctx.imports.from('app.api.deps', 'commit_or_409')}(session)`,
+    ...hook(ctx, op, 'after_delete', v.row),
   ]);
 }
 
@@ -612,7 +624,11 @@ export function hasMeRouter(entity: IrEntity): boolean {
 }
 
 /** `app/api/routes/<resource>.py`: the enabled CRUD operations of one entity. */
-export function emitResourceRoutes(entity: IrEntity, project: IrProject): string {
+export function emitResourceRoutes(
+  entity: IrEntity,
+  project: IrProject,
+  user: UserCodeInfo = NO_USER_CODE,
+): string {
   const ops = entity.operations;
   const me = ops.some((op) => onMeRouter(entity, op));
   const imports = new Imports(
@@ -623,6 +639,7 @@ export function emitResourceRoutes(entity: IrEntity, project: IrProject): string
     project,
     imports,
     model: imports.from(`app.models.${entity.module}`, entity.className),
+    user,
   };
   const handlers = ops.map((op) => (HANDLERS[op.kind] as (ctx: Ctx, op: IrOperation) => string)(ctx, op));
   const fetch = ops.some((op) => op.kind !== 'list' && op.kind !== 'viewer_list') ? fetchHelper(ctx) : '';

@@ -50,7 +50,7 @@ export function needsOptionalUser(entity: IrEntity, project: IrProject): boolean
  * declared as the operation's security (FastAPI does so for the optional scheme too), so Swagger UI sends it.
  */
 export function takesOptionalUser(op: IrOperation, project: IrProject): boolean {
-  if (isViewerOp(op) && project.auth !== null && op.entityId) return true;
+  if (isViewerOp(op) && project.auth !== null && (op.entityId || op.kind === 'custom')) return true;
   if (op.access?.kind !== 'public' || (op.kind !== 'list' && op.kind !== 'get') || !op.entityId) return false;
   return needsOptionalUser(project.entityById.get(op.entityId) as IrEntity, project);
 }

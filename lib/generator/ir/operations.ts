@@ -30,10 +30,12 @@ import type {
 /** The handler scopes of one operation kind, with the parameters every such handler has. */
 export function handlerScope(kind: HandlerKind, access: IrAccess | null, body: boolean): Scope {
   const scope = new Scope(kind);
-  // Custom stubs take no session: a path segment may be called so.
-  if (kind !== 'custom') scope.fixed('session');
-  // Resource handlers keep `current_user` free even when public: a public read may take the optional caller.
-  if (needsUser(access) || kind !== 'custom') scope.fixed('current_user');
+  // Custom routes pass the session to the user's handler: a path segment called so makes way.
+  scope.fixed('session');
+  // Resource handlers keep `current_user` free even when public: a public read may take the optional caller,
+  // and so does a custom route whose rule knows its viewer.
+  if (needsUser(access) || kind !== 'custom' || (access?.kind === 'public' && access.viewer))
+    scope.fixed('current_user');
   // A wrapped body arrives as `wrapped`, its inner object is bound to `body`.
   if (body) {
     scope.fixed('body');

@@ -101,8 +101,11 @@ export class Imports {
     this.taken = new Set(taken);
   }
 
-  /** `from module import name` (or `name as alias` when `name` is taken); returns the local name. */
-  from(module: string, name: string): string {
+  /**
+   * `from module import name` (or `name as alias` when `name` is taken, or `as` the wanted local name);
+   * returns the local name.
+   */
+  from(module: string, name: string, as?: string): string {
     let members = this.fromImports.get(module);
     if (!members) {
       members = new Map();
@@ -110,7 +113,7 @@ export class Imports {
     }
     const existing = members.get(name);
     if (existing !== undefined) return existing;
-    const local = this.localName(name);
+    const local = this.localName(as ?? name);
     members.set(name, local);
     return local;
   }

@@ -4,11 +4,15 @@ import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
 import { wireName } from '../envelopes';
+import { NO_USER_CODE, type UserCodeInfo } from '../user-code';
 import { payloadName } from './factories';
 import { lookupText } from './resource';
 
-/** `tests/test_custom.py`: every stub answers 501 (and 401 without a token when it needs one). */
-export function emitCustomTests(project: IrProject): string | null {
+/**
+ * `tests/test_custom.py`: every endpoint whose handler is still the scaffold answers 501, and every one needing
+ * a caller answers 401 without a token (the user's own tests, in `tests/custom/`, cover written handlers).
+ */
+export function emitCustomTests(project: IrProject, user: UserCodeInfo = NO_USER_CODE): string | null {
   const ops = project.operations.filter((op) => op.kind === 'custom');
   if (ops.length === 0) return null;
   const imports = new Imports();
@@ -30,7 +34,10 @@ export function emitCustomTests(project: IrProject): string | null {
     const access: IrAccess = endpoint.access ?? { kind: 'public' };
     const lines: string[] = [];
     let headers = '{}';
-    if (access.kind !== 'public') {
+    const written = user.implemented.has(endpoint.handler);
+    if (written && access.kind === 'public') continue;
+    // Signing in is for the 501 test only: a written handler's own tests cover it.
+    if (access.kind !== 'public' && !written) {
       const signIn = imports.from('tests.utils', 'sign_in');
       const role = project.auth?.role;
       let extra = '';
@@ -68,9 +75,11 @@ export function emitCustomTests(project: IrProject): string | null {
         ? `client.${method}(${url}, headers=${h})`
         : `client.${method}(${url}${json}, headers=${h})`;
     lines.push(`response = ${send(headers)}`, 'assert response.status_code == 501');
-    blocks.push(
-      `def test_${endpoint.handler}_not_implemented(client: ${tc}) -> None:\n${indent(lines.join('\n'))}`,
-    );
+    if (!written) {
+      blocks.push(
+        `def test_${endpoint.handler}_not_implemented(client: ${tc}) -> None:\n${indent(lines.join('\n'))}`,
+      );
+    }
     if (access.kind !== 'public') {
       blocks.push(
         `def test_${endpoint.handler}_unauthenticated(client: ${tc}) -> None:\n${indent(
@@ -79,9 +88,10 @@ export function emitCustomTests(project: IrProject): string | null {
       );
     }
   }
+  if (blocks.length === 0) return null;
   return module(
     imports.render(),
     blocks,
-    '"""The custom endpoints are stubs: they answer 501 until implemented."""',
+    '"""The custom endpoints: 501 until their handler is written, 401 without a token."""',
   );
 }

@@ -1,5 +1,6 @@
 import type { IrProject } from '../../ir/types';
 import { hasRoutes } from '../routes';
+import { NO_USER_CODE, type UserCodeInfo } from '../user-code';
 import { emitAccessTests } from './access';
 import { emitAuthTests } from './auth';
 import { emitComputedTests } from './computed';
@@ -15,7 +16,7 @@ import { emitViewerListTests } from './viewer-lists';
 import { emitViewTests } from './views';
 
 /** The generated pytest suite, keyed by path. */
-export function emitTests(ir: IrProject): Record<string, string> {
+export function emitTests(ir: IrProject, user: UserCodeInfo = NO_USER_CODE): Record<string, string> {
   const files: Record<string, string> = {
     'tests/__init__.py': '',
     'tests/conftest.py': emitConftest(),
@@ -27,7 +28,7 @@ export function emitTests(ir: IrProject): Record<string, string> {
   if (errors) files['tests/test_error_format.py'] = errors;
   const auth = emitAuthTests(ir);
   if (auth) files['tests/test_auth.py'] = auth;
-  const custom = emitCustomTests(ir);
+  const custom = emitCustomTests(ir, user);
   if (custom) files['tests/test_custom.py'] = custom;
   for (const entity of ir.entities) {
     if (!hasRoutes(entity)) continue;

@@ -1,4 +1,4 @@
-"""The custom endpoints are stubs: they answer 501 until implemented."""
+"""The custom endpoints: 501 until their handler is written, 401 without a token."""
 
 from fastapi.testclient import TestClient
 

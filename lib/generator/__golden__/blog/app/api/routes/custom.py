@@ -1,8 +1,10 @@
-"""Hand-written endpoints: typed stubs answering 501 until implemented."""
+"""Hand-written endpoints: each route calls its module in app/handlers."""
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 
-from app.api.deps import CurrentUser
+from app.api.deps import CurrentUser, SessionDep
+from app.handlers import get_me as get_me_handler
+from app.handlers import post_posts_slug_publish as post_posts_slug_publish_handler
 from app.schemas.common import SafeStr
 from app.schemas.errors import error_responses
 from app.schemas.responses import PostDetail
@@ -18,16 +20,15 @@ router = APIRouter()
     responses=error_responses(401, 501),
 )
 async def post_posts_slug_publish(
+    session: SessionDep,
     slug: SafeStr,
     current_user: CurrentUser,
 ) -> PostDetail:
     """Publish a post now. Stub: answers 501 Not Implemented until it is
     written.
     """
-    # TODO: implement. The parameters above are already validated.
-    raise HTTPException(
-        status_code=501,
-        detail=("Not implemented yet: POST /posts/{slug}/publish"),
+    return await post_posts_slug_publish_handler.handle(
+        session=session, slug=slug, current_user=current_user
     )
 
 
@@ -38,13 +39,10 @@ async def post_posts_slug_publish(
     responses=error_responses(401, 501),
 )
 async def get_me(
+    session: SessionDep,
     current_user: CurrentUser,
 ) -> UserRead:
     """The signed-in user. Stub: answers 501 Not Implemented until it is
     written.
     """
-    # TODO: implement. The parameters above are already validated.
-    raise HTTPException(
-        status_code=501,
-        detail="Not implemented yet: GET /me",
-    )
+    return await get_me_handler.handle(session=session, current_user=current_user)

@@ -1,11 +1,24 @@
-"""Hand-written endpoints: typed stubs answering 501 until implemented."""
+"""Hand-written endpoints: each route calls its module in app/handlers."""
 
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends
 
-from app.api.deps import CurrentUser, require_roles
+from app.api.deps import CurrentUser, SessionDep, require_roles
+from app.handlers import delete_ticket as delete_ticket_handler
+from app.handlers import (
+    delete_tickets_ticket_id_close as delete_tickets_ticket_id_close_handler,
+)
+from app.handlers import (
+    get_reports_accounts_account_id as get_reports_accounts_account_id_handler,
+)
+from app.handlers import (
+    post_tickets_ticket_id_assign as post_tickets_ticket_id_assign_handler,
+)
+from app.handlers import (
+    put_tickets_ticket_id_notes_body as put_tickets_ticket_id_notes_body_handler,
+)
 from app.models.account import Account
 from app.schemas.common import Int32
 from app.schemas.custom import TicketInput
@@ -22,6 +35,7 @@ router = APIRouter()
     responses=error_responses(401, 403, 501),
 )
 async def post_tickets_ticket_id_assign(
+    session: SessionDep,
     ticket_id: uuid.UUID,
     current_user: Annotated[Account, Depends(require_roles("admin"))],
     body: TicketInput,
@@ -29,10 +43,8 @@ async def post_tickets_ticket_id_assign(
     """Assign a ticket to an agent. Stub: answers 501 Not Implemented until it
     is written.
     """
-    # TODO: implement. The parameters above are already validated.
-    raise HTTPException(
-        status_code=501,
-        detail=("Not implemented yet: POST /tickets/{ticket_id}/assign"),
+    return await post_tickets_ticket_id_assign_handler.handle(
+        session=session, ticket_id=ticket_id, current_user=current_user, body=body
     )
 
 
@@ -44,16 +56,19 @@ async def post_tickets_ticket_id_assign(
     responses=error_responses(401, 501),
 )
 async def put_tickets_ticket_id_notes_body(
+    session: SessionDep,
     ticket_id: uuid.UUID,
     body: str,
     current_user: CurrentUser,
     body_: TicketInput,
 ) -> None:
     """Attach a note. Stub: answers 501 Not Implemented until it is written."""
-    # TODO: implement. The parameters above are already validated.
-    raise HTTPException(
-        status_code=501,
-        detail=("Not implemented yet: PUT /tickets/{ticket_id}/notes/{body}"),
+    await put_tickets_ticket_id_notes_body_handler.handle(
+        session=session,
+        ticket_id=ticket_id,
+        body=body,
+        current_user=current_user,
+        body_=body_,
     )
 
 
@@ -65,14 +80,13 @@ async def put_tickets_ticket_id_notes_body(
     responses=error_responses(401, 501),
 )
 async def delete_tickets_ticket_id_close(
+    session: SessionDep,
     ticket_id: uuid.UUID,
     current_user: CurrentUser,
 ) -> None:
     """Close a ticket. Stub: answers 501 Not Implemented until it is written."""
-    # TODO: implement. The parameters above are already validated.
-    raise HTTPException(
-        status_code=501,
-        detail=("Not implemented yet: DELETE /tickets/{ticket_id}/close"),
+    await delete_tickets_ticket_id_close_handler.handle(
+        session=session, ticket_id=ticket_id, current_user=current_user
     )
 
 
@@ -85,16 +99,13 @@ async def delete_tickets_ticket_id_close(
     responses=error_responses(401, 403, 501),
 )
 async def delete_ticket(
+    session: SessionDep,
     current_user: Annotated[Account, Depends(require_roles("admin"))],
 ) -> None:
     """Purge closed tickets. Stub: answers 501 Not Implemented until it is
     written.
     """
-    # TODO: implement. The parameters above are already validated.
-    raise HTTPException(
-        status_code=501,
-        detail="Not implemented yet: DELETE /ticket",
-    )
+    await delete_ticket_handler.handle(session=session, current_user=current_user)
 
 
 @router.get(
@@ -104,13 +115,12 @@ async def delete_ticket(
     responses=error_responses(501),
 )
 async def get_reports_accounts_account_id(
+    session: SessionDep,
     account_id: Int32,
 ) -> list[TicketRead]:
     """An account's tickets. Stub: answers 501 Not Implemented until it is
     written.
     """
-    # TODO: implement. The parameters above are already validated.
-    raise HTTPException(
-        status_code=501,
-        detail=("Not implemented yet: GET /reports/accounts/{account_id}"),
+    return await get_reports_accounts_account_id_handler.handle(
+        session=session, account_id=account_id
     )

@@ -1,0 +1,1 @@
+"""Your hooks on the generated endpoints (called by app/api/routes)."""

@@ -1,0 +1,1 @@
+"""Your tests: they run with the generated suite."""

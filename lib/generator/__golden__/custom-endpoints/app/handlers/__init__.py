@@ -1,0 +1,1 @@
+"""Your handlers of the custom endpoints (called by app/api/routes/custom.py)."""
