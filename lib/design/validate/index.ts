@@ -5,12 +5,14 @@ import { checkAuthApi } from './auth-api';
 import { createContext } from './context';
 import { checkCopies } from './copies';
 import { checkCustomEndpoints } from './custom-endpoints';
+import { checkDerives } from './derive';
 import { checkEnums, checkFields } from './fields';
 import { checkIdentifierLengths } from './identifiers';
 import { checkIdentity, checkNames } from './names';
 import type { Problem } from './problem';
 import { checkRelations } from './relations';
 import { checkResources } from './resources';
+import { checkUniques } from './uniques';
 import { checkViews } from './views';
 
 export { effectiveAssociationTable, effectiveTableName } from './context';
@@ -29,8 +31,10 @@ export function validateDesign(design: Design): Problem[] {
   checkIdentifierLengths(ctx);
   checkFields(ctx);
   checkCopies(ctx);
+  checkDerives(ctx);
   checkEnums(ctx);
   checkRelations(ctx);
+  checkUniques(ctx);
   checkResources(ctx);
   checkViews(ctx);
   checkCustomEndpoints(ctx);

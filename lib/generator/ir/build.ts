@@ -5,6 +5,7 @@ import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/
 import { toAccess } from './access';
 import { resolveAuthApi } from './auth-api';
 import { buildCustomEndpoints } from './custom';
+import { resolveDerives } from './derive';
 import { toIrField } from './fields';
 import {
   enumMemberNames,
@@ -31,6 +32,7 @@ import type {
   IrResource,
   IrView,
 } from './types';
+import { uniquesOf } from './uniques';
 import { embedViewOf, pickedView, planViews } from './views';
 
 type Base = {
@@ -131,6 +133,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       fields,
       fieldById: new Map(fields.map((f) => [f.id, f])),
       fks,
+      uniques: [],
       relationships,
       schemas: {
         base: `${cls}Base`,
@@ -184,6 +187,8 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     ir.wire = wireNames(design, ir);
     ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
     resolveCopies(entity, ir, entityById);
+    resolveDerives(entity, ir);
+    ir.uniques = uniquesOf(entity, ir);
     markSortIndexes(ir);
     const parent = ir.resource.parent ? (entityById.get(ir.resource.parent.parentId) as IrEntity) : null;
     ir.operations = resourceOperations(ir, parent);
