@@ -22,9 +22,7 @@ describe('DesignSchema', () => {
   it('rejects an unknown field type and a wrong format version', () => {
     const field = { ...newField('f', 'x', 'string'), type: 'varchar' };
     expect(FieldSchema.safeParse(field).success).toBe(false);
-    expect(DesignSchema.safeParse({ ...emptyDesign('x'), formatVersion: FORMAT_VERSION + 1 }).success).toBe(
-      false,
-    );
+    expect(DesignSchema.safeParse({ ...emptyDesign('x'), formatVersion: FORMAT_VERSION + 1 }).success).toBe(false);
   });
 
   it('accepts in-progress names (validateDesign reports them instead)', () => {
