@@ -3,6 +3,7 @@ import { emitAuthRoutes, emitAuthSchemas } from './auth';
 import { emitConfig, emitEnums } from './core';
 import { emitCustomRoutes, emitCustomSchemas } from './custom';
 import { emitApiRouter, emitDeps, emitMain } from './deps';
+import { emitDerived } from './derived';
 import { emitErrorSchemas } from './errors';
 import { coreErrorsSource, coreMiddlewareSource } from './errors-format';
 import { emitInitialMigration } from './migration';
@@ -62,6 +63,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('app/api/__init__.py', PACKAGE_DOC('HTTP layer: dependencies and routers.'));
   put('app/api/deps.py', emitDeps(ir));
   put('app/api/scoping.py', emitScoping(ir));
+  put('app/api/derived.py', emitDerived(ir));
   put('app/api/routes/__init__.py', PACKAGE_DOC('One router per resource.'));
   const routeModules: string[] = [];
   const custom = emitCustomRoutes(ir);
