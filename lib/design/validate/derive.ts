@@ -62,6 +62,8 @@ export function checkDerives(ctx: Context): void {
       switch (derive.kind) {
         case 'slug':
           if (field.type !== 'string') bad(`'${field.name}' holds a slug: it must be a string field.`);
+          else if ((field.constraints.maxLength ?? 255) < 8)
+            bad(`'${field.name}' needs room for a slug and its '-2' suffix: a maxLength of 8 or more.`);
           if (!TEXT.has(source.type))
             bad(`A slug is made of text: '${source.name}' is ${source.type}.`, `${path}.fromFieldId`);
           break;

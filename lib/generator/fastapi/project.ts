@@ -1,5 +1,6 @@
 import type { IrProject } from '../ir/types';
 import { emitAuthRoutes, emitAuthSchemas } from './auth';
+import { emitConflicts, hasCompositeUniques, withCompositeConflicts } from './conflicts';
 import { emitConfig, emitEnums } from './core';
 import { emitCustomRoutes, emitCustomSchemas } from './custom';
 import { emitApiRouter, emitDeps, emitMain } from './deps';
@@ -44,7 +45,13 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('app/core/__init__.py', PACKAGE_DOC('Settings, database, security, logging and errors.'));
   put('app/core/config.py', emitConfig(ir));
   put('app/core/db.py', coreDb);
-  put('app/core/errors.py', coreErrorsSource(ir.errorFormat));
+  const errors = coreErrorsSource(ir.errorFormat);
+  // FastAPI's format names the fields in `commit_or_409` (app/api/deps.py) instead.
+  put(
+    'app/core/errors.py',
+    hasCompositeUniques(ir) && ir.errorFormat !== 'fastapi' ? withCompositeConflicts(errors) : errors,
+  );
+  put('app/core/conflicts.py', emitConflicts(ir));
   put('app/core/logging.py', coreLogging);
   put('app/core/middleware.py', coreMiddlewareSource(ir.errorFormat));
   if (ir.auth) put('app/core/security.py', coreSecurity);

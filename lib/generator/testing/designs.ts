@@ -10,6 +10,7 @@ import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/n
 import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
 import { authDesigns } from './auth-designs';
+import { deriveDesigns } from './derive-designs';
 import { nestingDesigns } from './nesting-designs';
 import { shapeDesigns } from './shape-designs';
 
@@ -394,4 +395,5 @@ export const focusedDesigns: Record<string, () => Design> = {
   'custom-endpoints': customEndpoints,
   ...nestingDesigns,
   ...shapeDesigns,
+  ...deriveDesigns,
 };

@@ -3,6 +3,7 @@ import { hasRoutes } from '../routes';
 import { emitAccessTests } from './access';
 import { emitAuthTests } from './auth';
 import { emitCustomTests } from './custom';
+import { emitDeriveTests } from './derive';
 import { emitErrorFormatTests } from './error-format';
 import { emitFactories } from './factories';
 import { emitNestedTests } from './nested';
@@ -39,6 +40,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
     if (views) files[`tests/test_${entity.resource.module}_views.py`] = views;
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
+    const derived = emitDeriveTests(entity, ir);
+    if (derived) files[`tests/test_${entity.resource.module}_derived.py`] = derived;
     const shape = emitShapeTests(entity, ir);
     if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }
