@@ -33,7 +33,7 @@ _SQLITE_COLUMNS = re.compile(r"UNIQUE constraint failed: ([\\w., ]+)")
 
 
 def conflicting_fields(message: str) -> tuple[str, ...] | None:
-    """The fields of a composite unique violation, as PostgreSQL (by name) or SQLite words it."""
+    """The fields of a composite unique violation, as PostgreSQL or SQLite words it."""
     found = _SQLITE_COLUMNS.search(message)
     columns = found.group(1).strip() if found else None
     for name, (table, members, fields) in _UNIQUES.items():

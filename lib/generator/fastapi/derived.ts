@@ -26,12 +26,13 @@ _SUFFIX_DIGITS = range(1, 7)
 
 def slugify(value: str, max_length: int) -> str:
     """ASCII-folded lower-case words joined by "-", at most \`max_length\` characters."""
-    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    decomposed = unicodedata.normalize("NFKD", value)
+    folded = decomposed.encode("ascii", "ignore").decode("ascii")
     return _NOT_WORD.sub("-", folded.lower()).strip("-")[:max_length].rstrip("-")
 
 
 def slug_of(value: str | None, max_length: int, field: str) -> str | None:
-    """The slug of \`value\` (None for None); no letter or digit to keep is a 422 naming \`field\`."""
+    """The slug of \`value\`; no letter or digit in it is a 422 naming \`field\`."""
     if value is None:
         return None
     slug = slugify(value, max_length)
@@ -41,7 +42,7 @@ def slug_of(value: str | None, max_length: int, field: str) -> str | None:
 
 
 def _stem(base: str, digits: int, max_length: int) -> str:
-    """What is left of \`base\` before a \`-<n>\` suffix of \`digits\` digits, with the dash."""
+    """\`base\` cut to make room for a \`-<n>\` suffix of \`digits\` digits, with the -."""
     return base[: max_length - digits - 1].rstrip("-") + "-"
 
 
@@ -53,10 +54,11 @@ async def unique_slug(
     field: str,
     *where: ColumnElement[bool],
 ) -> str | None:
-    """The slug of \`value\`, or the first free of \`-2\`, \`-3\`... among \`column\`'s values.
+    """The slug of \`value\`, or the first free \`-2\`, \`-3\`... among \`column\`'s values.
 
-    One query reads the values a candidate could collide with (a LIKE per stem; slugs hold
-    no wildcards). A row written meanwhile still ends as a 409 from the unique constraint.
+    One query reads the values a candidate could collide with (a LIKE per stem;
+    slugs hold no wildcards). A row written meanwhile still ends as a 409 from the
+    unique constraint.
     """
     base = slug_of(value, max_length, field)
     if base is None:
