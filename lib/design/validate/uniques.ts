@@ -44,11 +44,13 @@ export function checkUniques(ctx: Context): void {
             entity.id,
           );
       });
-      if (new Set(unique.members).size < 2)
+      if (new Set(unique.members).size < 2) {
         bad(
           `A unique constraint of '${entity.name}' needs at least two columns (mark a single field unique instead).`,
           `${path}.members`,
         );
+        return;
+      }
       const key = [...new Set(unique.members)].sort().join(',');
       const earlier = seen.get(key);
       if (earlier !== undefined)
