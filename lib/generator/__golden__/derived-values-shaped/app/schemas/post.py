@@ -51,10 +51,12 @@ class PostRead(BaseModel):
 
     id: Int32
     title: str
-    slug: str
+    slug: str = Field(json_schema_extra={"readOnly": True})
     body: str
     published: bool
-    published_at: UTCDatetime | None = Field(alias="publishedAt")
+    published_at: UTCDatetime | None = Field(
+        alias="publishedAt", json_schema_extra={"readOnly": True}
+    )
     author_id: Int32 = Field(alias="authorId")
     created_at: UTCDatetime = Field(alias="createdAt")
     updated_at: UTCDatetime = Field(alias="updatedAt")

@@ -49,6 +49,8 @@ class SubscriberRead(BaseModel):
     id: Int32
     list_name: str = Field(alias="listName")
     email: str
-    email_normalized: str = Field(alias="emailNormalized")
+    email_normalized: str = Field(
+        alias="emailNormalized", json_schema_extra={"readOnly": True}
+    )
     created_at: UTCDatetime = Field(alias="createdAt")
     updated_at: UTCDatetime = Field(alias="updatedAt")

@@ -59,7 +59,7 @@ class UserRead(BaseModel):
     id: Int32
     email: str
     display_name: str = Field(alias="displayName")
-    handle: str | None
+    handle: str | None = Field(json_schema_extra={"readOnly": True})
     created_at: UTCDatetime = Field(alias="createdAt")
     updated_at: UTCDatetime = Field(alias="updatedAt")
 
@@ -71,6 +71,6 @@ class UserPublic(BaseModel):
 
     id: Int32
     display_name: str = Field(alias="displayName")
-    handle: str | None
+    handle: str | None = Field(json_schema_extra={"readOnly": True})
     created_at: UTCDatetime = Field(alias="createdAt")
     updated_at: UTCDatetime = Field(alias="updatedAt")

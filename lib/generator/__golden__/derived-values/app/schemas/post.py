@@ -39,10 +39,10 @@ class PostRead(BaseModel):
 
     id: Int32
     title: str
-    slug: str
+    slug: str = Field(json_schema_extra={"readOnly": True})
     body: str
     published: bool
-    published_at: UTCDatetime | None
+    published_at: UTCDatetime | None = Field(json_schema_extra={"readOnly": True})
     author_id: Int32
     created_at: UTCDatetime
     updated_at: UTCDatetime

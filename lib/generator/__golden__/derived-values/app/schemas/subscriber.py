@@ -36,6 +36,6 @@ class SubscriberRead(BaseModel):
     id: Int32
     list_name: str
     email: str
-    email_normalized: str
+    email_normalized: str = Field(json_schema_extra={"readOnly": True})
     created_at: UTCDatetime
     updated_at: UTCDatetime

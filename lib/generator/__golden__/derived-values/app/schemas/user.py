@@ -42,7 +42,7 @@ class UserRead(BaseModel):
     id: Int32
     email: str
     display_name: str
-    handle: str | None
+    handle: str | None = Field(json_schema_extra={"readOnly": True})
     created_at: UTCDatetime
     updated_at: UTCDatetime
 
@@ -54,6 +54,6 @@ class UserPublic(BaseModel):
 
     id: Int32
     display_name: str
-    handle: str | None
+    handle: str | None = Field(json_schema_extra={"readOnly": True})
     created_at: UTCDatetime
     updated_at: UTCDatetime
