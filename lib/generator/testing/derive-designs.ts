@@ -131,7 +131,14 @@ export function derivedValuesShaped(): Design {
   };
 }
 
+/** RFC 9457 problems: a composite duplicate lists each of its fields in `errors`. */
+export function derivedValuesProblem(): Design {
+  const design = derivedValues();
+  return { ...design, name: 'Derived values problems', api: { ...design.api, errors: 'problem' } };
+}
+
 export const deriveDesigns: Record<string, () => Design> = {
   'derived-values': derivedValues,
   'derived-values-shaped': derivedValuesShaped,
+  'derived-values-problem': derivedValuesProblem,
 };
