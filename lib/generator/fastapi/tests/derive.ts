@@ -321,3 +321,60 @@ export function emitDeriveTests(entity: IrEntity, project: IrProject): string | 
     ),
   );
 }
+
+/**
+ * `tests/test_auth_derived.py`: the user's derived values on register (two people with the same name get
+ * `<slug>` and `<slug>-2`) and on a change of one's own profile. Null when the user derives nothing there.
+ */
+export function emitAuthDeriveTests(project: IrProject): string | null {
+  const auth = project.auth;
+  if (!auth) return null;
+  const user = project.entityById.get(auth.userId) as IrEntity;
+  // Register and me bodies take attribute names, the factories JSON names: tested where they agree.
+  if (user.fields.some((f) => f.api !== f.name)) return null;
+  const imports = new Imports();
+  const ctx: Ctx = { entity: user, project, imports, tests: [] };
+  const api = auth.api;
+  const wrap = (expr: string) => (api.bodyKey === null ? expr : `{${pyStr(api.bodyKey)}: ${expr}}`);
+  const userOf = (expr: string) => (api.objectKey === null ? expr : `${expr}[${pyStr(api.objectKey)}]`);
+  const register = pyStr(api.registerPath);
+  const payload = `body = ${run(ctx)}(client, ${imports.from('tests.factories', payloadName(user))})`;
+  const signUp = (name: string) =>
+    `${name} = client.post(${register}, json=${wrap('body')})\nassert ${name}.status_code == 201, ${name}.text`;
+  for (const field of user.fields) {
+    const derive = field.derive;
+    if (derive?.kind !== 'slug' || !field.inRead || !freeText(derive.source) || derive.source.isPassword)
+      continue;
+    if (derive.source.id === auth.login.id || derive.source.id === auth.role?.id) continue;
+    const source = pyStr(derive.source.api);
+    const target = pyStr(field.api);
+    const length = field.length ?? 255;
+    const tag = shortHash(`${user.id}.${field.id}`).slice(0, 6);
+    const slug = slugOf(`Héllo, Wörld! ${tag}`, length);
+    const expected = field.unique && !derive.source.unique ? withSuffix(slug, 2, length) : slug;
+    test(ctx, `register_derives_${field.name}`, [
+      payload,
+      `body[${source}] = ${pyStr(`Héllo, Wörld! ${tag}`)}`,
+      ...signUp('first').split('\n'),
+      payload,
+      `body[${source}] = ${pyStr(`hello world ${tag}`)}`,
+      ...signUp('second').split('\n'),
+      `assert ${userOf('first.json()')}[${target}] == ${pyStr(slug)}`,
+      `assert ${userOf('second.json()')}[${target}] == ${pyStr(expected)}`,
+    ]);
+    const method = api.meUpdate.includes('patch') ? 'patch' : null;
+    if (!method || !derive.source.inUpdate) continue;
+    const renamed = `Another Name ${tag}`;
+    test(ctx, `${method}_me_${field.name}_${derive.onUpdate ? 'follows' : 'keeps'}_${derive.source.name}`, [
+      `user, headers = ${imports.from('tests.utils', 'sign_in')}(client)`,
+      ...(derive.onUpdate
+        ? []
+        : [`before = ${userOf(`client.get(${pyStr(api.mePath)}, headers=headers).json()`)}[${target}]`]),
+      `response = client.patch(${pyStr(api.mePath)}, json=${wrap(`{${source}: ${pyStr(renamed)}}`)}, headers=headers)`,
+      'assert response.status_code == 200, response.text',
+      `assert ${userOf('response.json()')}[${target}] == ${derive.onUpdate ? pyStr(slugOf(renamed, length)) : 'before'}`,
+    ]);
+  }
+  if (ctx.tests.length === 0) return null;
+  return module(imports.render(), ctx.tests, '"""Derived values of the user on register and me."""');
+}

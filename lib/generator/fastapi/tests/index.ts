@@ -3,7 +3,7 @@ import { hasRoutes } from '../routes';
 import { emitAccessTests } from './access';
 import { emitAuthTests } from './auth';
 import { emitCustomTests } from './custom';
-import { emitDeriveTests } from './derive';
+import { emitAuthDeriveTests, emitDeriveTests } from './derive';
 import { emitErrorFormatTests } from './error-format';
 import { emitFactories } from './factories';
 import { emitNestedTests } from './nested';
@@ -25,6 +25,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
   if (errors) files['tests/test_error_format.py'] = errors;
   const auth = emitAuthTests(ir);
   if (auth) files['tests/test_auth.py'] = auth;
+  const authDerived = emitAuthDeriveTests(ir);
+  if (authDerived) files['tests/test_auth_derived.py'] = authDerived;
   const custom = emitCustomTests(ir);
   if (custom) files['tests/test_custom.py'] = custom;
   for (const entity of ir.entities) {
