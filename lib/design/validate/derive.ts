@@ -10,7 +10,7 @@ function lengthOf(field: Field): number {
   return field.constraints.maxLength ?? fallback;
 }
 
-/** The fields of `entity` a chain of derives leads through from `field`, or null when it loops back. */
+/** Whether the chain of derives from `field` (a slug of a derived field...) comes back to it. */
 function loops(entity: Entity, field: Field): boolean {
   const seen = new Set<string>([field.id]);
   let next = field.derive?.fromFieldId;

@@ -68,25 +68,35 @@ export function deriveLines(ctx: ServerSetCtx, names: ServerSetNames): string[] 
   return derivedInOrder(ctx.entity).flatMap((field) => {
     const derive = field.derive;
     if (!derive || (row !== null && !derive.onUpdate)) return [];
-    const key = pyStr(derive.source.name);
-    const value =
-      row !== null
-        ? `${data}[${key}]`
-        : derive.source.inCreate && !derive.source.derive
-          ? `${names.body}.${derive.source.name}`
-          : `${data}.get(${key})`;
-    const set = `${data}[${pyStr(field.name)}] = ${derivedValue(ctx, field, derive.source, value, row)}`;
+    const source = derive.source;
+    const key = pyStr(source.name);
+    // On create the body holds what the client sets; what the server sets (a copy, a derive) is in `data`.
+    const fromBody = row === null && source.inCreate && !source.derive;
+    const value = fromBody
+      ? `${names.body}.${source.name}`
+      : row === null
+        ? `${data}.get(${key})`
+        : `${data}[${key}]`;
+    const read = { expr: value, mayBeNone: source.nullable || (row === null && !fromBody) };
+    const set = `${data}[${pyStr(field.name)}] = ${derivedValue(ctx, field, read, row)}`;
     if (row === null) return [set];
-    return [`if ${key} in ${data} and ${data}[${key}] != ${row}.${derive.source.name}:`, `    ${set}`];
+    return [`if ${key} in ${data} and ${data}[${key}] != ${row}.${source.name}:`, `    ${set}`];
   });
 }
 
-function derivedValue(ctx: ServerSetCtx, field: IrField, source: IrField, value: string, row: string | null) {
-  const derive = field.derive;
-  const maybe = (expr: string) =>
-    source.nullable || value.includes('.get(') ? `None if ${value} is None else ${expr}` : expr;
-  switch (derive?.kind) {
+/** The Python expression of a derived value, from the source's value `read`. */
+function derivedValue(
+  ctx: ServerSetCtx,
+  field: IrField,
+  read: { expr: string; mayBeNone: boolean },
+  row: string | null,
+): string {
+  const source = field.derive?.source as IrField;
+  const value = read.expr;
+  const maybe = (expr: string) => (read.mayBeNone ? `None if ${value} is None else ${expr}` : expr);
+  switch (field.derive?.kind) {
     case 'lower':
+      // Lower-casing can lengthen some letters (İ): cut to the column.
       return maybe(field.length === undefined ? `${value}.lower()` : `${value}.lower()[: ${field.length}]`);
     case 'now': {
       const now = ctx.imports.from('app.core.db', 'utc_now');
@@ -99,6 +109,7 @@ function derivedValue(ctx: ServerSetCtx, field: IrField, source: IrField, value:
       const wire = pyStr(source.api);
       if (!field.unique)
         return `${ctx.imports.from('app.api.derived', 'slug_of')}(${value}, ${length}, ${wire})`;
+      // An update does not collide with the row's own slug.
       const self = row === null ? '' : `, ${ctx.model}.id != ${row}.id`;
       return `await ${ctx.imports.from('app.api.derived', 'unique_slug')}(session, ${ctx.model}.${field.name}, ${value}, ${length}, ${wire}${self})`;
     }

@@ -103,11 +103,15 @@ function slugTests(ctx: Ctx, field: IrField, create: IrOperation, lines: string[
       `body[${source}] = ${pyStr(title)}`,
       post('first'),
       'assert first.status_code == 201, first.text',
-      `body[${source}] = ${pyStr(`hello world ${tag}`)}`,
       post('second'),
       'assert second.status_code == 201, second.text',
+      '# Another spelling of the same words: the next free suffix.',
+      `body[${source}] = ${pyStr(`hello world ${tag}`)}`,
+      post('third'),
+      'assert third.status_code == 201, third.text',
       `assert ${answered(ctx.entity, 'first.json()')}[${target}] == ${pyStr(slug)}`,
       `assert ${answered(ctx.entity, 'second.json()')}[${target}] == ${pyStr(withSuffix(slug, 2, length))}`,
+      `assert ${answered(ctx.entity, 'third.json()')}[${target}] == ${pyStr(withSuffix(slug, 3, length))}`,
     ]);
   } else {
     test(ctx, name, [

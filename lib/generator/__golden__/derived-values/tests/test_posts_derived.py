@@ -14,11 +14,15 @@ def test_create_post_slug_of_title(client: TestClient) -> None:
     body["title"] = "Héllo, Wörld! cd0162"
     first = client.post("/posts", json=body, headers=headers)
     assert first.status_code == 201, first.text
-    body["title"] = "hello world cd0162"
     second = client.post("/posts", json=body, headers=headers)
     assert second.status_code == 201, second.text
+    # Another spelling of the same words: the next free suffix.
+    body["title"] = "hello world cd0162"
+    third = client.post("/posts", json=body, headers=headers)
+    assert third.status_code == 201, third.text
     assert first.json()["slug"] == "hello-world-cd0162"
     assert second.json()["slug"] == "hello-world-cd0162-2"
+    assert third.json()["slug"] == "hello-world-cd0162-3"
 
 
 def test_create_post_slug_of_title_needs_a_letter_or_digit(client: TestClient) -> None:
