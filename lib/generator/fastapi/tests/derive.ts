@@ -301,7 +301,46 @@ function uniqueTests(ctx: Ctx, create: IrOperation, lines: string[]): void {
       '# The first row stays as it was.',
       ...readBack,
     ]);
+    updateUniqueTest(ctx, create, unique, lines);
   }
+}
+
+/**
+ * Rows differing in one member are fine (the constraint is over all of them together); an update making a row
+ * a duplicate is a 409 that leaves it as it was.
+ */
+function updateUniqueTest(ctx: Ctx, create: IrOperation, unique: IrUnique, lines: string[]): void {
+  const { entity } = ctx;
+  const update = opOf(entity, 'update');
+  const member = entity.fields.find(
+    (f) => unique.columns.includes(f.name) && f.inCreate && f.inUpdate && !f.unique && freeText(f),
+  );
+  if (!update || !member || !signIn(ctx, update.access)) return;
+  if (update.access?.kind !== 'owner' && update.access?.kind !== create.access?.kind) return;
+  const key = pyStr(member.api);
+  const path = pyStr(create.path);
+  const other = pyStr(`other-${shortHash(`${entity.id}.${unique.id}`).slice(0, 6)}`);
+  const url = itemUrl(ctx, update, 'second');
+  test(ctx, `${update.handler}_into_a_duplicate_${unique.columns.join('_')}_is_409`, [
+    ...lines,
+    payload(ctx, create),
+    `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
+    'assert response.status_code == 201, response.text',
+    `taken = body[${key}]`,
+    `body[${key}] = ${other}`,
+    `response = client.post(${path}, json=${sendBody(entity, 'body')}, headers=headers)`,
+    'assert response.status_code == 201, response.text',
+    `second = ${answered(entity, 'response.json()')}`,
+    `response = ${updateCall(ctx, update, url, `{${key}: taken}`)}`,
+    'assert response.status_code == 409, response.text',
+    ...conflictAssert(ctx, unique),
+    ...(opOf(entity, 'get')
+      ? [
+          `response = client.get(${itemUrl(ctx, opOf(entity, 'get') as IrOperation, 'second')}, headers=headers)`,
+          `assert ${answered(entity, 'response.json()')}[${key}] == ${other}`,
+        ]
+      : []),
+  ]);
 }
 
 export function emitDeriveTests(entity: IrEntity, project: IrProject): string | null {

@@ -51,3 +51,26 @@ def test_create_subscriber_twice_list_name_email_normalized_is_409(
     response = client.get(f"/subscribers/{quote_path(first['id'])}", headers=headers)
     assert response.status_code == 200, response.text
     assert response.json() == first
+
+
+def test_update_subscriber_into_a_duplicate_list_name_email_normalized_is_409(
+    client: TestClient,
+) -> None:
+    user, headers = sign_in(client)
+    body = run(client, subscriber_payload)
+    response = client.post("/subscribers", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    taken = body["listName"]
+    body["listName"] = "other-885277"
+    response = client.post("/subscribers", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    second = response.json()
+    response = client.put(
+        f"/subscribers/{quote_path(second['id'])}",
+        json={**body, **{"listName": taken}},
+        headers=headers,
+    )
+    assert response.status_code == 409, response.text
+    assert set(response.json()["errors"]) == {"listName", "emailNormalized"}
+    response = client.get(f"/subscribers/{quote_path(second['id'])}", headers=headers)
+    assert response.json()["listName"] == "other-885277"

@@ -53,3 +53,28 @@ def test_create_subscriber_twice_list_name_email_normalized_is_409(
     response = client.get(f"/subscribers/{quote_path(first['id'])}", headers=headers)
     assert response.status_code == 200, response.text
     assert response.json() == first
+
+
+def test_update_subscriber_into_a_duplicate_list_name_email_normalized_is_409(
+    client: TestClient,
+) -> None:
+    user, headers = sign_in(client)
+    body = run(client, subscriber_payload)
+    response = client.post("/subscribers", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    taken = body["list_name"]
+    body["list_name"] = "other-885277"
+    response = client.post("/subscribers", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    second = response.json()
+    response = client.patch(
+        f"/subscribers/{quote_path(second['id'])}",
+        json={"list_name": taken},
+        headers=headers,
+    )
+    assert response.status_code == 409, response.text
+    assert response.json()["detail"] == (
+        "This combination of list_name, email_normalized is already taken"
+    )
+    response = client.get(f"/subscribers/{quote_path(second['id'])}", headers=headers)
+    assert response.json()["list_name"] == "other-885277"
