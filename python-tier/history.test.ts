@@ -292,7 +292,7 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
   it('sqlite: one revision at a time with data, check, downgrade base', async () => {
     const file = path.join(root, '.history.db');
     await scenario(`sqlite+aiosqlite:///${toolchain.inner(file)}`, `sqlite:///${toolchain.inner(file)}`);
-  }, 120_000);
+  }, 300_000);
 
   const admin = process.env.TEST_DATABASE_URL;
   it.skipIf(!admin && !process.env.CI)(
@@ -307,6 +307,6 @@ describe.skipIf(!lookup.ok)('migrations that follow the design history', () => {
         await dropDatabase(admin, db.name).catch(() => undefined);
       }
     },
-    120_000,
+    300_000,
   );
 });

@@ -83,6 +83,8 @@ export type FieldVisibility = z.infer<typeof FieldVisibilitySchema>;
  * A value the server derives from another field of the row: `slug` (lower-case words joined by `-`, with a
  * numeric suffix when a unique field would collide), `lower` (a lower-cased copy) or `now` (the time whenever the
  * source field changes, e.g. `published_at` of `published`). Computed on create and, with `onUpdate`, on update.
+ * A boolean source sets the time when it becomes true and clears it (null) when it becomes false; a slug source
+ * with no letter or digit is a 422 naming it.
  */
 export const FieldDeriveSchema = z.object({
   kind: z.enum(['slug', 'lower', 'now']),

@@ -260,7 +260,7 @@ export function pasteOperations(design: Design, clip: Clipboard, newId: NewId): 
     }
     if (clip.layout[entity.id]?.collapsed) operations.push({ op: 'toggleCollapsed', id, collapsed: true });
     for (const field of entity.fields) {
-      const { copyFrom: _later, enumId, ...rest } = field;
+      const { copyFrom: _later, derive: _afterFields, enumId, ...rest } = field;
       const enumTarget = mapped(enumId);
       const typed =
         field.type === 'enum' && enumTarget === undefined
@@ -291,7 +291,19 @@ export function pasteOperations(design: Design, clip: Clipboard, newId: NewId): 
           fieldId: ids.get(field.id) as string,
           patch: { copyFrom: { relationId, fieldId } },
         });
+      const from = mapped(field.derive?.fromFieldId);
+      if (field.derive && from)
+        operations.push({
+          op: 'updateField',
+          fieldId: ids.get(field.id) as string,
+          patch: { derive: { ...field.derive, fromFieldId: from } },
+        });
     }
+    // Composite uniques keep the columns that came along (fields and copied relations), two or more.
+    const uniques = (entity.uniques ?? [])
+      .map((u) => ({ id: `${id}.${u.id}`, members: u.members.flatMap((m) => mapped(m) ?? []) }))
+      .filter((u) => u.members.length >= 2);
+    if (uniques.length > 0) operations.push({ op: 'updateEntity', entityId: id, patch: { uniques } });
     operations.push(resourceCopy(entity, id, ids, paths));
   }
   return {

@@ -18,6 +18,7 @@ import {
   removeRelationRefs,
   removeViewRefs,
 } from './cleanup';
+import { assertUniqueMembers, copyDeriveAndUniques } from './cleanup-derive';
 import { allIds, assertFreshId, getEntity, mapEntity, withoutUndefined } from './helpers';
 
 export const PositionSchema = z.object({ x: z.number(), y: z.number() });
@@ -72,6 +73,7 @@ export function updateEntity(design: Design, args: z.infer<typeof UpdateEntityAr
 
 function updated(design: Design, args: z.infer<typeof UpdateEntityArgs>): Design {
   const { tableName, embedViewId, ...rest } = args.patch;
+  assertUniqueMembers(design, args.entityId, rest.uniques);
   return mapEntity(design, args.entityId, (e) => {
     const patched = { ...e, ...withoutUndefined(rest) };
     const next =
@@ -164,7 +166,7 @@ export function duplicateEntity(design: Design, args: z.infer<typeof DuplicateEn
   const position = args.position ?? { x: origin.x + 40, y: origin.y + 40 };
   return {
     ...design,
-    entities: [...design.entities, withoutUndefined(copy)],
+    entities: [...design.entities, copyDeriveAndUniques(withoutUndefined(copy), fieldIds, args.newId)],
     layout: { ...design.layout, nodes: { ...design.layout.nodes, [args.newId]: position } },
   };
 }

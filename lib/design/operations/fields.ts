@@ -40,6 +40,7 @@ export function addField(design: Design, args: z.infer<typeof AddFieldArgs>): De
     getRelation(design, props.copyFrom.relationId);
     getFieldOwner(design, props.copyFrom.fieldId);
   }
+  if (props.derive) getFieldOwner(design, props.derive.fromFieldId);
   const field = newField(id, name, type, withoutUndefined(props));
   return mapEntity(design, args.entityId, (e) => {
     const fields = [...e.fields];
@@ -90,6 +91,7 @@ export function updateField(design: Design, args: z.infer<typeof UpdateFieldArgs
     getRelation(design, patch.copyFrom.relationId);
     getFieldOwner(design, patch.copyFrom.fieldId);
   }
+  if (patch.derive) getFieldOwner(design, patch.derive.fromFieldId);
   return updateFieldIn(design, args.fieldId, (f) => {
     const merged: Record<string, unknown> = { ...f };
     for (const [key, value] of Object.entries(patch)) {

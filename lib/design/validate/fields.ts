@@ -106,7 +106,7 @@ function checkField(ctx: Context, field: Field, path: string): void {
       id,
     );
   }
-  if (field.readOnly && !field.writeOnly && !field.nullable && field.default === undefined) {
+  if (field.readOnly && !field.writeOnly && !field.nullable && field.default === undefined && !field.derive) {
     report(
       'read-only-required',
       `${path}.readOnly`,

@@ -33,6 +33,8 @@ export type ProblemCode =
   | 'read-write-conflict'
   | 'read-only-required'
   | 'invalid-copy'
+  | 'invalid-derive'
+  | 'invalid-unique'
   // enums
   | 'empty-enum'
   | 'invalid-enum-value'

@@ -6,6 +6,7 @@ import { pyDocstring, pyStr } from '../python/literal';
 import { responsesArg } from './errors';
 import { decorator, signature } from './handler';
 import { classDef, fkInput, inputField, PASSWORD_MAX } from './schemas';
+import { deriveLines } from './server-set';
 import { challengeHeaders } from './token-scheme';
 import { inputMaxLength } from './types';
 
@@ -152,6 +153,7 @@ export function emitAuthRoutes(project: IrProject): string | null {
     ...updates.map((o) => o.handler),
   ]);
   const model = imports.from(`app.models.${user.module}`, user.className);
+  const derived = { entity: user, project, imports, model };
   const read = imports.from(`app.schemas.${user.module}`, user.schemas.read);
   const schema = (n: { name: string; module: string }) => imports.from(n.module, n.name);
   const answerType = schema(names.user);
@@ -253,6 +255,7 @@ export function emitAuthRoutes(project: IrProject): string | null {
       ...unwrap('credentials').map((l) => `    ${l}`),
       `    data = ${bodyName}.model_dump(exclude_unset=True)`,
       `    data[${pyStr(password)}] = await ${hash}(${bodyName}.${password})`,
+      ...deriveLines(derived, { body: bodyName, data: 'data', row: null }).map((l) => `    ${l}`),
       `    user = ${model}(**data)`,
       '    session.add(user)',
       `    await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
@@ -323,6 +326,7 @@ export function emitAuthRoutes(project: IrProject): string | null {
               `        data[${pyStr(password)}] = await ${hash}(${changes}.${password})`,
             ]
           : []),
+        ...deriveLines(derived, { body: changes, data: 'data', row: 'current_user' }).map((l) => `    ${l}`),
         '    for name, value in data.items():',
         '        setattr(current_user, name, value)',
         `    await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,

@@ -2,6 +2,7 @@ import type { IrEntity, IrProject } from '../ir/types';
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
+import { commitConflictLines, hasCompositeUniques } from './conflicts';
 import { challengeHeaders, tokenSchemeBlocks } from './token-scheme';
 
 const FIXED_TAGS: Record<string, string> = {
@@ -61,11 +62,18 @@ export function emitDeps(project: IrProject): string {
           '    try:',
           '        await session.commit()',
           `    except ${integrityError} as exc:`,
-          '        await session.rollback()',
-          `        raise ${httpException()}(`,
-          '            status_code=409,',
-          '            detail="Conflicts with existing data (unique or reference constraint)",',
-          '        ) from exc',
+          ...(hasCompositeUniques(project)
+            ? commitConflictLines(
+                imports.from('app.core.conflicts', 'conflicting_fields'),
+                imports.from('app.core.conflicts', 'conflict_message'),
+              ).map((l) => l.replace('HTTPException', httpException()))
+            : [
+                '        await session.rollback()',
+                `        raise ${httpException()}(`,
+                '            status_code=409,',
+                '            detail="Conflicts with existing data (unique or reference constraint)",',
+                '        ) from exc',
+              ]),
         ].join('\n'),
   ];
   const auth = project.auth;

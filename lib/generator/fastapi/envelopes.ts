@@ -46,9 +46,20 @@ export function attrFor(key: string, fallback: string): string {
 }
 
 /** `attr: type` or `attr: type = Field(alias="key")`: an attribute answered/accepted under `key`. */
-export function aliasedAttr(attr: string, type: string, key: string, imports: Imports): string {
-  if (attr === key) return `${attr}: ${type}`;
-  return `${attr}: ${type} = ${imports.from('pydantic', 'Field')}(alias=${pyStr(key)})`;
+export function aliasedAttr(
+  attr: string,
+  type: string,
+  key: string,
+  imports: Imports,
+  readOnly = false,
+): string {
+  // A value the server derives is marked `readOnly` in OpenAPI.
+  const args = [
+    ...(attr === key ? [] : [`alias=${pyStr(key)}`]),
+    ...(readOnly ? ['json_schema_extra={"readOnly": True}'] : []),
+  ];
+  if (args.length === 0) return `${attr}: ${type}`;
+  return `${attr}: ${type} = ${imports.from('pydantic', 'Field')}(${args.join(', ')})`;
 }
 
 /**

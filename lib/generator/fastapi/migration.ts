@@ -1,6 +1,7 @@
 import type { IrEntity, IrEnum, IrField, IrProject } from '../ir/types';
 import { indent, module } from '../python/code';
 import { pyLongStr, pyStr } from '../python/literal';
+import { migrationUniqueItems } from './uniques';
 
 export const ON_DELETE = { cascade: 'CASCADE', 'set-null': 'SET NULL', restrict: 'RESTRICT' } as const;
 
@@ -108,6 +109,7 @@ function tableOps(entity: IrEntity, project: IrProject): { create: string; index
   items.push(...fkConstraints, `sa.PrimaryKeyConstraint("id", name=op.f(${pyStr(`pk_${t}`)}))`);
   for (const u of uniques)
     items.push(`sa.UniqueConstraint(${pyStr(u)}, name=op.f(${pyStr(`uq_${t}_${u}`)}))`);
+  items.push(...migrationUniqueItems(entity));
   const create = `op.create_table(\n${indent([pyStr(t), ...items].map((i) => `${i},`).join('\n'))}\n)`;
   return { create, indexes };
 }

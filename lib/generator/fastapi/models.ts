@@ -5,6 +5,7 @@ import { pyDocstring, pyLongStr, pyStr } from '../python/literal';
 import { columnPkType, columnType, isMutableLiteral, literalDefault } from './columns';
 import { computedModelLines } from './computed';
 import { optional, pyValueType } from './types';
+import { tableArgsLines } from './uniques';
 
 const ON_DELETE = { cascade: 'CASCADE', 'set-null': 'SET NULL', restrict: 'RESTRICT' } as const;
 
@@ -87,7 +88,7 @@ export function emitModel(entity: IrEntity, project: IrProject): string {
   const lines: string[] = [];
   const doc = pyDocstring(entity.description, '    ');
   if (doc) lines.push(doc, '');
-  lines.push(`__tablename__ = ${pyStr(entity.tableName)}`, '');
+  lines.push(`__tablename__ = ${pyStr(entity.tableName)}`, ...tableArgsLines(entity, imports), '');
   const pk =
     entity.primaryKey === 'uuid'
       ? `id: ${mapped}[${columnPkType(entity, imports)}] = ${column}(${imports.from('sqlalchemy', 'Uuid')}, primary_key=True, default=${imports.module('uuid')}.uuid4)`

@@ -1,9 +1,11 @@
 import type { IrProject } from '../ir/types';
 import { emitAuthRoutes, emitAuthSchemas } from './auth';
 import { emitComputedModule } from './computed';
+import { emitConflicts, hasCompositeUniques, withCompositeConflicts } from './conflicts';
 import { emitConfig, emitEnums } from './core';
 import { emitCustomRoutes, emitCustomSchemas } from './custom';
 import { emitApiRouter, emitDeps, emitMain } from './deps';
+import { emitDerived } from './derived';
 import { emitErrorSchemas } from './errors';
 import { coreErrorsSource, coreMiddlewareSource } from './errors-format';
 import { emitInitialMigration } from './migration';
@@ -55,7 +57,13 @@ export function emitFastApiProject(ir: IrProject, user: UserCodeInfo = NO_USER_C
   put('app/core/__init__.py', PACKAGE_DOC('Settings, database, security, logging and errors.'));
   put('app/core/config.py', emitConfig(ir));
   put('app/core/db.py', coreDb);
-  put('app/core/errors.py', coreErrorsSource(ir.errorFormat));
+  const errors = coreErrorsSource(ir.errorFormat);
+  // FastAPI's format names the fields in `commit_or_409` (app/api/deps.py) instead.
+  put(
+    'app/core/errors.py',
+    hasCompositeUniques(ir) && ir.errorFormat !== 'fastapi' ? withCompositeConflicts(errors) : errors,
+  );
+  put('app/core/conflicts.py', emitConflicts(ir));
   put('app/core/logging.py', coreLogging);
   put('app/core/middleware.py', coreMiddlewareSource(ir.errorFormat));
   if (ir.auth) put('app/core/security.py', coreSecurity);
@@ -76,6 +84,7 @@ export function emitFastApiProject(ir: IrProject, user: UserCodeInfo = NO_USER_C
   put('app/api/deps.py', emitDeps(ir));
   put('app/api/scoping.py', emitScoping(ir));
   put('app/api/value_lists.py', emitValueListHelper(ir));
+  put('app/api/derived.py', emitDerived(ir));
   put('app/api/routes/__init__.py', PACKAGE_DOC('One router per resource.'));
   const routeModules: string[] = [];
   const custom = emitCustomRoutes(ir);

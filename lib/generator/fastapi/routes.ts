@@ -28,6 +28,7 @@ import { decorator, handlerParams, returnType, routeModuleNames, signature } fro
 import { type NestCtx, PARENT_HELPER, parentCall, parentHelper, parentWhere } from './nesting';
 import { embeddedSchema, needsCurrentPassword } from './schemas';
 import { takesOptionalUser } from './scope';
+import { serverSetLines } from './server-set';
 import { type HookName, hookCall, NO_USER_CODE, type UserCodeInfo } from './user-code';
 import { valueListLoads, valueListWrites } from './value-lists';
 import { isViewerOp } from './viewer';
@@ -427,7 +428,7 @@ function createHandler(ctx: Ctx, op: IrOperation): string {
     ),
     ...(owner && op.access?.kind !== 'public' ? [`${v.data}[${pyStr(owner.column)}] = current_user.id`] : []),
     ...referenceChecks(ctx, op, 'create'),
-    ...copyLines(ctx, v.data, 'create'),
+    ...serverSetLines(ctx, { body: 'body', data: v.data, row: null }),
     ...links.map((l) => `${v.data}.pop(${pyStr(l.attr)}, None)`),
     ...values.pops,
     `${v.row} = ${ctx.model}(**${v.data})`,
@@ -470,7 +471,7 @@ function updateHandler(ctx: Ctx, op: IrOperation): string {
       v.data,
     ),
     ...referenceChecks(ctx, op, 'update'),
-    ...copyLines(ctx, v.data, 'update'),
+    ...serverSetLines(ctx, { body: 'body', data: v.data, row: v.row }),
     ...cycleChecks(ctx, v.row),
     ...links.map((l) => `${v.data}.pop(${pyStr(l.attr)}, None)`),
     ...values.pops,
@@ -521,30 +522,6 @@ function referenceChecks(ctx: Ctx, op: IrOperation, mode: 'create' | 'update'): 
     ];
     const guarded = mode === 'update' || fk.nullable;
     return guarded ? [`if ${value} is not None:`, ...check.map((l) => `    ${l}`)] : check;
-  });
-}
-
-/**
- * Server-set copies (an order line's unit price from its product): taken from the row the FK names, on
- * create and whenever the body changes the FK. The reference check before it found the row.
- */
-function copyLines(ctx: Ctx, data: string, mode: 'create' | 'update'): string[] {
-  const select = () => ctx.imports.from('sqlalchemy', 'select');
-  return ctx.entity.fields.flatMap((field) => {
-    const copy = field.copyFrom;
-    if (!copy) return [];
-    const source = modelOf(ctx, copy.targetId);
-    // Through the parent of a nested resource: set from the path on create, never changed by an update.
-    if (ctx.entity.resource.parent?.fk.column === copy.column) {
-      if (mode === 'update') return [];
-      const statement = `${select()}(${source}.${copy.field}).where(${source}.id == ${data}[${pyStr(copy.column)}])`;
-      return [`${data}[${pyStr(field.name)}] = (await session.execute(${statement})).scalar_one()`];
-    }
-    const value = `body.${copy.column}`;
-    const statement = `${select()}(${source}.${copy.field}).where(${source}.id == ${value})`;
-    const line = `${data}[${pyStr(field.name)}] = (await session.execute(${statement})).scalar_one()`;
-    const guarded = mode === 'update' || copy.nullable;
-    return guarded ? [`if ${value} is not None:`, `    ${line}`] : [line];
   });
 }
 

@@ -206,12 +206,15 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
   const envelopes = emitBodyEnvelopes(entity, schemasWithBodies, imports);
 
   const readBody = (fields: IrField[]) => {
-    const attr = (name: string, type: string) => aliasedAttr(name, type, wireName(entity, name), imports);
+    const attr = (name: string, type: string, derived = false) =>
+      aliasedAttr(name, type, wireName(entity, name), imports, derived);
     const body = [
       `model_config = ${imports.from('pydantic', 'ConfigDict')}(${['from_attributes=True', ...aliasConfig(aliased)].join(', ')})`,
       '',
       attr('id', entityPkType(entity, imports)),
-      ...fields.map((f) => attr(f.name, optional(pyValueType(f, imports, 'output'), f.nullable))),
+      ...fields.map((f) =>
+        attr(f.name, optional(pyValueType(f, imports, 'output'), f.nullable), f.derive !== null),
+      ),
       ...entity.fks.map((k) => {
         const target = project.entityById.get(k.targetId) as IrEntity;
         return attr(k.column, optional(entityPkType(target, imports), k.nullable));
@@ -241,12 +244,15 @@ export function emitEntitySchemas(entity: IrEntity, project: IrProject): string 
   }
   for (const view of s.views) {
     // Same JSON names as the full read: a view answers camelCase too.
-    const attr = (name: string, type: string) => aliasedAttr(name, type, wireName(entity, name), imports);
+    const attr = (name: string, type: string, derived = false) =>
+      aliasedAttr(name, type, wireName(entity, name), imports, derived);
     const body = [
       `model_config = ${imports.from('pydantic', 'ConfigDict')}(${['from_attributes=True', ...aliasConfig(aliased)].join(', ')})`,
       '',
       attr('id', entityPkType(entity, imports)),
-      ...view.fields.map((f) => attr(f.name, optional(pyValueType(f, imports, 'output'), f.nullable))),
+      ...view.fields.map((f) =>
+        attr(f.name, optional(pyValueType(f, imports, 'output'), f.nullable), f.derive !== null),
+      ),
       ...computedSchemaAttrs(entity, view.computed, imports),
     ];
     blocks.push(

@@ -3,6 +3,7 @@ import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { gatedParents } from './access';
 import { needsCurrentPassword } from './schemas';
+import { derivesSlugs } from './server-set';
 import { isViewerOp, OPTIONAL_USER_NAMES, optionalUserBlocks, usesViewer } from './viewer';
 
 /** Which helpers of `app/api/scoping.py` the routes use. */
@@ -14,6 +15,8 @@ export type ScopeNeeds = {
   optionalUser: boolean;
   /** Some public rule knows its viewer (`ViewerUser`). */
   viewer: boolean;
+  /** Some field derives a slug (a source without letters or digits is a 422). */
+  slugs: boolean;
 };
 
 export function scopeNeeds(project: IrProject): ScopeNeeds {
@@ -31,6 +34,7 @@ export function scopeNeeds(project: IrProject): ScopeNeeds {
         e.operations.some((op) => takesOptionalUser(op, project) && !isViewerOp(op)),
       ),
     viewer: usesViewer(project),
+    slugs: derivesSlugs(project),
   };
 }
 
@@ -62,7 +66,7 @@ export function takesOptionalUser(op: IrOperation, project: IrProject): boolean 
  */
 export function emitScoping(project: IrProject): string | null {
   const needs = scopeNeeds(project);
-  const invalid = needs.references || needs.links || needs.cycles || needs.currentPassword;
+  const invalid = needs.references || needs.links || needs.cycles || needs.currentPassword || needs.slugs;
   if (!invalid && !needs.optionalUser && !needs.viewer) return null;
   const imports = new Imports([
     'invalid',

@@ -6,6 +6,7 @@ import { toAccess } from './access';
 import { resolveAuthApi } from './auth-api';
 import { planComputed } from './computed';
 import { buildCustomEndpoints } from './custom';
+import { resolveDerives } from './derive';
 import { toIrField } from './fields';
 import {
   enumMemberNames,
@@ -34,6 +35,7 @@ import type {
   IrResource,
   IrView,
 } from './types';
+import { uniquesOf } from './uniques';
 import { planValueLists } from './value-lists';
 import { lookupVia, planViewerLists } from './viewer-lists';
 import { embedViewOf, pickedView, planViews } from './views';
@@ -138,6 +140,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       // Filled below once every entity exists (related rows of other entities).
       computed: [],
       fks,
+      uniques: [],
       relationships,
       schemas: {
         base: `${cls}Base`,
@@ -205,6 +208,8 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     ir.wire = wireNames(design, ir);
     ir.resource.ownership = ownershipOf(entity, ir, relationsById, entityById);
     resolveCopies(entity, ir, entityById);
+    resolveDerives(entity, ir);
+    ir.uniques = uniquesOf(entity, ir);
     markSortIndexes(ir);
     const parent = ir.resource.parent ? (entityById.get(ir.resource.parent.parentId) as IrEntity) : null;
     ir.operations = resourceOperations(ir, parent);

@@ -30,7 +30,9 @@ export function toIrField(
   role: { isRole: boolean; create: IrAccess | null; update: IrAccess | null; naming: Naming },
 ): IrField {
   const isPassword = field.type === 'password';
-  const writable = !field.readOnly;
+  // A derived value is the server's: read-only in bodies whatever `readOnly` says.
+  const readOnly = field.readOnly || field.derive !== undefined;
+  const writable = !readOnly;
   return {
     id: field.id,
     name: field.name,
@@ -47,7 +49,7 @@ export function toIrField(
     precision: field.precision,
     scale: field.scale,
     length: columnLength(field),
-    readOnly: field.readOnly,
+    readOnly,
     inCreate: writable && (!role.isRole || role.create?.kind === 'roles'),
     inUpdate: writable && (!role.isRole || role.update?.kind === 'roles'),
     inRead: !isPassword && !field.writeOnly,
@@ -55,5 +57,6 @@ export function toIrField(
     visibility: field.visibility,
     // Resolved by buildIr once the foreign keys exist.
     copyFrom: null,
+    derive: null,
   };
 }

@@ -85,7 +85,18 @@ export type IrField = {
   visibility: 'public' | 'owner';
   /** Server-set from a field of the row the FK `column` points at (on create, and when the FK changes). */
   copyFrom: { column: string; nullable: boolean; targetId: string; field: string } | null;
+  /** Server-set from another field of the same row (`ir/derive.ts`); resolved with the copies. */
+  derive: IrDerive | null;
 };
+
+/**
+ * A value derived from `source` of the same row: `slug` (unique: with a `-2`, `-3`... suffix), `lower`, or `now`
+ * (the time the source became true / changed). Set on create, and on update when `onUpdate` and the source changes.
+ */
+export type IrDerive = { kind: 'slug' | 'lower' | 'now'; source: IrField; onUpdate: boolean };
+
+/** A unique constraint over several columns (`Entity.uniques`): deterministic name, columns, JSON names. */
+export type IrUnique = { id: string; name: string; columns: string[]; fields: string[] };
 
 /** The FK column of a many-to-one / one-to-one, on the entity that holds it. */
 export type IrForeignKey = {
@@ -334,6 +345,8 @@ export type IrEntity = {
   /** Computed fields (`Entity.computed`), in the responses after the stored ones. */
   computed: IrComputed[];
   fks: IrForeignKey[];
+  /** Composite unique constraints (`__table_args__`), in design order. */
+  uniques: IrUnique[];
   relationships: IrRelationship[];
   schemas: IrSchemaNames;
   resource: IrResource;

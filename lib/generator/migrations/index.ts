@@ -11,6 +11,7 @@
 import type { Design } from '@/lib/design/schema';
 import { validateDesign } from '@/lib/design/validate';
 import { emitInitialMigration, migrationImports } from '../fastapi/migration';
+import { shortHash } from '../hash';
 import { buildIr } from '../ir/build';
 import type { IrProject } from '../ir/types';
 import { indent, module } from '../python/code';
@@ -18,6 +19,7 @@ import { pyDocstring, pyStr } from '../python/literal';
 import { planSteps, type Step } from './plan';
 import { type Snapshot, snapshotOf } from './snapshot';
 
+export { shortHash } from '../hash';
 export { planSteps, type Step } from './plan';
 export { type Snapshot, snapshotOf } from './snapshot';
 
@@ -38,16 +40,6 @@ export type PlannedRevision = {
   message: string;
   steps: Step[];
 };
-
-/** FNV-1a, 32 bits, as 8 hex digits: a short stable id (pure; no crypto needed). */
-export function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
 
 function slug(message: string): string {
   const s = message
@@ -78,7 +70,10 @@ export function schemaContent(snapshot: Snapshot): string {
       .sort(byKey((c) => c.key))
       .map(({ zero: _zero, enum: e, ...c }) => ({ ...c, enum: e?.key ?? null })),
     indexes: [...t.indexes].sort(byKey((i) => i.name)),
-    uniques: [...t.uniques].sort(byKey((u) => u.name)),
+    // One-column constraints keep their original form: revision ids of older designs do not move.
+    uniques: [...t.uniques]
+      .sort(byKey((u) => u.name))
+      .map((u) => (u.columns.length === 1 ? { name: u.name, column: u.columns[0] } : u)),
     fks: [...t.fks].sort(byKey((k) => k.name)).map(({ deferred: _deferred, ...k }) => k),
   }));
   return JSON.stringify({ tables, enums: [...snapshot.enums].sort(byKey((e) => e.key)) });

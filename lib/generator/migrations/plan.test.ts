@@ -513,7 +513,7 @@ describe('planRevisions and generateProject({ history })', () => {
     if (!a.ok) throw new Error('no project');
     const revisions = Object.keys(a.files).filter((f) => f.startsWith('alembic/versions/'));
     expect(revisions.length).toBeGreaterThanOrEqual(16);
-    expect(revisions.at(-1)).toBe('alembic/versions/0031_pending.py');
+    expect(revisions.at(-1)).toBe('alembic/versions/0034_pending.py');
     for (const f of revisions) expect(a.files[f]).toMatch(/^"""/);
   });
 });
@@ -725,5 +725,68 @@ describe('planSteps: new unique NOT NULL columns on tables with rows', () => {
     expect([add, fill, unique].every((i) => i > 0)).toBe(true);
     expect(add < fill && fill < unique).toBe(true);
     expect(code).toContain('UPDATE "people" SET "badge" = id');
+  });
+});
+
+describe('planSteps: composite unique constraints', () => {
+  const withUnique = (members: string[]): Operation => ({
+    op: 'updateEntity',
+    entityId: 'e_post',
+    patch: { uniques: [{ id: 'u_1', members }] },
+  });
+
+  it('adds one in batch mode and drops it on the way down', () => {
+    const r = plan([withUnique(['r_author', 'f_title'])]);
+    expect(r.up).toContain('with op.batch_alter_table("posts") as batch_op:');
+    expect(r.up).toContain(
+      'batch_op.create_unique_constraint(op.f("uq_posts_author_id_title"), ["author_id", "title"])',
+    );
+    expect(r.down).toContain('batch_op.drop_constraint(op.f("uq_posts_author_id_title"), type_="unique")');
+  });
+
+  it('changing the members drops the old constraint before creating the new one', () => {
+    const from = applyOperations(base, [withUnique(['r_author', 'f_title'])]);
+    const r = plan([withUnique(['f_title', 'r_author'])], from);
+    const drop = r.up.indexOf('drop_constraint(op.f("uq_posts_author_id_title")');
+    const create = r.up.indexOf(
+      'create_unique_constraint(op.f("uq_posts_title_author_id"), ["title", "author_id"])',
+    );
+    expect(drop).toBeGreaterThanOrEqual(0);
+    expect(create).toBeGreaterThan(drop);
+  });
+
+  it('a renamed member column renames the constraint around the column rename', () => {
+    const from = applyOperations(base, [withUnique(['r_author', 'f_title'])]);
+    const r = plan([{ op: 'renameField', fieldId: 'f_title', name: 'headline' }], from);
+    const drop = r.up.indexOf('drop_constraint(op.f("uq_posts_author_id_title")');
+    const rename = r.up.indexOf('new_column_name="headline"');
+    const create = r.up.indexOf('create_unique_constraint(op.f("uq_posts_author_id_headline")');
+    expect(drop).toBeGreaterThanOrEqual(0);
+    expect(rename).toBeGreaterThan(drop);
+    expect(create).toBeGreaterThan(rename);
+  });
+
+  it('removing it (or deleting a member) drops it; the same constraint again plans nothing', () => {
+    const from = applyOperations(base, [withUnique(['r_author', 'f_title'])]);
+    expect(plan([{ op: 'updateEntity', entityId: 'e_post', patch: { uniques: [] } }], from).up).toContain(
+      'drop_constraint(op.f("uq_posts_author_id_title"), type_="unique")',
+    );
+    const deleted = plan([{ op: 'deleteField', fieldId: 'f_title' }], from);
+    expect(deleted.up).toContain('drop_constraint(op.f("uq_posts_author_id_title")');
+    expect(plan([withUnique(['r_author', 'f_title'])], from).steps).toEqual([]);
+  });
+
+  it('the initial migration and the model declare it under the same name', () => {
+    const design = applyOperations(base, [withUnique(['r_author', 'f_title'])]);
+    const project = generateProject(design);
+    if (!project.ok) throw new Error('no project');
+    // Formatted code: compared without its spaces and trailing commas.
+    const flat = (path: string) => (project.files[path] ?? '').replace(/\s+/g, '').replace(/,\)/g, ')');
+    expect(flat('alembic/versions/0001_initial.py')).toContain(
+      'sa.UniqueConstraint("author_id","title",name=op.f("uq_posts_author_id_title"))',
+    );
+    expect(flat('app/models/post.py')).toContain(
+      '__table_args__=(UniqueConstraint("author_id","title",name="uq_posts_author_id_title"))',
+    );
   });
 });

@@ -55,12 +55,13 @@ function columnDef(c: SnapColumn, backfill: boolean): string {
 
 const fkSig = (k: SnapForeignKey) => `${k.name}|${k.column}|${k.targetTable}|${k.onDelete}`;
 const ixSig = (i: SnapIndex) => `${i.name}|${i.columns.join(',')}|${i.unique}`;
-const uqSig = (u: SnapUnique) => `${u.name}|${u.column}`;
+const uqSig = (u: SnapUnique) => `${u.name}|${u.columns.join(',')}`;
 
 const fkCreate = (k: SnapForeignKey) =>
   `batch_op.create_foreign_key(${f(k.name)}, ${pyStr(k.targetTable)}, [${pyStr(k.column)}], ["id"], ondelete=${pyStr(k.onDelete)})`;
 const fkDrop = (k: SnapForeignKey) => `batch_op.drop_constraint(${f(k.name)}, type_="foreignkey")`;
-const uqCreate = (u: SnapUnique) => `batch_op.create_unique_constraint(${f(u.name)}, [${pyStr(u.column)}])`;
+const uqCreate = (u: SnapUnique) =>
+  `batch_op.create_unique_constraint(${f(u.name)}, [${u.columns.map(pyStr).join(', ')}])`;
 const uqDrop = (u: SnapUnique) => `batch_op.drop_constraint(${f(u.name)}, type_="unique")`;
 const ixCreate = (i: SnapIndex) =>
   `batch_op.create_index(${f(i.name)}, [${i.columns.map(pyStr).join(', ')}], unique=${bool(i.unique)})`;
@@ -85,7 +86,8 @@ function createTable(t: SnapTable, inline: (k: SnapForeignKey) => boolean): stri
   }
   const pk = t.columns.filter((c) => c.primaryKey).map((c) => pyStr(c.name));
   items.push(`sa.PrimaryKeyConstraint(${pk.join(', ')}, name=${f(`pk_${t.name}`)})`);
-  for (const u of t.uniques) items.push(`sa.UniqueConstraint(${pyStr(u.column)}, name=${f(u.name)})`);
+  for (const u of t.uniques)
+    items.push(`sa.UniqueConstraint(${[...u.columns.map(pyStr), `name=${f(u.name)}`].join(', ')})`);
   const lines = [`op.create_table(\n${indent(items.map((i) => `${i},`).join('\n'))}\n)`];
   for (const i of t.indexes) {
     lines.push(
@@ -205,7 +207,7 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
     const cols = o.columns.filter((c) => !newCols.has(c.key));
     const gone = new Set(cols.map((c) => c.name));
     const ix = o.indexes.filter((i) => !keepIx.has(ixSig(i)) || i.columns.some((c) => gone.has(c)));
-    const uq = o.uniques.filter((u) => !keepUq.has(uqSig(u)) || gone.has(u.column));
+    const uq = o.uniques.filter((u) => !keepUq.has(uqSig(u)) || u.columns.some((c) => gone.has(c)));
     const fk = o.fks.filter((k) => !keepFk.has(fkSig(k)) || gone.has(k.column));
     // A foreign key column re-created because its target is: NOT NULL, no row can keep a reference.
     const emptyUp = n.columns.some((c) => !c.nullable && isRecreated(c.key));
@@ -312,7 +314,7 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
     // A column dropped and added under the same name (re-created) gets its constraints again.
     const fresh = new Set(addedCols.map((c) => c.name));
     const fk = n.fks.filter((k) => !hadFk.has(fkSig(k)) || fresh.has(k.column));
-    const uq = n.uniques.filter((u) => !hadUq.has(uqSig(u)) || fresh.has(u.column));
+    const uq = n.uniques.filter((u) => !hadUq.has(uqSig(u)) || u.columns.some((c) => fresh.has(c)));
     const ix = n.indexes.filter((i) => !hadIx.has(ixSig(i)) || i.columns.some((c) => fresh.has(c)));
     const addUp = [
       ...addedCols.map((c) => `batch_op.add_column(${columnDef(c, true)})`),
@@ -339,7 +341,8 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
         down: onDialect('sqlite', [batch(n.name, lengthDown)]),
       });
     const uniqueCols = new Set([
-      ...uq.map((u) => u.column),
+      // Only a one-column constraint needs distinct values in the new column itself.
+      ...uq.flatMap((u) => (u.columns.length === 1 ? u.columns : [])),
       ...ix.filter((i) => i.unique).flatMap((i) => i.columns),
     ]);
     const fills = addedCols.flatMap((c) => {

@@ -32,7 +32,8 @@ export type SnapColumn = {
 export type SnapEnum = { key: string; name: string; values: string[] };
 
 export type SnapIndex = { name: string; columns: string[]; unique: boolean };
-export type SnapUnique = { name: string; column: string };
+/** A unique constraint: one column (`Field.unique`) or several (`Entity.uniques`). */
+export type SnapUnique = { name: string; columns: string[] };
 export type SnapForeignKey = {
   name: string;
   column: string;
@@ -133,7 +134,7 @@ function entityTable(entity: IrEntity, project: IrProject, order: number): SnapT
       enum: f.enum ? { key: f.enum.id, fallback: enumFallback(f) } : null,
     });
     if (f.indexed) indexes.push({ name: `ix_${t}_${f.name}`, columns: [f.name], unique: f.unique });
-    else if (f.unique) uniques.push({ name: `uq_${t}_${f.name}`, column: f.name });
+    else if (f.unique) uniques.push({ name: `uq_${t}_${f.name}`, columns: [f.name] });
   }
   for (const fk of entity.fks) {
     const target = project.entityById.get(fk.targetId) as IrEntity;
@@ -160,6 +161,7 @@ function entityTable(entity: IrEntity, project: IrProject, order: number): SnapT
       deferred: fk.deferred,
     });
   }
+  for (const u of entity.uniques) uniques.push({ name: u.name, columns: u.columns });
   if (entity.timestamps) {
     for (const [key, name] of [
       ['ts:created', 'created_at'],

@@ -225,6 +225,43 @@ export const HISTORY_SCRIPT: [string, Operation[]][] = [
       },
     ],
   ],
+  // Composite unique constraints (`Entity.uniques`): added, changed, their column renamed, removed.
+  [
+    'One headline per writer',
+    [
+      {
+        op: 'updateEntity',
+        entityId: 'e_post',
+        patch: { uniques: [{ id: 'u_headline', members: ['r_author', 'f_title'] }] },
+      },
+    ],
+  ],
+  [
+    'One headline per writer and topic, codes unique per writer',
+    [
+      {
+        op: 'updateEntity',
+        entityId: 'e_post',
+        patch: {
+          uniques: [
+            { id: 'u_headline', members: ['r_author', 'f_title', 'r_topic'] },
+            { id: 'u_code', members: ['r_author', 'f_code'] },
+          ],
+        },
+      },
+    ],
+  ],
+  [
+    'Codes are article codes, headlines repeat',
+    [
+      { op: 'renameField', fieldId: 'f_code', name: 'article_code' },
+      {
+        op: 'updateEntity',
+        entityId: 'e_post',
+        patch: { uniques: [{ id: 'u_code', members: ['r_author', 'f_code'] }] },
+      },
+    ],
+  ],
 ];
 
 /** Pending (uncommitted) edits of the working design. */

@@ -262,6 +262,10 @@ export function updateSchema(
   return objectSchema(title, props, undefined, true);
 }
 
+/** A value the server derives is `readOnly` (as `json_schema_extra` marks it in the generated schemas). */
+const derivedReadOnly = (field: IrField, schema: JsonSchema): JsonSchema =>
+  field.derive ? { ...schema, readOnly: true } : schema;
+
 function readProps(entity: IrEntity, project: IrProject, fields = readFields(entity)): Prop[] {
   const id = wireName(entity, 'id');
   const props: Prop[] = [{ name: id, schema: decorate(pkSchema(entity), { name: id }), required: true }];
@@ -269,7 +273,7 @@ function readProps(entity: IrEntity, project: IrProject, fields = readFields(ent
     const base = plainSchema(f, 'output');
     const schema = f.nullable && f.type !== 'json' ? nullable(base) : base;
     const name = wireName(entity, f.name);
-    props.push({ name, schema: decorate(schema, { name }), required: true });
+    props.push({ name, schema: derivedReadOnly(f, decorate(schema, { name })), required: true });
   }
   props.push(...fkProps(entity, project, 'read'));
   if (entity.timestamps) {
@@ -293,7 +297,7 @@ export function namedViewSchema(entity: IrEntity, view: IrEntityView): JsonSchem
     const base = plainSchema(f, 'output');
     const schema = f.nullable && f.type !== 'json' ? nullable(base) : base;
     const name = wireName(entity, f.name);
-    props.push({ name, schema: decorate(schema, { name }), required: true });
+    props.push({ name, schema: derivedReadOnly(f, decorate(schema, { name })), required: true });
   }
   props.push(...computedProps(entity, view.computed));
   return objectSchema(view.className, props);

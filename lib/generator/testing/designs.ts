@@ -11,6 +11,7 @@ import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
 import { authDesigns } from './auth-designs';
 import { computedDesigns } from './computed-designs';
+import { deriveDesigns } from './derive-designs';
 import { feedsDesigns } from './feeds-designs';
 import { nestingDesigns } from './nesting-designs';
 import { shapeDesigns } from './shape-designs';
@@ -400,4 +401,5 @@ export const focusedDesigns: Record<string, () => Design> = {
   ...valuesDesigns,
   ...computedDesigns,
   ...feedsDesigns,
+  ...deriveDesigns,
 };

@@ -108,7 +108,7 @@ export function carrySchema(design: Design): CarrySchema {
     const pk = t.columns.find((c) => c.key === 'pk');
     const intPk = !pk || !/uuid/i.test(pk.storage);
     const unique = new Set([
-      ...t.uniques.map((u) => u.column),
+      ...t.uniques.flatMap((u) => (u.columns.length === 1 ? u.columns : [])),
       ...t.indexes.filter((i) => i.unique && i.columns.length === 1).map((i) => i.columns[0]),
     ]);
     const columns = t.columns.map((c): CarryColumn => {

@@ -5,6 +5,7 @@ import { emitAccessTests } from './access';
 import { emitAuthTests } from './auth';
 import { emitComputedTests } from './computed';
 import { emitCustomTests } from './custom';
+import { emitAuthDeriveTests, emitDeriveTests } from './derive';
 import { emitErrorFormatTests } from './error-format';
 import { emitFactories } from './factories';
 import { emitNestedTests } from './nested';
@@ -28,6 +29,8 @@ export function emitTests(ir: IrProject, user: UserCodeInfo = NO_USER_CODE): Rec
   if (errors) files['tests/test_error_format.py'] = errors;
   const auth = emitAuthTests(ir);
   if (auth) files['tests/test_auth.py'] = auth;
+  const authDerived = emitAuthDeriveTests(ir);
+  if (authDerived) files['tests/test_auth_derived.py'] = authDerived;
   const custom = emitCustomTests(ir, user);
   if (custom) files['tests/test_custom.py'] = custom;
   for (const entity of ir.entities) {
@@ -49,6 +52,8 @@ export function emitTests(ir: IrProject, user: UserCodeInfo = NO_USER_CODE): Rec
     if (computed) files[`tests/test_${entity.resource.module}_computed.py`] = computed;
     const viewerLists = emitViewerListTests(entity, ir);
     if (viewerLists) files[`tests/test_${entity.resource.module}_viewer_lists.py`] = viewerLists;
+    const derived = emitDeriveTests(entity, ir);
+    if (derived) files[`tests/test_${entity.resource.module}_derived.py`] = derived;
     const shape = emitShapeTests(entity, ir);
     if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }
