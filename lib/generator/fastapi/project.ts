@@ -1,4 +1,5 @@
 import type { IrProject } from '../ir/types';
+import { emitActionHelpers } from './actions';
 import { emitAuthRoutes, emitAuthSchemas } from './auth';
 import { emitConfig, emitEnums } from './core';
 import { emitCustomRoutes, emitCustomSchemas } from './custom';
@@ -62,6 +63,7 @@ export function emitFastApiProject(ir: IrProject): Record<string, string> {
   put('app/api/__init__.py', PACKAGE_DOC('HTTP layer: dependencies and routers.'));
   put('app/api/deps.py', emitDeps(ir));
   put('app/api/scoping.py', emitScoping(ir));
+  put('app/api/actions.py', emitActionHelpers(ir));
   put('app/api/routes/__init__.py', PACKAGE_DOC('One router per resource.'));
   const routeModules: string[] = [];
   const custom = emitCustomRoutes(ir);

@@ -20,6 +20,7 @@ import {
   readableConditions,
   type ScopeNames,
 } from './access';
+import { type ActionEmit, actionHandler } from './actions';
 import { listArgs, unwrapBody, wireName, wrapExpr } from './envelopes';
 import { responsesArg } from './errors';
 import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
@@ -521,8 +522,21 @@ function currentPasswordCheck(ctx: Ctx, op: IrOperation, row: string, data: stri
 }
 
 export function hasRoutes(entity: IrEntity): boolean {
-  return entity.operations.length > 0;
+  return entity.operations.length > 0 || entity.actionOperations.length > 0;
 }
+
+/** What the action handlers (`./actions`) share with the CRUD ones. */
+function actionEmit(ctx: Ctx): ActionEmit {
+  return {
+    ...ctx,
+    handler: (op, body) => handler(ctx, op, body),
+    itemWhere: (op) => [...parentCondition(ctx, op), lookupWhere(ctx)],
+    names: (user) => scopeNames(ctx, user),
+    caller: (op) => callerOf(ctx, op),
+  };
+}
+
+const action = (ctx: Ctx, op: IrOperation) => actionHandler(actionEmit(ctx), op);
 
 const HANDLERS: Partial<Record<IrOperationKind, (ctx: Ctx, op: IrOperation) => string>> = {
   list: listHandler,
@@ -530,11 +544,14 @@ const HANDLERS: Partial<Record<IrOperationKind, (ctx: Ctx, op: IrOperation) => s
   create: createHandler,
   update: updateHandler,
   delete: deleteHandler,
+  link_add: action,
+  link_remove: action,
+  set_fields: action,
 };
 
 /** `app/api/routes/<resource>.py`: the enabled CRUD operations of one entity. */
 export function emitResourceRoutes(entity: IrEntity, project: IrProject): string {
-  const ops = entity.operations;
+  const ops = [...entity.operations, ...entity.actionOperations];
   const imports = new Imports(routeModuleNames(ops, ['router', '_fetch', PARENT_HELPER]));
   const ctx: Ctx = {
     entity,

@@ -9,6 +9,7 @@ import {
 import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/names';
 import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
+import { actionsDesigns } from './actions-designs';
 import { authDesigns } from './auth-designs';
 import { nestingDesigns } from './nesting-designs';
 import { shapeDesigns } from './shape-designs';
@@ -394,4 +395,5 @@ export const focusedDesigns: Record<string, () => Design> = {
   'custom-endpoints': customEndpoints,
   ...nestingDesigns,
   ...shapeDesigns,
+  ...actionsDesigns,
 };

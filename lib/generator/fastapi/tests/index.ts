@@ -1,6 +1,7 @@
 import type { IrProject } from '../../ir/types';
 import { hasRoutes } from '../routes';
 import { emitAccessTests } from './access';
+import { emitActionTests } from './actions';
 import { emitAuthTests } from './auth';
 import { emitCustomTests } from './custom';
 import { emitErrorFormatTests } from './error-format';
@@ -39,6 +40,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
     if (views) files[`tests/test_${entity.resource.module}_views.py`] = views;
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
+    const actions = emitActionTests(entity, ir);
+    if (actions) files[`tests/test_${entity.resource.module}_actions.py`] = actions;
     const shape = emitShapeTests(entity, ir);
     if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }
