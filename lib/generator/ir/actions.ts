@@ -50,7 +50,7 @@ export function planActions(
       return sets.length > 0 ? [{ ...base, kind: 'set', method, sets }] : [];
     }
     const relation = relationsById.get(action.relationId);
-    if (!relation || relation.kind !== 'many-to-many') return [];
+    if (relation?.kind !== 'many-to-many') return [];
     const fromSide = linkSide(action, relation, entity.id) === 'field';
     const otherId = fromSide ? relation.toEntityId : relation.fromEntityId;
     if (action.target === 'viewer' && otherId !== userId) return [];

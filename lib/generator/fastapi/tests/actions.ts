@@ -1,7 +1,6 @@
 import type { IrAccess, IrAction, IrActionSet, IrEntity, IrOperation, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
-import { pyStr } from '../../python/literal';
 import { ownerOnlyReads } from '../access';
 import { actionOf } from '../actions';
 import { literalDefault } from '../columns';
@@ -265,16 +264,11 @@ function setTests(ctx: Ctx, op: IrOperation): void {
   const setup = [signIn(ctx, access), rowLine(ctx, access, false, overrides)];
   const asserts = action.sets.map((s) => {
     const value = `stored.${s.column}`;
-    switch (s.kind) {
-      case 'viewer':
-        return `assert ${value} == user.id`;
-      case 'now':
-        return s.field.type === 'datetime'
-          ? `assert ${value} is not None and ${value} >= started`
-          : `assert ${value} is not None`;
-      case 'literal':
-        return `assert ${equals(value, literalDefault(s.field, s.value, imports))}`;
-    }
+    if (s.kind === 'viewer') return `assert ${value} == user.id`;
+    if (s.kind === 'literal') return `assert ${equals(value, literalDefault(s.field, s.value, imports))}`;
+    return s.field.type === 'datetime'
+      ? `assert ${value} is not None and ${value} >= started`
+      : `assert ${value} is not None`;
   });
   const started = action.sets.some((s) => s.kind === 'now' && s.field.type === 'datetime')
     ? [`started = ${imports.from('app.core.db', 'utc_now')}()`]
