@@ -1,6 +1,7 @@
 import type { IrAccess, IrAction, IrActionSet, IrEntity, IrOperation, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
+import { pyStr } from '../../python/literal';
 import { ownerOnlyReads } from '../access';
 import { actionOf } from '../actions';
 import { literalDefault } from '../columns';
@@ -171,9 +172,68 @@ function linkTests(ctx: Ctx, add: IrOperation, remove: IrOperation): void {
       `assert ${call(remove, url(ctx, remove, 'other'), 'headers')}.status_code == 404`,
     ]);
   }
+  raceTest(ctx, add, action, setup, count());
   commonTests(ctx, add, setup, [`assert ${count()} == 0`]);
   if (action.target === 'viewer') return;
   commonTests(ctx, remove, setup, []);
+}
+
+/**
+ * Two adds at once end as one link, no IntegrityError: the second passes the existence check before the first
+ * commits and then meets its row (the association table's primary key, `ON CONFLICT DO NOTHING`). PostgreSQL
+ * only, where the second insert visibly waits on the first one's row lock; SQLite serialises writers.
+ */
+function raceTest(
+  ctx: Ctx,
+  add: IrOperation,
+  action: Extract<IrAction, { kind: 'link' }>,
+  setup: string[],
+  count: string,
+): void {
+  const { imports } = ctx;
+  const store = action.store;
+  if (store.kind !== 'table') return;
+  const name = `_${add.handler}_twice_at_once`;
+  const any = imports.from('typing', 'Any');
+  const table = imports.from('app.models.associations', store.table);
+  const session = () => imports.from('app.core.db', 'SessionLocal');
+  const addLink = imports.from('app.api.actions', 'add_link');
+  const asyncio = imports.module('asyncio');
+  ctx.helpers.push(
+    [
+      `async def ${name}(row_id: ${any}, other_id: ${any}) -> None:`,
+      '    """The second add passes the existence check before the first commits."""',
+      `    values = {${pyStr(store.rowColumn)}: row_id, ${pyStr(store.otherColumn)}: other_id}`,
+      `    waiting = ${imports.from('sqlalchemy', 'text')}(`,
+      '        "SELECT count(*) FROM pg_stat_activity"',
+      `        " WHERE datname = current_database() AND wait_event_type = 'Lock'"`,
+      '    )',
+      `    async with ${session()}() as first, ${session()}() as second, ${session()}() as watch:`,
+      `        await ${addLink}(first, ${table}, values)`,
+      `        racing = ${asyncio}.ensure_future(${addLink}(second, ${table}, values))`,
+      "        # Until the second insert waits on the first one's row (a visible state, bounded).",
+      '        for _ in range(500):',
+      '            if racing.done() or (await watch.execute(waiting)).scalar_one() > 0:',
+      '                break',
+      `            await ${asyncio}.sleep(0.01)`,
+      '        await first.commit()',
+      '        await racing',
+      '        await second.commit()',
+    ].join('\n'),
+  );
+  const engine = imports.from('app.core.db', 'engine');
+  const pytest = imports.module('pytest');
+  const mark = `@${pytest}.mark.skipif(${engine}.dialect.name != "postgresql", reason="SQLite serialises writers")`;
+  const tc = imports.from('fastapi.testclient', 'TestClient');
+  const otherId = action.target === 'viewer' ? 'user.id' : 'other.id';
+  const body = [
+    ...setup,
+    `${run(ctx)}(client, ${name}, row_id=row.id, other_id=${otherId})`,
+    `assert ${count} == 1`,
+  ];
+  ctx.tests.push(
+    `${mark}\ndef test_${add.handler}_twice_at_once_keeps_one_link(client: ${tc}) -> None:\n${indent(body.join('\n'))}`,
+  );
 }
 
 /** 401 without a token, 403 for a role the rule leaves out, 404 for a missing row and for one not the caller's. */
