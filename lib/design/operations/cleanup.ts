@@ -1,5 +1,6 @@
 import type { Design, Entity, FieldRef, Resource } from '../schema';
 import { PRIMARY_KEY_REF } from '../schema';
+import { removeActionFields, removeActionRelations } from './actions-cleanup';
 import { withoutUndefined } from './helpers';
 
 /** Reference clean-up shared by the delete operations, so a delete never leaves a dangling id behind. */
@@ -62,7 +63,10 @@ function removeViewFields(design: Design, fieldIds: ReadonlySet<string>): Design
 /** Drops owner rules, embeds, filters, sorts and copies that go through the given relations. */
 export function removeRelationRefs(design: Design, relationIds: ReadonlySet<string>): Design {
   if (relationIds.size === 0) return design;
-  const copies = removeCopies(design, (c) => relationIds.has(c.relationId));
+  const copies = removeActionRelations(
+    removeCopies(design, (c) => relationIds.has(c.relationId)),
+    relationIds,
+  );
   return mapResources(copies, (resource) => {
     const cleaned = filterRefs(
       resource,
@@ -87,8 +91,11 @@ export function removeRelationRefs(design: Design, relationIds: ReadonlySet<stri
 /** Drops lookups (back to the primary key), filters, sorts and auth settings that use the given fields. */
 export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): Design {
   if (fieldIds.size === 0) return design;
-  const copies = removeViewFields(
-    removeCopies(design, (c) => fieldIds.has(c.fieldId)),
+  const copies = removeActionFields(
+    removeViewFields(
+      removeCopies(design, (c) => fieldIds.has(c.fieldId)),
+      fieldIds,
+    ),
     fieldIds,
   );
   const cleaned = mapResources(copies, (resource) => {

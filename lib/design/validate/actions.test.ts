@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { actionsDesigns } from '@/lib/generator/testing/actions-designs';
+import { actionsBlog, actionsThrough } from '@/lib/generator/testing/actions-designs';
 import type { Design, ResourceAction } from '../schema';
 import { entity, problemsOf } from './test-helpers';
 
-const blogDesign = (): Design => structuredClone(actionsDesigns['actions-blog']());
-const throughDesign = (): Design => structuredClone(actionsDesigns['actions-through']());
+const blogDesign = (): Design => structuredClone(actionsBlog());
+const throughDesign = (): Design => structuredClone(actionsThrough());
 
 /** The action `id` of entity `entityId`, to edit in place. */
 function action(design: Design, entityId: string, id: string): ResourceAction {

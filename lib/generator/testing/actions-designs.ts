@@ -17,7 +17,7 @@ import type { Design } from '@/lib/design/schema';
  * - `POST /articles/{slug}/publish` sets `published = true` and `published_at = now` (the author only);
  * - `PUT /articles/{slug}/claim` makes the caller the article's editor (`viewer` into a FK to users).
  */
-function actionsBlog(): Design {
+export function actionsBlog(): Design {
   const user = newEntity('e_ab_user', 'User', {
     fields: [
       newField('f_ab_user_email', 'email', 'email', { unique: true, visibility: 'owner' }),
@@ -169,7 +169,7 @@ function actionsBlog(): Design {
  * many-to-many through an entity of its own: `POST/DELETE /articles/{slug}/bookmark` stores a `Bookmark` row
  * (with its own time stamps) between the article and the caller, once per pair (a unique constraint).
  */
-function actionsThrough(): Design {
+export function actionsThrough(): Design {
   const user = newEntity('e_at_user', 'User', {
     primaryKey: 'uuid',
     fields: [
