@@ -295,6 +295,8 @@ function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   const lines = doc ? [doc, ...body] : body;
   // FastAPI appends listed security to the scheme's own: `{}` makes the token optional in OpenAPI.
   const extra = [
+    // Only actions carry a summary of their own (CRUD routes take FastAPI's default).
+    ...(op.summary ? [`summary=${pyStr(op.summary)}`] : []),
     ...(responses ? [responses] : []),
     ...(isViewerOp(op) ? ['openapi_extra={"security": [{}]}'] : []),
   ];

@@ -33,6 +33,7 @@ export function planActions(
       name: action.name,
       access: toAccess(action.access),
       view: pickedView(ir, action.viewId, ir.resource.views.get),
+      summary: action.summary?.trim() || null,
     };
     if (action.kind === 'set') {
       const sets = action.sets.flatMap((s): IrActionSet[] => {
@@ -92,6 +93,16 @@ function linkStore(
   return { kind: 'table', table: table.table, rowColumn: row.column, otherColumn: other.column };
 }
 
+const listed = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** What a set action writes, for its docstring. */
+function setText(set: IrActionSet): string {
+  if (set.kind === 'viewer') return 'the caller';
+  if (set.kind === 'now') return 'now';
+  return JSON.stringify(set.value);
+}
+
 /** `favorite` -> `favorite_article` / `unfavorite_article`; numbered when a handler of the router has it. */
 function handlerNames(entity: IrEntity, action: IrAction, taken: Set<string>): string[] {
   const stem = snakeCase(action.name) || 'action';
@@ -124,7 +135,7 @@ export function actionOperations(
     const response = objectResponse(entity, itemResponse(entity, action.view));
     const base = {
       tag: r.tag,
-      summary: null,
+      summary: action.summary,
       entityId: entity.id,
       customId: null,
       actionId: action.id,
@@ -139,7 +150,7 @@ export function actionOperations(
     const row = `${withArticle(entity.className)}${mine} by ${by}`;
     if (action.kind === 'set') {
       const [handler] = handlerNames(entity, action, taken) as [string];
-      const what = action.sets.map((s) => `\`${s.column}\``).join(', ');
+      const what = listed(action.sets.map((s) => `\`${s.column}\` to ${setText(s)}`));
       return [
         {
           ...base,
@@ -148,7 +159,7 @@ export function actionOperations(
           path: `${r.path}${itemPath}`,
           route: itemPath,
           handler,
-          description: `Sets ${what} of ${row} and answers it; 404 when there is none.`,
+          description: `Sets ${what} on ${row}, and answers it; 404 when there is none.`,
           params: [...parentParams, lookup],
           errors: errorsOf(action.access, [404, 409], true),
         },

@@ -398,6 +398,8 @@ export type IrAction = {
   access: IrAccess;
   /** The answer's view: the action's `viewId`, else the resource's get view. */
   view: IrView;
+  /** The OpenAPI summary (`summary=` of the route); null: FastAPI's default from the handler name. */
+  summary: string | null;
 } & (
   | {
       kind: 'link';

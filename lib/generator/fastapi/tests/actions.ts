@@ -166,7 +166,7 @@ function linkTests(ctx: Ctx, add: IrOperation, remove: IrOperation): void {
     ]);
   } else {
     test(ctx, `${add.handler}_missing_other_is_404`, [
-      ...setup,
+      ...setup.filter((line) => !line.startsWith('other = ')),
       `response = ${call(add, url(ctx, add, 'other'), 'headers')}`,
       'assert response.status_code == 404',
       `assert ${call(remove, url(ctx, remove, 'other'), 'headers')}.status_code == 404`,
@@ -211,7 +211,7 @@ function raceTest(
       `    async with ${session()}() as first, ${session()}() as second, ${session()}() as watch:`,
       `        await ${addLink}(first, ${table}, values)`,
       `        racing = ${asyncio}.ensure_future(${addLink}(second, ${table}, values))`,
-      "        # Until the second insert waits on the first one's row (a visible state, bounded).",
+      "        # Until the second insert waits on the first one's row lock (bounded).",
       '        for _ in range(500):',
       '            if racing.done() or (await watch.execute(waiting)).scalar_one() > 0:',
       '                break',

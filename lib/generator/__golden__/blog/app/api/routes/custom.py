@@ -3,32 +3,10 @@
 from fastapi import APIRouter, HTTPException
 
 from app.api.deps import CurrentUser
-from app.schemas.common import SafeStr
 from app.schemas.errors import error_responses
-from app.schemas.responses import PostDetail
 from app.schemas.user import UserRead
 
 router = APIRouter()
-
-
-@router.post(
-    "/posts/{slug}/publish",
-    tags=["posts"],
-    summary="Publish a post now",
-    responses=error_responses(401, 501),
-)
-async def post_posts_slug_publish(
-    slug: SafeStr,
-    current_user: CurrentUser,
-) -> PostDetail:
-    """Publish a post now. Stub: answers 501 Not Implemented until it is
-    written.
-    """
-    # TODO: implement. The parameters above are already validated.
-    raise HTTPException(
-        status_code=501,
-        detail=("Not implemented yet: POST /posts/{slug}/publish"),
-    )
 
 
 @router.get(
