@@ -15,7 +15,8 @@ import type { Design } from '@/lib/design/schema';
  * - `POST/DELETE /articles/{slug}/favorite` links the caller to an article (drafts of others are 404s);
  * - `POST/DELETE /articles/{slug}/tags/{name}` links a tag the path names (the article's author only);
  * - `POST /articles/{slug}/publish` sets `published = true` and `published_at = now` (the author only);
- * - `PUT /articles/{slug}/claim` makes the caller the article's editor (`viewer` into a FK to users).
+ * - `PUT /articles/{slug}/claim` makes the caller the article's editor (`viewer` into a FK to users);
+ * - `POST/DELETE /articles/{article_slug}/comments/{comment_id}/like` on a nested resource.
  */
 export function actionsBlog(): Design {
   const user = newEntity('e_ab_user', 'User', {
@@ -118,9 +119,30 @@ export function actionsBlog(): Design {
   tagOps.update.enabled = false;
   tagOps.delete.enabled = false;
 
+  // Nested under the article: `POST/DELETE /articles/{article_slug}/comments/{comment_id}/like`.
+  const comment = newEntity('e_ab_comment', 'Comment', {
+    fields: [newField('f_ab_comment_body', 'body', 'text', { constraints: { minLength: 1, maxLength: 500 } })],
+  });
+  comment.resource.parentRelationId = 'r_ab_comment_article';
+  comment.resource.ownerRelationId = 'r_ab_comment_author';
+  const commentOps = comment.resource.operations;
+  commentOps.create.access = { kind: 'authenticated' };
+  commentOps.update.access = { kind: 'owner' };
+  commentOps.delete.access = { kind: 'owner' };
+  comment.resource.actions = [
+    {
+      id: 'a_ab_like',
+      kind: 'link',
+      name: 'like',
+      relationId: 'r_ab_comment_likes',
+      target: 'viewer',
+      access: { kind: 'authenticated' },
+    },
+  ];
+
   return {
     ...emptyDesign('Actions Blog'),
-    entities: [user, article, tag],
+    entities: [user, article, tag, comment],
     relations: [
       newRelation('r_ab_article_author', 'e_ab_article', 'e_ab_user', {
         fieldName: 'author',
@@ -143,6 +165,22 @@ export function actionsBlog(): Design {
         kind: 'many-to-many',
         fieldName: 'tags',
         backrefName: 'articles',
+        onDelete: 'cascade',
+      }),
+      newRelation('r_ab_comment_article', 'e_ab_comment', 'e_ab_article', {
+        fieldName: 'article',
+        backrefName: 'comments',
+        onDelete: 'cascade',
+      }),
+      newRelation('r_ab_comment_author', 'e_ab_comment', 'e_ab_user', {
+        fieldName: 'author',
+        backrefName: 'comments',
+        onDelete: 'cascade',
+      }),
+      newRelation('r_ab_comment_likes', 'e_ab_comment', 'e_ab_user', {
+        kind: 'many-to-many',
+        fieldName: 'liked_by',
+        backrefName: 'liked_comments',
         onDelete: 'cascade',
       }),
       newRelation('r_ab_follows', 'e_ab_user', 'e_ab_user', {

@@ -29,6 +29,8 @@ export function emitTests(ir: IrProject): Record<string, string> {
   if (custom) files['tests/test_custom.py'] = custom;
   for (const entity of ir.entities) {
     if (!hasRoutes(entity)) continue;
+    const actions = emitActionTests(entity, ir);
+    if (actions) files[`tests/test_${entity.resource.module}_actions.py`] = actions;
     // A nested resource is tested under its parent (the generic suites build their paths without one).
     const nested = emitNestedTests(entity, ir);
     if (nested) {
@@ -40,8 +42,6 @@ export function emitTests(ir: IrProject): Record<string, string> {
     if (views) files[`tests/test_${entity.resource.module}_views.py`] = views;
     const access = emitAccessTests(entity, ir);
     if (access) files[`tests/test_${entity.resource.module}_access.py`] = access;
-    const actions = emitActionTests(entity, ir);
-    if (actions) files[`tests/test_${entity.resource.module}_actions.py`] = actions;
     const shape = emitShapeTests(entity, ir);
     if (shape) files[`tests/test_${entity.resource.module}_shape.py`] = shape;
   }

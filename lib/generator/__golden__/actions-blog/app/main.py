@@ -36,6 +36,10 @@ app = FastAPI(
             "description": "Article: list, get, create, update, delete.",
         },
         {"name": "tags", "description": "Tag: list, get, create."},
+        {
+            "name": "comments",
+            "description": "Comment: list, get, create, update, delete.",
+        },
         {"name": "auth", "description": "Registration, login and the signed-in user."},
         {"name": "health", "description": "Liveness check."},
     ],

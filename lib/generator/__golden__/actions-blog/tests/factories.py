@@ -6,6 +6,7 @@ from typing import Any
 from app.core.db import SessionLocal
 from app.core.security import hash_password
 from app.models.article import Article
+from app.models.comment import Comment
 from app.models.tag import Tag
 from app.models.user import User
 
@@ -87,6 +88,37 @@ async def tag_payload(owned_by: User | None = None, **overrides: Any) -> dict[st
     n = next(_counter)
     payload: dict[str, Any] = {
         "name": f"name-{n}",
+    }
+    payload.update(overrides)
+    return payload
+
+
+async def create_comment(owned_by: User | None = None, **overrides: Any) -> Comment:
+    n = next(_counter)
+    values: dict[str, Any] = {
+        "body": f"body-{n}",
+    }
+    if "article_id" not in overrides:
+        values["article_id"] = (
+            await create_article(owned_by=owned_by, published=True)
+        ).id
+    if "author_id" not in overrides:
+        values["author_id"] = (owned_by or await create_user()).id
+    values.update(overrides)
+    async with SessionLocal() as session:
+        row = Comment(**values)
+        session.add(row)
+        await session.commit()
+        await session.refresh(row)
+        return row
+
+
+async def comment_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
+    n = next(_counter)
+    payload: dict[str, Any] = {
+        "body": f"body-{n}",
     }
     payload.update(overrides)
     return payload

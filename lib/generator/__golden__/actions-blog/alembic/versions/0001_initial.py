@@ -102,6 +102,44 @@ def upgrade() -> None:
         sa.UniqueConstraint("name", name=op.f("uq_tags_name")),
     )
     op.create_table(
+        "comments",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("article_id", sa.Integer(), nullable=False),
+        sa.Column("author_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.func.now(),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.func.now(),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+            name=op.f("fk_comments_article_id_articles"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["author_id"],
+            ["users.id"],
+            name=op.f("fk_comments_author_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_comments")),
+    )
+    op.create_index(
+        op.f("ix_comments_article_id"), "comments", ["article_id"], unique=False
+    )
+    op.create_index(
+        op.f("ix_comments_author_id"), "comments", ["author_id"], unique=False
+    )
+    op.create_table(
         "favorites",
         sa.Column("article_id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
@@ -144,6 +182,32 @@ def upgrade() -> None:
         op.f("ix_articles_tags_tag_id"), "articles_tags", ["tag_id"], unique=False
     )
     op.create_table(
+        "comments_liked_by",
+        sa.Column("comment_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["comment_id"],
+            ["comments.id"],
+            name=op.f("fk_comments_liked_by_comment_id_comments"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_comments_liked_by_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint(
+            "comment_id", "user_id", name=op.f("pk_comments_liked_by")
+        ),
+    )
+    op.create_index(
+        op.f("ix_comments_liked_by_user_id"),
+        "comments_liked_by",
+        ["user_id"],
+        unique=False,
+    )
+    op.create_table(
         "follows",
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("related_user_id", sa.Integer(), nullable=False),
@@ -169,10 +233,15 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_follows_related_user_id"), table_name="follows")
     op.drop_table("follows")
+    op.drop_index(op.f("ix_comments_liked_by_user_id"), table_name="comments_liked_by")
+    op.drop_table("comments_liked_by")
     op.drop_index(op.f("ix_articles_tags_tag_id"), table_name="articles_tags")
     op.drop_table("articles_tags")
     op.drop_index(op.f("ix_favorites_user_id"), table_name="favorites")
     op.drop_table("favorites")
+    op.drop_index(op.f("ix_comments_article_id"), table_name="comments")
+    op.drop_index(op.f("ix_comments_author_id"), table_name="comments")
+    op.drop_table("comments")
     op.drop_table("tags")
     op.drop_index(op.f("ix_articles_author_id"), table_name="articles")
     op.drop_index(op.f("ix_articles_editor_id"), table_name="articles")

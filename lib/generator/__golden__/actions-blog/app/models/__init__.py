@@ -2,7 +2,8 @@
 
 from app.models import associations
 from app.models.article import Article
+from app.models.comment import Comment
 from app.models.tag import Tag
 from app.models.user import User
 
-__all__ = ["Article", "Tag", "User", "associations"]
+__all__ = ["Article", "Comment", "Tag", "User", "associations"]

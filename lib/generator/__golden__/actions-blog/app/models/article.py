@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.core.db import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
+    from app.models.comment import Comment
     from app.models.tag import Tag
     from app.models.user import User
 
@@ -53,4 +54,7 @@ class Article(Base):
         back_populates="articles",
         passive_deletes=True,
         lazy="raise",
+    )
+    comments: Mapped[list["Comment"]] = relationship(
+        back_populates="article", passive_deletes=True, lazy="raise"
     )

@@ -42,6 +42,25 @@ articles_tags = Table(
 )
 
 
+comments_liked_by = Table(
+    "comments_liked_by",
+    Base.metadata,
+    Column(
+        "comment_id",
+        Integer,
+        ForeignKey("comments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "user_id",
+        Integer,
+        ForeignKey("users.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+
 follows = Table(
     "follows",
     Base.metadata,

@@ -8,6 +8,7 @@ from app.core.db import Base, UTCDateTime, utc_now
 
 if TYPE_CHECKING:
     from app.models.article import Article
+    from app.models.comment import Comment
 
 
 def normalise_login(value: str) -> str:
@@ -45,6 +46,15 @@ class User(Base):
     favorites: Mapped[list["Article"]] = relationship(
         secondary="favorites",
         back_populates="favorited_by",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    comments: Mapped[list["Comment"]] = relationship(
+        back_populates="author", passive_deletes=True, lazy="raise"
+    )
+    liked_comments: Mapped[list["Comment"]] = relationship(
+        secondary="comments_liked_by",
+        back_populates="liked_by",
         passive_deletes=True,
         lazy="raise",
     )

@@ -1,6 +1,7 @@
 from pydantic import BaseModel
 
 from app.schemas.article import ArticleRead
+from app.schemas.comment import CommentRead
 from app.schemas.tag import TagRead
 
 
@@ -23,6 +24,15 @@ class TagList(BaseModel):
     """One page of Tag rows."""
 
     items: list[TagRead]
+    total: int
+    limit: int
+    offset: int
+
+
+class CommentList(BaseModel):
+    """One page of Comment rows."""
+
+    items: list[CommentRead]
     total: int
     limit: int
     offset: int
