@@ -181,6 +181,11 @@ describe('actions', () => {
     const view = blogDesign();
     action(view, ARTICLE, 'a_ab_publish').viewId = 'v_nope';
     expect(problemsOf(view, 'unknown-view')).toHaveLength(1);
+    const user = entity(view, 'e_ab_user');
+    user.views = [{ id: 'v_ab_user_mail', name: 'Mail', fieldIds: ['f_ab_user_email'] }];
+    const follow = action(view, 'e_ab_user', 'a_ab_follow');
+    follow.viewId = 'v_ab_user_mail';
+    expect(problemsOf(view, 'private-field-in-view')[0]?.message).toMatch(/owner-only field 'email'/);
     const owner = blogDesign();
     entity(owner, 'e_ab_tag').resource.actions = [
       {

@@ -105,8 +105,17 @@ export function checkActions(ctx: Context): void {
           `${label}: "owner of the parent" applies to a nested resource's own operations, not to actions.`,
         );
       }
-      if (action.viewId !== undefined && !entity.views?.some((v) => v.id === action.viewId)) {
-        report('unknown-view', 'viewId', `${label} answers with a view that no longer exists.`);
+      if (action.viewId !== undefined) {
+        const view = entity.views?.find((v) => v.id === action.viewId);
+        const open = action.access.kind === 'public' || action.access.kind === 'authenticated';
+        const hidden = entity.fields.find((f) => f.visibility === 'owner' && view?.fieldIds.includes(f.id));
+        if (!view) report('unknown-view', 'viewId', `${label} answers with a view that no longer exists.`);
+        else if (open && hidden)
+          report(
+            'private-field-in-view',
+            'viewId',
+            `${label} answers others through view '${view.name}', which shows the owner-only field '${hidden.name}'. Leave it out of the view or limit the action to the owner.`,
+          );
       }
       if (action.kind === 'link') checkLink(ctx, entity, action, label, report);
       else checkSet(ctx, entity, action, label, report);

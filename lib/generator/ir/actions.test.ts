@@ -49,6 +49,19 @@ describe('actions in the operation table', () => {
     ]);
   });
 
+  it("never answers an open action with owner-only fields, even when the get is the owner's", () => {
+    const design = actionsBlog();
+    const user = design.entities[0];
+    if (user) user.resource.operations.get.access = { kind: 'owner' };
+    const follow = buildIr(design).entities.find((e) => e.className === 'User')?.actionOperations[0];
+    expect(follow?.response?.name).toBe('UserPublic');
+    const own = buildIr(actionsBlog()).entities.find((e) => e.className === 'Article');
+    // The publish action is the owner's: it answers what the get answers.
+    expect(own?.actionOperations.find((o) => o.handler === 'publish_article')?.response?.name).toBe(
+      'ArticleDetail',
+    );
+  });
+
   it('documents actions in OpenAPI: the token, the answer in the resource shape, errors in the design format', () => {
     const doc = openApiFor(actionsThrough()) as {
       paths: Record<

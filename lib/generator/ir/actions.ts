@@ -5,6 +5,7 @@ import { withArticle } from './article';
 import { errorsOf, handlerScope, itemPathParams, itemResponse } from './operations';
 import { objectResponse } from './shape';
 import type {
+  IrAccess,
   IrAction,
   IrActionSet,
   IrAssociation,
@@ -12,6 +13,7 @@ import type {
   IrLinkStore,
   IrOperation,
   IrParam,
+  IrView,
 } from './types';
 import { pickedView } from './views';
 
@@ -32,7 +34,7 @@ export function planActions(
       id: action.id,
       name: action.name,
       access: toAccess(action.access),
-      view: pickedView(ir, action.viewId, ir.resource.views.get),
+      view: pickedView(ir, action.viewId, answerView(ir, toAccess(action.access))),
       summary: action.summary?.trim() || null,
     };
     if (action.kind === 'set') {
@@ -60,6 +62,16 @@ export function planActions(
       ? [{ ...base, kind: 'link', otherId, target: action.target, store }]
       : [];
   });
+}
+
+/**
+ * The resource's get response, except that an action open to more than the row's owner (or a role) never answers
+ * with owner-only fields: a get limited to owners (or switched off) answers the full response, the action must not.
+ */
+function answerView(ir: IrEntity, access: IrAccess): IrView {
+  const get = ir.resource.views.get;
+  const open = access.kind === 'public' || access.kind === 'authenticated';
+  return open && get === 'full' ? 'public' : get;
 }
 
 /** The end of `relation` the acting row is on: the action's `side`, else the end this entity is. */

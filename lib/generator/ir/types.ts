@@ -396,7 +396,7 @@ export type IrAction = {
   id: string;
   name: string;
   access: IrAccess;
-  /** The answer's view: the action's `viewId`, else the resource's get view. */
+  /** The answer's view: the action's `viewId`, else the resource's get view (public for open actions). */
   view: IrView;
   /** The OpenAPI summary (`summary=` of the route); null: FastAPI's default from the handler name. */
   summary: string | null;
