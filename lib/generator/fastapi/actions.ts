@@ -191,3 +191,16 @@ export function emitActionHelpers(project: IrProject): string | null {
     '"""Links of many-to-many relations, added and removed idempotently by the actions."""',
   );
 }
+
+/** The README's security line about actions (empty without any, so other projects' READMEs are unchanged). */
+export function actionSecurityNotes(project: IrProject): string {
+  const ops = project.operations.filter(isActionOp);
+  const first = ops[0];
+  if (!first) return '';
+  const links = usesLinks(project)
+    ? `; adding
+  a link that exists (or twice at once) keeps one, and removing a missing link succeeds`
+    : '';
+  return `- **Actions** (\`${first.method.toUpperCase()} ${first.path}\`): they change only rows the caller may read
+  (others' are a **404**, as for a get), under their own access rule, and answer the row as its get does${links}.\n`;
+}
