@@ -52,3 +52,27 @@ export function removeActionViews(entity: Entity): Entity {
     },
   };
 }
+
+/**
+ * The actions of a pasted copy through the copy's ids (`ids`: old -> new), each with a fresh id; an action naming
+ * something left behind goes (a link through a relation not copied), a set value likewise, a view falls back.
+ */
+export function copiedActions(
+  actions: readonly ResourceAction[] | undefined,
+  ids: ReadonlyMap<string, string>,
+  freshId: (old: string) => string,
+): ResourceAction[] | undefined {
+  const copies = (actions ?? []).flatMap((a): ResourceAction[] => {
+    const base = { id: freshId(a.id), viewId: undefined };
+    if (a.kind === 'link') {
+      const relationId = ids.get(a.relationId);
+      return relationId ? [withoutUndefined({ ...a, ...base, relationId })] : [];
+    }
+    const sets = a.sets.flatMap((s) => {
+      const fieldId = ids.get(s.fieldId);
+      return fieldId ? [{ ...s, fieldId }] : [];
+    });
+    return sets.length > 0 ? [withoutUndefined({ ...a, ...base, sets })] : [];
+  });
+  return copies.length > 0 ? copies : undefined;
+}
