@@ -121,7 +121,9 @@ export function actionsBlog(): Design {
 
   // Nested under the article: `POST/DELETE /articles/{article_slug}/comments/{comment_id}/like`.
   const comment = newEntity('e_ab_comment', 'Comment', {
-    fields: [newField('f_ab_comment_body', 'body', 'text', { constraints: { minLength: 1, maxLength: 500 } })],
+    fields: [
+      newField('f_ab_comment_body', 'body', 'text', { constraints: { minLength: 1, maxLength: 500 } }),
+    ],
   });
   comment.resource.parentRelationId = 'r_ab_comment_article';
   comment.resource.ownerRelationId = 'r_ab_comment_author';
