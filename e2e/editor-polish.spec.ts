@@ -256,15 +256,20 @@ test.describe('editor polish', () => {
     await createWorkspace(page, 'Custom endpoints', 'blog');
     const editor = new EditorPage(page);
     const code = new CodePage(page);
-    const publish = editor.entity('Post').getByRole('button', {
-      name: 'Custom endpoint POST /posts/{slug}/publish',
-    });
     const loose = page.getByRole('group', { name: 'Custom endpoints', exact: true });
-    await expect(publish).toBeVisible();
     await expect(loose.getByRole('button', { name: 'Custom endpoint GET /me' })).toBeVisible();
+    // The blog publishes posts with an action (no stub): give Post an endpoint of its own first.
+    await selectBox(editor, 'Post');
+    await editor.inspector.getByRole('button', { name: 'Add endpoint' }).click();
+    await editor.inspector.getByLabel('Method', { exact: true }).selectOption('POST');
+    await editor.inspector.getByLabel('Path', { exact: true }).fill('/{slug}/pin');
+    await editor.inspector.getByLabel('Response', { exact: true }).selectOption({ label: 'Post' });
+    const pin = editor.entity('Post').getByRole('button', { name: 'Custom endpoint POST /posts/{slug}/pin' });
+    await expect(pin).toBeVisible();
 
     // Edit: the inspector shows it; the canvas and the generated code follow.
-    await publish.click();
+    await selectBox(editor, 'Tag');
+    await pin.click();
     await expect(editor.inspector.getByRole('region', { name: 'Custom endpoint' })).toBeVisible();
     await expect(editor.inspector.getByLabel('Method', { exact: true })).toHaveValue('POST');
     await expect(

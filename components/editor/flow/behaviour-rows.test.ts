@@ -25,7 +25,7 @@ function markedBlog() {
       entityId: 'e_post',
       patch: {
         actions: [
-          { id: 'a_pub', kind: 'set', name: 'publish', method: 'POST', sets: [], access: { kind: 'owner' } },
+          { id: 'a_arc', kind: 'set', name: 'archive', method: 'POST', sets: [], access: { kind: 'owner' } },
         ],
         viewerLists: [
           { id: 'v_feed', name: 'feed', mount: 'resource', path: [{ relationId: 'r_post_author' }] },
@@ -69,12 +69,13 @@ describe('behaviour marks on the canvas', () => {
     const design = markedBlog();
     const node = postNode(design);
     expect(node.data.behaviourRoutes.map((r) => `${r.methods.join('+')} ${r.path}`)).toEqual([
-      'POST /posts/{slug}/publish',
+      'POST /posts/{slug}/archive',
       'GET /posts/feed',
     ]);
     const plain = designToFlow(templates.blog()).nodes.find((n) => n.id === 'e_post');
     if (!plain) throw new Error('no Post box');
-    // One computed row and one unique row of 22 px, two behaviour routes of 20 px and their list's padding.
-    expect(estimatedNodeSize(node).height - estimatedNodeSize(plain).height).toBe(2 * 22 + 8 + 2 * 20);
+    // One computed row and one unique row of 22 px and one more behaviour route of 20 px (the template's own
+    // publish action, replaced here, already has a route row and the list's padding).
+    expect(estimatedNodeSize(node).height - estimatedNodeSize(plain).height).toBe(2 * 22 + 20);
   });
 });

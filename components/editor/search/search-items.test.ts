@@ -42,7 +42,7 @@ describe('searchItems', () => {
       'Field:Post.title',
       'Enum:Role',
       'Route:GET /posts/{slug}',
-      'Custom endpoint:POST /posts/{slug}/publish',
+      'Custom endpoint:GET /me',
       'Relation:Post.author → User',
     ])
       expect(labels).toContain(expected);
@@ -61,7 +61,7 @@ describe('searchItems', () => {
     const [best] = searchDesign(items, 'post /posts');
     expect(best?.label).toBe('POST /posts');
     expect(best?.selection).toEqual({ kind: 'endpoint', entityId: 'e_post', operation: 'create' });
-    expect(searchDesign(items, '/publish')[0]).toMatchObject({ kind: 'Custom endpoint', nodeId: 'e_post' });
+    expect(searchDesign(items, 'get /me')[0]).toMatchObject({ kind: 'Custom endpoint', label: 'GET /me' });
   });
 
   it('returns nothing for a query nothing contains, everything (bounded) for an empty one', () => {

@@ -1,5 +1,6 @@
 import type { Design, Entity, FieldRef, Resource, ValueList } from '../schema';
 import { PRIMARY_KEY_REF } from '../schema';
+import { removeActionFields, removeActionRelations } from './actions-cleanup';
 import { removeDeriveAndUniqueFields, removeUniqueRelations } from './cleanup-derive';
 import { removeComputedRefs } from './computed-cleanup';
 import { withoutUndefined } from './helpers';
@@ -72,8 +73,11 @@ function dropValueLists(resource: Resource, gone: (list: ValueList) => boolean):
 /** Drops owner rules, embeds, filters, sorts, value lists and copies that go through the given relations. */
 export function removeRelationRefs(design: Design, relationIds: ReadonlySet<string>): Design {
   if (relationIds.size === 0) return design;
-  const copies = removeUniqueRelations(
-    removeCopies(removeComputedRefs(design, { relationIds }), (c) => relationIds.has(c.relationId)),
+  const copies = removeActionRelations(
+    removeUniqueRelations(
+      removeCopies(removeComputedRefs(design, { relationIds }), (c) => relationIds.has(c.relationId)),
+      relationIds,
+    ),
     relationIds,
   );
   return mapResources(copies, (resource) => {
@@ -120,9 +124,12 @@ function behaviourRelationRefs(resource: Resource, relationIds: ReadonlySet<stri
 /** Drops lookups (back to the primary key), filters, sorts, value lists and auth settings that use the given fields. */
 export function removeFieldRefs(design: Design, fieldIds: ReadonlySet<string>): Design {
   if (fieldIds.size === 0) return design;
-  const copies = removeDeriveAndUniqueFields(
-    removeViewFields(
-      removeCopies(removeComputedRefs(design, { fieldIds }), (c) => fieldIds.has(c.fieldId)),
+  const copies = removeActionFields(
+    removeDeriveAndUniqueFields(
+      removeViewFields(
+        removeCopies(removeComputedRefs(design, { fieldIds }), (c) => fieldIds.has(c.fieldId)),
+        fieldIds,
+      ),
       fieldIds,
     ),
     fieldIds,

@@ -203,3 +203,25 @@ describe('readClipboard', () => {
     expectConsistent(design);
   });
 });
+
+describe('pasting actions', () => {
+  it('copies actions through the new ids and drops those naming what stayed behind', () => {
+    const blog = frozenBlog();
+    const clip = roundTrip(copyNodes(blog, ['e_user', 'e_post']) as Clipboard);
+    const { plan, design } = paste(blog, clip);
+    expectConsistent(design);
+    const post2 = entityOf(design, plan.nodeIds[1] as string);
+    const published = post2.fields.find((f) => f.name === 'published')?.id;
+    const publishedAt = post2.fields.find((f) => f.name === 'published_at')?.id;
+    expect(post2.resource.actions).toEqual([
+      expect.objectContaining({
+        id: `${post2.id}.a_post_publish`,
+        kind: 'set',
+        sets: [
+          { fieldId: published, value: { kind: 'literal', value: true } },
+          { fieldId: publishedAt, value: { kind: 'now' } },
+        ],
+      }),
+    ]);
+  });
+});

@@ -16,6 +16,7 @@ import {
   type Relation,
   RelationSchema,
 } from '../schema';
+import { copiedActions } from './actions-cleanup';
 import { OperationError } from './errors';
 import { withoutUndefined } from './helpers';
 import type { Operation } from './operation';
@@ -397,6 +398,8 @@ function resourceCopy(entity: Entity, id: string, ids: Map<string, string>, path
       ownerPath: ownerPath?.every((r) => r !== undefined) ? (ownerPath as string[]) : undefined,
       publicRowsFieldId: ownField(resource.publicRowsFieldId),
       embed: resource.embed.flatMap((r) => ids.get(r) ?? []),
+      // Action ids follow the copy's (as `duplicateEntity` names copied fields).
+      actions: copiedActions(resource.actions, ids, (old) => `${id}.${old}`),
       operations: {
         list: {
           ...withoutUndefined({ ...list, defaultOrder: undefined }),

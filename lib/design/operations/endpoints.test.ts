@@ -105,7 +105,7 @@ describe('custom endpoints', () => {
     expect(design.customEndpoints.at(-1)).not.toHaveProperty('entityId');
     expect(validateDesign(design)).toEqual([]);
     design = deleteCustomEndpoint(design, { endpointId: 'c' });
-    expect(design.customEndpoints.map((c) => c.id)).toEqual(['c_post_publish', 'c_me']);
+    expect(design.customEndpoints.map((c) => c.id)).toEqual(['c_me']);
   });
 
   it('drafts a new endpoint with a free path at its place, valid as it is', () => {

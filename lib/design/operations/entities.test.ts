@@ -90,8 +90,8 @@ describe('deleteEntity', () => {
     expect(post.ownerRelationId).toBeUndefined();
     expect(post.embed).toEqual(['r_post_tags']);
     expect(post.operations.list.filters).toEqual([{ fieldId: 'f_post_published' }]);
-    expect(design.customEndpoints.map((c) => c.id)).toEqual(['c_post_publish', 'c_me']);
-    expect(design.customEndpoints[1]).not.toHaveProperty('response');
+    expect(design.customEndpoints.map((c) => c.id)).toEqual(['c_me']);
+    expect(design.customEndpoints[0]).not.toHaveProperty('response');
     expectConsistent(design);
   });
 

@@ -11,6 +11,7 @@ import {
   type Resource,
   UniqueConstraintSchema,
 } from '../schema';
+import { removeActionViews } from './actions-cleanup';
 import {
   removeEntityFromCustomEndpoints,
   removeFieldRefs,
@@ -80,8 +81,10 @@ function updated(design: Design, args: z.infer<typeof UpdateEntityArgs>): Design
       embedViewId === undefined
         ? patched
         : withoutUndefined({ ...patched, embedViewId: embedViewId ?? undefined });
-    if (tableName === null) return withoutUndefined({ ...next, tableName: undefined });
-    return tableName === undefined ? next : { ...next, tableName };
+    // Actions answering with a view that the patch removed go back to the get response.
+    const viewed = rest.views === undefined ? next : removeActionViews(next);
+    if (tableName === null) return withoutUndefined({ ...viewed, tableName: undefined });
+    return tableName === undefined ? viewed : { ...viewed, tableName };
   });
 }
 

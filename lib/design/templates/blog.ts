@@ -120,6 +120,21 @@ export function blogTemplate(): Design {
           update: { access: OWNER() },
           delete: { access: OWNER() },
         },
+        // POST /posts/{slug}/publish: the author publishes a draft now.
+        actions: [
+          {
+            id: 'a_post_publish',
+            kind: 'set',
+            name: 'publish',
+            method: 'POST',
+            summary: 'Publish a post now',
+            access: OWNER(),
+            sets: [
+              { fieldId: 'f_post_published', value: { kind: 'literal', value: true } },
+              { fieldId: 'f_post_published_at', value: { kind: 'now' } },
+            ],
+          },
+        ],
       },
     },
     {
@@ -141,18 +156,6 @@ export function blogTemplate(): Design {
       entityId: 'e_tag',
       patch: {
         operations: { create: { access: ADMIN() }, update: { access: ADMIN() }, delete: { access: ADMIN() } },
-      },
-    },
-    {
-      op: 'addCustomEndpoint',
-      endpoint: {
-        id: 'c_post_publish',
-        entityId: 'e_post',
-        method: 'POST',
-        path: '/{slug}/publish',
-        summary: 'Publish a post now',
-        access: OWNER(),
-        response: { entityId: 'e_post', list: false },
       },
     },
     {

@@ -20,7 +20,11 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** Why a literal default does not fit the field, or null when it does. */
-function literalDefaultProblem(field: Field, value: unknown, enumDef: DesignEnum | undefined): string | null {
+export function literalDefaultProblem(
+  field: Field,
+  value: unknown,
+  enumDef: DesignEnum | undefined,
+): string | null {
   if (value === null) return field.nullable ? null : 'is null but the field is not nullable';
   const { constraints: c } = field;
   if (TEXTUAL.has(field.type)) {

@@ -1,4 +1,5 @@
 import type { Design } from '../schema';
+import { checkActions } from './actions';
 import { checkApiShape } from './api-shape';
 import { checkAuth } from './auth';
 import { checkAuthApi } from './auth-api';
@@ -44,6 +45,7 @@ export function validateDesign(design: Design): Problem[] {
   checkComputed(ctx);
   checkViewerLists(ctx);
   checkCustomEndpoints(ctx);
+  checkActions(ctx);
   checkAuth(ctx);
   checkApiShape(ctx);
   checkAuthApi(ctx);

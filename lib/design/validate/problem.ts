@@ -68,6 +68,8 @@ export type ProblemCode =
   | 'owner-on-public-create'
   | 'reserved-route'
   | 'keyword-path-param'
+  // actions on rows (`Resource.actions`)
+  | 'invalid-action'
   // nested resources, parent owners, viewers, views
   | 'invalid-parent-relation'
   | 'nesting-cycle'

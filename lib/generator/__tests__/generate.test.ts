@@ -101,7 +101,7 @@ describe('openApiFor', () => {
     };
     expect(doc.paths['/posts/{slug}']?.delete?.operationId).toBe('delete_post');
     expect(doc.paths['/posts']?.get?.operationId).toBe('list_posts');
-    expect(doc.paths['/posts/{slug}/publish']?.post?.operationId).toBe('post_posts_slug_publish');
+    expect(doc.paths['/posts/{slug}/publish']?.post?.operationId).toBe('publish_post');
     expect(doc.paths['/posts']?.post?.security).toEqual([{ OAuth2PasswordBearer: [] }]);
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining([

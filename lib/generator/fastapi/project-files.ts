@@ -1,4 +1,5 @@
 import type { IrProject } from '../ir/types';
+import { actionSecurityNotes } from './actions';
 import { readmeErrorsText } from './errors-format';
 import { shapeSecurityNotes } from './nesting';
 import { readmeAuthText } from './token-scheme';
@@ -290,7 +291,7 @@ not part of every replica's start. Set \`DATABASE_URL\` to PostgreSQL (or SQLite
 ${auth}
 ## Security model
 
-${authModel}${shapeSecurityNotes(project)}- **Input**: every body, path and query value is validated before it reaches the database; bad input is a
+${authModel}${shapeSecurityNotes(project)}${actionSecurityNotes(project)}- **Input**: every body, path and query value is validated before it reaches the database; bad input is a
   422 with FastAPI's error list, never a 500. Strings may not contain NUL characters or lone surrogates,
   integers must fit their column (32-bit ids and INTEGER, 64-bit BIGINT), numbers must be finite, JSON values
   nest at most 32 levels, and \`text\` fields hold at most ${TEXT_MAX_LENGTH.toLocaleString('en-US')} characters unless the

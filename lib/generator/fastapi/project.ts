@@ -1,4 +1,5 @@
 import type { IrProject } from '../ir/types';
+import { emitActionHelpers } from './actions';
 import { emitAuthRoutes, emitAuthSchemas } from './auth';
 import { emitComputedModule } from './computed';
 import { emitConflicts, hasCompositeUniques, withCompositeConflicts } from './conflicts';
@@ -85,6 +86,7 @@ export function emitFastApiProject(ir: IrProject, user: UserCodeInfo = NO_USER_C
   put('app/api/scoping.py', emitScoping(ir));
   put('app/api/value_lists.py', emitValueListHelper(ir));
   put('app/api/derived.py', emitDerived(ir));
+  put('app/api/actions.py', emitActionHelpers(ir));
   put('app/api/routes/__init__.py', PACKAGE_DOC('One router per resource.'));
   const routeModules: string[] = [];
   const custom = emitCustomRoutes(ir);

@@ -21,6 +21,7 @@ import {
   readableConditions,
   type ScopeNames,
 } from './access';
+import { type ActionEmit, actionHandler } from './actions';
 import { needsViewer, viewerLoadOptions } from './computed';
 import { listArgs, unwrapBody, wireName, wrapExpr } from './envelopes';
 import { responsesArg } from './errors';
@@ -356,8 +357,8 @@ function handler(ctx: Ctx, op: IrOperation, body: string[]): string {
   const lines = doc ? [doc, ...body] : body;
   // FastAPI appends listed security to the scheme's own: `{}` makes the token optional in OpenAPI.
   const extra = [
-    // A viewer list's summary is the design's own (CRUD handlers take FastAPI's from the name).
-    ...(op.kind === 'viewer_list' && op.summary ? [`summary=${pyStr(op.summary)}`] : []),
+    // Viewer lists and actions carry a summary of their own (CRUD routes take FastAPI's default).
+    ...(op.summary ? [`summary=${pyStr(op.summary)}`] : []),
     ...(responses ? [responses] : []),
     ...(isViewerOp(op) ? ['openapi_extra={"security": [{}]}'] : []),
   ];
@@ -583,8 +584,21 @@ function currentPasswordCheck(ctx: Ctx, op: IrOperation, row: string, data: stri
 }
 
 export function hasRoutes(entity: IrEntity): boolean {
-  return entity.operations.length > 0;
+  return entity.operations.length > 0 || entity.actionOperations.length > 0;
 }
+
+/** What the action handlers (`./actions`) share with the CRUD ones. */
+function actionEmit(ctx: Ctx): ActionEmit {
+  return {
+    ...ctx,
+    handler: (op, body) => handler(ctx, op, body),
+    itemWhere: (op) => [...parentCondition(ctx, op), lookupWhere(ctx)],
+    names: (user) => scopeNames(ctx, user),
+    caller: (op) => callerOf(ctx, op),
+  };
+}
+
+const action = (ctx: Ctx, op: IrOperation) => actionHandler(actionEmit(ctx), op);
 
 const HANDLERS: Partial<Record<IrOperationKind, (ctx: Ctx, op: IrOperation) => string>> = {
   list: (ctx, op) => listHandler(ctx, op),
@@ -593,6 +607,9 @@ const HANDLERS: Partial<Record<IrOperationKind, (ctx: Ctx, op: IrOperation) => s
   create: createHandler,
   update: updateHandler,
   delete: deleteHandler,
+  link_add: action,
+  link_remove: action,
+  set_fields: action,
 };
 
 /** Whether the entity's router module also holds a router of lists under the me path. */
@@ -606,7 +623,7 @@ export function emitResourceRoutes(
   project: IrProject,
   user: UserCodeInfo = NO_USER_CODE,
 ): string {
-  const ops = entity.operations;
+  const ops = [...entity.operations, ...entity.actionOperations];
   const me = ops.some((op) => onMeRouter(entity, op));
   const imports = new Imports(
     routeModuleNames(ops, ['router', '_fetch', PARENT_HELPER, ...(me ? [ME_ROUTER] : [])]),

@@ -3,6 +3,7 @@ import { otherEnd } from '@/lib/design/members';
 import { kebabCase, resourcePathFor, snakeCase, tableNameFor } from '@/lib/design/names';
 import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/design/schema';
 import { toAccess } from './access';
+import { actionOperations, planActions } from './actions';
 import { resolveAuthApi } from './auth-api';
 import { planComputed } from './computed';
 import { buildCustomEndpoints } from './custom';
@@ -158,6 +159,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       resource: undefined as unknown as IrResource,
       isUser,
       operations: [],
+      actionOperations: [],
       memberNames,
       wire: new Map(),
     };
@@ -180,6 +182,7 @@ export function buildIr(design: Design, projectName?: string): IrProject {
       valueLists: [],
       selfRefs: [],
       views: { list: 'full', get: 'full', create: 'full', update: 'full' },
+      actions: [],
       shape: resourceApiShape(design.api, entity),
     };
     entityById.set(entity.id, ir);
@@ -213,6 +216,18 @@ export function buildIr(design: Design, projectName?: string): IrProject {
     markSortIndexes(ir);
     const parent = ir.resource.parent ? (entityById.get(ir.resource.parent.parentId) as IrEntity) : null;
     ir.operations = resourceOperations(ir, parent);
+  }
+  for (const entity of design.entities) {
+    const ir = entityById.get(entity.id) as IrEntity;
+    ir.resource.actions = planActions(
+      entity,
+      ir,
+      relationsById,
+      entityById,
+      plan.associations,
+      auth?.userEntityId ?? null,
+    );
+    ir.actionOperations = actionOperations(ir, ir.operations, entityById);
   }
 
   let irAuth: IrProject['auth'] = null;

@@ -68,7 +68,7 @@ export function listScope(access: IrAccess, paging: Paging): Scope {
 const sortedErrors = (errors: Iterable<number>) => [...new Set(errors)].sort((a, b) => a - b);
 
 /** 401 without a user, 403 for a role rule, plus what the handler itself answers. */
-function errorsOf(access: IrAccess | null, own: number[], validated: boolean): number[] {
+export function errorsOf(access: IrAccess | null, own: number[], validated: boolean): number[] {
   const errors = [...own];
   // A viewer's invalid token is a 401 too.
   if (needsUser(access) || (access?.kind === 'public' && access.viewer)) errors.push(401);
@@ -151,12 +151,9 @@ function shapeNotes(access: IrAccess, parent: IrEntity | null): string[] {
   return notes;
 }
 
-/** The enabled CRUD operations of an entity, in the order its router declares them. */
-export function resourceOperations(entity: IrEntity, parent: IrEntity | null = null): IrOperation[] {
+/** The path parameters of an item path: the parent's lookup when nested (a missing parent is a 404), its own. */
+export function itemPathParams(entity: IrEntity): { parentParams: IrParam[]; lookup: IrParam } {
   const r = entity.resource;
-  const ops: IrOperation[] = [];
-  const base = { tag: r.tag, summary: null, entityId: entity.id, customId: null };
-  const item = (view: IrView) => objectResponse(entity, itemResponse(entity, view));
   const lookup: IrParam = {
     name: r.lookup.param,
     wire: r.lookup.param,
@@ -164,8 +161,6 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
     required: true,
     source: { kind: 'lookup', entityId: entity.id, field: r.lookup.field },
   };
-  const itemRoute = `/{${r.lookup.param}}`;
-  // Nested: the parent's lookup comes first in every path, and a missing parent is a 404 of every operation.
   const parentParams: IrParam[] = r.parent
     ? [
         {
@@ -177,6 +172,17 @@ export function resourceOperations(entity: IrEntity, parent: IrEntity | null = n
         },
       ]
     : [];
+  return { parentParams, lookup };
+}
+
+/** The enabled CRUD operations of an entity, in the order its router declares them. */
+export function resourceOperations(entity: IrEntity, parent: IrEntity | null = null): IrOperation[] {
+  const r = entity.resource;
+  const ops: IrOperation[] = [];
+  const base = { tag: r.tag, summary: null, entityId: entity.id, customId: null };
+  const item = (view: IrView) => objectResponse(entity, itemResponse(entity, view));
+  const { lookup, parentParams } = itemPathParams(entity);
+  const itemRoute = `/{${r.lookup.param}}`;
   const parent404 = r.parent ? [404] : [];
   if (r.list) {
     const params: IrParam[] = [...parentParams, ...listParams(entity, r.list)];
@@ -615,7 +621,7 @@ export function projectOperations(
 ): IrOperation[] {
   const custom = project.customEndpoints.map((e) => customOperation(e, project));
   const auth = authOperations(project);
-  const resources = project.entities.flatMap((e) => e.operations);
+  const resources = project.entities.flatMap((e) => [...e.operations, ...e.actionOperations]);
   const health = { ...HEALTH };
   // Operation ids are unique in the app: fixed and CRUD handlers keep their names, custom stubs make way.
   const ids = new Set<string>();

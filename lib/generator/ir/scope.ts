@@ -18,6 +18,8 @@ export const HANDLER_LOCALS = {
   update: ['row', 'data', 'key', 'value', 'setattr'],
   delete: ['row'],
   custom: [],
+  // Actions (`ir/actions.ts`) bind only names every CRUD handler binds, so no lookup or parent param takes them.
+  action: ['row', 'visible'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type HandlerKind = keyof typeof HANDLER_LOCALS;

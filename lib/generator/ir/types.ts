@@ -306,6 +306,8 @@ export type IrResource = {
   /** FKs to the entity itself: an update must not make a row its own ancestor. */
   selfRefs: IrForeignKey[];
   views: { list: IrView; get: IrView; create: IrView; update: IrView };
+  /** Endpoints acting on one row at `{item path}/{name}` (`Resource.actions`, see `ir/actions.ts`). */
+  actions: IrAction[];
   /** Envelopes, list shape, paging and update verb of this resource (project defaults + overrides). */
   shape: ResourceApiShape;
 };
@@ -353,6 +355,8 @@ export type IrEntity = {
   isUser: boolean;
   /** The entity's CRUD operations (list, get, create, update, delete: those enabled), planned once. */
   operations: IrOperation[];
+  /** The operations of its actions (`resource.actions`), served by the same router after the CRUD ones. */
+  actionOperations: IrOperation[];
   /** Name of every class attribute of the model and schema classes (for import aliasing). */
   memberNames: string[];
   /**
@@ -397,6 +401,10 @@ export type IrOperationKind =
   | 'update'
   | 'delete'
   | 'custom'
+  /** `Resource.actions`: add / remove a many-to-many link, set fields of the row. */
+  | 'link_add'
+  | 'link_remove'
+  | 'set_fields'
   | 'register'
   | 'login'
   | 'login_json'
@@ -469,4 +477,40 @@ export type IrOperation = {
   customId: string | null;
   /** The design's viewer list id, for `viewer_list` operations. */
   viewerListId?: string;
+  /** The design's action id, for action operations (`link_add`, `link_remove`, `set_fields`). */
+  actionId?: string;
 };
+
+/**
+ * Where a link of a many-to-many relation is stored: a row of its association table or of its through entity,
+ * with the column naming the acting row and the one naming the other end (the viewer or the row in the path).
+ */
+export type IrLinkStore =
+  | { kind: 'table'; table: string; rowColumn: string; otherColumn: string }
+  | { kind: 'through'; entityId: string; rowColumn: string; otherColumn: string };
+
+/** One value a `set` action writes: a literal, the current time, or the caller's id into a FK to the user. */
+export type IrActionSet =
+  | { kind: 'literal'; column: string; field: IrField; value: unknown }
+  | { kind: 'now'; column: string; field: IrField }
+  | { kind: 'viewer'; column: string };
+
+/** A design action, resolved: its operations point at it through `IrOperation.actionId`. */
+export type IrAction = {
+  id: string;
+  name: string;
+  access: IrAccess;
+  /** The answer's view: the action's `viewId`, else the resource's get view (public for open actions). */
+  view: IrView;
+  /** The OpenAPI summary (`summary=` of the route); null: FastAPI's default from the handler name. */
+  summary: string | null;
+} & (
+  | {
+      kind: 'link';
+      /** The entity at the other end (the auth user entity for `viewer`). */
+      otherId: string;
+      target: 'viewer' | 'row';
+      store: IrLinkStore;
+    }
+  | { kind: 'set'; method: 'post' | 'put' | 'patch'; sets: IrActionSet[] }
+);

@@ -9,6 +9,7 @@ import {
 import { pydanticAttributeReason, reservedFieldNameReason } from '@/lib/design/names';
 import type { Design, Field } from '@/lib/design/schema';
 import { HANDLER_LOCALS } from '../ir/scope';
+import { actionsDesigns } from './actions-designs';
 import { authDesigns } from './auth-designs';
 import { computedDesigns } from './computed-designs';
 import { deriveDesigns } from './derive-designs';
@@ -402,4 +403,5 @@ export const focusedDesigns: Record<string, () => Design> = {
   ...computedDesigns,
   ...feedsDesigns,
   ...deriveDesigns,
+  ...actionsDesigns,
 };

@@ -188,17 +188,33 @@ def test_created_published_post_gets_its_time(client: TestClient) -> None:
     assert response.json()["published_at"] is None
 `;
 
-/** The blog with a feed whose rule knows its viewer (public; a valid token shows the viewer's drafts too). */
+/**
+ * The blog with a feed whose rule knows its viewer (public; a valid token shows the viewer's drafts too), and its
+ * publish written by hand instead of the template's declarative action.
+ */
 function blogWithFeed(): Design {
   const design = templates.blog();
-  design.customEndpoints.push({
-    id: 'c_feed',
-    method: 'GET',
-    path: '/feed',
-    summary: "Published posts and the viewer's drafts",
-    access: { kind: 'public', viewer: true },
-    response: { entityId: 'e_post', list: true },
-  });
+  const post = design.entities.find((e) => e.id === 'e_post');
+  if (post) delete post.resource.actions;
+  design.customEndpoints.push(
+    {
+      id: 'c_post_publish',
+      entityId: 'e_post',
+      method: 'POST',
+      path: '/{slug}/publish',
+      summary: 'Publish a post now',
+      access: { kind: 'owner' },
+      response: { entityId: 'e_post', list: false },
+    },
+    {
+      id: 'c_feed',
+      method: 'GET',
+      path: '/feed',
+      summary: "Published posts and the viewer's drafts",
+      access: { kind: 'public', viewer: true },
+      response: { entityId: 'e_post', list: true },
+    },
+  );
   return design;
 }
 

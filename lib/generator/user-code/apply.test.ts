@@ -14,7 +14,25 @@ function generate(design: Design, userCode?: UserCode): Ok {
   return result;
 }
 
-const PUBLISH = 'app/handlers/post_posts_slug_publish.py';
+/**
+ * The blog with a hand-written publish endpoint (the template's own publish is a declarative action now): the
+ * handler these tests write into.
+ */
+function blog(): Design {
+  const design = templates.blog();
+  design.customEndpoints.push({
+    id: 'c_post_publish',
+    entityId: 'e_post',
+    method: 'POST',
+    path: '/{slug}/go',
+    summary: 'Publish a post now',
+    access: { kind: 'owner' },
+    response: { entityId: 'e_post', list: false },
+  });
+  return design;
+}
+
+const PUBLISH = 'app/handlers/post_posts_slug_go.py';
 const ME = 'app/handlers/get_me.py';
 
 function scaffoldsOf(design: Design): Record<string, string> {
@@ -34,16 +52,16 @@ const BODY = '    post = await load_post(session, slug, current_user)\n    retur
 
 /** The blog with a path parameter added to the publish endpoint (its handler is renamed with it). */
 function withChannel(): Design {
-  const design = templates.blog();
+  const design = blog();
   const publish = design.customEndpoints.find((e) => e.id === 'c_post_publish');
   if (!publish) throw new Error('no publish endpoint');
-  publish.path = '/{slug}/publish/{channel}';
+  publish.path = '/{slug}/go/{channel}';
   return design;
 }
 
 /** The blog whose publish endpoint answers nothing (204): the return annotation and an import change. */
 function withoutResponse(): Design {
-  const design = templates.blog();
+  const design = blog();
   const publish = design.customEndpoints.find((e) => e.id === 'c_post_publish');
   if (!publish) throw new Error('no publish endpoint');
   delete publish.response;
@@ -52,8 +70,8 @@ function withoutResponse(): Design {
 
 describe('generateProject with user code', () => {
   it('without user code: every handler is its scaffold, owned by the user, and the state stays empty', () => {
-    const result = generate(templates.blog());
-    const scaffolds = scaffoldsOf(templates.blog());
+    const result = generate(blog());
+    const scaffolds = scaffoldsOf(blog());
     expect(result.files[PUBLISH]).toBe(scaffolds[PUBLISH]);
     expect(result.files[PUBLISH]).toContain('status_code=501');
     expect(result.owners[PUBLISH]).toBe('user');
@@ -69,7 +87,7 @@ describe('generateProject with user code', () => {
   });
 
   it('scaffolds a typed signature: session, parameters, the caller or the optional viewer, the answer', () => {
-    const design = templates.blog();
+    const design = blog();
     design.customEndpoints.push({
       id: 'c_feed',
       method: 'GET',
@@ -94,7 +112,7 @@ describe('generateProject with user code', () => {
   });
 
   it('an unchanged stored file becomes the new scaffold and leaves the state', () => {
-    const old = scaffoldsOf(templates.blog())[PUBLISH] as string;
+    const old = scaffoldsOf(blog())[PUBLISH] as string;
     const result = generate(withoutResponse(), { files: { [PUBLISH]: { content: old, base: old } } });
     const fresh = scaffoldsOf(withoutResponse())[PUBLISH] as string;
     expect(fresh).not.toBe(old);
@@ -103,7 +121,7 @@ describe('generateProject with user code', () => {
   });
 
   it('merges a signature change into a written handler silently and stores the new base', () => {
-    const old = scaffoldsOf(templates.blog())[PUBLISH] as string;
+    const old = scaffoldsOf(blog())[PUBLISH] as string;
     const mine = written(old, BODY);
     const result = generate(withoutResponse(), { files: { [PUBLISH]: { content: mine, base: old } } });
     const merged = result.files[PUBLISH] as string;
@@ -124,10 +142,10 @@ describe('generateProject with user code', () => {
   });
 
   it('follows an endpoint whose path changed: the file moves with it and gains the new parameter', () => {
-    const old = scaffoldsOf(templates.blog())[PUBLISH] as string;
+    const old = scaffoldsOf(blog())[PUBLISH] as string;
     const mine = written(old, BODY);
     const result = generate(withChannel(), { files: { [PUBLISH]: { content: mine, base: old } } });
-    const moved = 'app/handlers/post_posts_slug_publish_channel.py';
+    const moved = 'app/handlers/post_posts_slug_go_channel.py';
     expect(result.renamed).toEqual([{ from: PUBLISH, to: moved }]);
     expect(result.files[PUBLISH]).toBeUndefined();
     expect(result.files[moved]).toContain(BODY);
@@ -136,18 +154,18 @@ describe('generateProject with user code', () => {
     expect(result.orphaned).toEqual([]);
     expect(result.userCodeProblems).toEqual([]);
     expect(result.files['app/api/routes/custom.py']).toContain(
-      'post_posts_slug_publish_channel_handler.handle(',
+      'post_posts_slug_go_channel_handler.handle(',
     );
   });
 
   it('follows an entity whose name changed: its hooks file moves with it and stays called', () => {
-    const old = scaffoldsOf(templates.blog())['app/hooks/post.py'] as string;
+    const old = scaffoldsOf(blog())['app/hooks/post.py'] as string;
     const mine = old.replace(
       '    """Before a new row is stored: set or check fields of `row`."""\n',
       '    """Before a new row is stored: set or check fields of `row`."""\n    row.title = row.title.strip()\n',
     );
     expect(mine).not.toBe(old);
-    const design = templates.blog();
+    const design = blog();
     const post = design.entities.find((e) => e.id === 'e_post');
     if (!post) throw new Error('no post');
     post.name = 'Article';
@@ -162,7 +180,7 @@ describe('generateProject with user code', () => {
   });
 
   it('keeps both sides of a conflict with markers, lists it with its line and blocks the preview', () => {
-    const old = scaffoldsOf(templates.blog())[PUBLISH] as string;
+    const old = scaffoldsOf(blog())[PUBLISH] as string;
     const mine = written(old, BODY).replace(') -> PostDetail:', ') -> PostDetail:  # the full view');
     const result = generate(withoutResponse(), { files: { [PUBLISH]: { content: mine, base: old } } });
     const merged = result.files[PUBLISH] as string;
@@ -202,7 +220,7 @@ describe('generateProject with user code', () => {
   it('keeps files the user created as they are, in the project, each folder a package', () => {
     const test = 'def test_nothing() -> None:\n    assert 1 + 1 == 2\n';
     const helper = 'def slugify(text: str) -> str:\n    return text.lower()\n';
-    const result = generate(templates.blog(), {
+    const result = generate(blog(), {
       files: {
         'tests/custom/test_extra.py': { content: test, base: '' },
         'app/handlers/text.py': { content: helper, base: '' },
@@ -216,9 +234,9 @@ describe('generateProject with user code', () => {
   });
 
   it('lists a written file whose endpoint is gone as orphaned: kept in the state, out of the project', () => {
-    const old = scaffoldsOf(templates.blog())[ME] as string;
+    const old = scaffoldsOf(blog())[ME] as string;
     const mine = written(old, '    return UserRead.model_validate(current_user)\n');
-    const design = templates.blog();
+    const design = blog();
     design.customEndpoints = design.customEndpoints.filter((e) => e.id !== 'c_me');
     const result = generate(design, {
       files: { [ME]: { content: mine, base: old }, [PUBLISH]: { content: 'x', base: 'x' } },
@@ -230,8 +248,8 @@ describe('generateProject with user code', () => {
   });
 
   it('drops a stored copy of a removed scaffold the user never changed', () => {
-    const old = scaffoldsOf(templates.blog())[ME] as string;
-    const design = templates.blog();
+    const old = scaffoldsOf(blog())[ME] as string;
+    const design = blog();
     design.customEndpoints = design.customEndpoints.filter((e) => e.id !== 'c_me');
     const result = generate(design, { files: { [ME]: { content: old, base: old } } });
     expect(result.orphaned).toEqual([]);
@@ -249,7 +267,7 @@ describe('generateProject with user code', () => {
       '    pass',
       '',
     ].join('\n');
-    const result = generate(templates.blog(), {
+    const result = generate(blog(), {
       files: { 'app/hooks/post.py': { content: hooks, base: '' } },
     });
     const routes = result.files['app/api/routes/posts.py'] as string;
@@ -264,13 +282,13 @@ describe('generateProject with user code', () => {
     expect(routes.indexOf('before_create')).toBeLessThan(routes.indexOf('session.add(row)'));
     // Other entities are untouched.
     expect(result.files['app/api/routes/comments.py']).toBe(
-      generate(templates.blog()).files['app/api/routes/comments.py'],
+      generate(blog()).files['app/api/routes/comments.py'],
     );
     expect(result.owners['app/hooks/__init__.py']).toBe('generator');
   });
 
   it('refuses hostile paths and oversized files with clear problems, never replacing a generated file', () => {
-    const plain = generate(templates.blog());
+    const plain = generate(blog());
     const hostile: UserCode = { files: {} };
     const put = (path: string, content = 'x = 1\n', base = '') =>
       Object.defineProperty(hostile.files, path, { value: { content, base }, enumerable: true });
@@ -291,7 +309,7 @@ describe('generateProject with user code', () => {
     put('app/hooks/big.py', 'x'.repeat(USER_CODE_LIMITS.fileBytes + 1));
     put('app/hooks/nul.py', 'x = 1\0\n');
     put('app/hooks/long_base.py', 'x = 1\n', 'x\n'.repeat(USER_CODE_LIMITS.baseLines + 1));
-    const result = generate(templates.blog(), hostile);
+    const result = generate(blog(), hostile);
     const refused = result.userCodeProblems.filter((p) => p.code === 'user-file-refused').map((p) => p.path);
     expect(refused.sort()).toEqual(Object.keys(hostile.files).sort());
     for (const p of result.userCodeProblems) expect(p.message.length).toBeGreaterThan(10);
@@ -334,7 +352,7 @@ describe('generateProject with user code', () => {
   });
 
   it('keeps handler paths short for a long route, and a stored file there is merged like any other', () => {
-    const design = templates.blog();
+    const design = blog();
     const me = design.customEndpoints.find((e) => e.id === 'c_me');
     if (!me) throw new Error('no /me');
     me.path = `/${'very-long-segment/'.repeat(25)}me`;
@@ -350,9 +368,9 @@ describe('generateProject with user code', () => {
   });
 
   it('checks user files with ruff and tree-sitter, findings on their lines', async () => {
-    const old = scaffoldsOf(templates.blog())[ME] as string;
+    const old = scaffoldsOf(blog())[ME] as string;
     const mine = written(old, '    return missing_name\n');
-    const result = generate(templates.blog(), { files: { [ME]: { content: mine, base: old } } });
+    const result = generate(blog(), { files: { [ME]: { content: mine, base: old } } });
     const line = mine.split('\n').indexOf('    return missing_name') + 1;
     const findings = await checkProject(result.files);
     expect(findings).toContainEqual(

@@ -2,6 +2,7 @@ import type { IrProject } from '../../ir/types';
 import { hasRoutes } from '../routes';
 import { NO_USER_CODE, type UserCodeInfo } from '../user-code';
 import { emitAccessTests } from './access';
+import { emitActionTests } from './actions';
 import { emitAuthTests } from './auth';
 import { emitComputedTests } from './computed';
 import { emitCustomTests } from './custom';
@@ -35,6 +36,8 @@ export function emitTests(ir: IrProject, user: UserCodeInfo = NO_USER_CODE): Rec
   if (custom) files['tests/test_custom.py'] = custom;
   for (const entity of ir.entities) {
     if (!hasRoutes(entity)) continue;
+    const actions = emitActionTests(entity, ir);
+    if (actions) files[`tests/test_${entity.resource.module}_actions.py`] = actions;
     // A nested resource is tested under its parent (the generic suites build their paths without one).
     const nested = emitNestedTests(entity, ir);
     if (nested) {

@@ -76,7 +76,7 @@ function signIn(ctx: Ctx, access: IrAccess): string[] {
   return [`user, headers = ${signInFn}(client)`];
 }
 
-function roleOverride(ctx: Ctx, role: string): string {
+export function roleOverride(ctx: Pick<Ctx, 'project' | 'imports'>, role: string): string {
   const field = ctx.project.auth?.role;
   if (!field) return '';
   if (field.enum) {
@@ -88,7 +88,7 @@ function roleOverride(ctx: Ctx, role: string): string {
 }
 
 /** A role value outside `roles`, or null when every value is allowed. */
-function forbiddenRole(ctx: Ctx, roles: string[]): string | null {
+export function forbiddenRole(ctx: Pick<Ctx, 'project' | 'imports'>, roles: string[]): string | null {
   const field = ctx.project.auth?.role;
   if (!field) return null;
   if (field.enum) {

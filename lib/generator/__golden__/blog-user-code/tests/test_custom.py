@@ -3,11 +3,11 @@
 from fastapi.testclient import TestClient
 
 
-def test_post_posts_slug_publish_unauthenticated(client: TestClient) -> None:
-    response = client.post("/posts/no-such-value-zz/publish", headers={})
+def test_get_me_unauthenticated(client: TestClient) -> None:
+    response = client.get("/me", headers={})
     assert response.status_code == 401
 
 
-def test_get_me_unauthenticated(client: TestClient) -> None:
-    response = client.get("/me", headers={})
+def test_post_posts_slug_publish_unauthenticated(client: TestClient) -> None:
+    response = client.post("/posts/no-such-value-zz/publish", headers={})
     assert response.status_code == 401

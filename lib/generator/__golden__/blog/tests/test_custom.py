@@ -5,17 +5,6 @@ from fastapi.testclient import TestClient
 from tests.utils import sign_in
 
 
-def test_post_posts_slug_publish_not_implemented(client: TestClient) -> None:
-    _, headers = sign_in(client)
-    response = client.post("/posts/no-such-value-zz/publish", headers=headers)
-    assert response.status_code == 501
-
-
-def test_post_posts_slug_publish_unauthenticated(client: TestClient) -> None:
-    response = client.post("/posts/no-such-value-zz/publish", headers={})
-    assert response.status_code == 401
-
-
 def test_get_me_not_implemented(client: TestClient) -> None:
     _, headers = sign_in(client)
     response = client.get("/me", headers=headers)

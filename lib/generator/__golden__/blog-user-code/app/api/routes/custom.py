@@ -15,6 +15,22 @@ from app.schemas.user import UserRead
 router = APIRouter()
 
 
+@router.get(
+    "/me",
+    tags=["custom"],
+    summary="The signed-in user",
+    responses=error_responses(401, 501),
+)
+async def get_me(
+    session: SessionDep,
+    current_user: CurrentUser,
+) -> UserRead:
+    """The signed-in user. Stub: answers 501 Not Implemented until it is
+    written.
+    """
+    return await get_me_handler.handle(session=session, current_user=current_user)
+
+
 @router.post(
     "/posts/{slug}/publish",
     tags=["posts"],
@@ -32,22 +48,6 @@ async def post_posts_slug_publish(
     return await post_posts_slug_publish_handler.handle(
         session=session, slug=slug, current_user=current_user
     )
-
-
-@router.get(
-    "/me",
-    tags=["custom"],
-    summary="The signed-in user",
-    responses=error_responses(401, 501),
-)
-async def get_me(
-    session: SessionDep,
-    current_user: CurrentUser,
-) -> UserRead:
-    """The signed-in user. Stub: answers 501 Not Implemented until it is
-    written.
-    """
-    return await get_me_handler.handle(session=session, current_user=current_user)
 
 
 @router.get(

@@ -4,32 +4,10 @@ from fastapi import APIRouter
 
 from app.api.deps import CurrentUser, SessionDep
 from app.handlers import get_me as get_me_handler
-from app.handlers import post_posts_slug_publish as post_posts_slug_publish_handler
-from app.schemas.common import SafeStr
 from app.schemas.errors import error_responses
-from app.schemas.responses import PostDetail
 from app.schemas.user import UserRead
 
 router = APIRouter()
-
-
-@router.post(
-    "/posts/{slug}/publish",
-    tags=["posts"],
-    summary="Publish a post now",
-    responses=error_responses(401, 501),
-)
-async def post_posts_slug_publish(
-    session: SessionDep,
-    slug: SafeStr,
-    current_user: CurrentUser,
-) -> PostDetail:
-    """Publish a post now. Stub: answers 501 Not Implemented until it is
-    written.
-    """
-    return await post_posts_slug_publish_handler.handle(
-        session=session, slug=slug, current_user=current_user
-    )
 
 
 @router.get(

@@ -7,7 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.scoping import OptionalUser, load_links
-from app.core.db import Bytewise
+from app.core.db import Bytewise, utc_now
 from app.models.post import Post
 from app.models.tag import Tag
 from app.models.user import User
@@ -155,3 +155,23 @@ async def delete_post(
     row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)
     await session.delete(row)
     await commit_or_409(session)
+
+
+@router.post(
+    "/{slug}/publish",
+    summary="Publish a post now",
+    responses=error_responses(401, 404, 409),
+)
+async def publish_post(
+    session: SessionDep,
+    current_user: CurrentUser,
+    slug: SafeStr,
+) -> PostDetail:
+    """Sets `published` to true and `published_at` to now on a Post of the
+    caller by slug, and answers it; 404 when there is none.
+    """
+    row = await _fetch(session, Post.slug == slug, Post.author_id == current_user.id)
+    row.published = True
+    row.published_at = utc_now()
+    await commit_or_409(session)
+    return PostDetail.model_validate(await _fetch(session, Post.id == row.id))

@@ -1,0 +1,80 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Integer, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from app.core.db import Base, UTCDateTime, utc_now
+
+if TYPE_CHECKING:
+    from app.models.article import Article
+    from app.models.comment import Comment
+
+
+def normalise_login(value: str) -> str:
+    """Logins are unique regardless of case and surrounding spaces."""
+    return value.strip().lower()
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), nullable=False, unique=True)
+    username: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
+    password: Mapped[str] = mapped_column(String(255), nullable=False)
+    bio: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime(), default=utc_now, server_default=func.now()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime(), default=utc_now, server_default=func.now(), onupdate=utc_now
+    )
+
+    articles: Mapped[list["Article"]] = relationship(
+        foreign_keys="[Article.author_id]",
+        back_populates="author",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    edited_articles: Mapped[list["Article"]] = relationship(
+        foreign_keys="[Article.editor_id]",
+        back_populates="editor",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    favorites: Mapped[list["Article"]] = relationship(
+        secondary="favorites",
+        back_populates="favorited_by",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    comments: Mapped[list["Comment"]] = relationship(
+        back_populates="author", passive_deletes=True, lazy="raise"
+    )
+    liked_comments: Mapped[list["Comment"]] = relationship(
+        secondary="comments_liked_by",
+        back_populates="liked_by",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    following: Mapped[list["User"]] = relationship(
+        secondary="follows",
+        primaryjoin="User.id == follows.c.user_id",
+        secondaryjoin="User.id == follows.c.related_user_id",
+        back_populates="followers",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    followers: Mapped[list["User"]] = relationship(
+        secondary="follows",
+        primaryjoin="User.id == follows.c.related_user_id",
+        secondaryjoin="User.id == follows.c.user_id",
+        back_populates="following",
+        passive_deletes=True,
+        lazy="raise",
+    )
+
+    @validates("email")
+    def _normalise_login(self, _key: str, value: str) -> str:
+        return normalise_login(value)

@@ -1,0 +1,124 @@
+"""Rows and request bodies for the tests, valid by construction."""
+
+import itertools
+from typing import Any
+
+from app.core.db import SessionLocal
+from app.core.security import hash_password
+from app.models.article import Article
+from app.models.comment import Comment
+from app.models.tag import Tag
+from app.models.user import User
+
+_counter = itertools.count(1)
+
+
+async def create_user(**overrides: Any) -> User:
+    n = next(_counter)
+    values: dict[str, Any] = {
+        "email": f"user{n}@example.com",
+        "username": f"username{n}",
+        "password": hash_password("Correct-Horse-7-Battery"),
+    }
+    values.update(overrides)
+    async with SessionLocal() as session:
+        row = User(**values)
+        session.add(row)
+        await session.commit()
+        await session.refresh(row)
+        return row
+
+
+async def user_payload(**overrides: Any) -> dict[str, Any]:
+    n = next(_counter)
+    payload: dict[str, Any] = {
+        "email": f"user{n}@example.com",
+        "username": f"username{n}",
+        "password": "Correct-Horse-7-Battery",
+    }
+    payload.update(overrides)
+    return payload
+
+
+async def create_article(owned_by: User | None = None, **overrides: Any) -> Article:
+    n = next(_counter)
+    values: dict[str, Any] = {
+        "slug": f"slug-{n}",
+        "title": f"title-{n}",
+    }
+    if "author_id" not in overrides:
+        values["author_id"] = (owned_by or await create_user()).id
+    values.update(overrides)
+    async with SessionLocal() as session:
+        row = Article(**values)
+        session.add(row)
+        await session.commit()
+        await session.refresh(row)
+        return row
+
+
+async def article_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
+    n = next(_counter)
+    payload: dict[str, Any] = {
+        "slug": f"slug-{n}",
+        "title": f"title-{n}",
+        "published": True,
+    }
+    payload.update(overrides)
+    return payload
+
+
+async def create_tag(owned_by: User | None = None, **overrides: Any) -> Tag:
+    n = next(_counter)
+    values: dict[str, Any] = {
+        "name": f"name-{n}",
+    }
+    values.update(overrides)
+    async with SessionLocal() as session:
+        row = Tag(**values)
+        session.add(row)
+        await session.commit()
+        await session.refresh(row)
+        return row
+
+
+async def tag_payload(owned_by: User | None = None, **overrides: Any) -> dict[str, Any]:
+    n = next(_counter)
+    payload: dict[str, Any] = {
+        "name": f"name-{n}",
+    }
+    payload.update(overrides)
+    return payload
+
+
+async def create_comment(owned_by: User | None = None, **overrides: Any) -> Comment:
+    n = next(_counter)
+    values: dict[str, Any] = {
+        "body": f"body-{n}",
+    }
+    if "article_id" not in overrides:
+        values["article_id"] = (
+            await create_article(owned_by=owned_by, published=True)
+        ).id
+    if "author_id" not in overrides:
+        values["author_id"] = (owned_by or await create_user()).id
+    values.update(overrides)
+    async with SessionLocal() as session:
+        row = Comment(**values)
+        session.add(row)
+        await session.commit()
+        await session.refresh(row)
+        return row
+
+
+async def comment_payload(
+    owned_by: User | None = None, **overrides: Any
+) -> dict[str, Any]:
+    n = next(_counter)
+    payload: dict[str, Any] = {
+        "body": f"body-{n}",
+    }
+    payload.update(overrides)
+    return payload

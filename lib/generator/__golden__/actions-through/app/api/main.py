@@ -1,0 +1,10 @@
+"""All API routes."""
+
+from fastapi import APIRouter
+
+from app.api.routes import articles, auth, users
+
+api_router = APIRouter()
+api_router.include_router(auth.router)
+api_router.include_router(users.router)
+api_router.include_router(articles.router)

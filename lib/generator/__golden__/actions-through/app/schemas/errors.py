@@ -1,0 +1,28 @@
+"""Error response bodies, as documented in OpenAPI."""
+
+from typing import Any
+
+from pydantic import BaseModel
+
+_DESCRIPTIONS = {
+    401: "Missing, invalid or expired bearer token",
+    403: "Signed in with a role that may not do this",
+    404: "Not found (or not yours)",
+    409: "Conflicts with existing data",
+    422: "Validation Error",
+    501: "Not implemented yet",
+}
+
+
+class FieldErrors(BaseModel):
+    """{"errors": {"<field>": ["<message>"]}}; other errors under "body"."""
+
+    errors: dict[str, list[str]]
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a route: each error status with its body schema."""
+    return {
+        status: {"model": FieldErrors, "description": _DESCRIPTIONS[status]}
+        for status in statuses
+    }

@@ -1,0 +1,244 @@
+"""Tests of registration, login and the current user."""
+
+import asyncio
+import datetime as dt
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jwt
+import pytest
+from argon2 import PasswordHasher
+from fastapi.testclient import TestClient
+
+from app.core import security
+from app.core.db import SessionLocal
+from app.core.security import create_access_token
+from app.models.user import User
+from tests.factories import create_user
+from tests.utils import assert_error, headers_for, run
+
+_counter = itertools.count(1000)
+
+
+def _register_body(client: TestClient) -> dict[str, Any]:
+    n = next(_counter)
+    body: dict[str, Any] = {
+        "email": f"user{n}@example.com",
+        "password": "Correct-Horse-7-Battery",
+    }
+    return body
+
+
+def _signed_up(client: TestClient) -> dict[str, Any]:
+    body = _register_body(client)
+    assert client.post("/users", json={"user": body}).status_code == 201
+    return body
+
+
+def test_register(client: TestClient) -> None:
+    body = _register_body(client)
+    response = client.post("/users", json={"user": body})
+    assert response.status_code == 201, response.text
+    created = response.json()["user"]
+    assert created["email"] == body["email"]
+    assert "password" not in created
+
+
+def test_register_conflict(client: TestClient) -> None:
+    body = _signed_up(client)
+    response = client.post("/users", json={"user": body})
+    assert response.status_code == 409
+    assert_error(response, 409)
+
+
+def test_register_invalid(client: TestClient) -> None:
+    response = client.post("/users", json={"user": {}})
+    assert response.status_code == 422
+
+
+def test_login_wrong_password(client: TestClient) -> None:
+    body = _signed_up(client)
+    credentials = {"email": body["email"], "password": "wrong-password"}
+    response = client.post("/users/login", json={"user": credentials})
+    assert response.status_code == 401
+    assert_error(response, 401)
+
+
+def test_login_json(client: TestClient) -> None:
+    body = _signed_up(client)
+    credentials = {"email": body["email"], "password": body["password"]}
+    response = client.post("/users/login", json={"user": credentials})
+    assert response.status_code == 200, response.text
+    assert response.json()["user"]["token"]
+
+
+def test_login_json_unknown_user(client: TestClient) -> None:
+    credentials = {"email": "nobody@example.com", "password": "x"}
+    response = client.post("/users/login", json={"user": credentials})
+    assert response.status_code == 401
+
+
+def test_login_json_invalid(client: TestClient) -> None:
+    response = client.post("/users/login", json={"user": {}})
+    assert response.status_code == 422
+
+
+def test_login_ignores_case_and_spaces(client: TestClient) -> None:
+    body = _signed_up(client)
+    login = f"  {str(body['email']).upper()} "
+    credentials = {"email": login, "password": body["password"]}
+    response = client.post("/users/login", json={"user": credentials})
+    assert response.status_code == 200, response.text
+
+
+def test_register_same_login_in_other_case(client: TestClient) -> None:
+    body = _signed_up(client)
+    again = _register_body(client)
+    again["email"] = str(body["email"]).upper()
+    response = client.post("/users", json={"user": again})
+    # One account per login: a conflict (or refused outright by a lower-case pattern).
+    assert response.status_code in (409, 422), response.text
+
+
+def test_register_password_too_long(client: TestClient) -> None:
+    body = _register_body(client)
+    body["password"] = "x" * 129
+    response = client.post("/users", json={"user": body})
+    assert response.status_code == 422
+    assert_error(response, 422, "password")
+
+
+def test_unknown_login_costs_a_hash_check_off_the_loop(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str | None, bool]] = []
+    verify = security.verify_password
+
+    def spy(password: str, hashed: str | None) -> bool:
+        try:
+            asyncio.get_running_loop()
+            on_loop = True
+        except RuntimeError:
+            on_loop = False
+        calls.append((hashed, on_loop))
+        return verify(password, hashed)
+
+    monkeypatch.setattr(security, "verify_password", spy)
+    credentials = {"email": "nobody@example.com", "password": "x"}
+    response = client.post("/users/login", json={"user": credentials})
+    assert response.status_code == 401
+    # The dummy hash was verified, in a worker thread (not on the event loop).
+    assert calls == [(None, False)]
+
+
+async def _stored_hash(user_id: Any) -> str:
+    async with SessionLocal() as session:
+        user = await session.get(User, user_id)
+        assert user is not None
+        return str(user.password)
+
+
+def test_login_rehashes_old_parameters(client: TestClient) -> None:
+    old = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1)
+    old_hash = old.hash("Correct-Horse-7-Battery")
+    user = run(client, create_user, password=old_hash)
+    credentials = {"email": user.email, "password": "Correct-Horse-7-Battery"}
+    response = client.post("/users/login", json={"user": credentials})
+    assert response.status_code == 200, response.text
+    stored = run(client, _stored_hash, user_id=user.id)
+    assert stored != old_hash
+    assert not security.password_needs_rehash(stored)
+
+
+def test_token_without_exp_is_refused(client: TestClient) -> None:
+    user = run(client, create_user)
+    token = jwt.encode({"sub": str(user.id)}, security.SIGNING_KEY, algorithm="HS256")
+    response = client.get("/user", headers={"Authorization": f"Token {token}"})
+    assert response.status_code == 401
+
+
+def test_token_signed_with_another_key_is_refused(client: TestClient) -> None:
+    user = run(client, create_user)
+    expires = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    claims = {"sub": str(user.id), "exp": expires}
+    forged = "insecure-development-key-change-me-but-32-chars-long"
+    token = jwt.encode(claims, forged, algorithm="HS256")
+    response = client.get("/user", headers={"Authorization": f"Token {token}"})
+    assert response.status_code == 401
+
+
+def _import_security(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Imports app.core.security in a fresh interpreter, away from any .env file."""
+    root = str(Path(__file__).resolve().parents[1])
+    clean = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ENVIRONMENT")
+    }
+    clean.update(env, PYTHONPATH=root)
+    return subprocess.run(
+        [sys.executable, "-c", "import app.core.security"],
+        env=clean,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_outside_development_secret_key_is_required(tmp_path: Path) -> None:
+    missing = _import_security(tmp_path, ENVIRONMENT="production")
+    assert missing.returncode != 0
+    assert "SECRET_KEY" in missing.stderr
+    short = _import_security(tmp_path, ENVIRONMENT="production", SECRET_KEY="short")
+    assert short.returncode != 0
+    strong = _import_security(tmp_path, ENVIRONMENT="production", SECRET_KEY="k" * 32)
+    assert strong.returncode == 0, strong.stderr
+
+
+def test_me(client: TestClient) -> None:
+    user = run(client, create_user)
+    response = client.get("/user", headers=headers_for(user))
+    assert response.status_code == 200
+    assert response.json()["user"]["id"] == str(user.id)
+
+
+def test_me_unauthenticated(client: TestClient) -> None:
+    response = client.get("/user")
+    assert response.status_code == 401
+
+
+def test_me_invalid_token(client: TestClient) -> None:
+    response = client.get("/user", headers={"Authorization": "Token not-a-token"})
+    assert response.status_code == 401
+
+
+def test_register_with_a_taken_email_names_it(client: TestClient) -> None:
+    body = _signed_up(client)
+    again = _register_body(client)
+    again["email"] = body["email"]
+    response = client.post("/users", json={"user": again})
+    assert_error(response, 409, "email")
+
+
+def test_bearer_scheme_is_refused(client: TestClient) -> None:
+    user = run(client, create_user)
+    token = create_access_token(str(user.id))
+    response = client.get("/user", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 401
+    response = client.get("/user", headers={"Authorization": f"Token {token}"})
+    assert response.status_code == 200, response.text
+
+
+def test_register_answers_a_token_in_the_user(client: TestClient) -> None:
+    body = _register_body(client)
+    response = client.post("/users", json={"user": body})
+    assert response.status_code == 201, response.text
+    created = response.json()["user"]
+    token = created["token"]
+    again = client.get("/user", headers={"Authorization": f"Token {token}"})
+    assert again.status_code == 200, again.text
+    assert again.json()["user"]["id"] == created["id"]
+    assert again.json()["user"]["token"]
