@@ -2,6 +2,7 @@ import 'server-only';
 import { type Design, loadDesign } from '@/lib/design';
 import { designExcess, LIMITS } from '@/lib/design/limits';
 import type { DesignVersion } from '@/lib/generator';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import { runJob } from '@/lib/jobs/pool';
 import type { JobInput, JobName, JobResults, Refusal } from '@/lib/jobs/types';
 import { ApiError } from './errors';
@@ -67,6 +68,8 @@ export type DesignJob = {
   stored: unknown;
   posted?: unknown;
   history?: readonly DesignVersion[];
+  /** The user code to generate with (already validated: `requestUserCode` or `loadUserCode`). */
+  userCode?: UserCode;
   /** See `JobOptions.owner`. */
   owner: string;
   signal?: AbortSignal;
@@ -83,7 +86,11 @@ export async function designJob<N extends Exclude<JobName, 'check'>>(
 ): Promise<Exclude<JobResults[N], Refusal>> {
   const design = job.posted ?? job.stored;
   assertDesignSize(design);
-  const input: JobInput = { design, ...(job.history ? { history: job.history } : {}) };
+  const input: JobInput = {
+    design,
+    ...(job.history ? { history: job.history } : {}),
+    ...(job.userCode ? { userCode: job.userCode } : {}),
+  };
   const result = await runJob(name, input, { owner: job.owner, signal: job.signal });
   if (!(result instanceof Uint8Array) && 'refused' in result)
     throw job.posted === undefined ? storedDesignRefused(result.issues) : notADesign(result.issues);

@@ -1,5 +1,6 @@
 import type { LoadIssue } from '@/lib/design/load';
 import type { DesignVersion, Diagnostic } from '@/lib/generator';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import type { CarrySchema } from '@/lib/runner/preview/carry-plan';
 
 /** What every job receives: the design as JSON (loaded in the worker: parsing a big design is work too). */
@@ -8,6 +9,8 @@ export type JobInput = {
   /** Committed versions, oldest first: migrations follow them. */
   history?: readonly DesignVersion[];
   projectName?: string;
+  /** The user's own files (validated by the route): they join the generated files, are checked and exported. */
+  userCode?: UserCode;
 };
 
 export type DesignProblemJson = { code: string; path: string; message: string; elementId?: string };

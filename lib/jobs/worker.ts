@@ -9,6 +9,7 @@ import { move } from 'piscina';
 import { type Design, loadDesign, type Problem, validateDesign } from '@/lib/design';
 import { projectSlug, zipProject } from '@/lib/export/zip';
 import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
+import { withUserFiles } from '@/lib/generator/user-code/files';
 import { type CarrySchema, carrySchema as carrySchemaOf } from '@/lib/runner/preview/carry-plan';
 import type {
   CheckInput,
@@ -49,11 +50,13 @@ const problemJson = ({ code, path, message, elementId }: Problem): DesignProblem
   elementId,
 });
 
+/** The generated project with the user's files at their paths: what is checked, previewed and exported. */
 function generated(input: JobInput, design: Design) {
-  return generateProject(design, {
+  const result = generateProject(design, {
     ...(input.history ? { history: input.history } : {}),
     ...(input.projectName ? { projectName: input.projectName } : {}),
   });
+  return result.ok ? { ...result, files: withUserFiles(result.files, input.userCode) } : result;
 }
 
 /** Generate and check (the IDE's Code view): the response body, serialized here. */
@@ -87,7 +90,7 @@ export function exportZip(input: JobInput): ExportJobResult {
   if (!result.ok) return { ok: false, problems: result.problems.map(problemJson) };
   return {
     ok: true,
-    bytes: zipProject(loaded.design, result.files),
+    bytes: zipProject(loaded.design, result.files, input.userCode),
     name: `${projectSlug(loaded.design)}.zip`,
   };
 }

@@ -20,6 +20,8 @@ export function userPathProblem(path: string): string | null {
   if (!USER_CODE_DIRS.some((dir) => path.startsWith(dir)))
     return `user files live under ${USER_CODE_DIRS.join(', ')}`;
   if (!path.endsWith('.py')) return 'user files are Python files (.py)';
+  // Package markers are the generator's: a user `__init__.py` could shadow what the package exports.
+  if (path.endsWith('/__init__.py')) return 'package files (__init__.py) belong to the generator';
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.' || segment === '..')
       return 'a path has no empty, "." or ".." segment';

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { isDiskFull } from '@/lib/db/errors';
 import type { Design } from '@/lib/design';
 import type { DesignVersion } from '@/lib/generator';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import { runJob } from '@/lib/jobs/pool';
 import type { DesignProblemJson, Refusal as JobRefusal } from '@/lib/jobs/types';
 import { type Availability, checkAvailability, unavailableMessage } from './availability';
@@ -61,6 +62,8 @@ export type StartOptions = {
   resetData?: boolean;
   /** The workspace's committed versions: the project's migrations follow them (revision chain + pending). */
   history?: readonly DesignVersion[];
+  /** The user's own files: materialised with the generated project (and checked with it). */
+  userCode?: UserCode;
   onStep?: (event: StepEvent) => void;
 };
 
@@ -268,7 +271,11 @@ export class PreviewManager {
     // Validation, generation and checks run in the worker pool (lib/jobs), counted against the person who
     // starts the preview, so a big design's preview never stalls other requests; a superseded start cancels its job.
     const job = { owner: options.userId, signal };
-    const input = { design, ...(options.history ? { history: options.history } : {}) };
+    const input = {
+      design,
+      ...(options.history ? { history: options.history } : {}),
+      ...(options.userCode ? { userCode: options.userCode } : {}),
+    };
     try {
       await step('validate', async () => {
         const result = refusedOr(await runJob('validate', input, job));

@@ -71,6 +71,7 @@ describe('userPathProblem', () => {
     'app/handlers/./a.py',
     '/app/handlers/a.py',
     'app/handlers/a b.py',
+    'app/handlers/__init__.py',
     'app\\handlers\\a.py',
     `app/handlers/${'a'.repeat(300)}.py`,
   ])('refuses %j', (path) => expect(userPathProblem(path)).not.toBeNull());
