@@ -21,7 +21,13 @@ export type CodeEditorProps = {
   diff: boolean;
   diagnostics: readonly Diagnostic[];
   reveal: RevealTarget | null;
+  /** A user file: typing changes it (`onChange`); generated files stay read only and say why. */
+  editable?: boolean;
+  onChange?: (value: string) => void;
 };
+
+/** Shown by Monaco when someone types into a generated file. */
+export const GENERATED_REASON = 'Generated from the design: edit the design or write a handler';
 
 const OPTIONS = {
   readOnly: true,
@@ -34,7 +40,10 @@ const OPTIONS = {
   // Read-only editors hide squiggles by default ('editable').
   renderValidationDecorations: 'on',
   fixedOverflowWidgets: true,
+  readOnlyMessage: { value: GENERATED_REASON },
 } as const;
+
+const EDITABLE = { ...OPTIONS, readOnly: false, domReadOnly: false } as const;
 
 const MARKER_OWNER = 'fastdraft-checks';
 
@@ -67,7 +76,7 @@ function revealIn(editor: CodeEditor, target: RevealTarget) {
   editor.focus();
 }
 
-/** Read-only Monaco view of one generated file, or its diff against the previous generation. */
+/** Monaco view of one file (read only when generated, editable when the user's), or its diff against the previous generation. */
 export default function CodeEditorView({
   path,
   value,
@@ -75,6 +84,8 @@ export default function CodeEditorView({
   diff,
   diagnostics,
   reveal,
+  editable = false,
+  onChange,
 }: CodeEditorProps) {
   const theme = useTheme() === 'dark' ? 'vs-dark' : 'light';
   const editorRef = useRef<CodeEditor | null>(null);
@@ -109,7 +120,8 @@ export default function CodeEditorView({
     <Editor
       value={value}
       language={language}
-      options={OPTIONS}
+      options={editable ? EDITABLE : OPTIONS}
+      onChange={editable && onChange ? (next) => onChange(next ?? '') : undefined}
       theme={theme}
       loading="Loading editor…"
       onMount={(editor) => {

@@ -6,6 +6,7 @@ import { useEditorMode } from '@/components/editor/store/editor-mode';
 import { shownDesign } from '@/components/editor/store/editor-state';
 import { callApi } from '@/lib/api/client';
 import type { Design } from '@/lib/design';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import {
   type GenerateResponse,
   type GenerationState,
@@ -16,31 +17,34 @@ import {
 export const REGENERATE_DELAY_MS = 800;
 
 /**
- * Generates the editor's in-memory design (unsaved edits included) while `active`: at once when the view
+ * Generates the editor's in-memory design and user code (unsaved edits included) while `active`: at once when the view
  * opens on a design it has not generated, then debounced as the design changes. Only the newest request's
  * answer is applied, so a slow earlier answer can never overwrite a later one.
  */
 export function useGeneration(workspaceId: string, active: boolean): GenerationState {
   // An assistant proposal under review is what the view shows (and diffs against the design it would change).
   const design = useEditor(shownDesign);
+  // The user's files go along, so their lint diagnostics follow the typing (a view link's are the stored ones).
+  const userCode = useEditor((s) => s.userCode);
   const [state, dispatch] = useReducer(generationReducer, initialGeneration);
   const latest = useRef(0);
-  const generated = useRef<Design | null>(null);
+  const generated = useRef<{ design: Design; userCode: UserCode } | null>(null);
   const wasActive = useRef(false);
   const url = useEditorMode().generateUrl(workspaceId);
 
   useEffect(() => {
     const justOpened = active && !wasActive.current;
     wasActive.current = active;
-    if (!active || design === generated.current) return;
+    const last = generated.current;
+    if (!active || (last?.design === design && last.userCode === userCode)) return;
     const timer = setTimeout(
       async () => {
-        generated.current = design;
+        generated.current = { design, userCode };
         const request = ++latest.current;
         dispatch({ type: 'started' });
         const result = await callApi<GenerateResponse>(url, {
           method: 'POST',
-          body: { design },
+          body: { design, userCode },
         });
         if (request !== latest.current) return;
         if (result.ok) dispatch({ type: 'answered', response: result.data });
@@ -53,7 +57,7 @@ export function useGeneration(workspaceId: string, active: boolean): GenerationS
       justOpened ? 0 : REGENERATE_DELAY_MS,
     );
     return () => clearTimeout(timer);
-  }, [design, active, url]);
+  }, [design, userCode, active, url]);
 
   return state;
 }

@@ -1,9 +1,11 @@
 'use client';
 
+import { useOpenInCode } from '@/components/code/code-navigation';
 import { type CustomEndpoint, HTTP_METHODS, type HttpMethod, type OperationOf } from '@/lib/design';
+import { handlerModulePath } from '@/lib/generator/user-code/paths';
 import { customRoute } from '../model/routes';
 import { useElementProblems } from '../problems/problems-context';
-import { useEditor } from '../store/editor-context';
+import { useEditor, useEditorStore } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { AccessControl } from './access-control';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
@@ -123,6 +125,7 @@ export function CustomEndpointInspector({ endpoint, index }: { endpoint: CustomE
           />
         )}
       </Section>
+      <HandlerSection endpoint={endpoint} />
       <div className="inspector-actions">
         <button
           type="button"
@@ -139,5 +142,36 @@ export function CustomEndpointInspector({ endpoint, index }: { endpoint: CustomE
         </button>
       </div>
     </>
+  );
+}
+
+/**
+ * Where the endpoint's body is written: its handler module, a user file. "Write the handler" opens it in the
+ * Code view; a module not there yet starts empty and equal to its base, so the generator's scaffold merges in.
+ */
+function HandlerSection({ endpoint }: { endpoint: CustomEndpoint }) {
+  const store = useEditorStore();
+  const openInCode = useOpenInCode();
+  const path = useEditor((s) => handlerModulePath(s.design, endpoint));
+  const written = useEditor((s) => (s.userCode.files[path]?.content ?? '') !== '');
+  return (
+    <Section title="Handler">
+      <p className="hint">
+        The endpoint runs your code in <code>{path}</code>
+        {written ? '.' : '; until you write it, it answers 501.'}
+      </p>
+      {openInCode && (
+        <button
+          type="button"
+          onClick={() => {
+            if (!store.getState().userCode.files[path])
+              store.dispatch({ type: 'writeUserFile', path, content: '' });
+            openInCode(path);
+          }}
+        >
+          Write the handler
+        </button>
+      )}
+    </Section>
   );
 }
