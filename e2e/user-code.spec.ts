@@ -45,6 +45,7 @@ test.describe('User code', () => {
     const before = await code.visibleCode().innerText();
     await code.visibleCode().click();
     await page.keyboard.insertText('typed into a generated file');
+    // Monaco handled the keystrokes and refused them with the reason: the text is as it was.
     await expect(page.locator('.monaco-editor-overlaymessage')).toContainText('Generated from the design');
     expect(await code.visibleCode().innerText()).toBe(before);
 
