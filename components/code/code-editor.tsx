@@ -24,6 +24,8 @@ export type CodeEditorProps = {
   /** A user file: typing changes it (`onChange`); generated files stay read only and say why. */
   editable?: boolean;
   onChange?: (value: string) => void;
+  /** Why a read-only file cannot be typed into (Monaco shows it on a keystroke). */
+  readOnlyReason?: string;
 };
 
 /** Shown by Monaco when someone types into a generated file. */
@@ -40,7 +42,6 @@ const OPTIONS = {
   // Read-only editors hide squiggles by default ('editable').
   renderValidationDecorations: 'on',
   fixedOverflowWidgets: true,
-  readOnlyMessage: { value: GENERATED_REASON },
 } as const;
 
 const EDITABLE = { ...OPTIONS, readOnly: false, domReadOnly: false } as const;
@@ -86,6 +87,7 @@ export default function CodeEditorView({
   reveal,
   editable = false,
   onChange,
+  readOnlyReason = GENERATED_REASON,
 }: CodeEditorProps) {
   const theme = useTheme() === 'dark' ? 'vs-dark' : 'light';
   const editorRef = useRef<CodeEditor | null>(null);
@@ -118,9 +120,12 @@ export default function CodeEditorView({
   }
   return (
     <Editor
+      // One editor per file: a value swapped into a live editor reports a change, which must never reach
+      // the file being left (the library's change callback lags a render behind).
+      key={path}
       value={value}
       language={language}
-      options={editable ? EDITABLE : OPTIONS}
+      options={editable ? EDITABLE : { ...OPTIONS, readOnlyMessage: { value: readOnlyReason } }}
       onChange={editable && onChange ? (next) => onChange(next ?? '') : undefined}
       theme={theme}
       loading="Loading editor…"

@@ -250,7 +250,13 @@ export function CodeView({
                   diagnostics={byFile.get(openPath) ?? []}
                   reveal={reveal}
                   editable={editable && !diff}
-                  onChange={(content) => store.dispatch({ type: 'writeUserFile', path: openPath, content })}
+                  readOnlyReason={
+                    userFile ? 'Read only: this view shows the code without changing it' : GENERATED_REASON
+                  }
+                  onChange={(content) => {
+                    if (store.getState().userCode.files[openPath])
+                      store.dispatch({ type: 'writeUserFile', path: openPath, content });
+                  }}
                 />
               ) : (
                 <div className="code-editor-loading muted">{statusText(generation)}</div>
