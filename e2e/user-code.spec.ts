@@ -53,6 +53,8 @@ test.describe('User code', () => {
     await code.open();
     await code.file(HANDLER).click();
     await expect(code.visibleCode()).toContainText('return "published"');
+    // Opening the generated file in between left the user's file as it was.
+    await expect(code.visibleCode()).not.toContainText('The FastAPI application');
 
     // "New file" under tests/custom/.
     await page.getByRole('button', { name: 'New file' }).click();

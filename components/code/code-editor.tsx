@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTheme } from '@/components/ui/theme';
 import { checkerOf } from './diagnostic-source';
 import { languageOf } from './file-language';
+import { GENERATED_REASON } from './file-owner';
 import type { Diagnostic } from './generation-state';
 import { monaco } from './monaco-setup';
 
@@ -27,9 +28,6 @@ export type CodeEditorProps = {
   /** Why a read-only file cannot be typed into (Monaco shows it on a keystroke). */
   readOnlyReason?: string;
 };
-
-/** Shown by Monaco when someone types into a generated file. */
-export const GENERATED_REASON = 'Generated from the design: edit the design or write a handler';
 
 const OPTIONS = {
   readOnly: true,

@@ -11,9 +11,10 @@ import { useEditorMode } from '@/components/editor/store/editor-mode';
 import { useEditorActions } from '@/components/editor/store/use-editor-actions';
 import type { Problem } from '@/lib/design';
 import { BlockedView } from './blocked-view';
-import { GENERATED_REASON, type RevealTarget } from './code-editor';
+import type { RevealTarget } from './code-editor';
 import { DiagnosticsList } from './diagnostics-list';
 import { classifyChanges, countChanges } from './file-changes';
+import { GENERATED_REASON } from './file-owner';
 import { FileTreeView } from './file-tree-view';
 import {
   type DesignProblem,
