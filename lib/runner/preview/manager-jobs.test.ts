@@ -24,7 +24,6 @@ vi.mock('@/lib/design', async (importOriginal) => ({
 
 const { templates } = await import('@/lib/design');
 const { PreviewManager } = await import('./manager');
-const { previewPaths } = await import('./project');
 
 const previewsDir = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-preview-jobs-'));
 const manager = new PreviewManager({
@@ -80,18 +79,29 @@ describe('user code in the preview', () => {
     const HANDLER = 'app/handlers/publish.py';
     const userCode = { files: { [HANDLER]: { content: 'import os\n\nVALUE = 1\n', base: '' } } };
     const steps: StepEvent[] = [];
-    // No Python here: the start fails at migrate, after the project was written.
+    const app = manager.pathsOf('jobs-user-code').app;
+    let written: { handler: string; main: string } | null = null;
+    // No Python here: the start fails at migrate, right after the project was written (read it then, before
+    // a quota disk is unmounted).
     const end = await manager.start('jobs-user-code', templates.todo(), {
       userId: 'jobs-test-user',
       userCode,
-      onStep: (event) => steps.push(event),
+      onStep: (event) => {
+        steps.push(event);
+        if (event.step === 'migrate' && event.status === 'failed')
+          written = {
+            handler: readFileSync(path.join(app, HANDLER), 'utf8'),
+            main: readFileSync(path.join(app, 'app/main.py'), 'utf8'),
+          };
+      },
     });
     expect(end.ok).toBe(false);
     const check = steps.find((s) => s.step === 'check' && s.status === 'done');
     expect(check?.diagnostics?.some((d) => d.file === HANDLER)).toBe(true);
-    const app = previewPaths(previewsDir, 'jobs-user-code').app;
-    expect(readFileSync(path.join(app, HANDLER), 'utf8')).toBe(userCode.files[HANDLER].content);
-    expect(readFileSync(path.join(app, 'app/main.py'), 'utf8')).toContain('FastAPI');
+    expect(written).toEqual({
+      handler: userCode.files[HANDLER].content,
+      main: expect.stringContaining('FastAPI'),
+    });
   }, 120_000);
 });
 
