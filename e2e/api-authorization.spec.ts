@@ -34,6 +34,7 @@ const workspaceRoutes: Record<string, Call> = {
       },
     },
   },
+  'get user code': { method: 'GET', path: (id) => `/api/workspaces/${id}/code` },
   'generate code': { method: 'POST', path: (id) => `/api/workspaces/${id}/generate`, body: {} },
   'pending diff': { method: 'POST', path: (id) => `/api/workspaces/${id}/versions/pending-diff`, body: {} },
   'postgres sql': { method: 'POST', path: (id) => `/api/workspaces/${id}/sql`, body: {} },

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTheme } from '@/components/ui/theme';
 import { checkerOf } from './diagnostic-source';
 import { languageOf } from './file-language';
+import { GENERATED_REASON } from './file-owner';
 import type { Diagnostic } from './generation-state';
 import { monaco } from './monaco-setup';
 
@@ -21,6 +22,11 @@ export type CodeEditorProps = {
   diff: boolean;
   diagnostics: readonly Diagnostic[];
   reveal: RevealTarget | null;
+  /** A user file: typing changes it (`onChange`); generated files stay read only and say why. */
+  editable?: boolean;
+  onChange?: (value: string) => void;
+  /** Why a read-only file cannot be typed into (Monaco shows it on a keystroke). */
+  readOnlyReason?: string;
 };
 
 const OPTIONS = {
@@ -35,6 +41,8 @@ const OPTIONS = {
   renderValidationDecorations: 'on',
   fixedOverflowWidgets: true,
 } as const;
+
+const EDITABLE = { ...OPTIONS, readOnly: false, domReadOnly: false } as const;
 
 const MARKER_OWNER = 'fastdraft-checks';
 
@@ -67,7 +75,7 @@ function revealIn(editor: CodeEditor, target: RevealTarget) {
   editor.focus();
 }
 
-/** Read-only Monaco view of one generated file, or its diff against the previous generation. */
+/** Monaco view of one file (read only when generated, editable when the user's), or its diff against the previous generation. */
 export default function CodeEditorView({
   path,
   value,
@@ -75,6 +83,9 @@ export default function CodeEditorView({
   diff,
   diagnostics,
   reveal,
+  editable = false,
+  onChange,
+  readOnlyReason = GENERATED_REASON,
 }: CodeEditorProps) {
   const theme = useTheme() === 'dark' ? 'vs-dark' : 'light';
   const editorRef = useRef<CodeEditor | null>(null);
@@ -107,9 +118,13 @@ export default function CodeEditorView({
   }
   return (
     <Editor
+      // One editor per file: a value swapped into a live editor reports a change, which must never reach
+      // the file being left (the library's change callback lags a render behind).
+      key={path}
       value={value}
       language={language}
-      options={OPTIONS}
+      options={editable ? EDITABLE : { ...OPTIONS, readOnlyMessage: { value: readOnlyReason } }}
+      onChange={editable && onChange ? (next) => onChange(next ?? '') : undefined}
       theme={theme}
       loading="Loading editor…"
       onMount={(editor) => {

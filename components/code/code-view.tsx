@@ -6,7 +6,7 @@ import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { nodeIdFor, selectedElementId } from '@/components/editor/model/find-element';
 import { problemSelection } from '@/components/editor/problems/problem-target';
-import { useEditorStore } from '@/components/editor/store/editor-context';
+import { useEditor, useEditorStore } from '@/components/editor/store/editor-context';
 import { useEditorMode } from '@/components/editor/store/editor-mode';
 import { useEditorActions } from '@/components/editor/store/use-editor-actions';
 import type { Problem } from '@/lib/design';
@@ -14,6 +14,7 @@ import { BlockedView } from './blocked-view';
 import type { RevealTarget } from './code-editor';
 import { DiagnosticsList } from './diagnostics-list';
 import { classifyChanges, countChanges } from './file-changes';
+import { GENERATED_REASON } from './file-owner';
 import { FileTreeView } from './file-tree-view';
 import {
   type DesignProblem,
@@ -22,6 +23,8 @@ import {
   listedPaths,
   statusText,
 } from './generation-state';
+import { NewFileForm } from './new-file-form';
+import { newUserFileContent } from './new-user-file';
 import { isSqlFile, SQL_FILES, sqlStatusText, sqlText } from './postgres-sql';
 import { useGeneration } from './use-generation';
 import { usePostgresSql } from './use-postgres-sql';
@@ -85,6 +88,15 @@ export function CodeView({
   const rootRef = useRef<HTMLDivElement>(null);
   // Plain SQL for PostgreSQL: two read-only files made on demand (members only: a view link cannot run it).
   const { readOnly } = useEditorMode();
+  const reviewing = useEditor((s) => s.proposal !== null);
+  // The user's own files come from the store (what they type), the generated ones from the last generation.
+  const userCode = useEditor((s) => s.userCode);
+  // Stored user files and the user-owned files of the generation (handler scaffolds not written yet).
+  const userPaths = useMemo(
+    () => new Set([...Object.keys(userCode.files), ...generation.userOwned]),
+    [userCode, generation.userOwned],
+  );
+  const [creating, setCreating] = useState(false);
 
   // The design's keyboard shortcuts (Delete, Ctrl+D...) listen on window and would act on an element the
   // user cannot see from here: keys pressed in the Code view stop at its edge.
@@ -104,8 +116,9 @@ export function CodeView({
 
   const paths = useMemo(() => {
     const listed = listedPaths(generation);
-    return readOnly || listed.length === 0 ? listed : [...listed, ...SQL_FILES].sort();
-  }, [generation, readOnly]);
+    const withUser = [...new Set([...listed, ...userPaths])];
+    return readOnly || listed.length === 0 ? withUser.sort() : [...withUser, ...SQL_FILES].sort();
+  }, [generation, readOnly, userPaths]);
   const byFile = useMemo(() => diagnosticsByFile(generation.diagnostics), [generation.diagnostics]);
   const counts = useMemo(() => new Map([...byFile].map(([file, list]) => [file, list.length])), [byFile]);
   const openPath =
@@ -116,11 +129,15 @@ export function CodeView({
         : (paths[0] ?? null);
   const sqlOpen = isSqlFile(openPath);
   const sql = usePostgresSql(workspaceId, active && sqlOpen);
+  const storedUserFile = openPath ? userCode.files[openPath] : undefined;
+  const userFile = openPath !== null && userPaths.has(openPath);
   const current = openPath
     ? sqlOpen
       ? (sqlText(sql, openPath) ?? undefined)
-      : generation.files?.[openPath]
+      : (storedUserFile?.content ?? generation.files?.[openPath])
     : undefined;
+  // Typing goes to the store (and autosaves); a view link, a proposal under review or a diff only shows.
+  const editable = userFile && !readOnly && !reviewing;
   const previous = openPath && earlier ? (earlier[openPath] ?? null) : null;
   const change = openPath ? changes[openPath] : undefined;
   const canDiff = earlier !== null && !sqlOpen;
@@ -152,6 +169,16 @@ export function CodeView({
         </span>
         <ChangeSummary changes={changes} prefix={proposalChanges ? 'Proposal' : undefined} />
         <span className="toolbar-spacer" />
+        {!readOnly && (
+          <button
+            type="button"
+            disabled={reviewing}
+            title="Create a file of your own under tests/custom/ or app/handlers/"
+            onClick={() => setCreating(true)}
+          >
+            New file
+          </button>
+        )}
         <button
           type="button"
           aria-pressed={diff}
@@ -162,6 +189,18 @@ export function CodeView({
           Diff
         </button>
       </div>
+      {creating && (
+        <NewFileForm
+          taken={new Set(paths)}
+          onCancel={() => setCreating(false)}
+          onCreate={(path) => {
+            store.dispatch({ type: 'writeUserFile', path, content: newUserFileContent(path) });
+            setCreating(false);
+            setChosenPath(path);
+            setDiff(false);
+          }}
+        />
+      )}
       {generation.phase === 'blocked' ? (
         <BlockedView problems={generation.problems} onShow={showInDesign} />
       ) : (
@@ -171,6 +210,7 @@ export function CodeView({
             openPath={openPath}
             changes={changes}
             diagnosticCounts={counts}
+            userPaths={userPaths}
             onOpen={setChosenPath}
           />
           <div className="code-main">
@@ -178,6 +218,16 @@ export function CodeView({
               <div className="code-file-header">
                 <code>{openPath}</code>
                 {change && <span className={`change-tag change-${change}`}>{change}</span>}
+                {!sqlOpen &&
+                  (userFile ? (
+                    <span className="file-owner owner-user">
+                      {editable
+                        ? 'Your code: saved with the workspace, kept across regeneration'
+                        : 'Your code (read only here)'}
+                    </span>
+                  ) : (
+                    <span className="file-owner owner-generated">{GENERATED_REASON}</span>
+                  ))}
                 {sqlOpen && (
                   <span role="status" aria-label="SQL status" className={`sql-status sql-${sql.phase}`}>
                     {sqlStatusText(sql)}
@@ -205,6 +255,16 @@ export function CodeView({
                   diff={diff && canDiff}
                   diagnostics={byFile.get(openPath) ?? []}
                   reveal={reveal}
+                  editable={editable && !diff}
+                  readOnlyReason={
+                    userFile ? 'Read only: this view shows the code without changing it' : GENERATED_REASON
+                  }
+                  onChange={(content) => {
+                    // A scaffold the person starts writing keeps what they saw as its merge base.
+                    const base = generation.files?.[openPath] ?? '';
+                    if (userPaths.has(openPath))
+                      store.dispatch({ type: 'writeUserFile', path: openPath, content, base });
+                  }}
                 />
               ) : (
                 <div className="code-editor-loading muted">{statusText(generation)}</div>

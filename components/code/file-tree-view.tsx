@@ -11,11 +11,20 @@ export type FileTreeViewProps = {
   openPath: string | null;
   changes: Readonly<Record<string, FileChange>>;
   diagnosticCounts: ReadonlyMap<string, number>;
+  /** The user's own files (editable), marked in the tree. */
+  userPaths?: ReadonlySet<string>;
   onOpen: (path: string) => void;
 };
 
 /** The generated files as a collapsible tree; each file shows its change mark and diagnostics count. */
-export function FileTreeView({ paths, openPath, changes, diagnosticCounts, onOpen }: FileTreeViewProps) {
+export function FileTreeView({
+  paths,
+  openPath,
+  changes,
+  diagnosticCounts,
+  userPaths,
+  onOpen,
+}: FileTreeViewProps) {
   const tree = useMemo(() => buildFileTree(paths), [paths]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   // A file opened from elsewhere (a diagnostic) is revealed in the tree.
@@ -71,8 +80,10 @@ export function FileTreeView({ paths, openPath, changes, diagnosticCounts, onOpe
           }
           const change = changes[node.path];
           const count = diagnosticCounts.get(node.path) ?? 0;
+          const user = userPaths?.has(node.path) ?? false;
           const label = [
             node.path,
+            user && 'your file',
             change,
             count > 0 && `${count} ${count === 1 ? 'diagnostic' : 'diagnostics'}`,
           ]
@@ -82,7 +93,7 @@ export function FileTreeView({ paths, openPath, changes, diagnosticCounts, onOpe
             <li key={`f:${node.path}`}>
               <button
                 type="button"
-                className={`tree-row tree-file${change ? ` is-${change}` : ''}`}
+                className={`tree-row tree-file${change ? ` is-${change}` : ''}${user ? ' is-user' : ''}`}
                 style={indent}
                 aria-label={label}
                 aria-current={node.path === openPath ? 'true' : undefined}

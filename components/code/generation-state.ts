@@ -1,12 +1,26 @@
 import type { Diagnostic } from '@/lib/generator/checks/types';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import { classifyChanges, type FileChange, type GeneratedFiles, sameFiles } from './file-changes';
 
 export type { Diagnostic };
 
 export type DesignProblem = { code: string; path: string; message: string; elementId?: string };
 
+export type UserCodeProblem = { code: string; path: string; line: number; message: string };
+
 export type GenerateResponse =
-  | { ok: true; files: Record<string, string>; diagnostics: Diagnostic[]; generatedAt: string }
+  | {
+      ok: true;
+      files: Record<string, string>;
+      /** 'user' files are editable (the scaffold until written), 'generator' ones read only. */
+      owners?: Record<string, 'generator' | 'user'>;
+      diagnostics: Diagnostic[];
+      userCodeProblems?: UserCodeProblem[];
+      blocked?: boolean;
+      orphaned?: string[];
+      userCode?: UserCode;
+      generatedAt: string;
+    }
   | { ok: false; problems: DesignProblem[] };
 
 /**
@@ -18,7 +32,14 @@ export type GenerationState = {
   files: GeneratedFiles | null;
   previous: GeneratedFiles | null;
   changes: Readonly<Record<string, FileChange>>;
+  /** The checks' findings, merge conflicts and refused user files first. */
   diagnostics: readonly Diagnostic[];
+  /** Paths the user owns in the last generation (handler scaffolds included, written or not). */
+  userOwned: ReadonlySet<string>;
+  /** User files kept out of the project (their endpoint or entity is gone). */
+  orphaned: readonly string[];
+  /** A user file holds conflict markers: Try it will not run the project until they are resolved. */
+  conflicted: boolean;
   problems: readonly DesignProblem[];
   generatedAt: string | null;
   error: string | null;
@@ -35,6 +56,9 @@ export const initialGeneration: GenerationState = {
   previous: null,
   changes: {},
   diagnostics: [],
+  userOwned: new Set(),
+  orphaned: [],
+  conflicted: false,
   problems: [],
   generatedAt: null,
   error: null,
@@ -50,7 +74,17 @@ export function generationReducer(state: GenerationState, event: GenerationEvent
       const { response } = event;
       if (!response.ok) return { ...state, phase: 'blocked', problems: response.problems, error: null };
       const base = { ...state, phase: 'ready' as const, problems: [], error: null };
-      const fresh = { diagnostics: response.diagnostics, generatedAt: response.generatedAt };
+      const fresh = {
+        diagnostics: [...(response.userCodeProblems ?? []).map(userCodeDiagnostic), ...response.diagnostics],
+        userOwned: new Set(
+          Object.entries(response.owners ?? {})
+            .filter(([, owner]) => owner === 'user')
+            .map(([path]) => path),
+        ),
+        orphaned: response.orphaned ?? [],
+        conflicted: response.blocked ?? false,
+        generatedAt: response.generatedAt,
+      };
       // A design change that leaves the code as it was (a moved box) keeps the last real change on display.
       if (state.files && sameFiles(state.files, response.files)) return { ...base, ...fresh };
       return {
@@ -62,6 +96,18 @@ export function generationReducer(state: GenerationState, event: GenerationEvent
       };
     }
   }
+}
+
+/** A merge conflict or a refused user file, listed and marked like the checks' findings. */
+function userCodeDiagnostic(problem: UserCodeProblem): Diagnostic {
+  return {
+    file: problem.path,
+    line: Math.max(1, problem.line),
+    column: 1,
+    rule: problem.code,
+    message: problem.message,
+    severity: 'error',
+  };
 }
 
 /** Every path the tree lists: the current files plus the ones the last generation removed. */

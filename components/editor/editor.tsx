@@ -6,9 +6,11 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { type ReactNode, useState } from 'react';
 import { AssistantPanel, type AssistantSetup } from '@/components/assistant/assistant-panel';
 import type { RevealTarget } from '@/components/code/code-editor';
+import { CodeNavigationContext } from '@/components/code/code-navigation';
 import { CodeView } from '@/components/code/code-view';
 import { PreviewView } from '@/components/preview/preview-view';
 import type { Design } from '@/lib/design';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import { Canvas } from './flow/canvas';
 import { Inspector } from './inspector/inspector';
 import { ProblemsProvider } from './problems/problems-context';
@@ -88,69 +90,75 @@ function EditorLayout({
     if (next === 'preview') setPreviewOpened(true);
     setView(next);
   };
+  const openInCode = (path: string) => {
+    setCodeTarget({ path, line: 1, column: 1, nonce: Date.now() });
+    changeView('code');
+  };
   return (
-    <div className="editor">
-      <Toolbar
-        workspaceName={name}
-        view={view}
-        onViewChange={changeView}
-        assistantOpen={assistantOpen}
-        onAssistantToggle={assistant && !readOnly ? () => setAssistantOpen(!assistantOpen) : undefined}
-      />
-      {!readOnly && <SaveBanner workspaceId={workspaceId} />}
-      <div className="editor-body">
-        <div className="editor-views">
-          <ViewPanel view="design" shown={view === 'design'}>
-            <div className="editor-center">
-              <div className="editor-canvas">
-                <Canvas />
-                <Notice />
-                <ProposalOverlay />
+    <CodeNavigationContext.Provider value={openInCode}>
+      <div className="editor">
+        <Toolbar
+          workspaceName={name}
+          view={view}
+          onViewChange={changeView}
+          assistantOpen={assistantOpen}
+          onAssistantToggle={assistant && !readOnly ? () => setAssistantOpen(!assistantOpen) : undefined}
+        />
+        {!readOnly && <SaveBanner workspaceId={workspaceId} />}
+        <div className="editor-body">
+          <div className="editor-views">
+            <ViewPanel view="design" shown={view === 'design'}>
+              <div className="editor-center">
+                <div className="editor-canvas">
+                  <Canvas />
+                  <Notice />
+                  <ProposalOverlay />
+                </div>
+                <ProblemsPanel />
               </div>
-              <ProblemsPanel />
+              {/* Read only: the inspector still shows everything, its controls are disabled. */}
+              <fieldset disabled={readOnly || reviewing} className="editor-fieldset">
+                <Inspector />
+              </fieldset>
+            </ViewPanel>
+            {codeOpened && (
+              <ViewPanel view="code" shown={view === 'code'}>
+                <CodeView
+                  workspaceId={workspaceId}
+                  active={view === 'code'}
+                  onShowDesign={() => changeView('design')}
+                  target={codeTarget}
+                />
+              </ViewPanel>
+            )}
+            {previewOpened && (
+              <ViewPanel view="preview" shown={view === 'preview'}>
+                <PreviewView
+                  workspaceId={workspaceId}
+                  active={view === 'preview'}
+                  onShowDesign={() => changeView('design')}
+                  onShowFile={(target) => {
+                    setCodeTarget({ ...target, nonce: Date.now() });
+                    changeView('code');
+                  }}
+                />
+              </ViewPanel>
+            )}
+          </div>
+          {assistant && !readOnly && (
+            // Kept mounted while closed, so the conversation survives hiding the panel.
+            <div className="editor-assistant" style={assistantOpen ? undefined : { display: 'none' }}>
+              <AssistantPanel
+                workspaceId={workspaceId}
+                setup={assistant}
+                onClose={() => setAssistantOpen(false)}
+                onShowCode={() => changeView('code')}
+              />
             </div>
-            {/* Read only: the inspector still shows everything, its controls are disabled. */}
-            <fieldset disabled={readOnly || reviewing} className="editor-fieldset">
-              <Inspector />
-            </fieldset>
-          </ViewPanel>
-          {codeOpened && (
-            <ViewPanel view="code" shown={view === 'code'}>
-              <CodeView
-                workspaceId={workspaceId}
-                active={view === 'code'}
-                onShowDesign={() => changeView('design')}
-                target={codeTarget}
-              />
-            </ViewPanel>
-          )}
-          {previewOpened && (
-            <ViewPanel view="preview" shown={view === 'preview'}>
-              <PreviewView
-                workspaceId={workspaceId}
-                active={view === 'preview'}
-                onShowDesign={() => changeView('design')}
-                onShowFile={(target) => {
-                  setCodeTarget({ ...target, nonce: Date.now() });
-                  changeView('code');
-                }}
-              />
-            </ViewPanel>
           )}
         </div>
-        {assistant && !readOnly && (
-          // Kept mounted while closed, so the conversation survives hiding the panel.
-          <div className="editor-assistant" style={assistantOpen ? undefined : { display: 'none' }}>
-            <AssistantPanel
-              workspaceId={workspaceId}
-              setup={assistant}
-              onClose={() => setAssistantOpen(false)}
-              onShowCode={() => changeView('code')}
-            />
-          </div>
-        )}
       </div>
-    </div>
+    </CodeNavigationContext.Provider>
   );
 }
 
@@ -162,6 +170,7 @@ export function Editor({
   name,
   design,
   version,
+  userCode,
   mode = OWNER,
   assistant,
 }: {
@@ -170,6 +179,8 @@ export function Editor({
   name?: string;
   design: Design;
   version: number;
+  /** The stored user code (handlers, hooks, custom tests). */
+  userCode?: UserCode;
   /** Whether this server has an assistant provider (absent: no assistant, e.g. view links). */
   assistant?: AssistantSetup;
   /** Who opened it: a member (owner or collaborator), or a view link (read only). */
@@ -180,6 +191,7 @@ export function Editor({
       <EditorStoreProvider
         design={design}
         version={version}
+        userCode={userCode}
         readOnly={mode.kind === 'share'}
         historyKey={workspaceId}
       >

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { UserCodeDiff, UserFileChange } from '@/lib/generator/user-code/diff';
 
 export interface DiffItem {
   id: string;
@@ -25,6 +26,8 @@ export interface VersionDiff {
   relations: DiffGroup;
   endpoints: DiffGroup;
   warnings: DiffWarning[];
+  /** User files (handlers, hooks, custom tests) added, removed or changed, with line counts. */
+  userFiles?: UserCodeDiff;
 }
 
 const GROUPS = [
@@ -47,13 +50,48 @@ const KIND_TEXT: Record<DiffWarning['kind'], string> = {
 export const warningsKey = (warnings: readonly DiffWarning[]) =>
   warnings.map((w) => `${w.kind}:${w.table}.${w.column ?? ''}`).join('|');
 
+const userFileCount = (files: UserCodeDiff | undefined) =>
+  files ? files.added.length + files.removed.length + files.changed.length : 0;
+
 export function isEmptyDiff(diff: VersionDiff): boolean {
-  return GROUPS.every(
-    ([key]) => diff[key].added.length + diff[key].removed.length + diff[key].changed.length === 0,
+  return (
+    userFileCount(diff.userFiles) === 0 &&
+    GROUPS.every(
+      ([key]) => diff[key].added.length + diff[key].removed.length + diff[key].changed.length === 0,
+    )
   );
 }
 
-/** Entities, fields, relations and endpoints added, removed or changed. */
+const lines = (change: UserFileChange) => `+${change.added} −${change.removed}`;
+
+/** User files added, removed or changed, each with its lines added and removed. */
+function UserFileGroup({ files }: { files: UserCodeDiff | undefined }) {
+  if (!files || userFileCount(files) === 0) return null;
+  return (
+    <div>
+      <h4>Your code</h4>
+      <ul aria-label="Changed user files">
+        {files.added.map((f) => (
+          <li key={`a-${f.path}`} className="diff-added">
+            Added <code>{f.path}</code> ({lines(f)})
+          </li>
+        ))}
+        {files.removed.map((f) => (
+          <li key={`r-${f.path}`} className="diff-removed">
+            Removed <code>{f.path}</code> ({lines(f)})
+          </li>
+        ))}
+        {files.changed.map((f) => (
+          <li key={`c-${f.path}`} className="diff-changed">
+            Changed <code>{f.path}</code> ({lines(f)})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Entities, fields, relations, endpoints and user files added, removed or changed. */
 export function DiffGroups({ diff }: { diff: VersionDiff }) {
   return (
     <>
@@ -84,6 +122,7 @@ export function DiffGroups({ diff }: { diff: VersionDiff }) {
           </div>
         );
       })}
+      <UserFileGroup files={diff.userFiles} />
     </>
   );
 }

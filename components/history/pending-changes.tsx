@@ -21,6 +21,7 @@ export const PENDING_DELAY_MS = 400;
  */
 export function usePendingDiff(workspaceId: string, refresh: number): PendingState {
   const design = useEditor((s) => s.design);
+  const userCode = useEditor((s) => s.userCode);
   const [state, setState] = useState<PendingState>({ phase: 'loading' });
   const latest = useRef(0);
   const first = useRef(true);
@@ -35,7 +36,7 @@ export function usePendingDiff(workspaceId: string, refresh: number): PendingSta
     const timer = setTimeout(async () => {
       const result = await callApi<PendingDiff>(`/api/workspaces/${workspaceId}/versions/pending-diff`, {
         method: 'POST',
-        body: { design },
+        body: { design, userCode },
       });
       if (request !== latest.current) return;
       setState(
@@ -45,7 +46,7 @@ export function usePendingDiff(workspaceId: string, refresh: number): PendingSta
       );
     }, delay);
     return () => clearTimeout(timer);
-  }, [workspaceId, design, refresh]);
+  }, [workspaceId, design, userCode, refresh]);
 
   return state;
 }

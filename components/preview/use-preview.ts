@@ -76,7 +76,12 @@ export function usePreview(workspaceId: string, active: boolean): PreviewControl
         const response = await fetch(endpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-          body: JSON.stringify(resetData ? { design: next, resetData: true } : { design: next }),
+          // The user's files as they are in the editor (saved or not) run with the generated project.
+          body: JSON.stringify({
+            design: next,
+            userCode: store.getState().userCode,
+            ...(resetData ? { resetData: true } : {}),
+          }),
           signal,
         });
         if (signal.aborted) return;
@@ -110,7 +115,7 @@ export function usePreview(workspaceId: string, active: boolean): PreviewControl
         dispatch({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
       }
     },
-    [endpoint, baseUrl],
+    [endpoint, baseUrl, store],
   );
 
   useEffect(() => {

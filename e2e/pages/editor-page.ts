@@ -84,7 +84,7 @@ export class EditorPage {
   }
 
   async importFile(name: string, contents: string) {
-    await this.page.getByLabel('Import JSON file').setInputFiles({
+    await this.page.getByLabel('Import JSON or zip file').setInputFiles({
       name,
       mimeType: 'application/json',
       buffer: Buffer.from(contents),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { KEPT_MESSAGES } from '@/lib/agent/proposal';
 import { signUpSchema } from '@/lib/auth/credentials';
+import { USER_CODE_DIRS } from '@/lib/generator/user-code/paths';
+import { USER_CODE_LIMITS } from '@/lib/generator/user-code/schema';
 import { contract } from './contract';
 
 export const TEMPLATE_NAMES = ['blank', 'blog', 'todo', 'shop', 'conduit'] as const;
@@ -36,6 +38,16 @@ const errorResponse = z.object({
 });
 
 export { errorResponse };
+
+/**
+ * User code as posted: its shape only. Limits (user paths, file count, size) are checked by the route
+ * (lib/api/user-code.ts), so a body past the size limit is a 413 and a bad path a 422.
+ */
+export const userCodeDocument = z
+  .object({ files: z.record(z.string(), z.object({ content: z.string(), base: z.string() })) })
+  .describe(
+    `The user's own files: project path -> { content, base } (base: the scaffold it was last merged from). Paths under ${USER_CODE_DIRS.join(', ')}, .py only; at most ${USER_CODE_LIMITS.files} files and ${USER_CODE_LIMITS.totalBytes / 2 ** 20} MiB.`,
+  );
 
 const designDocument = z
   .record(z.string(), z.unknown())
@@ -185,6 +197,40 @@ export const saveDesign = contract({
   errors: [400, 401, 404, 409, 413, 422],
 });
 
+export const getUserCode = contract({
+  operationId: 'getUserCode',
+  method: 'GET',
+  path: '/api/workspaces/{id}/code',
+  summary: "Get a workspace's user code (handlers, hooks, custom tests) and the workspace version",
+  tag: 'design',
+  auth: 'session',
+  params: workspaceParams,
+  success: {
+    status: 200,
+    description: 'User code',
+    schema: z.object({ userCode: userCodeDocument, version: z.int() }),
+  },
+  errors: [401, 404],
+});
+
+export const saveUserCode = contract({
+  operationId: 'saveUserCode',
+  method: 'PUT',
+  path: '/api/workspaces/{id}/code',
+  summary:
+    'Save the user code; `baseVersion` must be the stored version, which the design and the user code share (409 when either changed elsewhere)',
+  tag: 'design',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ userCode: userCodeDocument, baseVersion: storedVersion }),
+  success: {
+    status: 200,
+    description: 'Saved',
+    schema: z.object({ version: z.int(), updatedAt: z.iso.datetime() }),
+  },
+  errors: [400, 401, 403, 404, 409, 413, 422],
+});
+
 const diagnostic = z.object({
   file: z.string(),
   line: z.int(),
@@ -275,10 +321,11 @@ export const generateCode = contract({
   tag: 'generator',
   auth: 'session',
   params: workspaceParams,
-  body: z.object({ design: designDocument.optional() }),
+  body: z.object({ design: designDocument.optional(), userCode: userCodeDocument.optional() }),
   success: {
     status: 200,
-    description: 'Generated files and their diagnostics, or the problems that block generation',
+    description:
+      'Generated files (with the user files at their paths) and their diagnostics, or the problems that block generation',
     schema: z.discriminatedUnion('ok', [
       z.object({
         ok: z.literal(true),
@@ -303,6 +350,9 @@ export const generateCode = contract({
         orphaned: z
           .array(z.string())
           .describe('User files kept out of the project: their endpoint or entity is gone'),
+        userCode: userCodeDocument.describe(
+          'The user code to store after this generation: each file merged with its new scaffold, and its new base',
+        ),
         generatedAt: z.iso.datetime(),
       }),
       z.object({ ok: z.literal(false), problems: z.array(designProblem) }),
@@ -316,7 +366,7 @@ export const exportProject = contract({
   method: 'GET',
   path: '/api/workspaces/{id}/export',
   summary:
-    'Download the generated FastAPI project of the stored design as a zip (`<project-slug>.zip`, with `design.json` to import it again). Answers `application/zip` (binary) with `Content-Disposition: attachment`. A design with problems answers 422 with them as issues.',
+    'Download the generated FastAPI project of the stored design as a zip (`<project-slug>.zip`, with the user files at their paths, `design.json` and `.fastdraft/user-code.json` to import it again). Answers `application/zip` (binary) with `Content-Disposition: attachment`. A design with problems answers 422 with them as issues.',
   tag: 'generator',
   auth: 'session',
   params: workspaceParams,
@@ -388,7 +438,11 @@ export const startPreview = contract({
   tag: 'preview',
   auth: 'session',
   params: workspaceParams,
-  body: z.object({ design: designDocument.optional(), resetData: z.boolean().optional() }),
+  body: z.object({
+    design: designDocument.optional(),
+    userCode: userCodeDocument.optional(),
+    resetData: z.boolean().optional(),
+  }),
   success: { status: 200, description: 'Server-sent events: `step` (see previewStepEvent), then `end`' },
   errors: [400, 401, 404, 413, 422],
 });
@@ -549,6 +603,7 @@ export const getShare = contract({
       workspaceId: z.string(),
       workspaceName: z.string(),
       design: designDocument.optional(),
+      userCode: userCodeDocument.optional(),
       version: z.int().optional(),
     }),
   },
@@ -633,7 +688,8 @@ export const createVersion = contract({
   operationId: 'createVersion',
   method: 'POST',
   path: '/api/workspaces/{id}/versions',
-  summary: 'Commit the stored design as the next version, with a message (owner or collaborator)',
+  summary:
+    'Commit the stored design and user code as the next version, with a message (owner or collaborator)',
   tag: 'versions',
   auth: 'session',
   params: workspaceParams,
@@ -656,6 +712,8 @@ const diffGroup = z.object({
   changed: z.array(diffItem),
 });
 
+const userFileChange = z.object({ path: z.string(), added: z.int(), removed: z.int() });
+
 const designDiff = z.object({
   entities: diffGroup,
   fields: diffGroup,
@@ -669,6 +727,12 @@ const designDiff = z.object({
       message: z.string(),
     }),
   ),
+  /** User files added, removed or changed, with the lines added and removed. */
+  userFiles: z.object({
+    added: z.array(userFileChange),
+    removed: z.array(userFileChange),
+    changed: z.array(userFileChange),
+  }),
 });
 
 export const diffVersions = contract({
@@ -693,7 +757,7 @@ export const pendingDiff = contract({
   tag: 'versions',
   auth: 'session',
   params: workspaceParams,
-  body: z.object({ design: designDocument.optional() }),
+  body: z.object({ design: designDocument.optional(), userCode: userCodeDocument.optional() }),
   success: {
     status: 200,
     description: 'The pending difference',
@@ -734,6 +798,8 @@ export const allContracts = [
   duplicateWorkspace,
   getDesign,
   saveDesign,
+  getUserCode,
+  saveUserCode,
   generateCode,
   askAssistant,
   getAssistantChat,

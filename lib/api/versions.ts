@@ -8,6 +8,8 @@ import {
 } from '@/lib/db/queries/versions';
 import { type Design, loadDesign } from '@/lib/design';
 import type { DesignVersion } from '@/lib/generator';
+import { loadUserCode } from '@/lib/generator/user-code/schema';
+import type { UserCode } from '@/lib/generator/user-code/types';
 
 /** A workspace's committed versions as the generator's history (versions that no longer load are left out). */
 export async function historyOf(db: Db, workspaceId: string): Promise<DesignVersion[]> {
@@ -21,15 +23,17 @@ export async function historyOf(db: Db, workspaceId: string): Promise<DesignVers
   return history;
 }
 
-/** The newest committed version's number and design; null before the first commit (or when it does not load). */
+/** The newest committed version's number, design and user code; null before the first commit (or when it does not load). */
 export async function latestDesign(
   db: Db,
   workspaceId: string,
-): Promise<{ number: number; design: Design } | null> {
+): Promise<{ number: number; design: Design; userCode: UserCode } | null> {
   const row = await latestVersion(db, workspaceId);
   if (!row) return null;
   const loaded = loadDesign(row.design);
-  return loaded.ok ? { number: row.number, design: loaded.design } : null;
+  return loaded.ok
+    ? { number: row.number, design: loaded.design, userCode: loadUserCode(row.userCode) }
+    : null;
 }
 
 export const versionJson = (v: VersionRow | VersionSummary, authorEmail: string | null = null) => ({

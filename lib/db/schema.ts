@@ -111,6 +111,8 @@ export const workspaces = pgTable(
     name: text('name').notNull(),
     // The design document (lib/design). `version` increments on every save: optimistic concurrency.
     design: jsonb('design').notNull(),
+    // The user's own files (lib/generator/user-code): saved beside the design under the same `version`.
+    userCode: jsonb('user_code').notNull().default({ files: {} }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -184,6 +186,8 @@ export const designVersions = pgTable(
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     design: jsonb('design').notNull(),
+    /** The workspace's user code when the version was committed; restored with the design. */
+    userCode: jsonb('user_code').notNull().default({ files: {} }),
   },
   (t) => [uniqueIndex('design_versions_workspace_number_idx').on(t.workspaceId, t.number)],
 );

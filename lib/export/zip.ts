@@ -1,13 +1,14 @@
 import { type Zippable, zipSync } from 'fflate';
 import { type Design, kebabCase, type Problem } from '@/lib/design';
 import { type GenerateOptions, generateProject } from '@/lib/generator';
+import { emptyUserCode, type UserCode } from '@/lib/generator/user-code/types';
+import { DESIGN_FILE, USER_CODE_FILE, userCodeManifest } from './user-code-manifest';
+
+export { DESIGN_FILE, USER_CODE_FILE } from './user-code-manifest';
 
 export type ProjectZip =
   | { ok: true; bytes: Uint8Array<ArrayBuffer>; name: string }
   | { ok: false; problems: Problem[] };
-
-/** The design document inside every export, so the project can be imported into Fastdraft again. */
-export const DESIGN_FILE = 'design.json';
 
 /**
  * Every entry's modification time: 1980-01-01 00:00, the earliest DOS date. fflate writes DOS times from the
@@ -36,18 +37,36 @@ export function projectSlug(design: Design): string {
  * same bytes (entries sorted by path, fixed timestamps, modes 0644, 0755 for scripts, no folder entries).
  * A design with problems is refused with them, like `generateProject`.
  */
-export function projectZip(design: Design, options: GenerateOptions = {}): ProjectZip {
-  const generated = generateProject(design, options);
+export function projectZip(
+  design: Design,
+  options: GenerateOptions = {},
+  userCode: UserCode = emptyUserCode(),
+): ProjectZip {
+  const generated = generateProject(design, { ...options, userCode });
   if (!generated.ok) return { ok: false, problems: generated.problems };
-  return { ok: true, bytes: zipProject(design, generated.files), name: `${projectSlug(design)}.zip` };
+  return {
+    ok: true,
+    bytes: zipProject(design, generated.files, generated.userCode),
+    name: `${projectSlug(design)}.zip`,
+  };
 }
 
-/** The zip of already generated files of `design` (see `projectZip`). */
-export function zipProject(design: Design, generatedFiles: Record<string, string>): Uint8Array<ArrayBuffer> {
+/**
+ * The zip of already generated files of `design` (see `projectZip`; the user's files are merged in at their
+ * paths), with `USER_CODE_FILE` keeping the stored user code (merge bases, orphaned files), so an import restores
+ * design and user code together.
+ */
+export function zipProject(
+  design: Design,
+  generatedFiles: Record<string, string>,
+  userCode: UserCode = emptyUserCode(),
+): Uint8Array<ArrayBuffer> {
   const files: Record<string, string> = {
     ...generatedFiles,
     [DESIGN_FILE]: `${JSON.stringify(design, null, 2)}\n`,
   };
+  if (Object.keys(userCode.files).length > 0)
+    files[USER_CODE_FILE] = userCodeManifest(userCode, generatedFiles);
   const encoder = new TextEncoder();
   const entries: Zippable = {};
   // Insertion order is the entry order (no path is an integer-like key, which objects would hoist).

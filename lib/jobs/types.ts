@@ -22,7 +22,13 @@ export type GenerateJobResult = Refusal | Uint8Array<ArrayBuffer>;
 
 export type FilesJobResult =
   | Refusal
-  | { ok: true; files: Record<string, string> }
+  | {
+      ok: true;
+      files: Record<string, string>;
+      /** A user file holds conflict markers (see `generateProject`): the preview refuses to run it. */
+      blocked?: boolean;
+      userCodeProblems?: UserCodeProblem[];
+    }
   | { ok: false; problems: DesignProblemJson[] };
 
 export type ExportJobResult =
@@ -42,6 +48,8 @@ export type GenerateResponseBody =
       blocked: boolean;
       /** User files kept out of the project: their endpoint or entity is gone. */
       orphaned: string[];
+      /** The user code to keep after this generation: merged contents and their new bases. */
+      userCode: UserCode;
       generatedAt: string;
     }
   | { ok: false; problems: DesignProblemJson[] };

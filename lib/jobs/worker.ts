@@ -49,6 +49,7 @@ const problemJson = ({ code, path, message, elementId }: Problem): DesignProblem
   elementId,
 });
 
+/** The generated project with the user's files merged in (three-way): what is checked, previewed and exported. */
 function generated(input: JobInput, design: Design) {
   return generateProject(design, {
     ...(input.history ? { history: input.history } : {}),
@@ -74,6 +75,7 @@ export async function generate(input: JobInput): Promise<GenerateJobResult> {
       userCodeProblems: result.userCodeProblems,
       blocked: result.blocked,
       orphaned: result.orphaned,
+      userCode: result.userCode,
       generatedAt: new Date().toISOString(),
     };
   }
@@ -97,7 +99,7 @@ export function exportZip(input: JobInput): ExportJobResult {
   if (!result.ok) return { ok: false, problems: result.problems.map(problemJson) };
   return {
     ok: true,
-    bytes: zipProject(loaded.design, result.files),
+    bytes: zipProject(loaded.design, result.files, result.userCode),
     name: `${projectSlug(loaded.design)}.zip`,
   };
 }

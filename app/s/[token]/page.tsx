@@ -10,6 +10,7 @@ import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { workspaceAccess } from '@/lib/db/queries/access';
 import { loadDesign } from '@/lib/design';
+import { loadUserCode } from '@/lib/generator/user-code/schema';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Shared workspace · Fastdraft', referrer: 'no-referrer' };
@@ -53,6 +54,7 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
       workspaceId={workspace.id}
       design={loaded.design}
       version={workspace.version}
+      userCode={loadUserCode(workspace.userCode)}
       mode={{ kind: 'share', token }}
     />
   );

@@ -9,6 +9,7 @@ import { db } from '@/lib/db/client';
 import { workspaceAccess } from '@/lib/db/queries/access';
 import { loadChat } from '@/lib/db/queries/assistant-chats';
 import { loadDesign } from '@/lib/design';
+import { loadUserCode } from '@/lib/generator/user-code/schema';
 
 export default async function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
@@ -27,6 +28,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
       name={workspace.name}
       design={loaded.design}
       version={workspace.version}
+      userCode={loadUserCode(workspace.userCode)}
       mode={{ kind: 'member', role }}
       assistant={await assistantSetup(workspace.id, user.id)}
     />

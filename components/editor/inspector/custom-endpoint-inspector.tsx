@@ -1,6 +1,8 @@
 'use client';
 
+import { useOpenInCode } from '@/components/code/code-navigation';
 import { type CustomEndpoint, HTTP_METHODS, type HttpMethod, type OperationOf } from '@/lib/design';
+import { handlerModulePath } from '@/lib/generator/user-code/handler-paths';
 import { customRoute } from '../model/routes';
 import { useElementProblems } from '../problems/problems-context';
 import { useEditor } from '../store/editor-context';
@@ -123,6 +125,7 @@ export function CustomEndpointInspector({ endpoint, index }: { endpoint: CustomE
           />
         )}
       </Section>
+      <HandlerSection endpoint={endpoint} />
       <div className="inspector-actions">
         <button
           type="button"
@@ -139,5 +142,35 @@ export function CustomEndpointInspector({ endpoint, index }: { endpoint: CustomE
         </button>
       </div>
     </>
+  );
+}
+
+/**
+ * Where the endpoint's body is written: its handler module, a user file scaffolded by the generator (it answers
+ * 501 until written). "Write the handler" opens it in the Code view; what is typed there is kept across
+ * regeneration (design changes are merged into it).
+ */
+function HandlerSection({ endpoint }: { endpoint: CustomEndpoint }) {
+  const openInCode = useOpenInCode();
+  const path = useEditor((s) => handlerModulePath(s.design, endpoint));
+  const written = useEditor((s) => path !== null && s.userCode.files[path] !== undefined);
+  if (path === null)
+    return (
+      <Section title="Handler">
+        <p className="hint">The handler module is named once the design has no problems.</p>
+      </Section>
+    );
+  return (
+    <Section title="Handler">
+      <p className="hint">
+        The endpoint runs your code in <code>{path}</code>
+        {written ? '.' : '; until you write it, it answers 501.'}
+      </p>
+      {openInCode && (
+        <button type="button" onClick={() => openInCode(path)}>
+          Write the handler
+        </button>
+      )}
+    </Section>
   );
 }

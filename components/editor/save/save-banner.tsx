@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { callApi } from '@/lib/api/client';
 import { type Design, loadDesign } from '@/lib/design';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import { useEditor, useEditorStore } from '../store/editor-context';
 import { designFileName, downloadJson } from './download';
 
@@ -23,8 +24,19 @@ export function SaveBanner({ workspaceId }: { workspaceId: string }) {
     if (!result.ok) return setReloadError(result.error.message);
     const loaded = loadDesign(result.data.design);
     if (!loaded.ok) return setReloadError('The stored design could not be read.');
+    const code = await callApi<{ userCode: UserCode; version: number }>(
+      `/api/workspaces/${workspaceId}/code`,
+    );
+    if (!code.ok) return setReloadError(code.error.message);
+    // Saved in between the two reads: the older version makes the next save a conflict, never a silent loss.
+    const version = Math.min(result.data.version, code.data.version);
     setReloadError(null);
-    store.dispatch({ type: 'reloaded', design: loaded.design as Design, version: result.data.version });
+    store.dispatch({
+      type: 'reloaded',
+      design: loaded.design as Design,
+      version,
+      userCode: code.data.userCode,
+    });
   };
   if (error.kind === 'conflict') {
     return (

@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useContext, useState, useSyncExternalStore } from 'react';
 import type { Design } from '@/lib/design';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import type { EditorState } from './editor-state';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { usePersistedHistory } from './use-persisted-history';
@@ -11,19 +12,21 @@ const EditorStoreContext = createContext<EditorStore | null>(null);
 export function EditorStoreProvider({
   design,
   version,
+  userCode,
   readOnly = false,
   historyKey,
   children,
 }: {
   design: Design;
   version: number;
+  userCode?: UserCode;
   readOnly?: boolean;
   /** Keeps the undo history across reloads of this tab under this key (the workspace id). */
   historyKey?: string;
   children: ReactNode;
 }) {
   // Created once per mounted editor; later props never reset the user's work.
-  const [store] = useState(() => createEditorStore(design, version, { readOnly }));
+  const [store] = useState(() => createEditorStore(design, version, { readOnly, userCode }));
   usePersistedHistory(store, readOnly ? undefined : historyKey);
   return <EditorStoreContext.Provider value={store}>{children}</EditorStoreContext.Provider>;
 }

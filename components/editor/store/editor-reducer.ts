@@ -1,4 +1,5 @@
 import { applyOperations, type Design, type Operation, OperationError } from '@/lib/design';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import { findElement, selectionExists } from '../model/find-element';
 import {
   boxSelection,
@@ -30,8 +31,15 @@ export type EditorAction =
   | { type: 'dismissNotice' }
   /** A message for the person (e.g. a paste that was refused). */
   | { type: 'notify'; message: string }
+  /** Writes a user file (creating it with no merge base when new); the same content changes nothing. */
+  /** `base`: the scaffold the file was shown with, for a file the user starts editing (ignored once stored). */
+  | { type: 'writeUserFile'; path: string; content: string; base?: string }
+  /** All user code at once (an imported zip). */
+  | { type: 'replaceUserCode'; userCode: UserCode }
   | { type: 'saveStarted'; design: Design }
   | { type: 'saveSucceeded'; design: Design; version: number }
+  | { type: 'codeSaveStarted'; userCode: UserCode }
+  | { type: 'codeSaveSucceeded'; userCode: UserCode; version: number }
   | { type: 'saveConflict'; message: string; currentVersion?: number }
   /** The user keeps their version after a conflict: the next save overwrites `version`. */
   | { type: 'overwriteAfterConflict' }
@@ -39,7 +47,7 @@ export type EditorAction =
   | { type: 'retrySave' }
   | { type: 'saveInvalid'; message: string; issues: SaveIssue[] }
   | { type: 'saveFailed'; message: string }
-  | { type: 'reloaded'; design: Design; version: number }
+  | { type: 'reloaded'; design: Design; version: number; userCode?: UserCode }
   /** The undo history kept by this tab before a reload (`design` is the design it was restored against). */
   | { type: 'restoreHistory'; history: EditorState['history']; design: Design };
 
@@ -191,12 +199,39 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, notice: null };
     case 'notify':
       return { ...state, notice: action.message };
+    case 'writeUserFile': {
+      const current = state.userCode.files[action.path];
+      if (current?.content === action.content) return state;
+      const file = { content: action.content, base: current?.base ?? action.base ?? '' };
+      return { ...state, userCode: { files: { ...state.userCode.files, [action.path]: file } } };
+    }
+    case 'replaceUserCode':
+      return { ...state, userCode: action.userCode };
     case 'saveStarted':
       return { ...state, save: { ...state.save, inFlight: action.design, error: null } };
     case 'saveSucceeded':
       return {
         ...state,
-        save: { version: action.version, savedDesign: action.design, inFlight: null, error: null },
+        save: {
+          ...state.save,
+          version: action.version,
+          savedDesign: action.design,
+          inFlight: null,
+          error: null,
+        },
+      };
+    case 'codeSaveStarted':
+      return { ...state, save: { ...state.save, inFlight: action.userCode, error: null } };
+    case 'codeSaveSucceeded':
+      return {
+        ...state,
+        save: {
+          ...state.save,
+          version: action.version,
+          savedUserCode: action.userCode,
+          inFlight: null,
+          error: null,
+        },
       };
     case 'saveConflict':
       return {
@@ -213,10 +248,15 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'overwriteAfterConflict': {
       const current = state.save.error?.currentVersion;
       if (state.save.error?.kind !== 'conflict' || current === undefined) return state;
-      // Anything but the saved design counts as unsaved, so the autosave picks it up.
+      // Anything but the saved design (and code) counts as unsaved, so the autosave picks both up.
       const savedDesign =
         state.design === state.save.savedDesign ? { ...state.design } : state.save.savedDesign;
-      return { ...state, save: { version: current, savedDesign, inFlight: null, error: null } };
+      const savedUserCode =
+        state.userCode === state.save.savedUserCode ? { ...state.userCode } : state.save.savedUserCode;
+      return {
+        ...state,
+        save: { version: current, savedDesign, savedUserCode, inFlight: null, error: null },
+      };
     }
     case 'saveInvalid':
       return {
@@ -237,14 +277,23 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       if (!untouched || state.design !== action.design || state.proposal) return state;
       return { ...state, history: action.history };
     }
-    case 'reloaded':
+    case 'reloaded': {
+      const userCode = action.userCode ?? state.userCode;
       return {
         design: action.design,
+        userCode,
         proposal: null,
         selection: keepSelection(action.design, state.selection),
         history: { past: [], future: [] },
-        save: { version: action.version, savedDesign: action.design, inFlight: null, error: null },
+        save: {
+          version: action.version,
+          savedDesign: action.design,
+          savedUserCode: userCode,
+          inFlight: null,
+          error: null,
+        },
         notice: null,
       };
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { CrudOperationName, Design, Operation } from '@/lib/design';
+import { emptyUserCode, type UserCode } from '@/lib/generator/user-code/types';
 
 /**
  * What the inspector shows. Elements (entities, fields, relations, enums) are selected by their design id;
@@ -37,13 +38,16 @@ export type History = { past: HistoryEntry[]; future: HistoryEntry[] };
 export type SaveIssue = { path: string; message: string };
 
 /**
- * `savedDesign` is the design the server holds at `version`; the document is dirty whenever `design` is not
- * that object. A conflict error stops autosave until the user resolves it.
+ * `savedDesign` and `savedUserCode` are what the server holds at `version` (one version for both); the
+ * workspace is dirty whenever `design` or `userCode` is not that object. A conflict error stops autosave until
+ * the user resolves it.
  */
 export type SaveState = {
   version: number;
   savedDesign: Design;
-  inFlight: Design | null;
+  savedUserCode: UserCode;
+  /** The design or the user code being saved (one request at a time). */
+  inFlight: Design | UserCode | null;
   error: {
     kind: 'conflict' | 'invalid' | 'failed';
     message: string;
@@ -67,6 +71,8 @@ export type ProposalReview = {
 
 export type EditorState = {
   design: Design;
+  /** The user's own files (handlers, hooks, custom tests): edited in the Code view, saved beside the design. */
+  userCode: UserCode;
   proposal: ProposalReview | null;
   selection: Selection;
   history: History;
@@ -78,13 +84,18 @@ export type EditorState = {
 export const HISTORY_LIMIT = 100;
 export const COALESCE_MS = 1000;
 
-export function initialEditorState(design: Design, version: number): EditorState {
+export function initialEditorState(
+  design: Design,
+  version: number,
+  userCode: UserCode = emptyUserCode(),
+): EditorState {
   return {
     design,
+    userCode,
     proposal: null,
     selection: null,
     history: { past: [], future: [] },
-    save: { version, savedDesign: design, inFlight: null, error: null },
+    save: { version, savedDesign: design, savedUserCode: userCode, inFlight: null, error: null },
     notice: null,
   };
 }
@@ -94,7 +105,9 @@ export type SaveStatus = 'saved' | 'saving' | 'dirty' | 'error';
 export function saveStatusOf(state: EditorState): SaveStatus {
   if (state.save.error) return 'error';
   if (state.save.inFlight) return 'saving';
-  return state.design === state.save.savedDesign ? 'saved' : 'dirty';
+  return state.design === state.save.savedDesign && state.userCode === state.save.savedUserCode
+    ? 'saved'
+    : 'dirty';
 }
 
 /** What the canvas and the Code view show: the proposal under review, else the design. */

@@ -1,4 +1,5 @@
 import type { Design } from '@/lib/design';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import { type EditorAction, editorReducer } from './editor-reducer';
 import { type EditorState, initialEditorState } from './editor-state';
 
@@ -9,15 +10,22 @@ export type EditorStore = {
 };
 
 /** Actions that change the design: a read-only store drops them (selection and inspection still work). */
-const WRITES = new Set<EditorAction['type']>(['apply', 'replace', 'undo', 'redo']);
+const WRITES = new Set<EditorAction['type']>([
+  'apply',
+  'replace',
+  'undo',
+  'redo',
+  'writeUserFile',
+  'replaceUserCode',
+]);
 
 /** One store per mounted editor (never module-global); read with `useSyncExternalStore`. */
 export function createEditorStore(
   design: Design,
   version: number,
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; userCode?: UserCode } = {},
 ): EditorStore {
-  let state = initialEditorState(design, version);
+  let state = initialEditorState(design, version, options.userCode);
   const listeners = new Set<() => void>();
   return {
     getState: () => state,

@@ -2,17 +2,37 @@
 
 import { useRef } from 'react';
 import { type LoadIssue, loadDesign } from '@/lib/design';
+import { readProjectZip } from '@/lib/export/read-zip';
+import type { UserCode } from '@/lib/generator/user-code/types';
+import { useEditorStore } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 
-/** Import JSON: a file that does not load changes nothing and reports its first problems. */
+type Imported = { ok: true; design: string; userCode?: UserCode } | { ok: false; issues: LoadIssue[] };
+
+/** A design JSON file, or an exported project zip (its design.json and user files). */
+async function readImport(file: File): Promise<Imported> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // "PK\x03\x04" (or an empty zip's "PK\x05\x06"): a zip, whatever the file is called.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    const zip = readProjectZip(bytes);
+    return zip.ok ? zip : { ok: false, issues: [{ path: '', message: zip.message }] };
+  }
+  return { ok: true, design: new TextDecoder().decode(bytes) };
+}
+
+/**
+ * Import JSON or an exported zip: a file that does not load changes nothing and reports its first problems.
+ * A zip restores the design and the user code together.
+ */
 export function ImportButton({ onError }: { onError: (issues: LoadIssue[] | null) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const actions = useEditorActions();
+  const store = useEditorStore();
   return (
     <>
       <button
         type="button"
-        title="Replace the design with one from a JSON file"
+        title="Replace the design with one from a JSON file, or design and code from an exported zip"
         onClick={() => input.current?.click()}
       >
         Import
@@ -20,17 +40,20 @@ export function ImportButton({ onError }: { onError: (issues: LoadIssue[] | null
       <input
         ref={input}
         type="file"
-        accept="application/json,.json"
-        aria-label="Import JSON file"
+        accept="application/json,.json,application/zip,.zip"
+        aria-label="Import JSON or zip file"
         hidden
         onChange={async (event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
           if (!file) return;
-          const loaded = loadDesign(await file.text());
+          const imported = await readImport(file);
+          if (!imported.ok) return onError(imported.issues);
+          const loaded = loadDesign(imported.design);
           if (!loaded.ok) return onError(loaded.issues);
           onError(null);
-          actions.replace('Import JSON', loaded.design);
+          actions.replace(imported.userCode ? 'Import zip' : 'Import JSON', loaded.design);
+          if (imported.userCode) store.dispatch({ type: 'replaceUserCode', userCode: imported.userCode });
         }}
       />
     </>

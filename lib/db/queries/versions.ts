@@ -6,7 +6,7 @@ import { designVersions, users } from '../schema';
 // Called after `requireWorkspace` (lib/api/access.ts) answered who may see the workspace.
 
 export type VersionRow = typeof designVersions.$inferSelect;
-export type VersionSummary = Omit<VersionRow, 'design'> & { authorEmail: string | null };
+export type VersionSummary = Omit<VersionRow, 'design' | 'userCode'> & { authorEmail: string | null };
 
 const summary = {
   id: designVersions.id,
@@ -60,7 +60,7 @@ export async function latestVersion(db: Db, workspaceId: string): Promise<Versio
 /** Commits `design` as the next version (numbers are per workspace; concurrent commits retry). */
 export async function createVersion(
   db: Db,
-  input: { workspaceId: string; authorId: string; message: string; design: unknown },
+  input: { workspaceId: string; authorId: string; message: string; design: unknown; userCode?: unknown },
 ): Promise<VersionRow> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -71,6 +71,7 @@ export async function createVersion(
           authorId: input.authorId,
           message: input.message,
           design: input.design,
+          userCode: input.userCode ?? { files: {} },
           number: sql`(select coalesce(max(${designVersions.number}), 0) + 1 from ${designVersions} where ${designVersions.workspaceId} = ${input.workspaceId})`,
         })
         .returning();

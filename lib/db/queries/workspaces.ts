@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq, exists, or, type SQL, sql } from 'drizzle-orm';
+import { emptyUserCode, type UserCode } from '@/lib/generator/user-code/types';
 import type { Db } from '../connect';
 import { users, workspaceMembers, workspaces } from '../schema';
 
@@ -63,11 +64,16 @@ export async function getWorkspace(db: Db, userId: string, id: string): Promise<
 export async function createWorkspace(
   db: Db,
   userId: string,
-  input: { name: string; design: unknown },
+  input: { name: string; design: unknown; userCode?: UserCode },
 ): Promise<WorkspaceSummary> {
   const rows = await db
     .insert(workspaces)
-    .values({ ownerId: userId, name: input.name, design: namedDesign(input.design, input.name) })
+    .values({
+      ownerId: userId,
+      name: input.name,
+      design: namedDesign(input.design, input.name),
+      userCode: input.userCode ?? emptyUserCode(),
+    })
     .returning(summary);
   return rows[0]!;
 }
@@ -98,7 +104,7 @@ export async function duplicateWorkspace(
 ): Promise<WorkspaceSummary | null> {
   const source = await getWorkspace(db, userId, id);
   if (!source) return null;
-  return createWorkspace(db, userId, { name, design: source.design });
+  return createWorkspace(db, userId, { name, design: source.design, userCode: source.userCode as UserCode });
 }
 
 export async function deleteWorkspace(db: Db, userId: string, id: string): Promise<boolean> {
@@ -111,18 +117,23 @@ export type SaveDesignResult =
   | { status: 'conflict'; version: number }
   | { status: 'not-found' };
 
-/** Stores a design only if the stored version is still `baseVersion` (optimistic concurrency). */
-export async function saveDesign(
+/**
+ * Stores what is given (the design, the user code or both, in one statement) only if the stored version is still
+ * `baseVersion` (optimistic concurrency). Design and user code share the one version, so a tab that is stale
+ * for either gets a conflict.
+ */
+export async function saveWorkspace(
   db: Db,
   userId: string,
   id: string,
-  design: unknown,
+  change: { design?: unknown; userCode?: UserCode },
   baseVersion: number,
 ): Promise<SaveDesignResult> {
   const rows = await db
     .update(workspaces)
     .set({
-      design: namedDesign(design, sql`${workspaces.name}`),
+      ...(change.design === undefined ? {} : { design: namedDesign(change.design, sql`${workspaces.name}`) }),
+      ...(change.userCode === undefined ? {} : { userCode: change.userCode }),
       version: sql`${workspaces.version} + 1`,
       updatedAt: sql`now()`,
     })
@@ -133,3 +144,11 @@ export async function saveDesign(
   const current = await getWorkspace(db, userId, id);
   return current ? { status: 'conflict', version: current.version } : { status: 'not-found' };
 }
+
+/** Stores a design only if the stored version is still `baseVersion` (see `saveWorkspace`). */
+export const saveDesign = (db: Db, userId: string, id: string, design: unknown, baseVersion: number) =>
+  saveWorkspace(db, userId, id, { design }, baseVersion);
+
+/** Stores the user code only if the stored version is still `baseVersion` (see `saveWorkspace`). */
+export const saveUserCode = (db: Db, userId: string, id: string, userCode: UserCode, baseVersion: number) =>
+  saveWorkspace(db, userId, id, { userCode }, baseVersion);

@@ -153,9 +153,7 @@ describe('generateProject with user code', () => {
     expect(Object.keys(result.userCode.files)).toEqual([moved]);
     expect(result.orphaned).toEqual([]);
     expect(result.userCodeProblems).toEqual([]);
-    expect(result.files['app/api/routes/custom.py']).toContain(
-      'post_posts_slug_go_channel_handler.handle(',
-    );
+    expect(result.files['app/api/routes/custom.py']).toContain('post_posts_slug_go_channel_handler.handle(');
   });
 
   it('follows an entity whose name changed: its hooks file moves with it and stays called', () => {

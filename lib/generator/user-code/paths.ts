@@ -100,3 +100,8 @@ export function validateUserCode(userCode: UserCode): UserCodeProblem[] {
   }
   return problems;
 }
+
+/** The user folders as path prefixes (`app/handlers/`), for messages and the API's description. */
+export const USER_CODE_DIRS = USER_CODE_ROOTS.map((root) => `${root}/`);
+export const USER_PATH_MAX = USER_CODE_LIMITS.pathLength;
+export const isUserPath = (path: string): boolean => userPathProblem(path) === null;

@@ -3,7 +3,7 @@
  * loop: here the main thread's generator and validator throw when called, and the steps still succeed. The start
  * is stopped after the check step (no sandbox needed).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -71,6 +71,37 @@ describe('preview build steps in the worker pool', () => {
     expect(failed?.step).toBe('validate');
     expect(failed?.problems?.length).toBeGreaterThan(0);
     expect(failed?.problems?.[0]).toMatchObject({ code: expect.any(String), path: expect.any(String) });
+  }, 120_000);
+});
+
+describe('user code in the preview', () => {
+  it('checks the user files with the project and writes them into it', async () => {
+    const HANDLER = 'app/handlers/publish.py';
+    const userCode = { files: { [HANDLER]: { content: 'import os\n\nVALUE = 1\n', base: '' } } };
+    const steps: StepEvent[] = [];
+    const app = manager.pathsOf('jobs-user-code').app;
+    let written: { handler: string; main: string } | null = null;
+    // No Python here: the start fails at migrate, right after the project was written (read it then, before
+    // a quota disk is unmounted).
+    const end = await manager.start('jobs-user-code', templates.todo(), {
+      userId: 'jobs-test-user',
+      userCode,
+      onStep: (event) => {
+        steps.push(event);
+        if (event.step === 'migrate' && event.status === 'failed')
+          written = {
+            handler: readFileSync(path.join(app, HANDLER), 'utf8'),
+            main: readFileSync(path.join(app, 'app/main.py'), 'utf8'),
+          };
+      },
+    });
+    expect(end.ok).toBe(false);
+    const check = steps.find((s) => s.step === 'check' && s.status === 'done');
+    expect(check?.diagnostics?.some((d) => d.file === HANDLER)).toBe(true);
+    expect(written).toEqual({
+      handler: userCode.files[HANDLER].content,
+      main: expect.stringContaining('FastAPI'),
+    });
   }, 120_000);
 });
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { isDiskFull } from '@/lib/db/errors';
 import type { Design } from '@/lib/design';
 import type { DesignVersion } from '@/lib/generator';
+import type { UserCode, UserCodeProblem } from '@/lib/generator/user-code/types';
 import { runJob } from '@/lib/jobs/pool';
 import type { DesignProblemJson, Refusal as JobRefusal } from '@/lib/jobs/types';
 import { type Availability, checkAvailability, unavailableMessage } from './availability';
@@ -62,6 +63,8 @@ export type StartOptions = {
   resetData?: boolean;
   /** The workspace's committed versions: the project's migrations follow them (revision chain + pending). */
   history?: readonly DesignVersion[];
+  /** The user's own files: materialised with the generated project (and checked with it). */
+  userCode?: UserCode;
   onStep?: (event: StepEvent) => void;
 };
 
@@ -110,6 +113,23 @@ function readIfExists(file: string): string | null {
 function problemsFailure(problems: DesignProblemJson[]): Error {
   const shown = problems.map(({ elementId, ...rest }) => ({ ...rest, ...(elementId ? { elementId } : {}) }));
   return new StepFailedWith(`the design has ${problems.length} problem(s)`, { problems: shown });
+}
+
+/** Conflict markers left in user files: listed with file and line (each opens the file in the Code view). */
+function conflictFailure(problems: UserCodeProblem[]): Error {
+  const conflicts = problems.filter((p) => p.code === 'merge-conflict');
+  const diagnostics = conflicts.map((p) => ({
+    file: p.path,
+    line: Math.max(1, p.line),
+    column: 1,
+    rule: p.code,
+    message: p.message,
+    severity: 'error' as const,
+  }));
+  return new StepFailedWith(
+    `your code has ${conflicts.length} merge conflict(s): resolve them in the Code view (keep what you need, delete the markers)`,
+    { diagnostics },
+  );
 }
 
 /** The job's answer; a design the worker could not load (the caller loaded it already: not expected) fails. */
@@ -278,7 +298,11 @@ export class PreviewManager {
     // Validation, generation and checks run in the worker pool (lib/jobs), counted against the person who
     // starts the preview, so a big design's preview never stalls other requests; a superseded start cancels its job.
     const job = { owner: options.userId, signal };
-    const input = { design, ...(options.history ? { history: options.history } : {}) };
+    const input = {
+      design,
+      ...(options.history ? { history: options.history } : {}),
+      ...(options.userCode ? { userCode: options.userCode } : {}),
+    };
     try {
       await step('validate', async () => {
         const result = refusedOr(await runJob('validate', input, job));
@@ -288,6 +312,7 @@ export class PreviewManager {
       const { files, schema } = await step('generate', async () => {
         const result = refusedOr(await runJob('files', input, job));
         if (!result.ok) throw problemsFailure(result.problems);
+        if (result.blocked) throw conflictFailure(result.userCodeProblems ?? []);
         // One job after the other: a person has two at once, and the Code view may hold the other.
         const schema = refusedOr(await runJob('carrySchema', input, job));
         return {

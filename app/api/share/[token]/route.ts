@@ -4,6 +4,7 @@ import { storedDesignRefused } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { clientAddress } from '@/lib/auth/client-address';
 import { loadDesign } from '@/lib/design';
+import { loadUserCode } from '@/lib/generator/user-code/schema';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,5 +15,10 @@ export const GET = route(getShare, async ({ request, db, params }) => {
   if (link.role !== 'view') return base;
   const loaded = loadDesign(workspace.design);
   if (!loaded.ok) throw storedDesignRefused(loaded.issues);
-  return { ...base, design: loaded.design, version: workspace.version };
+  return {
+    ...base,
+    design: loaded.design,
+    userCode: loadUserCode(workspace.userCode),
+    version: workspace.version,
+  };
 });

@@ -5,6 +5,7 @@ import { generateResponse } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { historyOf } from '@/lib/api/versions';
 import { clientAddress } from '@/lib/auth/client-address';
+import { loadUserCode } from '@/lib/generator/user-code/schema';
 
 // Always the stored design: a link holder reads, and cannot use the generator for designs of their own.
 // Migrations follow the committed history, as for members. Jobs are counted per client address.
@@ -15,6 +16,7 @@ export const POST = route(generateShared, async ({ request, db, params }) => {
   return generateResponse({
     workspaceId: workspace.id,
     stored: workspace.design,
+    userCode: loadUserCode(workspace.userCode),
     history: await historyOf(db, workspace.id),
     owner: `share:${address}`,
     signal: request.signal,

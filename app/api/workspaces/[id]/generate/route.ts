@@ -2,7 +2,9 @@ import { requireWorkspace } from '@/lib/api/access';
 import { generateCode } from '@/lib/api/contracts';
 import { generateResponse } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
+import { requestUserCode } from '@/lib/api/user-code';
 import { historyOf } from '@/lib/api/versions';
+import { loadUserCode } from '@/lib/generator/user-code/schema';
 
 // The posted design is the editor's in-memory one (unsaved edits included); without it, the stored design.
 // Problems are a normal state of a work-in-progress design: 200 with `ok: false`, not an error.
@@ -13,6 +15,8 @@ export const POST = route(generateCode, async ({ request, db, user, params, body
     workspaceId: workspace.id,
     stored: workspace.design,
     posted: body.design,
+    // The Code view posts its in-memory user files with the design, so their diagnostics follow the typing.
+    userCode: body.userCode === undefined ? loadUserCode(workspace.userCode) : requestUserCode(body.userCode),
     history: await historyOf(db, workspace.id),
     owner: user.id,
     signal: request.signal,

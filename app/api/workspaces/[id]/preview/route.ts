@@ -3,7 +3,9 @@ import { getPreview, startPreview, stopPreview } from '@/lib/api/contracts';
 import { ApiError } from '@/lib/api/errors';
 import { requestDesign } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
+import { requestUserCode } from '@/lib/api/user-code';
 import { historyOf } from '@/lib/api/versions';
+import { loadUserCode } from '@/lib/generator/user-code/schema';
 import type { EndEvent } from '@/lib/runner/preview/events';
 import { previewManager } from '@/lib/runner/preview/manager';
 
@@ -20,6 +22,8 @@ export const GET = route(getPreview, async ({ db, user, params }) => {
 export const POST = route(startPreview, async ({ db, user, params, body }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'write');
   const design = requestDesign(workspace.design, body.design);
+  const userCode =
+    body.userCode === undefined ? loadUserCode(workspace.userCode) : requestUserCode(body.userCode);
   // The preview database is built by the project's real revision chain (committed versions, then pending).
   const history = await historyOf(db, workspace.id);
   const manager = previewManager();
@@ -51,6 +55,7 @@ export const POST = route(startPreview, async ({ db, user, params, body }) => {
           userId: user.id,
           resetData: body.resetData ?? false,
           history,
+          userCode,
           onStep: (e) => send('step', e),
         })
         .then(finish, (error: unknown) => {

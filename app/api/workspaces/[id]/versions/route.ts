@@ -9,7 +9,7 @@ export const GET = route(listVersions, async ({ db, user, params }) => {
   return { items: (await selectVersions(db, params.id)).map((v) => versionJson(v)) };
 });
 
-// Commits the stored design (the editor autosaves before committing).
+// Commits the stored design with the stored user code (the editor autosaves before committing).
 export const POST = route(createVersion, async ({ db, user, params, body }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'write');
   const version = await insertVersion(db, {
@@ -17,6 +17,7 @@ export const POST = route(createVersion, async ({ db, user, params, body }) => {
     authorId: user.id,
     message: body.message,
     design: workspace.design,
+    userCode: workspace.userCode,
   });
   return versionJson(version, user.email ?? null);
 });

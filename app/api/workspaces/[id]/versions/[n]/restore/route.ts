@@ -4,14 +4,22 @@ import { ApiError, notFound } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { versionJson } from '@/lib/api/versions';
 import { createVersion, getVersion } from '@/lib/db/queries/versions';
-import { saveDesign } from '@/lib/db/queries/workspaces';
+import { saveWorkspace } from '@/lib/db/queries/workspaces';
+import type { UserCode } from '@/lib/generator/user-code/types';
 
-// The restored design becomes the workspace's design and a new version: history is only ever appended to.
+// The restored design and user code become the workspace's and a new version: history is only ever appended to.
 export const POST = route(restoreVersion, async ({ db, user, params }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'write');
   const old = await getVersion(db, workspace.id, Number(params.n));
   if (!old) throw notFound('Version');
-  const saved = await saveDesign(db, user.id, workspace.id, old.design, workspace.version);
+  const userCode = old.userCode as UserCode;
+  const saved = await saveWorkspace(
+    db,
+    user.id,
+    workspace.id,
+    { design: old.design, userCode },
+    workspace.version,
+  );
   if (saved.status === 'not-found') throw notFound();
   if (saved.status === 'conflict')
     throw new ApiError('conflict', 'This workspace was changed meanwhile; try again.', undefined, {
@@ -22,6 +30,7 @@ export const POST = route(restoreVersion, async ({ db, user, params }) => {
     authorId: user.id,
     message: `Restore version ${old.number}`,
     design: old.design,
+    userCode,
   });
   return { version: versionJson(version, user.email ?? null), designVersion: saved.version };
 });

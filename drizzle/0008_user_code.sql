@@ -1,0 +1,2 @@
+ALTER TABLE "design_versions" ADD COLUMN "user_code" jsonb DEFAULT '{"files":{}}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "workspaces" ADD COLUMN "user_code" jsonb DEFAULT '{"files":{}}'::jsonb NOT NULL;
