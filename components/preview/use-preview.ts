@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { useEditor, useEditorStore } from '@/components/editor/store/editor-context';
 import type { Design } from '@/lib/design';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import {
   type EndEvent,
   initialPreview,
@@ -43,9 +44,12 @@ const errorMessage = (body: unknown, status: number): string => {
 export function usePreview(workspaceId: string, active: boolean): PreviewControls {
   const store = useEditorStore();
   const design = useEditor((s) => s.design);
+  // Editing a handler restarts the app too (data kept), like a design change.
+  const userCode = useEditor((s) => s.userCode);
   const [state, dispatch] = useReducer(previewReducer, initialPreview);
   const run = useRef<AbortController | null>(null);
   const started = useRef<Design | null>(null);
+  const startedCode = useRef<UserCode | null>(null);
   const available = useRef(false);
   const stopped = useRef(false);
   const wasActive = useRef(false);
@@ -59,6 +63,7 @@ export function usePreview(workspaceId: string, active: boolean): PreviewControl
       run.current = controller;
       const { signal } = controller;
       started.current = next;
+      startedCode.current = store.getState().userCode;
       stopped.current = false;
       try {
         if (!available.current) {
@@ -121,10 +126,11 @@ export function usePreview(workspaceId: string, active: boolean): PreviewControl
   useEffect(() => {
     const justOpened = active && !wasActive.current;
     wasActive.current = active;
-    if (!active || stopped.current || sameRuntimeDesign(started.current, design)) return;
+    if (!active || stopped.current) return;
+    if (sameRuntimeDesign(started.current, design) && startedCode.current === userCode) return;
     const timer = setTimeout(() => void start(design), justOpened ? 0 : RESTART_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [design, active, start]);
+  }, [design, userCode, active, start]);
 
   useEffect(() => () => run.current?.abort(), []);
 
