@@ -520,9 +520,15 @@ describe.skipIf(!available.ok)(`user handler code in the preview sandbox${skipNo
       expect(seen.written).toBeLessThanOrEqual(limits.diskBytes);
       await victimAnswers();
       expect((await viaProxy(attacker, '/health')).status).toBe(200);
-      const end = await startAttacker();
-      expect(end, end.error).toMatchObject({ ok: true });
+      // Same design: the data is kept as it is, so the app starts again (with its disk still full).
+      const same = await startAttacker();
+      expect(same, same.error).toMatchObject({ ok: true });
       expect((await viaProxy(attacker, '/probe/read-host')).status).toBe(200);
+      // Resetting the data empties the whole disk, whatever the app wrote on it.
+      const reset = await startAttacker({ resetData: true });
+      expect(reset, reset.error).toMatchObject({ ok: true });
+      expect(readdirSync(manager.pathsOf(attacker).data).filter((f) => f.startsWith('fill-'))).toEqual([]);
+      expect((await viaProxy(attacker, '/health')).status).toBe(200);
     },
     90_000,
   );
