@@ -308,7 +308,8 @@ function processesOf(id: string): number[] {
   return out;
 }
 
-const refused = /^E[A-Z]+$|Error$/;
+/** What `attempt` answers for a refused action: the errno's name, or the exception's class. */
+const refused = /^(E[A-Z0-9]+|[A-Za-z]*Error)$/;
 
 let connections = 0;
 const testServer = net.createServer((socket) => {
