@@ -348,7 +348,7 @@ export class PreviewManager {
             this.options.limits.diskBytes,
             entry.paths.legacy,
           );
-        await writeProject(entry.paths, files);
+        await writeProject(entry.paths, files, { resetData: options.resetData ?? false });
         ctx.secretKey = entry.secretKey = secretKeyOf(entry.paths, false);
         const { message, data } = await migrate(ctx, {
           resetData: options.resetData ?? false,

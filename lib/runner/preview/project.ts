@@ -18,6 +18,7 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -104,7 +105,15 @@ export async function writeFiles(dir: string, files: Record<string, string>): Pr
 }
 
 /** Writes the generated files into `app/` (replacing the previous code) and makes the other folders. */
-export async function writeProject(paths: PreviewPaths, files: Record<string, string>): Promise<void> {
+export async function writeProject(
+  paths: PreviewPaths,
+  files: Record<string, string>,
+  options: { resetData?: boolean } = {},
+): Promise<void> {
+  // A reset empties the whole folder, whatever the app wrote in it (a disk its code filled is usable again).
+  if (options.resetData && existsSync(paths.root))
+    for (const name of readdirSync(paths.root))
+      if (name !== 'lost+found') await rm(path.join(paths.root, name), { recursive: true, force: true });
   await rm(paths.app, { recursive: true, force: true });
   await mkdir(paths.app, { recursive: true });
   await mkdir(paths.data, { recursive: true });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PREVIEW_CSP } from './csp';
 import { forward } from './proxy';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-proxy-test-'));
@@ -125,6 +126,11 @@ describe('preview proxy', () => {
       prefix,
     });
     expect(gone.status).toBe(502);
+    // The proxy's own answers are as inert as the app's.
+    for (const answer of [slow, gone]) {
+      expect(answer.headers.get('content-security-policy')).toBe(PREVIEW_CSP);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 
   it('answers HEAD without a body', async () => {

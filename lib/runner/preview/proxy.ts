@@ -28,8 +28,12 @@ const HOP_BY_HOP = new Set([
 /** Cookies of this app (Auth.js session, CSRF and callback cookies): never shown to a preview. */
 const OUR_COOKIE = /^(__Secure-|__Host-)?(authjs|next-auth)\./i;
 
+/** The proxy's own answers carry the same policy as the app's (whoever serves them, nothing under /preview runs). */
 function errorResponse(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
+  return Response.json(
+    { error: { code, message } },
+    { status, headers: { 'content-security-policy': PREVIEW_CSP, 'x-content-type-options': 'nosniff' } },
+  );
 }
 
 export const tooLarge = () =>

@@ -108,6 +108,7 @@ def attempt(p):
 print("inside", attempt("/preview/ok.txt"))
 print("outside", attempt(sys.argv[1] + "/pwned.txt"))
 print("usr", attempt("/usr/pwned.txt"))
+print("root", attempt("/pwned.txt"))
 print("python", attempt(os.path.join(sys.prefix, "pwned.txt")))
 # The venv may live inside the repo (.cache/python), so its parents exist: test the repo's own files.
 print("repo", os.path.exists(sys.argv[2] + "/package.json"))
@@ -121,6 +122,8 @@ print("uid", os.getuid(), "pid", os.getpid())
     expect(result.stdout).toContain('inside wrote');
     expect(result.stdout).toMatch(/outside (FileNotFoundError|PermissionError|OSError)/);
     expect(result.stdout).toMatch(/usr (PermissionError|OSError)/);
+    // bwrap's root is a tmpfs of no size limit: read-only, not a place to write outside the folder.
+    expect(result.stdout).toMatch(/root (PermissionError|OSError)/);
     expect(result.stdout).toMatch(/python (PermissionError|OSError)/);
     expect(result.stdout).toContain('repo False');
     expect(result.stdout).toContain('etc False');

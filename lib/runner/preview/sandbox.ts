@@ -6,8 +6,8 @@
  *   no further user namespaces inside (`--disable-userns`);
  * - a seccomp filter (`seccomp.ts`): mount, namespaces, ptrace, modules, kexec, bpf, perf, keyring, swap, reboot,
  *   userfaultfd, file handles and other ABIs answer EPERM;
- * - an empty root with only /usr (plus the merged-usr symlinks) and the interpreter's own folders, read-only:
- *   no /etc, /home, /root, the repository or the app's data folder;
+ * - an empty root with only /usr (plus the merged-usr symlinks) and the interpreter's own folders, read-only
+ *   (the root itself too): no /etc, /home, /root, the repository or the app's data folder;
  * - the preview's folder mounted at `/preview` (writable unless `readOnlyWork`; a quota disk when the manager could
  *   mount one, `disk.ts`), with a size-limited tmpfs on `/preview/tmp`;
  * - `--die-with-parent`, `--new-session`, all capabilities dropped;
@@ -166,6 +166,9 @@ export function sandboxCommand(spec: SandboxSpec): SandboxCommand {
   );
   bwrap.push('--size', String(limits.tmpBytes), '--perms', '0700', '--tmpfs', `${INNER_ROOT}/tmp`);
   if (spec.socketDir) bwrap.push('--bind', spec.socketDir, '/socket');
+  // bwrap's root is a tmpfs without a size limit: read-only once every mount point is made, so nothing is written
+  // outside /preview (its own mounts stay writable: the remount is not recursive).
+  bwrap.push('--remount-ro', '/');
   bwrap.push('--chdir', path.posix.join(INNER_ROOT, spec.cwd ?? '.'), '--clearenv');
   // The environment comes through fd 3, NUL-separated, so no value shows in /proc/<pid>/cmdline.
   const env = Object.entries(spec.env).flatMap(([name, value]) => ['--setenv', name, value]);
