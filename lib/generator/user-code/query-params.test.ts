@@ -85,11 +85,10 @@ describe('query parameters of a written handler', () => {
       'notify_followers: Annotated[bool | None, Query(alias="notifyFollowers")] = None,',
     );
     expect(routes).toContain('limit_to: Annotated[Int64, Query(alias="limitTo", description="At most")],');
-    const doc = openApiFor(design) as { paths: Record<string, { post: { parameters: never[] } }> };
-    const params = doc.paths['/posts/{slug}/go'].post.parameters;
-    expect(
-      params.map((p: { name: string; in: string; required: boolean }) => [p.name, p.in, p.required]),
-    ).toEqual([
+    type Param = { name: string; in: string; required: boolean };
+    const doc = openApiFor(design) as { paths: Record<string, { post: { parameters: Param[] } }> };
+    const params = doc.paths['/posts/{slug}/go']?.post.parameters ?? [];
+    expect(params.map((p) => [p.name, p.in, p.required])).toEqual([
       ['slug', 'path', true],
       ['notifyFollowers', 'query', false],
       ['limitTo', 'query', true],
