@@ -36,7 +36,7 @@ the code always comes from the generator, so it stays valid.
   POST /auth/register (validated with the user entity's constraints), POST /auth/login, GET /auth/me and JWT bearer
   auth for every rule other than "public". A user registration endpoint IS setting auth on a User entity that has an
   email login field (type email, unique) and a password field (type password, minLength 8).
-- customEndpoints: hand-written endpoint stubs {id, entityId?, method, path, summary, access, request?, response?}.
+- customEndpoints: hand-written endpoint stubs {id, entityId?, method, path, summary, access, request?, response?, query?: [{name (snake_case), type: string|integer|float|boolean|date|datetime|uuid, required, description?}]}.
 
 ## Operations (applyOperations)
 Available: ${OPERATION_NAMES.join(', ')}. Each is {"op": name, ...args}. New elements need ids you choose: short,

@@ -441,6 +441,28 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export const HttpMethodSchema = z.enum(HTTP_METHODS);
 export type HttpMethod = z.infer<typeof HttpMethodSchema>;
 
+/** The value types a custom endpoint's query parameter can take (FastAPI converts and validates them). */
+export const QUERY_PARAM_TYPES = [
+  'string',
+  'integer',
+  'float',
+  'boolean',
+  'date',
+  'datetime',
+  'uuid',
+] as const;
+export const QueryParamTypeSchema = z.enum(QUERY_PARAM_TYPES);
+export type QueryParamType = z.infer<typeof QueryParamTypeSchema>;
+
+/** A query parameter of a custom endpoint: `name` is snake_case, sent in the API's naming style. */
+export const CustomQueryParamSchema = z.object({
+  name: Name,
+  type: QueryParamTypeSchema,
+  required: z.boolean(),
+  description: Description.optional(),
+});
+export type CustomQueryParam = z.infer<typeof CustomQueryParamSchema>;
+
 /** A hand-written endpoint stub. With `entityId` its path is relative to that entity's resource path. */
 export const CustomEndpointSchema = z.object({
   id: IdSchema,
@@ -451,6 +473,8 @@ export const CustomEndpointSchema = z.object({
   access: AccessRuleSchema,
   request: z.object({ entityId: IdSchema }).optional(),
   response: z.object({ entityId: IdSchema, list: z.boolean() }).optional(),
+  /** Query parameters its handler takes, after the path parameters. */
+  query: list(CustomQueryParamSchema, LIMITS.listItems, 'query parameters').optional(),
 });
 export type CustomEndpoint = z.infer<typeof CustomEndpointSchema>;
 

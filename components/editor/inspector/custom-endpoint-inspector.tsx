@@ -9,9 +9,10 @@ import { useEditor } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 import { AccessControl } from './access-control';
 import { CheckboxField, ProblemList, Section, SelectField, TextField } from './controls';
+import { CustomQueryParams } from './custom-query-params';
 import { splitProblems } from './problem-split';
 
-const PROPS = ['entityId', 'method', 'path', 'summary', 'access', 'request', 'response'];
+const PROPS = ['entityId', 'method', 'path', 'summary', 'access', 'request', 'response', 'query'];
 type Patch = OperationOf<'updateCustomEndpoint'>['patch'];
 
 /** A hand-written endpoint: where it lives, what it takes and returns, who may call it. */
@@ -125,6 +126,12 @@ export function CustomEndpointInspector({ endpoint, index }: { endpoint: CustomE
           />
         )}
       </Section>
+      <CustomQueryParams
+        endpoint={endpoint}
+        prefix={`customEndpoints[${index}]`}
+        problems={byProp.get('query') ?? []}
+        onChange={(label, query, key) => update(label, { query }, key)}
+      />
       <HandlerSection endpoint={endpoint} />
       <div className="inspector-actions">
         <button

@@ -142,7 +142,7 @@ export function addCustomEndpoint(design: Design, args: z.infer<typeof AddCustom
 
 export const UpdateCustomEndpointArgs = z.object({
   endpointId: IdSchema,
-  /** Optional props (`entityId`, `request`, `response`) take null to clear them. */
+  /** Optional props (`entityId`, `request`, `response`, `query`) take null to clear them. */
   patch: z.object({
     entityId: IdSchema.nullable().optional(),
     method: CustomEndpointSchema.shape.method.optional(),
@@ -151,6 +151,7 @@ export const UpdateCustomEndpointArgs = z.object({
     access: CustomEndpointSchema.shape.access.optional(),
     request: CustomEndpointSchema.shape.request.unwrap().nullable().optional(),
     response: CustomEndpointSchema.shape.response.unwrap().nullable().optional(),
+    query: CustomEndpointSchema.shape.query.unwrap().nullable().optional(),
   }),
 });
 export function updateCustomEndpoint(design: Design, args: z.infer<typeof UpdateCustomEndpointArgs>): Design {

@@ -1,6 +1,7 @@
 import { PYTHON_KEYWORDS } from '../names';
 import { checkAccess } from './access';
 import type { Context } from './context';
+import { checkCustomQuery } from './custom-query';
 import { servedResourcePath } from './nesting';
 import { reservedRouteReason } from './routes';
 
@@ -98,6 +99,7 @@ export function checkCustomEndpoints(ctx: Context): void {
       }
     }
     const full = entity ? `${servedResourcePath(ctx, entity)}${endpoint.path}` : endpoint.path;
+    checkCustomQuery(ctx, endpoint, path, label, full);
     const reserved = reservedRouteReason(design, endpoint.method, full);
     if (reserved) {
       report('reserved-route', `${path}.path`, `${endpoint.method} ${full} cannot be used: ${reserved}.`, id);

@@ -6,7 +6,7 @@ import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
 import { aliasConfig, aliasKw } from './envelopes';
 import { responsesArg } from './errors';
-import { decorator, handlerParams, returnType, routeModuleNames, signature } from './handler';
+import { decorator, handlerParams, hasDefault, returnType, routeModuleNames, signature } from './handler';
 import { classDef, fkInput, inputField } from './schemas';
 import { handlerModule } from './user-code';
 import { isViewerOp } from './viewer';
@@ -23,6 +23,8 @@ export function emitCustomRoutes(project: IrProject): string | null {
   for (const op of ops) {
     const params = handlerParams(op, project, imports);
     const names = params.map((p) => p.slice(0, p.indexOf(':')));
+    // An optional query parameter has a default: the caller and body after it are keyword-only.
+    const keywordOnly = op.params.some(hasDefault) ? ['*'] : [];
     const handler = imports.from('app.handlers', handlerModule(op), `${handlerModule(op)}_handler`);
     const call = `await ${handler}.handle(${names.map((n) => `${n}=${n}`).join(', ')})`;
     const extra = [
@@ -35,7 +37,7 @@ export function emitCustomRoutes(project: IrProject): string | null {
     // The docstring is the operation's description in OpenAPI.
     const body = [pyDocstring(op.description ?? '', '') ?? '', op.response ? `return ${call}` : call];
     blocks.push(
-      `${decorator(op, extra)}\n${signature(op.handler, params, returnType(op, imports))}\n${indent(body.join('\n'))}`,
+      `${decorator(op, extra)}\n${signature(op.handler, [...keywordOnly, ...params], returnType(op, imports))}\n${indent(body.join('\n'))}`,
     );
   }
   return module(

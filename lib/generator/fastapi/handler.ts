@@ -1,3 +1,4 @@
+import type { QueryParamType } from '@/lib/design/schema';
 import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
 import { indent } from '../python/code';
 import type { Imports } from '../python/imports';
@@ -45,6 +46,8 @@ export function paramType(
       return `${imports.from('typing', 'Literal')}[${source.keys.map(pyStr).join(', ')}]`;
     case 'segment':
       return 'str';
+    case 'custom_query':
+      return queryValueType(source.type, imports);
     case 'lookup': {
       const target = project.entityById.get(source.entityId) as IrEntity;
       return source.field ? pyValueType(source.field, imports, 'model') : entityPkType(target, imports);
@@ -57,6 +60,45 @@ export function paramType(
     }
   }
 }
+
+/**
+ * A custom query parameter's Python type, as filters take values: text without NUL, integers within BIGINT,
+ * finite floats (a value the handler compares with a column never overflows it).
+ */
+export function queryValueType(type: QueryParamType, imports: Imports): string {
+  const common = (name: string) => imports.from('app.schemas.common', name);
+  switch (type) {
+    case 'string':
+      return common('SafeStr');
+    case 'integer':
+      return common('Int64');
+    case 'float':
+      return imports.from('pydantic', 'FiniteFloat');
+    case 'boolean':
+      return 'bool';
+    case 'date':
+      return `${imports.module('datetime', 'dt')}.date`;
+    case 'datetime':
+      return `${imports.module('datetime', 'dt')}.datetime`;
+    case 'uuid':
+      return `${imports.module('uuid')}.UUID`;
+  }
+}
+
+/** A parameter's type in a handler's signature: `| None` when an optional query parameter may be absent. */
+export function argumentType(
+  param: IrParam,
+  project: IrProject,
+  imports: Imports,
+  entity: IrEntity | null,
+): string {
+  const type = paramType(param, project, imports, entity);
+  return param.source.kind === 'custom_query' && !param.required ? `${type} | None` : type;
+}
+
+/** Whether a handler parameter has a default (so the ones after it must be keyword-only). */
+export const hasDefault = (param: IrParam): boolean =>
+  param.in === 'query' && !(param.source.kind === 'custom_query' && param.required);
 
 function paramCode(param: IrParam, project: IrProject, imports: Imports, entity: IrEntity | null): string {
   const type = paramType(param, project, imports, entity);
@@ -80,6 +122,14 @@ function paramCode(param: IrParam, project: IrProject, imports: Imports, entity:
     case 'filter': {
       const alias = param.name !== param.wire ? `alias=${pyStr(param.wire)}` : '';
       return `${param.name}: ${annotated()}[${type} | None, ${query()}(${alias})] = None`;
+    }
+    case 'custom_query': {
+      const args = [
+        ...(param.name !== param.wire ? [`alias=${pyStr(param.wire)}`] : []),
+        ...(source.description ? [`description=${pyStr(source.description)}`] : []),
+      ].join(', ');
+      if (param.required) return `${param.name}: ${annotated()}[${type}, ${query()}(${args})]`;
+      return `${param.name}: ${annotated()}[${type} | None, ${query()}(${args})] = None`;
     }
     case 'lookup':
     case 'segment':

@@ -3,7 +3,7 @@ import { shortHash } from '../migrations';
 import { indent, module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
-import { paramType, returnType, userModel } from './handler';
+import { argumentType, returnType, userModel } from './handler';
 import { isViewerOp } from './viewer';
 
 /**
@@ -99,7 +99,7 @@ export function emitHandlerScaffold(op: IrOperation, project: IrProject): string
   const caller = callerType(op, project, imports);
   const params = [
     `session: ${imports.from('sqlalchemy.ext.asyncio', 'AsyncSession')}`,
-    ...op.params.map((p) => `${p.name}: ${paramType(p, project, imports, entity)}`),
+    ...op.params.map((p) => `${p.name}: ${argumentType(p, project, imports, entity)}`),
     ...(caller ? [`current_user: ${caller}`] : []),
     ...(op.body ? [`${op.body.param}: ${imports.from(op.body.module, op.body.name)}`] : []),
   ];

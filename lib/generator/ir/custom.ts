@@ -1,3 +1,4 @@
+import { styled } from '@/lib/design/api-shape';
 import type { Design } from '@/lib/design/schema';
 import { toAccess } from './access';
 import { endpointFunctionName, uniqueName } from './naming';
@@ -20,6 +21,13 @@ export function buildCustomEndpoints(
       method: endpoint.method,
       path,
       pathParams: [...new Set(pathParams)],
+      query: (endpoint.query ?? []).map((q) => ({
+        name: q.name,
+        wire: styled(q.name, design.api.naming),
+        type: q.type,
+        required: q.required,
+        description: q.description?.trim() ? q.description.trim() : null,
+      })),
       summary: endpoint.summary,
       access: toAccess(endpoint.access),
       functionName,

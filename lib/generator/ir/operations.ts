@@ -444,6 +444,15 @@ function customOperation(
     required: true,
     source: segmentSource(wire, lookupWire, owner, project.entities),
   }));
+  for (const q of endpoint.query) {
+    params.push({
+      name: scope.param(q.name, (n) => `${n}_`),
+      wire: q.wire,
+      in: 'query',
+      required: q.required,
+      source: { kind: 'custom_query', type: q.type, description: q.description },
+    });
+  }
   const requestEntity = endpoint.requestId ? (entityById.get(endpoint.requestId) as IrEntity) : null;
   const responseEntity = endpoint.response ? (entityById.get(endpoint.response.entityId) as IrEntity) : null;
   const body = requestEntity

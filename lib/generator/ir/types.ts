@@ -7,6 +7,7 @@ import type {
   FieldType,
   HttpMethod,
   OnDelete,
+  QueryParamType,
   SortDirection,
 } from '@/lib/design/schema';
 import type { IrAuthApi } from './auth-api';
@@ -382,6 +383,14 @@ export type IrCustomEndpoint = {
   /** Full path including the entity's resource path. */
   path: string;
   pathParams: string[];
+  /** Query parameters: `name` snake_case (planned against the handler's scope), `wire` in the naming style. */
+  query: {
+    name: string;
+    wire: string;
+    type: QueryParamType;
+    required: boolean;
+    description: string | null;
+  }[];
   summary: string;
   access: IrAccess;
   functionName: string;
@@ -423,7 +432,9 @@ export type IrParamSource =
   /** The entity's lookup field, or its primary key when null. */
   | { kind: 'lookup'; entityId: string; field: IrField | null }
   /** A path segment of a custom endpoint. */
-  | { kind: 'segment' };
+  | { kind: 'segment' }
+  /** A query parameter of a custom endpoint, of its declared type. */
+  | { kind: 'custom_query'; type: QueryParamType; description: string | null };
 
 export type IrParam = {
   /** Python parameter name, planned against the handler's scope. */

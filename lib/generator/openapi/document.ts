@@ -1,4 +1,4 @@
-import type { Design } from '@/lib/design/schema';
+import type { Design, QueryParamType } from '@/lib/design/schema';
 import { openApiTags } from '../fastapi/deps';
 import { documentedErrors, ERROR_SCHEMA, errorDescription } from '../fastapi/errors';
 import { takesOptionalUser } from '../fastapi/scope';
@@ -53,6 +53,26 @@ const HEALTH_RESPONSE: JsonSchema = {
 
 const idSchema = (entity: IrEntity): JsonSchema => pkSchema(entity);
 
+/** A custom query parameter's value, as FastAPI documents its type (`queryValueType`). */
+function queryParamSchema(type: QueryParamType): JsonSchema {
+  switch (type) {
+    case 'string':
+      return { type: 'string' };
+    case 'integer':
+      return { type: 'integer', maximum: Number(INT64.max), minimum: Number(INT64.min) };
+    case 'float':
+      return { type: 'number' };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'date':
+      return { type: 'string', format: 'date' };
+    case 'datetime':
+      return { type: 'string', format: 'date-time' };
+    case 'uuid':
+      return { type: 'string', format: 'uuid' };
+  }
+}
+
 /** The JSON schema of a parameter, as FastAPI derives it from the handler's annotation. */
 function paramSchema(project: IrProject, op: IrOperation, p: IrParam): JsonSchema {
   const source = p.source;
@@ -67,6 +87,10 @@ function paramSchema(project: IrProject, op: IrOperation, p: IrParam): JsonSchem
       return nullable({ enum: source.keys, type: 'string' });
     case 'segment':
       return { type: 'string' };
+    case 'custom_query': {
+      const schema = queryParamSchema(source.type);
+      return p.required ? schema : nullable(schema);
+    }
     case 'lookup': {
       const entity = project.entityById.get(source.entityId) as IrEntity;
       return source.field ? plainSchema(source.field) : idSchema(entity);
@@ -107,11 +131,18 @@ function operation(project: IrProject, op: IrOperation): Operation {
   if (op.params.length > 0) {
     doc.parameters = op.params.map((p) => {
       const schema = paramSchema(project, op, p);
+      // FastAPI shows a `Query(description=...)` on the parameter and in its schema.
+      const description = p.source.kind === 'custom_query' ? p.source.description : null;
       return {
         name: p.wire,
         in: p.in,
         required: p.required,
-        schema: { ...schema, ...('$ref' in schema ? {} : { title: pyTitle(p.wire) }) },
+        schema: {
+          ...schema,
+          ...(description ? { description } : {}),
+          ...('$ref' in schema ? {} : { title: pyTitle(p.wire) }),
+        },
+        ...(description ? { description } : {}),
       };
     });
   }

@@ -277,6 +277,11 @@ function customEndpoints(): Design {
         access: { kind: 'roles', roles: ['admin'] },
         request: { entityId: 'e_ticket' },
         response: { entityId: 'e_ticket', list: false },
+        // An optional query parameter before the caller and the body: the route is keyword-only.
+        query: [
+          { name: 'notify', type: 'boolean', required: false },
+          { name: 'agent', type: 'uuid', required: true },
+        ],
       },
       {
         id: 'c_note',
@@ -294,6 +299,7 @@ function customEndpoints(): Design {
         path: '/{ticket_id}/close',
         summary: 'Close a ticket',
         access: { kind: 'owner' },
+        query: [{ name: 'reason', type: 'string', required: true }],
       },
       {
         // Its handler is called like the resource's delete (`delete_ticket`): the operation id makes way.
@@ -302,6 +308,7 @@ function customEndpoints(): Design {
         path: '/ticket',
         summary: 'Purge closed tickets',
         access: { kind: 'roles', roles: ['admin'] },
+        query: [{ name: 'older_than_days', type: 'integer', required: true }],
       },
       {
         id: 'c_report',
@@ -310,6 +317,11 @@ function customEndpoints(): Design {
         summary: "An account's tickets",
         access: { kind: 'public' },
         response: { entityId: 'e_ticket', list: true },
+        query: [
+          { name: 'since', type: 'datetime', required: false, description: 'Tickets opened since then' },
+          { name: 'min_score', type: 'float', required: false },
+          { name: 'day', type: 'date', required: true },
+        ],
       },
     ],
   };

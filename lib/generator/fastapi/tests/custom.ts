@@ -1,3 +1,4 @@
+import type { QueryParamType } from '@/lib/design/schema';
 import { customInputFields } from '../../ir/operations';
 import type { IrAccess, IrEntity, IrProject } from '../../ir/types';
 import { indent, module } from '../../python/code';
@@ -7,6 +8,17 @@ import { wireName } from '../envelopes';
 import { NO_USER_CODE, type UserCodeInfo } from '../user-code';
 import { payloadName } from './factories';
 import { lookupText } from './resource';
+
+/** A value of each query parameter type, so a request with required ones reaches the stub. */
+const QUERY_SAMPLES: Record<QueryParamType, string> = {
+  string: 'x',
+  integer: '1',
+  float: '1.5',
+  boolean: 'true',
+  date: '2024-01-01',
+  datetime: '2024-01-01T00:00:00Z',
+  uuid: '00000000-0000-4000-8000-000000000000',
+};
 
 /**
  * `tests/test_custom.py`: every endpoint whose handler is still the scaffold answers 501, and every one needing
@@ -29,7 +41,13 @@ export function emitCustomTests(project: IrProject, user: UserCodeInfo = NO_USER
           : 'x';
       path = path.replace(`{${p.wire}}`, encodeURIComponent(text));
     }
-    const url = pyStr(path);
+    // Required query parameters get a value of their type; optional ones are left out.
+    const query = endpoint.params.flatMap((p) =>
+      p.source.kind === 'custom_query' && p.required
+        ? [`${encodeURIComponent(p.wire)}=${encodeURIComponent(QUERY_SAMPLES[p.source.type])}`]
+        : [],
+    );
+    const url = pyStr(query.length > 0 ? `${path}?${query.join('&')}` : path);
     const method = endpoint.method;
     const access: IrAccess = endpoint.access ?? { kind: 'public' };
     const lines: string[] = [];

@@ -9,10 +9,12 @@ from fastapi import HTTPException
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.account import Account
+from app.schemas.common import Int64
 
 
 async def handle(
     session: AsyncSession,
+    older_than_days: Int64,
     current_user: Account,
 ) -> None:
     """Purge closed tickets."""

@@ -11,11 +11,13 @@ from fastapi import HTTPException
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.account import Account
+from app.schemas.common import SafeStr
 
 
 async def handle(
     session: AsyncSession,
     ticket_id: uuid.UUID,
+    reason: SafeStr,
     current_user: Account,
 ) -> None:
     """Close a ticket."""

@@ -5,7 +5,10 @@
 # merged into it.
 # fastdraft-id: endpoint-19d659564399133a (follows renames)
 
+import datetime as dt
+
 from fastapi import HTTPException
+from pydantic import FiniteFloat
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.schemas.common import Int32
@@ -15,6 +18,9 @@ from app.schemas.ticket import TicketRead
 async def handle(
     session: AsyncSession,
     account_id: Int32,
+    since: dt.datetime | None,
+    min_score: FiniteFloat | None,
+    day: dt.date,
 ) -> list[TicketRead]:
     """An account's tickets."""
     # The parameters arrive validated. Commit the session when you change rows;

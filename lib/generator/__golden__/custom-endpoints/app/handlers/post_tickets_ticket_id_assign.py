@@ -18,6 +18,8 @@ from app.schemas.ticket import TicketRead
 async def handle(
     session: AsyncSession,
     ticket_id: uuid.UUID,
+    notify: bool | None,
+    agent: uuid.UUID,
     current_user: Account,
     body: TicketInput,
 ) -> TicketRead:

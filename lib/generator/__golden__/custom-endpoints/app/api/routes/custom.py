@@ -1,9 +1,11 @@
 """Hand-written endpoints: each route calls its module in app/handlers."""
 
+import datetime as dt
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
+from pydantic import FiniteFloat
 
 from app.api.deps import CurrentUser, SessionDep, require_roles
 from app.handlers import delete_ticket as delete_ticket_handler
@@ -20,7 +22,7 @@ from app.handlers import (
     put_tickets_ticket_id_notes_body as put_tickets_ticket_id_notes_body_handler,
 )
 from app.models.account import Account
-from app.schemas.common import Int32
+from app.schemas.common import Int32, Int64, SafeStr
 from app.schemas.custom import TicketInput
 from app.schemas.errors import error_responses
 from app.schemas.ticket import TicketRead
@@ -35,8 +37,11 @@ router = APIRouter()
     responses=error_responses(401, 403, 501),
 )
 async def post_tickets_ticket_id_assign(
+    *,
     session: SessionDep,
     ticket_id: uuid.UUID,
+    notify: Annotated[bool | None, Query()] = None,
+    agent: Annotated[uuid.UUID, Query()],
     current_user: Annotated[Account, Depends(require_roles("admin"))],
     body: TicketInput,
 ) -> TicketRead:
@@ -44,7 +49,12 @@ async def post_tickets_ticket_id_assign(
     is written.
     """
     return await post_tickets_ticket_id_assign_handler.handle(
-        session=session, ticket_id=ticket_id, current_user=current_user, body=body
+        session=session,
+        ticket_id=ticket_id,
+        notify=notify,
+        agent=agent,
+        current_user=current_user,
+        body=body,
     )
 
 
@@ -82,11 +92,12 @@ async def put_tickets_ticket_id_notes_body(
 async def delete_tickets_ticket_id_close(
     session: SessionDep,
     ticket_id: uuid.UUID,
+    reason: Annotated[SafeStr, Query()],
     current_user: CurrentUser,
 ) -> None:
     """Close a ticket. Stub: answers 501 Not Implemented until it is written."""
     await delete_tickets_ticket_id_close_handler.handle(
-        session=session, ticket_id=ticket_id, current_user=current_user
+        session=session, ticket_id=ticket_id, reason=reason, current_user=current_user
     )
 
 
@@ -100,12 +111,15 @@ async def delete_tickets_ticket_id_close(
 )
 async def delete_ticket(
     session: SessionDep,
+    older_than_days: Annotated[Int64, Query()],
     current_user: Annotated[Account, Depends(require_roles("admin"))],
 ) -> None:
     """Purge closed tickets. Stub: answers 501 Not Implemented until it is
     written.
     """
-    await delete_ticket_handler.handle(session=session, current_user=current_user)
+    await delete_ticket_handler.handle(
+        session=session, older_than_days=older_than_days, current_user=current_user
+    )
 
 
 @router.get(
@@ -115,12 +129,22 @@ async def delete_ticket(
     responses=error_responses(501),
 )
 async def get_reports_accounts_account_id(
+    *,
     session: SessionDep,
     account_id: Int32,
+    since: Annotated[
+        dt.datetime | None, Query(description="Tickets opened since then")
+    ] = None,
+    min_score: Annotated[FiniteFloat | None, Query()] = None,
+    day: Annotated[dt.date, Query()],
 ) -> list[TicketRead]:
     """An account's tickets. Stub: answers 501 Not Implemented until it is
     written.
     """
     return await get_reports_accounts_account_id_handler.handle(
-        session=session, account_id=account_id
+        session=session,
+        account_id=account_id,
+        since=since,
+        min_score=min_score,
+        day=day,
     )
