@@ -4,8 +4,8 @@ import { CodePage } from './pages/code-page';
 import { EditorPage } from './pages/editor-page';
 import { screenshotPath } from './support/screenshots';
 
-const HANDLER = 'app/handlers/publish_a_post_now.py';
-const BODY = 'async def publish_a_post_now() -> str:\n    return "published"\n';
+const HANDLER = 'app/handlers/get_me.py';
+const MINE = '# published by hand';
 
 test.describe('User code', () => {
   test('a handler written in the Code view is saved, survives a reload, exports and imports back', async ({
@@ -17,10 +17,7 @@ test.describe('User code', () => {
     const code = new CodePage(page);
 
     // From the canvas: the custom endpoint offers its handler module.
-    await editor
-      .entity('Post')
-      .getByRole('button', { name: 'Custom endpoint POST /posts/{slug}/publish' })
-      .click();
+    await page.getByRole('button', { name: 'Custom endpoint GET /me' }).click();
     const handler = editor.inspector.getByRole('region', { name: 'Handler' });
     await expect(handler).toContainText(HANDLER);
     await handler.getByRole('button', { name: 'Write the handler' }).click();
@@ -31,8 +28,9 @@ test.describe('User code', () => {
 
     // Typing in the user's file changes it and autosaves.
     await code.visibleCode().click();
-    await page.keyboard.insertText(BODY);
-    await expect(code.visibleCode()).toContainText('return "published"');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.insertText(`${MINE}\n`);
+    await expect(code.visibleCode()).toContainText(MINE);
     await editor.expectSaved();
     await page.screenshot({ path: screenshotPath('code-view-user-file.png') });
 
@@ -52,7 +50,7 @@ test.describe('User code', () => {
     await page.reload();
     await code.open();
     await code.file(HANDLER).click();
-    await expect(code.visibleCode()).toContainText('return "published"');
+    await expect(code.visibleCode()).toContainText(MINE);
     // Opening the generated file in between left the user's file as it was.
     await expect(code.visibleCode()).not.toContainText('The FastAPI application');
 
@@ -73,7 +71,7 @@ test.describe('User code', () => {
     expect(exported.status()).toBe(200);
     const zip = await exported.body();
     const entries = unzipSync(new Uint8Array(zip));
-    expect(strFromU8(entries[HANDLER]!)).toContain('return "published"');
+    expect(strFromU8(entries[HANDLER]!)).toContain(MINE);
     expect(entries['tests/custom/test_publish.py']).toBeDefined();
     expect(entries['design.json']).toBeDefined();
 
@@ -89,6 +87,6 @@ test.describe('User code', () => {
     await page.reload();
     await code.open();
     await code.file(HANDLER).click();
-    await expect(code.visibleCode()).toContainText('return "published"');
+    await expect(code.visibleCode()).toContainText(MINE);
   });
 });
