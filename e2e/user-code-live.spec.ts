@@ -64,10 +64,10 @@ test.describe('User code, live', () => {
     }
 
     // A public custom endpoint answering a TodoList, added to the stored design.
-    const stored = await (await page.request.get(`/api/workspaces/${id}/design`)).json();
-    stored.design.customEndpoints.push(ENDPOINT);
+    const designed = await (await page.request.get(`/api/workspaces/${id}/design`)).json();
+    designed.design.customEndpoints.push(ENDPOINT);
     const saved = await page.request.put(`/api/workspaces/${id}/design`, {
-      data: { design: stored.design, baseVersion: stored.version },
+      data: { design: designed.design, baseVersion: designed.version },
     });
     expect(saved.status()).toBe(200);
     const generated = await (await page.request.post(`/api/workspaces/${id}/generate`, { data: {} })).json();
@@ -86,10 +86,21 @@ test.describe('User code, live', () => {
     await expect(code.file(HANDLER)).toHaveAttribute('aria-current', 'true');
     await expect(page.getByText('Your code: saved with the workspace')).toBeVisible();
 
+    // Typed text is auto-indented and auto-closed by Monaco: the file's text is pasted instead (a paste event on
+    // the focused editor, as the clipboard would send), then read back from the stored user code.
+    const stored = async () =>
+      (await (await page.request.get(`/api/workspaces/${id}/code`)).json()).userCode.files[HANDLER]?.content;
     const replaceText = async (text: string) => {
       await code.visibleCode().click();
       await page.keyboard.press('ControlOrMeta+a');
-      await page.keyboard.insertText(text);
+      await page.evaluate((pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', pasted);
+        document.activeElement?.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      }, text);
+      await expect.poll(stored).toBe(text);
     };
     const checksStatus = page.getByRole('status', { name: 'Checks status' });
     const runChecks = page.getByRole('button', { name: 'Run checks' });
@@ -197,8 +208,7 @@ test.describe('User code, live', () => {
     await expect(listed.body).toContainText(ANSWER);
 
     // Export, import as a new workspace: the handler's code is the same.
-    const stored2 = await (await page.request.get(`/api/workspaces/${id}/code`)).json();
-    const mine: string = stored2.userCode.files[HANDLER].content;
+    const mine = await stored();
     expect(mine).toBe(resolved);
     const exported = await page.request.get(`/api/workspaces/${id}/export`);
     expect(exported.status()).toBe(200);
