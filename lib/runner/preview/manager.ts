@@ -409,12 +409,19 @@ export class PreviewManager {
     runtime: Runtime,
     signal: AbortSignal,
   ): Promise<{ summary: string; diagnostics: Diagnostic[] }> {
-    const checked = await checkProject(files, runtime, {
-      tools: ['mypy'],
-      workDir: checksFolder(id, 'try-it', path.dirname(this.options.previewsDir)),
-      limits: this.options.limits,
-      signal,
-    });
+    let checked: Awaited<ReturnType<typeof checkProject>>;
+    try {
+      checked = await checkProject(files, runtime, {
+        tools: ['mypy'],
+        workDir: checksFolder(id, 'try-it', path.dirname(this.options.previewsDir)),
+        limits: this.options.limits,
+        signal,
+      });
+    } catch (error) {
+      // Type-checking informs, it never blocks: a sandbox that could not run mypy leaves the start to go on.
+      if (signal.aborted) throw new Aborted('aborted');
+      return { summary: `could not run (${messageOf(error)})`, diagnostics: [] };
+    }
     const mypy = checked.tools[0];
     return {
       summary: mypy?.ok ? 'passed' : `${mypy?.findings.length ?? 0} finding(s)`,

@@ -54,9 +54,13 @@ export const POST = route(runChecks, async ({ request, db, user, params, body })
           .map(({ path, line, message }) => ({ path, line, message })),
       };
     const started = performance.now();
+    // A sandbox that cannot start (a full disk, a broken toolchain) is the server's state, not a crash: 503.
     const checked = await checkProject(result.files, available.runtime, {
       workDir: checksFolder(workspace.id, 'run'),
       signal: request.signal,
+    }).catch((error: unknown) => {
+      console.error(`[checks] ${workspace.id} could not run`, error);
+      throw new ApiError('unavailable', 'The checks could not run on this server now; try again later.');
     });
     return { state: 'checked' as const, ...checked, ms: Math.round(performance.now() - started) };
   });
