@@ -26,8 +26,10 @@ import {
 import { NewFileForm } from './new-file-form';
 import { newUserFileContent } from './new-user-file';
 import { isSqlFile, SQL_FILES, sqlStatusText, sqlText } from './postgres-sql';
+import { checkDiagnostics, checksStatusText } from './project-checks';
 import { useGeneration } from './use-generation';
 import { usePostgresSql } from './use-postgres-sql';
+import { useProjectChecks } from './use-project-checks';
 import { useProposalBaseline } from './use-proposal-baseline';
 
 // Monaco touches `window` at import: browser only, and out of the Design view's bundle.
@@ -97,6 +99,12 @@ export function CodeView({
     [userCode, generation.userOwned],
   );
   const [creating, setCreating] = useState(false);
+  // mypy --strict and pytest in the sandbox, on demand: their findings join ruff's in the list and the markers.
+  const checks = useProjectChecks(workspaceId);
+  const diagnostics = useMemo(
+    () => [...generation.diagnostics, ...checkDiagnostics(checks.state)],
+    [generation.diagnostics, checks.state],
+  );
 
   // The design's keyboard shortcuts (Delete, Ctrl+D...) listen on window and would act on an element the
   // user cannot see from here: keys pressed in the Code view stop at its edge.
@@ -119,7 +127,7 @@ export function CodeView({
     const withUser = [...new Set([...listed, ...userPaths])];
     return readOnly || listed.length === 0 ? withUser.sort() : [...withUser, ...SQL_FILES].sort();
   }, [generation, readOnly, userPaths]);
-  const byFile = useMemo(() => diagnosticsByFile(generation.diagnostics), [generation.diagnostics]);
+  const byFile = useMemo(() => diagnosticsByFile(diagnostics), [diagnostics]);
   const counts = useMemo(() => new Map([...byFile].map(([file, list]) => [file, list.length])), [byFile]);
   const openPath =
     chosenPath && paths.includes(chosenPath)
@@ -169,6 +177,25 @@ export function CodeView({
         </span>
         <ChangeSummary changes={changes} prefix={proposalChanges ? 'Proposal' : undefined} />
         <span className="toolbar-spacer" />
+        {!readOnly && (
+          <>
+            <span
+              role="status"
+              aria-label="Checks status"
+              className={`checks-status checks-${checks.state.phase}`}
+            >
+              {checksStatusText(checks.state)}
+            </span>
+            <button
+              type="button"
+              disabled={checks.state.phase === 'running' || reviewing}
+              title="Run mypy --strict and the project's pytest suite in the sandbox on the design and your code"
+              onClick={() => void checks.run()}
+            >
+              Run checks
+            </button>
+          </>
+        )}
         {!readOnly && (
           <button
             type="button"
@@ -270,7 +297,7 @@ export function CodeView({
                 <div className="code-editor-loading muted">{statusText(generation)}</div>
               )}
             </div>
-            <DiagnosticsList diagnostics={generation.diagnostics} openPath={openPath} onJump={jumpTo} />
+            <DiagnosticsList diagnostics={diagnostics} openPath={openPath} onJump={jumpTo} />
           </div>
         </div>
       )}

@@ -22,7 +22,9 @@ export function DiagnosticsList({ diagnostics, openPath, onJump }: DiagnosticsLi
       </header>
       <ul>
         {diagnostics.length === 0 && (
-          <li className="muted">ruff, tree-sitter and OpenAPI checks found nothing.</li>
+          <li className="muted">
+            ruff, tree-sitter and OpenAPI checks found nothing (mypy and pytest: Run checks).
+          </li>
         )}
         {ordered.map((d, i) => (
           <li key={`${d.file}:${d.line}:${d.column}:${d.rule}:${i}`}>

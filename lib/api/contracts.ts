@@ -429,6 +429,54 @@ export const getPreview = contract({
   errors: [401, 404],
 });
 
+const projectFinding = z.object({
+  tool: z.enum(['mypy', 'pytest']),
+  file: z.string().describe('Project-relative path; line 0 for a failure the tool could not place'),
+  line: z.number().int(),
+  message: z.string(),
+});
+
+export const runChecks = contract({
+  operationId: 'runChecks',
+  method: 'POST',
+  path: '/api/workspaces/{id}/checks',
+  summary:
+    "Run `mypy --strict` and the project's pytest suite in the sandbox on the generated project with the user's files (the posted design and user code, else the stored ones). One run at a time per person and per workspace (429).",
+  tag: 'generator',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ design: designDocument.optional(), userCode: userCodeDocument.optional() }),
+  success: {
+    status: 200,
+    description:
+      "`checked`: each tool's outcome and its findings at file:line; `problems`: the design does not generate; `blocked`: a user file holds merge conflicts",
+    schema: z.discriminatedUnion('state', [
+      z.object({
+        state: z.literal('checked'),
+        ok: z.boolean(),
+        ms: z.number().int(),
+        tools: z.array(
+          z.object({
+            tool: z.enum(['mypy', 'pytest']),
+            ok: z.boolean(),
+            summary: z.string(),
+            findings: z.array(projectFinding),
+          }),
+        ),
+      }),
+      z.object({
+        state: z.literal('problems'),
+        problems: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })),
+      }),
+      z.object({
+        state: z.literal('blocked'),
+        conflicts: z.array(z.object({ path: z.string(), line: z.number().int(), message: z.string() })),
+      }),
+    ]),
+  },
+  errors: [400, 401, 403, 404, 413, 422, 429, 503],
+});
+
 export const startPreview = contract({
   operationId: 'startPreview',
   method: 'POST',
@@ -801,6 +849,7 @@ export const allContracts = [
   getUserCode,
   saveUserCode,
   generateCode,
+  runChecks,
   askAssistant,
   getAssistantChat,
   saveAssistantChat,

@@ -4,7 +4,7 @@
  * The project's tests use a SQLite file of their own (the generated conftest makes it in the project folder).
  */
 import 'server-only';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Runtime } from './preview/availability';
@@ -17,7 +17,24 @@ export type ProjectFinding = { tool: CheckTool; file: string; line: number; mess
 export type ToolOutcome = { tool: CheckTool; ok: boolean; summary: string; findings: ProjectFinding[] };
 export type ProjectChecks = { ok: boolean; tools: ToolOutcome[] };
 
-export type ProjectCheckOptions = { limits?: Limits; timeoutMs?: number; tools?: readonly CheckTool[] };
+export type ProjectCheckOptions = {
+  limits?: Limits;
+  timeoutMs?: number;
+  tools?: readonly CheckTool[];
+  /**
+   * A folder kept between runs (one per workspace, outside any project tree): the project is rewritten in its
+   * `app/` each time and mypy's cache stays in its `mypy-cache/`, so a second run only rechecks what changed.
+   * The caller runs one check at a time per folder. Without it, a throwaway folder (a cold cache).
+   */
+  workDir?: string;
+  /** Stops the running tool (a superseded preview start, a closed request). */
+  signal?: AbortSignal;
+  /** The kept cache is removed when it grows past this (the next run is cold again). */
+  cacheBytes?: number;
+};
+
+/** mypy's cache of a generated project and the stubs it reads is ~20 MB (todo); past this bound it is dropped. */
+export const MYPY_CACHE_BYTES = 128 * 1024 * 1024;
 
 const INNER_PROJECT = `${INNER_ROOT}/app`;
 
@@ -65,10 +82,14 @@ export async function checkProject(
   runtime: Runtime,
   options: ProjectCheckOptions = {},
 ): Promise<ProjectChecks> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'fastdraft-checks-'));
+  const kept = options.workDir;
+  const root = kept ?? (await mkdtemp(path.join(os.tmpdir(), 'fastdraft-checks-')));
   try {
-    await mkdir(path.join(root, 'app'));
-    await mkdir(path.join(root, 'tmp'));
+    // A kept folder: the previous run's project (its SQLite file, pytest's cache) goes, mypy's cache stays.
+    await rm(path.join(root, 'app'), { recursive: true, force: true });
+    await mkdir(path.join(root, 'app'), { recursive: true });
+    await mkdir(path.join(root, 'tmp'), { recursive: true });
+    await mkdir(path.join(root, 'mypy-cache'), { recursive: true });
     await writeFiles(path.join(root, 'app'), files);
     const env = baseEnv({ SECRET_KEY: 'project-checks', ENVIRONMENT: 'development' });
     const run = (args: string[]) =>
@@ -82,10 +103,15 @@ export async function checkProject(
           limits: options.limits ?? DEFAULT_LIMITS,
           command: [runtime.python, ...args],
         }),
-        { timeoutMs: options.timeoutMs ?? 180_000, maxStdout: 1024 * 1024 },
+        {
+          timeoutMs: options.timeoutMs ?? 180_000,
+          maxStdout: 1024 * 1024,
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
       );
     const tools: ToolOutcome[] = [];
     for (const tool of options.tools ?? (['mypy', 'pytest'] as const)) {
+      if (options.signal?.aborted) break;
       const ran =
         tool === 'mypy'
           ? await run(['-m', 'mypy', ...MYPY_ARGS, '--cache-dir', `${INNER_ROOT}/mypy-cache`, 'app', 'tests'])
@@ -94,6 +120,22 @@ export async function checkProject(
     }
     return { ok: tools.every((t) => t.ok), tools };
   } finally {
-    await rm(root, { recursive: true, force: true });
+    if (kept) {
+      await rm(path.join(root, 'app'), { recursive: true, force: true });
+      const cache = path.join(root, 'mypy-cache');
+      if ((await folderBytes(cache)) > (options.cacheBytes ?? MYPY_CACHE_BYTES))
+        await rm(cache, { recursive: true, force: true });
+    } else await rm(root, { recursive: true, force: true });
   }
+}
+
+/** Bytes of the regular files under `dir` (symlinks are not followed: the sandbox wrote them). */
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    total += (await stat(path.join(entry.parentPath, entry.name)).catch(() => ({ size: 0 }))).size;
+  }
+  return total;
 }

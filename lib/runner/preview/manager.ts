@@ -11,11 +11,13 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDiskFull } from '@/lib/db/errors';
 import type { Design } from '@/lib/design';
-import type { DesignVersion } from '@/lib/generator';
+import type { DesignVersion, Diagnostic } from '@/lib/generator';
 import type { UserCode, UserCodeProblem } from '@/lib/generator/user-code/types';
 import { runJob } from '@/lib/jobs/pool';
 import type { DesignProblemJson, Refusal as JobRefusal } from '@/lib/jobs/types';
-import { type Availability, checkAvailability, unavailableMessage } from './availability';
+import { checkProject } from '../project-checks';
+import { checksFolder, hasUserWrittenCode } from '../workspace-checks';
+import { type Availability, checkAvailability, type Runtime, unavailableMessage } from './availability';
 import { cgroupLayout } from './cgroup';
 import {
   mountQuotaDisk,
@@ -323,11 +325,17 @@ export class PreviewManager {
       await step('check', async () => {
         if (!this.options.check) return { value: undefined, extra: { message: 'skipped' } };
         const diagnostics = await runJob('check', { files }, job);
+        // The user's own code is also type-checked (mypy only: pytest takes too long before every restart);
+        // without any, the generated project passes mypy by construction and the step stays as fast as before.
+        const typed = hasUserWrittenCode(options.userCode)
+          ? await this.typeCheck(entry.id, files, runtime, signal)
+          : null;
+        if (typed) diagnostics.push(...typed.diagnostics);
         const errors = diagnostics.filter((d) => d.severity === 'error').length;
         return {
           value: undefined,
           extra: {
-            message: `${errors} error(s), ${diagnostics.length - errors} warning(s)`,
+            message: `${errors} error(s), ${diagnostics.length - errors} warning(s)${typed ? `; mypy: ${typed.summary}` : ''}`,
             diagnostics,
           },
         };
@@ -392,6 +400,40 @@ export class PreviewManager {
     } finally {
       if (entry.run === run) entry.run = undefined;
     }
+  }
+
+  /** mypy --strict in the sandbox, with the workspace's kept cache; its findings do not block the start. */
+  private async typeCheck(
+    id: string,
+    files: Record<string, string>,
+    runtime: Runtime,
+    signal: AbortSignal,
+  ): Promise<{ summary: string; diagnostics: Diagnostic[] }> {
+    let checked: Awaited<ReturnType<typeof checkProject>>;
+    try {
+      checked = await checkProject(files, runtime, {
+        tools: ['mypy'],
+        workDir: checksFolder(id, 'try-it', path.dirname(this.options.previewsDir)),
+        limits: this.options.limits,
+        signal,
+      });
+    } catch (error) {
+      // Type-checking informs, it never blocks: a sandbox that could not run mypy leaves the start to go on.
+      if (signal.aborted) throw new Aborted('aborted');
+      return { summary: `could not run (${messageOf(error)})`, diagnostics: [] };
+    }
+    const mypy = checked.tools[0];
+    return {
+      summary: mypy?.ok ? 'passed' : `${mypy?.findings.length ?? 0} finding(s)`,
+      diagnostics: (mypy?.findings ?? []).map((f) => ({
+        file: f.file,
+        line: Math.max(1, f.line),
+        column: 1,
+        rule: 'mypy',
+        message: f.message,
+        severity: 'error' as const,
+      })),
+    };
   }
 
   private exited(entry: Entry, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null) {
