@@ -170,8 +170,18 @@ export function conduitTemplate(): Design {
       entityId: 'e_article',
       patch: {
         computed: [
-          { id: 'c_article_favorited', name: 'favorited', kind: 'viewer-linked', relationId: 'r_user_favorites' },
-          { id: 'c_article_favorites_count', name: 'favorites_count', kind: 'count', relationId: 'r_user_favorites' },
+          {
+            id: 'c_article_favorited',
+            name: 'favorited',
+            kind: 'viewer-linked',
+            relationId: 'r_user_favorites',
+          },
+          {
+            id: 'c_article_favorites_count',
+            name: 'favorites_count',
+            kind: 'count',
+            relationId: 'r_user_favorites',
+          },
         ],
       },
     },

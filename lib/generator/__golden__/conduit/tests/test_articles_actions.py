@@ -56,10 +56,14 @@ def test_favorite_article_twice_keeps_one_link(client: TestClient) -> None:
     )
     assert response.status_code == 200, response.text
     assert response.json()["article"]["id"] == row.id
+    assert response.json()["article"]["favorited"] is True
+    assert response.json()["article"]["favoritesCount"] == 1
     response = client.post(
         f"/articles/{quote_path(row.slug)}/favorite", headers=headers
     )
     assert response.status_code == 200, response.text
+    assert response.json()["article"]["favorited"] is True
+    assert response.json()["article"]["favoritesCount"] == 1
     assert run(client, _favorite_article_links, row_id=row.id, other_id=user.id) == 1
 
 
@@ -78,6 +82,8 @@ def test_unfavorite_article_twice_is_fine(client: TestClient) -> None:
     )
     assert response.status_code == 200, response.text
     assert response.json()["article"]["id"] == row.id
+    assert response.json()["article"]["favorited"] is False
+    assert response.json()["article"]["favoritesCount"] == 0
     assert run(client, _favorite_article_links, row_id=row.id, other_id=user.id) == 0
     response = client.delete(
         f"/articles/{quote_path(row.slug)}/favorite", headers=headers

@@ -54,8 +54,12 @@ def test_like_post_twice_keeps_one_link(client: TestClient) -> None:
     response = client.post(f"/posts/{quote_path(row.id)}/like", headers=headers)
     assert response.status_code == 200, response.text
     assert response.json()["id"] == row.id
+    assert response.json()["likes_count"] == 1
+    assert response.json()["liked"] is True
     response = client.post(f"/posts/{quote_path(row.id)}/like", headers=headers)
     assert response.status_code == 200, response.text
+    assert response.json()["likes_count"] == 1
+    assert response.json()["liked"] is True
     assert run(client, _like_post_links, row_id=row.id, other_id=user.id) == 1
 
 
@@ -70,6 +74,8 @@ def test_unlike_post_twice_is_fine(client: TestClient) -> None:
     response = client.delete(f"/posts/{quote_path(row.id)}/like", headers=headers)
     assert response.status_code == 200, response.text
     assert response.json()["id"] == row.id
+    assert response.json()["likes_count"] == 0
+    assert response.json()["liked"] is False
     assert run(client, _like_post_links, row_id=row.id, other_id=user.id) == 0
     response = client.delete(f"/posts/{quote_path(row.id)}/like", headers=headers)
     assert response.status_code == 200, response.text

@@ -56,10 +56,14 @@ def test_follow_user_twice_keeps_one_link(client: TestClient) -> None:
     )
     assert response.status_code == 200, response.text
     assert response.json()["id"] == row.id
+    assert response.json()["followers_count"] == 1
+    assert response.json()["followed"] is True
     response = client.post(
         f"/profiles/{quote_path(row.username)}/follow", headers=headers
     )
     assert response.status_code == 200, response.text
+    assert response.json()["followers_count"] == 1
+    assert response.json()["followed"] is True
     assert run(client, _follow_user_links, row_id=row.id, other_id=user.id) == 1
 
 
@@ -78,6 +82,8 @@ def test_unfollow_user_twice_is_fine(client: TestClient) -> None:
     )
     assert response.status_code == 200, response.text
     assert response.json()["id"] == row.id
+    assert response.json()["followers_count"] == 0
+    assert response.json()["followed"] is False
     assert run(client, _follow_user_links, row_id=row.id, other_id=user.id) == 0
     response = client.delete(
         f"/profiles/{quote_path(row.username)}/follow", headers=headers
