@@ -17,7 +17,10 @@ export const RANDOM_DESIGNS: readonly (readonly [number, number])[] = Array.from
 
 export function tierDesigns(): TierDesign[] {
   return [
-    ...(['blog', 'todo', 'shop', 'conduit'] as const).map((name) => ({ name, design: templates[name] })),
+    ...(['blog', 'todo', 'shop', 'conduit', 'social'] as const).map((name) => ({
+      name,
+      design: templates[name],
+    })),
     ...Object.entries(focusedDesigns).map(([name, design]) => ({ name, design })),
     ...Object.entries(userCodeDesigns).map(([name, entry]) => ({ name, ...entry })),
     ...RANDOM_DESIGNS.map(([seed, size]) => ({

@@ -10,8 +10,9 @@ const TEMPLATES = [
   { value: 'shop', label: 'Shop (products, orders, order lines)' },
   {
     value: 'conduit',
-    label: 'Conduit (RealWorld-shaped articles: camelCase, wrapped, Token auth, field-map errors)',
+    label: 'Conduit (RealWorld: articles, favorites, follows, feed; camelCase, Token auth, field-map errors)',
   },
+  { value: 'social', label: 'Social (posts, likes, follows, feed: behaviour without code)' },
 ];
 
 export function NewWorkspaceForm({ onCreated }: { onCreated: (id: string) => void }) {

@@ -5,7 +5,7 @@ import { USER_CODE_DIRS } from '@/lib/generator/user-code/paths';
 import { USER_CODE_LIMITS } from '@/lib/generator/user-code/schema';
 import { contract } from './contract';
 
-export const TEMPLATE_NAMES = ['blank', 'blog', 'todo', 'shop', 'conduit'] as const;
+export const TEMPLATE_NAMES = ['blank', 'blog', 'todo', 'shop', 'conduit', 'social'] as const;
 
 const workspaceName = z
   .string()

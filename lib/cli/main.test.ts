@@ -25,7 +25,7 @@ describe('fastdraft CLI', () => {
 
   it('lists templates and prints one as design JSON', async () => {
     expect(await main(['templates'])).toBe(0);
-    expect(output).toEqual(['blank', 'blog', 'todo', 'shop', 'conduit']);
+    expect(output).toEqual(['blank', 'blog', 'todo', 'shop', 'conduit', 'social']);
     output.length = 0;
     expect(await main(['template', 'todo'])).toBe(0);
     expect(JSON.parse(output.join('\n'))).toMatchObject({ formatVersion: FORMAT_VERSION, name: 'Todo' });

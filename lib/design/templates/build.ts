@@ -17,6 +17,8 @@ export function fields(entityId: string, list: FieldInput[]): Operation[] {
 // Functions, not shared constants: every template call returns a fully independent document.
 export const PUBLIC = () => ({ kind: 'public' as const });
 export const AUTHENTICATED = () => ({ kind: 'authenticated' as const });
+/** Public, and a valid token still identifies the caller (per-viewer values: `favorited`, `following`). */
+export const VIEWER = () => ({ kind: 'public' as const, viewer: true });
 export const OWNER = () => ({ kind: 'owner' as const });
 export const ADMIN = () => ({ kind: 'roles' as const, roles: ['admin'] });
 

@@ -1,6 +1,6 @@
 import type { Operation } from '../operations';
 import type { Design } from '../schema';
-import { AUTHENTICATED, buildDesign, fields, OWNER, PUBLIC, userEntity } from './build';
+import { AUTHENTICATED, buildDesign, fields, OWNER, PUBLIC, userEntity, VIEWER } from './build';
 
 /**
  * Articles, comments and profiles in the shape of the widely implemented "RealWorld" blogging API: camelCase JSON,
@@ -34,6 +34,7 @@ export function conduitTemplate(): Design {
         type: 'string',
         unique: true,
         indexed: true,
+        readOnly: true,
         constraints: { minLength: 1, maxLength: 200, pattern: '^[a-z0-9-]+$' },
         example: 'how-to-train-your-dragon',
       },
@@ -46,6 +47,12 @@ export function conduitTemplate(): Design {
       },
       { id: 'f_article_body', name: 'body', type: 'text', constraints: { minLength: 1 } },
     ]),
+    // The slug is made from the title (`how-to-train-your-dragon-2` when taken), again whenever the title changes.
+    {
+      op: 'updateField',
+      fieldId: 'f_article_slug',
+      patch: { derive: { kind: 'slug', fromFieldId: 'f_article_title', onUpdate: true } },
+    },
     { op: 'addEntity', id: 'e_comment', name: 'Comment', position: { x: 840, y: 40 } },
     ...fields('e_comment', [
       { id: 'f_comment_body', name: 'body', type: 'text', constraints: { minLength: 1, maxLength: 5000 } },
@@ -86,6 +93,28 @@ export function conduitTemplate(): Design {
       fieldName: 'author',
       backrefName: 'articles',
       onDelete: 'cascade',
+    },
+    // A user's favorite articles; an article's `favorited_by` (counted as `favoritesCount`).
+    {
+      op: 'connect',
+      id: 'r_user_favorites',
+      kind: 'many-to-many',
+      fromEntityId: 'e_user',
+      toEntityId: 'e_article',
+      fieldName: 'favorites',
+      backrefName: 'favorited_by',
+      associationTable: 'favorites',
+    },
+    // The users a user follows; their `followers` (the other side of the same links).
+    {
+      op: 'connect',
+      id: 'r_user_follows',
+      kind: 'many-to-many',
+      fromEntityId: 'e_user',
+      toEntityId: 'e_user',
+      fieldName: 'followed_users',
+      backrefName: 'followers',
+      associationTable: 'follows',
     },
     {
       op: 'connect',
@@ -135,16 +164,46 @@ export function conduitTemplate(): Design {
         },
       },
     },
-    // Others see a user as a profile: no e-mail.
+    // RealWorld's `favorited` (the caller favorited it) and `favoritesCount` on every article.
+    {
+      op: 'updateEntity',
+      entityId: 'e_article',
+      patch: {
+        computed: [
+          {
+            id: 'c_article_favorited',
+            name: 'favorited',
+            kind: 'viewer-linked',
+            relationId: 'r_user_favorites',
+          },
+          {
+            id: 'c_article_favorites_count',
+            name: 'favorites_count',
+            kind: 'count',
+            relationId: 'r_user_favorites',
+          },
+        ],
+      },
+    },
+    // Others see a user as a profile: no e-mail, and `following` (the caller is one of their followers).
     {
       op: 'updateEntity',
       entityId: 'e_user',
       patch: {
+        computed: [
+          {
+            id: 'c_user_following',
+            name: 'following',
+            kind: 'viewer-linked',
+            relationId: 'r_user_follows',
+            side: 'backref',
+          },
+        ],
         views: [
           {
             id: 'v_user_profile',
             name: 'Profile',
-            fieldIds: ['f_user_username', 'f_user_bio', 'f_user_image'],
+            fieldIds: ['f_user_username', 'f_user_bio', 'f_user_image', 'c_user_following'],
           },
         ],
         embedViewId: 'v_user_profile',
@@ -157,9 +216,23 @@ export function conduitTemplate(): Design {
         path: '/profiles',
         lookupFieldId: 'f_user_username',
         shape: { objectKey: 'profile' },
+        // POST / DELETE /profiles/{username}/follow: the caller follows / unfollows; answers the profile.
+        actions: [
+          {
+            id: 'a_user_follow',
+            kind: 'link',
+            name: 'follow',
+            relationId: 'r_user_follows',
+            side: 'backref',
+            target: 'viewer',
+            access: AUTHENTICATED(),
+            viewId: 'v_user_profile',
+            summary: 'Follow a user',
+          },
+        ],
         operations: {
           list: { enabled: false },
-          get: { access: PUBLIC(), viewId: 'v_user_profile' },
+          get: { access: VIEWER(), viewId: 'v_user_profile' },
           create: { enabled: false },
           update: { enabled: false },
           delete: { enabled: false },
@@ -176,16 +249,38 @@ export function conduitTemplate(): Design {
         valueLists: [
           { relationId: 'r_article_tags', fieldId: 'f_tag_name', apiName: 'tagList', writable: true },
         ],
+        // POST / DELETE /articles/{slug}/favorite: the caller favorites / unfavorites; answers the article.
+        actions: [
+          {
+            id: 'a_article_favorite',
+            kind: 'link',
+            name: 'favorite',
+            relationId: 'r_user_favorites',
+            target: 'viewer',
+            access: AUTHENTICATED(),
+            summary: 'Favorite an article',
+          },
+        ],
+        // GET /articles/feed: articles whose author the caller follows, newest first.
+        viewerLists: [
+          {
+            id: 'l_article_feed',
+            name: 'feed',
+            mount: 'resource',
+            path: [{ relationId: 'r_article_author' }, { relationId: 'r_user_follows', side: 'backref' }],
+            summary: 'Articles of the users you follow',
+          },
+        ],
         operations: {
           list: {
-            access: PUBLIC(),
+            access: VIEWER(),
             filters: [
               { relationId: 'r_article_author', fieldId: 'f_user_username', param: 'author' },
               { relationId: 'r_article_tags', fieldId: 'f_tag_name', param: 'tag' },
             ],
             defaultOrder: { field: { fieldId: 'id' }, direction: 'desc' },
           },
-          get: { access: PUBLIC() },
+          get: { access: VIEWER() },
           create: { access: AUTHENTICATED() },
           update: { access: OWNER() },
           delete: { access: OWNER() },
@@ -222,8 +317,8 @@ export function conduitTemplate(): Design {
         embed: ['r_comment_author'],
         shape: { countKey: null },
         operations: {
-          list: { access: PUBLIC() },
-          get: { access: PUBLIC() },
+          list: { access: VIEWER() },
+          get: { access: VIEWER() },
           create: { access: AUTHENTICATED() },
           update: { enabled: false },
           delete: { access: OWNER() },

@@ -1,8 +1,6 @@
 import type { Operation } from '../operations';
 import type { Design } from '../schema';
-import { AUTHENTICATED, buildDesign, fields, OWNER, userEntity } from './build';
-
-const VIEWER = () => ({ kind: 'public' as const, viewer: true });
+import { AUTHENTICATED, buildDesign, fields, OWNER, userEntity, VIEWER } from './build';
 
 /**
  * A small social network built from behaviour blocks only, no code: people post, like posts, comment and follow

@@ -60,6 +60,43 @@ describe('template contents', () => {
     ]);
   });
 
+  it('conduit: RealWorld behaviour from blocks (favorites, follows, feed, slug from the title)', () => {
+    const conduit = templates.conduit();
+    const user = conduit.entities.find((e) => e.id === 'e_user');
+    const article = conduit.entities.find((e) => e.id === 'e_article');
+    expect(article?.computed?.map((c) => [c.name, c.kind, c.relationId])).toEqual([
+      ['favorited', 'viewer-linked', 'r_user_favorites'],
+      ['favorites_count', 'count', 'r_user_favorites'],
+    ]);
+    expect(article?.fields.find((f) => f.id === 'f_article_slug')?.derive).toEqual({
+      kind: 'slug',
+      fromFieldId: 'f_article_title',
+      onUpdate: true,
+    });
+    expect(article?.resource.actions?.map((a) => [a.kind, a.name])).toEqual([['link', 'favorite']]);
+    expect(article?.resource.viewerLists?.[0]).toMatchObject({
+      name: 'feed',
+      path: [{ relationId: 'r_article_author' }, { relationId: 'r_user_follows', side: 'backref' }],
+    });
+    expect(article?.resource.valueLists?.[0]).toMatchObject({ apiName: 'tagList', writable: true });
+    // The embedded author is a profile, and the profile says whether the caller follows them.
+    expect(user?.embedViewId).toBe('v_user_profile');
+    expect(user?.views?.[0]?.fieldIds).toContain('c_user_following');
+    expect(user?.resource.actions?.[0]).toMatchObject({ kind: 'link', name: 'follow', side: 'backref' });
+  });
+
+  it('social: likes, follows and a feed, with no custom endpoint', () => {
+    const social = templates.social();
+    expect(social.customEndpoints).toEqual([]);
+    const post = social.entities.find((e) => e.id === 'e_post');
+    expect(post?.computed?.map((c) => c.name)).toEqual(['likes_count', 'liked', 'comments_count']);
+    expect(post?.resource.actions?.map((a) => a.name)).toEqual(['like']);
+    expect(post?.resource.viewerLists?.map((l) => [l.name, l.mount])).toEqual([
+      ['feed', 'resource'],
+      ['liked', 'me'],
+    ]);
+  });
+
   it('blank is empty', () => {
     expect(templates.blank()).toMatchObject({ entities: [], relations: [], enums: [], auth: null });
   });

@@ -8,6 +8,7 @@ export const GOLDEN_DESIGNS: Record<string, () => Design> = {
   todo: templates.todo,
   shop: templates.shop,
   conduit: templates.conduit,
+  social: templates.social,
   ...focusedDesigns,
 };
 

@@ -24,6 +24,8 @@ export type ActionEmit = {
   names: (user: string | null) => ScopeNames;
   /** The caller parameter: the signed-in user, the optional viewer of a public rule, or none. */
   caller: (op: IrOperation) => { name: string | null; optional: boolean };
+  /** `await _fetch(session, *where)`, with the caller when per-viewer computed fields need one. */
+  fetch: (op: IrOperation, where: string[]) => string;
 };
 
 export const isActionOp = (op: IrOperation): boolean =>
@@ -68,7 +70,7 @@ function answer(emit: ActionEmit, op: IrOperation, action: IrAction): string {
   const ref = itemResponse(emit.entity, action.view);
   const item = emit.imports.from(ref.module, ref.name);
   const v = localsOf('action');
-  const reload = `await _fetch(session, ${emit.model}.id == ${v.row}.id)`;
+  const reload = emit.fetch(op, [`${emit.model}.id == ${v.row}.id`]);
   return `return ${wrapExpr(emit.entity, op, `${item}.model_validate(${reload})`, emit.imports)}`;
 }
 
@@ -128,7 +130,7 @@ export function actionHandler(emit: ActionEmit, op: IrOperation): string {
       : action.sets.map((set) => `${v.row}.${set.column} = ${setValue(emit, set)}`);
   return emit.handler(op, [
     ...scope.setup,
-    `${v.row} = await _fetch(session, ${where.join(', ')})`,
+    `${v.row} = ${emit.fetch(op, where)}`,
     ...change,
     `await ${emit.imports.from('app.api.deps', 'commit_or_409')}(session)`,
     answer(emit, op, action),

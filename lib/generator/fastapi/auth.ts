@@ -217,6 +217,8 @@ export function emitAuthRoutes(project: IrProject): string | null {
       `    if ${security('password_needs_rehash')}(hashed):`,
       `        user.${password} = await ${hash}(password)`,
       '        await session.commit()',
+      // The flush expires SQL-computed attributes (`following`); the answer reads them.
+      ...(user.computed.length > 0 ? ['        await session.refresh(user)'] : []),
       '    return user',
     ].join('\n'),
     [

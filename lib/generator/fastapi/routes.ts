@@ -595,6 +595,7 @@ function actionEmit(ctx: Ctx): ActionEmit {
     itemWhere: (op) => [...parentCondition(ctx, op), lookupWhere(ctx)],
     names: (user) => scopeNames(ctx, user),
     caller: (op) => callerOf(ctx, op),
+    fetch: (op, where) => fetchCall(ctx, op, where),
   };
 }
 

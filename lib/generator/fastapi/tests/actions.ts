@@ -1,4 +1,13 @@
-import type { IrAccess, IrAction, IrActionSet, IrEntity, IrOperation, IrProject } from '../../ir/types';
+import type {
+  IrAccess,
+  IrAction,
+  IrActionSet,
+  IrComputed,
+  IrEntity,
+  IrLinkStore,
+  IrOperation,
+  IrProject,
+} from '../../ir/types';
 import { indent, module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
@@ -136,6 +145,40 @@ function linksHelper(ctx: Ctx, op: IrOperation, action: Extract<IrAction, { kind
   return name;
 }
 
+/** Whether a computed field counts or flags exactly the links the action writes. */
+function overLinks(c: IrComputed, store: IrLinkStore): boolean {
+  const s = c.source;
+  if (s.kind === 'backref') return false;
+  const same =
+    store.kind === 'table'
+      ? s.kind === 'association' && s.table === store.table
+      : s.kind === 'through' && s.throughId === store.entityId;
+  return same && s.own === store.rowColumn && s.other === store.otherColumn;
+}
+
+/**
+ * Asserts on the answer's computed fields over the action's links (unfiltered counts and the viewer flag, as
+ * the answer's view shows them): the caller's link is the only one, so the count is 1 or 0 and the flag follows.
+ */
+function linkedValues(ctx: Ctx, action: Extract<IrAction, { kind: 'link' }>, linked: boolean): string[] {
+  if (action.target !== 'viewer') return [];
+  const view = action.view;
+  const shown =
+    typeof view === 'object'
+      ? (ctx.entity.schemas.views.find((v) => v.className === view.schema)?.computed ?? [])
+      : ctx.entity.computed;
+  const body = answered(ctx.entity, 'response.json()');
+  return shown
+    .filter((c) => c.where === null && overLinks(c, action.store))
+    .flatMap((c) => {
+      if (c.kind === 'viewer-linked')
+        return [`assert ${body}[${pyStr(c.api)}] is ${linked ? 'True' : 'False'}`];
+      if (c.kind === 'count') return [`assert ${body}[${pyStr(c.api)}] == ${linked ? 1 : 0}`];
+      if (c.kind === 'exists') return [`assert ${body}[${pyStr(c.api)}] is ${linked ? 'True' : 'False'}`];
+      return [];
+    });
+}
+
 function linkTests(ctx: Ctx, add: IrOperation, remove: IrOperation): void {
   const action = actionOf(ctx.entity, add) as Extract<IrAction, { kind: 'link' }>;
   const access = action.access;
@@ -154,8 +197,10 @@ function linkTests(ctx: Ctx, add: IrOperation, remove: IrOperation): void {
     `response = ${call(add, url(ctx, add), 'headers')}`,
     'assert response.status_code == 200, response.text',
     answersRow(ctx),
+    ...linkedValues(ctx, action, true),
     `response = ${call(add, url(ctx, add), 'headers')}`,
     'assert response.status_code == 200, response.text',
+    ...linkedValues(ctx, action, true),
     `assert ${count()} == 1`,
   ]);
   test(ctx, `${remove.handler}_twice_is_fine`, [
@@ -165,6 +210,7 @@ function linkTests(ctx: Ctx, add: IrOperation, remove: IrOperation): void {
     `response = ${call(remove, url(ctx, remove), 'headers')}`,
     'assert response.status_code == 200, response.text',
     answersRow(ctx),
+    ...linkedValues(ctx, action, false),
     `assert ${count()} == 0`,
     `response = ${call(remove, url(ctx, remove), 'headers')}`,
     'assert response.status_code == 200, response.text',

@@ -33,7 +33,9 @@ app = FastAPI(
         {"name": "users", "description": "A person who can sign in."},
         {
             "name": "articles",
-            "description": "Article: list, get, create, replace, delete.",
+            "description": (
+                "Article: list, viewer_list, get, create, replace, delete."
+            ),
         },
         {"name": "comments", "description": "Comment: list, get, create, delete."},
         {

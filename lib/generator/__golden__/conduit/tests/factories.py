@@ -73,7 +73,6 @@ async def article_payload(
 ) -> dict[str, Any]:
     n = next(_counter)
     payload: dict[str, Any] = {
-        "slug": f"slug-{n}",
         "title": f"title-{n}",
         "description": f"description-{n}",
         "body": f"body-{n}",
@@ -83,6 +82,7 @@ async def article_payload(
             {
                 "author_id": "authorId",
                 "tags": "tagList",
+                "favorites_count": "favoritesCount",
                 "created_at": "createdAt",
                 "updated_at": "updatedAt",
             }.get(key, key): value

@@ -16,4 +16,5 @@ def test_get_article_embeds_author_in_its_view(client: TestClient) -> None:
         "username",
         "bio",
         "image",
+        "following",
     }

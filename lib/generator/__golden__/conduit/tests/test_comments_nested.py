@@ -28,6 +28,23 @@ def test_list_comments_parent_missing(client: TestClient) -> None:
     assert "Article not found" in response.json()["errors"]["body"]
 
 
+def test_list_comments_viewer_anonymous(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    parent = run(client, create_article, owned_by=user)
+    response = client.get(f"/articles/{quote_path(parent.slug)}/comments", headers={})
+    assert response.status_code == 200, response.text
+
+
+def test_list_comments_viewer_invalid_token(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    parent = run(client, create_article, owned_by=user)
+    response = client.get(
+        f"/articles/{quote_path(parent.slug)}/comments",
+        headers={"Authorization": "Token not-a-valid-token"},
+    )
+    assert response.status_code == 401
+
+
 def test_get_comment_under_parent(client: TestClient) -> None:
     user, headers = sign_in(client)
     parent = run(client, create_article, owned_by=user)
@@ -61,6 +78,27 @@ def test_get_comment_parent_missing(client: TestClient) -> None:
     )
     assert response.status_code == 404
     assert "Article not found" in response.json()["errors"]["body"]
+
+
+def test_get_comment_viewer_anonymous(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    parent = run(client, create_article, owned_by=user)
+    row = run(client, create_comment, owned_by=user, article_id=parent.id)
+    response = client.get(
+        f"/articles/{quote_path(parent.slug)}/comments/{quote_path(row.id)}", headers={}
+    )
+    assert response.status_code == 200, response.text
+
+
+def test_get_comment_viewer_invalid_token(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    parent = run(client, create_article, owned_by=user)
+    row = run(client, create_comment, owned_by=user, article_id=parent.id)
+    response = client.get(
+        f"/articles/{quote_path(parent.slug)}/comments/{quote_path(row.id)}",
+        headers={"Authorization": "Token not-a-valid-token"},
+    )
+    assert response.status_code == 401
 
 
 def test_create_comment_parent_from_path(client: TestClient) -> None:

@@ -12,4 +12,4 @@ def test_get_user_answers_the_shape(client: TestClient) -> None:
     assert response.status_code == 200, response.text
     assert list(response.json()) == ["profile"]
     item = response.json()["profile"]
-    assert sorted(item) == ["bio", "id", "image", "username"]
+    assert sorted(item) == ["bio", "following", "id", "image", "username"]

@@ -139,9 +139,55 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_articles_tags_tag_id"), "articles_tags", ["tag_id"], unique=False
     )
+    op.create_table(
+        "favorites",
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("article_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_favorites_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["articles.id"],
+            name=op.f("fk_favorites_article_id_articles"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("user_id", "article_id", name=op.f("pk_favorites")),
+    )
+    op.create_index(
+        op.f("ix_favorites_article_id"), "favorites", ["article_id"], unique=False
+    )
+    op.create_table(
+        "follows",
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("related_user_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_follows_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["related_user_id"],
+            ["users.id"],
+            name=op.f("fk_follows_related_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("user_id", "related_user_id", name=op.f("pk_follows")),
+    )
+    op.create_index(
+        op.f("ix_follows_related_user_id"), "follows", ["related_user_id"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_follows_related_user_id"), table_name="follows")
+    op.drop_table("follows")
+    op.drop_index(op.f("ix_favorites_article_id"), table_name="favorites")
+    op.drop_table("favorites")
     op.drop_index(op.f("ix_articles_tags_tag_id"), table_name="articles_tags")
     op.drop_table("articles_tags")
     op.drop_table("tags")

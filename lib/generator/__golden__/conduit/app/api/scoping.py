@@ -1,6 +1,12 @@
 """Row scoping for the routes: references, links, parent cycles, the optional caller."""
 
+from typing import Annotated
+
+from fastapi import Depends
 from fastapi.exceptions import RequestValidationError
+
+from app.api.deps import SessionDep, get_current_user, read_token
+from app.models.user import User
 
 
 def invalid(field: str, message: str, value: object) -> RequestValidationError:
@@ -15,3 +21,16 @@ def invalid(field: str, message: str, value: object) -> RequestValidationError:
             }
         ]
     )
+
+
+async def viewer_user(
+    session: SessionDep,
+    token: Annotated[str | None, Depends(read_token)],
+) -> User | None:
+    """The viewer: None without a token, 401 for an invalid or expired one."""
+    if not token:
+        return None
+    return await get_current_user(session, token)
+
+
+ViewerUser = Annotated[User | None, Depends(viewer_user)]

@@ -1,8 +1,8 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Integer, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, Integer, String, Text, false, func
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from app.core.db import Base, UTCDateTime, utc_now
 
@@ -39,6 +39,17 @@ class Article(Base):
         lazy="raise",
     )
     author: Mapped["User"] = relationship(back_populates="articles", lazy="raise")
+    favorited_by: Mapped[list["User"]] = relationship(
+        secondary="favorites",
+        back_populates="favorites",
+        passive_deletes=True,
+        lazy="raise",
+    )
     comments: Mapped[list["Comment"]] = relationship(
         back_populates="article", passive_deletes=True, lazy="raise"
     )
+
+    if TYPE_CHECKING:
+        # Column properties over related rows, attached in app/models/computed.py.
+        favorites_count: Mapped[int]
+    favorited: Mapped[bool] = query_expression(default_expr=false())

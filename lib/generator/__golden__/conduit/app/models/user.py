@@ -1,8 +1,14 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Integer, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy import Integer, String, Text, false, func
+from sqlalchemy.orm import (
+    Mapped,
+    mapped_column,
+    query_expression,
+    relationship,
+    validates,
+)
 
 from app.core.db import Base, UTCDateTime, utc_now
 
@@ -41,9 +47,33 @@ class User(Base):
     articles: Mapped[list["Article"]] = relationship(
         back_populates="author", passive_deletes=True, lazy="raise"
     )
+    favorites: Mapped[list["Article"]] = relationship(
+        secondary="favorites",
+        back_populates="favorited_by",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    followed_users: Mapped[list["User"]] = relationship(
+        secondary="follows",
+        primaryjoin="User.id == follows.c.user_id",
+        secondaryjoin="User.id == follows.c.related_user_id",
+        back_populates="followers",
+        passive_deletes=True,
+        lazy="raise",
+    )
+    followers: Mapped[list["User"]] = relationship(
+        secondary="follows",
+        primaryjoin="User.id == follows.c.related_user_id",
+        secondaryjoin="User.id == follows.c.user_id",
+        back_populates="followed_users",
+        passive_deletes=True,
+        lazy="raise",
+    )
     comments: Mapped[list["Comment"]] = relationship(
         back_populates="author", passive_deletes=True, lazy="raise"
     )
+
+    following: Mapped[bool] = query_expression(default_expr=false())
 
     @validates("email")
     def _normalise_login(self, _key: str, value: str) -> str:

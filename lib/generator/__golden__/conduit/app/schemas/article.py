@@ -10,12 +10,6 @@ class ArticleBase(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    slug: str = Field(
-        min_length=1,
-        max_length=200,
-        pattern="^[a-z0-9-]+$",
-        examples=["how-to-train-your-dragon"],
-    )
     title: str = Field(min_length=1, max_length=200)
     description: str = Field(max_length=500)
     body: str = Field(min_length=1, max_length=100000)
@@ -34,16 +28,9 @@ class ArticleUpdate(UpdateModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
-        {"slug", "title", "description", "body", "tags"}
+        {"title", "description", "body", "tags"}
     )
 
-    slug: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=200,
-        pattern="^[a-z0-9-]+$",
-        examples=["how-to-train-your-dragon"],
-    )
     title: str | None = Field(default=None, min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=500)
     body: str | None = Field(default=None, min_length=1, max_length=100000)
@@ -59,12 +46,6 @@ class ArticleReplace(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    slug: str = Field(
-        min_length=1,
-        max_length=200,
-        pattern="^[a-z0-9-]+$",
-        examples=["how-to-train-your-dragon"],
-    )
     title: str = Field(min_length=1, max_length=200)
     description: str = Field(max_length=500)
     body: str = Field(min_length=1, max_length=100000)
@@ -79,13 +60,17 @@ class ArticleRead(BaseModel):
     model_config = ConfigDict(from_attributes=True, populate_by_name=True)
 
     id: Int32
-    slug: str
+    slug: str = Field(json_schema_extra={"readOnly": True})
     title: str
     description: str
     body: str
     author_id: Int32 = Field(alias="authorId")
     created_at: UTCDatetime = Field(alias="createdAt")
     updated_at: UTCDatetime = Field(alias="updatedAt")
+    favorited: bool = Field(json_schema_extra={"readOnly": True})
+    favorites_count: int = Field(
+        alias="favoritesCount", json_schema_extra={"readOnly": True}
+    )
 
 
 class ArticleCreateBody(BaseModel):

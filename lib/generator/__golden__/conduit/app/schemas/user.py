@@ -59,6 +59,7 @@ class UserRead(BaseModel):
     image: str | None
     created_at: UTCDatetime = Field(alias="createdAt")
     updated_at: UTCDatetime = Field(alias="updatedAt")
+    following: bool = Field(json_schema_extra={"readOnly": True})
 
 
 class UserPublic(BaseModel):
@@ -72,6 +73,7 @@ class UserPublic(BaseModel):
     image: str | None
     created_at: UTCDatetime = Field(alias="createdAt")
     updated_at: UTCDatetime = Field(alias="updatedAt")
+    following: bool = Field(json_schema_extra={"readOnly": True})
 
 
 class UserProfile(BaseModel):
@@ -83,3 +85,4 @@ class UserProfile(BaseModel):
     username: str
     bio: str | None
     image: str | None
+    following: bool = Field(json_schema_extra={"readOnly": True})

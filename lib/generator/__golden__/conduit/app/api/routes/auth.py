@@ -50,6 +50,7 @@ async def _authenticate(session: AsyncSession, login: str, password: str) -> Use
     if password_needs_rehash(hashed):
         user.password = await hash_password_async(password)
         await session.commit()
+        await session.refresh(user)
     return user
 
 

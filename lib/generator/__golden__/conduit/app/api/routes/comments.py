@@ -3,11 +3,14 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import selectinload, with_expression
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
+from app.api.scoping import ViewerUser
 from app.models.article import Article
 from app.models.comment import Comment
+from app.models.computed import user_following
+from app.models.user import User
 from app.schemas.comment import CommentCreateBody
 from app.schemas.common import Int32, Int64, SafeStr
 from app.schemas.errors import error_responses
@@ -16,12 +19,18 @@ from app.schemas.responses import CommentDetail, CommentDetailEnvelope, CommentL
 router = APIRouter(prefix="/articles/{slug}/comments", tags=["comments"])
 
 
-async def _fetch(session: AsyncSession, *where: ColumnElement[bool]) -> Comment:
-    """One Comment (relations to embed loaded eagerly), or 404."""
+async def _fetch(
+    session: AsyncSession, *where: ColumnElement[bool], viewer: User | None
+) -> Comment:
+    """One Comment (embeds and the viewer's computed fields loaded), or 404."""
     statement = (
         select(Comment)
         .where(*where)
-        .options(selectinload(Comment.author))
+        .options(
+            selectinload(Comment.author).options(
+                with_expression(User.following, user_following(viewer))
+            )
+        )
         .execution_options(populate_existing=True)
     )
     row = (await session.execute(statement)).scalar_one_or_none()
@@ -42,40 +51,58 @@ async def _parent_id(
     return found
 
 
-@router.get("", responses=error_responses(404, 422))
+@router.get(
+    "", responses=error_responses(401, 404, 422), openapi_extra={"security": [{}]}
+)
 async def list_comments(
     session: SessionDep,
+    current_user: ViewerUser,
     slug: SafeStr,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[Int64, Query(ge=0)] = 0,
 ) -> CommentList:
     """A page (limit, offset) of the Comment rows. Under the Article the path
-    names: 404 when there is none.
+    names: 404 when there is none. A valid token identifies the caller; an
+    invalid or expired one is a 401.
     """
     statement = select(Comment)
     statement = statement.where(Comment.article_id == await _parent_id(session, slug))
     statement = statement.order_by(Comment.id)
     statement = (
-        statement.limit(limit).offset(offset).options(selectinload(Comment.author))
+        statement.limit(limit)
+        .offset(offset)
+        .options(
+            selectinload(Comment.author).options(
+                with_expression(User.following, user_following(current_user))
+            )
+        )
+        .execution_options(populate_existing=True)
     )
     rows = (await session.execute(statement)).scalars().all()
     items = [CommentDetail.model_validate(row) for row in rows]
     return CommentList(items=items)
 
 
-@router.get("/{comment_id}", responses=error_responses(404, 422))
+@router.get(
+    "/{comment_id}",
+    responses=error_responses(401, 404, 422),
+    openapi_extra={"security": [{}]},
+)
 async def get_comment(
     session: SessionDep,
+    current_user: ViewerUser,
     slug: SafeStr,
     comment_id: Int32,
 ) -> CommentDetailEnvelope:
     """One Comment by id; 404 when there is none. Under the Article the path
-    names: 404 when there is none.
+    names: 404 when there is none. A valid token identifies the caller; an
+    invalid or expired one is a 401.
     """
     row = await _fetch(
         session,
         Comment.article_id == await _parent_id(session, slug),
         Comment.id == comment_id,
+        viewer=current_user,
     )
     return CommentDetailEnvelope(comment=CommentDetail.model_validate(row))
 
@@ -99,7 +126,7 @@ async def create_comment(
     await commit_or_409(session)
     return CommentDetailEnvelope(
         comment=CommentDetail.model_validate(
-            await _fetch(session, Comment.id == row.id)
+            await _fetch(session, Comment.id == row.id, viewer=current_user)
         )
     )
 
@@ -121,6 +148,7 @@ async def delete_comment(
         Comment.article_id == await _parent_id(session, slug),
         Comment.id == comment_id,
         Comment.author_id == current_user.id,
+        viewer=current_user,
     )
     await session.delete(row)
     await commit_or_409(session)
