@@ -117,7 +117,7 @@ describe.skipIf(!available.ok)(`the code the assistant wrote, in the sandbox${sk
     });
     expect(runs).toHaveLength(1);
     expect(runs[0]?.[PUBLISH_TEST_PATH]).toBe(PUBLISH_TEST);
-    const checks = tools.find((t) => t.name === 'runCodeChecks')?.output as {
+    const checks = tools.find((t) => t.name === 'runCodeChecks')?.output as unknown as {
       ok: boolean;
       project: { ran: boolean; tools: { tool: string; ok: boolean; summary: string; findings: unknown[] }[] };
     };
