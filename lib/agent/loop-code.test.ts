@@ -5,6 +5,7 @@
  */
 import { readUIMessageStream, type UIMessageChunk } from 'ai';
 import { describe, expect, it } from 'vitest';
+import { type Design, templates } from '@/lib/design';
 import type { UserCode } from '@/lib/generator/user-code/types';
 import { sandboxAvailability, skipNote } from '@/lib/runner/preview/test-support';
 import { checkProject } from '@/lib/runner/project-checks';
@@ -18,7 +19,8 @@ import {
   PUBLISH_TEST_PATH,
   publishScript,
 } from './testing/publish';
-import type { RunProjectChecks } from './tools';
+import { registrationScript, type Script } from './testing/script';
+import { draftChecks, type RunProjectChecks } from './tools';
 
 const limits: LoopLimits = {
   maxSteps: 10,
@@ -28,14 +30,22 @@ const limits: LoopLimits = {
 };
 const HANDLER = 'app/handlers/post_posts_slug_publish.py';
 
-async function run(options: { userCode?: UserCode; runProjectChecks?: RunProjectChecks } = {}) {
+async function run(
+  options: {
+    userCode?: UserCode;
+    runProjectChecks?: RunProjectChecks;
+    script?: Script;
+    design?: Design;
+  } = {},
+) {
+  const { script = publishScript, design = blogWithCustomPublish(), ...rest } = options;
   const stream = assistantStream({
-    model: scriptedModel(publishScript),
-    design: blogWithCustomPublish(),
+    model: scriptedModel(script),
+    design,
     owner: 'loop-code-user',
     messages: [{ role: 'user', content: PUBLISH_REQUEST }],
     limits,
-    ...options,
+    ...rest,
   }) as ReadableStream<UIMessageChunk>;
   let message: AssistantMessage | undefined;
   for await (const m of readUIMessageStream<AssistantMessage>({ stream })) message = m;
@@ -45,7 +55,8 @@ async function run(options: { userCode?: UserCode; runProjectChecks?: RunProject
   );
   const proposal = message.parts.find((p) => p.type === 'data-proposal')?.data as Proposal | undefined;
   const text = message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
-  return { tools, proposal, text };
+  const notices = message.parts.flatMap((p) => (p.type === 'data-notice' ? [p.data] : []));
+  return { tools, proposal, text, notices };
 }
 
 describe('the assistant writes code', () => {
@@ -100,6 +111,34 @@ describe('the assistant writes code', () => {
       after: PUBLISH_TEST,
       base: '',
     });
+  }, 120_000);
+});
+
+describe('checks of a design change beside the person’s own code', () => {
+  it('do not hold a lint finding in a user file the request did not write against the change', async () => {
+    const userCode: UserCode = {
+      files: {
+        'tests/custom/test_mine.py': {
+          content: 'import os\n\n\ndef test_x() -> None:\n    pass\n',
+          base: '',
+        },
+      },
+    };
+    const { tools, proposal, notices } = await run({
+      script: registrationScript,
+      design: templates.blank(),
+      userCode,
+    });
+    expect(tools.map((t) => t.name)).toEqual(['readDesign', 'applyOperations', 'checkDesign']);
+    expect(tools[2]?.output).toMatchObject({ ok: true });
+    expect(notices).toEqual([]);
+    expect(proposal).toMatchObject({ files: [], check: { ok: true } });
+    // The finding is there: a report that judges every file fails on it.
+    const all = await draftChecks({ owner: 'loop-code-user' }).report(templates.blank(), userCode);
+    expect(all.ok).toBe(false);
+    expect(all.diagnostics).toContainEqual(
+      expect.objectContaining({ file: 'tests/custom/test_mine.py', line: 1 }),
+    );
   }, 120_000);
 });
 

@@ -30,6 +30,7 @@ import {
   type DraftChecks,
   draftChecks,
   type RunProjectChecks,
+  untouchedUserFiles,
 } from './tools';
 
 export type LoopLimits = {
@@ -145,7 +146,9 @@ export function assistantStream(request: AssistantRequest): ReadableStream {
             break;
           }
           if (!draft.changed || round === MAX_CHECK_ROUNDS || steps.length >= limits.maxSteps) break;
-          const report = await checks.report(draft.design, draft.userCode);
+          const report = await checks.report(draft.design, draft.userCode, {
+            untouchedUserFiles: untouchedUserFiles(draft),
+          });
           if (report.ok) break;
           notice('check', 'The checks found problems in the draft: the assistant is asked to fix them.');
           messages = [
@@ -181,7 +184,9 @@ async function proposalOf(
   id: string,
 ): Promise<Proposal> {
   const diff = diffDesigns(draft.base, draft.design);
-  const report = await checks.report(draft.design, draft.userCode);
+  const report = await checks.report(draft.design, draft.userCode, {
+    untouchedUserFiles: untouchedUserFiles(draft),
+  });
   const files = draft.fileChanges;
   const described = describeDiff(draft.base, draft.design, diff);
   return {

@@ -58,8 +58,14 @@ export type DraftFiles =
   | { ok: true; files: Record<string, string>; userCodeProblems?: UserCodeProblem[]; blocked?: boolean }
   | { ok: false; problems: { path: string; message: string; elementId?: string }[] };
 
+/**
+ * Which files' diagnostics a report judges. The person's own files that this request did not write are theirs
+ * as they were: a lint finding there is no reason to refuse, or to rework, a design change.
+ */
+export type ReportScope = { untouchedUserFiles?: ReadonlySet<string> };
+
 /** The checks of a generation (validation problems, else format, lint, syntax and OpenAPI diagnostics). */
-async function reportOf(result: DraftFiles, job: JobOptions): Promise<CheckReport> {
+function reportOf(result: DraftFiles, all: Diagnostic[], scope: ReportScope): CheckReport {
   if (!result.ok) {
     return {
       ok: false,
@@ -68,7 +74,8 @@ async function reportOf(result: DraftFiles, job: JobOptions): Promise<CheckRepor
       diagnosticCount: 0,
     };
   }
-  const diagnostics = await runJob('check', { files: result.files }, job);
+  const skip = scope.untouchedUserFiles;
+  const diagnostics = skip ? all.filter((d) => !skip.has(d.file)) : all;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   return {
     ok: errors.length === 0,
@@ -96,7 +103,7 @@ export function draftChecks(job: JobOptions) {
     design: Design;
     userCode: UserCode;
     files: Promise<DraftFiles>;
-    report?: Promise<CheckReport>;
+    diagnostics?: Promise<Diagnostic[]>;
   } | null = null;
   const at = (design: Design, userCode: UserCode) => {
     if (last?.design !== design || last.userCode !== userCode)
@@ -106,10 +113,12 @@ export function draftChecks(job: JobOptions) {
   const empty: UserCode = { files: {} };
   return {
     files: (design: Design, userCode: UserCode = empty) => at(design, userCode).files,
-    report: (design: Design, userCode: UserCode = empty) => {
+    report: async (design: Design, userCode: UserCode = empty, scope: ReportScope = {}) => {
       const entry = at(design, userCode);
-      entry.report ??= entry.files.then((files) => reportOf(files, job));
-      return entry.report;
+      entry.diagnostics ??= entry.files.then((files) =>
+        files.ok ? runJob('check', { files: files.files }, job) : [],
+      );
+      return reportOf(await entry.files, await entry.diagnostics, scope);
     },
   };
 }
@@ -137,6 +146,12 @@ function boundedProjectChecks(result: ProjectChecks | { unavailable: string }) {
 
 export type ToolOptions = { callPreview?: CallPreview; runProjectChecks?: RunProjectChecks };
 
+/** The person's files this draft did not change: see `ReportScope`. */
+export function untouchedUserFiles(draft: Draft): ReadonlySet<string> {
+  const written = new Set(draft.fileChanges.map((c) => c.path));
+  return new Set(Object.keys(draft.userCode.files).filter((p) => !written.has(p)));
+}
+
 export function assistantTools(draft: Draft, checks: DraftChecks, options: ToolOptions = {}) {
   const { callPreview, runProjectChecks } = options;
   const draftFiles = () => checks.files(draft.design, draft.userCode);
@@ -160,7 +175,8 @@ export function assistantTools(draft: Draft, checks: DraftChecks, options: ToolO
         'Generate the FastAPI project from the draft and check it: design validation problems, then format, lint, ' +
         'syntax and OpenAPI diagnostics with file and line. ok=true means it is ready to propose.',
       inputSchema: z.object({}),
-      execute: async () => checks.report(draft.design, draft.userCode),
+      execute: async () =>
+        checks.report(draft.design, draft.userCode, { untouchedUserFiles: untouchedUserFiles(draft) }),
     }),
     readGeneratedFile: tool({
       description:
