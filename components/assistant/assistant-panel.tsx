@@ -37,7 +37,7 @@ function labelOf(proposal: Proposal): string {
 }
 
 /**
- * The chat with the assistant. Each request carries the editor's current design; the answer streams in step by
+ * The chat with the assistant. Each request carries the editor's current design and user code; the answer streams in step by
  * step, and a proposal is shown on the canvas (and in the Code view) until accepted or rejected.
  */
 export function AssistantPanel({
@@ -63,7 +63,11 @@ export function AssistantPanel({
         api: `/api/workspaces/${workspaceId}/assistant`,
         // Proposals and notices travel too (the server keeps the conversation); the model never sees them.
         prepareSendMessagesRequest: ({ messages }) => ({
-          body: { messages: messages.slice(-KEPT_MESSAGES), design: store.getState().design },
+          body: {
+            messages: messages.slice(-KEPT_MESSAGES),
+            design: store.getState().design,
+            userCode: store.getState().userCode,
+          },
         }),
       }),
     [workspaceId, store],
@@ -75,7 +79,9 @@ export function AssistantPanel({
     onData: (part) => {
       if (part.type !== 'data-proposal') return;
       const proposal = part.data;
-      actions.propose(proposal.id, labelOf(proposal), proposal.operations, proposal.highlight);
+      // A proposal kept from before user code (no `files`) proposes operations only.
+      const files = (proposal.files ?? []).map(({ path, after, base }) => ({ path, after, base }));
+      actions.propose(proposal.id, labelOf(proposal), proposal.operations, proposal.highlight, files);
     },
   });
   const busy = status === 'submitted' || status === 'streaming';

@@ -6,7 +6,7 @@ import type { Proposal } from '@/lib/agent/proposal';
 
 export type ProposalDecision = 'accepted' | 'rejected';
 
-/** The end of a request that changed the draft: what it changes, whether it checks, and Accept / Reject. */
+/** The end of a request that changed the draft: what it changes (design and files), whether it checks, and Accept / Reject. */
 export function ProposalCard({
   proposal,
   decision,
@@ -35,6 +35,7 @@ export function ProposalCard({
       {!proposal.complete && (
         <p className="proposal-incomplete">Stopped before finishing: review carefully, or ask to continue.</p>
       )}
+      {/* Design changes, then one line per user file written ("Writes app/handlers/x.py (new, 40 lines)"). */}
       <ul className="proposal-summary">
         {proposal.summary.map((line) => (
           <li key={line}>{line}</li>
@@ -49,7 +50,7 @@ export function ProposalCard({
       )}
       {decided ? (
         <p className="proposal-decision">
-          {decided === 'accepted' ? 'Accepted.' : 'Rejected: the design was left as it was.'}
+          {decided === 'accepted' ? 'Accepted.' : 'Rejected: the design and code were left as they were.'}
         </p>
       ) : underReview ? (
         <div className="proposal-actions">

@@ -51,6 +51,21 @@ function describeStep(name: string, part: ToolPart): { label: string; result?: s
         label: `Read ${String(input.path ?? 'a generated file')}`,
         ...(part.state === 'output-available' && !output.ok ? { result: 'not found', failed: true } : {}),
       };
+    case 'listUserFiles':
+      return { label: 'List your files' };
+    case 'readUserFile':
+      return {
+        label: `Read ${String(input.path ?? 'a user file')}`,
+        ...(part.state === 'output-available' && !output.ok ? { result: 'not found', failed: true } : {}),
+      };
+    case 'writeUserFile': {
+      const label = `Write ${String(input.path ?? 'a user file')} in the draft`;
+      if (part.state !== 'output-available') return { label };
+      if (output.ok) return { label, result: `${String(output.lines ?? 0)} lines` };
+      return { label, result: `refused: ${String(output.error ?? '')}`, failed: true };
+    }
+    case 'runCodeChecks':
+      return codeChecksStep(part, output);
     case 'callPreview': {
       const label = `Call ${String(input.method ?? '')} ${String(input.path ?? '')} on the live preview`;
       if (part.state !== 'output-available') return { label };
@@ -60,6 +75,18 @@ function describeStep(name: string, part: ToolPart): { label: string; result?: s
     default:
       return { label: name };
   }
+}
+
+/** ruff, then mypy and pytest: what passed, what failed, or why the sandbox tools did not run. */
+function codeChecksStep(part: ToolPart, output: Record<string, unknown>) {
+  const label = 'Run ruff, mypy --strict and pytest';
+  if (part.state !== 'output-available') return { label };
+  const project = obj(output.project);
+  const tools = Array.isArray(project.tools) ? project.tools.map(obj) : [];
+  const ran = tools.map((t) => `${String(t.tool)} ${t.ok ? 'passes' : 'fails'}`).join(', ');
+  const lint = Number(output.diagnosticCount ?? 0);
+  const parts = [lint ? `${lint} lint diagnostic(s)` : 'ruff passes', ran || String(project.reason ?? '')];
+  return { label, result: parts.filter(Boolean).join('; '), failed: !output.ok };
 }
 
 export function ToolStep({ part }: { part: Part }) {

@@ -8,6 +8,7 @@ import { nodeIdFor, selectedElementId } from '@/components/editor/model/find-ele
 import { problemSelection } from '@/components/editor/problems/problem-target';
 import { useEditor, useEditorStore } from '@/components/editor/store/editor-context';
 import { useEditorMode } from '@/components/editor/store/editor-mode';
+import { shownUserCode } from '@/components/editor/store/editor-state';
 import { useEditorActions } from '@/components/editor/store/use-editor-actions';
 import type { Problem } from '@/lib/design';
 import { BlockedView } from './blocked-view';
@@ -91,8 +92,9 @@ export function CodeView({
   // Plain SQL for PostgreSQL: two read-only files made on demand (members only: a view link cannot run it).
   const { readOnly } = useEditorMode();
   const reviewing = useEditor((s) => s.proposal !== null);
-  // The user's own files come from the store (what they type), the generated ones from the last generation.
-  const userCode = useEditor((s) => s.userCode);
+  // The user's own files come from the store (what they type; under review, the proposal's), the generated ones
+  // from the last generation.
+  const userCode = useEditor(shownUserCode);
   // Stored user files and the user-owned files of the generation (handler scaffolds not written yet).
   const userPaths = useMemo(
     () => new Set([...Object.keys(userCode.files), ...generation.userOwned]),

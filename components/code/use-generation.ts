@@ -3,7 +3,7 @@
 import { useEffect, useReducer, useRef } from 'react';
 import { useEditor, useEditorStore } from '@/components/editor/store/editor-context';
 import { useEditorMode } from '@/components/editor/store/editor-mode';
-import { shownDesign } from '@/components/editor/store/editor-state';
+import { shownDesign, shownUserCode } from '@/components/editor/store/editor-state';
 import { callApi } from '@/lib/api/client';
 import type { Design } from '@/lib/design';
 import type { UserCode } from '@/lib/generator/user-code/types';
@@ -24,8 +24,9 @@ export const REGENERATE_DELAY_MS = 800;
 export function useGeneration(workspaceId: string, active: boolean): GenerationState {
   // An assistant proposal under review is what the view shows (and diffs against the design it would change).
   const design = useEditor(shownDesign);
-  // The user's files go along, so their lint diagnostics follow the typing (a view link's are the stored ones).
-  const userCode = useEditor((s) => s.userCode);
+  // The user's files go along, so their lint diagnostics follow the typing (a view link's are the stored ones);
+  // under review, the proposal's files.
+  const userCode = useEditor(shownUserCode);
   const [state, dispatch] = useReducer(generationReducer, initialGeneration);
   const latest = useRef(0);
   const generated = useRef<{ design: Design; userCode: UserCode } | null>(null);

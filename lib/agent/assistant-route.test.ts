@@ -105,6 +105,10 @@ describe.each(testDatabases)('assistant API on $name', (database) => {
       'applyOperations',
       'checkDesign',
       'readGeneratedFile',
+      'listUserFiles',
+      'readUserFile',
+      'writeUserFile',
+      'runCodeChecks',
       'callPreview',
     ]);
 

@@ -1,5 +1,5 @@
 /**
- * The copy of the design the assistant works on. Operations arrive from the model as untrusted JSON: a batch
+ * The copy of the design and of the person's own files (user code) the assistant works on. Operations arrive from the model as untrusted JSON: a batch
  * applies all or nothing, and a batch that fails its schema, does not fit the design, or leaves the design with
  * new validation problems is refused with the reason (which goes back to the model) and changes nothing.
  * Pure: no I/O, so the loop's behaviour is testable without a model.
@@ -15,21 +15,80 @@ import {
 import { formatPath } from '@/lib/design/paths';
 import { coversANode, nextNodePosition } from '@/lib/design/placement';
 import type { Problem } from '@/lib/design/validate/problem';
+import { USER_CODE_LIMITS, userPathProblem, validateUserCode } from '@/lib/generator/user-code/paths';
+import { emptyUserCode, type UserCode } from '@/lib/generator/user-code/types';
 
 export type ApplyOutcome =
   | { ok: true; applied: number; problems: Problem[] }
   | { ok: false; applied: 0; failedIndex: number | null; error: string; problems?: Problem[] };
 
+export type WriteOutcome = { ok: true; path: string; lines: number } | { ok: false; error: string };
+
+/** One user file the draft changed: `before` is what the person had (the scaffold for an unwritten handler). */
+export type FileChange = { path: string; before: string | null; after: string; base: string };
+
 const problemKey = (p: Problem) => `${p.code}|${p.path}|${p.message}`;
+const lineCount = (text: string) => (text === '' ? 0 : text.split('\n').length);
 
 export class Draft {
   readonly base: Design;
   private current: Design;
   private readonly log: Operation[] = [];
+  readonly baseUserCode: UserCode;
+  private code: UserCode;
+  /** What each written path held before the first write (null: a new file). */
+  private readonly previous = new Map<string, string | null>();
 
-  constructor(base: Design) {
+  constructor(base: Design, userCode: UserCode = emptyUserCode()) {
     this.base = base;
     this.current = base;
+    this.baseUserCode = userCode;
+    this.code = userCode;
+  }
+
+  get userCode(): UserCode {
+    return this.code;
+  }
+
+  /**
+   * Writes a user file into the draft (never the stored code). `scaffold`: the text the generator would give an
+   * unwritten handler or hooks module, which becomes the file's merge base and the diff's "before". Refused with
+   * the reason for a path outside the user folders (generator-owned files included) and past the size limits.
+   */
+  write(path: string, content: string, scaffold?: string): WriteOutcome {
+    const pathProblem = userPathProblem(path);
+    if (pathProblem) return { ok: false, error: `${pathProblem}.` };
+    if (content.includes('\0')) return { ok: false, error: 'A user file is text: no NUL characters.' };
+    if (new TextEncoder().encode(content).length > USER_CODE_LIMITS.fileBytes)
+      return { ok: false, error: `A user file is at most ${USER_CODE_LIMITS.fileBytes / 1024} KiB.` };
+    if (lineCount(content) > USER_CODE_LIMITS.fileLines)
+      return { ok: false, error: `A user file is at most ${USER_CODE_LIMITS.fileLines} lines.` };
+    const current = Object.hasOwn(this.code.files, path) ? this.code.files[path] : undefined;
+    const file = { content, base: current?.base ?? scaffold ?? '' };
+    const next: UserCode = { files: { ...this.code.files } };
+    Object.defineProperty(next.files, path, {
+      value: file,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    const problems = validateUserCode(next);
+    if (problems.length > 0)
+      return { ok: false, error: `${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.` };
+    if (!this.previous.has(path)) this.previous.set(path, current?.content ?? scaffold ?? null);
+    this.code = next;
+    return { ok: true, path, lines: lineCount(content) };
+  }
+
+  /** The user files this draft changed, by path; a file written back to what it was is no change. */
+  get fileChanges(): FileChange[] {
+    const changes: FileChange[] = [];
+    for (const [path, before] of [...this.previous].sort(([a], [b]) => a.localeCompare(b))) {
+      const file = this.code.files[path];
+      if (file && file.content !== before)
+        changes.push({ path, before, after: file.content, base: file.base });
+    }
+    return changes;
   }
 
   get design(): Design {
@@ -42,6 +101,10 @@ export class Draft {
   }
 
   get changed(): boolean {
+    return (this.log.length > 0 && this.current !== this.base) || this.fileChanges.length > 0;
+  }
+
+  get designChanged(): boolean {
     return this.log.length > 0 && this.current !== this.base;
   }
 

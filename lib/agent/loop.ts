@@ -13,15 +13,24 @@ import {
 } from 'ai';
 import type { Design } from '@/lib/design';
 import { diffDesigns } from '@/lib/generator/migrations/diff';
+import type { UserCode } from '@/lib/generator/user-code/types';
 import { Draft } from './draft';
 import { INSTRUCTIONS } from './instructions';
-import { type AssistantData, type AssistantMessage, describeDiff, type Proposal } from './proposal';
+import {
+  type AssistantData,
+  type AssistantMessage,
+  describeDiff,
+  describeFiles,
+  type Proposal,
+} from './proposal';
 import {
   type AssistantTools,
   assistantTools,
   type CallPreview,
   type DraftChecks,
   draftChecks,
+  type RunProjectChecks,
+  untouchedUserFiles,
 } from './tools';
 
 export type LoopLimits = {
@@ -35,11 +44,15 @@ export type LoopLimits = {
 export type AssistantRequest = {
   model: LanguageModel;
   design: Design;
+  /** The person's own files as the editor has them: the draft starts from them. */
+  userCode?: UserCode;
   /** Whose request it is: the draft's generations and checks count against their jobs (lib/jobs). */
   owner: string;
   messages: ModelMessage[];
   limits: LoopLimits;
   callPreview?: CallPreview;
+  /** mypy and pytest in the sandbox (runCodeChecks); without it the tool says they cannot run here. */
+  runProjectChecks?: RunProjectChecks;
   abortSignal?: AbortSignal;
   /** The conversation so far (UI messages): the answer continues it, and `onFinish` gets the whole of it. */
   originalMessages?: AssistantMessage[];
@@ -53,7 +66,7 @@ export type AssistantRequest = {
 const MAX_CHECK_ROUNDS = 2;
 const AUTOMATIC_CHECK =
   'Automatic check (from Fastdraft, not from the person): your draft does not pass the checks. Fix what this ' +
-  'report lists with applyOperations, run checkDesign, then summarise. Report:';
+  'report lists (applyOperations for the design, writeUserFile for your files), run checkDesign, then summarise. Report:';
 
 type StepSummary = { finishReason: string; usage: { totalTokens?: number | undefined } };
 
@@ -75,11 +88,14 @@ function stopNotice(steps: StepSummary[], limits: LoopLimits): string | null {
 export function assistantStream(request: AssistantRequest): ReadableStream {
   const { limits } = request;
   const newId = request.newId ?? (() => crypto.randomUUID());
-  const draft = new Draft(request.design);
+  const draft = new Draft(request.design, request.userCode);
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = request.abortSignal ? AbortSignal.any([request.abortSignal, timeout]) : timeout;
   const checks = draftChecks({ owner: request.owner, signal });
-  const tools = assistantTools(draft, checks, request.callPreview);
+  const tools = assistantTools(draft, checks, {
+    callPreview: request.callPreview,
+    runProjectChecks: request.runProjectChecks,
+  });
 
   return createUIMessageStream<AssistantMessage>({
     originalMessages: request.originalMessages,
@@ -130,7 +146,9 @@ export function assistantStream(request: AssistantRequest): ReadableStream {
             break;
           }
           if (!draft.changed || round === MAX_CHECK_ROUNDS || steps.length >= limits.maxSteps) break;
-          const report = await checks.report(draft.design);
+          const report = await checks.report(draft.design, draft.userCode, {
+            untouchedUserFiles: untouchedUserFiles(draft),
+          });
           if (report.ok) break;
           notice('check', 'The checks found problems in the draft: the assistant is asked to fix them.');
           messages = [
@@ -166,11 +184,17 @@ async function proposalOf(
   id: string,
 ): Promise<Proposal> {
   const diff = diffDesigns(draft.base, draft.design);
-  const report = await checks.report(draft.design);
+  const report = await checks.report(draft.design, draft.userCode, {
+    untouchedUserFiles: untouchedUserFiles(draft),
+  });
+  const files = draft.fileChanges;
+  const described = describeDiff(draft.base, draft.design, diff);
   return {
     id,
-    operations: [...draft.operations],
-    ...describeDiff(draft.base, draft.design, diff),
+    operations: draft.designChanged ? [...draft.operations] : [],
+    files,
+    ...described,
+    summary: [...described.summary, ...describeFiles(files)],
     warnings: diff.warnings,
     check: { ok: report.ok, problems: report.problems.length, diagnostics: report.diagnosticCount },
     complete,

@@ -1,15 +1,20 @@
 /**
  * What the assistant hands the person at the end of a request: the operations that turn the design it started
- * from into the draft, what they change (for highlighting on the canvas), the data-loss warnings of those changes
+ * from into the draft, the user files it wrote (with what they held, for the diff), what they change (for highlighting on the canvas), the data-loss warnings of those changes
  * and the result of the final check. Types and pure helpers only, shared by the server and the chat panel.
  */
 import type { UIMessage } from 'ai';
 import type { Design, Operation } from '@/lib/design';
 import type { DesignDiff } from '@/lib/generator/migrations/diff';
 
+/** A user file the proposal writes: `before` null for a new file, the scaffold for a handler not written yet. */
+export type ProposedFile = { path: string; before: string | null; after: string; base: string };
+
 export type Proposal = {
   id: string;
   operations: Operation[];
+  /** User files written (accepted together with the operations, as one step). */
+  files: ProposedFile[];
   /** Ids of entities, enums and relations added or changed (what the canvas highlights). */
   highlight: string[];
   summary: string[];
@@ -76,4 +81,15 @@ export function describeDiff(before: Design, after: Design, diff: DesignDiff) {
   if (authChanged)
     summary.push(after.auth ? 'Sets up authentication (register, login, me)' : 'Turns authentication off');
   return { highlight: [...highlight].sort(), summary };
+}
+
+const lines = (text: string | null) => (text ? text.split('\n').length : 0);
+
+/** One line per written file: new or changed, and its size. */
+export function describeFiles(files: readonly ProposedFile[]): string[] {
+  return files.map((f) =>
+    f.before === null
+      ? `Writes ${f.path} (new, ${plural(lines(f.after), 'line')})`
+      : `Writes ${f.path} (${plural(lines(f.after), 'line')}, was ${plural(lines(f.before), 'line')})`,
+  );
 }

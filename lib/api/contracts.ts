@@ -266,6 +266,7 @@ export const askAssistant = contract({
   body: z.object({
     messages: z.array(chatMessage).min(1, 'Send at least one message.').max(100, 'At most 100 messages.'),
     design: designDocument.optional(),
+    userCode: userCodeDocument.optional(),
   }),
   success: { status: 200, description: 'The streamed answer (text/event-stream)' },
   errors: [401, 403, 404, 422, 429, 503],

@@ -7,6 +7,7 @@ import {
   type EditorState,
   HISTORY_LIMIT,
   type HistoryEntry,
+  type ProposedFileWrite,
   type SaveIssue,
   type Selection,
 } from './editor-state';
@@ -22,7 +23,15 @@ export type EditorAction =
       at: number;
     }
   | { type: 'replace'; label: string; design: Design; at: number }
-  | { type: 'propose'; id: string; label: string; operations: Operation[]; highlight: readonly string[] }
+  | {
+      type: 'propose';
+      id: string;
+      label: string;
+      operations: Operation[];
+      highlight: readonly string[];
+      /** User files the proposal writes (accepted with the operations). */
+      files?: readonly ProposedFileWrite[];
+    }
   | { type: 'acceptProposal'; at: number }
   | { type: 'rejectProposal' }
   | { type: 'undo' }
@@ -105,15 +114,47 @@ function applyChange(state: EditorState, action: Extract<EditorAction, { type: '
 }
 
 const REVIEWING = 'Accept or reject the assistant’s proposal first.';
-const EDITS = new Set<EditorAction['type']>(['apply', 'replace', 'undo', 'redo']);
+const EDITS = new Set<EditorAction['type']>([
+  'apply',
+  'replace',
+  'undo',
+  'redo',
+  'writeUserFile',
+  'replaceUserCode',
+]);
+
+/** `files` written over `userCode`: own properties only, whatever the paths. */
+function writeFiles(userCode: UserCode, files: readonly ProposedFileWrite[]): UserCode {
+  if (files.length === 0) return userCode;
+  const next: UserCode = { files: { ...userCode.files } };
+  for (const { path, after, base } of files)
+    Object.defineProperty(next.files, path, {
+      value: { content: after, base },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return next;
+}
 
 function propose(state: EditorState, action: Extract<EditorAction, { type: 'propose' }>): EditorState {
   try {
     const design = applyOperations(state.design, action.operations);
     const { id, label, operations, highlight } = action;
+    const files = action.files ?? [];
     return {
       ...state,
-      proposal: { id, label, operations, highlight, base: state.design, design },
+      proposal: {
+        id,
+        label,
+        operations,
+        highlight,
+        base: state.design,
+        design,
+        files,
+        baseUserCode: state.userCode,
+        userCode: writeFiles(state.userCode, files),
+      },
       notice: null,
     };
   } catch (error) {
@@ -137,17 +178,21 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'acceptProposal': {
       const { proposal } = state;
       if (!proposal) return state;
-      // Edits wait during review, so the proposal was made on this very design.
+      // Edits wait during review, so the proposal was made on this very design and code: one step for both.
       const entry: HistoryEntry = {
         label: proposal.label,
         operations: proposal.operations,
         before: state.design,
         after: proposal.design,
         at: action.at,
+        ...(proposal.files.length > 0
+          ? { userCode: { before: state.userCode, after: proposal.userCode } }
+          : {}),
       };
       return {
         ...state,
         design: proposal.design,
+        userCode: proposal.userCode,
         proposal: null,
         history: pushEntry(state, entry),
         notice: null,
@@ -177,6 +222,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return {
         ...state,
         design: entry.before,
+        userCode: entry.userCode?.before ?? state.userCode,
         selection: keepSelection(entry.before, state.selection),
         history: { past: state.history.past.slice(0, -1), future: [entry, ...state.history.future] },
         notice: null,
@@ -188,6 +234,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return {
         ...state,
         design: entry.after,
+        userCode: entry.userCode?.after ?? state.userCode,
         selection: keepSelection(entry.after, state.selection),
         history: { past: [...state.history.past, entry], future },
         notice: null,

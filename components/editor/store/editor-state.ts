@@ -21,13 +21,15 @@ export function boxSelection(ids: readonly string[]): Selection {
 
 /**
  * One undoable step. `operations` documents what happened (null for a whole-document replacement such as an
- * import); `before`/`after` are the designs on either side, cheap thanks to structural sharing.
+ * import); `before`/`after` are the designs on either side, cheap thanks to structural sharing. `userCode`: the
+ * user code on either side, for a step that changed it too (an accepted proposal that wrote files).
  */
 export type HistoryEntry = {
   label: string;
   operations: Operation[] | null;
   before: Design;
   after: Design;
+  userCode?: { before: UserCode; after: UserCode };
   /** Consecutive edits with the same key inside COALESCE_MS (typing a name) merge into one entry. */
   coalesceKey?: string;
   at: number;
@@ -56,9 +58,13 @@ export type SaveState = {
   } | null;
 };
 
+/** A user file a proposal writes: its new content and merge base. */
+export type ProposedFileWrite = { path: string; after: string; base: string };
+
 /**
- * An assistant proposal under review: `design` is `operations` applied to `base` (the design when it arrived).
- * The editor shows it, highlighted, until the person accepts it (one undoable step) or rejects it.
+ * An assistant proposal under review: `design` is `operations` applied to `base` (the design when it arrived),
+ * `userCode` is `files` written over `baseUserCode` (the user code then). The editor shows both, the design
+ * highlighted, until the person accepts them (one undoable step) or rejects them.
  */
 export type ProposalReview = {
   id: string;
@@ -66,6 +72,9 @@ export type ProposalReview = {
   operations: Operation[];
   base: Design;
   design: Design;
+  files: readonly ProposedFileWrite[];
+  baseUserCode: UserCode;
+  userCode: UserCode;
   highlight: readonly string[];
 };
 
@@ -112,3 +121,6 @@ export function saveStatusOf(state: EditorState): SaveStatus {
 
 /** What the canvas and the Code view show: the proposal under review, else the design. */
 export const shownDesign = (state: EditorState): Design => state.proposal?.design ?? state.design;
+
+/** The user code the Code view shows: the proposal's, else the editor's. */
+export const shownUserCode = (state: EditorState): UserCode => state.proposal?.userCode ?? state.userCode;

@@ -7,6 +7,7 @@ import {
   type Operation,
   OperationSchema,
 } from '@/lib/design';
+import { UserCodeSchema } from '@/lib/generator/user-code/schema';
 import { HISTORY_LIMIT, type History, type HistoryEntry } from './editor-state';
 
 /**
@@ -27,6 +28,8 @@ const StoredEntrySchema = z.object({
   operations: z.array(OperationSchema).max(5_000).optional(),
   /** The design after a whole-document replacement (no operations). */
   design: DesignSchema.optional(),
+  /** The user code on either side of a step that changed it (an accepted proposal with files). */
+  userCode: z.object({ before: UserCodeSchema, after: UserCodeSchema }).optional(),
 });
 type StoredEntry = z.infer<typeof StoredEntrySchema>;
 
@@ -40,7 +43,8 @@ const StoredHistorySchema = z.object({
 
 function stored(entry: HistoryEntry): StoredEntry {
   const { label, at, coalesceKey } = entry;
-  const kept = coalesceKey === undefined ? { label, at } : { label, at, coalesceKey };
+  const base = coalesceKey === undefined ? { label, at } : { label, at, coalesceKey };
+  const kept = entry.userCode ? { ...base, userCode: entry.userCode } : base;
   return entry.operations ? { ...kept, operations: entry.operations } : { ...kept, design: entry.after };
 }
 
@@ -175,6 +179,7 @@ export function restoreHistory(text: string, design: Design): History | null {
     after: states[i + 1] as Design,
     at: entry.at,
     ...(entry.coalesceKey === undefined ? {} : { coalesceKey: entry.coalesceKey }),
+    ...(entry.userCode ? { userCode: entry.userCode } : {}),
   }));
   return { past: rebuilt.slice(0, at), future: rebuilt.slice(at) };
 }

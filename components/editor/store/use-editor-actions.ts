@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { Design, Operation } from '@/lib/design';
 import { useEditorStore } from './editor-context';
-import type { Selection } from './editor-state';
+import type { ProposedFileWrite, Selection } from './editor-state';
 
 export type ApplyOptions = { select?: Selection; coalesceKey?: string };
 
@@ -33,8 +33,14 @@ export function useEditorActions() {
       redo() {
         store.dispatch({ type: 'redo' });
       },
-      propose(id: string, label: string, operations: Operation[], highlight: readonly string[]) {
-        store.dispatch({ type: 'propose', id, label, operations, highlight });
+      propose(
+        id: string,
+        label: string,
+        operations: Operation[],
+        highlight: readonly string[],
+        files: readonly ProposedFileWrite[] = [],
+      ) {
+        store.dispatch({ type: 'propose', id, label, operations, highlight, files });
       },
       acceptProposal() {
         store.dispatch({ type: 'acceptProposal', at: Date.now() });

@@ -1,4 +1,5 @@
 import { convertToModelMessages, createUIMessageStreamResponse, safeValidateUIMessages } from 'ai';
+import { projectChecker } from '@/lib/agent/code-checks';
 import { assistantConfig } from '@/lib/agent/config';
 import { assistantStream } from '@/lib/agent/loop';
 import { previewCaller } from '@/lib/agent/preview-call';
@@ -8,8 +9,10 @@ import { askAssistant, clearAssistantChat, getAssistantChat, saveAssistantChat }
 import { ApiError } from '@/lib/api/errors';
 import { requestDesign } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
+import { requestUserCode } from '@/lib/api/user-code';
 import { clearChat, loadChat, saveChat } from '@/lib/db/queries/assistant-chats';
 import { admitAssistantRequest, recordAssistantTokens } from '@/lib/db/queries/assistant-requests';
+import { loadUserCode } from '@/lib/generator/user-code/schema';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 300;
@@ -35,6 +38,9 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
   if (!config.configured)
     throw new ApiError('unavailable', `The assistant is not configured. ${config.howTo}`);
   const design = requestDesign(workspace.design, body.design);
+  // The panel posts the editor's user code like its design; without it, the stored code.
+  const userCode =
+    body.userCode === undefined ? loadUserCode(workspace.userCode) : requestUserCode(body.userCode);
   const conversation = await uiMessages(body.messages);
   if (conversation.at(-1)?.role !== 'user')
     throw new ApiError('validation_failed', 'The last message must be the person’s request.');
@@ -52,6 +58,7 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
   const stream = assistantStream({
     model: config.languageModel(),
     design,
+    userCode,
     owner: user.id,
     messages,
     limits: {
@@ -59,6 +66,7 @@ export const POST = route(askAssistant, async ({ db, user, params, body, request
       requestTokenLimit: Math.min(config.limits.requestTokenLimit, admission.tokensLeft),
     },
     callPreview: previewCaller(workspace.id),
+    runProjectChecks: projectChecker(),
     abortSignal: request.signal,
     onUsage: (tokens) => recordAssistantTokens(db, admission.requestId, tokens),
     originalMessages: conversation,
