@@ -3,6 +3,7 @@ import type { IrEntity, IrOperation, IrOperationKind, IrProject } from '../ir/ty
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
+import { viewerLoadOptions } from './computed';
 import { aliasConfig, aliasKw, wireName } from './envelopes';
 import { responsesArg } from './errors';
 import { decorator, signature } from './handler';
@@ -153,6 +154,7 @@ export function emitAuthRoutes(project: IrProject): string | null {
   const imports = new Imports([
     'router',
     '_authenticate',
+    '_for_viewer',
     '_storable',
     ...(shaped ? ['_answer'] : []),
     'register',
@@ -301,11 +303,33 @@ export function emitAuthRoutes(project: IrProject): string | null {
   );
   const me = head(opOf('me') as IrOperation);
   const currentUser = imports.from('app.api.deps', 'CurrentUser');
+  // Per-viewer computed fields of the user (`followed`) are filled for the caller, who is the user answered.
+  const viewed = viewerLoadOptions(user, user.schemas.read, imports, 'user');
+  const seen = (row: string) =>
+    viewed.length === 0 ? [] : [`    ${row} = await _for_viewer(session, ${row})`];
+  if (viewed.length > 0) {
+    blocks.push(
+      [
+        `async def _for_viewer(session: ${asyncSession}, user: ${model}) -> ${model}:`,
+        '    """The user reloaded with the fields that depend on the caller."""',
+        '    statement = (',
+        `        ${imports.from('sqlalchemy', 'select')}(${model})`,
+        `        .where(${model}.id == user.id)`,
+        `        .options(${viewed.join(', ')})`,
+        '        .execution_options(populate_existing=True)',
+        '    )',
+        '    return (await session.execute(statement)).scalar_one()',
+      ].join('\n'),
+    );
+  }
   blocks.push(
     [
       me.decorator,
-      `async def read_me(current_user: ${currentUser}) -> ${answerType}:`,
+      viewed.length === 0
+        ? `async def read_me(current_user: ${currentUser}) -> ${answerType}:`
+        : `async def read_me(session: ${session}, current_user: ${currentUser}) -> ${answerType}:`,
       me.doc,
+      ...seen('current_user'),
       `    return ${answerUser('current_user')}`,
     ].join('\n'),
   );
@@ -340,6 +364,7 @@ export function emitAuthRoutes(project: IrProject): string | null {
         '        setattr(current_user, name, value)',
         `    await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
         '    await session.refresh(current_user)',
+        ...seen('current_user'),
         `    return ${answerUser('current_user')}`,
       ].join('\n'),
     );
