@@ -44,7 +44,7 @@ const postNode = (design: ReturnType<typeof markedBlog>) => {
 };
 
 describe('behaviour marks on the canvas', () => {
-  it('marks derived fields and lists computed fields and composite uniques as rows that open the entity', () => {
+  it('marks derived fields and lists computed fields and composite uniques as rows that select themselves', () => {
     const rows = postNode(markedBlog()).data.rows;
     const slug = rows.find((r) => r.key === 'f_post_slug');
     expect(slug?.marks).toContain('derived');
@@ -55,13 +55,13 @@ describe('behaviour marks on the canvas', () => {
       name: 'comments_count',
       type: 'count',
       marks: ['computed'],
-      selectId: 'e_post',
+      selectId: 'c_count',
       title: 'Computed: number of comments',
     });
     expect(rows.find((r) => r.key === 'u_title')).toMatchObject({
       kind: 'unique',
       name: '(title, author_id)',
-      selectId: 'e_post',
+      selectId: 'u_title',
     });
   });
 

@@ -29,7 +29,10 @@ const hopName = (
   return (side === 'field' ? relation.fieldName : relation.backrefName) || '(unnamed)';
 };
 
-/** A computed field as a row of its entity's box; clicking it opens the entity (its Computed fields section). */
+/**
+ * A computed field as a row of its entity's box; clicking selects the row (the entity's inspector, its Computed
+ * fields section), so Delete then removes the computed field, not the entity.
+ */
 export function computedRow(design: Design, entity: Entity, computed: ComputedField): FieldRow {
   const over = hopName(design, entity, computed);
   const related = design.entities.find((e) => e.fields.some((f) => f.id === computed.fieldId));
@@ -48,7 +51,7 @@ export function computedRow(design: Design, entity: Entity, computed: ComputedFi
     name: computed.name,
     type: KIND_BADGE[computed.kind],
     marks: ['computed'],
-    selectId: entity.id,
+    selectId: computed.id,
     title: `Computed: ${what[computed.kind]}${computed.where ? ' (filtered)' : ''}`,
   };
 }
@@ -67,7 +70,7 @@ export function uniqueRow(design: Design, entity: Entity, unique: UniqueConstrai
     name: `(${columns.join(', ')})`,
     type: 'unique',
     marks: ['unique'],
-    selectId: entity.id,
+    selectId: unique.id,
     title: `Unique together: ${columns.join(', ')}`,
   };
 }

@@ -24,7 +24,13 @@ function InspectorBody() {
   if (selection?.kind === 'element') {
     const id = selection.id;
     for (const [index, entity] of design.entities.entries()) {
-      if (entity.id === id) return <EntityInspector entity={entity} index={index} />;
+      // Computed and unique rows are edited in their entity's sections.
+      if (
+        entity.id === id ||
+        entity.computed?.some((c) => c.id === id) ||
+        entity.uniques?.some((u) => u.id === id)
+      )
+        return <EntityInspector entity={entity} index={index} />;
       const fieldIndex = entity.fields.findIndex((f) => f.id === id);
       const field = entity.fields[fieldIndex];
       if (field)

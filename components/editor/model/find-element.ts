@@ -1,4 +1,5 @@
 import {
+  type ComputedField,
   CUSTOM_ENDPOINTS_NODE_ID,
   type CustomEndpoint,
   type Design,
@@ -6,12 +7,16 @@ import {
   type Entity,
   type Field,
   type Relation,
+  type UniqueConstraint,
 } from '@/lib/design';
 import type { Selection } from '../store/editor-state';
 
 export type FoundElement =
   | { kind: 'entity'; entity: Entity }
   | { kind: 'field'; entity: Entity; field: Field }
+  /** Rows of their own in an entity's box (edited in the entity's inspector). */
+  | { kind: 'computed'; entity: Entity; computed: ComputedField }
+  | { kind: 'unique'; entity: Entity; unique: UniqueConstraint }
   | { kind: 'relation'; relation: Relation }
   | { kind: 'enum'; designEnum: DesignEnum }
   | { kind: 'customEndpoint'; endpoint: CustomEndpoint; index: number };
@@ -31,6 +36,10 @@ export function findElement(design: Design, id: string): FoundElement | null {
     if (entity.id === id) return { kind: 'entity', entity };
     const field = entity.fields.find((f) => f.id === id);
     if (field) return { kind: 'field', entity, field };
+    const computed = entity.computed?.find((c) => c.id === id);
+    if (computed) return { kind: 'computed', entity, computed };
+    const unique = entity.uniques?.find((u) => u.id === id);
+    if (unique) return { kind: 'unique', entity, unique };
   }
   const relation = design.relations.find((r) => r.id === id);
   if (relation) return { kind: 'relation', relation };
@@ -49,6 +58,8 @@ export function nodeIdFor(design: Design, id: string): string | null {
   switch (found.kind) {
     case 'entity':
     case 'field':
+    case 'computed':
+    case 'unique':
       return found.entity.id;
     case 'relation':
       return found.relation.fromEntityId;

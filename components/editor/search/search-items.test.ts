@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { templates } from '@/lib/design';
+import { socialTemplate } from '@/lib/design/templates/social';
 import { fuzzyScore } from './fuzzy';
 import { searchDesign, searchItems } from './search-items';
 
@@ -62,6 +63,23 @@ describe('searchItems', () => {
     expect(best?.label).toBe('POST /posts');
     expect(best?.selection).toEqual({ kind: 'endpoint', entityId: 'e_post', operation: 'create' });
     expect(searchDesign(items, 'get /me')[0]).toMatchObject({ kind: 'Custom endpoint', label: 'GET /me' });
+  });
+
+  it('finds computed fields, actions and viewer lists', () => {
+    const social = searchItems(socialTemplate());
+    expect(searchDesign(social, 'post.likes_count')[0]).toMatchObject({
+      kind: 'Computed field',
+      selection: { kind: 'element', id: 'c_post_likes' },
+      nodeId: 'e_post',
+    });
+    const kinds = new Set(social.map((i) => `${i.kind}:${i.label}`));
+    expect(kinds).toContain('Action:POST and DELETE /posts/{id}/like');
+    expect(kinds).toContain('Viewer list:GET /posts/feed');
+    expect(searchDesign(social, 'posts/feed')[0]?.selection).toEqual({
+      kind: 'endpoint',
+      entityId: 'e_post',
+      operation: 'list',
+    });
   });
 
   it('returns nothing for a query nothing contains, everything (bounded) for an empty one', () => {

@@ -1,4 +1,5 @@
 import type { CrudOperationName, Design } from '@/lib/design';
+import { behaviourRouteLabel, behaviourRoutes } from '../model/behaviour-routes';
 import { entityRoutes, resourcePath } from '../model/routes';
 import type { Selection } from '../store/editor-state';
 import { fuzzyScore } from './fuzzy';
@@ -7,7 +8,16 @@ import { fuzzyScore } from './fuzzy';
 export type SearchItem = {
   key: string;
   label: string;
-  kind: 'Entity' | 'Field' | 'Enum' | 'Relation' | 'Route' | 'Custom endpoint';
+  kind:
+    | 'Entity'
+    | 'Field'
+    | 'Computed field'
+    | 'Enum'
+    | 'Relation'
+    | 'Route'
+    | 'Action'
+    | 'Viewer list'
+    | 'Custom endpoint';
   detail: string;
   selection: Selection;
   /** The canvas box to centre on; a custom endpoint tries its own node first (see `preferNodeId`). */
@@ -43,6 +53,16 @@ export function searchItems(design: Design): SearchItem[] {
         nodeId: entity.id,
       });
     }
+    for (const computed of entity.computed ?? []) {
+      items.push({
+        key: computed.id,
+        label: `${name}.${computed.name || '(unnamed)'}`,
+        kind: 'Computed field',
+        detail: computed.kind,
+        selection: { kind: 'element', id: computed.id },
+        nodeId: entity.id,
+      });
+    }
     for (const route of entityRoutes(entity)) {
       items.push({
         key: `${entity.id}:${route.operation}`,
@@ -50,6 +70,18 @@ export function searchItems(design: Design): SearchItem[] {
         kind: 'Route',
         detail: `${name} ${route.operation}`,
         selection: { kind: 'endpoint', entityId: entity.id, operation: route.operation as CrudOperationName },
+        nodeId: entity.id,
+      });
+    }
+    // Actions and viewer lists open where the canvas rows do: the item's and the list's endpoint settings.
+    for (const route of behaviourRoutes(entity, design)) {
+      const list = route.kind === 'viewer-list';
+      items.push({
+        key: route.id,
+        label: behaviourRouteLabel(route),
+        kind: list ? 'Viewer list' : 'Action',
+        detail: `${name} ${list ? 'viewer list' : `${route.kind} action`}`,
+        selection: { kind: 'endpoint', entityId: entity.id, operation: list ? 'list' : 'get' },
         nodeId: entity.id,
       });
     }

@@ -9,6 +9,18 @@ function deleteOne(design: Design, id: string): { label: string; operation: Oper
       return { label: 'Delete entity', operation: { op: 'deleteEntity', entityId: found.entity.id } };
     case 'field':
       return { label: 'Delete field', operation: { op: 'deleteField', fieldId: found.field.id } };
+    case 'computed':
+      return {
+        label: 'Delete computed field',
+        operation: { op: 'deleteComputedField', entityId: found.entity.id, computedId: found.computed.id },
+      };
+    case 'unique': {
+      const uniques = (found.entity.uniques ?? []).filter((u) => u.id !== found.unique.id);
+      return {
+        label: 'Delete unique constraint',
+        operation: { op: 'updateEntity', entityId: found.entity.id, patch: { uniques } },
+      };
+    }
     case 'relation':
       return { label: 'Delete relation', operation: { op: 'deleteRelation', relationId: found.relation.id } };
     case 'enum':

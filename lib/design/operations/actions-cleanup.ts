@@ -55,15 +55,20 @@ export function removeActionViews(entity: Entity): Entity {
 
 /**
  * The actions of a pasted copy through the copy's ids (`ids`: old -> new), each with a fresh id; an action naming
- * something left behind goes (a link through a relation not copied), a set value likewise, a view falls back.
+ * something left behind goes (a link through a relation not copied), a set value likewise, a view the copy
+ * lacks falls back.
  */
 export function copiedActions(
   actions: readonly ResourceAction[] | undefined,
   ids: ReadonlyMap<string, string>,
   freshId: (old: string) => string,
+  views: ReadonlySet<string> = new Set(),
 ): ResourceAction[] | undefined {
   const copies = (actions ?? []).flatMap((a): ResourceAction[] => {
-    const base = { id: freshId(a.id), viewId: undefined };
+    const base = {
+      id: freshId(a.id),
+      viewId: a.viewId !== undefined && views.has(a.viewId) ? a.viewId : undefined,
+    };
     if (a.kind === 'link') {
       const relationId = ids.get(a.relationId);
       return relationId ? [withoutUndefined({ ...a, ...base, relationId })] : [];

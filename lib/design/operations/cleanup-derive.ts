@@ -62,28 +62,12 @@ export function assertUniqueMembers(
   }
 }
 
-/**
- * The derives and unique constraints of an entity's copy: sources and members follow the copied fields
- * (`ids`); relations are not copied, so their foreign keys leave the constraints.
- */
-export function copyDeriveAndUniques(
-  entity: Entity,
-  ids: ReadonlyMap<string, string>,
-  newId: string,
-): Entity {
+/** The derives of an entity's copy: their sources follow the copied fields (`ids`). */
+export function copyDerives(entity: Entity, ids: ReadonlyMap<string, string>): Entity {
   const fields = entity.fields.map((f) =>
     f.derive
       ? { ...f, derive: { ...f.derive, fromFieldId: ids.get(f.derive.fromFieldId) ?? f.derive.fromFieldId } }
       : f,
   );
-  const uniques = (entity.uniques ?? [])
-    .map((u) => ({
-      id: `${newId}.${u.id}`,
-      members: u.members.flatMap((id) => {
-        const mapped = ids.get(id);
-        return mapped ? [mapped] : [];
-      }),
-    }))
-    .filter((u) => u.members.length >= 2);
-  return withoutUndefined({ ...entity, fields, uniques: uniques.length > 0 ? uniques : undefined });
+  return { ...entity, fields };
 }

@@ -3,7 +3,6 @@ import { designExcess, LIMITS, utf8Length } from '../limits';
 import { resourcePathFor, tableNameFor, uniqueName } from '../names';
 import { formatPath } from '../paths';
 import {
-  type ComputedField,
   type Design,
   type DesignEnum,
   type Entity,
@@ -16,10 +15,18 @@ import {
   type Relation,
   RelationSchema,
 } from '../schema';
-import { copiedActions } from './actions-cleanup';
+import {
+  copiedComputed,
+  copiedResourceBlocks,
+  copiedUniques,
+  copiedViews,
+  type FreshId,
+} from './copy-blocks';
 import { OperationError } from './errors';
 import { withoutUndefined } from './helpers';
 import type { Operation } from './operation';
+
+type FreshIdKind = Parameters<FreshId>[0];
 
 /**
  * Copy and paste of canvas boxes as data: the copied entities with their fields, the enums they use and the
@@ -50,7 +57,11 @@ export const ClipboardSchema = z
     // Ids name things inside the clipboard only (a paste gives everything new ids), but they must be unambiguous.
     const seen = new Set<string>();
     const ids = [
-      ...clip.entities.flatMap((e) => [e.id, ...e.fields.map((f) => f.id)]),
+      ...clip.entities.flatMap((e) => [
+        e.id,
+        ...e.fields.map((f) => f.id),
+        ...(e.computed ?? []).map((c) => c.id),
+      ]),
       ...clip.enums.map((e) => e.id),
       ...clip.relations.map((r) => r.id),
     ];
@@ -143,7 +154,7 @@ export function readClipboard(text: string): ClipboardRead {
   return { kind: 'clipboard', clipboard: parsed.data };
 }
 
-export type NewId = (prefix: 'ent' | 'fld' | 'rel' | 'enm') => string;
+export type NewId = (prefix: 'ent' | 'fld' | 'rel' | 'enm' | FreshIdKind) => string;
 
 export type PastePlan = {
   operations: Operation[];
@@ -281,8 +292,17 @@ export function pasteOperations(design: Design, clip: Clipboard, newId: NewId): 
   for (const relation of relations) operations.push(connectCopy(relation, ids, associationTables));
 
   for (const { entity, id } of copies) {
-    const computed = computedCopy(entity, ids, newId);
+    const fresh: FreshId = (kind) => newId(kind);
+    const computed = copiedComputed(entity, ids, fresh);
     if (computed.length > 0) operations.push({ op: 'updateEntity', entityId: id, patch: { computed } });
+    // Views after the computed fields they may show; their ids are the entity's own, so they stay.
+    const views = copiedViews(entity, ids);
+    if (views)
+      operations.push({
+        op: 'updateEntity',
+        entityId: id,
+        patch: { views, ...(entity.embedViewId ? { embedViewId: entity.embedViewId } : {}) },
+      });
     for (const field of entity.fields) {
       const relationId = mapped(field.copyFrom?.relationId);
       const fieldId = mapped(field.copyFrom?.fieldId);
@@ -301,11 +321,9 @@ export function pasteOperations(design: Design, clip: Clipboard, newId: NewId): 
         });
     }
     // Composite uniques keep the columns that came along (fields and copied relations), two or more.
-    const uniques = (entity.uniques ?? [])
-      .map((u) => ({ id: `${id}.${u.id}`, members: u.members.flatMap((m) => mapped(m) ?? []) }))
-      .filter((u) => u.members.length >= 2);
-    if (uniques.length > 0) operations.push({ op: 'updateEntity', entityId: id, patch: { uniques } });
-    operations.push(resourceCopy(entity, id, ids, paths));
+    const uniques = copiedUniques(entity, ids, fresh);
+    if (uniques) operations.push({ op: 'updateEntity', entityId: id, patch: { uniques } });
+    operations.push(resourceCopy(entity, id, ids, paths, fresh));
   }
   return {
     operations,
@@ -314,31 +332,6 @@ export function pasteOperations(design: Design, clip: Clipboard, newId: NewId): 
       ...createdEnums.filter((e) => clip.layout[e.id]).map((e) => ids.get(e.id) as string),
     ],
   };
-}
-
-/**
- * The computed fields of a copy whose relation (and the fields they read) came along, under new ids (recorded
- * in `ids`, so the copy's sorts keep them); the others are dropped.
- */
-function computedCopy(entity: Entity, ids: Map<string, string>, newId: NewId): ComputedField[] {
-  return (entity.computed ?? []).flatMap((c) => {
-    const relationId = ids.get(c.relationId);
-    const fieldId = c.fieldId === undefined ? undefined : ids.get(c.fieldId);
-    const whereField = c.where === undefined ? undefined : ids.get(c.where.fieldId);
-    if (!relationId || (c.fieldId !== undefined && !fieldId) || (c.where && !whereField)) return [];
-    // A field id: computed ids stand where field ids do (views, sorts).
-    const id = newId('fld');
-    ids.set(c.id, id);
-    return [
-      withoutUndefined({
-        ...c,
-        id,
-        relationId,
-        fieldId,
-        where: c.where && whereField ? { ...c.where, fieldId: whereField } : undefined,
-      }),
-    ];
-  });
 }
 
 function connectCopy(
@@ -367,8 +360,15 @@ function connectCopy(
 }
 
 /** The resource settings of a copy, through the new ids; refs to anything left behind are dropped. */
-function resourceCopy(entity: Entity, id: string, ids: Map<string, string>, paths: Set<string>): Operation {
+function resourceCopy(
+  entity: Entity,
+  id: string,
+  ids: Map<string, string>,
+  paths: Set<string>,
+  freshId: FreshId,
+): Operation {
   const { resource } = entity;
+  const blocks = copiedResourceBlocks(entity, ids, freshId, new Set((entity.views ?? []).map((v) => v.id)));
   const ref = (r: FieldRef): FieldRef | null => {
     const relationId = r.relationId === undefined ? undefined : ids.get(r.relationId);
     if (r.relationId !== undefined && relationId === undefined) return null;
@@ -393,13 +393,12 @@ function resourceCopy(entity: Entity, id: string, ids: Map<string, string>, path
     entityId: id,
     patch: withoutUndefined({
       path,
-      lookupFieldId: ownField(resource.lookupFieldId) ?? PRIMARY_KEY_REF,
+      ...blocks,
+      lookupFieldId: blocks.lookupFieldId ?? ownField(resource.lookupFieldId) ?? PRIMARY_KEY_REF,
       ownerRelationId: resource.ownerRelationId === undefined ? undefined : ids.get(resource.ownerRelationId),
       ownerPath: ownerPath?.every((r) => r !== undefined) ? (ownerPath as string[]) : undefined,
       publicRowsFieldId: ownField(resource.publicRowsFieldId),
       embed: resource.embed.flatMap((r) => ids.get(r) ?? []),
-      // Action ids follow the copy's (as `duplicateEntity` names copied fields).
-      actions: copiedActions(resource.actions, ids, (old) => `${id}.${old}`),
       operations: {
         list: {
           ...withoutUndefined({ ...list, defaultOrder: undefined }),

@@ -7,6 +7,7 @@ import {
   EntityViewSchema,
   type FieldRef,
   IdSchema,
+  PRIMARY_KEY_REF,
   PrimaryKeySchema,
   type Resource,
   UniqueConstraintSchema,
@@ -19,7 +20,14 @@ import {
   removeRelationRefs,
   removeViewRefs,
 } from './cleanup';
-import { assertUniqueMembers, copyDeriveAndUniques } from './cleanup-derive';
+import { assertUniqueMembers, copyDerives } from './cleanup-derive';
+import {
+  copiedComputed,
+  copiedResourceBlocks,
+  copiedUniques,
+  copiedViews,
+  type FreshId,
+} from './copy-blocks';
 import { allIds, assertFreshId, getEntity, mapEntity, withoutUndefined } from './helpers';
 
 export const PositionSchema = z.object({ x: z.number(), y: z.number() });
@@ -131,14 +139,29 @@ export function duplicateEntity(design: Design, args: z.infer<typeof DuplicateEn
   assertFreshId(design, args.newId, ids);
   const fieldIds = new Map(source.fields.map((f) => [f.id, `${args.newId}.${f.id}`]));
   for (const id of fieldIds.values()) assertFreshId(design, id, ids);
-  const remap = (ref: FieldRef): FieldRef => ({ fieldId: fieldIds.get(ref.fieldId) ?? ref.fieldId });
-  // Computed fields count through relations, which the copy does not have: they stay with the original.
-  const computedIds = new Set((source.computed ?? []).map((c) => c.id));
-  const direct = (ref: FieldRef) => ref.relationId === undefined && !computedIds.has(ref.fieldId);
+  // Blocks get ids named after the copy, as its fields do; none may be taken.
+  const fresh: FreshId = (_kind, old) => {
+    const id = `${args.newId}.${old}`;
+    assertFreshId(design, id, ids);
+    ids.add(id);
+    return id;
+  };
+  // The copy has no relations: computed fields, link actions, viewer and value lists through them stay behind.
+  const mapped = new Map(fieldIds);
+  const computed = copiedComputed(source, mapped, fresh);
+  const remap = (ref: FieldRef): FieldRef => ({ fieldId: mapped.get(ref.fieldId) ?? ref.fieldId });
+  const direct = (ref: FieldRef) =>
+    ref.relationId === undefined && (ref.fieldId === PRIMARY_KEY_REF || mapped.has(ref.fieldId));
+  const views = copiedViews(source, mapped);
+  const viewIds = new Set((views ?? []).map((v) => v.id));
   const { list } = source.resource.operations;
   const order = list.defaultOrder && direct(list.defaultOrder.field) ? list.defaultOrder : undefined;
   const resource: Resource = {
-    lookupFieldId: fieldIds.get(source.resource.lookupFieldId) ?? source.resource.lookupFieldId,
+    ...copiedResourceBlocks(source, mapped, fresh, viewIds),
+    lookupFieldId:
+      source.resource.lookupRelationId === undefined
+        ? (fieldIds.get(source.resource.lookupFieldId) ?? source.resource.lookupFieldId)
+        : PRIMARY_KEY_REF,
     embed: [],
     operations: {
       ...source.resource.operations,
@@ -158,18 +181,16 @@ export function duplicateEntity(design: Design, args: z.infer<typeof DuplicateEn
     tableName: undefined,
     fields: source.fields.map((f) => ({ ...f, id: fieldIds.get(f.id) ?? f.id })),
     // View ids are the entity's own (kept, so the operations' view choices still hold); their fields are the copies.
-    views: source.views?.map((v) => ({
-      ...v,
-      fieldIds: v.fieldIds.filter((id) => !computedIds.has(id)).map((id) => fieldIds.get(id) ?? id),
-    })),
-    computed: undefined,
+    views,
+    computed: computed.length > 0 ? computed : undefined,
+    uniques: copiedUniques(source, mapped, fresh),
     resource,
   };
   const origin = design.layout.nodes[source.id] ?? { x: 0, y: 0 };
   const position = args.position ?? { x: origin.x + 40, y: origin.y + 40 };
   return {
     ...design,
-    entities: [...design.entities, copyDeriveAndUniques(withoutUndefined(copy), fieldIds, args.newId)],
+    entities: [...design.entities, copyDerives(withoutUndefined(copy), fieldIds)],
     layout: { ...design.layout, nodes: { ...design.layout.nodes, [args.newId]: position } },
   };
 }

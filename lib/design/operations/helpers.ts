@@ -8,6 +8,9 @@ export function allIds(design: Design): Set<string> {
     ids.add(entity.id);
     for (const field of entity.fields) ids.add(field.id);
     for (const computed of entity.computed ?? []) ids.add(computed.id);
+    for (const unique of entity.uniques ?? []) ids.add(unique.id);
+    for (const action of entity.resource.actions ?? []) ids.add(action.id);
+    for (const list of entity.resource.viewerLists ?? []) ids.add(list.id);
   }
   for (const item of [...design.enums, ...design.relations, ...design.customEndpoints]) ids.add(item.id);
   return ids;

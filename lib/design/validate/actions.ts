@@ -71,15 +71,12 @@ function otherRoutes(ctx: Context): Route[] {
 export function checkActions(ctx: Context): void {
   const others = otherRoutes(ctx);
   const taken: Route[] = [];
-  const ids = new Set<string>();
   ctx.design.entities.forEach((entity, i) => {
     (entity.resource.actions ?? []).forEach((action, j) => {
       const path = `entities[${i}].resource.actions[${j}]`;
       const label = `Action '${action.name}' of '${entity.name}'`;
       const report = (code: Parameters<Context['report']>[0], at: string, message: string) =>
         ctx.report(code, at === '' ? path : `${path}.${at}`, message, entity.id);
-      if (ids.has(action.id)) report('duplicate-id', 'id', `${label} reuses the id '${action.id}'.`);
-      ids.add(action.id);
       if (!SEGMENT.test(action.name)) {
         report(
           'invalid-name',

@@ -32,6 +32,15 @@ export function checkIdentity(ctx: Context): void {
     entity.computed?.forEach((computed, j) => {
       claim(computed.id, `entities[${i}].computed[${j}]`);
     });
+    entity.uniques?.forEach((unique, j) => {
+      claim(unique.id, `entities[${i}].uniques[${j}]`);
+    });
+    entity.resource.actions?.forEach((action, j) => {
+      claim(action.id, `entities[${i}].resource.actions[${j}]`);
+    });
+    entity.resource.viewerLists?.forEach((list, j) => {
+      claim(list.id, `entities[${i}].resource.viewerLists[${j}]`);
+    });
   });
   design.enums.forEach((item, i) => {
     claim(item.id, `enums[${i}]`);

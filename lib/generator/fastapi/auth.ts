@@ -3,6 +3,8 @@ import type { IrEntity, IrOperation, IrOperationKind, IrProject } from '../ir/ty
 import { module } from '../python/code';
 import { Imports } from '../python/imports';
 import { pyDocstring, pyStr } from '../python/literal';
+import { viewerLoadOptions } from './computed';
+import { aliasConfig, aliasKw, wireName } from './envelopes';
 import { responsesArg } from './errors';
 import { decorator, signature } from './handler';
 import { classDef, fkInput, inputField, PASSWORD_MAX } from './schemas';
@@ -29,12 +31,18 @@ export function emitAuthSchemas(project: IrProject): string | null {
   ]);
   const baseModel = imports.from('pydantic', 'BaseModel');
   const fields = user.fields.filter((f) => !f.readOnly && f.id !== auth.role?.id);
-  const forbid = () => `model_config = ${imports.from('pydantic', 'ConfigDict')}(extra="forbid")`;
+  // Bodies take the user's JSON names (`displayName`), as its resource bodies do, and attribute names too.
+  const alias = (name: string) => aliasKw(user, name);
+  const forbid = (names: readonly string[] = []) => {
+    const args = ['extra="forbid"', ...aliasConfig(names.some((n) => alias(n) !== undefined))];
+    return `model_config = ${imports.from('pydantic', 'ConfigDict')}(${args.join(', ')})`;
+  };
+  const fks = user.fks.filter((fk) => fk.inCreate);
   const register = [
-    forbid(),
+    forbid([...fields.map((f) => f.name), ...fks.map((fk) => fk.column)]),
     '',
-    ...fields.map((f) => inputField(f, imports, 'create')),
-    ...user.fks.filter((fk) => fk.inCreate).map((fk) => fkInput(fk, project, imports, 'create')),
+    ...fields.map((f) => inputField(f, imports, 'create', alias(f.name))),
+    ...fks.map((fk) => fkInput(fk, project, imports, 'create', alias(fk.column))),
   ];
   const safeStr = imports.from('app.schemas.common', 'SafeStr');
   const blocks: string[] = [];
@@ -68,17 +76,19 @@ export function emitAuthSchemas(project: IrProject): string | null {
   if (api.meUpdate.length > 0) {
     const own = user.fields.filter((f) => f.inUpdate && f.id !== auth.role?.id);
     const required = own.filter((f) => !f.nullable).map((f) => f.name);
-    const body = [forbid()];
+    const password = own.some((f) => f.isPassword);
+    const body = [forbid([...own.map((f) => f.name), ...(password ? ['current_password'] : [])])];
     if (required.length > 0) {
       const classVar = imports.from('typing', 'ClassVar');
       body.push(
         `__non_nullable__: ${classVar}[frozenset[str]] = frozenset({${required.map(pyStr).join(', ')}})`,
       );
     }
-    body.push('', ...own.map((f) => inputField(f, imports, 'update')));
-    if (own.some((f) => f.isPassword)) {
+    body.push('', ...own.map((f) => inputField(f, imports, 'update', alias(f.name))));
+    if (password) {
+      const named = alias('current_password');
       body.push(
-        `current_password: str | None = ${imports.from('pydantic', 'Field')}(default=None, max_length=${PASSWORD_MAX})`,
+        `current_password: str | None = ${imports.from('pydantic', 'Field')}(default=None${named ? `, alias=${named}` : ''}, max_length=${PASSWORD_MAX})`,
       );
     }
     blocks.push(
@@ -144,6 +154,7 @@ export function emitAuthRoutes(project: IrProject): string | null {
   const imports = new Imports([
     'router',
     '_authenticate',
+    '_for_viewer',
     '_storable',
     ...(shaped ? ['_answer'] : []),
     'register',
@@ -294,11 +305,33 @@ export function emitAuthRoutes(project: IrProject): string | null {
   );
   const me = head(opOf('me') as IrOperation);
   const currentUser = imports.from('app.api.deps', 'CurrentUser');
+  // Per-viewer computed fields of the user (`followed`) are filled for the caller, who is the user answered.
+  const viewed = viewerLoadOptions(user, user.schemas.read, imports, 'user');
+  const seen = (row: string) =>
+    viewed.length === 0 ? [] : [`    ${row} = await _for_viewer(session, ${row})`];
+  if (viewed.length > 0) {
+    blocks.push(
+      [
+        `async def _for_viewer(session: ${asyncSession}, user: ${model}) -> ${model}:`,
+        '    """The user reloaded with the fields that depend on the caller."""',
+        '    statement = (',
+        `        ${imports.from('sqlalchemy', 'select')}(${model})`,
+        `        .where(${model}.id == user.id)`,
+        `        .options(${viewed.join(', ')})`,
+        '        .execution_options(populate_existing=True)',
+        '    )',
+        '    return (await session.execute(statement)).scalar_one()',
+      ].join('\n'),
+    );
+  }
   blocks.push(
     [
       me.decorator,
-      `async def read_me(current_user: ${currentUser}) -> ${answerType}:`,
+      viewed.length === 0
+        ? `async def read_me(current_user: ${currentUser}) -> ${answerType}:`
+        : `async def read_me(session: ${session}, current_user: ${currentUser}) -> ${answerType}:`,
       me.doc,
+      ...seen('current_user'),
       `    return ${answerUser('current_user')}`,
     ].join('\n'),
   );
@@ -322,7 +355,7 @@ export function emitAuthRoutes(project: IrProject): string | null {
               '    data.pop("current_password", None)',
               `    if ${changes}.${password} is not None:`,
               `        if ${changes}.current_password is None:`,
-              `            raise ${imports.from('app.api.scoping', 'invalid')}("current_password", "Required to change the password", None)`,
+              `            raise ${imports.from('app.api.scoping', 'invalid')}(${pyStr(wireName(user, 'current_password'))}, "Required to change the password", None)`,
               `        if not await ${security('verify_password_async')}(${changes}.current_password, current_user.${password}):`,
               `            raise ${httpException}(status_code=403, detail="The current password is wrong")`,
               `        data[${pyStr(password)}] = await ${hash}(${changes}.${password})`,
@@ -333,6 +366,7 @@ export function emitAuthRoutes(project: IrProject): string | null {
         '        setattr(current_user, name, value)',
         `    await ${imports.from('app.api.deps', 'commit_or_409')}(session)`,
         '    await session.refresh(current_user)',
+        ...seen('current_user'),
         `    return ${answerUser('current_user')}`,
       ].join('\n'),
     );

@@ -1,9 +1,10 @@
+import { wireName } from '../fastapi/envelopes';
 import { errorSchemaOf } from '../fastapi/errors-format';
 import { authSchemaNames } from '../ir/auth-api';
 import type { IrEntity, IrProject } from '../ir/types';
 import {
   decorate,
-  inputProp,
+  entityInput,
   type JsonSchema,
   nullable,
   objectSchema,
@@ -47,11 +48,12 @@ export function authShapeSchemas(project: IrProject): Map<string, () => JsonSche
   out.set(names.selfUpdateInner, () => {
     const props: Prop[] = user.fields
       .filter((f) => f.inUpdate && f.id !== auth.role?.id)
-      .map((f) => inputProp(f, 'update'));
+      .map(entityInput(user, 'update'));
     if (user.fields.some((f) => f.isPassword && f.inUpdate && f.id !== auth.role?.id)) {
+      const name = wireName(user, 'current_password');
       props.push({
-        name: 'current_password',
-        schema: decorate(nullable({ type: 'string', maxLength: 1024 }), { name: 'current_password' }),
+        name,
+        schema: decorate(nullable({ type: 'string', maxLength: 1024 }), { name }),
         required: false,
       });
     }

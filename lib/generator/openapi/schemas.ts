@@ -175,7 +175,6 @@ function fkProps(
   entity: IrEntity,
   project: IrProject,
   mode: 'create' | 'update' | 'replace' | 'read',
-  wire = true,
 ): Prop[] {
   const fks =
     mode === 'read' ? entity.fks : entity.fks.filter((fk) => (mode === 'create' ? fk.inCreate : fk.inUpdate));
@@ -183,7 +182,7 @@ function fkProps(
     const target = project.entityById.get(fk.targetId) as IrEntity;
     const base = pkSchema(target);
     const isNullable = mode === 'read' ? fk.nullable : fk.nullable || mode === 'update';
-    const name = wire ? wireName(entity, fk.column) : fk.column;
+    const name = wireName(entity, fk.column);
     const schema = decorate(isNullable ? nullable(base) : base, { name });
     const required = mode === 'read' || ((mode === 'create' || mode === 'replace') && !fk.nullable);
     return { name, schema, required };
@@ -205,7 +204,7 @@ function linkProps(entity: IrEntity, project: IrProject, mode: 'create' | 'updat
 }
 
 /** An entity schema's input property under its JSON name. */
-const entityInput = (entity: IrEntity, mode: 'create' | 'update' | 'replace') => (field: IrField) =>
+export const entityInput = (entity: IrEntity, mode: 'create' | 'update' | 'replace') => (field: IrField) =>
   inputProp(field, mode, wireName(entity, field.name));
 
 export function createSchema(entity: IrEntity, project: IrProject): JsonSchema {
@@ -378,7 +377,8 @@ export function registerSchema(project: IrProject): JsonSchema | null {
   const fields = user.fields.filter((f) => !f.readOnly && f.id !== auth.role?.id);
   return objectSchema(
     auth.registerSchema,
-    [...fields.map((f) => inputProp(f, 'create')), ...fkProps(user, project, 'create', false)],
+    // Under the JSON names, as the generated body takes them (aliases).
+    [...fields.map(entityInput(user, 'create')), ...fkProps(user, project, 'create')],
     undefined,
     true,
   );

@@ -2,6 +2,7 @@ import type { IrEntity, IrProject } from '../../ir/types';
 import { module } from '../../python/code';
 import { Imports } from '../../python/imports';
 import { pyStr } from '../../python/literal';
+import { wireName } from '../envelopes';
 import { tokenHeaders } from '../token-scheme';
 import { inputMaxLength } from '../types';
 import { errorAssert, locAssert } from './error-format';
@@ -324,6 +325,8 @@ function shapeTests(project: IrProject, imports: Imports, t: TestFn): string[] {
   );
   const current = passwordSample(auth.password);
   const next = pyStr('New-Correct-Horse-8-Staple');
+  // The body's JSON name in the design's naming style (`currentPassword` in camelCase).
+  const currentPassword = wireName(user, 'current_password');
   for (const op of project.operations.filter((o) => o.kind === 'me_update')) {
     const call = (body: string, headers = 'headers') =>
       `    response = client.${op.method}(${me}, json=${wrap(body)}, headers=${headers})`;
@@ -332,11 +335,11 @@ function shapeTests(project: IrProject, imports: Imports, t: TestFn): string[] {
       out.push(
         t(`${name}_changes_own_profile`, [
           `    user, headers = ${signIn()}(client)`,
-          call(`{${pyStr(profile.name)}: "Changed"}`),
+          call(`{${pyStr(profile.api)}: "Changed"}`),
           '    assert response.status_code == 200, response.text',
-          `    assert ${userOf('response.json()')}[${pyStr(profile.name)}] == "Changed"`,
+          `    assert ${userOf('response.json()')}[${pyStr(profile.api)}] == "Changed"`,
           `    again = client.get(${me}, headers=headers)`,
-          `    assert ${userOf('again.json()')}[${pyStr(profile.name)}] == "Changed"`,
+          `    assert ${userOf('again.json()')}[${pyStr(profile.api)}] == "Changed"`,
         ]),
       );
     }
@@ -346,11 +349,11 @@ function shapeTests(project: IrProject, imports: Imports, t: TestFn): string[] {
           `    user, headers = ${signIn()}(client)`,
           call(`{${pyStr(password)}: ${next}}`),
           '    assert response.status_code == 422, response.text',
-          `    ${locAssert(project.errorFormat, ['body', 'current_password'])}`,
-          call(`{${pyStr(password)}: ${next}, "current_password": "not-the-password"}`),
+          `    ${locAssert(project.errorFormat, ['body', currentPassword])}`,
+          call(`{${pyStr(password)}: ${next}, ${pyStr(currentPassword)}: "not-the-password"}`),
           '    assert response.status_code == 403, response.text',
           ...errorAssert(project, imports, 403).map((l) => `    ${l}`),
-          call(`{${pyStr(password)}: ${next}, "current_password": ${current}}`),
+          call(`{${pyStr(password)}: ${next}, ${pyStr(currentPassword)}: ${current}}`),
           '    assert response.status_code == 200, response.text',
           `    assert ${pyStr(password)} not in ${userOf('response.json()')}`,
           `    credentials = {${pyStr(login)}: user.${login}, ${pyStr(password)}: ${next}}`,

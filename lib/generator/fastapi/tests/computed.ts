@@ -223,6 +223,23 @@ function valueTests(ctx: Ctx, get: IrOperation, list: IrOperation | undefined, c
   ]);
 }
 
+/** The auth `me` endpoint answers the user's per-viewer values for the caller (themselves). */
+function meTests(ctx: Ctx): void {
+  const api = ctx.project.auth?.api;
+  if (!api || !ctx.entity.isUser) return;
+  const me = (expr: string) => (api.objectKey === null ? expr : `${expr}[${pyStr(api.objectKey)}]`);
+  const read = `${me(`client.get(${pyStr(api.mePath)}, headers=headers).json()`)}`;
+  for (const c of ctx.entity.computed.filter((x) => x.perViewer)) {
+    const key = pyStr(wireName(ctx.entity, c.name));
+    push(ctx, `me_answers_${c.name}_for_the_caller`, [
+      signIn(ctx),
+      `assert ${read}[${key}] is False`,
+      ...linkViewer(ctx, c, 'user', 'user'),
+      `assert ${read}[${key}] is True`,
+    ]);
+  }
+}
+
 /** `_listed(client, params, headers)`: every row the list answers (page after page, in order), by id. */
 function listHelper(ctx: Ctx, list: IrOperation): string {
   const { entity, imports } = ctx;
@@ -340,6 +357,7 @@ export function emitComputedTests(entity: IrEntity, project: IrProject): string 
   for (const c of entity.computed) valueTests(ctx, get, list, c);
   if (readable(list)) sortTests(ctx, list);
   embedTests(ctx, get, list);
+  meTests(ctx);
   if (ctx.tests.length === 0) return null;
   return module(
     imports.render(),

@@ -373,8 +373,6 @@ export function emitAuthDeriveTests(project: IrProject): string | null {
   const auth = project.auth;
   if (!auth) return null;
   const user = project.entityById.get(auth.userId) as IrEntity;
-  // Register and me bodies take attribute names, the factories JSON names: tested where they agree.
-  if (user.fields.some((f) => f.api !== f.name)) return null;
   const imports = new Imports();
   const ctx: Ctx = { entity: user, project, imports, tests: [] };
   const api = auth.api;
@@ -405,7 +403,8 @@ export function emitAuthDeriveTests(project: IrProject): string | null {
       `assert ${userOf('first.json()')}[${target}] == ${pyStr(slug)}`,
       `assert ${userOf('second.json()')}[${target}] == ${pyStr(expected)}`,
     ]);
-    const method = api.meUpdate.includes('patch') ? 'patch' : null;
+    // Both verbs of the me update change only the fields sent.
+    const method = api.meUpdate.includes('patch') ? 'patch' : api.meUpdate.includes('put') ? 'put' : null;
     if (!method || !derive.source.inUpdate) continue;
     const renamed = `Another Name ${tag}`;
     test(ctx, `${method}_me_${field.name}_${derive.onUpdate ? 'follows' : 'keeps'}_${derive.source.name}`, [
@@ -413,7 +412,7 @@ export function emitAuthDeriveTests(project: IrProject): string | null {
       ...(derive.onUpdate
         ? []
         : [`before = ${userOf(`client.get(${pyStr(api.mePath)}, headers=headers).json()`)}[${target}]`]),
-      `response = client.patch(${pyStr(api.mePath)}, json=${wrap(`{${source}: ${pyStr(renamed)}}`)}, headers=headers)`,
+      `response = client.${method}(${pyStr(api.mePath)}, json=${wrap(`{${source}: ${pyStr(renamed)}}`)}, headers=headers)`,
       'assert response.status_code == 200, response.text',
       `assert ${userOf('response.json()')}[${target}] == ${derive.onUpdate ? pyStr(slugOf(renamed, length)) : 'before'}`,
     ]);

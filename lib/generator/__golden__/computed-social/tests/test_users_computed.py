@@ -113,3 +113,15 @@ def test_list_users_sort_by_followers_count(client: TestClient) -> None:
         i for i in _listed(client, {"sort": "-followersCount"}, headers) if i in ours
     ]
     assert descending == [high.id, low.id]
+
+
+def test_me_answers_following_for_the_caller(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    assert client.get("/auth/me", headers=headers).json()["following"] is False
+    run(
+        client,
+        _link,
+        table=users_follows,
+        values={"related_user_id": user.id, "user_id": user.id},
+    )
+    assert client.get("/auth/me", headers=headers).json()["following"] is True

@@ -262,13 +262,13 @@ def test_put_me_password_needs_the_current_one(client: TestClient) -> None:
         headers=headers,
     )
     assert response.status_code == 422, response.text
-    assert "current_password" in response.json()["errors"], response.text
+    assert "currentPassword" in response.json()["errors"], response.text
     response = client.put(
         "/user",
         json={
             "user": {
                 "password": "New-Correct-Horse-8-Staple",
-                "current_password": "not-the-password",
+                "currentPassword": "not-the-password",
             }
         },
         headers=headers,
@@ -280,7 +280,7 @@ def test_put_me_password_needs_the_current_one(client: TestClient) -> None:
         json={
             "user": {
                 "password": "New-Correct-Horse-8-Staple",
-                "current_password": "Correct-Horse-7-Battery",
+                "currentPassword": "Correct-Horse-7-Battery",
             }
         },
         headers=headers,

@@ -18,7 +18,7 @@ from app.core import security
 from app.core.db import SessionLocal
 from app.models.user import User
 from tests.factories import create_user
-from tests.utils import assert_error, headers_for, run
+from tests.utils import assert_error, headers_for, run, sign_in
 
 _counter = itertools.count(1000)
 
@@ -235,3 +235,56 @@ def test_register_with_a_taken_email_names_it(client: TestClient) -> None:
     again["email"] = body["email"]
     response = client.post("/auth/register", json=again)
     assert_error(response, 409, "email")
+
+
+def test_put_me_changes_own_profile(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.put("/auth/me", json={"displayName": "Changed"}, headers=headers)
+    assert response.status_code == 200, response.text
+    assert response.json()["displayName"] == "Changed"
+    again = client.get("/auth/me", headers=headers)
+    assert again.json()["displayName"] == "Changed"
+
+
+def test_put_me_password_needs_the_current_one(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    response = client.put(
+        "/auth/me", json={"password": "New-Correct-Horse-8-Staple"}, headers=headers
+    )
+    assert response.status_code == 422, response.text
+    assert "currentPassword" in response.json()["errors"], response.text
+    response = client.put(
+        "/auth/me",
+        json={
+            "password": "New-Correct-Horse-8-Staple",
+            "currentPassword": "not-the-password",
+        },
+        headers=headers,
+    )
+    assert response.status_code == 403, response.text
+    assert_error(response, 403)
+    response = client.put(
+        "/auth/me",
+        json={
+            "password": "New-Correct-Horse-8-Staple",
+            "currentPassword": "Correct-Horse-7-Battery",
+        },
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    assert "password" not in response.json()
+    credentials = {"email": user.email, "password": "New-Correct-Horse-8-Staple"}
+    assert client.post("/auth/login/json", json=credentials).status_code == 200
+
+
+def test_put_me_to_a_taken_email_is_409(client: TestClient) -> None:
+    other, _ = sign_in(client)
+    user, headers = sign_in(client)
+    response = client.put("/auth/me", json={"email": other.email}, headers=headers)
+    assert response.status_code == 409, response.text
+    assert_error(response, 409, "email")
+
+
+def test_put_me_needs_a_token(client: TestClient) -> None:
+    response = client.put("/auth/me", json={})
+    assert response.status_code == 401

@@ -38,7 +38,7 @@ class UserWithToken(UserRead):
 class UserSelfUpdate(UpdateModel):
     """Body of `PUT /user`: only the fields sent are changed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     __non_nullable__: ClassVar[frozenset[str]] = frozenset(
         {"email", "password", "username"}
     )
@@ -56,7 +56,9 @@ class UserSelfUpdate(UpdateModel):
     )
     bio: str | None = Field(default=None, max_length=2000)
     image: HttpUrlStr | None = Field(default=None, max_length=2048)
-    current_password: str | None = Field(default=None, max_length=1024)
+    current_password: str | None = Field(
+        default=None, alias="currentPassword", max_length=1024
+    )
 
 
 class UserWithTokenEnvelope(BaseModel):

@@ -23,11 +23,11 @@ class LoginRequest(BaseModel):
 class UserRegister(BaseModel):
     """Body of `POST /auth/register`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     email: EmailStr = Field(max_length=320)
     password: str = Field(min_length=8, max_length=128)
-    display_name: str = Field(max_length=80)
+    display_name: str = Field(alias="displayName", max_length=80)
 
 
 class UserSelfEnvelope(BaseModel):

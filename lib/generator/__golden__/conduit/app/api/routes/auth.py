@@ -125,7 +125,7 @@ async def update_me(
     data.pop("current_password", None)
     if changes.password is not None:
         if changes.current_password is None:
-            raise invalid("current_password", "Required to change the password", None)
+            raise invalid("currentPassword", "Required to change the password", None)
         if not await verify_password_async(
             changes.current_password, current_user.password
         ):

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.derived import unique_slug
+from app.api.scoping import invalid
 from app.core.security import (
     create_access_token,
     hash_password_async,
@@ -16,7 +17,7 @@ from app.core.security import (
     verify_password_async,
 )
 from app.models.user import User, normalise_login
-from app.schemas.auth import LoginRequest, Token, UserRegister
+from app.schemas.auth import LoginRequest, Token, UserRegister, UserSelfUpdate
 from app.schemas.common import check_text
 from app.schemas.errors import error_responses
 from app.schemas.user import UserRead
@@ -100,4 +101,40 @@ async def login_json(session: SessionDep, body: LoginRequest) -> Token:
 @router.get("/me", responses=error_responses(401))
 async def read_me(current_user: CurrentUser) -> UserRead:
     """The signed-in user, with the fields only they may see."""
+    return UserRead.model_validate(current_user)
+
+
+@router.put("/me", responses=error_responses(401, 403, 409, 422))
+async def update_me(
+    session: SessionDep,
+    current_user: CurrentUser,
+    body: UserSelfUpdate,
+) -> UserRead:
+    """Change one's own profile: only the fields sent. A new password needs
+    `current_password` (422 without it, 403 when wrong); 409 when the email
+    is taken.
+    """
+    data = body.model_dump(exclude_unset=True)
+    data.pop("current_password", None)
+    if body.password is not None:
+        if body.current_password is None:
+            raise invalid("currentPassword", "Required to change the password", None)
+        if not await verify_password_async(
+            body.current_password, current_user.password
+        ):
+            raise HTTPException(status_code=403, detail="The current password is wrong")
+        data["password"] = await hash_password_async(body.password)
+    if "display_name" in data and data["display_name"] != current_user.display_name:
+        data["handle"] = await unique_slug(
+            session,
+            User.handle,
+            data["display_name"],
+            40,
+            "displayName",
+            User.id != current_user.id,
+        )
+    for name, value in data.items():
+        setattr(current_user, name, value)
+    await commit_or_409(session)
+    await session.refresh(current_user)
     return UserRead.model_validate(current_user)
