@@ -39,3 +39,15 @@ def test_user_following_is_true_for_the_linked_viewer_only(client: TestClient) -
     assert _read(client, row, headers)["following"] is True
     assert _read(client, row, other_headers)["following"] is False
     assert _read(client, row, {})["following"] is False
+
+
+def test_me_answers_following_for_the_caller(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    assert client.get("/user", headers=headers).json()["user"]["following"] is False
+    run(
+        client,
+        _link,
+        table=follows,
+        values={"related_user_id": user.id, "user_id": user.id},
+    )
+    assert client.get("/user", headers=headers).json()["user"]["following"] is True

@@ -98,3 +98,15 @@ def test_user_followed_is_true_for_the_linked_viewer_only(client: TestClient) ->
     assert _read(client, row, {})["followed"] is False
     assert _listed(client, {}, headers)[row.id]["followed"] is True
     assert _listed(client, {}, other_headers)[row.id]["followed"] is False
+
+
+def test_me_answers_followed_for_the_caller(client: TestClient) -> None:
+    user, headers = sign_in(client)
+    assert client.get("/auth/me", headers=headers).json()["followed"] is False
+    run(
+        client,
+        _link,
+        table=follows,
+        values={"related_user_id": user.id, "user_id": user.id},
+    )
+    assert client.get("/auth/me", headers=headers).json()["followed"] is True

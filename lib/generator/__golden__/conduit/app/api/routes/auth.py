@@ -3,6 +3,7 @@
 from fastapi import APIRouter, HTTPException
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import with_expression
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.api.scoping import invalid
@@ -12,6 +13,7 @@ from app.core.security import (
     password_needs_rehash,
     verify_password_async,
 )
+from app.models.computed import user_following
 from app.models.user import User, normalise_login
 from app.schemas.auth import (
     LoginRequestEnvelope,
@@ -104,9 +106,23 @@ async def login_json(
     return _answer(user)
 
 
+async def _for_viewer(session: AsyncSession, user: User) -> User:
+    """The user reloaded with the fields that depend on the caller."""
+    statement = (
+        select(User)
+        .where(User.id == user.id)
+        .options(with_expression(User.following, user_following(user)))
+        .execution_options(populate_existing=True)
+    )
+    return (await session.execute(statement)).scalar_one()
+
+
 @router.get("/user", responses=error_responses(401))
-async def read_me(current_user: CurrentUser) -> UserWithTokenEnvelope:
+async def read_me(
+    session: SessionDep, current_user: CurrentUser
+) -> UserWithTokenEnvelope:
     """The signed-in user, with the fields only they may see."""
+    current_user = await _for_viewer(session, current_user)
     return _answer(current_user)
 
 
@@ -135,4 +151,5 @@ async def update_me(
         setattr(current_user, name, value)
     await commit_or_409(session)
     await session.refresh(current_user)
+    current_user = await _for_viewer(session, current_user)
     return _answer(current_user)

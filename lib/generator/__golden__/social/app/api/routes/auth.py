@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from fastapi.security import OAuth2PasswordRequestForm
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import with_expression
 
 from app.api.deps import CurrentUser, SessionDep, commit_or_409
 from app.core.security import (
@@ -14,6 +15,7 @@ from app.core.security import (
     password_needs_rehash,
     verify_password_async,
 )
+from app.models.computed import user_followed
 from app.models.user import User, normalise_login
 from app.schemas.auth import LoginRequest, Token, UserRegister
 from app.schemas.common import check_text
@@ -94,7 +96,19 @@ async def login_json(session: SessionDep, body: LoginRequest) -> Token:
     return Token(access_token=create_access_token(str(user.id)))
 
 
+async def _for_viewer(session: AsyncSession, user: User) -> User:
+    """The user reloaded with the fields that depend on the caller."""
+    statement = (
+        select(User)
+        .where(User.id == user.id)
+        .options(with_expression(User.followed, user_followed(user)))
+        .execution_options(populate_existing=True)
+    )
+    return (await session.execute(statement)).scalar_one()
+
+
 @router.get("/me", responses=error_responses(401))
-async def read_me(current_user: CurrentUser) -> UserRead:
+async def read_me(session: SessionDep, current_user: CurrentUser) -> UserRead:
     """The signed-in user, with the fields only they may see."""
+    current_user = await _for_viewer(session, current_user)
     return UserRead.model_validate(current_user)
