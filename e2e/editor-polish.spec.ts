@@ -268,7 +268,7 @@ test.describe('editor polish', () => {
     await expect(pin).toBeVisible();
 
     // Edit: the inspector shows it; the canvas and the generated code follow.
-    await selectBox(editor, 'Tag');
+    await selectBox(editor, 'Comment');
     await pin.click();
     await expect(editor.inspector.getByRole('region', { name: 'Custom endpoint' })).toBeVisible();
     await expect(editor.inspector.getByLabel('Method', { exact: true })).toHaveValue('POST');

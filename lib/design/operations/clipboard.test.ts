@@ -90,7 +90,7 @@ describe('pasteOperations', () => {
     expect(twice.entities.map((e) => e.name).slice(-2)).toEqual(['Tag2', 'Tag3']);
     expect(twice.layout.nodes[plan.nodeIds[0] as string]).toEqual({
       x: 420 + 2 * PASTE_STEP,
-      y: 420 + 2 * PASTE_STEP,
+      y: 600 + 2 * PASTE_STEP,
     });
   });
 

@@ -50,7 +50,7 @@ export function blogTemplate(): Design {
     ...fields('e_comment', [
       { id: 'f_comment_body', name: 'body', type: 'text', constraints: { minLength: 1, maxLength: 5000 } },
     ]),
-    { op: 'addEntity', id: 'e_tag', name: 'Tag', position: { x: 420, y: 420 } },
+    { op: 'addEntity', id: 'e_tag', name: 'Tag', position: { x: 420, y: 600 } },
     ...fields('e_tag', [
       { id: 'f_tag_name', name: 'name', type: 'string', unique: true, constraints: { maxLength: 50 } },
     ]),
