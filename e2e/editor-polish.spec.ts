@@ -301,7 +301,13 @@ test.describe('editor polish', () => {
     // Delete: the inspector button and the Delete key.
     await editor.inspector.getByRole('button', { name: 'Delete endpoint' }).click();
     await expect(editor.entity('Post').getByRole('button', { name: /^Custom endpoint / })).toHaveCount(0);
-    await loose.getByRole('button', { name: 'Custom endpoint GET /me' }).click();
+    // The canvas redraws after the delete: select once the row is settled, and see the selection before Delete.
+    await expect(async () => {
+      await loose.getByRole('button', { name: 'Custom endpoint GET /me' }).click();
+      await expect(editor.inspector.getByRole('region', { name: 'Custom endpoint' })).toBeVisible({
+        timeout: 2_000,
+      });
+    }).toPass();
     await page.keyboard.press('Delete');
     await expect(loose).toHaveCount(0);
 
