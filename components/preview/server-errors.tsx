@@ -24,11 +24,17 @@ export function ServerErrors({
   useEffect(() => {
     if (failures === 0) return;
     let cancelled = false;
-    void callApi<{ tracebacks: Traceback[] }>(`/api/workspaces/${workspaceId}/preview/errors`).then(
-      (result) => {
-        if (!cancelled && result.ok) setLatest(result.data.tracebacks.at(-1) ?? null);
-      },
-    );
+    // uvicorn logs the traceback just after the 500 went out: ask again a few times until it is there.
+    const ask = async (attempt: number) => {
+      const result = await callApi<{ tracebacks: Traceback[] }>(
+        `/api/workspaces/${workspaceId}/preview/errors`,
+      );
+      if (cancelled || !result.ok) return;
+      const last = result.data.tracebacks.at(-1);
+      if (last || attempt >= 8) setLatest(last ?? null);
+      else setTimeout(() => void ask(attempt + 1), 250);
+    };
+    void ask(0);
     return () => {
       cancelled = true;
     };
