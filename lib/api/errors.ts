@@ -50,6 +50,15 @@ export class ApiError extends Error {
 
 export const notFound = (what = 'Workspace') => new ApiError('not_found', `${what} not found.`);
 
+/** A save based on an older version of the workspace (its design or its code changed elsewhere): 409. */
+export const staleVersion = (currentVersion: number) =>
+  new ApiError(
+    'conflict',
+    'This workspace was changed elsewhere since you loaded it. Reload to get the latest version.',
+    undefined,
+    { currentVersion },
+  );
+
 /** `entities[2].fields[0].name` style paths for zod issues. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';

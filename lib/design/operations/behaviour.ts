@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { type Design, type FieldRef, IdSchema } from '../schema';
+import { type Design, IdSchema } from '../schema';
+import { withoutComputed } from './computed-cleanup';
 import { OperationError } from './errors';
-import { mapEntity, withoutUndefined } from './helpers';
+import { mapEntity } from './helpers';
 
 export const DeleteComputedFieldArgs = z.object({ entityId: IdSchema, computedId: IdSchema });
 /**
@@ -16,31 +17,6 @@ export function deleteComputedField(design: Design, args: z.infer<typeof DeleteC
         `Entity '${entity.name}' has no computed field with id '${args.computedId}'.`,
       );
     }
-    const own = (ref: FieldRef) => ref.relationId === undefined && ref.fieldId === args.computedId;
-    const list = entity.resource.operations.list;
-    return {
-      ...entity,
-      computed: (entity.computed ?? []).filter((c) => c.id !== args.computedId),
-      ...(entity.views
-        ? {
-            views: entity.views.map((v) => ({
-              ...v,
-              fieldIds: v.fieldIds.filter((id) => id !== args.computedId),
-            })),
-          }
-        : {}),
-      resource: {
-        ...entity.resource,
-        operations: {
-          ...entity.resource.operations,
-          list: withoutUndefined({
-            ...list,
-            filters: list.filters.filter((f) => !own(f)),
-            sortable: list.sortable.filter((f) => !own(f)),
-            defaultOrder: list.defaultOrder && own(list.defaultOrder.field) ? undefined : list.defaultOrder,
-          }),
-        },
-      },
-    };
+    return withoutComputed(entity, (c) => c.id === args.computedId);
   });
 }

@@ -18,7 +18,11 @@ export function removeComputedRefs(
   return { ...design, entities: design.entities.map((e) => withoutComputed(e, uses)) };
 }
 
-function withoutComputed(entity: Entity, uses: (c: ComputedField) => boolean): Entity {
+/**
+ * The entity without the computed fields `uses` picks, and without their ids wherever they stand for a field of
+ * the entity (view members, filters, sortable fields, the default order).
+ */
+export function withoutComputed(entity: Entity, uses: (c: ComputedField) => boolean): Entity {
   const dropped = new Set((entity.computed ?? []).filter(uses).map((c) => c.id));
   if (dropped.size === 0) return entity;
   const list = entity.resource.operations.list;
@@ -36,6 +40,7 @@ function withoutComputed(entity: Entity, uses: (c: ComputedField) => boolean): E
         ...entity.resource.operations,
         list: withoutUndefined({
           ...list,
+          filters: list.filters.filter(keep),
           sortable: list.sortable.filter(keep),
           defaultOrder: list.defaultOrder && keep(list.defaultOrder.field) ? list.defaultOrder : undefined,
         }),

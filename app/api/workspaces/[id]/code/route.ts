@@ -1,6 +1,6 @@
 import { requireWorkspace } from '@/lib/api/access';
 import { getUserCode, saveUserCode } from '@/lib/api/contracts';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { notFound, staleVersion } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 import { requestUserCode } from '@/lib/api/user-code';
 import { saveUserCode as storeUserCode } from '@/lib/db/queries/workspaces';
@@ -17,13 +17,6 @@ export const PUT = route(saveUserCode, async ({ db, user, params, body }) => {
   const userCode = requestUserCode(body.userCode); // 413 past the size limit, 422 for paths and counts
   const result = await storeUserCode(db, user.id, params.id, userCode, body.baseVersion);
   if (result.status === 'not-found') throw notFound();
-  if (result.status === 'conflict') {
-    throw new ApiError(
-      'conflict',
-      'This workspace was changed elsewhere since you loaded it. Reload to get the latest version.',
-      undefined,
-      { currentVersion: result.version },
-    );
-  }
+  if (result.status === 'conflict') throw staleVersion(result.version);
   return { version: result.version, updatedAt: result.updatedAt };
 });

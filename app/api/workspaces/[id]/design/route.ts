@@ -1,6 +1,6 @@
 import { requireWorkspace } from '@/lib/api/access';
 import { getDesign, saveDesign } from '@/lib/api/contracts';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { ApiError, notFound, staleVersion } from '@/lib/api/errors';
 import { assertDesignSize, storedDesignRefused } from '@/lib/api/generate';
 import { route } from '@/lib/api/route';
 import { saveDesign as storeDesign } from '@/lib/db/queries/workspaces';
@@ -28,14 +28,7 @@ export const PUT = route(saveDesign, async ({ db, user, params, body }) => {
   }
   const result = await storeDesign(db, user.id, params.id, loaded.design, body.baseVersion);
   if (result.status === 'not-found') throw notFound();
-  if (result.status === 'conflict') {
-    throw new ApiError(
-      'conflict',
-      'This workspace was changed elsewhere since you loaded it. Reload to get the latest version.',
-      undefined,
-      { currentVersion: result.version },
-    );
-  }
+  if (result.status === 'conflict') throw staleVersion(result.version);
   const problems = validateDesign(loaded.design).map(({ code, path, message }) => ({ code, path, message }));
   return { version: result.version, updatedAt: result.updatedAt, problems };
 });
