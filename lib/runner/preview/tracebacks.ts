@@ -1,3 +1,4 @@
+import { projectPath } from '../python-output';
 import { INNER_ROOT } from './sandbox';
 
 /** One frame of a Python traceback; `file` is project-relative when the frame is the project's own code. */
@@ -17,7 +18,7 @@ export type Traceback = {
 };
 
 /** Where the project sits inside the sandbox (`cwd` of every preview process). */
-const PROJECT_ROOT = `${INNER_ROOT}/app/`;
+const PROJECT_DIR = `${INNER_ROOT}/app`;
 const FRAME = /^\s*File "([^"]+)", line (\d+), in (.+)$/;
 const MAX_TRACEBACKS = 5;
 const MAX_FRAMES = 60;
@@ -62,8 +63,8 @@ export function parseTracebacks(output: string): Traceback[] {
 }
 
 function frameOf(path: string, line: string, fn: string): TracebackFrame {
-  const inProject =
-    path.startsWith(PROJECT_ROOT) && !path.includes('/.venv/') && !path.includes('/site-packages/');
-  const file = inProject ? path.slice(PROJECT_ROOT.length) : (path.split('/').slice(-2).join('/') ?? path);
+  const relative = path.startsWith('/') ? projectPath(path, PROJECT_DIR) : null;
+  const inProject = relative !== null && !path.includes('/.venv/') && !path.includes('/site-packages/');
+  const file = inProject ? relative : path.split('/').slice(-2).join('/');
   return { file, line: Number(line), function: fn.trim().slice(0, 200), inProject };
 }
