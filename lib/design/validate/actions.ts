@@ -2,7 +2,7 @@ import type { Entity, Relation, ResourceAction } from '../schema';
 import { checkAccess } from './access';
 import type { Context } from './context';
 import { literalDefaultProblem } from './fields';
-import { servedResourcePath } from './nesting';
+import { crudRoutes, servedResourcePath } from './nesting';
 import { reservedRouteReason } from './routes';
 
 /** A path segment of its own: letters, digits and `._~-` (no parameter, no slash). */
@@ -41,20 +41,7 @@ export function actionRoutes(ctx: Context, entity: Entity, action: ResourceActio
 /** Every other route of the app an action could clash with: CRUD routes of every resource, custom endpoints. */
 function otherRoutes(ctx: Context): Route[] {
   const routes: Route[] = [];
-  for (const entity of ctx.design.entities) {
-    const base = servedResourcePath(ctx, entity);
-    const ops = entity.resource.operations;
-    const crud = [
-      ['GET', base, ops.list.enabled, 'list'],
-      ['POST', base, ops.create.enabled, 'create'],
-      ['GET', `${base}/{}`, ops.get.enabled, 'get'],
-      ['PATCH', `${base}/{}`, ops.update.enabled, 'update'],
-      ['PUT', `${base}/{}`, ops.update.enabled, 'update'],
-      ['DELETE', `${base}/{}`, ops.delete.enabled, 'delete'],
-    ] as const;
-    for (const [method, path, enabled, name] of crud)
-      if (enabled) routes.push({ method, path, what: `the '${name}' endpoint of '${entity.name}'` });
-  }
+  for (const entity of ctx.design.entities) routes.push(...crudRoutes(ctx, entity));
   for (const endpoint of ctx.design.customEndpoints) {
     const entity = endpoint.entityId === undefined ? undefined : ctx.entities.get(endpoint.entityId);
     const path = entity ? `${servedResourcePath(ctx, entity)}${endpoint.path}` : endpoint.path;

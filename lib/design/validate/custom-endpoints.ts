@@ -2,7 +2,7 @@ import { PYTHON_KEYWORDS } from '../names';
 import { checkAccess } from './access';
 import type { Context } from './context';
 import { checkCustomQuery } from './custom-query';
-import { servedResourcePath } from './nesting';
+import { crudRoutes, servedResourcePath } from './nesting';
 import { reservedRouteReason } from './routes';
 
 const ENDPOINT_PATH = /^(\/([A-Za-z0-9._~-]+|\{[a-z_][a-z0-9_]*\}))+$/;
@@ -15,21 +15,9 @@ function routeKey(method: string, path: string): string {
 export function checkCustomEndpoints(ctx: Context): void {
   const { report, design } = ctx;
   const routes = new Map<string, string>();
-  for (const entity of design.entities) {
-    // Nested resources are served under their parent's item path: custom routes clash with that.
-    const base = servedResourcePath(ctx, entity);
-    const ops = entity.resource.operations;
-    const crud = [
-      ['GET', base, ops.list.enabled, 'list'],
-      ['POST', base, ops.create.enabled, 'create'],
-      ['GET', `${base}/{}`, ops.get.enabled, 'get'],
-      ['PATCH', `${base}/{}`, ops.update.enabled, 'update'],
-      ['DELETE', `${base}/{}`, ops.delete.enabled, 'delete'],
-    ] as const;
-    for (const [method, path, enabled, name] of crud) {
-      if (enabled) routes.set(routeKey(method, path), `the '${name}' endpoint of '${entity.name}'`);
-    }
-  }
+  // Nested resources are served under their parent's item path: custom routes clash with that.
+  for (const entity of design.entities)
+    for (const route of crudRoutes(ctx, entity)) routes.set(routeKey(route.method, route.path), route.what);
   design.customEndpoints.forEach((endpoint, i) => {
     const path = `customEndpoints[${i}]`;
     const id = endpoint.id;

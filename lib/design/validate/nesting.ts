@@ -1,3 +1,4 @@
+import { resourceApiShape } from '../api-shape';
 import { resourcePathFor } from '../names';
 import { CRUD_OPERATIONS, type Entity } from '../schema';
 import type { Context } from './context';
@@ -20,6 +21,29 @@ export function servedResourcePath(ctx: Context, entity: Entity): string {
   const parent = nestingParent(ctx, entity);
   if (!parent || parent.resource.parentRelationId !== undefined) return own;
   return `${parent.resource.path ?? resourcePathFor(parent.name)}/{}${own}`;
+}
+
+/** The CRUD routes a resource serves (enabled operations only; the update verbs it is served with). */
+export function crudRoutes(ctx: Context, entity: Entity): { method: string; path: string; what: string }[] {
+  const base = servedResourcePath(ctx, entity);
+  const ops = entity.resource.operations;
+  const verb = resourceApiShape(ctx.design.api, entity).update;
+  const update = [...(verb === 'put' ? [] : ['PATCH']), ...(verb === 'patch' ? [] : ['PUT'])];
+  const routes: [method: string, path: string, enabled: boolean, name: string][] = [
+    ['GET', base, ops.list.enabled, 'list'],
+    ['POST', base, ops.create.enabled, 'create'],
+    ['GET', `${base}/{}`, ops.get.enabled, 'get'],
+    ...update.map((method): [string, string, boolean, string] => [
+      method,
+      `${base}/{}`,
+      ops.update.enabled,
+      'update',
+    ]),
+    ['DELETE', `${base}/{}`, ops.delete.enabled, 'delete'],
+  ];
+  return routes
+    .filter(([, , enabled]) => enabled)
+    .map(([method, path, , name]) => ({ method, path, what: `the '${name}' endpoint of '${entity.name}'` }));
 }
 
 const owns = (ctx: Context, entity: Entity) =>

@@ -163,6 +163,20 @@ describe('custom endpoints', () => {
     expect(problemsOf(design, 'invalid-path')).toEqual([]);
   });
 
+  it('clashes with the update route at the verbs it is served with', () => {
+    const design = withFields();
+    design.customEndpoints.push(
+      endpoint({ id: 'put', path: '/things/{id}', method: 'PUT' }),
+      endpoint({ id: 'patch', path: '/things/{id}', method: 'PATCH' }),
+    );
+    const clashing = () => problemsOf(design, 'duplicate-route').map((p) => p.elementId);
+    expect(clashing()).toEqual(['patch']);
+    design.api.update = 'put';
+    expect(clashing()).toEqual(['put']);
+    design.api.update = 'both';
+    expect(clashing()).toEqual(['put', 'patch']);
+  });
+
   it('owner access on a custom endpoint needs an entity with an owner relation', () => {
     const design = blog();
     design.customEndpoints.push(endpoint({ id: 'x', path: '/mine', access: { kind: 'owner' } }));
