@@ -5,6 +5,7 @@
  * a few at once (503 beyond).
  */
 import 'server-only';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '@/lib/api/errors';
@@ -14,6 +15,11 @@ import type { UserCode } from '@/lib/generator/user-code/types';
 export function checksFolder(workspaceId: string, kind: 'run' | 'try-it', dataDir = dataFolder()): string {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(workspaceId)) throw new Error(`not a workspace id: ${workspaceId}`);
   return path.resolve(dataDir, 'checks', workspaceId, kind);
+}
+
+/** Removes a workspace's kept check folders (both kinds), for a deleted workspace. */
+export async function removeChecksFolders(workspaceId: string, dataDir = dataFolder()): Promise<void> {
+  await rm(path.dirname(checksFolder(workspaceId, 'run', dataDir)), { recursive: true, force: true });
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   renameWorkspace as updateName,
 } from '@/lib/db/queries/workspaces';
 import { previewManager } from '@/lib/runner/preview/manager';
+import { removeChecksFolders } from '@/lib/runner/workspace-checks';
 
 export const GET = route(getWorkspace, async ({ db, user, params }) => {
   const { workspace } = await requireWorkspace(db, user, params.id, 'read');
@@ -24,6 +25,7 @@ export const PATCH = route(renameWorkspace, async ({ db, user, params, body }) =
 export const DELETE = route(deleteWorkspace, async ({ db, user, params }) => {
   await requireWorkspace(db, user, params.id, 'owner');
   if (!(await removeWorkspace(db, user.id, params.id))) throw notFound();
-  // Its preview goes too: process, code and data.
+  // Its preview goes too (process, code and data), and the folders its checks kept.
   await previewManager().remove(params.id);
+  await removeChecksFolders(params.id);
 });
