@@ -194,7 +194,7 @@ class PgReader {
     const what = SKIPPED_STATEMENTS[kind] ?? kind.replace(/Stmt$/, '');
     this.schema.skipped.push({
       subject: `statement ${what}`,
-      message: `A ${what} is not part of the design.`,
+      message: `This ${what} is not part of the design.`,
       at,
     });
   }
@@ -379,6 +379,17 @@ class PgReader {
   /** ALTER TABLE as pg_dump writes it: constraints, defaults (sequences), identities, NOT NULL, new columns. */
   private alterTable(body: J, at: SqlPos): void {
     const name = this.name(body.relation);
+    const objtype = str(body.objtype) ?? 'OBJECT_TABLE';
+    if (objtype !== 'OBJECT_TABLE') {
+      // pg_dump writes ALTER TABLE for sequences and views too (owners, defaults).
+      const what = objtype.replace('OBJECT_', '').toLowerCase().replace('_', ' ');
+      this.schema.skipped.push({
+        subject: `ALTER ${what} ${displayName(name)}`,
+        message: `This change of a ${what} is not part of the design.`,
+        at,
+      });
+      return;
+    }
     const table = this.findTable(name);
     for (const raw of arr(body.cmds)) {
       const cmd = node(raw)[1];

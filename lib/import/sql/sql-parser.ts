@@ -1,5 +1,6 @@
 import nodeSqlParser from 'node-sql-parser';
 import { ImportError } from '../types';
+import { normaliseTypes } from './column-type-names';
 import {
   type CompareOp,
   displayName,
@@ -74,9 +75,15 @@ class Reader {
     private readonly dialect: Dialect,
   ) {}
 
+  /** Types of the statement being read that the grammar does not know, as written, by offset. */
+  private writtenTypes = new Map<number, string>();
+
   statement(statement: Statement): void {
     const at = this.source.at(statement.start);
-    const ast = this.parse(statement, at);
+    const normalised = normaliseTypes(statement.text, this.dialect);
+    this.writtenTypes = normalised.types;
+    const parsed = { text: normalised.text, start: statement.start };
+    const ast = this.parse(parsed, at);
     if (ast === undefined) return;
     for (const item of Array.isArray(ast) ? ast : [ast]) this.node(obj(item), statement, at);
   }
@@ -134,7 +141,7 @@ class Reader {
 
   private skipStatement(type: string | undefined, keyword: string | undefined, at: SqlPos): void {
     const what = [type, keyword].filter(Boolean).join(' ') || 'statement';
-    this.skip(`statement ${what}`, `A ${what} is not part of the design.`, at);
+    this.skip(`statement ${what}`, `This ${what} is not part of the design.`, at);
   }
 
   private tableName(ref: unknown): SqlName {
@@ -163,7 +170,7 @@ class Reader {
         const colName = columnName(def.column);
         const found = this.locate(statement, colName, cursor);
         cursor = found.index + colName.length;
-        this.column(table, def, found.at);
+        this.column(table, def, found.at, this.writtenType(statement.text, cursor));
       } else {
         const kind = str(def.constraint_type) ?? str(def.keyword) ?? '';
         const found = this.locate(statement, keywordOf(kind), cursor);
@@ -171,6 +178,10 @@ class Reader {
         this.tableConstraint(table, def, found.at);
       }
     }
+    // SQLite: a single INTEGER primary key is the rowid, numbered by the database.
+    const pk = table.primaryKey?.columns;
+    const pkColumn = pk?.length === 1 ? table.columns.find((c) => c.name === pk[0]) : undefined;
+    if (this.dialect === 'sqlite' && pkColumn?.type.name === 'integer') pkColumn.autoIncrement = true;
     for (const option of arr(ast.table_options)) {
       const o = obj(option);
       if (str(o.keyword)?.toLowerCase() === 'comment') table.comment = unquote(String(o.value ?? ''));
@@ -180,9 +191,17 @@ class Reader {
     if (name.schema === undefined) this.tables.set(name.name, table);
   }
 
-  private column(table: SqlTable, def: J, at: SqlPos): void {
+  /** The type written after a column name ending at `end`, when the normaliser replaced it. */
+  private writtenType(text: string, end: number): string | undefined {
+    let i = end;
+    if (i < text.length && '"`]'.includes(text.charAt(i))) i++;
+    while (i < text.length && /\s/.test(text.charAt(i))) i++;
+    return this.writtenTypes.get(i);
+  }
+
+  private column(table: SqlTable, def: J, at: SqlPos, written?: string): void {
     const definition = obj(def.definition);
-    const type = this.type(definition);
+    const type = written === undefined ? this.type(definition) : typeFromText(written);
     const primary = typeof def.primary_key === 'string';
     const column: SqlColumn = {
       name: columnName(def.column),
@@ -191,8 +210,6 @@ class Reader {
       autoIncrement: typeof def.auto_increment === 'string',
       at,
     };
-    // SQLite: an INTEGER PRIMARY KEY is the rowid, numbered by the database.
-    if (this.dialect === 'sqlite' && primary && type.name === 'integer') column.autoIncrement = true;
     const dflt = obj(def.default_val).value;
     if (dflt !== undefined) column.default = this.defaultOf(dflt);
     const comment = obj(obj(def.comment).value).value;
@@ -283,7 +300,10 @@ class Reader {
     let expression = false;
     for (const raw of arr(ast.index_columns)) {
       const col = obj(raw);
-      if (str(col.type) === 'column_ref') columns.push(columnName(col));
+      const type = str(col.type);
+      if (type === 'column_ref') columns.push(columnName(col));
+      // SQLite reads `"name"` as a column where it can (node-sql-parser keeps it a string).
+      else if (type === 'double_quote_string' && typeof col.value === 'string') columns.push(col.value);
       else expression = true;
     }
     const name = str(obj(ast.index).name) ?? str(ast.index);
@@ -317,8 +337,11 @@ class Reader {
         this.tableConstraint(table, obj(expr.create_definitions), found.at);
       else if (action === 'add' && resource === 'index')
         this.tableConstraint(table, { ...expr, resource: 'index' }, found.at);
-      else if (action === 'add' && resource === 'column') this.column(table, expr, found.at);
-      else this.skip(subject, 'This change of a table is not part of the design.', found.at);
+      else if (action === 'add' && resource === 'column') {
+        const colName = columnName(expr.column);
+        const col = this.locate(statement, colName, found.index);
+        this.column(table, expr, col.at, this.writtenType(statement.text, col.index + colName.length));
+      } else this.skip(subject, 'This change of a table is not part of the design.', found.at);
     }
   }
 
@@ -418,6 +441,22 @@ class Reader {
     return other();
   }
 }
+
+/** `NVARCHAR(120)` -> { name: 'nvarchar', args: [120] }; `UNSIGNED BIG INT` -> 'unsigned big int'. */
+function typeFromText(text: string): SqlType {
+  const match = /^([^(]*?)\s*(?:\(\s*([-+]?\d+)\s*(?:,\s*([-+]?\d+)\s*)?\))?$/.exec(text.trim());
+  const name = (match?.[1] ?? text).trim().toLowerCase().replace(/\s+/g, ' ');
+  const args = [match?.[2], match?.[3]].filter((v): v is string => v !== undefined).map(Number);
+  return { name: SQLITE_NAMES[name] ?? name, args, array: false };
+}
+
+/** SQLite spellings the type mapping knows under another name. */
+const SQLITE_NAMES: Record<string, string> = {
+  'unsigned big int': 'bigint',
+  'varying character': 'varchar',
+  'native character': 'nvarchar',
+  'double precision': 'double',
+};
 
 /** A column reference's name: a string, or `{ expr: { value } }` in some of the parser's grammars. */
 function columnName(ref: unknown): string {
