@@ -27,7 +27,13 @@ const ASCII_ONLY = /[^\x20-\x7e]/g;
 
 /** snake_case, ASCII, starting with a letter, at most `max` characters (cut at a word boundary when one is near). */
 export function snakeName(raw: string, fallback: string, max = MAX_IDENTIFIER_LENGTH): string {
-  let name = snakeCase(raw.replace(ASCII_ONLY, '_'));
+  // Accents off first (`é` -> `e`), then whatever is still not ASCII separates words.
+  let name = snakeCase(
+    raw
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(ASCII_ONLY, '_'),
+  );
   if (name === '') name = fallback;
   if (!/^[a-z]/.test(name)) name = `${fallback}_${name}`;
   return truncate(name, max);
@@ -47,7 +53,8 @@ export function fieldName(raw: string): Sanitised {
   const reserved = reservedFieldNameReason(name) ?? pydanticAttributeReason(name);
   if (reserved) {
     why.push(reserved);
-    name = truncate(`${name}_value`, MAX_IDENTIFIER_LENGTH);
+    // pydantic reserves the `model_` prefix: a suffix would not help there.
+    name = truncate(name.startsWith('model_') ? `f_${name}` : `${name}_value`, MAX_IDENTIFIER_LENGTH);
   }
   return why.length ? { name, reason: why.join('; ') } : { name };
 }

@@ -137,6 +137,8 @@ const SKIPPED_STATEMENTS: Record<string, string> = {
 
 export async function readPostgres(text: string): Promise<SqlSchema> {
   const source = new SourceText(text);
+  // The parser refuses an empty query; an empty script is just an empty schema.
+  if (text.trim() === '') return emptySchema();
   let tree: J;
   try {
     tree = obj(await parse(text));
@@ -192,11 +194,31 @@ class PgReader {
       return;
     }
     const what = SKIPPED_STATEMENTS[kind] ?? kind.replace(/Stmt$/, '');
+    const named = this.statementName(body);
     this.schema.skipped.push({
-      subject: `statement ${what}`,
+      subject: named ? `${what} ${named}` : `statement ${what}`,
       message: `This ${what} is not part of the design.`,
       at,
     });
+  }
+
+  /** What a skipped statement is about, as the source names it (a view, function, trigger, sequence...). */
+  private statementName(body: J): string | undefined {
+    for (const key of ['view', 'sequence', 'relation']) {
+      const name = this.name(body[key]);
+      if (name.name) return displayName(name);
+    }
+    const into = this.name(obj(body.into).rel);
+    if (into.name) return displayName(into);
+    for (const key of ['trigname', 'extname', 'schemaname', 'policy_name']) {
+      const name = str(body[key]);
+      if (name) return name;
+    }
+    for (const key of ['funcname', 'defnames']) {
+      const parts = names(body[key]);
+      if (parts.length > 0) return parts.join('.');
+    }
+    return undefined;
   }
 
   /** The byte offset of the first non-blank, non-comment character at or after `byte`. */
@@ -499,6 +521,17 @@ class PgReader {
     this.schema.comments.push({ table: { ...(schema ? { schema } : {}), name }, column, text, at });
   }
 
+  /** The source of an expression, for messages: from its leftmost token, cut where its parentheses close. */
+  private exprText(v: unknown): string {
+    const text = this.source.snippetAtByte(startOf(v, 0), 'expression');
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charAt(i) === '(') depth++;
+      else if (text.charAt(i) === ')' && --depth < 0) return text.slice(0, i).trim();
+    }
+    return text.replace(/[,;]$/, '');
+  }
+
   /** A constant's value through casts and a unary minus, or undefined when it is not one. */
   private constant(v: unknown, depth = 0): string | number | boolean | null | undefined {
     if (depth > MAX_EXPRESSION_DEPTH) return undefined;
@@ -546,7 +579,7 @@ class PgReader {
     }
     // `('now'::text)::date`
     if (kind === 'TypeCast' && this.constant(body.arg) === 'now') return { kind: 'now' };
-    return { kind: 'other', text: this.source.snippetAtByte(num(body.location), kind) };
+    return { kind: 'other', text: this.exprText(v) };
   }
 
   /** The function a default calls, through casts (`(now())::timestamp`). */
@@ -584,9 +617,7 @@ class PgReader {
 
   private checkTerms(v: unknown, depth: number): SqlCheckTerm[] {
     const [kind, body] = node(v);
-    const other = (): SqlCheckTerm[] => [
-      { kind: 'other', text: this.source.snippetAtByte(num(body.location), 'expression') },
-    ];
+    const other = (): SqlCheckTerm[] => [{ kind: 'other', text: this.exprText(v) }];
     if (depth > MAX_EXPRESSION_DEPTH) return other();
     if (kind === 'BoolExpr' && body.boolop === 'AND_EXPR')
       return arr(body.args).flatMap((a) => this.checkTerms(a, depth + 1));
@@ -632,6 +663,17 @@ class PgReader {
     }
     return other();
   }
+}
+
+/** The smallest `location` in an expression tree (an operator's own location is past its left operand). */
+function startOf(v: unknown, depth: number): number | undefined {
+  if (depth > 12 || typeof v !== 'object' || v === null) return undefined;
+  let min: number | undefined;
+  for (const [key, value] of Object.entries(v)) {
+    const candidate = key === 'location' ? num(value) : startOf(value, depth + 1);
+    if (candidate !== undefined && candidate >= 0 && (min === undefined || candidate < min)) min = candidate;
+  }
+  return min;
 }
 
 function isCompare(op: string): op is CompareOp {

@@ -127,7 +127,9 @@ class Reader {
   private locate(statement: Statement, needle: string, from: number): { at: SqlPos; index: number } {
     const index = statement.text.toLowerCase().indexOf(needle.toLowerCase(), from);
     const i = index < 0 ? from : index;
-    return { at: this.source.at(statement.start + i), index: i };
+    // A quoted name starts at its quote.
+    const quoted = i > 0 && '"`['.includes(statement.text.charAt(i - 1));
+    return { at: this.source.at(statement.start + i - (quoted ? 1 : 0)), index: i };
   }
 
   private node(ast: J, statement: Statement, at: SqlPos): void {

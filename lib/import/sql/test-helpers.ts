@@ -35,7 +35,10 @@ export function entryOf(result: ImportResult, subject: string): ReportEntry {
   const found = result.report.entries.filter((e) => e.subject === subject);
   if (found.length !== 1)
     throw new Error(
-      `${found.length} entries for ${subject}: ${result.report.entries.map((e) => e.subject).join(' | ')}`,
+      `${found.length} entries for ${subject}: ${result.report.entries
+        .slice(0, 40)
+        .map((e) => e.subject)
+        .join(' | ')}`,
     );
   return found[0] as ReportEntry;
 }
