@@ -1,18 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SqlDialect } from '../types';
+import { readSqlCorpus as corpus, SQL_CORPUS } from './corpus';
 import { entityOf, entryOf, fieldOf, imported, relationOf } from './test-helpers';
-
-const corpus = (file: string) => readFileSync(path.join(import.meta.dirname, '../corpus/sql', file), 'utf8');
-
-/** The corpus files and the dialect each is written in (SOURCES.md says where they come from). */
-export const SQL_CORPUS: { file: string; dialect: SqlDialect }[] = [
-  { file: 'chinook-postgresql.sql', dialect: 'postgresql' },
-  { file: 'chinook-sqlite.sql', dialect: 'sqlite' },
-  { file: 'chinook-mysql.sql', dialect: 'mysql' },
-  { file: 'pagila-schema.sql', dialect: 'postgresql' },
-];
 
 describe('importSql: the corpus of real schemas', () => {
   for (const { file, dialect } of SQL_CORPUS) {
