@@ -14,6 +14,21 @@ describe('importSql: the corpus of real schemas', () => {
     });
   }
 
+  it('reports every table, column and foreign key of pagila once', async () => {
+    const result = await imported(corpus('pagila-schema.sql'), 'postgresql');
+    const counts = new Map<string, number>();
+    for (const e of result.report.entries) counts.set(e.subject, (counts.get(e.subject) ?? 0) + 1);
+    const once = (prefix: string) => {
+      const subjects = [...counts].filter(([s]) => s.startsWith(prefix));
+      expect(subjects.length).toBeGreaterThan(0);
+      for (const [subject, n] of subjects) expect({ subject, n }).toEqual({ subject, n: 1 });
+    };
+    once('table ');
+    once('column ');
+    once('foreign key ');
+    expect(counts.get('column public.film.fulltext')).toBe(1);
+  });
+
   it('reads Chinook the same in all three dialects: 10 entities, a self-relation, a many-to-many', async () => {
     for (const { file, dialect } of SQL_CORPUS.slice(0, 3)) {
       const result = await imported(corpus(file), dialect);
