@@ -29,7 +29,7 @@ const artist: CatalogTable = {
 const generated: Catalog = { tables: { album: table(), artist } };
 const noRenames = { tables: {}, columns: {} };
 const real = (original: Catalog, renames = noRenames, dialect: 'postgresql' | 'sqlite' = 'postgresql') =>
-  compareCatalogs(original, generated, renames, dialect, SQL_ROUND_TRIP_ALLOWANCES).filter(
+  compareCatalogs(original, generated, { renames, dialect, allowances: SQL_ROUND_TRIP_ALLOWANCES }).filter(
     (d) => !d.allowance,
   );
 
@@ -94,7 +94,11 @@ describe('SQL round trip: catalog comparison', () => {
         Artist: { ArtistId: 'id' },
       },
     };
-    const all = compareCatalogs(original, generated, renames, 'sqlite', SQL_ROUND_TRIP_ALLOWANCES);
+    const all = compareCatalogs(original, generated, {
+      renames,
+      dialect: 'sqlite',
+      allowances: SQL_ROUND_TRIP_ALLOWANCES,
+    });
     expect(all.filter((d) => !d.allowance)).toEqual([]);
     expect(new Set(all.map((d) => d.allowance))).toEqual(
       new Set(['renamed', 'sqlite-same-affinity', 'no-action-is-restrict']),
@@ -121,7 +125,11 @@ describe('SQL round trip: catalog comparison', () => {
     });
     const withLink = { tables: { ...generated.tables, album_artist: link('CASCADE') } };
     const original = { tables: { ...generated.tables, album_artist: link(null) } };
-    const all = compareCatalogs(original, withLink, noRenames, 'postgresql', SQL_ROUND_TRIP_ALLOWANCES);
+    const all = compareCatalogs(original, withLink, {
+      renames: noRenames,
+      dialect: 'postgresql',
+      allowances: SQL_ROUND_TRIP_ALLOWANCES,
+    });
     expect(all.map((d) => d.allowance)).toEqual(['association-rows-cascade', 'association-rows-cascade']);
     const onAlbum = {
       tables: {
@@ -132,14 +140,77 @@ describe('SQL round trip: catalog comparison', () => {
       },
     };
     expect(
-      compareCatalogs(
-        structuredClone(generated),
-        onAlbum,
-        noRenames,
-        'postgresql',
-        SQL_ROUND_TRIP_ALLOWANCES,
-      )[0]?.allowance,
+      compareCatalogs(structuredClone(generated), onAlbum, {
+        renames: noRenames,
+        dialect: 'postgresql',
+        allowances: SQL_ROUND_TRIP_ALLOWANCES,
+      })[0]?.allowance,
     ).toBeUndefined();
+  });
+
+  it('accepts a missing column only when the import skipped it, a surrogate id only for a composite key', () => {
+    const original: Catalog = {
+      tables: {
+        album: table({
+          columns: [...table().columns, { name: 'cover', type: 'BYTEA', nullable: true }],
+          primaryKey: ['title', 'artist_id'],
+        }),
+        artist,
+      },
+    };
+    const options = {
+      renames: noRenames,
+      dialect: 'postgresql' as const,
+      allowances: SQL_ROUND_TRIP_ALLOWANCES,
+    };
+    const withSkip = compareCatalogs(original, generated, { ...options, skipped: new Set(['album.cover']) });
+    expect(withSkip.map((d) => [d.what, d.allowance])).toEqual([
+      ['missing column', 'skipped-by-import'],
+      ['primary key', 'surrogate-id'],
+      ['missing unique', undefined], // the old key (title, artist_id) must stay unique
+    ]);
+    const unskipped = compareCatalogs(original, generated, options);
+    expect(unskipped.find((d) => d.what === 'missing column')?.allowance).toBeUndefined();
+    const single = {
+      tables: {
+        ...original.tables,
+        album: { ...(original.tables.album as CatalogTable), primaryKey: ['title'] },
+      },
+    };
+    expect(
+      compareCatalogs(single, generated, options).find((d) => d.what === 'primary key')?.allowance,
+    ).toBeUndefined();
+  });
+
+  it('accepts a domain as its base type and SMALLINT, arrays and naive timestamps as the design widens them', () => {
+    const typed = (type: string): Catalog => ({
+      tables: {
+        album: table({
+          columns: [
+            { ...(table().columns[0] as CatalogColumn) },
+            { name: 'title', type, nullable: false },
+            table().columns[2] as CatalogColumn,
+          ],
+        }),
+        artist,
+      },
+      domains: { year: 'integer' },
+    });
+    const allowance = (original: string, actual: string) =>
+      compareCatalogs(typed(original), typed(actual), {
+        renames: noRenames,
+        dialect: 'postgresql',
+        allowances: SQL_ROUND_TRIP_ALLOWANCES,
+      })[0]?.allowance;
+    expect(allowance('YEAR', 'INTEGER')).toBe('domain-base-type');
+    expect(allowance('YEAR', 'BIGINT')).toBeUndefined();
+    expect(allowance('SMALLINT', 'INTEGER')).toBe('smallint-widened');
+    expect(allowance('INTEGER', 'SMALLINT')).toBeUndefined();
+    expect(allowance('TEXT[]', 'JSON')).toBe('array-as-json');
+    expect(allowance('TIMESTAMP WITHOUT TIME ZONE', 'TIMESTAMP WITH TIME ZONE')).toBe(
+      'datetime-with-time-zone',
+    );
+    expect(allowance('TIMESTAMP WITH TIME ZONE', 'TIMESTAMP WITHOUT TIME ZONE')).toBeUndefined();
   });
 
   it('documents every allowance in docs/import.md with the same reason', () => {

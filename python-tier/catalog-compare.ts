@@ -27,6 +27,10 @@ export interface CatalogTable {
 
 export interface Catalog {
   tables: Record<string, CatalogTable>;
+  /** PostgreSQL: domains by name -> base type. */
+  domains?: Record<string, string>;
+  /** PostgreSQL: tables that are partitions of another. */
+  partitions?: string[];
 }
 
 /** Original table -> generated table, and per original table, original column -> generated column. */
@@ -67,6 +71,15 @@ export interface CompareContext {
   dialect: Dialect;
   original: Catalog;
   generated: Catalog;
+  /** `table.column` (generated table name, source column) of the columns the import report skipped. */
+  skipped: ReadonlySet<string>;
+}
+
+export interface CompareOptions {
+  renames: Renames;
+  dialect: Dialect;
+  allowances: readonly Allowance[];
+  skipped?: ReadonlySet<string>;
 }
 
 export interface Allowance {
@@ -111,17 +124,20 @@ export function renameCatalog(original: Catalog, renames: Renames): Catalog {
       uniques: table.uniques.map((u) => u.map((c) => columnOf(name, c))),
     };
   }
-  return { tables };
+  return {
+    tables,
+    ...(original.domains ? { domains: original.domains } : {}),
+    ...(original.partitions ? { partitions: original.partitions.map(tableOf) } : {}),
+  };
 }
 
 /** Every difference between the original (renamed) and the generated catalog, each with its allowance if any. */
 export function compareCatalogs(
   original: Catalog,
   generated: Catalog,
-  renames: Renames,
-  dialect: Dialect,
-  allowances: readonly Allowance[],
+  options: CompareOptions,
 ): CatalogDifference[] {
+  const { renames, dialect, allowances } = options;
   const out: CatalogDifference[] = [];
   for (const [table, target] of Object.entries(renames.tables)) {
     if (table !== target && original.tables[table])
@@ -150,7 +166,12 @@ export function compareCatalogs(
   for (const name of Object.keys(generated.tables)) {
     if (!expected.tables[name]) out.push({ path: name, what: 'extra table', expected: '', actual: name });
   }
-  const context: CompareContext = { dialect, original: expected, generated };
+  const context: CompareContext = {
+    dialect,
+    original: expected,
+    generated,
+    skipped: options.skipped ?? new Set(),
+  };
   for (const difference of out) {
     const allowance = allowances.find((a) => a.applies(difference, context));
     if (allowance) difference.allowance = allowance.id;
@@ -214,8 +235,11 @@ function compareTable(name: string, want: CatalogTable, have: CatalogTable, out:
         actual: fkKey(fk),
       });
   }
-  // A unique constraint and a unique index over the same columns are the same rule.
+  // A unique constraint and a unique index over the same columns are the same rule; a key that is no longer the
+  // primary key must still be unique.
   const wantUniques = new Set(want.uniques.map(key));
+  if (key(want.primaryKey) !== key(have.primaryKey) && want.primaryKey.length > 0)
+    wantUniques.add(key(want.primaryKey));
   const haveUniques = new Set(have.uniques.map(key));
   for (const u of wantUniques)
     if (!haveUniques.has(u))

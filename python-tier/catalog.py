@@ -6,6 +6,7 @@ URL is a synchronous SQLAlchemy URL (sqlite:///file, postgresql+psycopg://...). 
 script is run on the file first (sqlite3.executescript), so the original DDL and the generated project's
 migrations are read by the same inspector. Tables, columns (type as the dialect spells it, nullability), the
 primary key, foreign keys (ON DELETE), unique constraints and unique indexes; Alembic's own table is left out.
+On PostgreSQL also the domains (name -> base type) and which tables are partitions.
 """
 
 import json
@@ -52,9 +53,16 @@ def main() -> None:
             "foreignKeys": foreign_keys,
             "uniques": uniques,
         }
+    catalog: dict[str, object] = {"tables": tables}
+    if engine.dialect.name == "postgresql":
+        # Domains by name -> base type, and the tables that are partitions of another.
+        catalog["domains"] = {d["name"]: d["type"] for d in inspector.get_domains()}
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT relname FROM pg_class WHERE relispartition")
+            catalog["partitions"] = sorted(row[0] for row in rows)
     engine.dispose()
     with open(out, "w", encoding="utf-8") as f:
-        json.dump({"tables": tables}, f, indent=1, sort_keys=True)
+        json.dump(catalog, f, indent=1, sort_keys=True)
 
 
 if __name__ == "__main__":

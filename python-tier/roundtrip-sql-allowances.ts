@@ -19,6 +19,16 @@ export function sqliteAffinity(type: string): string {
   return 'NUMERIC';
 }
 
+/** Integer types of one family count as the same base type (a domain over `integer` reads back as INTEGER). */
+function sameInteger(base: string, actual: string): boolean {
+  const family = (t: string) =>
+    t
+      .toUpperCase()
+      .replace(/^INT4$|^INT$/, 'INTEGER')
+      .replace(/^INT8$/, 'BIGINT');
+  return family(base) === family(actual);
+}
+
 const args = (type: string) => /\(.*\)/.exec(type)?.[0] ?? '';
 
 /**
@@ -54,6 +64,55 @@ export const SQL_ROUND_TRIP_ALLOWANCES: readonly Allowance[] = [
       c.dialect === 'sqlite' &&
       sqliteAffinity(d.expected) === sqliteAffinity(d.actual) &&
       args(d.expected) === args(d.actual),
+  },
+  {
+    id: 'skipped-by-import',
+    reason:
+      'The import report lists the column as skipped: a type the design has none for (tsvector, bytea...) or a join table column besides its two references.',
+    applies: (d, c) => d.what === 'missing column' && c.skipped.has(d.path),
+  },
+  {
+    id: 'surrogate-id',
+    reason:
+      'An entity has one `id` column: a table with a composite key (or none) gets an integer `id`, and its composite key becomes a unique constraint.',
+    applies: (d, c) => {
+      const original = c.original.tables[tableOf(d.path)];
+      if (!original || original.primaryKey.length === 1) return false;
+      const key = [...original.primaryKey].sort().join(', ');
+      return (
+        (d.what === 'extra column' && d.path.endsWith('.id')) ||
+        (d.what === 'primary key' && d.actual === 'id') ||
+        (d.what === 'extra unique' && d.actual === key)
+      );
+    },
+  },
+  {
+    id: 'partition-inherited-index',
+    reason:
+      'Partitions become tables of their own (the design has no partitioning); the unique indexes PostgreSQL copies from a partitioned table to its partitions are not in the DDL of the partition.',
+    applies: (d, c) => d.what === 'missing unique' && (c.original.partitions ?? []).includes(tableOf(d.path)),
+  },
+  {
+    id: 'domain-base-type',
+    reason:
+      "The design has no domains: a column of a domain has the domain's base type (its checks are reported as not kept).",
+    applies: (d, c) => {
+      if (d.what !== 'type') return false;
+      const domain = Object.entries(c.original.domains ?? {}).find(
+        ([name]) => name.toUpperCase() === d.expected,
+      );
+      return domain !== undefined && sameInteger(domain[1], d.actual);
+    },
+  },
+  {
+    id: 'smallint-widened',
+    reason: "The design's integer is INTEGER: a SMALLINT column widens, and every value it held still fits.",
+    applies: (d) => d.what === 'type' && d.expected === 'SMALLINT' && d.actual === 'INTEGER',
+  },
+  {
+    id: 'array-as-json',
+    reason: 'The design has no arrays: an array column becomes a JSON column holding the same list.',
+    applies: (d) => d.what === 'type' && d.expected.endsWith('[]') && d.actual === 'JSON',
   },
   {
     id: 'datetime-with-time-zone',

@@ -14,6 +14,7 @@ import type { Design } from '@/lib/design/schema';
 import { effectiveAssociationTable, effectiveTableName } from '@/lib/design/validate';
 import { importSqlWithSources, type SqlSources } from '@/lib/import/sql';
 import { readSqlCorpus, SQL_CORPUS } from '@/lib/import/sql/corpus';
+import type { ImportReport } from '@/lib/import/types';
 import type { Failure } from '@/lib/runner/python-output';
 import {
   type Catalog,
@@ -34,6 +35,7 @@ interface RoundTrip {
   sql: string;
   dialect: Dialect;
   design: Design;
+  report: ImportReport;
   sources: SqlSources;
 }
 
@@ -46,9 +48,9 @@ export async function sqlRoundTripDesigns(): Promise<TierDesign[]> {
   for (const entry of SQL_CORPUS) {
     if (entry.noRoundTrip || (entry.dialect !== 'postgresql' && entry.dialect !== 'sqlite')) continue;
     const sql = readSqlCorpus(entry.file);
-    const { design, sources } = await importSqlWithSources(sql, entry.dialect);
+    const { design, report, sources } = await importSqlWithSources(sql, entry.dialect);
     const name = `sql-${entry.file.replace(/\.sql$/, '')}`;
-    roundTrips.set(name, { sql, dialect: entry.dialect, design, sources });
+    roundTrips.set(name, { sql, dialect: entry.dialect, design, report, sources });
     out.push({ name, design: () => structuredClone(design), steps: [SQL_ROUND_TRIP_STEP] });
   }
   return out;
@@ -89,6 +91,19 @@ export function renamesOf(design: Design, sources: SqlSources): Renames {
     columns(source.table)[source.right] = from === to ? `related_${left}` : `${snakeCase(to.name)}_id`;
   }
   return renames;
+}
+
+/** `table.column` (generated table, source column) of every column the import report skipped. */
+export function skippedColumns(report: ImportReport, renames: Renames): Set<string> {
+  const out = new Set<string>();
+  for (const entry of report.entries) {
+    if (entry.status !== 'skipped' || !entry.subject.startsWith('column ')) continue;
+    const name = entry.subject.slice('column '.length);
+    const dot = name.lastIndexOf('.');
+    const table = name.slice(0, dot).split('.').pop() as string;
+    out.add(`${renames.tables[table] ?? table}.${name.slice(dot + 1)}`);
+  }
+  return out;
 }
 
 const CATALOG_SCRIPT = fileURLToPath(new URL('./catalog.py', import.meta.url));
@@ -203,13 +218,13 @@ export async function sqlRoundTripStep(project: Project): Promise<StepResult> {
     read = { file: '?', line: 0, message: `the round trip could not run: ${String(error)}` };
   }
   if (isFailure(read)) return { ...base, ok: false, failures: [read], ms: Date.now() - started };
-  const differences = compareCatalogs(
-    read.original,
-    read.generated,
-    renamesOf(trip.design, trip.sources),
-    trip.dialect,
-    SQL_ROUND_TRIP_ALLOWANCES,
-  );
+  const renames = renamesOf(trip.design, trip.sources);
+  const differences = compareCatalogs(read.original, read.generated, {
+    renames,
+    dialect: trip.dialect,
+    allowances: SQL_ROUND_TRIP_ALLOWANCES,
+    skipped: skippedColumns(trip.report, renames),
+  });
   const real = differences.filter((d) => !d.allowance);
   const failures: Failure[] = real.slice(0, MAX_FAILURES).map((d) => ({
     file: 'alembic/versions/0001_initial.py',
