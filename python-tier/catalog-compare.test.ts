@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type Catalog,
+  type CatalogColumn,
   type CatalogTable,
   compareCatalogs,
   describeCatalogDifference,
