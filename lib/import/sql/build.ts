@@ -75,7 +75,7 @@ export function buildDesign(schema: SqlSchema, dialect: SqlDialect): ImportResul
   for (const skip of schema.skipped) report.add('skipped', skip.subject, skip.at, skip.message);
   const design: Design = emptyDesign(`Imported ${DIALECT_LABEL[dialect]} schema`);
 
-  resolveDomains(schema, report);
+  resolveDomains(schema);
   const tables = uniqueTables(schema, report);
   const lookup = tableLookup(tables);
   const joins = findJoinTables(tables, lookup);
@@ -159,7 +159,7 @@ function sourcesOf(
 }
 
 /** Columns typed with a PostgreSQL domain take the domain's base type (and its NOT NULL). */
-function resolveDomains(schema: SqlSchema, report: Reporter): void {
+function resolveDomains(schema: SqlSchema): void {
   if (schema.domains.size === 0) return;
   for (const table of schema.tables) {
     for (const column of table.columns) {
@@ -169,7 +169,6 @@ function resolveDomains(schema: SqlSchema, report: Reporter): void {
       column.notNull ||= domain.notNull;
     }
   }
-  void report;
 }
 
 function uniqueTables(schema: SqlSchema, report: Reporter): SqlTable[] {
@@ -217,12 +216,16 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
 
 /**
- * Tables that only link two others: exactly two single-column foreign keys that form the primary key (or a unique
- * pair beside an `id` key), and nothing else but timestamp columns the database fills or may leave empty.
+ * Tables that only link two others: exactly two single-column foreign keys that form the primary key, or are the
+ * only columns besides an `id` key (or no key at all) and timestamp columns the database fills or may leave empty;
+ * and no other table references it.
  */
 function findJoinTables(tables: SqlTable[], lookup: Lookup): Map<SqlTable, JoinTable> {
   const out = new Map<SqlTable, JoinTable>();
+  // A table others reference holds rows of its own (pagila's inventory), whatever its columns.
+  const referenced = new Set(tables.flatMap((t) => t.foreignKeys.map((fk) => lookup(fk.table))));
   for (const table of tables) {
+    if (referenced.has(table)) continue;
     const [left, right] = table.foreignKeys;
     if (table.foreignKeys.length !== 2 || !left || !right) continue;
     if (left.columns.length !== 1 || right.columns.length !== 1) continue;
@@ -231,9 +234,8 @@ function findJoinTables(tables: SqlTable[], lookup: Lookup): Map<SqlTable, JoinT
     const targets = [lookup(left.table), lookup(right.table)];
     if (targets.some((t) => !t || t === table)) continue;
     const pk = table.primaryKey?.columns ?? [];
-    const pairIsKey = sameSet(pk, cols) || table.uniques.some((u) => sameSet(u.columns, cols));
     const idKey = pk.length === 1 && pk[0] !== undefined && !cols.includes(pk[0]);
-    if (!sameSet(pk, cols) && !(idKey && pairIsKey)) continue;
+    if (!sameSet(pk, cols) && !idKey && pk.length > 0) continue;
     const extrasOk = table.columns.every(
       (c) =>
         cols.includes(c.name) ||
@@ -623,6 +625,10 @@ function manyToMany(
   if (extras.length > 0) why.push(`its other columns (${extras.map((c) => c.name).join(', ')}) are dropped`);
   if (table.primaryKey && !sameSet(table.primaryKey.columns, [leftCol, rightCol]))
     why.push('its primary key becomes the pair of references');
+  const pairIsUnique =
+    (table.primaryKey && sameSet(table.primaryKey.columns, [leftCol, rightCol])) ||
+    table.uniques.some((u) => sameSet(u.columns, [leftCol, rightCol]));
+  if (!pairIsUnique) why.push('a pair is linked at most once (the design keys association rows by the pair)');
   const id = elementId('r', associationTable);
   const relation = newRelation(id, from.entity.id, to.entity.id, {
     kind: 'many-to-many',
@@ -772,6 +778,10 @@ function applyIndexes(
     const build = builds.get(table);
     if (!build) {
       skip('Its table is not imported.');
+      continue;
+    }
+    if (index.method) {
+      skip(`A ${index.method} index is not part of the design (its indexes are B-tree).`);
       continue;
     }
     if (index.columns === null || index.partial) {

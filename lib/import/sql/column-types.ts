@@ -113,11 +113,8 @@ export function mapType(t: SqlType, enums: ReadonlySet<string>): TypeMapping {
   if (t.enumValues) return { type: 'enum', enumName: name };
   if (enums.has(name)) return { type: 'enum', enumName: name };
   if (INTEGER.has(name)) {
-    if (name === 'tinyint' || name === 'mediumint') return { type: 'integer' };
-    return {
-      type: 'integer',
-      approximation: name === 'smallint' || name === 'int2' ? 'smallint becomes integer' : undefined,
-    };
+    const small = name === 'smallint' || name === 'int2' || name === 'smallserial' || name === 'serial2';
+    return small ? { type: 'integer', approximation: `${name} becomes integer` } : { type: 'integer' };
   }
   if (name === 'tinyint') {
     // MySQL's boolean is tinyint(1).

@@ -100,6 +100,26 @@ COMMENT ON COLUMN film.film_id IS 'the key';`);
     expect(entryOf(result, 'comment on film.film_id').status).toBe('skipped');
   });
 
+  it('takes a table of two references beside an id, or without a key, as a many-to-many too', async () => {
+    const result = await imported(`
+CREATE TABLE tag (id serial PRIMARY KEY, label text NOT NULL UNIQUE);
+CREATE TABLE post (id serial PRIMARY KEY, title text NOT NULL);
+CREATE TABLE post_tag (id serial PRIMARY KEY, post_id int NOT NULL REFERENCES post, tag_id int NOT NULL REFERENCES tag, created_at timestamptz DEFAULT now());
+CREATE TABLE follows (follower_id int REFERENCES post, followed_id int REFERENCES post);
+CREATE TABLE vote (id serial PRIMARY KEY, post_id int NOT NULL REFERENCES post, tag_id int NOT NULL REFERENCES tag, score int NOT NULL);`);
+    expect(result.design.entities.map((e) => e.name)).toEqual(['Tag', 'Post', 'Vote']);
+    expect(relationOf(result, 'tags')).toMatchObject({ kind: 'many-to-many', associationTable: 'post_tag' });
+    expect(entryOf(result, 'table post_tag').message).toContain('at most once');
+    const self = result.design.relations.find((r) => r.associationTable === 'follows');
+    expect(self).toMatchObject({
+      kind: 'many-to-many',
+      fromEntityId: 'e.post',
+      toEntityId: 'e.post',
+      fieldName: 'followeds',
+    });
+    expect(entryOf(result, 'table vote').status).toBe('imported');
+  });
+
   it('breaks a cycle of required foreign keys by making one optional', async () => {
     const result = await imported(`
 CREATE TABLE a (id serial PRIMARY KEY, b_id int NOT NULL);
