@@ -89,7 +89,6 @@ const STRINGISH = new Set([
   'money',
   'citext',
   'xml',
-  'year',
   'set',
   'bit',
   'point',
@@ -116,6 +115,7 @@ export function mapType(t: SqlType, enums: ReadonlySet<string>): TypeMapping {
     const small = name === 'smallint' || name === 'int2' || name === 'smallserial' || name === 'serial2';
     return small ? { type: 'integer', approximation: `${name} becomes integer` } : { type: 'integer' };
   }
+  if (name === 'year') return { type: 'integer', approximation: 'year becomes integer' };
   if (name === 'tinyint') {
     // MySQL's boolean is tinyint(1).
     if (t.args[0] === 1) return { type: 'boolean', approximation: 'tinyint(1) becomes boolean' };
