@@ -73,7 +73,7 @@ export function buildDesign(schema: SqlSchema, dialect: SqlDialect): ImportResul
       if (relation) relations.push(relation);
     }
   }
-  for (const build of builds.values()) addFields(build, enums, report);
+  for (const build of builds.values()) addFields(build, enums, classNames, report);
   for (const [table, join] of joins) {
     const relation = manyToMany(join, lookup, builds, tableNames, relations.length, report);
     if (relation) {

@@ -67,14 +67,19 @@ export function buildEnums(
       report.note(subject, item.at, `the type is named '${snakeCase(name)}'`);
     out.set(item.name.name, { design: { id, name, values }, declared: true, used: false });
   }
-  // Inline enums need class names too; they are claimed lazily, so keep the set.
-  (out as EnumMap).classNames = classNames;
   return out;
 }
 
-export type EnumMap = Map<string, EnumBuild> & { classNames?: Set<string> };
+/** Enums by PostgreSQL type name (MySQL's inline ones under `#table.column`). */
+export type EnumMap = Map<string, EnumBuild>;
 
-export function addFields(build: EntityBuild, enums: EnumMap, report: Reporter): void {
+/** `classNames`: the entity and enum names taken so far (MySQL's inline enums claim theirs here). */
+export function addFields(
+  build: EntityBuild,
+  enums: EnumMap,
+  classNames: Set<string>,
+  report: Reporter,
+): void {
   const { table, entity } = build;
   const userEnums = new Set([...enums.keys()]);
   for (const column of table.columns) {
@@ -119,7 +124,7 @@ export function addFields(build: EntityBuild, enums: EnumMap, report: Reporter):
     if (mapped.scale !== undefined) field.scale = mapped.scale;
     let enumDef: DesignEnum | undefined;
     if (mapped.type === 'enum') {
-      enumDef = enumFor(build, column, name, enums, report, why);
+      enumDef = enumFor(build, column, name, enums, classNames, report, why);
       if (!enumDef) {
         field.type = 'text';
       } else field.enumId = enumDef.id;
@@ -151,6 +156,7 @@ export function enumFor(
   column: SqlColumn,
   name: string,
   enums: EnumMap,
+  classNames: Set<string>,
   report: Reporter,
   why: string[],
 ): DesignEnum | undefined {
@@ -175,7 +181,6 @@ export function enumFor(
     why.push('its enum has no values: the column becomes text');
     return undefined;
   }
-  const classNames = enums.classNames ?? new Set<string>();
   const enumName = claim(className(`${singularize(table)}_${name}`, 'Type'), classNames, '');
   const design: DesignEnum = { id: elementId('en', table, name), name: enumName, values };
   enums.set(`#${key}`, { design, declared: false, used: true });
