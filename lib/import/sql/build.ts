@@ -2,7 +2,7 @@ import { emptyDesign, newEntity } from '@/lib/design/factories';
 import { LIMITS } from '@/lib/design/limits';
 import { tableNameFor } from '@/lib/design/names';
 import type { Design, Relation } from '@/lib/design/schema';
-import type { ImportResult, SqlDialect } from '../types';
+import type { ImportResult, ReportEntry, SqlDialect } from '../types';
 import { type EntityBuild, type JoinTable, TIMESTAMP_TYPES, tableLookup } from './build-state';
 import { applyChecks } from './checks';
 import { mapType } from './column-types';
@@ -95,7 +95,7 @@ export function buildDesign(schema: SqlSchema, dialect: SqlDialect): ImportResul
   repairDesign(design, report);
   return {
     design,
-    report: { format: dialect, entries: report.entries },
+    report: { format: dialect, entries: inSourceOrder(report.entries) },
     sources: sourcesOf(builds, joins, relations),
   };
 }
@@ -241,4 +241,13 @@ function startEntity(
     id,
   );
   return build;
+}
+
+/** Entries in the order of the script (stable: a table's entry before its columns' at the same place). */
+function inSourceOrder(entries: ReportEntry[]): ReportEntry[] {
+  const pos = (e: ReportEntry) => (e.at && 'line' in e.at ? e.at.line * 1e6 + e.at.column : 0);
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => pos(a.entry) - pos(b.entry) || a.index - b.index)
+    .map((x) => x.entry);
 }

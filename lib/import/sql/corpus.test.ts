@@ -7,6 +7,8 @@ describe('importSql: the corpus of real schemas', () => {
     it(`imports ${file} into a valid design, every entry with a position`, async () => {
       const result = await imported(corpus(file), dialect);
       expect(result.design.entities.length).toBeGreaterThan(5);
+      const lines = result.report.entries.map((e) => (e.at && 'line' in e.at ? e.at.line : 0));
+      expect(lines).toEqual([...lines].sort((a, b) => a - b)); // in the order of the script
       for (const entry of result.report.entries) {
         expect(entry.at).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
         if (entry.status !== 'imported') expect(entry.message).toBeTruthy();
