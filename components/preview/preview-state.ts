@@ -3,6 +3,9 @@ import type { Diagnostic } from '@/lib/generator/checks/types';
 
 export type { Diagnostic };
 
+/** How long the Try it view waits after the last edit before it restarts the preview. */
+export const RESTART_DELAY_MS = 1500;
+
 /** The steps of one preview start, in order. */
 export const STEPS = ['validate', 'generate', 'check', 'migrate', 'start', 'ready'] as const;
 export type StepName = (typeof STEPS)[number];

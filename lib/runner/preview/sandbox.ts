@@ -184,15 +184,16 @@ export function sandboxCommand(spec: SandboxSpec): SandboxCommand {
 
 /**
  * Starts a sandbox command: in a fresh control group when this host has them (removed once it has exited), in its
- * own process group (`detached`), with its fds written. stdin is closed; stdout and stderr are pipes.
+ * own process group (`detached`), with its fds written. stdin is closed (a pipe with `stdin`); stdout and stderr
+ * are pipes.
  */
-export function spawnSandbox(command: SandboxCommand): ChildProcess {
+export function spawnSandbox(command: SandboxCommand, options: { stdin?: boolean } = {}): ChildProcess {
   const group = createGroup({ processes: command.limits.processes, memoryBytes: command.limits.memoryBytes });
   const { cmd, args } = group ? joinCommand(group, command) : command;
   const child = spawn(cmd, args, {
     env: hostEnv(),
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe', ...command.fds.map(() => 'pipe' as const)],
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...command.fds.map(() => 'pipe' as const)],
   });
   command.fds.forEach((data, i) => {
     const pipe = child.stdio[3 + i] as Writable | null;
