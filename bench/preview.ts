@@ -165,13 +165,18 @@ export async function previewBenchmark() {
     let { version } = (await stored.json()) as { design: Design; version: number };
     const openapi = `/preview/${id}/openapi.json`;
 
+    // The server checks once whether previews can run here (Try it asks first): done before the clock starts.
+    const status = await fetch(`${server.url}/api/workspaces/${id}/preview`, {
+      headers: { cookie: session.cookie },
+    });
+    if (!status.ok) throw new Error(`preview status: ${status.status}`);
     // Cold: a new preview (no process, no folder) of the stored design.
     const coldStarted = performance.now();
     const coldSteps = await startPreview(server.url, session, id, base, coldStarted);
     await untilLive(server.url, session, openapi, (body) => body.includes('"openapi"'));
     const cold = round(performance.now() - coldStarted);
 
-    const runs: { kind: string; ms: number; steps: StepTimes }[] = [];
+    const runs: { kind: string; ms: number; saveMs: number; steps: StepTimes }[] = [];
     for (let n = 1; n <= EDITS; n++) {
       const { design, kind, marker } = edited(base, n);
       const started = performance.now();
@@ -182,6 +187,7 @@ export async function previewBenchmark() {
       });
       if (!saved.ok) throw new Error(`save: ${saved.status} ${await saved.text()}`);
       version = ((await saved.json()) as { version: number }).version;
+      const saveMs = round(performance.now() - started);
       const steps = await startPreview(server.url, session, id, design, started);
       await untilLive(server.url, session, openapi, (body) => body.includes(marker));
       if (kind === 'schema') {
@@ -194,7 +200,7 @@ export async function previewBenchmark() {
         });
         if (answer.status !== 200) throw new Error(`GET ${list} after a schema change: ${answer.status}`);
       }
-      runs.push({ kind, ms: round(performance.now() - started), steps });
+      runs.push({ kind, ms: round(performance.now() - started), saveMs, steps });
     }
     const all = runs.map((r) => r.ms);
     const p50 = round(percentile(all, 50));
@@ -223,6 +229,8 @@ export async function previewBenchmark() {
       editToLive: summary(all),
       designEdits: summary(runs.filter((r) => r.kind === 'design').map((r) => r.ms)),
       schemaEdits: summary(runs.filter((r) => r.kind === 'schema').map((r) => r.ms)),
+      saveMs: summary(runs.map((r) => r.saveMs)),
+      firstEventMs: summary(runs.map((r) => r.steps.validate?.running ?? 0)),
       stepsMs: stepSummary,
       lastEdit: runs.at(-1),
       runningEventsNotStreamed: [...new Set(lateRunning)],

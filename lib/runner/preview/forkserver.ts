@@ -9,7 +9,14 @@ import 'server-only';
 import type { ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { FORKSERVER_SCRIPT } from './forkserver-script';
-import { INNER_ROOT, type Limits, type SandboxCommand, sandboxCommand, spawnSandbox } from './sandbox';
+import {
+  INNER_ROOT,
+  killGroup,
+  type Limits,
+  type SandboxCommand,
+  sandboxCommand,
+  spawnSandbox,
+} from './sandbox';
 
 /** What a child runs: `python -m module args`, or `python [-I] -c code args`. */
 export type ForkCommand =
@@ -37,7 +44,7 @@ export type ForkserverSpec = {
   socketDir?: string;
   python: string;
   limits: Limits;
-  /** The sandbox's environment: what the app's processes start with (a command adds or replaces variables). */
+  /** The sandbox's environment: what its processes start with (each command gets an environment of its own). */
   env: Record<string, string>;
 };
 
@@ -46,6 +53,8 @@ const READY_TIMEOUT_MS = 60_000;
 
 export class Forkserver {
   readonly env: Record<string, string>;
+  /** Whether its secret key was made for the start that made it (no token was issued with it yet). */
+  freshKey = false;
   private readonly process: ChildProcess;
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
@@ -147,11 +156,8 @@ export class Forkserver {
     }
   }
 
-  /**
-   * Forks a child running `command` in `/preview/<cwd>` with the sandbox's environment plus `env` (a variable
-   * set to null is removed).
-   */
-  run(command: ForkCommand, env: Record<string, string | null> = {}, cwd = 'app'): ForkChild {
+  /** Forks a child running `command` in `/preview/<cwd>` with exactly `env` as its environment. */
+  run(command: ForkCommand, env: Record<string, string>, cwd = 'app'): ForkChild {
     const id = this.nextId++;
     let resolveExit = (_: ForkExit) => {};
     const done = new Promise<ForkExit>((resolve) => {
@@ -164,15 +170,10 @@ export class Forkserver {
         resolveExit(exit);
       },
     };
-    const childEnv: Record<string, string> = { ...this.env };
-    for (const [name, value] of Object.entries(env)) {
-      if (value === null) delete childEnv[name];
-      else childEnv[name] = value;
-    }
     if (!this.alive()) job.resolve({ code: null, signal: this.exitedWith?.signal ?? 'SIGKILL' });
     else {
       this.jobs.set(id, job);
-      this.send({ op: 'run', id, ...command, env: childEnv, cwd: `${INNER_ROOT}/${cwd}` });
+      this.send({ op: 'run', id, ...command, env, cwd: `${INNER_ROOT}/${cwd}` });
     }
     return {
       done,
@@ -193,13 +194,13 @@ export class Forkserver {
   async close(): Promise<void> {
     if (!this.alive()) return;
     const gone = new Promise<void>((resolve) => this.onExit(() => resolve()));
-    killProcessGroup(this.process);
+    killGroup(this.process);
     await gone;
   }
 
   /** Synchronous kill of the sandbox, for `process.on('exit')`. */
   closeNow(): void {
-    killProcessGroup(this.process);
+    killGroup(this.process);
   }
 
   private send(message: object): void {
@@ -223,14 +224,5 @@ function parse(line: string): Message | null {
     return value && typeof value === 'object' ? (value as Message) : null;
   } catch {
     return null;
-  }
-}
-
-function killProcessGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
   }
 }

@@ -5,9 +5,8 @@
  * `idleSeconds`) are stopped whoever owns them, and all are killed when the server exits.
  * Previews are per app-server process: with several server processes, each has its own previews.
  */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDiskFull } from '@/lib/db/errors';
 import type { Design } from '@/lib/design';
@@ -27,9 +26,10 @@ import {
   unmountQuotaDiskNow,
 } from './disk';
 import { baseUrlOf, type EndEvent, type PreviewStatus, type StepEvent, type StepName } from './events';
+import { type ForkChild, Forkserver } from './forkserver';
 import {
   Aborted,
-  killGroup,
+  appEnv,
   migrate,
   type PreviewPaths,
   previewPaths,
@@ -80,7 +80,10 @@ type Entry = {
   error?: string;
   startedAt?: Date;
   lastActivity: number;
-  child?: ChildProcess;
+  /** The preview's sandbox: its warm interpreter, started once and kept while the preview is. */
+  sandbox?: Forkserver;
+  /** The app (uvicorn), a child of the sandbox's interpreter. */
+  child?: ForkChild;
   output: string;
   run?: Run;
 };
@@ -93,6 +96,7 @@ class StepFailed extends Error {}
  */
 function secretKeyOf(paths: PreviewPaths, renew: boolean): string {
   const file = path.join(paths.data, 'secret.key');
+  mkdirSync(paths.data, { recursive: true });
   if (!renew) {
     // In the preview's folder, which its app may write: taken only in the shape written here.
     const stored = readIfExists(file)?.trim() ?? '';
@@ -300,6 +304,11 @@ export class PreviewManager {
     // Validation, generation and checks run in the worker pool (lib/jobs), counted against the person who
     // starts the preview, so a big design's preview never stalls other requests; a superseded start cancels its job.
     const job = { owner: options.userId, signal };
+    const resetData = options.resetData ?? false;
+    // The sandbox (mounting the quota disk, starting the warm interpreter) gets ready while the design is
+    // validated, generated and checked. A reset empties the folder first, so its sandbox starts after that.
+    const sandboxReady = resetData ? null : this.ensureSandbox(entry, runtime, false);
+    sandboxReady?.catch(() => undefined);
     const input = {
       design,
       ...(options.history ? { history: options.history } : {}),
@@ -340,44 +349,49 @@ export class PreviewManager {
           },
         };
       });
-      const ctx: SandboxContext = {
-        runtime,
-        paths: entry.paths,
-        limits: this.options.limits,
-        secretKey: entry.secretKey,
-      };
+      let ctx: SandboxContext | undefined;
       await step('migrate', async () => {
+        let sandbox = sandboxReady ? await sandboxReady : null;
         // The old app holds the database: stop it before its rows are copied.
         await this.kill(entry);
-        if (entry.paths.quotaDisk)
-          await mountQuotaDisk(
-            entry.paths.root,
-            entry.paths.disk,
-            this.options.limits.diskBytes,
-            entry.paths.legacy,
-          );
-        await writeProject(entry.paths, files, { resetData: options.resetData ?? false });
-        ctx.secretKey = entry.secretKey = secretKeyOf(entry.paths, false);
-        const { message, data } = await migrate(ctx, {
-          resetData: options.resetData ?? false,
-          signal,
-          files,
-          schema,
-        });
-        // Rows were lost: tokens issued before name users that may be gone (or whose ids are taken again).
-        if (data.outcome !== 'kept') ctx.secretKey = entry.secretKey = secretKeyOf(entry.paths, true);
+        if (resetData) {
+          // The folder is emptied under the sandbox's feet: a new sandbox (with a fresh /preview/tmp) after it.
+          await this.closeSandbox(entry);
+          await this.mountDisk(entry);
+          await writeProject(entry.paths, files, { resetData: true });
+          sandbox = await this.ensureSandbox(entry, runtime, true);
+        } else {
+          // Gone meanwhile (its interpreter was killed from inside): a new one.
+          if (!sandbox?.alive()) sandbox = await this.ensureSandbox(entry, runtime, false);
+          await writeProject(entry.paths, files);
+        }
+        const fresh = sandbox.freshKey;
+        ctx = {
+          runtime,
+          paths: entry.paths,
+          limits: this.options.limits,
+          secretKey: entry.secretKey,
+          forkserver: sandbox,
+        };
+        const { message, data } = await migrate(ctx, { resetData, signal, files, schema });
+        // Rows were lost: tokens issued before name users that may be gone (or whose ids are taken again). A
+        // key made for this start (a new or reset database) was never used.
+        if (data.outcome !== 'kept' && !fresh) {
+          await this.closeSandbox(entry);
+          ctx.forkserver = await this.ensureSandbox(entry, runtime, true);
+          ctx.secretKey = entry.secretKey;
+        }
         return { value: undefined, extra: { message, data } };
       });
       await step('start', async () => {
         entry.output = '';
+        if (!ctx) throw new Error('the sandbox is not ready');
         const child = startServer(ctx);
         entry.child = child;
-        const collect = (chunk: Buffer) => {
-          entry.output = (entry.output + chunk.toString()).slice(-OUTPUT_KEPT);
-        };
-        child.stdout?.on('data', collect);
-        child.stderr?.on('data', collect);
-        child.on('exit', (code, sig) => this.exited(entry, child, code, sig));
+        child.onOutput((_, text) => {
+          entry.output = (entry.output + text).slice(-OUTPUT_KEPT);
+        });
+        void child.done.then(({ code, signal: sig }) => this.exited(entry, child, code, sig));
         await waitReady(child, entry.paths.socket, {
           timeoutMs: this.options.readyTimeoutMs,
           signal,
@@ -394,6 +408,8 @@ export class PreviewManager {
     } catch (error) {
       if (error instanceof Aborted || signal.aborted) return { ok: false, error: run.reason ?? 'stopped' };
       await this.kill(entry);
+      // A failed preview holds nothing (its sandbox included): the next start is a cold one.
+      await this.closeSandbox(entry);
       entry.state = 'failed';
       entry.error = messageOf(error);
       return { ok: false, error: entry.error };
@@ -436,7 +452,64 @@ export class PreviewManager {
     };
   }
 
-  private exited(entry: Entry, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null) {
+  private async mountDisk(entry: Entry): Promise<void> {
+    if (entry.paths.quotaDisk)
+      await mountQuotaDisk(
+        entry.paths.root,
+        entry.paths.disk,
+        this.options.limits.diskBytes,
+        entry.paths.legacy,
+      );
+  }
+
+  /**
+   * The preview's sandbox, started when there is none (or its interpreter is gone, or holds another secret): the
+   * quota disk mounted, the folders made, the secret key read (a new one when `renew`, or when there is no
+   * database yet) and the interpreter's imports done.
+   */
+  private async ensureSandbox(entry: Entry, runtime: Runtime, renew: boolean): Promise<Forkserver> {
+    await this.mountDisk(entry);
+    const { paths } = entry;
+    for (const dir of [
+      paths.data,
+      path.join(paths.root, 'tmp'),
+      ...(paths.socketDir ? [paths.socketDir] : []),
+    ])
+      mkdirSync(dir, { recursive: true });
+    const fresh = renew || !existsSync(paths.db);
+    const key = secretKeyOf(paths, fresh);
+    entry.secretKey = key;
+    const current = entry.sandbox;
+    if (current?.alive() && current.env.SECRET_KEY === key) {
+      current.freshKey = false;
+      await current.ready;
+      return current;
+    }
+    await this.closeSandbox(entry);
+    const sandbox = new Forkserver({
+      workDir: paths.root,
+      readOnly: runtime.readOnly,
+      ...(paths.socketDir ? { socketDir: paths.socketDir } : {}),
+      python: runtime.python,
+      limits: this.options.limits,
+      // The app's own environment (as each process had before): the sandbox's processes start with it.
+      env: appEnv(key),
+    });
+    sandbox.freshKey = fresh;
+    entry.sandbox = sandbox;
+    await sandbox.ready;
+    return sandbox;
+  }
+
+  /** Ends the preview's sandbox (every process in it). */
+  private async closeSandbox(entry: Entry): Promise<void> {
+    const sandbox = entry.sandbox;
+    entry.sandbox = undefined;
+    entry.child = undefined;
+    await sandbox?.close();
+  }
+
+  private exited(entry: Entry, child: ForkChild, code: number | null, signal: NodeJS.Signals | null) {
     if (entry.child !== child) return;
     entry.child = undefined;
     if (entry.state !== 'running') return;
@@ -449,18 +522,27 @@ export class PreviewManager {
           : `exit code ${code}`;
     const tail = entry.output.trim().split('\n').slice(-8).join('\n');
     entry.error = `The app stopped: ${why}.${tail ? `\n${tail}` : ''}`;
+    // Like a failed start, a stopped app holds nothing; a start in progress uses the sandbox itself.
+    if (!entry.run) void this.closeSandbox(entry);
   }
 
-  /** Kills the app process of an entry and waits for it to be gone. */
+  /**
+   * Kills the app of an entry, and whatever it forked, and waits for them to be gone; the sandbox stays. A
+   * sandbox that does not answer within a few seconds is ended instead.
+   */
   private async kill(entry: Entry): Promise<void> {
     const child = entry.child;
-    if (!child) return;
     entry.child = undefined;
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      killGroup(child);
-      await gone;
+    const sandbox = entry.sandbox;
+    if (sandbox?.alive()) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), 5_000);
+      });
+      if ((await Promise.race([sandbox.killAll(), late])) === 'late') await this.closeSandbox(entry);
+      clearTimeout(timer);
     }
+    if (child) await child.done;
     rmSync(entry.paths.socket, { force: true });
   }
 
@@ -475,6 +557,8 @@ export class PreviewManager {
     }
     await this.kill(entry);
     // A newer start has taken the preview meanwhile: it is that start's now.
+    if (entry.run) return;
+    await this.closeSandbox(entry);
     if (entry.run) return;
     this.entries.delete(id);
     // The quota disk lets go of its loop device; its data stays in the image.
@@ -497,7 +581,7 @@ export class PreviewManager {
   killAllNow(): void {
     for (const entry of this.entries.values()) {
       entry.run?.abort.abort();
-      if (entry.child) killGroup(entry.child);
+      entry.sandbox?.closeNow();
       if (entry.paths.quotaDisk) unmountQuotaDiskNow(entry.paths.root);
     }
   }
@@ -505,7 +589,7 @@ export class PreviewManager {
   /** Previews other than `id` with a live process or a start in progress, least recently used first. */
   private activeOthers(id: string): Entry[] {
     return [...this.entries.values()]
-      .filter((e) => e.id !== id && (e.child || e.run))
+      .filter((e) => e.id !== id && (e.child || e.run || e.sandbox))
       .sort((a, b) => a.lastActivity - b.lastActivity);
   }
 
@@ -518,7 +602,7 @@ export class PreviewManager {
     const others = this.activeOthers(id);
     const own = others.filter((e) => e.userId === userId);
     const existing = this.entries.get(id);
-    const restart = Boolean(existing && (existing.child || existing.run));
+    const restart = Boolean(existing && (existing.child || existing.run || existing.sandbox));
     const overQuota = own.length - (this.options.perUser - 1);
     const overServer = restart ? 0 : others.length - (this.options.max - 1);
     const stop = Math.max(0, overQuota, overServer);
@@ -554,7 +638,7 @@ export class PreviewManager {
 
   /** Workspaces with a live process or a start in progress. */
   active(): string[] {
-    return [...this.entries.values()].filter((e) => e.child || e.run).map((e) => e.id);
+    return [...this.entries.values()].filter((e) => e.child || e.run || e.sandbox).map((e) => e.id);
   }
 }
 

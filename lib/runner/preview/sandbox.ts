@@ -210,6 +210,16 @@ export function spawnSandbox(command: SandboxCommand, options: { stdin?: boolean
 
 const groups = new WeakMap<ChildProcess, Group>();
 
+/** SIGKILL to the process group: prlimit/bwrap outside; `--die-with-parent` and the pid namespace take the rest. */
+export function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
 /** The control group a sandbox runs in (none where control groups are unavailable). */
 export const groupOf = (child: ChildProcess): Group | undefined => groups.get(child);
 
