@@ -6,7 +6,8 @@
  * interpreter's start nor those imports.
  *
  * Protocol: JSON lines. In, on stdin (only the server holds it: children get /dev/null):
- * `{"op": "run", "id", "module" | "code", "args", "env", "cwd", "isolated"}`, `{"op": "kill"}`.
+ * `{"op": "run", "id", "module" | "code", "args", "env", "cwd", "isolated", "hold", "preload"}`, `{"op": "go", "id"}`,
+ * `{"op": "kill"}`. A held child imports its `preload` modules (the app, while migrations run) and waits for `go`.
  * Out, on stdout (children write to pipes of their own, relayed): `{"event": "ready"}` once the imports are done,
  * `{"event": "out", "id", "fd": 1|2, "data"}`, `{"event": "exit", "id", "code", "signal"}`, `{"event": "killed"}`,
  * `{"event": "error", "id", "message"}`.
@@ -80,9 +81,11 @@ children = {}  # pid -> {"id", "pipes": {fd: (stream, decoder)}}
 pending = b""
 
 
-def child_main(command, out_w, err_w):
+def child_main(command, out_w, err_w, hold_r):
     os.dup2(out_w, 1)
     os.dup2(err_w, 2)
+    if hold_r is not None:
+        os.dup2(hold_r, 0)
     os.closerange(3, os.sysconf("SC_OPEN_MAX"))
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
@@ -90,12 +93,24 @@ def child_main(command, out_w, err_w):
         signal.signal(sig, signal.SIG_DFL if sig != signal.SIGINT else signal.default_int_handler)
     sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
     sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
-    sys.stdin = open(0, "r", closefd=False)
     cwd = command["cwd"]
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(command["env"])
     os.environ["PWD"] = cwd
+    if hold_r is not None:
+        sys.path[:] = [cwd] + BASE_PATH
+        for name in command.get("preload") or []:
+            try:
+                importlib.import_module(name)
+            except BaseException:
+                pass  # the command imports it again and reports the error
+        if os.read(0, 1) != b"g":
+            os._exit(0)
+        null = os.open(os.devnull, os.O_RDWR)
+        os.dup2(null, 0)
+        os.close(null)
+    sys.stdin = open(0, "r", closefd=False)
     code = 0
     try:
         if "module" in command:
@@ -125,26 +140,30 @@ def child_main(command, out_w, err_w):
 def run(command):
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
+    hold_r, hold_w = os.pipe() if command.get("hold") else (None, None)
     try:
         pid = os.fork()
     except OSError as e:
-        for fd in (out_r, out_w, err_r, err_w):
-            os.close(fd)
+        for fd in (out_r, out_w, err_r, err_w, hold_r, hold_w):
+            if fd is not None:
+                os.close(fd)
         send({"event": "error", "id": command["id"], "message": "fork failed: " + str(e)})
         return
     if pid == 0:
         try:
-            child_main(command, out_w, err_w)
+            child_main(command, out_w, err_w, hold_r)
         finally:
             os._exit(1)
     os.close(out_w)
     os.close(err_w)
+    if hold_r is not None:
+        os.close(hold_r)
     pipes = {}
     for fd, number in ((out_r, 1), (err_r, 2)):
         os.set_blocking(fd, False)
         pipes[fd] = (number, codecs.getincrementaldecoder("utf-8")(errors="replace"))
         selector.register(fd, selectors.EVENT_READ, ("pipe", pid))
-    children[pid] = {"id": command["id"], "pipes": pipes}
+    children[pid] = {"id": command["id"], "pipes": pipes, "hold": hold_w}
 
 
 def drain(pid, fd, final=False):
@@ -189,6 +208,8 @@ def reap(block=False):
             continue  # an orphan of some child, reparented here
         for fd in list(child["pipes"]):
             drain(pid, fd, final=True)
+        if child["hold"] is not None:
+            os.close(child["hold"])
         del children[pid]
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
         send({
@@ -237,6 +258,15 @@ def handle(line):
         run(command)
     elif command.get("op") == "kill":
         kill_all()
+    elif command.get("op") == "go":
+        for child in children.values():
+            if child["id"] == command.get("id") and child["hold"] is not None:
+                try:
+                    os.write(child["hold"], b"g")
+                except OSError:
+                    pass
+                os.close(child["hold"])
+                child["hold"] = None
 
 
 send({"event": "ready"})

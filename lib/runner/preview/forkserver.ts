@@ -30,7 +30,12 @@ export type ForkChild = {
   readonly done: Promise<ForkExit>;
   hasExited(): boolean;
   onOutput(listener: (fd: 1 | 2, text: string) => void): void;
+  /** Lets a held child go on to its command. */
+  release(): void;
 };
+
+/** A held child imports `preload` (with the command's folder on sys.path) and waits for `release`. */
+export type HoldOptions = { hold?: boolean; preload?: string[] };
 
 type Job = {
   exit?: ForkExit;
@@ -157,7 +162,7 @@ export class Forkserver {
   }
 
   /** Forks a child running `command` in `/preview/<cwd>` with exactly `env` as its environment. */
-  run(command: ForkCommand, env: Record<string, string>, cwd = 'app'): ForkChild {
+  run(command: ForkCommand, env: Record<string, string>, cwd = 'app', hold: HoldOptions = {}): ForkChild {
     const id = this.nextId++;
     let resolveExit = (_: ForkExit) => {};
     const done = new Promise<ForkExit>((resolve) => {
@@ -173,12 +178,15 @@ export class Forkserver {
     if (!this.alive()) job.resolve({ code: null, signal: this.exitedWith?.signal ?? 'SIGKILL' });
     else {
       this.jobs.set(id, job);
-      this.send({ op: 'run', id, ...command, env, cwd: `${INNER_ROOT}/${cwd}` });
+      this.send({ op: 'run', id, ...command, ...hold, env, cwd: `${INNER_ROOT}/${cwd}` });
     }
     return {
       done,
       hasExited: () => job.exit !== undefined,
       onOutput: (listener) => job.listeners.push(listener),
+      release: () => {
+        if (this.alive()) this.send({ op: 'go', id });
+      },
     };
   }
 

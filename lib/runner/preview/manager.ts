@@ -30,12 +30,12 @@ import { type ForkChild, Forkserver } from './forkserver';
 import {
   Aborted,
   appEnv,
+  holdServer,
   migrate,
   type PreviewPaths,
   previewPaths,
   removePreviewFolder,
   type SandboxContext,
-  startServer,
   waitReady,
   writeProject,
 } from './project';
@@ -305,6 +305,7 @@ export class PreviewManager {
     // starts the preview, so a big design's preview never stalls other requests; a superseded start cancels its job.
     const job = { owner: options.userId, signal };
     const resetData = options.resetData ?? false;
+    let prepared: Promise<SandboxContext> | undefined;
     // The sandbox (mounting the quota disk, starting the warm interpreter) gets ready while the design is
     // validated, generated and checked. A reset empties the folder first, so its sandbox starts after that.
     const sandboxReady = resetData ? null : this.ensureSandbox(entry, runtime, false);
@@ -331,6 +332,10 @@ export class PreviewManager {
           extra: { message: `${Object.keys(result.files).length} files` },
         };
       });
+      // While the code is checked (mypy on the user's code takes a while), the old app is stopped, the new code
+      // written and the new app forked, importing itself. The checks' findings never block the start.
+      prepared = this.prepare(entry, runtime, files, resetData, sandboxReady);
+      prepared.catch(() => undefined);
       await step('check', async () => {
         if (!this.options.check) return { value: undefined, extra: { message: 'skipped' } };
         const diagnostics = await runJob('check', { files }, job);
@@ -349,49 +354,28 @@ export class PreviewManager {
           },
         };
       });
-      let ctx: SandboxContext | undefined;
+      const ready = prepared;
+      let server: ForkChild | undefined;
       await step('migrate', async () => {
-        let sandbox = sandboxReady ? await sandboxReady : null;
-        // The old app holds the database: stop it before its rows are copied.
-        await this.kill(entry);
-        if (resetData) {
-          // The folder is emptied under the sandbox's feet: a new sandbox (with a fresh /preview/tmp) after it.
-          await this.closeSandbox(entry);
-          await this.mountDisk(entry);
-          await writeProject(entry.paths, files, { resetData: true });
-          sandbox = await this.ensureSandbox(entry, runtime, true);
-        } else {
-          // Gone meanwhile (its interpreter was killed from inside): a new one.
-          if (!sandbox?.alive()) sandbox = await this.ensureSandbox(entry, runtime, false);
-          await writeProject(entry.paths, files);
-        }
-        const fresh = sandbox.freshKey;
-        ctx = {
-          runtime,
-          paths: entry.paths,
-          limits: this.options.limits,
-          secretKey: entry.secretKey,
-          forkserver: sandbox,
-        };
+        const ctx = await ready;
+        const fresh = ctx.forkserver.freshKey;
         const { message, data } = await migrate(ctx, { resetData, signal, files, schema });
+        server = entry.child;
         // Rows were lost: tokens issued before name users that may be gone (or whose ids are taken again). A
-        // key made for this start (a new or reset database) was never used.
+        // key made for this start (a new or reset database) was never used. The app is forked again with it.
         if (data.outcome !== 'kept' && !fresh) {
           await this.closeSandbox(entry);
           ctx.forkserver = await this.ensureSandbox(entry, runtime, true);
           ctx.secretKey = entry.secretKey;
+          server = this.hold(entry, ctx);
         }
         return { value: undefined, extra: { message, data } };
       });
       await step('start', async () => {
-        entry.output = '';
-        if (!ctx) throw new Error('the sandbox is not ready');
-        const child = startServer(ctx);
-        entry.child = child;
-        child.onOutput((_, text) => {
-          entry.output = (entry.output + text).slice(-OUTPUT_KEPT);
-        });
+        const child = server;
+        if (!child || entry.child !== child) throw new Error('the app was not started');
         void child.done.then(({ code, signal: sig }) => this.exited(entry, child, code, sig));
+        child.release();
         await waitReady(child, entry.paths.socket, {
           timeoutMs: this.options.readyTimeoutMs,
           signal,
@@ -414,8 +398,58 @@ export class PreviewManager {
       entry.error = messageOf(error);
       return { ok: false, error: entry.error };
     } finally {
+      // An aborted start may still be mounting, starting the sandbox or writing the project: the next waits.
+      await sandboxReady?.catch(() => undefined);
+      await prepared?.catch(() => undefined);
       if (entry.run === run) entry.run = undefined;
     }
+  }
+
+  /**
+   * Stops the old app, writes the new code (emptying the folder first on a reset, with a new sandbox) and forks
+   * the new app, held until the database is ready.
+   */
+  private async prepare(
+    entry: Entry,
+    runtime: Runtime,
+    files: Record<string, string>,
+    resetData: boolean,
+    sandboxReady: Promise<Forkserver> | null,
+  ): Promise<SandboxContext> {
+    let sandbox = sandboxReady ? await sandboxReady : null;
+    // The old app holds the database: stop it before its rows are copied.
+    await this.kill(entry);
+    if (resetData) {
+      // The folder is emptied under the sandbox's feet: a new sandbox (with a fresh /preview/tmp) after it.
+      await this.closeSandbox(entry);
+      await this.mountDisk(entry);
+      await writeProject(entry.paths, files, { resetData: true });
+      sandbox = await this.ensureSandbox(entry, runtime, true);
+    } else {
+      // Gone meanwhile (its interpreter was killed from inside): a new one.
+      if (!sandbox?.alive()) sandbox = await this.ensureSandbox(entry, runtime, false);
+      await writeProject(entry.paths, files);
+    }
+    const ctx: SandboxContext = {
+      runtime,
+      paths: entry.paths,
+      limits: this.options.limits,
+      secretKey: entry.secretKey,
+      forkserver: sandbox,
+    };
+    this.hold(entry, ctx);
+    return ctx;
+  }
+
+  /** Forks the app, held (`holdServer`): the entry's child from now on, its output collected. */
+  private hold(entry: Entry, ctx: SandboxContext): ForkChild {
+    entry.output = '';
+    const child = holdServer(ctx);
+    entry.child = child;
+    child.onOutput((_, text) => {
+      entry.output = (entry.output + text).slice(-OUTPUT_KEPT);
+    });
+    return child;
   }
 
   /** mypy --strict in the sandbox, with the workspace's kept cache; its findings do not block the start. */
@@ -476,15 +510,19 @@ export class PreviewManager {
       ...(paths.socketDir ? [paths.socketDir] : []),
     ])
       mkdirSync(dir, { recursive: true });
-    const fresh = renew || !existsSync(paths.db);
-    const key = secretKeyOf(paths, fresh);
-    entry.secretKey = key;
+    const noData = !existsSync(paths.db);
     const current = entry.sandbox;
-    if (current?.alive() && current.env.SECRET_KEY === key) {
-      current.freshKey = false;
+    // A sandbox whose key no app has used yet (no database since) keeps it: a superseded first start's.
+    const unused = !renew && noData && current?.freshKey === true;
+    const key = unused && current ? current.env.SECRET_KEY : secretKeyOf(paths, renew || noData);
+    if (unused && key) writeFileSync(path.join(paths.data, 'secret.key'), key, { mode: 0o600 });
+    entry.secretKey = key ?? '';
+    if (current?.alive() && key && current.env.SECRET_KEY === key) {
+      current.freshKey = noData || renew;
       await current.ready;
       return current;
     }
+    const fresh = renew || noData;
     await this.closeSandbox(entry);
     const sandbox = new Forkserver({
       workDir: paths.root,
@@ -493,7 +531,7 @@ export class PreviewManager {
       python: runtime.python,
       limits: this.options.limits,
       // The app's own environment (as each process had before): the sandbox's processes start with it.
-      env: appEnv(key),
+      env: appEnv(entry.secretKey),
     });
     sandbox.freshKey = fresh;
     entry.sandbox = sandbox;

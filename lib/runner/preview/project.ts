@@ -473,8 +473,11 @@ function readIfExists(file: string): string | null {
   }
 }
 
-/** Starts uvicorn in the sandbox on the preview's socket; the caller waits with `waitReady`. */
-export function startServer(ctx: SandboxContext): ForkChild {
+/**
+ * Forks uvicorn for the preview's socket, held: it imports the app (the slow part of a start) while the
+ * migrations run, and serves once `release`d; the caller then waits with `waitReady`.
+ */
+export function holdServer(ctx: SandboxContext): ForkChild {
   rmSync(ctx.paths.socket, { force: true });
   if (ctx.paths.socketDir) mkdirSync(ctx.paths.socketDir, { recursive: true });
   return ctx.forkserver.run(
@@ -490,6 +493,8 @@ export function startServer(ctx: SandboxContext): ForkChild {
       ],
     },
     appEnv(ctx.secretKey, 'app.db'),
+    'app',
+    { hold: true, preload: ['app.main'] },
   );
 }
 
