@@ -82,6 +82,10 @@ type Entry = {
   lastActivity: number;
   /** The preview's sandbox: its warm interpreter, started once and kept while the preview is. */
   sandbox?: Forkserver;
+  /** The app once it answers on its socket. */
+  serving?: ForkChild;
+  /** The quota disk's mount in progress. */
+  mounting?: Promise<void>;
   /** The app (uvicorn), a child of the sandbox's interpreter. */
   child?: ForkChild;
   output: string;
@@ -204,7 +208,8 @@ export class PreviewManager {
   /** The socket of a running preview, marking it as used; null when it is not running. */
   socketFor(id: string): string | null {
     const entry = this.entries.get(id);
-    if (!entry?.child || entry.state !== 'running') return null;
+    // The app that answered `waitReady` (a new one forked during a restart is not serving yet).
+    if (!entry?.serving || entry.serving !== entry.child || entry.state !== 'running') return null;
     entry.lastActivity = Date.now();
     return entry.paths.socket;
   }
@@ -381,6 +386,7 @@ export class PreviewManager {
           signal,
           output: () => entry.output,
         });
+        entry.serving = child;
         return { value: undefined, extra: { message: 'uvicorn is serving' } };
       });
       await step('ready', async () => ({ value: undefined, extra: { message: baseUrlOf(entry.id) } }));
@@ -416,9 +422,9 @@ export class PreviewManager {
     resetData: boolean,
     sandboxReady: Promise<Forkserver> | null,
   ): Promise<SandboxContext> {
-    let sandbox = sandboxReady ? await sandboxReady : null;
     // The old app holds the database: stop it before its rows are copied.
     await this.kill(entry);
+    let sandbox: Forkserver | null = null;
     if (resetData) {
       // The folder is emptied under the sandbox's feet: a new sandbox (with a fresh /preview/tmp) after it.
       await this.closeSandbox(entry);
@@ -426,9 +432,11 @@ export class PreviewManager {
       await writeProject(entry.paths, files, { resetData: true });
       sandbox = await this.ensureSandbox(entry, runtime, true);
     } else {
+      await this.mountDisk(entry);
+      await writeProject(entry.paths, files);
+      sandbox = sandboxReady ? await sandboxReady : null;
       // Gone meanwhile (its interpreter was killed from inside): a new one.
       if (!sandbox?.alive()) sandbox = await this.ensureSandbox(entry, runtime, false);
-      await writeProject(entry.paths, files);
     }
     const ctx: SandboxContext = {
       runtime,
@@ -486,14 +494,18 @@ export class PreviewManager {
     };
   }
 
-  private async mountDisk(entry: Entry): Promise<void> {
-    if (entry.paths.quotaDisk)
-      await mountQuotaDisk(
-        entry.paths.root,
-        entry.paths.disk,
-        this.options.limits.diskBytes,
-        entry.paths.legacy,
-      );
+  /** Mounts the preview's quota disk (one mount at a time: callers share one in progress). */
+  private mountDisk(entry: Entry): Promise<void> {
+    if (!entry.paths.quotaDisk) return Promise.resolve();
+    entry.mounting ??= mountQuotaDisk(
+      entry.paths.root,
+      entry.paths.disk,
+      this.options.limits.diskBytes,
+      entry.paths.legacy,
+    ).finally(() => {
+      entry.mounting = undefined;
+    });
+    return entry.mounting;
   }
 
   /**
