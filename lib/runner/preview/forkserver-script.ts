@@ -1,14 +1,16 @@
 /**
  * The warm interpreter of a preview sandbox (`forkserver.ts`): started once per sandbox, it imports the
- * third-party libraries a generated project uses (FastAPI, Starlette, Pydantic, SQLAlchemy, Alembic, uvicorn, ...)
- * and never the project itself, then forks a child per command, which imports the project's current code from
+ * third-party libraries a generated project uses (Pydantic, SQLAlchemy and Alembic before it says it is ready;
+ * FastAPI, Starlette, uvicorn, ... while it waits for commands) and never the project itself, and forks a child
+ * per command, which imports the project's current code from
  * /preview/app and runs as `python -m MODULE ARGS` or `python -c CODE ARGS` would. A child pays neither the
  * interpreter's start nor those imports.
  *
  * Protocol: JSON lines. In, on stdin (only the server holds it: children get /dev/null):
- * `{"op": "run", "id", "module" | "code", "args", "env", "cwd", "isolated", "hold", "preload"}`, `{"op": "go", "id"}`,
+ * `{"op": "run", "id", "module" | "code", "args", "env", "cwd", "isolated", "hold", "preload", "openapi"}`, `{"op": "go", "id"}`,
  * `{"op": "kill"}`. A held child imports its `preload` modules (the app, while migrations run) and waits for `go`.
- * Out, on stdout (children write to pipes of their own, relayed): `{"event": "ready"}` once the imports are done,
+ * Out, on stdout (children write to pipes of their own, relayed): `{"event": "ready"}` once the migrations' imports
+ * are done, `{"event": "warm"}` once all are,
  * `{"event": "out", "id", "fd": 1|2, "data"}`, `{"event": "exit", "id", "code", "signal"}`, `{"event": "killed"}`,
  * `{"event": "error", "id", "message"}`.
  *
@@ -24,35 +26,47 @@ import codecs, ctypes, importlib, json, os, selectors, shutil, signal, sys, trac
 # A -c script has the working folder first on sys.path: nothing is imported from the preview's folder here.
 sys.path = [p for p in sys.path if p not in ("", os.getcwd())]
 BASE_PATH = list(sys.path)
+# What the migrations need, imported before the server says it is ready (a new preview migrates first).
 PRELOAD = [
     "asyncio", "json", "logging.config", "sqlite3", "uuid", "decimal", "datetime", "email.utils",
     "pydantic", "pydantic_core", "pydantic_settings", "email_validator", "annotated_types",
     "sqlalchemy", "sqlalchemy.orm", "sqlalchemy.ext.asyncio", "sqlalchemy.dialects.sqlite.aiosqlite",
-    "sqlalchemy.dialects.postgresql", "sqlalchemy.sql.default_comparator", "aiosqlite",
+    "sqlalchemy.sql.default_comparator", "aiosqlite", "mako.template",
+    "alembic", "alembic.config", "alembic.command", "alembic.context", "alembic.op",
+    "alembic.runtime.migration", "alembic.runtime.environment", "alembic.script", "alembic.operations",
+    "alembic.ddl.sqlite",
+]
+# What the app and uvicorn need: imported one by one while no command is waiting, so the first migration
+# runs meanwhile (a child forked before the end imports the rest itself).
+LATER = [
     "starlette.applications", "starlette.middleware.cors", "starlette.responses", "starlette.routing",
     "fastapi", "fastapi.security", "fastapi.middleware.cors", "fastapi.responses", "fastapi.encoders",
     "fastapi.exceptions", "fastapi.openapi.utils", "python_multipart", "multipart",
     "jwt", "argon2", "anyio", "anyio._backends._asyncio", "h11", "httptools", "uvloop", "watchfiles",
     "websockets", "dotenv", "yaml", "click",
-    "alembic", "alembic.config", "alembic.command", "alembic.context", "alembic.op",
-    "alembic.runtime.migration", "alembic.runtime.environment", "alembic.script", "alembic.operations",
-    "alembic.ddl.sqlite", "alembic.ddl.postgresql", "mako.template",
     "uvicorn", "uvicorn.main", "uvicorn.config", "uvicorn.server", "uvicorn.lifespan.on",
     "uvicorn.loops.auto", "uvicorn.loops.asyncio", "uvicorn.protocols.http.auto",
     "uvicorn.protocols.http.h11_impl", "uvicorn.protocols.http.httptools_impl",
     "uvicorn.protocols.websockets.auto", "uvicorn.protocols.utils", "uvicorn.middleware.proxy_headers",
+    "sqlalchemy.dialects.postgresql", "alembic.ddl.postgresql",
 ]
-for name in PRELOAD:
+
+
+def preload(name):
     try:
         importlib.import_module(name)
     except Exception:
         pass
-# The guarantee that makes forking safe: no module of the project (or anything else under /preview) is loaded.
-for name, module in list(sys.modules.items()):
-    where = getattr(module, "__file__", None) or ""
-    if where.startswith("/preview/"):
-        print("forkserver: %s was imported from %s" % (name, where), file=sys.stderr)
-        sys.exit(70)
+    # The guarantee that makes forking safe: no module of the project (or anything else under /preview).
+    for loaded, module in list(sys.modules.items()):
+        where = getattr(module, "__file__", None) or ""
+        if where.startswith("/preview/"):
+            print("forkserver: %s was imported from %s" % (loaded, where), file=sys.stderr)
+            os._exit(70)
+
+
+for name in PRELOAD:
+    preload(name)
 
 libc = ctypes.CDLL(None, use_errno=True)
 libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
@@ -105,6 +119,15 @@ def child_main(command, out_w, err_w, hold_r):
                 importlib.import_module(name)
             except BaseException:
                 pass  # the command imports it again and reports the error
+        # "module:attr": an ASGI app whose OpenAPI document is built now (FastAPI caches it), not on the
+        # first request for it (Try it asks for it as soon as the app is ready).
+        target = command.get("openapi")
+        if target:
+            try:
+                name, attr = target.split(":", 1)
+                getattr(sys.modules[name], attr).openapi()
+            except BaseException:
+                pass
         if os.read(0, 1) != b"g":
             os._exit(0)
         null = os.open(os.devnull, os.O_RDWR)
@@ -271,7 +294,12 @@ def handle(line):
 
 send({"event": "ready"})
 while True:
-    for key, _ in selector.select():
+    events = selector.select(0 if LATER else None)
+    if not events and LATER:
+        preload(LATER.pop(0))
+        if not LATER:
+            send({"event": "warm"})
+    for key, _ in events:
         if key.data == "control":
             data = os.read(control_in.fileno(), 65536)
             if not data:

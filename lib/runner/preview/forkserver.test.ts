@@ -60,6 +60,7 @@ describe.skipIf(!available.ok)(`the preview's forkserver${skipNote(available)}`,
   });
 
   it('has the libraries imported but never the project: each child imports the code as it is now', async () => {
+    await server.warm;
     const warm = await run(
       'import sys; print("fastapi" in sys.modules, "sqlalchemy" in sys.modules, "uvicorn" in sys.modules)',
     );
@@ -87,6 +88,30 @@ describe.skipIf(!available.ok)(`the preview's forkserver${skipNote(available)}`,
       'import sys; print(sorted(n for n, m in sys.modules.items() if (getattr(m, "__file__", None) or "").startswith("/preview")))',
     );
     expect(listing.stdout.trim()).toBe('[]');
+  });
+
+  it('a held child imports its modules at once and runs its command only once released', async () => {
+    const app = path.join(workDir, 'app');
+    writeFileSync(path.join(app, 'held_app.py'), 'print("imported", flush=True)\n');
+    writeFileSync(path.join(app, 'held_main.py'), 'import held_app\nprint("running", flush=True)\n');
+    const child = server.run({ module: 'held_main', args: [] }, env, 'app', {
+      hold: true,
+      preload: ['held_app'],
+    });
+    let out = '';
+    const imported = new Promise<void>((resolve) =>
+      child.onOutput((_, text) => {
+        out += text;
+        if (out.includes('imported')) resolve();
+      }),
+    );
+    await imported;
+    // Imported once (the command finds it in sys.modules), and nothing run before the release.
+    expect(out).toBe('imported\n');
+    expect(child.hasExited()).toBe(false);
+    child.release();
+    expect((await child.done).code).toBe(0);
+    expect(out).toBe('imported\nrunning\n');
   });
 
   it('survives a child that crashes, runs out of memory or of CPU time', async () => {

@@ -34,8 +34,11 @@ export type ForkChild = {
   release(): void;
 };
 
-/** A held child imports `preload` (with the command's folder on sys.path) and waits for `release`. */
-export type HoldOptions = { hold?: boolean; preload?: string[] };
+/**
+ * A held child imports `preload` (with the command's folder on sys.path), builds the OpenAPI document of the
+ * `openapi` app (`module:attr`), and waits for `release`.
+ */
+export type HoldOptions = { hold?: boolean; preload?: string[]; openapi?: string };
 
 type Job = {
   exit?: ForkExit;
@@ -68,8 +71,14 @@ export class Forkserver {
   private killWaiters: (() => void)[] = [];
   private exitedWith: ForkExit | null = null;
   private readonly exitListeners: ((exit: ForkExit) => void)[] = [];
-  /** Resolves once the libraries are imported; rejects when the server exits or does not get there in time. */
+  /**
+   * Resolves once the migrations' libraries are imported (it takes commands then); rejects when the server
+   * exits or does not get there in time.
+   */
   readonly ready: Promise<void>;
+  /** Resolves once every library is imported (the app's too). */
+  readonly warm: Promise<void>;
+  private markWarm = () => {};
 
   constructor(spec: ForkserverSpec) {
     this.env = spec.env;
@@ -99,6 +108,9 @@ export class Forkserver {
     });
     // Nobody may be left waiting on a promise nobody handles.
     this.ready.catch(() => undefined);
+    this.warm = new Promise<void>((resolve) => {
+      this.markWarm = resolve;
+    });
     const timer = setTimeout(() => {
       failReady(new Error(`the preview's interpreter did not start within ${READY_TIMEOUT_MS / 1000} s`));
       this.close();
@@ -113,7 +125,8 @@ export class Forkserver {
         if (message.event === 'ready') {
           clearTimeout(timer);
           markReady();
-        } else this.receive(message);
+        } else if (message.event === 'warm') this.markWarm();
+        else this.receive(message);
       }
     });
     proc.on('close', (code, signal) => {

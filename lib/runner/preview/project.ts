@@ -494,7 +494,7 @@ export function holdServer(ctx: SandboxContext): ForkChild {
     },
     appEnv(ctx.secretKey, 'app.db'),
     'app',
-    { hold: true, preload: ['app.main'] },
+    { hold: true, preload: ['app.main'], openapi: 'app.main:app' },
   );
 }
 
