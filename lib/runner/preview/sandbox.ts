@@ -1,5 +1,6 @@
 /**
- * The bubblewrap sandbox every preview process runs in (migrations, the data copy, uvicorn, the SQL export).
+ * The bubblewrap sandbox every preview process runs in: a preview's warm interpreter (`forkserver.ts`, whose
+ * children run the migrations, the data copy and uvicorn), the SQL export, the checks.
  *
  * `[sh: join a control group] prlimit <limits> -- bwrap <namespaces> <mounts> --args 3 --seccomp 4 -- python ...`:
  * - own user, pid, network, ipc, uts and cgroup namespaces (no network at all, not even the host's loopback), and
