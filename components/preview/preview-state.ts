@@ -3,6 +3,13 @@ import type { Diagnostic } from '@/lib/generator/checks/types';
 
 export type { Diagnostic };
 
+/**
+ * How long the Try it view waits after the last edit before it restarts the preview: long enough to take a
+ * burst of keystrokes as one restart, short next to a warm restart (a few hundred milliseconds). A newer restart
+ * supersedes one in flight (the stream of the old one is dropped, the server stops its start).
+ */
+export const RESTART_DELAY_MS = 400;
+
 /** The steps of one preview start, in order. */
 export const STEPS = ['validate', 'generate', 'check', 'migrate', 'start', 'ready'] as const;
 export type StepName = (typeof STEPS)[number];

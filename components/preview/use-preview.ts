@@ -11,12 +11,13 @@ import {
   type PreviewStatus,
   parseJson,
   previewReducer,
+  RESTART_DELAY_MS,
   type StepEvent,
   sameRuntimeDesign,
 } from './preview-state';
 import { readSse } from './sse';
 
-export const RESTART_DELAY_MS = 1500;
+export { RESTART_DELAY_MS };
 
 export type PreviewControls = {
   state: PreviewState;

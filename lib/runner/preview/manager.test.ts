@@ -404,7 +404,7 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     const secondRun = manager.start(other, templates.todo(), { ...owner, onStep: (e) => events.push(e) });
     const [first, second] = await Promise.all([firstRun, secondRun]);
     expect(first).toEqual<EndEvent>({ ok: false, error: 'superseded' });
-    expect(second.ok).toBe(true);
+    expect(second.ok, second.error).toBe(true);
     expect(events.find((e) => e.step === 'migrate' && e.status === 'done')?.message).toBe(
       'started with an empty database',
     );

@@ -5,9 +5,8 @@
  * `idleSeconds`) are stopped whoever owns them, and all are killed when the server exits.
  * Previews are per app-server process: with several server processes, each has its own previews.
  */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDiskFull } from '@/lib/db/errors';
 import type { Design } from '@/lib/design';
@@ -27,15 +26,16 @@ import {
   unmountQuotaDiskNow,
 } from './disk';
 import { baseUrlOf, type EndEvent, type PreviewStatus, type StepEvent, type StepName } from './events';
+import { type ForkChild, Forkserver } from './forkserver';
 import {
   Aborted,
-  killGroup,
+  appEnv,
+  holdServer,
   migrate,
   type PreviewPaths,
   previewPaths,
   removePreviewFolder,
   type SandboxContext,
-  startServer,
   waitReady,
   writeProject,
 } from './project';
@@ -80,7 +80,14 @@ type Entry = {
   error?: string;
   startedAt?: Date;
   lastActivity: number;
-  child?: ChildProcess;
+  /** The preview's sandbox: its warm interpreter, started once and kept while the preview is. */
+  sandbox?: Forkserver;
+  /** The app once it answers on its socket. */
+  serving?: ForkChild;
+  /** The quota disk's mount in progress. */
+  mounting?: Promise<void>;
+  /** The app (uvicorn), a child of the sandbox's interpreter. */
+  child?: ForkChild;
   output: string;
   run?: Run;
 };
@@ -93,6 +100,7 @@ class StepFailed extends Error {}
  */
 function secretKeyOf(paths: PreviewPaths, renew: boolean): string {
   const file = path.join(paths.data, 'secret.key');
+  mkdirSync(paths.data, { recursive: true });
   if (!renew) {
     // In the preview's folder, which its app may write: taken only in the shape written here.
     const stored = readIfExists(file)?.trim() ?? '';
@@ -200,7 +208,8 @@ export class PreviewManager {
   /** The socket of a running preview, marking it as used; null when it is not running. */
   socketFor(id: string): string | null {
     const entry = this.entries.get(id);
-    if (!entry?.child || entry.state !== 'running') return null;
+    // The app that answered `waitReady` (a new one forked during a restart is not serving yet).
+    if (!entry?.serving || entry.serving !== entry.child || entry.state !== 'running') return null;
     entry.lastActivity = Date.now();
     return entry.paths.socket;
   }
@@ -300,6 +309,12 @@ export class PreviewManager {
     // Validation, generation and checks run in the worker pool (lib/jobs), counted against the person who
     // starts the preview, so a big design's preview never stalls other requests; a superseded start cancels its job.
     const job = { owner: options.userId, signal };
+    const resetData = options.resetData ?? false;
+    let prepared: Promise<SandboxContext> | undefined;
+    // The sandbox (mounting the quota disk, starting the warm interpreter) gets ready while the design is
+    // validated, generated and checked. A reset empties the folder first, so its sandbox starts after that.
+    const sandboxReady = resetData ? null : this.ensureSandbox(entry, runtime, false);
+    sandboxReady?.catch(() => undefined);
     const input = {
       design,
       ...(options.history ? { history: options.history } : {}),
@@ -322,6 +337,10 @@ export class PreviewManager {
           extra: { message: `${Object.keys(result.files).length} files` },
         };
       });
+      // While the code is checked (mypy on the user's code takes a while), the old app is stopped, the new code
+      // written and the new app forked, importing itself. The checks' findings never block the start.
+      prepared = this.prepare(entry, runtime, files, resetData, sandboxReady);
+      prepared.catch(() => undefined);
       await step('check', async () => {
         if (!this.options.check) return { value: undefined, extra: { message: 'skipped' } };
         const diagnostics = await runJob('check', { files }, job);
@@ -340,49 +359,34 @@ export class PreviewManager {
           },
         };
       });
-      const ctx: SandboxContext = {
-        runtime,
-        paths: entry.paths,
-        limits: this.options.limits,
-        secretKey: entry.secretKey,
-      };
+      const ready = prepared;
+      let server: ForkChild | undefined;
       await step('migrate', async () => {
-        // The old app holds the database: stop it before its rows are copied.
-        await this.kill(entry);
-        if (entry.paths.quotaDisk)
-          await mountQuotaDisk(
-            entry.paths.root,
-            entry.paths.disk,
-            this.options.limits.diskBytes,
-            entry.paths.legacy,
-          );
-        await writeProject(entry.paths, files, { resetData: options.resetData ?? false });
-        ctx.secretKey = entry.secretKey = secretKeyOf(entry.paths, false);
-        const { message, data } = await migrate(ctx, {
-          resetData: options.resetData ?? false,
-          signal,
-          files,
-          schema,
-        });
-        // Rows were lost: tokens issued before name users that may be gone (or whose ids are taken again).
-        if (data.outcome !== 'kept') ctx.secretKey = entry.secretKey = secretKeyOf(entry.paths, true);
+        const ctx = await ready;
+        const fresh = ctx.forkserver.freshKey;
+        const { message, data } = await migrate(ctx, { resetData, signal, files, schema });
+        server = entry.child;
+        // Rows were lost: tokens issued before name users that may be gone (or whose ids are taken again). A
+        // key made for this start (a new or reset database) was never used. The app is forked again with it.
+        if (data.outcome !== 'kept' && !fresh) {
+          await this.closeSandbox(entry);
+          ctx.forkserver = await this.ensureSandbox(entry, runtime, true);
+          ctx.secretKey = entry.secretKey;
+          server = this.hold(entry, ctx);
+        }
         return { value: undefined, extra: { message, data } };
       });
       await step('start', async () => {
-        entry.output = '';
-        const child = startServer(ctx);
-        entry.child = child;
-        const collect = (chunk: Buffer) => {
-          entry.output = (entry.output + chunk.toString()).slice(-OUTPUT_KEPT);
-        };
-        child.stdout?.on('data', collect);
-        child.stderr?.on('data', collect);
-        child.on('exit', (code, sig) => this.exited(entry, child, code, sig));
+        const child = server;
+        if (!child || entry.child !== child) throw new Error('the app was not started');
+        void child.done.then(({ code, signal: sig }) => this.exited(entry, child, code, sig));
+        child.release();
         await waitReady(child, entry.paths.socket, {
           timeoutMs: this.options.readyTimeoutMs,
           signal,
           output: () => entry.output,
         });
+        entry.serving = child;
         return { value: undefined, extra: { message: 'uvicorn is serving' } };
       });
       await step('ready', async () => ({ value: undefined, extra: { message: baseUrlOf(entry.id) } }));
@@ -394,12 +398,66 @@ export class PreviewManager {
     } catch (error) {
       if (error instanceof Aborted || signal.aborted) return { ok: false, error: run.reason ?? 'stopped' };
       await this.kill(entry);
+      // A failed preview holds nothing (its sandbox included): the next start is a cold one.
+      await this.closeSandbox(entry);
       entry.state = 'failed';
       entry.error = messageOf(error);
       return { ok: false, error: entry.error };
     } finally {
+      // An aborted start may still be mounting, starting the sandbox or writing the project: the next waits.
+      await sandboxReady?.catch(() => undefined);
+      await prepared?.catch(() => undefined);
       if (entry.run === run) entry.run = undefined;
     }
+  }
+
+  /**
+   * Stops the old app, writes the new code (emptying the folder first on a reset, with a new sandbox) and forks
+   * the new app, held until the database is ready.
+   */
+  private async prepare(
+    entry: Entry,
+    runtime: Runtime,
+    files: Record<string, string>,
+    resetData: boolean,
+    sandboxReady: Promise<Forkserver> | null,
+  ): Promise<SandboxContext> {
+    // The old app holds the database: stop it before its rows are copied.
+    await this.kill(entry);
+    let sandbox: Forkserver | null = null;
+    if (resetData) {
+      // The folder is emptied under the sandbox's feet: a new sandbox (with a fresh /preview/tmp) after it.
+      await this.closeSandbox(entry);
+      await this.mountDisk(entry);
+      await writeProject(entry.paths, files, { resetData: true });
+      sandbox = await this.ensureSandbox(entry, runtime, true);
+    } else {
+      await this.mountDisk(entry);
+      await writeProject(entry.paths, files);
+      sandbox = sandboxReady ? await sandboxReady : null;
+      // Gone meanwhile (its interpreter was killed from inside): a new one.
+      if (!sandbox?.alive()) sandbox = await this.ensureSandbox(entry, runtime, false);
+    }
+    const ctx: SandboxContext = {
+      runtime,
+      paths: entry.paths,
+      limits: this.options.limits,
+      secretKey: entry.secretKey,
+      forkserver: sandbox,
+    };
+    this.hold(entry, ctx);
+    return ctx;
+  }
+
+  /** Forks the app, held (`holdServer`): the entry's child from now on, its output collected. */
+  private hold(entry: Entry, ctx: SandboxContext): ForkChild {
+    entry.output = '';
+    const child = holdServer(ctx);
+    entry.child = child;
+    child.onOutput((_, text) => {
+      entry.output = (entry.output + text).slice(-OUTPUT_KEPT);
+    });
+    return child;
   }
 
   /** mypy --strict in the sandbox, with the workspace's kept cache; its findings do not block the start. */
@@ -436,7 +494,72 @@ export class PreviewManager {
     };
   }
 
-  private exited(entry: Entry, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null) {
+  /** Mounts the preview's quota disk (one mount at a time: callers share one in progress). */
+  private mountDisk(entry: Entry): Promise<void> {
+    if (!entry.paths.quotaDisk) return Promise.resolve();
+    entry.mounting ??= mountQuotaDisk(
+      entry.paths.root,
+      entry.paths.disk,
+      this.options.limits.diskBytes,
+      entry.paths.legacy,
+    ).finally(() => {
+      entry.mounting = undefined;
+    });
+    return entry.mounting;
+  }
+
+  /**
+   * The preview's sandbox, started when there is none (or its interpreter is gone, or holds another secret): the
+   * quota disk mounted, the folders made, the secret key read (a new one when `renew`, or when there is no
+   * database yet) and the interpreter's imports done.
+   */
+  private async ensureSandbox(entry: Entry, runtime: Runtime, renew: boolean): Promise<Forkserver> {
+    await this.mountDisk(entry);
+    const { paths } = entry;
+    for (const dir of [
+      paths.data,
+      path.join(paths.root, 'tmp'),
+      ...(paths.socketDir ? [paths.socketDir] : []),
+    ])
+      mkdirSync(dir, { recursive: true });
+    const noData = !existsSync(paths.db);
+    const current = entry.sandbox;
+    // A sandbox whose key no app has used yet (no database since) keeps it: a superseded first start's.
+    const unused = !renew && noData && current?.freshKey === true;
+    const key = unused && current ? current.env.SECRET_KEY : secretKeyOf(paths, renew || noData);
+    if (unused && key) writeFileSync(path.join(paths.data, 'secret.key'), key, { mode: 0o600 });
+    entry.secretKey = key ?? '';
+    if (current?.alive() && key && current.env.SECRET_KEY === key) {
+      current.freshKey = noData || renew;
+      await current.ready;
+      return current;
+    }
+    const fresh = renew || noData;
+    await this.closeSandbox(entry);
+    const sandbox = new Forkserver({
+      workDir: paths.root,
+      readOnly: runtime.readOnly,
+      ...(paths.socketDir ? { socketDir: paths.socketDir } : {}),
+      python: runtime.python,
+      limits: this.options.limits,
+      // The app's own environment (as each process had before): the sandbox's processes start with it.
+      env: appEnv(entry.secretKey),
+    });
+    sandbox.freshKey = fresh;
+    entry.sandbox = sandbox;
+    await sandbox.ready;
+    return sandbox;
+  }
+
+  /** Ends the preview's sandbox (every process in it). */
+  private async closeSandbox(entry: Entry): Promise<void> {
+    const sandbox = entry.sandbox;
+    entry.sandbox = undefined;
+    entry.child = undefined;
+    await sandbox?.close();
+  }
+
+  private exited(entry: Entry, child: ForkChild, code: number | null, signal: NodeJS.Signals | null) {
     if (entry.child !== child) return;
     entry.child = undefined;
     if (entry.state !== 'running') return;
@@ -449,18 +572,27 @@ export class PreviewManager {
           : `exit code ${code}`;
     const tail = entry.output.trim().split('\n').slice(-8).join('\n');
     entry.error = `The app stopped: ${why}.${tail ? `\n${tail}` : ''}`;
+    // Like a failed start, a stopped app holds nothing; a start in progress uses the sandbox itself.
+    if (!entry.run) void this.closeSandbox(entry);
   }
 
-  /** Kills the app process of an entry and waits for it to be gone. */
+  /**
+   * Kills the app of an entry, and whatever it forked, and waits for them to be gone; the sandbox stays. A
+   * sandbox that does not answer within a few seconds is ended instead.
+   */
   private async kill(entry: Entry): Promise<void> {
     const child = entry.child;
-    if (!child) return;
     entry.child = undefined;
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      killGroup(child);
-      await gone;
+    const sandbox = entry.sandbox;
+    if (sandbox?.alive()) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), 5_000);
+      });
+      if ((await Promise.race([sandbox.killAll(), late])) === 'late') await this.closeSandbox(entry);
+      clearTimeout(timer);
     }
+    if (child) await child.done;
     rmSync(entry.paths.socket, { force: true });
   }
 
@@ -475,6 +607,8 @@ export class PreviewManager {
     }
     await this.kill(entry);
     // A newer start has taken the preview meanwhile: it is that start's now.
+    if (entry.run) return;
+    await this.closeSandbox(entry);
     if (entry.run) return;
     this.entries.delete(id);
     // The quota disk lets go of its loop device; its data stays in the image.
@@ -497,7 +631,7 @@ export class PreviewManager {
   killAllNow(): void {
     for (const entry of this.entries.values()) {
       entry.run?.abort.abort();
-      if (entry.child) killGroup(entry.child);
+      entry.sandbox?.closeNow();
       if (entry.paths.quotaDisk) unmountQuotaDiskNow(entry.paths.root);
     }
   }
@@ -505,7 +639,7 @@ export class PreviewManager {
   /** Previews other than `id` with a live process or a start in progress, least recently used first. */
   private activeOthers(id: string): Entry[] {
     return [...this.entries.values()]
-      .filter((e) => e.id !== id && (e.child || e.run))
+      .filter((e) => e.id !== id && (e.child || e.run || e.sandbox))
       .sort((a, b) => a.lastActivity - b.lastActivity);
   }
 
@@ -518,7 +652,7 @@ export class PreviewManager {
     const others = this.activeOthers(id);
     const own = others.filter((e) => e.userId === userId);
     const existing = this.entries.get(id);
-    const restart = Boolean(existing && (existing.child || existing.run));
+    const restart = Boolean(existing && (existing.child || existing.run || existing.sandbox));
     const overQuota = own.length - (this.options.perUser - 1);
     const overServer = restart ? 0 : others.length - (this.options.max - 1);
     const stop = Math.max(0, overQuota, overServer);
@@ -554,7 +688,7 @@ export class PreviewManager {
 
   /** Workspaces with a live process or a start in progress. */
   active(): string[] {
-    return [...this.entries.values()].filter((e) => e.child || e.run).map((e) => e.id);
+    return [...this.entries.values()].filter((e) => e.child || e.run || e.sandbox).map((e) => e.id);
   }
 }
 

@@ -12,7 +12,6 @@
  *   app.sock     uvicorn's Unix socket (under /tmp/fastdraft-preview-sockets/ when the path is too long)
  * ```
  */
-import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -33,14 +32,10 @@ import { type CarrySchema, copyPlan, parseCarrySchema } from './carry-plan';
 import { COPY_DATA_SCRIPT } from './copy-data';
 import { mountPointFor, unmountQuotaDisk } from './disk';
 import type { DataReport, TableReset } from './events';
-import {
-  baseEnv,
-  INNER_ROOT,
-  type Limits,
-  type SandboxCommand,
-  sandboxCommand,
-  spawnSandbox,
-} from './sandbox';
+import type { ForkChild, ForkCommand, Forkserver } from './forkserver';
+import { baseEnv, INNER_ROOT, killGroup, type Limits, type SandboxCommand, spawnSandbox } from './sandbox';
+
+export { killGroup };
 
 /** Longest Unix socket path we use (the kernel's limit is 107 bytes). */
 const MAX_SOCKET_PATH = 100;
@@ -122,22 +117,28 @@ export async function writeProject(
   await writeFiles(paths.app, files);
 }
 
-export type SandboxContext = { runtime: Runtime; paths: PreviewPaths; limits: Limits; secretKey: string };
+/** A preview's sandbox (its warm interpreter, `forkserver.ts`) and what its commands need. */
+export type SandboxContext = {
+  runtime: Runtime;
+  paths: PreviewPaths;
+  limits: Limits;
+  secretKey: string;
+  forkserver: Forkserver;
+};
 
-function appEnv(ctx: SandboxContext, db: 'app.db' | 'next.db'): Record<string, string> {
-  return baseEnv({ DATABASE_URL: innerDb(db), SECRET_KEY: ctx.secretKey, ENVIRONMENT: 'development' });
+/** The environment of the preview app's processes (the sandbox starts with the `app.db` one). */
+export function appEnv(secretKey: string, db: 'app.db' | 'next.db' = 'app.db'): Record<string, string> {
+  return baseEnv({ DATABASE_URL: innerDb(db), SECRET_KEY: secretKey, ENVIRONMENT: 'development' });
 }
 
-function sandboxed(ctx: SandboxContext, env: Record<string, string>, args: string[], cwd = 'app') {
-  return sandboxCommand({
-    workDir: ctx.paths.root,
-    readOnly: ctx.runtime.readOnly,
-    ...(ctx.paths.socketDir ? { socketDir: ctx.paths.socketDir } : {}),
-    env,
-    cwd,
-    limits: ctx.limits,
-    command: [ctx.runtime.python, ...args],
-  });
+/** `python -m module ...` or `python [-I] -c code ...` as a forkserver command. */
+function forkCommand(args: string[]): ForkCommand {
+  const isolated = args[0] === '-I';
+  const rest = isolated ? args.slice(1) : args;
+  const [flag, target, ...more] = rest;
+  if (flag === '-m' && target) return { module: target, args: more };
+  if (flag === '-c' && target !== undefined) return { code: target, args: more, isolated };
+  throw new Error(`unsupported interpreter arguments: ${args.slice(0, 2).join(' ')}`);
 }
 
 export class Aborted extends Error {}
@@ -156,14 +157,39 @@ export type RunResult = {
   stderr: string;
 };
 
-/** Runs a command in the sandbox to completion; killed on `signal` or after `timeoutMs`. */
+/**
+ * Runs a command in the preview's sandbox to completion (a child of its forkserver, in `/preview/app`, with
+ * exactly `env`); on `signal` or after `timeoutMs` every process of the sandbox but the forkserver is killed.
+ */
 export function runSandboxed(
   ctx: SandboxContext,
   env: Record<string, string>,
   args: string[],
   options: RunOptions = {},
 ): Promise<RunResult> {
-  return runToCompletion(sandboxed(ctx, env, args), options);
+  const maxStdout = options.maxStdout ?? 64 * 1024;
+  const child = ctx.forkserver.run(forkCommand(args), env);
+  let stdout = '';
+  let stderr = '';
+  child.onOutput((fd, text) => {
+    if (fd === 1) stdout = (stdout + text).slice(-maxStdout);
+    else stderr = (stderr + text).slice(-64 * 1024);
+  });
+  let killed = false;
+  const kill = () => {
+    if (killed || child.hasExited()) return;
+    killed = true;
+    void ctx.forkserver.killAll();
+  };
+  const timer = setTimeout(kill, options.timeoutMs ?? 60_000);
+  options.signal?.addEventListener('abort', kill, { once: true });
+  if (options.signal?.aborted) kill();
+  return child.done.then(({ code, signal }) => {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', kill);
+    if (options.signal?.aborted) throw new Aborted('aborted');
+    return { code, signal, stdout, stderr };
+  });
 }
 
 /**
@@ -200,16 +226,6 @@ export function runToCompletion(command: SandboxCommand, options: RunOptions = {
       else resolve({ code, signal, stdout, stderr });
     });
   });
-}
-
-/** SIGKILL to the process group: prlimit/bwrap outside; `--die-with-parent` and the pid namespace take the rest. */
-export function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
 }
 
 const lastLines = (text: string, n = 6) => text.trim().split('\n').slice(-n).join('\n');
@@ -297,7 +313,7 @@ async function migrateInPlace(ctx: SandboxContext, options: MigrateOptions): Pro
   const shared = sharedRevisions(old, next);
   if (shared === 0) return null;
   const run = (args: string[]) =>
-    runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', ...args], {
+    runSandboxed(ctx, appEnv(ctx.secretKey, 'next.db'), ['-m', 'alembic', ...args], {
       ...(options.signal ? { signal: options.signal } : {}),
       timeoutMs: 60_000,
     });
@@ -371,10 +387,15 @@ function resetMessage(rows: number, tables: number, resets: TableReset[]): strin
 async function rebuild(ctx: SandboxContext, options: MigrateOptions): Promise<Migrated> {
   const { paths } = ctx;
   rmSync(paths.nextDb, { force: true });
-  const upgrade = await runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', 'upgrade', 'head'], {
-    ...(options.signal ? { signal: options.signal } : {}),
-    timeoutMs: 60_000,
-  });
+  const upgrade = await runSandboxed(
+    ctx,
+    appEnv(ctx.secretKey, 'next.db'),
+    ['-m', 'alembic', 'upgrade', 'head'],
+    {
+      ...(options.signal ? { signal: options.signal } : {}),
+      timeoutMs: 60_000,
+    },
+  );
   if (upgrade.code !== 0)
     throw new Error(`alembic upgrade head failed:\n${lastLines(upgrade.stderr || upgrade.stdout)}`);
   if (options.resetData)
@@ -418,10 +439,15 @@ async function rebuild(ctx: SandboxContext, options: MigrateOptions): Promise<Mi
   const reason = lastLines(copy.stderr || copy.stdout, 1) || `exit code ${copy.code ?? copy.signal}`;
   // Start empty: rebuild the new database, since a failed copy rolled back but may have left it locked.
   rmSync(paths.nextDb, { force: true });
-  const again = await runSandboxed(ctx, appEnv(ctx, 'next.db'), ['-m', 'alembic', 'upgrade', 'head'], {
-    ...(options.signal ? { signal: options.signal } : {}),
-    timeoutMs: 60_000,
-  });
+  const again = await runSandboxed(
+    ctx,
+    appEnv(ctx.secretKey, 'next.db'),
+    ['-m', 'alembic', 'upgrade', 'head'],
+    {
+      ...(options.signal ? { signal: options.signal } : {}),
+      timeoutMs: 60_000,
+    },
+  );
   if (again.code !== 0) throw new Error(`alembic upgrade head failed:\n${lastLines(again.stderr)}`);
   const why = `the rows could not be copied to the new schema (${reason})`;
   return {
@@ -447,21 +473,28 @@ function readIfExists(file: string): string | null {
   }
 }
 
-/** Starts uvicorn in the sandbox on the preview's socket; the caller waits with `waitReady`. */
-export function startServer(ctx: SandboxContext): ChildProcess {
+/**
+ * Forks uvicorn for the preview's socket, held: it imports the app (the slow part of a start) while the
+ * migrations run, and serves once `release`d; the caller then waits with `waitReady`.
+ */
+export function holdServer(ctx: SandboxContext): ForkChild {
   rmSync(ctx.paths.socket, { force: true });
   if (ctx.paths.socketDir) mkdirSync(ctx.paths.socketDir, { recursive: true });
-  return spawnSandbox(
-    sandboxed(ctx, appEnv(ctx, 'app.db'), [
-      '-m',
-      'uvicorn',
-      'app.main:app',
-      '--uds',
-      ctx.paths.innerSocket,
-      '--no-server-header',
-      '--timeout-graceful-shutdown',
-      '2',
-    ]),
+  return ctx.forkserver.run(
+    {
+      module: 'uvicorn',
+      args: [
+        'app.main:app',
+        '--uds',
+        ctx.paths.innerSocket,
+        '--no-server-header',
+        '--timeout-graceful-shutdown',
+        '2',
+      ],
+    },
+    appEnv(ctx.secretKey, 'app.db'),
+    'app',
+    { hold: true, preload: ['app.main'], openapi: 'app.main:app' },
   );
 }
 
@@ -483,18 +516,19 @@ function probeSocket(socketPath: string): Promise<boolean> {
 
 /** Waits until the server answers on its socket; rejects when it exits first, on abort, or after `timeoutMs`. */
 export async function waitReady(
-  child: ChildProcess,
+  child: ForkChild,
   socketPath: string,
   options: { timeoutMs: number; signal?: AbortSignal; output: () => string },
 ): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   while (Date.now() < deadline) {
     if (options.signal?.aborted) throw new Aborted('aborted');
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (child.hasExited()) {
       throw new Error(`the app exited while starting:\n${lastLines(options.output(), 12)}`);
     }
     if (existsSync(socketPath) && (await probeSocket(socketPath))) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Short: a warm start is a few hundred milliseconds, each poll is a stat.
+    await new Promise((resolve) => setTimeout(resolve, 15));
   }
   throw new Error(
     `the app did not answer within ${options.timeoutMs / 1000} s:\n${lastLines(options.output(), 12)}`,

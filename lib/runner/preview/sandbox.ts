@@ -1,5 +1,6 @@
 /**
- * The bubblewrap sandbox every preview process runs in (migrations, the data copy, uvicorn, the SQL export).
+ * The bubblewrap sandbox every preview process runs in: a preview's warm interpreter (`forkserver.ts`, whose
+ * children run the migrations, the data copy and uvicorn), the SQL export, the checks.
  *
  * `[sh: join a control group] prlimit <limits> -- bwrap <namespaces> <mounts> --args 3 --seccomp 4 -- python ...`:
  * - own user, pid, network, ipc, uts and cgroup namespaces (no network at all, not even the host's loopback), and
@@ -184,15 +185,16 @@ export function sandboxCommand(spec: SandboxSpec): SandboxCommand {
 
 /**
  * Starts a sandbox command: in a fresh control group when this host has them (removed once it has exited), in its
- * own process group (`detached`), with its fds written. stdin is closed; stdout and stderr are pipes.
+ * own process group (`detached`), with its fds written. stdin is closed (a pipe with `stdin`); stdout and stderr
+ * are pipes.
  */
-export function spawnSandbox(command: SandboxCommand): ChildProcess {
+export function spawnSandbox(command: SandboxCommand, options: { stdin?: boolean } = {}): ChildProcess {
   const group = createGroup({ processes: command.limits.processes, memoryBytes: command.limits.memoryBytes });
   const { cmd, args } = group ? joinCommand(group, command) : command;
   const child = spawn(cmd, args, {
     env: hostEnv(),
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe', ...command.fds.map(() => 'pipe' as const)],
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...command.fds.map(() => 'pipe' as const)],
   });
   command.fds.forEach((data, i) => {
     const pipe = child.stdio[3 + i] as Writable | null;
@@ -208,6 +210,16 @@ export function spawnSandbox(command: SandboxCommand): ChildProcess {
 }
 
 const groups = new WeakMap<ChildProcess, Group>();
+
+/** SIGKILL to the process group: prlimit/bwrap outside; `--die-with-parent` and the pid namespace take the rest. */
+export function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
 
 /** The control group a sandbox runs in (none where control groups are unavailable). */
 export const groupOf = (child: ChildProcess): Group | undefined => groups.get(child);

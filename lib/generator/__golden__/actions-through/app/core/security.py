@@ -43,8 +43,18 @@ def _signing_key() -> str:
 
 SIGNING_KEY = _signing_key()
 
-# Verified when the user does not exist, so unknown and known logins take the same time.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+# Verified when the user does not exist, so unknown and known logins take the same
+# time. A fixed hash of nobody's password: hashing one here would cost every start a
+# second. Unless the hasher's parameters differ: then one made with them (same cost).
+_FIXED_DUMMY_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$bGFXAW+tndbAY6gVV943kw$"
+    "ALreVaevC1NJH3/GQApd2hyTxO8Yg9dnsHVY9qthkSw"
+)
+_DUMMY_HASH = (
+    _hasher.hash(secrets.token_urlsafe(16))
+    if _hasher.check_needs_rehash(_FIXED_DUMMY_HASH)
+    else _FIXED_DUMMY_HASH
+)
 
 
 def hash_password(password: str) -> str:
