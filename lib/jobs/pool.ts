@@ -3,9 +3,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ApiError } from '@/lib/api/errors';
-import type { JobInputs, JobName, JobResults } from './types';
+import { lendHelpers } from './helpers';
+import type { JobInputs, JobName, JobPort, JobResults } from './types';
 
 /**
  * The worker pool that runs generation, checks and export (lib/jobs/worker.ts) off the event loop, so one
@@ -111,12 +113,18 @@ export async function runJob<N extends JobName>(
     );
   }
   const timeout = AbortSignal.timeout(JOB_TIMEOUT_MS);
+  const stopped = signal ? AbortSignal.any([timeout, signal]) : timeout;
+  // The job's line to the main thread: a job that checks files may borrow helper threads (lib/jobs/helpers.ts).
+  const { port1, port2 } = new MessageChannel();
+  lendHelpers(port1, workerFile, stopped);
   state.active.set(owner, running + 1);
   try {
-    return (await workers.run(input, {
+    const task: JobInputs[N] & JobPort = { ...input, helpers: port2 };
+    return (await workers.run(task, {
       filename: workerFile(),
       name,
-      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+      signal: stopped,
+      transferList: [port2],
     })) as JobResults[N];
   } catch (error) {
     if (timeout.aborted) {
@@ -127,6 +135,7 @@ export async function runJob<N extends JobName>(
     }
     throw error;
   } finally {
+    port1.close();
     const left = (state.active.get(owner) ?? 1) - 1;
     if (left > 0) state.active.set(owner, left);
     else state.active.delete(owner);

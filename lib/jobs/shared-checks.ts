@@ -1,0 +1,152 @@
+/**
+ * `checkProject` spread over threads (worker side; lib/jobs/helpers.ts is the main thread's part). The thread
+ * that runs a job checks its own files and, through the job's port, asks the main thread to lend it helper
+ * threads for the rest: Python files the content caches do not know are cut into chunks that every thread
+ * claims from one shared counter (Atomics), so whoever is free does the next chunk. The job's own thread
+ * claims chunks too and never waits for a helper to start: when no helper can be scheduled (the helper pool
+ * is busy), it simply checks everything itself; it only waits for chunks a running helper has claimed. A
+ * chunk whose helper failed is checked again here, so an error surfaces exactly as on the sequential path.
+ * Diagnostics are put together in file order: the same list, in the same order, as `checkProject`.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import {
+  checkedFiles,
+  type Diagnostic,
+  type FileDiagnostics,
+  jsonDiagnostics,
+  knownPythonDiagnostics,
+  pythonDiagnostics,
+  pythonParser,
+  rememberPythonDiagnostics,
+} from '@/lib/generator/checks';
+import { isKnownFormatted, markFormatted } from '@/lib/generator/format/ruff';
+
+/** Files per claim: large enough that claiming is free, small enough that threads finish together. */
+export const CHUNK_FILES = 8;
+
+/** One Python file to check; `formatted`: the asking thread knows it is ruff-formatted (its own output). */
+export type SharedFile = { file: string; source: string; formatted: boolean };
+
+/** Job thread -> main thread: lend helpers for these files (`claims[0]` is the next unclaimed chunk). */
+export type HelpRequest = { kind: 'help'; files: SharedFile[]; chunks: number; claims: SharedArrayBuffer };
+
+/** Main thread -> job thread: what one helper checked (chunk index -> diagnostics per file, in order). */
+export type HelpMessage =
+  | { kind: 'checked'; chunks: [number, FileDiagnostics[]][] }
+  | { kind: 'helpers-done' };
+
+/** What a helper task gets (lib/jobs/helpers.ts posts it; `checkShare` runs it). */
+export type ShareTask = { files: SharedFile[]; claims: SharedArrayBuffer };
+export type ShareResult = { chunks: [number, FileDiagnostics[]][]; failed?: number };
+
+const chunkCount = (files: number) => Math.ceil(files / CHUNK_FILES);
+
+function checkChunk(
+  parser: Awaited<ReturnType<typeof pythonParser>>,
+  files: readonly SharedFile[],
+  chunk: number,
+): FileDiagnostics[] {
+  return files.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES).map(({ file, source, formatted }) => {
+    if (formatted) markFormatted(source);
+    return pythonDiagnostics(parser, file, source).map(({ file: _, ...d }) => d);
+  });
+}
+
+/** A helper's share: claims chunks until none is left; stops at the first chunk that throws. */
+export async function checkShare({ files, claims }: ShareTask): Promise<ShareResult> {
+  const parser = await pythonParser();
+  const next = new Int32Array(claims);
+  const chunks: [number, FileDiagnostics[]][] = [];
+  for (;;) {
+    const chunk = Atomics.add(next, 0, 1);
+    if (chunk >= chunkCount(files.length)) return { chunks };
+    try {
+      chunks.push([chunk, checkChunk(parser, files, chunk)]);
+    } catch {
+      // The job's thread checks this chunk again and reports the error as `checkProject` would.
+      return { chunks, failed: chunk };
+    }
+  }
+}
+
+/** The messages of one port as an async queue (the port is read only after the thread's own share). */
+function inbox(port: MessagePort) {
+  const waiting: HelpMessage[] = [];
+  let wake: (() => void) | undefined;
+  port.on('message', (message: HelpMessage) => {
+    waiting.push(message);
+    wake?.();
+  });
+  return {
+    async next(): Promise<HelpMessage> {
+      while (waiting.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      return waiting.shift() as HelpMessage;
+    },
+  };
+}
+
+/** Below this many unknown Python files, asking for help costs more than it saves. */
+const MIN_SHARED_FILES = 2 * CHUNK_FILES;
+
+/**
+ * `checkProject(files)`, with helper threads when `port` can lend them (see the module comment). Without a
+ * port (or with little to check) it is the sequential path itself.
+ */
+export async function checkWithHelpers(
+  files: Record<string, string>,
+  port: MessagePort | undefined,
+): Promise<Diagnostic[]> {
+  const parser = await pythonParser();
+  const paths = checkedFiles(files);
+  const found: (readonly Diagnostic[] | undefined)[] = paths.map((file) =>
+    file.endsWith('.py') ? knownPythonDiagnostics(file, files[file] as string) : undefined,
+  );
+  const unknown = paths.flatMap((file, i) => (file.endsWith('.py') && !found[i] ? [i] : []));
+  if (port && unknown.length >= MIN_SHARED_FILES) {
+    const shared: SharedFile[] = unknown.map((i) => {
+      const file = paths[i] as string;
+      const source = files[file] as string;
+      return { file, source, formatted: isKnownFormatted(source) };
+    });
+    const claims = new SharedArrayBuffer(4);
+    const total = chunkCount(shared.length);
+    const messages = inbox(port);
+    port.postMessage({ kind: 'help', files: shared, chunks: total, claims } satisfies HelpRequest);
+    const results = new Map<number, FileDiagnostics[]>();
+    const next = new Int32Array(claims);
+    try {
+      for (let chunk = Atomics.add(next, 0, 1); chunk < total; chunk = Atomics.add(next, 0, 1))
+        results.set(chunk, checkChunk(parser, shared, chunk));
+    } catch (error) {
+      Atomics.store(next, 0, total); // The job fails: helpers stop after the chunk they are on.
+      throw error;
+    }
+    // Every chunk is claimed now; collect the helpers' ones, then redo any a helper failed on.
+    while (results.size < total) {
+      const message = await messages.next();
+      if (message.kind === 'helpers-done') break;
+      for (const [chunk, diagnostics] of message.chunks) {
+        results.set(chunk, diagnostics);
+        diagnostics.forEach((d, j) => {
+          rememberPythonDiagnostics(shared[chunk * CHUNK_FILES + j]?.source as string, d);
+        });
+      }
+    }
+    for (let chunk = 0; chunk < total; chunk++)
+      if (!results.has(chunk)) results.set(chunk, checkChunk(parser, shared, chunk));
+    unknown.forEach((i, k) => {
+      const diagnostics = results.get(Math.floor(k / CHUNK_FILES))?.[k % CHUNK_FILES] ?? [];
+      found[i] = diagnostics.map((d) => ({ file: paths[i] as string, ...d }));
+    });
+  }
+  const out: Diagnostic[] = [];
+  paths.forEach((file, i) => {
+    const source = files[file] as string;
+    out.push(
+      ...(found[i] ??
+        (file.endsWith('.py') ? pythonDiagnostics(parser, file, source) : jsonDiagnostics(file, source))),
+    );
+  });
+  return out;
+}
