@@ -18,7 +18,13 @@ function freshDesign(entities: number, run: number): Design {
   };
 }
 
-type PoolTiming = { filesMs: number; checkMs: number; totalMs: number };
+type PoolTiming = { filesMs: number; checkMs: number; totalMs: number; cpuMs: number };
+
+/** CPU time of this process, every thread included (less sensitive to a loaded machine than wall time). */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /**
  * Generation through the path the generate route takes: `generateResponse` (lib/api/generate.ts) posts a
@@ -28,6 +34,7 @@ type PoolTiming = { filesMs: number; checkMs: number; totalMs: number };
  * is the difference.
  * - `first`: the first generation of the pool's fresh threads (WASM not yet tiered up).
  * - `cold`: a design the threads never generated (renamed entities), after a warm-up.
+ * - `coldWithoutHelpers`: the same with `FASTDRAFT_CHECK_HELPERS=0` (one thread checks), interleaved with `cold`.
  * - `warm`: a one-field change of the design generated just before (the IDE's regeneration after an edit).
  */
 export async function poolGenerationBenchmark(entities: number) {
@@ -40,14 +47,16 @@ export async function poolGenerationBenchmark(entities: number) {
   });
   const generate = async (design: Design) => {
     const started = performance.now();
+    const cpu = cpuMs();
     const body = await (await generateResponse(job(design))).json();
     const ms = performance.now() - started;
+    const cpuSpent = cpuMs() - cpu;
     if (!body.ok) throw new Error(`synthetic design has problems: ${JSON.stringify(body.problems[0])}`);
     if (body.diagnostics.length)
       throw new Error(
         `${body.diagnostics.length} diagnostics, first: ${JSON.stringify(body.diagnostics[0])}`,
       );
-    return { ms, files: Object.keys(body.files).length };
+    return { ms, cpuMs: cpuSpent, files: Object.keys(body.files).length };
   };
   const filesOnly = async (design: Design) => {
     const started = performance.now();
@@ -58,6 +67,8 @@ export async function poolGenerationBenchmark(entities: number) {
 
   // The worker bundle is built before timing (the pool builds it on demand when its sources changed).
   execFileSync(process.execPath, ['scripts/build-workers.mjs'], { stdio: 'ignore' });
+  const helpers = await import('@/lib/jobs/helpers').catch(() => null);
+  const helperChunks = () => helpers?.helperStats().chunks ?? 0;
   let run = 0;
   const firstStarted = performance.now();
   const first = await generate(freshDesign(entities, run++));
@@ -66,16 +77,28 @@ export async function poolGenerationBenchmark(entities: number) {
 
   const cold: PoolTiming[] = [];
   const warm: PoolTiming[] = [];
+  const coldAlone: PoolTiming[] = [];
+  const chunksBefore = helperChunks();
   for (let i = 0; i < 7; i++) {
     // The files job sees a renamed copy of its own, so the generate job after it is cold too.
     const filesMs = await filesOnly(freshDesign(entities, run++));
     const design = freshDesign(entities, run++);
-    const { ms } = await generate(design);
-    cold.push({ filesMs, checkMs: ms - filesMs, totalMs: ms });
+    const { ms, cpuMs } = await generate(design);
+    cold.push({ filesMs, checkMs: ms - filesMs, totalMs: ms, cpuMs });
+    // The same cold generation on the job's thread alone, interleaved so both see the same machine load.
+    process.env.FASTDRAFT_CHECK_HELPERS = '0';
+    const alone = await generate(freshDesign(entities, run++));
+    delete process.env.FASTDRAFT_CHECK_HELPERS;
+    coldAlone.push({ filesMs, checkMs: alone.ms - filesMs, totalMs: alone.ms, cpuMs: alone.cpuMs });
     const edited = oneFieldChange(design, i);
     const warmFilesMs = await filesOnly(oneFieldChange(design, i + 100));
-    const warmMs = (await generate(edited)).ms;
-    warm.push({ filesMs: warmFilesMs, checkMs: warmMs - warmFilesMs, totalMs: warmMs });
+    const again = await generate(edited);
+    warm.push({
+      filesMs: warmFilesMs,
+      checkMs: again.ms - warmFilesMs,
+      totalMs: again.ms,
+      cpuMs: again.cpuMs,
+    });
   }
   const median = (timings: PoolTiming[]) => {
     const of = (key: keyof PoolTiming) =>
@@ -85,17 +108,29 @@ export async function poolGenerationBenchmark(entities: number) {
           50,
         ),
       );
-    return { filesMs: of('filesMs'), checkMs: of('checkMs'), totalMs: of('totalMs') };
+    return {
+      filesMs: of('filesMs'),
+      checkMs: of('checkMs'),
+      totalMs: of('totalMs'),
+      cpuMs: of('cpuMs'),
+    };
   };
+  const helperChunksPerRun = Math.round((helperChunks() - chunksBefore) / cold.length);
   const { THREADS } = await import('@/lib/jobs/pool');
   return {
     entities,
     files: first.files,
     threads: THREADS,
+    helperThreads: helpers?.HELPER_THREADS ?? 0,
+    /** Chunks of 8 Python files checked by helper threads per cold + warm pair (the rest: the job's thread). */
+    helperChunksPerRun,
     firstMs,
     cold: median(cold),
+    /** Cold with `FASTDRAFT_CHECK_HELPERS=0`: what the helper threads save. */
+    coldWithoutHelpers: median(coldAlone),
     warm: median(warm),
     coldRuns: cold.map((t) => Math.round(t.totalMs)),
+    coldWithoutHelpersRuns: coldAlone.map((t) => Math.round(t.totalMs)),
     warmRuns: warm.map((t) => Math.round(t.totalMs)),
   };
 }

@@ -10,8 +10,14 @@ import type { HelpMessage, HelpRequest, ShareResult, ShareTask } from './shared-
  * never waits for a helper to be scheduled: helpers are lent only when one is idle right now, and the job's
  * own thread checks whatever no helper claimed. As many threads as the job pool (one per core but one): on
  * two cores, a job's checks run on both while the request thread stays free (all at nice 10, see worker.ts).
+ * `FASTDRAFT_CHECK_HELPERS` lowers it (0: every job checks on its own thread), read per job.
  */
 export const HELPER_THREADS = Math.max(1, os.availableParallelism() - 1);
+
+function helperLimit(): number {
+  const set = Number.parseInt(process.env.FASTDRAFT_CHECK_HELPERS ?? '', 10);
+  return Number.isInteger(set) && set >= 0 ? Math.min(set, HELPER_THREADS) : HELPER_THREADS;
+}
 
 const KEY = Symbol.for('fastdraft.jobs.helpers');
 type State = { pool: Piscina | undefined; lent: number; posted: number; chunks: number };
@@ -55,7 +61,7 @@ export function lendHelpers(port: MessagePort, workerFile: () => string, stopped
         // The job is over and its port closed: nothing is waiting for this.
       }
     };
-    const idle = HELPER_THREADS - state.lent;
+    const idle = helperLimit() - state.lent;
     const count = Math.max(0, Math.min(idle, request.chunks - 1));
     const task: ShareTask = { files: request.files, claims: request.claims };
     const helpers = Array.from({ length: count }, async () => {
