@@ -73,13 +73,13 @@ export function lendHelpers(port: MessagePort, workerFile: () => string, stopped
           name: 'checkShare',
         })) as ShareResult;
         state.chunks += result.chunks.length;
-        if (result.chunks.length) send({ kind: 'checked', chunks: result.chunks });
+        if (result.chunks.length) send({ kind: 'checked', id: request.id, chunks: result.chunks });
       } catch {
         // Stopped or crashed: its claimed chunks stay unanswered and the job checks them.
       } finally {
         state.lent--;
       }
     });
-    void Promise.all(helpers).then(() => send({ kind: 'helpers-done' }));
+    void Promise.all(helpers).then(() => send({ kind: 'helpers-done', id: request.id }));
   });
 }

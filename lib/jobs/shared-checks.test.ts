@@ -48,6 +48,7 @@ function fakeMain(marker: Diagnostic) {
   const events = new EventEmitter();
   const port = {
     on: (event: string, listener: (message: HelpMessage) => void) => events.on(event, listener),
+    off: (event: string, listener: (message: HelpMessage) => void) => events.off(event, listener),
     postMessage(request: HelpRequest) {
       const claims = new Int32Array(request.claims);
       const first = Atomics.add(claims, 0, 1);
@@ -55,11 +56,19 @@ function fakeMain(marker: Diagnostic) {
       const { file: _, ...found } = marker;
       const answer: HelpMessage = {
         kind: 'checked',
+        id: request.id,
         chunks: [[first, Array.from({ length: CHUNK_FILES }, () => [found])]],
       };
       setImmediate(() => {
+        // A late answer to an earlier request on the same port is not taken for this one's.
+        const stale = [{ ...found, message: 'a late answer to an earlier request' }];
+        events.emit('message', {
+          kind: 'checked',
+          id: request.id - 1,
+          chunks: [[first + 1, Array.from({ length: CHUNK_FILES }, () => stale)]],
+        } satisfies HelpMessage);
         events.emit('message', answer);
-        events.emit('message', { kind: 'helpers-done' } satisfies HelpMessage);
+        events.emit('message', { kind: 'helpers-done', id: request.id } satisfies HelpMessage);
       });
       port.request = request;
     },

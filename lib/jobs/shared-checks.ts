@@ -28,12 +28,19 @@ export const CHUNK_FILES = 8;
 export type SharedFile = { file: string; source: string; formatted: boolean };
 
 /** Job thread -> main thread: lend helpers for these files (`claims[0]` is the next unclaimed chunk). */
-export type HelpRequest = { kind: 'help'; files: SharedFile[]; chunks: number; claims: SharedArrayBuffer };
+export type HelpRequest = {
+  kind: 'help';
+  /** Tells this request's answers from a late answer to an earlier one on the same port. */
+  id: number;
+  files: SharedFile[];
+  chunks: number;
+  claims: SharedArrayBuffer;
+};
 
 /** Main thread -> job thread: what one helper checked (chunk index -> diagnostics per file, in order). */
 export type HelpMessage =
-  | { kind: 'checked'; chunks: [number, FileDiagnostics[]][] }
-  | { kind: 'helpers-done' };
+  | { kind: 'checked'; id: number; chunks: [number, FileDiagnostics[]][] }
+  | { kind: 'helpers-done'; id: number };
 
 /** What a helper task gets (lib/jobs/helpers.ts posts it; `checkShare` runs it). */
 export type ShareTask = { files: SharedFile[]; claims: SharedArrayBuffer };
@@ -69,15 +76,18 @@ export async function checkShare({ files, claims }: ShareTask): Promise<ShareRes
   }
 }
 
-/** The messages of one port as an async queue (the port is read only after the thread's own share). */
-function inbox(port: MessagePort) {
+/** One request's answers on the port as an async queue (read only after the thread's own share). */
+function inbox(port: MessagePort, id: number) {
   const waiting: HelpMessage[] = [];
   let wake: (() => void) | undefined;
-  port.on('message', (message: HelpMessage) => {
+  const listener = (message: HelpMessage) => {
+    if (message.id !== id) return;
     waiting.push(message);
     wake?.();
-  });
+  };
+  port.on('message', listener);
   return {
+    close: () => port.off('message', listener),
     async next(): Promise<HelpMessage> {
       while (waiting.length === 0) await new Promise<void>((resolve) => (wake = resolve));
       wake = undefined;
@@ -85,6 +95,8 @@ function inbox(port: MessagePort) {
     },
   };
 }
+
+let requests = 0;
 
 /** Below this many unknown Python files, asking for help costs more than it saves. */
 const MIN_SHARED_FILES = 2 * CHUNK_FILES;
@@ -111,8 +123,9 @@ export async function checkWithHelpers(
     });
     const claims = new SharedArrayBuffer(4);
     const total = chunkCount(shared.length);
-    const messages = inbox(port);
-    port.postMessage({ kind: 'help', files: shared, chunks: total, claims } satisfies HelpRequest);
+    const id = ++requests;
+    const messages = inbox(port, id);
+    port.postMessage({ kind: 'help', id, files: shared, chunks: total, claims } satisfies HelpRequest);
     const results = new Map<number, FileDiagnostics[]>();
     const next = new Int32Array(claims);
     try {
@@ -123,15 +136,19 @@ export async function checkWithHelpers(
       throw error;
     }
     // Every chunk is claimed now; collect the helpers' ones, then redo any a helper failed on.
-    while (results.size < total) {
-      const message = await messages.next();
-      if (message.kind === 'helpers-done') break;
-      for (const [chunk, diagnostics] of message.chunks) {
-        results.set(chunk, diagnostics);
-        diagnostics.forEach((d, j) => {
-          rememberPythonDiagnostics(shared[chunk * CHUNK_FILES + j]?.source as string, d);
-        });
+    try {
+      while (results.size < total) {
+        const message = await messages.next();
+        if (message.kind === 'helpers-done') break;
+        for (const [chunk, diagnostics] of message.chunks) {
+          results.set(chunk, diagnostics);
+          diagnostics.forEach((d, j) => {
+            rememberPythonDiagnostics(shared[chunk * CHUNK_FILES + j]?.source as string, d);
+          });
+        }
       }
+    } finally {
+      messages.close();
     }
     for (let chunk = 0; chunk < total; chunk++)
       if (!results.has(chunk)) results.set(chunk, checkChunk(parser, shared, chunk));
