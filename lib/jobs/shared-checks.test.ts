@@ -18,6 +18,8 @@ import {
   checkWithHelpers,
   type HelpMessage,
   type HelpRequest,
+  packFiles,
+  unpackChunk,
 } from './shared-checks';
 
 /** A generated project (renamed per test: new text for every thread's caches) with broken files among it. */
@@ -78,6 +80,18 @@ function fakeMain(marker: Diagnostic) {
 }
 
 describe('checks spread over threads', () => {
+  it('packs texts for helpers losslessly (lone surrogates and astral characters included)', () => {
+    const files = ['a = "\uD800"\n', 'b = "😀 é"\n', '', 'c = 1\n'].map((source, i) => ({
+      file: `f${i}.py`,
+      source,
+      formatted: i % 2 === 0,
+    }));
+    const many = Array.from({ length: 3 }, () => files).flat();
+    const packed = packFiles(many);
+    expect(unpackChunk(packed, 0)).toEqual(many.slice(0, CHUNK_FILES));
+    expect(unpackChunk(packed, 1)).toEqual(many.slice(CHUNK_FILES));
+  });
+
   it('puts helpers’ chunks in file order and checks a chunk left unanswered itself', async () => {
     clearContentCaches();
     const files = projectWithFindings('Merge');
@@ -93,7 +107,7 @@ describe('checks spread over threads', () => {
     const spread = await checkWithHelpers(files, main as unknown as MessagePort);
     const request = main.request as HelpRequest;
     expect(request.chunks).toBeGreaterThan(3);
-    const helped = new Set(request.files.slice(0, CHUNK_FILES).map((f) => f.file));
+    const helped = new Set(request.files.names.slice(0, CHUNK_FILES));
 
     clearContentCaches();
     const sequential = await checkProject(files);
@@ -116,7 +130,7 @@ describe('checks spread over threads', () => {
     const poisoned = withRuff((ws) => ws);
     const claims = new SharedArrayBuffer(4);
     const result = await checkShare({
-      files: [...clean, { file: 'deep.py', source: deep, formatted: false }],
+      files: packFiles([...clean, { file: 'deep.py', source: deep, formatted: false }]),
       claims,
     });
     expect(result.failed).toBe(1);

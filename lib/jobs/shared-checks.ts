@@ -32,10 +32,53 @@ export type HelpRequest = {
   kind: 'help';
   /** Tells this request's answers from a late answer to an earlier one on the same port. */
   id: number;
-  files: SharedFile[];
+  files: PackedFiles;
   chunks: number;
   claims: SharedArrayBuffer;
 };
+
+/**
+ * Files as they travel to helpers: the texts in one SharedArrayBuffer (UTF-16 code units: lossless, lone
+ * surrogates included) that every thread reads in place, so the main thread passes it on without copying or
+ * decoding 3 MB; only names, flags and offsets are copied. A helper decodes just the chunks it claims.
+ */
+export type PackedFiles = {
+  names: string[];
+  formatted: boolean[];
+  /** Code-unit offsets of each text in `text`, and its end. */
+  offsets: number[];
+  text: SharedArrayBuffer;
+};
+
+export function packFiles(files: readonly SharedFile[]): PackedFiles {
+  const offsets = [0];
+  for (const { source } of files) offsets.push((offsets.at(-1) as number) + source.length);
+  const text = new SharedArrayBuffer((offsets.at(-1) as number) * 2);
+  const bytes = Buffer.from(text);
+  files.forEach(({ source }, i) => {
+    bytes.write(source, (offsets[i] as number) * 2, 'utf16le');
+  });
+  return { names: files.map((f) => f.file), formatted: files.map((f) => f.formatted), offsets, text };
+}
+
+/** The files of one chunk, decoded from the shared buffer. */
+export function unpackChunk(packed: PackedFiles, chunk: number): SharedFile[] {
+  const bytes = Buffer.from(packed.text);
+  const end = Math.min(packed.names.length, (chunk + 1) * CHUNK_FILES);
+  const out: SharedFile[] = [];
+  for (let i = chunk * CHUNK_FILES; i < end; i++) {
+    out.push({
+      file: packed.names[i] as string,
+      source: bytes.toString(
+        'utf16le',
+        (packed.offsets[i] as number) * 2,
+        (packed.offsets[i + 1] as number) * 2,
+      ),
+      formatted: packed.formatted[i] === true,
+    });
+  }
+  return out;
+}
 
 /** Main thread -> job thread: what one helper checked (chunk index -> diagnostics per file, in order). */
 export type HelpMessage =
@@ -43,17 +86,19 @@ export type HelpMessage =
   | { kind: 'helpers-done'; id: number };
 
 /** What a helper task gets (lib/jobs/helpers.ts posts it; `checkShare` runs it). */
-export type ShareTask = { files: SharedFile[]; claims: SharedArrayBuffer };
+export type ShareTask = { files: PackedFiles; claims: SharedArrayBuffer };
 export type ShareResult = { chunks: [number, FileDiagnostics[]][]; failed?: number };
 
 const chunkCount = (files: number) => Math.ceil(files / CHUNK_FILES);
 
+const chunkOf = (files: readonly SharedFile[], chunk: number) =>
+  files.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES);
+
 function checkChunk(
   parser: Awaited<ReturnType<typeof pythonParser>>,
   files: readonly SharedFile[],
-  chunk: number,
 ): FileDiagnostics[] {
-  return files.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES).map(({ file, source, formatted }) => {
+  return files.map(({ file, source, formatted }) => {
     if (formatted) markFormatted(source);
     return pythonDiagnostics(parser, file, source).map(({ file: _, ...d }) => d);
   });
@@ -66,9 +111,9 @@ export async function checkShare({ files, claims }: ShareTask): Promise<ShareRes
   const chunks: [number, FileDiagnostics[]][] = [];
   for (;;) {
     const chunk = Atomics.add(next, 0, 1);
-    if (chunk >= chunkCount(files.length)) return { chunks };
+    if (chunk >= chunkCount(files.names.length)) return { chunks };
     try {
-      chunks.push([chunk, checkChunk(parser, files, chunk)]);
+      chunks.push([chunk, checkChunk(parser, unpackChunk(files, chunk))]);
     } catch {
       // The job's thread checks this chunk again and reports the error as `checkProject` would.
       return { chunks, failed: chunk };
@@ -125,12 +170,18 @@ export async function checkWithHelpers(
     const total = chunkCount(shared.length);
     const id = ++requests;
     const messages = inbox(port, id);
-    port.postMessage({ kind: 'help', id, files: shared, chunks: total, claims } satisfies HelpRequest);
+    port.postMessage({
+      kind: 'help',
+      id,
+      files: packFiles(shared),
+      chunks: total,
+      claims,
+    } satisfies HelpRequest);
     const results = new Map<number, FileDiagnostics[]>();
     const next = new Int32Array(claims);
     try {
       for (let chunk = Atomics.add(next, 0, 1); chunk < total; chunk = Atomics.add(next, 0, 1))
-        results.set(chunk, checkChunk(parser, shared, chunk));
+        results.set(chunk, checkChunk(parser, chunkOf(shared, chunk)));
     } catch (error) {
       Atomics.store(next, 0, total); // The job fails: helpers stop after the chunk they are on.
       throw error;
@@ -151,7 +202,7 @@ export async function checkWithHelpers(
       messages.close();
     }
     for (let chunk = 0; chunk < total; chunk++)
-      if (!results.has(chunk)) results.set(chunk, checkChunk(parser, shared, chunk));
+      if (!results.has(chunk)) results.set(chunk, checkChunk(parser, chunkOf(shared, chunk)));
     unknown.forEach((i, k) => {
       const diagnostics = results.get(Math.floor(k / CHUNK_FILES))?.[k % CHUNK_FILES] ?? [];
       found[i] = diagnostics.map((d) => ({ file: paths[i] as string, ...d }));
