@@ -10,8 +10,8 @@ import { syntheticDesign } from '@/lib/design/testing/synthetic';
 import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
 import { clearContentCaches } from '@/lib/generator/content-cache';
 import { withRuff } from '@/lib/generator/format/ruff';
-import { helperStats } from './helpers';
-import { runJob } from './pool';
+import { HELPER_THREADS, helperStats } from './helpers';
+import { activeJobs, runJob } from './pool';
 import {
   CHUNK_FILES,
   checkShare,
@@ -161,4 +161,23 @@ describe('checks spread over threads', () => {
     clearContentCaches();
     expect(spread).toEqual(await checkProject(next));
   }, 120_000);
+
+  it('lends helpers outside the person’s job limit; jobs beside a busy helper still finish alike', async () => {
+    const [a, b, c] = ['BusyA', 'BusyB', 'BusyC'].map((tag) => projectWithFindings(tag, 40));
+    const first = runJob('check', { files: a as Record<string, string> }, { owner: 'carol' });
+    await expect.poll(() => helperStats().lent, { timeout: 60_000 }).toBe(HELPER_THREADS);
+    expect(activeJobs('carol')).toBe(1);
+    // The helper is no job of carol's: she may start a second job, and a third is refused as before.
+    const second = runJob('check', { files: b as Record<string, string> }, { owner: 'carol' });
+    await expect(
+      runJob('check', { files: c as Record<string, string> }, { owner: 'carol' }),
+    ).rejects.toMatchObject({ status: 429 });
+    // Another person's job meanwhile: admitted as ever; it gets a helper only if one is idle when it asks.
+    const third = runJob('check', { files: c as Record<string, string> }, { owner: 'dave' });
+    const results = await Promise.all([first, second, third]);
+    clearContentCaches();
+    for (const [i, files] of [a, b, c].entries())
+      expect(results[i]).toEqual(await checkProject(files as Record<string, string>));
+    expect(helperStats().lent).toBe(0);
+  }, 180_000);
 });
