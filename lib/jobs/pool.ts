@@ -14,6 +14,8 @@ import type { JobInputs, JobName, JobPort, JobResults } from './types';
  * person's 1,000-entity design never stalls everyone else's requests. Threads: one per core but one (the
  * main thread keeps a core), at least one. Admission: at most JOBS_PER_PERSON running or queued per person
  * (429 beyond), at most MAX_QUEUED waiting in all (503 beyond), each stopped after JOB_TIMEOUT_MS.
+ * A job that checks files spreads them over helper threads of a pool of their own (lib/jobs/helpers.ts),
+ * lent only when idle: they count against no one's limit and never wait in this pool's queue.
  */
 export const THREADS = Math.max(1, os.availableParallelism() - 1);
 export const JOBS_PER_PERSON = 2;
