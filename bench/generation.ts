@@ -3,6 +3,7 @@ import { syntheticDesign } from '@/lib/design/testing/arbitraries';
 import { checkProject, formatPython, renderProject } from '@/lib/generator';
 import { clearContentCaches, contentCacheStats } from '@/lib/generator/content-cache';
 import { percentile } from './app-server';
+import { poolGenerationBenchmark } from './generation-pool';
 
 const SIZES = [10, 50, 200, 1000];
 const TARGET_ENTITIES = 200;
@@ -118,14 +119,18 @@ export async function generationBenchmark() {
     });
   }
   const target = rows.find((r) => r.entities === TARGET_ENTITIES);
+  // Last: the pool's threads start after the in-process rows, so its first generation is its own.
+  const pool = await poolGenerationBenchmark(TARGET_ENTITIES);
   return {
     firstInProcess,
     rows,
+    pool,
     target: target && {
       entities: TARGET_ENTITIES,
       targetMs: TARGET_MS,
-      coldMet: target.cold.totalMs < TARGET_MS,
-      warmMet: target.warm.totalMs < TARGET_MS,
+      coldMet: pool.cold.totalMs < TARGET_MS,
+      warmMet: pool.warm.totalMs < TARGET_MS,
+      inProcessColdMet: target.cold.totalMs < TARGET_MS,
     },
   };
 }

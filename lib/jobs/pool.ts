@@ -3,15 +3,19 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ApiError } from '@/lib/api/errors';
-import type { JobInputs, JobName, JobResults } from './types';
+import { lendHelpers } from './helpers';
+import type { JobInputs, JobName, JobPort, JobResults } from './types';
 
 /**
  * The worker pool that runs generation, checks and export (lib/jobs/worker.ts) off the event loop, so one
  * person's 1,000-entity design never stalls everyone else's requests. Threads: one per core but one (the
  * main thread keeps a core), at least one. Admission: at most JOBS_PER_PERSON running or queued per person
  * (429 beyond), at most MAX_QUEUED waiting in all (503 beyond), each stopped after JOB_TIMEOUT_MS.
+ * A job that checks files spreads them over helper threads of a pool of their own (lib/jobs/helpers.ts),
+ * lent only when idle: they count against no one's limit and never wait in this pool's queue.
  */
 export const THREADS = Math.max(1, os.availableParallelism() - 1);
 export const JOBS_PER_PERSON = 2;
@@ -111,12 +115,18 @@ export async function runJob<N extends JobName>(
     );
   }
   const timeout = AbortSignal.timeout(JOB_TIMEOUT_MS);
+  const stopped = signal ? AbortSignal.any([timeout, signal]) : timeout;
+  // The job's line to the main thread: a job that checks files may borrow helper threads (lib/jobs/helpers.ts).
+  const { port1, port2 } = new MessageChannel();
+  lendHelpers(port1, workerFile, stopped);
   state.active.set(owner, running + 1);
   try {
-    return (await workers.run(input, {
+    const task: JobInputs[N] & JobPort = { ...input, helpers: port2 };
+    return (await workers.run(task, {
       filename: workerFile(),
       name,
-      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+      signal: stopped,
+      transferList: [port2],
     })) as JobResults[N];
   } catch (error) {
     if (timeout.aborted) {
@@ -127,6 +137,7 @@ export async function runJob<N extends JobName>(
     }
     throw error;
   } finally {
+    port1.close();
     const left = (state.active.get(owner) ?? 1) - 1;
     if (left > 0) state.active.set(owner, left);
     else state.active.delete(owner);

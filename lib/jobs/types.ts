@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { LoadIssue } from '@/lib/design/load';
 import type { DesignVersion, Diagnostic, FileOwner, UserCode, UserCodeProblem } from '@/lib/generator';
 import type { CarrySchema } from '@/lib/runner/preview/carry-plan';
@@ -59,6 +60,12 @@ export type ValidateJobResult = Refusal | { problems: DesignProblemJson[] };
 
 /** `check`: what `checkProject` says of generated files (the preview's check step). */
 export type CheckInput = { files: Record<string, string> };
+
+/**
+ * Added by `runJob` to every job's input: the job's port to the main thread, through which a job that checks
+ * files borrows helper threads (lib/jobs/shared-checks.ts). Jobs that do not check ignore it.
+ */
+export type JobPort = { helpers?: MessagePort };
 
 export type JobName = 'generate' | 'files' | 'exportZip' | 'validate' | 'check' | 'carrySchema';
 export type JobInputs = {

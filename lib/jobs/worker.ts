@@ -8,8 +8,9 @@ import os from 'node:os';
 import { move } from 'piscina';
 import { type Design, loadDesign, type Problem, validateDesign } from '@/lib/design';
 import { projectSlug, zipProject } from '@/lib/export/zip';
-import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
+import { type Diagnostic, generateProject } from '@/lib/generator';
 import { type CarrySchema, carrySchema as carrySchemaOf } from '@/lib/runner/preview/carry-plan';
+import { checkWithHelpers } from './shared-checks';
 import type {
   CheckInput,
   DesignProblemJson,
@@ -18,9 +19,13 @@ import type {
   GenerateJobResult,
   GenerateResponseBody,
   JobInput,
+  JobPort,
   Refusal,
   ValidateJobResult,
 } from './types';
+
+/** The helper threads' task (lib/jobs/helpers.ts): not a job of its own, part of a job that checks. */
+export { checkShare } from './shared-checks';
 
 /**
  * Generation is background work next to the server's requests: this thread runs at a lower CPU priority, so
@@ -59,14 +64,14 @@ function generated(input: JobInput, design: Design) {
 }
 
 /** Generate and check (the IDE's Code view): the response body, serialized here. */
-export async function generate(input: JobInput): Promise<GenerateJobResult> {
+export async function generate(input: JobInput & JobPort): Promise<GenerateJobResult> {
   const loaded = load(input);
   if ('refused' in loaded) return loaded;
   const result = generated(input, loaded.design);
   let body: GenerateResponseBody;
   if (!result.ok) body = { ok: false, problems: result.problems.map(problemJson) };
   else {
-    const diagnostics = await checkProject(result.files);
+    const diagnostics = await checkWithHelpers(result.files, input.helpers);
     body = {
       ok: true,
       files: result.files,
@@ -112,8 +117,8 @@ export function validate(input: JobInput): ValidateJobResult {
 }
 
 /** `checkProject` on generated files (the preview's check step). */
-export function check(input: CheckInput): Promise<Diagnostic[]> {
-  return checkProject(input.files);
+export function check(input: CheckInput & JobPort): Promise<Diagnostic[]> {
+  return checkWithHelpers(input.files, input.helpers);
 }
 
 /** The design's tables and columns by key (the preview's data carry-over; the design generates). */

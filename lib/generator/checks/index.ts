@@ -1,32 +1,70 @@
+import { ContentCache } from '../content-cache';
 import { openApiDiagnostics } from './openapi';
 import { ruffDiagnostics } from './ruff';
-import { pythonParser, treeSitterDiagnostics } from './tree-sitter';
+import { type Parser, pythonParser, treeSitterDiagnostics } from './tree-sitter';
 import type { Diagnostic } from './types';
 
+export { pythonParser } from './tree-sitter';
 export type { Diagnostic } from './types';
+
+/** One file's diagnostics without its name: the same Python text gives the same diagnostics under any name. */
+export type FileDiagnostics = readonly Omit<Diagnostic, 'file'>[];
+
+/** Python source -> ruff's and tree-sitter's diagnostics (one lookup per file; bounded like the other caches). */
+const checkedPython = new ContentCache<FileDiagnostics>(32 * 2 ** 20);
+
+const named = (file: string, found: FileDiagnostics): Diagnostic[] => found.map((d) => ({ file, ...d }));
+
+/** What the content cache already knows of a Python file (no WASM runs), or undefined. */
+export function knownPythonDiagnostics(file: string, source: string): Diagnostic[] | undefined {
+  const found = checkedPython.get(source);
+  return found && named(file, found);
+}
+
+/** Records diagnostics another thread found for this text (see lib/jobs/shared-checks.ts). */
+export function rememberPythonDiagnostics(source: string, found: FileDiagnostics): void {
+  checkedPython.set(source, found);
+}
+
+/** ruff format --check and lint, then tree-sitter's parse errors, of one Python file (memoised by content). */
+export function pythonDiagnostics(parser: Parser, file: string, source: string): Diagnostic[] {
+  const found = checkedPython.through(source, (text) =>
+    [...ruffDiagnostics('', text), ...treeSitterDiagnostics(parser, '', text)].map(({ file: _, ...d }) => d),
+  );
+  return named(file, found);
+}
+
+/** Structural validation of a `.json` file that holds an OpenAPI document (an `openapi` key). */
+export function jsonDiagnostics(file: string, source: string): Diagnostic[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(source);
+  } catch (error) {
+    return [{ file, line: 1, column: 1, rule: 'json', message: String(error), severity: 'error' }];
+  }
+  return typeof doc === 'object' && doc !== null && 'openapi' in doc ? openApiDiagnostics(file, doc) : [];
+}
+
+/** The files `checkProject` looks at, in the order of its diagnostics. */
+export function checkedFiles(files: Record<string, string>): string[] {
+  return Object.keys(files)
+    .sort()
+    .filter((file) => file.endsWith('.py') || file.endsWith('.json'));
+}
 
 /**
  * Checks a generated file map: ruff format + lint of every `.py`, tree-sitter parse errors, and structural
  * validation of `*.json` OpenAPI documents (files whose JSON has an `openapi` key). Sorted by file and line.
+ * One thread; lib/jobs/shared-checks.ts spreads the same per-file checks over the worker pool.
  */
 export async function checkProject(files: Record<string, string>): Promise<Diagnostic[]> {
   const parser = await pythonParser();
   const out: Diagnostic[] = [];
-  for (const file of Object.keys(files).sort()) {
+  for (const file of checkedFiles(files)) {
     const source = files[file] as string;
-    if (file.endsWith('.py')) {
-      out.push(...ruffDiagnostics(file, source), ...treeSitterDiagnostics(parser, file, source));
-    } else if (file.endsWith('.json')) {
-      let doc: unknown;
-      try {
-        doc = JSON.parse(source);
-      } catch (error) {
-        out.push({ file, line: 1, column: 1, rule: 'json', message: String(error), severity: 'error' });
-        continue;
-      }
-      if (typeof doc === 'object' && doc !== null && 'openapi' in doc)
-        out.push(...openApiDiagnostics(file, doc));
-    }
+    out.push(
+      ...(file.endsWith('.py') ? pythonDiagnostics(parser, file, source) : jsonDiagnostics(file, source)),
+    );
   }
   return out;
 }

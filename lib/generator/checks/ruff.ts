@@ -1,5 +1,4 @@
-import { ContentCache } from '../content-cache';
-import { formatSource, withRuff } from '../format/ruff';
+import { isFormatted, withRuff } from '../format/ruff';
 import type { Diagnostic } from './types';
 
 type RuffDiagnostic = {
@@ -9,17 +8,6 @@ type RuffDiagnostic = {
 };
 
 type FileDiagnostic = Omit<Diagnostic, 'file'>;
-
-/** source -> its diagnostics without the file name (the same text gives the same diagnostics anywhere). */
-const checked = new ContentCache<readonly FileDiagnostic[]>(32 * 2 ** 20);
-
-function isFormatted(source: string): boolean | null {
-  try {
-    return formatSource(source) === source;
-  } catch {
-    return null; // A syntax error: `check` reports it with its position.
-  }
-}
 
 function diagnose(source: string): FileDiagnostic[] {
   const out: FileDiagnostic[] = [];
@@ -45,9 +33,9 @@ function diagnose(source: string): FileDiagnostic[] {
 }
 
 /**
- * `ruff format --check` and `ruff check` (E, F, W, I, B, UP; line length 88) of one Python file, memoised
- * by content.
+ * `ruff format --check` and `ruff check` (E, F, W, I, B, UP; line length 88) of one Python file (memoised by
+ * content in `checkProject`).
  */
 export function ruffDiagnostics(file: string, source: string): Diagnostic[] {
-  return checked.through(source, diagnose).map((d) => ({ file, ...d }));
+  return diagnose(source).map((d) => ({ file, ...d }));
 }

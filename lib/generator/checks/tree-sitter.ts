@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Language, type Node, Parser } from 'web-tree-sitter';
-import { ContentCache } from '../content-cache';
 import type { Diagnostic } from './types';
 
 let parserPromise: Promise<Parser> | undefined;
@@ -24,14 +23,13 @@ export function pythonParser(): Promise<Parser> {
   return parserPromise;
 }
 
+export type { Parser };
+
 type FileDiagnostic = Omit<Diagnostic, 'file'>;
 
-/** source -> parse diagnostics without the file name (one grammar per process, so content decides). */
-const parsed = new ContentCache<readonly FileDiagnostic[]>(32 * 2 ** 20);
-
-/** ERROR and MISSING nodes of the parse tree as diagnostics, memoised by content. */
+/** ERROR and MISSING nodes of the parse tree as diagnostics (memoised by content in `checkProject`). */
 export function treeSitterDiagnostics(parser: Parser, file: string, source: string): Diagnostic[] {
-  return parsed.through(source, (text) => parseSafely(parser, text)).map((d) => ({ file, ...d }));
+  return parseSafely(parser, source).map((d) => ({ file, ...d }));
 }
 
 /** A WASM instance that threw may be corrupted: forget it (and free it) so one input never poisons later calls. */

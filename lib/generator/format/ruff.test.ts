@@ -1,6 +1,8 @@
 import { Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatSource, withRuff } from './ruff';
+import { GOLDEN_DESIGNS } from '../__tests__/helpers';
+import { generateProject } from '../generate';
+import { formatSource, isFormatted, isKnownFormatted, withRuff } from './ruff';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -23,5 +25,30 @@ describe('the ruff WASM instance', () => {
     expect(() => formatSource(deep)).toThrow();
     expect(formatSource('y  =  [1,2]\n')).toBe('y = [1, 2]\n');
     expect(withRuff((ws) => ws.check('import os\n')).length).toBe(1);
+  });
+});
+
+describe('formatted output', () => {
+  it('is its own formatting (checkProject trusts it without formatting it again)', () => {
+    // Every golden design, formatted once by generateProject, then again by a bare ruff call (no cache).
+    for (const design of Object.values(GOLDEN_DESIGNS)) {
+      const result = generateProject(design());
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      for (const [path, source] of Object.entries(result.files)) {
+        if (!path.endsWith('.py')) continue;
+        expect(isKnownFormatted(source), path).toBe(true);
+        expect(
+          withRuff((ws) => ws.format(source)),
+          path,
+        ).toBe(source);
+      }
+    }
+  });
+
+  it('is told from text that is not, which is formatted to check it', () => {
+    expect(isFormatted('x  =  1\n')).toBe(false);
+    expect(isKnownFormatted('x = 1\n')).toBe(true); // the output of the format just done
+    expect(isFormatted('x = 1\n')).toBe(true);
+    expect(isFormatted('def f(:\n')).toBe(null);
   });
 });

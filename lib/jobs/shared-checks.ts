@@ -1,0 +1,220 @@
+/**
+ * `checkProject` spread over threads (worker side; lib/jobs/helpers.ts is the main thread's part). The thread
+ * that runs a job checks its own files and, through the job's port, asks the main thread to lend it helper
+ * threads for the rest: Python files the content caches do not know are cut into chunks that every thread
+ * claims from one shared counter (Atomics), so whoever is free does the next chunk. The job's own thread
+ * claims chunks too and never waits for a helper to start: when no helper can be scheduled (the helper pool
+ * is busy), it simply checks everything itself; it only waits for chunks a running helper has claimed. A
+ * chunk whose helper failed is checked again here, so an error surfaces exactly as on the sequential path.
+ * Diagnostics are put together in file order: the same list, in the same order, as `checkProject`.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import {
+  checkedFiles,
+  type Diagnostic,
+  type FileDiagnostics,
+  jsonDiagnostics,
+  knownPythonDiagnostics,
+  pythonDiagnostics,
+  pythonParser,
+  rememberPythonDiagnostics,
+} from '@/lib/generator/checks';
+import { isKnownFormatted, markFormatted } from '@/lib/generator/format/ruff';
+
+/** Files per claim: large enough that claiming is free, small enough that threads finish together. */
+export const CHUNK_FILES = 8;
+
+/** One Python file to check; `formatted`: the asking thread knows it is ruff-formatted (its own output). */
+export type SharedFile = { file: string; source: string; formatted: boolean };
+
+/** Job thread -> main thread: lend helpers for these files (`claims[0]` is the next unclaimed chunk). */
+export type HelpRequest = {
+  kind: 'help';
+  /** Tells this request's answers from a late answer to an earlier one on the same port. */
+  id: number;
+  files: PackedFiles;
+  chunks: number;
+  claims: SharedArrayBuffer;
+};
+
+/**
+ * Files as they travel to helpers: the texts in one SharedArrayBuffer (UTF-16 code units: lossless, lone
+ * surrogates included) that every thread reads in place, so the main thread passes it on without copying or
+ * decoding 3 MB; only names, flags and offsets are copied. A helper decodes just the chunks it claims.
+ */
+export type PackedFiles = {
+  names: string[];
+  formatted: boolean[];
+  /** Code-unit offsets of each text in `text`, and its end. */
+  offsets: number[];
+  text: SharedArrayBuffer;
+};
+
+export function packFiles(files: readonly SharedFile[]): PackedFiles {
+  const offsets = [0];
+  for (const { source } of files) offsets.push((offsets.at(-1) as number) + source.length);
+  const text = new SharedArrayBuffer((offsets.at(-1) as number) * 2);
+  const bytes = Buffer.from(text);
+  files.forEach(({ source }, i) => {
+    bytes.write(source, (offsets[i] as number) * 2, 'utf16le');
+  });
+  return { names: files.map((f) => f.file), formatted: files.map((f) => f.formatted), offsets, text };
+}
+
+/** The files of one chunk, decoded from the shared buffer. */
+export function unpackChunk(packed: PackedFiles, chunk: number): SharedFile[] {
+  const bytes = Buffer.from(packed.text);
+  const end = Math.min(packed.names.length, (chunk + 1) * CHUNK_FILES);
+  const out: SharedFile[] = [];
+  for (let i = chunk * CHUNK_FILES; i < end; i++) {
+    out.push({
+      file: packed.names[i] as string,
+      source: bytes.toString(
+        'utf16le',
+        (packed.offsets[i] as number) * 2,
+        (packed.offsets[i + 1] as number) * 2,
+      ),
+      formatted: packed.formatted[i] === true,
+    });
+  }
+  return out;
+}
+
+/** Main thread -> job thread: what one helper checked (chunk index -> diagnostics per file, in order). */
+export type HelpMessage =
+  | { kind: 'checked'; id: number; chunks: [number, FileDiagnostics[]][] }
+  | { kind: 'helpers-done'; id: number };
+
+/** What a helper task gets (lib/jobs/helpers.ts posts it; `checkShare` runs it). */
+export type ShareTask = { files: PackedFiles; claims: SharedArrayBuffer };
+export type ShareResult = { chunks: [number, FileDiagnostics[]][]; failed?: number };
+
+const chunkCount = (files: number) => Math.ceil(files / CHUNK_FILES);
+
+const chunkOf = (files: readonly SharedFile[], chunk: number) =>
+  files.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES);
+
+function checkChunk(
+  parser: Awaited<ReturnType<typeof pythonParser>>,
+  files: readonly SharedFile[],
+): FileDiagnostics[] {
+  return files.map(({ file, source, formatted }) => {
+    if (formatted) markFormatted(source);
+    return pythonDiagnostics(parser, file, source).map(({ file: _, ...d }) => d);
+  });
+}
+
+/** A helper's share: claims chunks until none is left; stops at the first chunk that throws. */
+export async function checkShare({ files, claims }: ShareTask): Promise<ShareResult> {
+  const parser = await pythonParser();
+  const next = new Int32Array(claims);
+  const chunks: [number, FileDiagnostics[]][] = [];
+  for (;;) {
+    const chunk = Atomics.add(next, 0, 1);
+    if (chunk >= chunkCount(files.names.length)) return { chunks };
+    try {
+      chunks.push([chunk, checkChunk(parser, unpackChunk(files, chunk))]);
+    } catch {
+      // The job's thread checks this chunk again and reports the error as `checkProject` would.
+      return { chunks, failed: chunk };
+    }
+  }
+}
+
+/** One request's answers on the port as an async queue (read only after the thread's own share). */
+function inbox(port: MessagePort, id: number) {
+  const waiting: HelpMessage[] = [];
+  let wake: (() => void) | undefined;
+  const listener = (message: HelpMessage) => {
+    if (message.id !== id) return;
+    waiting.push(message);
+    wake?.();
+  };
+  port.on('message', listener);
+  return {
+    close: () => port.off('message', listener),
+    async next(): Promise<HelpMessage> {
+      while (waiting.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      return waiting.shift() as HelpMessage;
+    },
+  };
+}
+
+let requests = 0;
+
+/** Below this many unknown Python files, asking for help costs more than it saves. */
+const MIN_SHARED_FILES = 2 * CHUNK_FILES;
+
+/**
+ * `checkProject(files)`, with helper threads when `port` can lend them (see the module comment). Without a
+ * port (or with little to check) it is the sequential path itself.
+ */
+export async function checkWithHelpers(
+  files: Record<string, string>,
+  port: MessagePort | undefined,
+): Promise<Diagnostic[]> {
+  const parser = await pythonParser();
+  const paths = checkedFiles(files);
+  const found: (readonly Diagnostic[] | undefined)[] = paths.map((file) =>
+    file.endsWith('.py') ? knownPythonDiagnostics(file, files[file] as string) : undefined,
+  );
+  const unknown = paths.flatMap((file, i) => (file.endsWith('.py') && !found[i] ? [i] : []));
+  if (port && unknown.length >= MIN_SHARED_FILES) {
+    const shared: SharedFile[] = unknown.map((i) => {
+      const file = paths[i] as string;
+      const source = files[file] as string;
+      return { file, source, formatted: isKnownFormatted(source) };
+    });
+    const claims = new SharedArrayBuffer(4);
+    const total = chunkCount(shared.length);
+    const id = ++requests;
+    const messages = inbox(port, id);
+    port.postMessage({
+      kind: 'help',
+      id,
+      files: packFiles(shared),
+      chunks: total,
+      claims,
+    } satisfies HelpRequest);
+    const results = new Map<number, FileDiagnostics[]>();
+    const next = new Int32Array(claims);
+    try {
+      for (let chunk = Atomics.add(next, 0, 1); chunk < total; chunk = Atomics.add(next, 0, 1))
+        results.set(chunk, checkChunk(parser, chunkOf(shared, chunk)));
+    } catch (error) {
+      Atomics.store(next, 0, total); // The job fails: helpers stop after the chunk they are on.
+      throw error;
+    }
+    // Every chunk is claimed now; collect the helpers' ones, then redo any a helper failed on.
+    try {
+      while (results.size < total) {
+        const message = await messages.next();
+        if (message.kind === 'helpers-done') break;
+        for (const [chunk, diagnostics] of message.chunks) {
+          results.set(chunk, diagnostics);
+          diagnostics.forEach((d, j) => {
+            rememberPythonDiagnostics(shared[chunk * CHUNK_FILES + j]?.source as string, d);
+          });
+        }
+      }
+    } finally {
+      messages.close();
+    }
+    for (let chunk = 0; chunk < total; chunk++)
+      if (!results.has(chunk)) results.set(chunk, checkChunk(parser, chunkOf(shared, chunk)));
+    unknown.forEach((i, k) => {
+      const diagnostics = results.get(Math.floor(k / CHUNK_FILES))?.[k % CHUNK_FILES] ?? [];
+      found[i] = diagnostics.map((d) => ({ file: paths[i] as string, ...d }));
+    });
+  }
+  const out: Diagnostic[] = [];
+  paths.forEach((file, i) => {
+    const source = files[file] as string;
+    out.push(
+      ...(found[i] ??
+        (file.endsWith('.py') ? pythonDiagnostics(parser, file, source) : jsonDiagnostics(file, source))),
+    );
+  });
+  return out;
+}
