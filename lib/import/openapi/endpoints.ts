@@ -128,6 +128,7 @@ export function buildEndpoints(
       ...(responseEntity ? { response: { entityId: responseEntity, list: op.success?.list === true } } : {}),
       ...(query.length > 0 ? { query } : {}),
     });
+    report.origin(id, subject, op.pointer);
     if (notes.length > 0) report.approximated(subject, op.pointer, `A custom endpoint. ${notes.join(' ')}`);
     else report.imported(subject, op.pointer);
   }

@@ -205,6 +205,7 @@ export function buildModel(
     };
     drafts.push(draft);
     byKey.set(plan.key, draft);
+    report.origin(id, `schema ${plan.key}`, pointer);
     void hasInputs;
     void hasReads;
   }
@@ -539,6 +540,7 @@ export function buildModel(
         ...(enumId ? { enumId } : {}),
       });
       draft.entity.fields.push(field);
+      report.origin(fieldId, subject, first.pointer);
       draft.fieldByJson.set(json, fieldId);
       if (name.changed && name.name !== snakeCase(json)) notes.push(`Renamed to ${name.name}.`);
       if (notes.length > 0) report.approximated(subject, first.pointer, notes.join(' '));

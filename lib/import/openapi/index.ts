@@ -1,4 +1,4 @@
-import { fieldApiName } from '@/lib/design/api-shape';
+import { API_KEY, fieldApiName } from '@/lib/design/api-shape';
 import { emptyDesign } from '@/lib/design/factories';
 import { LIMITS } from '@/lib/design/limits';
 import { snakeCase } from '@/lib/design/names';
@@ -161,12 +161,16 @@ function importDocument(text: string): ImportResult {
     for (const [json, fieldId] of d.fieldByJson) {
       const field = d.entity.fields.find((f) => f.id === fieldId);
       if (!field) continue;
-      if (
-        fieldApiName({ name: field.name }, api.naming) !== json &&
-        /^[A-Za-z_][A-Za-z0-9_]*$/.test(json) &&
-        json.length <= LIMITS.nameLength
-      )
-        field.apiName = json;
+      const styledName = fieldApiName({ name: field.name }, api.naming);
+      if (styledName === json) continue;
+      if (API_KEY.test(json) && json.length <= LIMITS.nameLength) field.apiName = json;
+      else
+        report.element(
+          field.id,
+          `property ${d.plan.key}.${json}`,
+          'approximated',
+          `${json} cannot be a JSON key of the generated app: sent as ${styledName}.`,
+        );
     }
   }
 

@@ -36,6 +36,7 @@ export function memberName(source: string, taken: ReadonlySet<string>): Sanitise
   let name = snakeCase(source).slice(0, MAX_IDENTIFIER).replace(/_+$/, '');
   if (name === '') name = 'field';
   if (/^[0-9]/.test(name)) name = `f_${name}`;
+  if (name.startsWith('model_')) name = `f_${name}`;
   if (reservedFieldNameReason(name) || pydanticAttributeReason(name) || name === 'id') name = `${name}_value`;
   name = uniqueName(name, taken);
   return { name, changed: name !== source || !isSnakeCase(name) };

@@ -114,6 +114,14 @@ export function describeProperty(raw: unknown, pointer: string, name: string, re
     notes,
     ...(exampleOf(schema) !== undefined ? { example: exampleOf(schema) } : {}),
   };
+  if (typeof schema.$ref === 'string' && !flat.ref) {
+    // A ref outside the component schemas (another document, a parameter...): resolving it reports why not.
+    const target = refs.resolve(schema, pointer);
+    if (target && !isObjectSchema(target.schema))
+      return scalar(target.schema, base, name, notes, pointer, refs);
+    notes.push('A $ref that is not a component schema is stored as JSON.');
+    return { ...base, kind: 'scalar', type: 'json', constraints: {} };
+  }
   if (flat.ref) {
     const target = refs.resolve(schema, pointer);
     if (target && isEnumSchema(target.schema)) {

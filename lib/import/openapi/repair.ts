@@ -64,7 +64,7 @@ export function repairDesign(design: Design, report: Reporter): Design {
   const left = validateDesign(design);
   if (left.length > 0) {
     // Still not valid: keep the entities, give up on every behaviour around them.
-    for (const p of left) report.skipped(p.path, undefined, p.message);
+    for (const p of left) report.element(p.elementId, p.path, 'skipped', p.message);
     design.customEndpoints = [];
     design.auth = null;
     design.api = defaultApiShape();
@@ -108,13 +108,13 @@ function fix(design: Design, p: Problem, strike: number, report: Reporter): void
   }
   const endpoint = design.customEndpoints.find((c) => c.id === id);
   if (endpoint) {
-    report.skipped(`${endpoint.method} ${endpoint.path}`, undefined, p.message);
+    report.element(endpoint.id, `${endpoint.method} ${endpoint.path}`, 'skipped', p.message);
     design.customEndpoints = design.customEndpoints.filter((c) => c.id !== id);
     return;
   }
   const relation = design.relations.find((r) => r.id === id);
   if (relation) {
-    report.skipped(`relation ${relation.fieldName}`, undefined, p.message);
+    report.element(relation.id, `relation ${relation.fieldName}`, 'skipped', p.message);
     dropRelation(design, relation.id);
     return;
   }
@@ -126,13 +126,14 @@ function fix(design: Design, p: Problem, strike: number, report: Reporter): void
         delete field.default;
         delete field.example;
         delete field.apiName;
-        report.approximated(
+        report.element(
+          field.id,
           `${e.name}.${field.name}`,
-          undefined,
+          'approximated',
           `Constraints and default left out: ${p.message}`,
         );
       } else {
-        report.skipped(`${e.name}.${field.name}`, undefined, p.message);
+        report.element(field.id, `${e.name}.${field.name}`, 'skipped', p.message);
         dropField(design, field.id);
       }
       return;
@@ -140,7 +141,7 @@ function fix(design: Design, p: Problem, strike: number, report: Reporter): void
     if (e.id !== id) continue;
     const r = e.resource;
     if (strike === 1 && p.path.includes('.resource')) {
-      report.approximated(`resource of ${e.name}`, undefined, `List settings left out: ${p.message}`);
+      report.element(e.id, `schema ${e.name}`, 'approximated', `List settings left out: ${p.message}`);
       r.operations.list.filters = [];
       r.operations.list.sortable = [];
       delete r.operations.list.defaultOrder;
@@ -150,12 +151,12 @@ function fix(design: Design, p: Problem, strike: number, report: Reporter): void
       return;
     }
     if (strike <= 2) {
-      report.approximated(`resource of ${e.name}`, undefined, `Its operations are turned off: ${p.message}`);
+      report.element(e.id, `schema ${e.name}`, 'approximated', `Its operations are turned off: ${p.message}`);
       for (const op of Object.values(r.operations)) op.enabled = false;
       delete r.parentRelationId;
       return;
     }
-    report.skipped(`schema ${e.name}`, undefined, p.message);
+    report.element(e.id, `schema ${e.name}`, 'skipped', p.message);
     design.entities = design.entities.filter((x) => x.id !== e.id);
     for (const rel of design.relations.filter((x) => x.fromEntityId === e.id || x.toEntityId === e.id))
       dropRelation(design, rel.id);
