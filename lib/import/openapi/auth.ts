@@ -98,8 +98,8 @@ export function buildAuth(
     if (!password) continue;
     const login =
       d.entity.fields.find((f) => f.type === 'email') ??
-      d.entity.fields.find((f) => f.name === 'username') ??
-      d.entity.fields.find((f) => f.name === 'email' || f.name === 'login');
+      d.entity.fields.find((f) => f.name === 'email') ??
+      d.entity.fields.find((f) => f.name === 'username' || f.name === 'login');
     if (!login) continue;
     if (!best || /user|account|member/i.test(d.entity.name))
       best = { entityId: d.entity.id, login: login.id, password: password.id };

@@ -163,7 +163,11 @@ export function assignEntities(
     }
   }
   // 2. Resources: the items their operations answer name the entity; their bodies are its inputs.
-  for (const g of groups) {
+  // The fullest group of an entity is its resource (`/articles` before `/articles/feed`).
+  const ordered0 = [...groups].sort(
+    (a, b) => crudCount(b) - crudCount(a) || a.collection.length - b.collection.length,
+  );
+  for (const g of ordered0) {
     const first = g.reads.find((n) => objects.has(n)) ?? g.inputs.create.find((n) => objects.has(n));
     if (!first) continue;
     const existing = entityOf.get(first) ?? viewOf(first);
@@ -192,6 +196,11 @@ export function assignEntities(
       entityOf.set(key, key);
     }
   }
+  // FastAPI's own validation error schemas, present in every FastAPI document (also with no operation).
+  const loc = objects.get('ValidationError')?.properties.map((p) => p.name) ?? [];
+  if (['loc', 'msg', 'type'].every((k) => loc.includes(k))) consumed.add('ValidationError');
+  if (objects.get('HTTPValidationError')?.properties.some((p) => p.name === 'detail'))
+    consumed.add('HTTPValidationError');
   // Auth bodies and error bodies are not entities (unless a resource already claimed them).
   for (const op of ops) {
     if (authOps.has(op)) {
@@ -249,5 +258,7 @@ function decodeRef(s: string): string {
     return s;
   }
 }
+
+const crudCount = (g: PathGroup) => [g.list, g.create, g.get, g.delete, ...g.update].filter(Boolean).length;
 
 const size = (s: ObjectSchema | undefined) => s?.properties.length ?? 0;

@@ -313,7 +313,7 @@ export function buildModel(
     return s;
   };
   const takeMember = (d: EntityDraft, source: string) => {
-    const n = memberName(source, members(d));
+    const n = memberName(source, members(d), 'relation');
     members(d).add(n.name);
     // A relation's FK column (`author_id`) is a member too.
     members(d).add(`${n.name}_id`);

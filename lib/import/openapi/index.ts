@@ -1,16 +1,17 @@
 import { API_KEY, fieldApiName } from '@/lib/design/api-shape';
 import { emptyDesign } from '@/lib/design/factories';
 import { LIMITS } from '@/lib/design/limits';
-import { snakeCase } from '@/lib/design/names';
+import { pluralize, snakeCase } from '@/lib/design/names';
 import { type AccessRule, type Design, DesignSchema, type Relation } from '@/lib/design/schema';
 import { ImportError, type ImportResult } from '../types';
 import { buildAuth, findAuthOperations } from './auth';
 import { type Components, readComponents } from './components';
 import { buildEndpoints } from './endpoints';
 import { type Assignment, assignEntities } from './entities';
-import { buildModel, type EntityDraft } from './fields';
+import { buildModel, type EntityDraft, type Model } from './fields';
 import { groupPaths } from './groups';
-import { type ApiOperation, readOperations } from './operations';
+import { idOf, memberName } from './names';
+import { type ApiOperation, matchInlineItems, readOperations } from './operations';
 import { parseSource } from './parse';
 import { isObj, Refs } from './refs';
 import { repairDesign } from './repair';
@@ -65,6 +66,7 @@ function importDocument(text: string): ImportResult {
   const refs = new Refs(root, report);
   const ops = readOperations(root, refs, report);
   const components = readComponents(root, refs, report);
+  matchInlineItems(ops, components.objects);
   const authFound = findAuthOperations(root, ops);
   const authOps = new Set<ApiOperation>(
     [authFound.login, authFound.loginJson, authFound.register, ...authFound.me].filter(
@@ -114,6 +116,7 @@ function importDocument(text: string): ImportResult {
               r.kind === 'many-to-one' && r.fromEntityId === d.entity.id && r.toEntityId === owner.entity.id,
           )
         : undefined;
+      if (!parent && owner && owner !== d) parent = addParentRelation(model, d, owner, report);
       if (!parent) {
         // Not expressible as nesting: its operations become custom endpoints.
         g = undefined;
@@ -139,7 +142,7 @@ function importDocument(text: string): ImportResult {
     name,
     properties: components.objects.get(name)?.properties.map((p) => p.name) ?? [],
   }));
-  const api = readShape({
+  const { api, overrides } = readShape({
     drafts: model.drafts,
     ops,
     groups: shapeGroups,
@@ -147,6 +150,7 @@ function importDocument(text: string): ImportResult {
     updates: updateVotes,
     errorSchemas,
   });
+  for (const [d, shape] of overrides) d.entity.resource.shape = { ...d.entity.resource.shape, ...shape };
   // Per-resource update verbs that differ from the project's.
   for (const d of model.drafts) {
     const g = d.plan.group;
@@ -258,4 +262,45 @@ function likelyUser(plans: Assignment['plans'], components: Components): string 
     if (!best || /user|account|member/i.test(p.key)) best = p.key;
   }
   return best;
+}
+
+/** A nested path whose items do not refer to the parent: the relation the nesting needs is added. */
+function addParentRelation(
+  model: Model,
+  child: EntityDraft,
+  parent: EntityDraft,
+  report: Reporter,
+): Relation | undefined {
+  if (model.relations.length >= LIMITS.relations) return undefined;
+  const taken = new Set([
+    'id',
+    ...child.entity.fields.map((f) => f.name),
+    ...model.relations.filter((r) => r.fromEntityId === child.entity.id).map((r) => r.fieldName),
+    ...model.relations.filter((r) => r.toEntityId === child.entity.id).map((r) => r.backrefName),
+  ]);
+  const fieldName = memberName(snakeCase(parent.entity.name), taken, 'relation').name;
+  const backTaken = new Set([
+    'id',
+    ...parent.entity.fields.map((f) => f.name),
+    ...model.relations.filter((r) => r.toEntityId === parent.entity.id).map((r) => r.backrefName),
+    ...model.relations.filter((r) => r.fromEntityId === parent.entity.id).map((r) => r.fieldName),
+  ]);
+  const backrefName = memberName(pluralize(snakeCase(child.entity.name)), backTaken, 'relation').name;
+  const relation: Relation = {
+    id: idOf('r', child.entity.id.replace(/^e\./, ''), fieldName),
+    kind: 'many-to-one',
+    fromEntityId: child.entity.id,
+    toEntityId: parent.entity.id,
+    fieldName,
+    backrefName,
+    nullable: false,
+    onDelete: 'cascade',
+  };
+  model.relations.push(relation);
+  report.approximated(
+    `schema ${child.plan.key}`,
+    child.pointer,
+    `Served under ${parent.entity.name} (a nested path): a required relation ${fieldName} to it is added.`,
+  );
+  return relation;
 }
