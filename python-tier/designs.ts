@@ -5,9 +5,17 @@ import { randomDesign } from '@/lib/design/testing/arbitraries';
 import { focusedDesigns } from '@/lib/generator/testing/designs';
 import { userCodeDesigns } from '@/lib/generator/testing/user-code-designs';
 import type { UserCode } from '@/lib/generator/user-code/types';
+import { openApiRoundTripDesigns } from './roundtrip-openapi';
+import type { StepName } from './steps';
 
 /** `userCode`: the user's files (handlers, hooks, tests) generated with the design, as the IDE would. */
-export type TierDesign = { name: string; design: () => Design; userCode?: () => UserCode };
+export type TierDesign = {
+  name: string;
+  design: () => Design;
+  userCode?: () => UserCode;
+  /** Only these steps (round-trip designs run just their round trip). */
+  steps?: readonly StepName[];
+};
 
 /** [seed, size] of the random designs: 20 fixed seeds, 1 to 6 entities (plus a User when auth is drawn). */
 export const RANDOM_DESIGNS: readonly (readonly [number, number])[] = Array.from(
@@ -27,5 +35,6 @@ export function tierDesigns(): TierDesign[] {
       name: `random-${seed}-${size}`,
       design: () => randomDesign(seed, size),
     })),
+    ...openApiRoundTripDesigns(),
   ];
 }

@@ -152,7 +152,9 @@ async function main(): Promise<number> {
       const dir = path.join(root, name);
       writeProject(dir, item.files);
       const project: Project = { design: name, dir, toolchain, mypyCacheDir, postgresUrl };
-      const designResults = await runAllSteps(project, item.expected, only);
+      const steps = item.entry.steps;
+      const designOnly = steps ? new Set(steps.filter((s) => !only || only.has(s))) : only;
+      const designResults = await runAllSteps(project, item.expected, designOnly);
       results.push(...designResults);
       const failed = designResults.some((r) => !r.ok);
       const lines = [

@@ -24,6 +24,7 @@ import { locateClass, locateColumn, locateMigrationColumn, locateOperation, read
 import { compareOpenApi, describeDifference, type OpenApiDifference, pointerParts } from './openapi-compare';
 import { createDatabase, dropDatabase, leftovers } from './postgres';
 import { projectEnv, type Ran, run, start, stopGroup } from './process';
+import { roundTripOpenApiStep } from './roundtrip-openapi';
 
 export type Database = 'sqlite' | 'postgres';
 
@@ -39,6 +40,7 @@ export const STEP_NAMES = [
   'openapi',
   'fuzz:sqlite',
   'fuzz:postgres',
+  'roundtrip:openapi',
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
@@ -571,7 +573,7 @@ export async function runAllSteps(
   only?: ReadonlySet<StepName>,
   onResult?: (result: StepResult) => void,
 ): Promise<StepResult[]> {
-  const steps: [StepName, () => Promise<StepResult>][] = [
+  const steps: [StepName, () => Promise<StepResult | null>][] = [
     ['ruff-format', () => ruffFormatStep(project)],
     ['ruff-check', () => ruffCheckStep(project)],
     ['compileall', () => compileallStep(project)],
@@ -583,11 +585,14 @@ export async function runAllSteps(
     ['openapi', () => openApiStep(project, expectedOpenApi)],
     ['fuzz:sqlite', () => fuzzStep(project, 'sqlite')],
     ['fuzz:postgres', () => fuzzStep(project, 'postgres')],
+    // null for designs that are not from the OpenAPI corpus.
+    ['roundtrip:openapi', () => roundTripOpenApiStep(project)],
   ];
   const results: StepResult[] = [];
   for (const [name, fn] of steps) {
     if (only && !only.has(name)) continue;
     const r = await fn();
+    if (r === null) continue;
     results.push(r);
     onResult?.(r);
   }

@@ -25,6 +25,11 @@ import { readShape } from './shape';
  * Pure and bounded; only ImportError is thrown, for documents that cannot be read at all.
  */
 export async function importOpenApi(text: string): Promise<ImportResult> {
+  return importOpenApiDocument(text);
+}
+
+/** `importOpenApi` without the promise (the Python tier builds its designs synchronously). */
+export function importOpenApiDocument(text: string): ImportResult {
   try {
     return importDocument(text);
   } catch (error) {
@@ -68,6 +73,9 @@ function importDocument(text: string): ImportResult {
   const components = readComponents(root, refs, report);
   matchInlineItems(ops, components.objects);
   const authFound = findAuthOperations(root, ops);
+  const registerBody = authFound.register?.body?.item;
+  const registerSchema = registerBody === undefined ? undefined : components.objects.get(registerBody);
+  if (registerSchema) authFound.registerProperties = registerSchema.properties.map((p) => p.name);
   const authOps = new Set<ApiOperation>(
     [authFound.login, authFound.loginJson, authFound.register, ...authFound.me].filter(
       (o): o is ApiOperation => o !== undefined,
@@ -124,6 +132,9 @@ function importDocument(text: string): ImportResult {
     }
     const result = buildResource(d, g, model, parent, access, report);
     d.entity.resource = result.resource;
+    d.entity.resource.embed = (model.embeds.get(d.entity.id) ?? []).filter((id) =>
+      model.relations.some((r) => r.id === id),
+    );
     for (const o of result.used) used.add(o);
     if (result.paging) pagingVotes.push(result.paging);
     if (result.updateVerb) updateVotes.push(result.updateVerb);
@@ -179,7 +190,10 @@ function importDocument(text: string): ImportResult {
   }
 
   const rest = ops.filter((o) => !used.has(o));
-  const customEndpoints = buildEndpoints(rest, entityOfSchema, access, report);
+  const mainSchemas = new Set(model.drafts.map((d) => d.plan.reads[0] ?? d.plan.key));
+  const customEndpoints = buildEndpoints(rest, entityOfSchema, access, report, (name) =>
+    mainSchemas.has(name),
+  );
 
   const info = isObj(root.info) ? root.info : {};
   const title =
