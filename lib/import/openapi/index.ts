@@ -195,6 +195,8 @@ function importDocument(text: string): ImportResult {
     mainSchemas.has(name),
   );
 
+  reportOtherStatuses(ops, report);
+
   const info = isObj(root.info) ? root.info : {};
   const title =
     typeof info.title === 'string' && info.title.trim() !== '' ? info.title.trim() : 'Imported API';
@@ -317,4 +319,26 @@ function addParentRelation(
     `Served under ${parent.entity.name} (a nested path): a required relation ${fieldName} to it is added.`,
   );
   return relation;
+}
+
+/** Statuses the generated app documents beside an operation's success: its client errors. */
+const APP_STATUSES = new Set(['400', '401', '403', '404', '409', '413', '415', '422']);
+
+/**
+ * Answers the generated app does not have (a 202 beside a 200, a 400 of a custom handler): each is reported
+ * at its own pointer. `default` and 5xx are not answers the app documents at all.
+ */
+function reportOtherStatuses(ops: ApiOperation[], report: Reporter): void {
+  for (const op of ops) {
+    const responses = isObj(op.op.responses) ? Object.keys(op.op.responses) : [];
+    for (const status of responses) {
+      if (status === String(op.success?.status) || status === 'default' || /^5/.test(status)) continue;
+      if (APP_STATUSES.has(status) && !['400', '413', '415'].includes(status)) continue;
+      report.approximated(
+        `${op.method} ${op.path} ${status}`,
+        `${op.pointer}/responses/${status}`,
+        `The generated app does not document ${status} here (it answers its success and its own errors: 401, 403, 404, 409, 422).`,
+      );
+    }
+  }
 }
