@@ -80,6 +80,15 @@ function variantOf(
   return undefined;
 }
 
+/** `NewUser`, `UserCreate`, `UserRegister` -> `User`. */
+function stripAffixes(name: string): string {
+  for (const p of [...CREATE_PREFIXES, ...UPDATE_PREFIXES])
+    if (name.startsWith(p) && name.length > p.length) return name.slice(p.length);
+  for (const s of [...CREATE_SUFFIXES, ...UPDATE_SUFFIXES, 'Register', 'Registration', 'Signup'])
+    if (name.endsWith(s) && name.length > s.length) return name.slice(0, -s.length);
+  return name;
+}
+
 /** `PostDetail` -> `Post`: the name an entity takes from its response schema. */
 function baseName(name: string): string {
   for (const s of READ_SUFFIXES)
@@ -127,7 +136,14 @@ export function assignEntities(
     }
     return p;
   };
-  const me = auth.me.find((o) => o.method === 'GET')?.success?.item;
+  // The user: what `GET /me` answers, else what registering answers, else what it takes (`NewUser` -> `User`).
+  const registerBody = auth.register?.body?.item;
+  const me =
+    auth.me.find((o) => o.method === 'GET')?.success?.item ??
+    auth.register?.success?.item ??
+    (registerBody
+      ? (variantOf(registerBody, new Set([stripAffixes(registerBody)]))?.key ?? registerBody)
+      : undefined);
   const userKey = me === undefined ? undefined : (entityOf.get(me) ?? baseName(me));
   // `UserProfile` of a known `User` whose properties are all the user's: a view of it served at its own path.
   // A public profile of the current user (`Profile` beside `User`): all its properties but one (a per-viewer
@@ -155,7 +171,7 @@ export function assignEntities(
     if (objects.has(name) && !list.includes(name)) list.push(name);
   };
   // 1. The current user (`GET /me`) is the user entity; registering creates one, `PUT /me` updates it.
-  if (me && objects.has(me)) {
+  if (me && (objects.has(me) || me !== registerBody)) {
     const key = entityOf.get(me) ?? baseName(me);
     const p = plan(key);
     if (!entityOf.has(me)) {
