@@ -279,3 +279,27 @@ describe('importOpenApi: more constructs', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+describe('importOpenApi: schema violations', () => {
+  it('reports where the document breaks the OpenAPI schema and imports what it can', async () => {
+    const r = await importValid(
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'x', version: '1' },
+        paths: { '/pets': { get: { responses: { 200: { description: 5, ...jsonList('Pet') } } } } },
+        components: {
+          schemas: {
+            Pet: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } },
+          },
+        },
+      }),
+    );
+    expect(entity(r, 'Pet').resource.operations.list.enabled).toBe(true);
+    expect(r.report.entries).toContainEqual({
+      status: 'approximated',
+      subject: 'document',
+      message: expect.stringMatching(/Not valid OpenAPI here \(.*string.*\)/),
+      at: { pointer: '/paths/~1pets/get/responses/200/description' },
+    });
+  });
+});

@@ -1,9 +1,10 @@
+import { validate } from '@scalar/openapi-parser';
 import { API_KEY, fieldApiName } from '@/lib/design/api-shape';
 import { emptyDesign } from '@/lib/design/factories';
 import { LIMITS } from '@/lib/design/limits';
 import { pluralize, snakeCase } from '@/lib/design/names';
 import { type AccessRule, type Design, DesignSchema, type Relation } from '@/lib/design/schema';
-import { ImportError, type ImportResult } from '../types';
+import { ImportError, type ImportReport, type ImportResult } from '../types';
 import { buildAuth, findAuthOperations } from './auth';
 import { type Components, readComponents } from './components';
 import { buildEndpoints } from './endpoints';
@@ -25,13 +26,47 @@ import { readShape } from './shape';
  * Pure and bounded; only ImportError is thrown, for documents that cannot be read at all.
  */
 export async function importOpenApi(text: string): Promise<ImportResult> {
-  return importOpenApiDocument(text);
+  const { result, root } = guarded(() => importDocument(text));
+  await reportSchemaViolations(root, result.report);
+  return result;
 }
 
-/** `importOpenApi` without the promise (the Python tier builds its designs synchronously). */
-export function importOpenApiDocument(text: string): ImportResult {
+/** At most this many violations of the OpenAPI schema are reported (one wrong key repeats across a document). */
+const MAX_VIOLATIONS = 50;
+
+/**
+ * Where the document breaks the OpenAPI 3.x schema (`@scalar/openapi-parser`'s validator), as report entries:
+ * the importer reads such documents as far as it can instead of refusing them. Only documents whose refs are all
+ * local are given to it, so nothing can ever be fetched.
+ */
+async function reportSchemaViolations(root: unknown, report: ImportReport): Promise<void> {
+  if (/"\$ref":"(?!#)/.test(JSON.stringify(root))) return;
+  let errors: Array<{ message: string; path?: string }> = [];
   try {
-    return importDocument(text);
+    const result = await validate(root as Record<string, unknown>);
+    errors = (result.errors ?? []) as typeof errors;
+  } catch {
+    return;
+  }
+  for (const error of errors.slice(0, MAX_VIOLATIONS)) {
+    report.entries.push({
+      status: 'approximated',
+      subject: 'document',
+      message: `Not valid OpenAPI here (${error.message}): read as far as it goes.`,
+      ...(typeof error.path === 'string' ? { at: { pointer: error.path } } : {}),
+    });
+  }
+}
+
+/** `importOpenApi` without the schema validation and its promise (the Python tier builds designs synchronously). */
+export function importOpenApiDocument(text: string): ImportResult {
+  return guarded(() => importDocument(text)).result;
+}
+
+/** Bad input is an ImportError, never anything else (a stack overflow included). */
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (error instanceof RangeError) throw new ImportError('The document is nested too deeply to be read.');
@@ -61,7 +96,7 @@ function versionOf(
   return v.startsWith('3.1') ? '3.1' : '3.0';
 }
 
-function importDocument(text: string): ImportResult {
+function importDocument(text: string): { result: ImportResult; root: unknown } {
   const source = parseSource(text);
   const root = source.root;
   if (!isObj(root))
@@ -217,7 +252,7 @@ function importDocument(text: string): ImportResult {
       `importOpenApi built a design the schema refuses: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`,
     );
   }
-  return { design: parsed.data, report: { format: 'openapi', entries: report.entries } };
+  return { result: { design: parsed.data, report: { format: 'openapi', entries: report.entries } }, root };
 }
 
 /**
