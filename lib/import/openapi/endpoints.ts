@@ -126,6 +126,10 @@ export function buildEndpoints(
       bodyNotes.push('The request body is not an entity: the handler reads no body.');
     const responseEntity = entityOfSchema(op.success?.item);
     const answers = op.success?.mediaType !== undefined;
+    if (!answers && !responseEntity && op.success && op.success.status !== 204)
+      answerNotes.push(
+        `Without an answer entity the stub answers 204 No Content (the document says ${op.success.status}).`,
+      );
     if (answers && !responseEntity)
       answerNotes.push(
         'The answer is not an entity: the stub answers 204 No Content until its handler is written.',

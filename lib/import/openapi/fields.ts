@@ -26,6 +26,8 @@ export type EntityDraft = {
   fieldByJson: Map<string, string>;
   /** JSON names seen (naming style). */
   jsonNames: string[];
+  /** JSON names of properties that are refs (or arrays of refs) to entities: relations, sent by id in bodies. */
+  refProps: Set<string>;
   pointer: string;
 };
 
@@ -214,6 +216,7 @@ export function buildModel(
       },
       fieldByJson: new Map(),
       jsonNames: [...c.order],
+      refProps: new Set(),
       pointer,
     };
     drafts.push(draft);
@@ -273,6 +276,7 @@ export function buildModel(
       const target = key ? byKey.get(key) : undefined;
       if (!target) continue;
       markRelationJson(draft, json);
+      draft.refProps.add(json);
       if (info.kind === 'ref') {
         const fkJson = [`${json}_id`, `${json}Id`].find((k) => c.props.has(k));
         if (fkJson) markRelationJson(draft, fkJson);

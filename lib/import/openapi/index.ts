@@ -230,7 +230,16 @@ function importDocument(text: string): { result: ImportResult; root: unknown } {
     mainSchemas.has(name),
   );
 
-  reportOtherStatuses(ops, report);
+  reportOtherStatuses(ops, new Set(rest), report);
+  reportRefsInBodies(
+    ops.filter((o) => !authResult.ops.has(o)),
+    (name) => {
+      const key = assignment.entityOf.get(name);
+      return key === undefined ? undefined : model.byKey.get(key);
+    },
+    components,
+    report,
+  );
 
   const info = isObj(root.info) ? root.info : {};
   const title =
@@ -271,7 +280,17 @@ function applyOwnership(
     const ops = d.entity.resource.operations;
     const secured = (k: 'update' | 'delete') => ops[k].enabled && ops[k].access.kind === 'authenticated';
     if (d.entity.id === userEntityId) {
-      for (const k of ['update', 'delete'] as const) if (secured(k)) ops[k].access = { kind: 'owner' };
+      // Changing or deleting an account is its user's own (open to anyone, anyone could take it over).
+      for (const k of ['update', 'delete'] as const) {
+        if (!ops[k].enabled || ops[k].access.kind === 'owner' || ops[k].access.kind === 'roles') continue;
+        if (ops[k].access.kind === 'public')
+          report.approximated(
+            `schema ${d.plan.key}`,
+            d.pointer,
+            `The ${k} of a user is open to everyone in the document: it is the user's own.`,
+          );
+        ops[k].access = { kind: 'owner' };
+      }
       continue;
     }
     if (!ops.create.enabled || ops.create.access.kind !== 'authenticated') continue;
@@ -363,17 +382,44 @@ const APP_STATUSES = new Set(['400', '401', '403', '404', '409', '413', '415', '
  * Answers the generated app does not have (a 202 beside a 200, a 400 of a custom handler): each is reported
  * at its own pointer. `default` and 5xx are not answers the app documents at all.
  */
-function reportOtherStatuses(ops: ApiOperation[], report: Reporter): void {
+function reportOtherStatuses(ops: ApiOperation[], custom: ReadonlySet<ApiOperation>, report: Reporter): void {
   for (const op of ops) {
     const responses = isObj(op.op.responses) ? Object.keys(op.op.responses) : [];
     for (const status of responses) {
       if (status === String(op.success?.status) || status === 'default' || /^5/.test(status)) continue;
-      if (APP_STATUSES.has(status) && !['400', '413', '415'].includes(status)) continue;
+      // A custom endpoint's stub documents 401 and 422 at most; the CRUD operations all their client errors.
+      const documented = custom.has(op) ? ['401', '422'] : ['401', '403', '404', '409', '422'];
+      if (documented.includes(status)) continue;
       report.approximated(
         `${op.method} ${op.path} ${status}`,
         `${op.pointer}/responses/${status}`,
         `The generated app does not document ${status} here (it answers its success and its own errors: 401, 403, 404, 409, 422).`,
       );
     }
+  }
+}
+
+/**
+ * Create and update bodies that send a related row as an object: the design's bodies send its id
+ * (`category_id`), reported at the body of each such operation.
+ */
+function reportRefsInBodies(
+  ops: ApiOperation[],
+  draftOf: (schema: string) => EntityDraft | undefined,
+  components: Components,
+  report: Reporter,
+): void {
+  for (const op of ops) {
+    const item = op.body?.item;
+    const d = item === undefined ? undefined : draftOf(item);
+    if (!item || !d || op.method === 'GET' || op.method === 'DELETE') continue;
+    const props = components.objects.get(item)?.properties.map((p) => p.name) ?? [];
+    const refs = props.filter((p) => d.refProps.has(p));
+    if (refs.length === 0) continue;
+    report.approximated(
+      `body of ${op.method} ${op.path}`,
+      `${op.pointer}/requestBody`,
+      `Bodies send related rows by their id (${refs.map((r) => `${r}_id`).join(', ')} in the naming style), not as objects.`,
+    );
   }
 }

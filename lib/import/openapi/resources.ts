@@ -98,6 +98,12 @@ export function buildResource(
         "Its body requires nothing (a partial update): the design's PUT replaces the whole row, so it requires the fields a create does.",
       );
   }
+  if (g.delete?.success && g.delete.success.status !== 204)
+    report.approximated(
+      `answer of ${g.delete.method} ${g.delete.path}`,
+      `${g.delete.pointer}/responses/${g.delete.success.status}`,
+      `Deletes answer 204 No Content (the document says ${g.delete.success.status}).`,
+    );
   if (g.create?.success && g.create.success.status !== 201)
     report.approximated(
       `answer of ${g.create.method} ${g.create.path}`,
