@@ -177,7 +177,6 @@ export function buildAuth(
   }
   for (const o of used) report.imported(`${o.method} ${o.path}`, o.pointer);
   report.imported(`securityScheme ${name}`, pointer);
-  void user;
   return {
     auth: {
       userEntityId: best.entityId,

@@ -164,8 +164,6 @@ export function buildModel(
       if (variant !== plan.key && variant !== main?.name)
         report.imported(`schema ${variant}`, objects.get(variant)?.pointer);
     }
-    const hasInputs = plan.creates.length + plan.updates.length > 0;
-    const hasReads = plan.reads.length > 0;
     let primaryKey: PrimaryKey = 'int';
     const idSeen = c.props.get('id')?.[0];
     if (idSeen && idSeen.info.kind === 'scalar') {
@@ -222,8 +220,6 @@ export function buildModel(
     drafts.push(draft);
     byKey.set(plan.key, draft);
     report.origin(id, `schema ${plan.key}`, pointer);
-    void hasInputs;
-    void hasReads;
   }
 
   // Relations: refs to entities, arrays of refs, and `<name>_id` keys beside them.

@@ -375,9 +375,6 @@ function addParentRelation(
   return relation;
 }
 
-/** Statuses the generated app documents beside an operation's success: its client errors. */
-const APP_STATUSES = new Set(['400', '401', '403', '404', '409', '413', '415', '422']);
-
 /**
  * Answers the generated app does not have (a 202 beside a 200, a 400 of a custom handler): each is reported
  * at its own pointer. `default` and 5xx are not answers the app documents at all.
