@@ -1,4 +1,3 @@
-import { validate } from '@scalar/openapi-parser';
 import { API_KEY, fieldApiName } from '@/lib/design/api-shape';
 import { emptyDesign } from '@/lib/design/factories';
 import { LIMITS } from '@/lib/design/limits';
@@ -43,6 +42,8 @@ async function reportSchemaViolations(root: unknown, report: ImportReport): Prom
   if (/"\$ref":"(?!#)/.test(JSON.stringify(root))) return;
   let errors: Array<{ message: string; path?: string }> = [];
   try {
+    // A development dependency today: where it is not installed, the import goes on without this check.
+    const { validate } = await import('@scalar/openapi-parser');
     const result = await validate(root as Record<string, unknown>);
     errors = (result.errors ?? []) as typeof errors;
   } catch {
