@@ -109,6 +109,8 @@ export function buildAuth(
     pw.type = 'password';
     pw.writeOnly = true;
     pw.readOnly = false;
+    // Every user signs in with one: a password that may be missing would break registration.
+    pw.nullable = false;
     delete pw.default;
     login.unique = true;
     login.indexed = true;
