@@ -163,11 +163,14 @@ export function assignEntities(
     if (own.length === 0) return undefined;
     for (const p of plans.values()) {
       if (name === p.key) continue;
+      const prefixed = name.startsWith(p.key) && /^[A-Z]/.test(name.slice(p.key.length));
+      if (!prefixed && p.key !== userKey) continue;
       const theirs = new Set(
         [...p.reads, ...p.creates].flatMap((n) => objects.get(n)?.properties.map((x) => x.name) ?? []),
       );
       const missing = own.filter((x) => !theirs.has(x)).length;
-      if (name.startsWith(p.key) && missing === 0) return p.key;
+      // `UserProfile` of `User`, not `Thing10` of `Thing1`: the rest is a word of its own.
+      if (name.startsWith(p.key) && /^[A-Z]/.test(name.slice(p.key.length)) && missing === 0) return p.key;
       // Shared beyond what every row has (`id`, timestamps): at least three of the user's own properties.
       const shared = own.filter((x) => theirs.has(x) && !GENERIC.has(x)).length;
       if (p.key === userKey && shared >= 3 && missing <= 1) {
@@ -270,9 +273,10 @@ export function assignEntities(
   const names = [...objects.keys()].filter((n) => !entityOf.has(n) && !consumed.has(n));
   const keys = () => new Set(plans.keys());
   // Plain names first, so `PetCreate` finds `Pet` even when it is listed before it.
-  const ordered = [...names].sort(
-    (a, b) => (variantOf(a, new Set(names)) ? 1 : 0) - (variantOf(b, new Set(names)) ? 1 : 0),
-  );
+  const nameSet = new Set(names);
+  const isVariant = new Map(names.map((n) => [n, variantOf(n, nameSet) !== undefined]));
+  const ordered = [...names].sort((a, b) => Number(isVariant.get(a)) - Number(isVariant.get(b)));
+
   for (const name of ordered) {
     const v = variantOf(name, keys());
     if (v) {
