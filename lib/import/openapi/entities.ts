@@ -164,7 +164,8 @@ export function assignEntities(
     for (const p of plans.values()) {
       if (name === p.key) continue;
       const prefixed = name.startsWith(p.key) && /^[A-Z]/.test(name.slice(p.key.length));
-      if (!prefixed && p.key !== userKey) continue;
+      // Only an entity without a resource of its own takes another path's items as its view.
+      if ((!prefixed && p.key !== userKey) || p.group) continue;
       const theirs = new Set(
         [...p.reads, ...p.creates].flatMap((n) => objects.get(n)?.properties.map((x) => x.name) ?? []),
       );

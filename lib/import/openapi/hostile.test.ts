@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '@/lib/design/limits';
 import { ImportError } from '../types';
 import { importOpenApi } from '.';
-import { doc, entity, entryFor, importValid, json } from './test-helpers';
+import { doc, entity, entryFor, importValid, json, jsonList } from './test-helpers';
 
 describe('importOpenApi: hostile documents', () => {
   it('survives $ref cycles (a schema through itself, refs to refs in a loop)', async () => {
@@ -177,6 +177,23 @@ describe('importOpenApi: hostile documents', () => {
     expect(r.design.entities.map((e) => e.name)).toEqual(['UserAccount', 'UserAccount2']);
     expect(entity(r, 'UserAccount').fields.map((f) => f.name)).toEqual(['a_b', 'a_b_2', 'a_b_3']);
     expect(new Set(r.design.entities.flatMap((e) => e.fields.map((f) => f.id))).size).toBe(3);
+  });
+
+  it('keeps schemas named like another plus digits apart, with their resources', async () => {
+    const schemas: Record<string, unknown> = {};
+    const paths: Record<string, unknown> = {};
+    for (const n of ['Thing1', 'Thing10', 'Thing11', 'Thing1Extra']) {
+      schemas[n] = { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } };
+      paths[`/${n.toLowerCase()}s`] = { get: { responses: { 200: { description: 'ok', ...jsonList(n) } } } };
+    }
+    const r = await importValid(doc({ schemas, paths }));
+    expect(r.design.entities.map((e) => e.name).sort()).toEqual([
+      'Thing1',
+      'Thing10',
+      'Thing11',
+      'Thing1Extra',
+    ]);
+    expect(r.design.entities.every((e) => e.resource.operations.list.enabled)).toBe(true);
   });
 
   it('bounds huge enums and long values', async () => {
