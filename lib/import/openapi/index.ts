@@ -232,6 +232,7 @@ function importDocument(text: string): { result: ImportResult; root: unknown } {
   );
 
   reportOtherStatuses(ops, new Set(rest), report);
+  reportUnusedComponents(root, assignment.consumed, authFound.scheme?.name, report);
   reportRefsInBodies(
     ops.filter((o) => !authResult.ops.has(o)),
     (name) => {
@@ -418,6 +419,49 @@ function reportRefsInBodies(
       `body of ${op.method} ${op.path}`,
       `${op.pointer}/requestBody`,
       `Bodies send related rows by their id (${refs.map((r) => `${r}_id`).join(', ')} in the naming style), not as objects.`,
+    );
+  }
+}
+
+/**
+ * Every component schema and security scheme is in the report: those that became no entity, enum or auth
+ * setting say what they were read as, or why they were left out.
+ */
+function reportUnusedComponents(
+  root: Record<string, unknown>,
+  consumed: ReadonlySet<string>,
+  scheme: string | undefined,
+  report: Reporter,
+): void {
+  const components = isObj(root.components) ? root.components : {};
+  const schemas = isObj(components.schemas) ? components.schemas : {};
+  const reported = new Set(report.entries.map((e) => e.subject));
+  for (const name of Object.keys(schemas)) {
+    const subject = `schema ${name}`;
+    if (reported.has(subject)) continue;
+    const pointer = `/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (consumed.has(name))
+      report.approximated(
+        subject,
+        pointer,
+        "Read as the API's shape (an envelope, a list page, an error or auth body), not as an entity.",
+      );
+    else
+      report.skipped(
+        subject,
+        pointer,
+        'Not an object schema (an array, a scalar or a union): only objects become entities; where it is used, it is stored as JSON.',
+      );
+  }
+  const schemes = isObj(components.securitySchemes) ? components.securitySchemes : {};
+  for (const name of Object.keys(schemes)) {
+    if (name === scheme) continue;
+    report.skipped(
+      `securityScheme ${name}`,
+      `/components/securitySchemes/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      scheme === undefined
+        ? 'Not a scheme the design can say (HTTP bearer, the OAuth2 password flow or an API key header).'
+        : `The design has one token scheme: ${scheme} is used.`,
     );
   }
 }
