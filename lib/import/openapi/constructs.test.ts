@@ -303,3 +303,22 @@ describe('importOpenApi: schema violations', () => {
     });
   });
 });
+
+describe('importOpenApi: the report covers every component', () => {
+  it('has an entry for every component schema and security scheme', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const text = readFileSync('lib/import/corpus/openapi/swagger-petstore.yaml', 'utf8');
+    const r = await importValid(text);
+    const document = parse(text) as { components: { schemas: object; securitySchemes: object } };
+    const subjects = new Set(r.report.entries.map((e) => e.subject));
+    for (const name of Object.keys(document.components.schemas))
+      expect(subjects, name).toContain(`schema ${name}`);
+    for (const name of Object.keys(document.components.securitySchemes))
+      expect(subjects, name).toContain(`securityScheme ${name}`);
+    expect(entryFor(r, 'securityScheme petstore_auth')).toMatchObject({
+      status: 'skipped',
+      message: expect.stringMatching(/one token scheme/),
+    });
+  });
+});

@@ -232,7 +232,7 @@ function importDocument(text: string): { result: ImportResult; root: unknown } {
   );
 
   reportOtherStatuses(ops, new Set(rest), report);
-  reportUnusedComponents(root, assignment.consumed, authFound.scheme?.name, report);
+  reportUnusedComponents(root, assignment, authFound.scheme?.name, report);
   reportRefsInBodies(
     ops.filter((o) => !authResult.ops.has(o)),
     (name) => {
@@ -429,10 +429,11 @@ function reportRefsInBodies(
  */
 function reportUnusedComponents(
   root: Record<string, unknown>,
-  consumed: ReadonlySet<string>,
+  assignment: Assignment,
   scheme: string | undefined,
   report: Reporter,
 ): void {
+  const consumed = assignment.consumed;
   const components = isObj(root.components) ? root.components : {};
   const schemas = isObj(components.schemas) ? components.schemas : {};
   const reported = new Set(report.entries.map((e) => e.subject));
@@ -440,7 +441,9 @@ function reportUnusedComponents(
     const subject = `schema ${name}`;
     if (reported.has(subject)) continue;
     const pointer = `/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (consumed.has(name))
+    // A view of an entity (its response, its bodies) whose entity entry names the entity.
+    if (assignment.entityOf.has(name)) report.imported(subject, pointer);
+    else if (consumed.has(name))
       report.approximated(
         subject,
         pointer,
