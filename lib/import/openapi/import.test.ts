@@ -149,6 +149,14 @@ describe('importOpenApi: reading', () => {
     const error = (await importOpenApi('# a comment\nswagger: "2.0"\n').catch((e) => e)) as ImportError;
     expect(error.at).toEqual({ line: 2, column: 10 });
   });
+
+  it('points at the version in JSON too', async () => {
+    const error = (await importOpenApi('{\n  "info": {},\n  "openapi": "2.5"\n}').catch(
+      (e) => e,
+    )) as ImportError;
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error.at).toEqual({ line: 3, column: 14 });
+  });
 });
 
 describe('importOpenApi: schemas', () => {
