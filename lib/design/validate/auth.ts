@@ -59,6 +59,14 @@ export function checkAuth(ctx: Context): void {
       `The password field '${password.name}' must have the type password.`,
       password.id,
     );
+  } else if (password?.nullable) {
+    // Registration and sign-in hash and verify it: a user without one could never sign in (or sign in as anyone).
+    report(
+      'invalid-auth-field',
+      'auth.passwordFieldId',
+      `The password field '${password.name}' must be required.`,
+      password.id,
+    );
   }
   const role = pick('roleFieldId', 'role');
   if (role && role.type !== 'enum' && role.type !== 'string') {

@@ -218,6 +218,16 @@ describe('auth', () => {
     expect(problemsOf(design, 'invalid-auth-field')[0]?.message).toMatch(/unique and required/);
   });
 
+  it('password field must be required', () => {
+    const design = blog();
+    expect(problemsOf(design, 'invalid-auth-field')).toEqual([]);
+    const password = entity(design, 'e_user').fields.find((f) => f.id === design.auth?.passwordFieldId);
+    if (password) password.nullable = true;
+    expect(problemsOf(design, 'invalid-auth-field').map((p) => p.message)).toEqual([
+      "The password field 'password' must be required.",
+    ]);
+  });
+
   it('role field must be an enum or string', () => {
     const design = withFields(
       field('e', 'email', 'email', { unique: true }),
