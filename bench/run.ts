@@ -3,6 +3,7 @@ import { canvasBenchmark } from './canvas';
 import { exportBenchmark } from './export';
 import { firstRunBenchmark } from './first-run';
 import { generationBenchmark } from './generation';
+import { importBenchmark } from './import';
 import { layoutBenchmark } from './layout';
 import { loadBenchmark } from './load';
 import { statementsBenchmark } from './statements';
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   layout: layoutBenchmark,
   'first-run': firstRunBenchmark,
   statements: statementsBenchmark,
+  import: importBenchmark,
 };
 
 const wanted = process.argv.slice(2);

@@ -14,7 +14,10 @@ describe('detectFormat', () => {
     ['PRAGMA foreign_keys = ON;\nCREATE TABLE t (id INTEGER PRIMARY KEY);', 'sqlite'],
     ['CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT);', 'sqlite'],
     // What comments and strings say does not count.
-    ["-- ported from MySQL (AUTO_INCREMENT, ENGINE=InnoDB)\nCREATE TABLE t (note text DEFAULT 'PRAGMA');", 'postgresql'],
+    [
+      "-- ported from MySQL (AUTO_INCREMENT, ENGINE=InnoDB)\nCREATE TABLE t (note text DEFAULT 'PRAGMA');",
+      'postgresql',
+    ],
     ['/* `quoted` */ CREATE TABLE t (id serial);', 'postgresql'],
   ] as const)('%j is %s', (text, format) => {
     expect(detectFormat(text)).toBe(format);

@@ -38,7 +38,8 @@ export function detectFormat(text: string): ImportFormat {
 
 /** What every import checks before parsing: not empty, not past MAX_IMPORT_BYTES. */
 export function assertImportable(text: string): void {
-  if (text.trim() === '') throw new ImportError('The file is empty: paste or choose a SQL schema or an OpenAPI document.');
+  if (text.trim() === '')
+    throw new ImportError('The file is empty: paste or choose a SQL schema or an OpenAPI document.');
   if (text.length > MAX_IMPORT_BYTES || utf8Length(text) > MAX_IMPORT_BYTES)
     throw new ImportError(
       `The file is larger than ${MAX_IMPORT_BYTES / 2 ** 20} MiB: import a smaller schema or document.`,

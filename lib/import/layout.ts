@@ -1,10 +1,11 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK as Elk } from 'elkjs/lib/elk-api';
 import { designToFlow } from '@/components/editor/flow/design-to-flow';
 import { layeredLayout } from '@/components/editor/flow/layout-elk';
 import { layoutGraphOf, type Positions } from '@/components/editor/flow/layout-graph';
 import type { Design } from '@/lib/design';
 
-let elk: ELK | null = null;
+let elk: Elk | null = null;
 
 /**
  * Where the imported boxes go relative to each other: the canvas's own auto layout (layered per connected

@@ -43,6 +43,8 @@ export type ImportPlan = {
 
 /** Space between the target's boxes and the imported ones below them. */
 const MERGE_GAP = 160;
+
+type FreshIds = (prefix: Parameters<NewId>[0] | 'cep') => string;
 const MARGIN = 80;
 
 /**
@@ -50,7 +52,7 @@ const MARGIN = 80;
  * same import into the same design plans the same operations (tests, golden plans); a second import into a
  * design that holds the first one's ids skips past them.
  */
-function freshIds(target: Design): NewId {
+function freshIds(target: Design): FreshIds {
   const taken = allIds(target);
   for (const id of Object.keys(target.layout.nodes)) taken.add(id);
   let next = 1;
@@ -272,7 +274,7 @@ function addEndpoints(
   imported: Design,
   target: Design,
   ids: ReadonlyMap<string, string>,
-  newId: NewId,
+  newId: FreshIds,
   operations: Operation[],
   highlight: string[],
   clashes: Clash[],
