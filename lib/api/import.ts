@@ -38,11 +38,13 @@ export async function importPlan(request: ImportRequest) {
     throw new ApiError('validation_failed', 'The design is not a valid design document.', result.issues);
   }
   if (!result.ok) {
-    const where = result.at
+    const place = result.at
       ? 'pointer' in result.at
-        ? ` (at ${result.at.pointer || '/'})`
-        : ` (line ${result.at.line}, column ${result.at.column})`
+        ? `at ${result.at.pointer || '/'}`
+        : `line ${result.at.line}, column ${result.at.column}`
       : '';
+    // The position once: importers often say it in their message already.
+    const where = place && !result.message.includes(place) ? ` (${place})` : '';
     throw new ApiError(
       'validation_failed',
       `The file could not be imported: ${result.message}`,
