@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SqlDialect } from '../types';
+import { entityOf, entryOf, fieldOf, imported, relationOf } from './test-helpers';
+
+const corpus = (file: string) => readFileSync(path.join(import.meta.dirname, '../corpus/sql', file), 'utf8');
+
+/** The corpus files and the dialect each is written in (SOURCES.md says where they come from). */
+export const SQL_CORPUS: { file: string; dialect: SqlDialect }[] = [
+  { file: 'chinook-postgresql.sql', dialect: 'postgresql' },
+  { file: 'chinook-sqlite.sql', dialect: 'sqlite' },
+  { file: 'chinook-mysql.sql', dialect: 'mysql' },
+  { file: 'pagila-schema.sql', dialect: 'postgresql' },
+];
+
+describe('importSql: the corpus of real schemas', () => {
+  for (const { file, dialect } of SQL_CORPUS) {
+    it(`imports ${file} into a valid design, every entry with a position`, async () => {
+      const result = await imported(corpus(file), dialect);
+      expect(result.design.entities.length).toBeGreaterThan(5);
+      for (const entry of result.report.entries) {
+        expect(entry.at).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+        if (entry.status !== 'imported') expect(entry.message).toBeTruthy();
+      }
+    });
+  }
+
+  it('reads Chinook the same in all three dialects: 10 entities, a self-relation, a many-to-many', async () => {
+    for (const { file, dialect } of SQL_CORPUS.slice(0, 3)) {
+      const result = await imported(corpus(file), dialect);
+      expect(result.design.entities).toHaveLength(10);
+      expect(result.design.relations.filter((r) => r.kind === 'many-to-many')).toHaveLength(1);
+      const reports = result.design.relations.find((r) => r.fromEntityId === r.toEntityId);
+      expect(reports?.nullable).toBe(true);
+    }
+  });
+
+  it('reads pagila (pg_dump): enum type, domains, arrays, tsvector, join tables, partitions, views and functions', async () => {
+    const result = await imported(corpus('pagila-schema.sql'), 'postgresql');
+    const film = entityOf(result, 'Film');
+    expect(fieldOf(film, 'rating')).toMatchObject({ type: 'enum', default: { kind: 'literal', value: 'G' } });
+    expect(fieldOf(film, 'release_year').type).toBe('integer'); // domain year AS integer
+    expect(fieldOf(film, 'special_features').type).toBe('json');
+    expect(film.fields.map((f) => f.name)).not.toContain('fulltext');
+    expect(relationOf(result, 'original_language')).toMatchObject({
+      nullable: true,
+      toEntityId: 'e.language',
+    });
+    expect(
+      result.design.relations
+        .filter((r) => r.kind === 'many-to-many')
+        .map((r) => r.associationTable)
+        .sort(),
+    ).toEqual(['film_actor', 'film_category']);
+    expect(entryOf(result, 'view public.actor_info')).toMatchObject({
+      status: 'skipped',
+      at: { line: 516, column: 1 },
+    });
+    expect(entryOf(result, 'function public.last_updated').status).toBe('skipped');
+    const statuses = new Set(result.report.entries.map((e) => e.status));
+    expect(statuses).toEqual(new Set(['imported', 'approximated', 'skipped']));
+  });
+});

@@ -1,0 +1,34 @@
+import { DesignSchema } from '@/lib/design/schema';
+import { ImportError, type ImportResult, type SqlDialect } from '../types';
+import { buildDesign } from './build';
+import type { SqlSchema } from './model';
+import { readPostgres } from './postgresql';
+
+/**
+ * SQL DDL -> a design of what it holds and a report of what was imported, approximated or skipped (with lines).
+ * PostgreSQL goes through PostgreSQL's own parser (libpg-query); MySQL/MariaDB and SQLite through node-sql-parser.
+ * Unreadable input is an ImportError with the parser's position; nothing else is thrown for bad input.
+ */
+export async function importSql(text: string, dialect: SqlDialect): Promise<ImportResult> {
+  const schema = await readSchema(text, dialect);
+  const result = buildDesign(schema, dialect);
+  const checked = DesignSchema.safeParse(result.design);
+  if (!checked.success) {
+    // The builder keeps within the schema's limits; this is the last guard, not a path bad input should reach.
+    const issue = checked.error.issues[0];
+    throw new ImportError(`The imported design is not valid: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return { design: checked.data, report: result.report };
+}
+
+async function readSchema(text: string, dialect: SqlDialect): Promise<SqlSchema> {
+  switch (dialect) {
+    case 'postgresql':
+      return readPostgres(text);
+    case 'mysql':
+    case 'sqlite': {
+      const { readWithSqlParser } = await import('./sql-parser');
+      return readWithSqlParser(text, dialect);
+    }
+  }
+}
