@@ -13,6 +13,8 @@ describe('detectFormat', () => {
     ['CREATE TABLE users (id INT AUTO_INCREMENT PRIMARY KEY);', 'mysql'],
     ['PRAGMA foreign_keys = ON;\nCREATE TABLE t (id INTEGER PRIMARY KEY);', 'sqlite'],
     ['CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT);', 'sqlite'],
+    ['CREATE TABLE [Album] (\n  [AlbumId] INTEGER NOT NULL\n);', 'sqlite'],
+    ['CREATE TABLE t (tags text[], grid int[3][3]);', 'postgresql'],
     // What comments and strings say does not count.
     [
       "-- ported from MySQL (AUTO_INCREMENT, ENGINE=InnoDB)\nCREATE TABLE t (note text DEFAULT 'PRAGMA');",

@@ -14,13 +14,15 @@ function withoutCommentsAndStrings(sql: string): string {
 
 /**
  * The SQL dialect from its tell-tale syntax: MySQL's AUTO_INCREMENT, ENGINE= and backtick quotes; SQLite's
- * AUTOINCREMENT and PRAGMA; PostgreSQL otherwise (the most common dump, and its parser says precisely what is
+ * AUTOINCREMENT, PRAGMA and [bracket] quotes; PostgreSQL otherwise (the most common dump, and its parser says precisely what is
  * wrong when the guess was not).
  */
 export function detectSqlDialect(sql: string): SqlDialect {
   const code = withoutCommentsAndStrings(sql);
   if (/\bAUTO_INCREMENT\b|\bENGINE\s*=|`/i.test(code)) return 'mysql';
-  if (/\bAUTOINCREMENT\b|\bPRAGMA\b|\bWITHOUT\s+ROWID\b/i.test(code)) return 'sqlite';
+  // [Name] quoting too (SQLite accepts it; PostgreSQL's brackets follow a type or an expression, never a space).
+  if (/\bAUTOINCREMENT\b|\bPRAGMA\b|\bWITHOUT\s+ROWID\b|(?:^|[\s,(.])\[[A-Za-z_][\w ]*\]/im.test(code))
+    return 'sqlite';
   return 'postgresql';
 }
 
