@@ -32,14 +32,39 @@ CREATE TABLE order_lines (
 );
 `;
 
-const USERS_DDL = `CREATE TABLE users (
-  id serial PRIMARY KEY,
-  username varchar(50) NOT NULL UNIQUE
-);
+/** An OpenAPI document (YAML) whose User schema clashes with the blog template's User. */
+const USERS_OPENAPI = `openapi: 3.0.3
+info:
+  title: Directory
+  version: "1.0"
+paths:
+  /users:
+    get:
+      responses:
+        "200":
+          description: Users
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  $ref: "#/components/schemas/User"
+components:
+  schemas:
+    User:
+      type: object
+      required: [username]
+      properties:
+        id:
+          type: integer
+          readOnly: true
+        username:
+          type: string
+          maxLength: 50
 `;
 
 /**
- * Import from SQL through the real UI: the dashboard's "New from SQL / OpenAPI" (report, new workspace, the
+ * Import through the real UI: the dashboard's "New from SQL / OpenAPI" (report, new workspace, the
  * import as a highlighted proposal, Accept as one undoable step), the editor's import into a design with a clash,
  * and a bad file's error with its line.
  */
@@ -89,7 +114,7 @@ test.describe('Import', () => {
     await expect(bar).toBeHidden();
   });
 
-  test('the editor toolbar imports into the current design: the clash is listed, the copy renamed', async ({
+  test('the editor toolbar imports OpenAPI into the current design: the clash is listed, the copy renamed', async ({
     signedIn: page,
   }) => {
     await createWorkspace(page, 'Blog plus', 'blog');
@@ -97,11 +122,14 @@ test.describe('Import', () => {
     const before = await editor.entities().count();
     await editor.button('Import SQL / OpenAPI').click();
     const dialog = page.getByRole('dialog', { name: 'Import SQL or OpenAPI into this design' });
-    await dialog.getByLabel('Format').selectOption('postgresql');
-    await dialog.getByLabel(/Or paste SQL DDL/).fill(USERS_DDL);
+    await dialog.getByLabel('Format').selectOption('openapi');
+    await dialog.getByLabel(/Or paste SQL DDL/).fill(USERS_OPENAPI);
     await dialog.getByRole('button', { name: 'Read' }).click();
     const clashes = dialog.getByRole('list', { name: 'Clashes' });
     await expect(clashes).toContainText('The name User is taken: the imported entity is called User2.');
+    await expect(dialog.getByRole('region', { name: 'Import report' }).getByRole('status')).toContainText(
+      /OpenAPI 3\.0 \/ 3\.1: \d+ imported/,
+    );
     await dialog.getByRole('button', { name: 'Show on the canvas' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.locator('.entity-node.is-proposed')).toHaveCount(1);
@@ -127,6 +155,8 @@ test.describe('Import', () => {
     const alert = dialog.getByRole('alert');
     await expect(alert).toContainText('The file could not be imported');
     await expect(alert).toContainText('line 3');
+    // The offending line, quoted with a caret under the column.
+    await expect(alert.getByLabel('Line 3')).toContainText('3 | CREATE TABLE broken (id int,, name text);');
     await expect(alert).toContainText('Nothing was imported.');
     await expect(dialog.getByRole('button', { name: 'Create workspace' })).toHaveCount(0);
     await page.screenshot({ path: test.info().outputPath('import-error.png') });

@@ -3,7 +3,7 @@
 import './import.css';
 import { type ReactNode, useId, useState } from 'react';
 import { callApi } from '@/lib/api/client';
-import type { ImportFormat, ReportEntry, ReportStatus } from '@/lib/import/types';
+import type { ImportFormat, ReportEntry, ReportStatus, SourceLocation } from '@/lib/import/types';
 import { FORMAT_LABELS, type ImportAnswer, locationText } from './import-types';
 
 /** The largest file the dialog reads (the server's cap too). */
@@ -15,7 +15,23 @@ const STATUS_TEXT: Record<ReportStatus, string> = {
 };
 const SHOWN_PER_STATUS = 200;
 
-type Failure = { message: string; detail?: string };
+type Failure = { message: string; at?: SourceLocation };
+
+/** The source line an error points at, with a caret under its column (long lines cut around it). */
+function excerpt(text: string, at: SourceLocation | undefined): { line: string; caret: string } | null {
+  if (!at || 'pointer' in at) return null;
+  const line = text.split('\n')[at.line - 1];
+  if (line === undefined) return null;
+  const start = Math.max(0, at.column - 60);
+  const shown = line.slice(start, start + 120).replaceAll('\t', ' ');
+  return { line: shown, caret: `${' '.repeat(Math.max(0, at.column - 1 - start))}^` };
+}
+
+/** Source order (line, then column) for SQL; a document's report keeps the importer's order. */
+function bySource(a: ReportEntry, b: ReportEntry): number {
+  if (!a.at || !b.at || 'pointer' in a.at || 'pointer' in b.at) return 0;
+  return a.at.line - b.at.line || a.at.column - b.at.column;
+}
 
 /**
  * Paste or choose a SQL schema or an OpenAPI document, read it on the server (`endpoint`), and show the
@@ -67,11 +83,7 @@ export function ImportPanel({
     });
     setPending(false);
     if (result.ok) setAnswer(result.data);
-    else
-      setFailure({
-        message: result.error.message,
-        detail: result.error.issues?.find((i) => i.path === 'text')?.message,
-      });
+    else setFailure({ message: result.error.message, ...(result.error.at ? { at: result.error.at } : {}) });
   }
 
   return (
@@ -143,13 +155,7 @@ export function ImportPanel({
           </button>
         </div>
       </form>
-      {failure && (
-        <div role="alert" className="alert error">
-          <strong>{failure.message}</strong>
-          {failure.detail && failure.detail !== failure.message && <div>{failure.detail}</div>}
-          <div className="muted">Nothing was imported.</div>
-        </div>
-      )}
+      {failure && <FailureView failure={failure} text={text} />}
       {answer && (
         <>
           <ImportReportView answer={answer} />
@@ -160,9 +166,31 @@ export function ImportPanel({
   );
 }
 
+function FailureView({ failure, text }: { failure: Failure; text: string }) {
+  const shown = excerpt(text, failure.at);
+  return (
+    <div role="alert" className="alert error">
+      <strong>{failure.message}</strong>
+      {failure.at && 'pointer' in failure.at && (
+        <div>
+          At <code>{failure.at.pointer || '/'}</code>
+        </div>
+      )}
+      {shown && failure.at && 'line' in failure.at && (
+        <figure className="import-excerpt" aria-label={`Line ${failure.at.line}`}>
+          <pre>
+            {`${failure.at.line} | ${shown.line}\n${' '.repeat(String(failure.at.line).length)} | ${shown.caret}`}
+          </pre>
+        </figure>
+      )}
+      <div className="muted">Nothing was imported.</div>
+    </div>
+  );
+}
+
 function ImportReportView({ answer }: { answer: ImportAnswer }) {
   const { entries } = answer.report;
-  const by = (status: ReportStatus) => entries.filter((e) => e.status === status);
+  const by = (status: ReportStatus) => entries.filter((e) => e.status === status).sort(bySource);
   const groups = (['skipped', 'approximated', 'imported'] as const).map((s) => [s, by(s)] as const);
   return (
     <section className="import-report" aria-label="Import report">
