@@ -5,9 +5,18 @@ import { randomDesign } from '@/lib/design/testing/arbitraries';
 import { focusedDesigns } from '@/lib/generator/testing/designs';
 import { userCodeDesigns } from '@/lib/generator/testing/user-code-designs';
 import type { UserCode } from '@/lib/generator/user-code/types';
+import type { StepName } from './steps';
 
-/** `userCode`: the user's files (handlers, hooks, tests) generated with the design, as the IDE would. */
-export type TierDesign = { name: string; design: () => Design; userCode?: () => UserCode };
+/**
+ * `userCode`: the user's files (handlers, hooks, tests) generated with the design, as the IDE would. `steps`: the
+ * only steps the design runs (the corpus round trips); absent: every step but those of `LISTED_ONLY`.
+ */
+export type TierDesign = {
+  name: string;
+  design: () => Design;
+  userCode?: () => UserCode;
+  steps?: readonly StepName[];
+};
 
 /** [seed, size] of the random designs: 20 fixed seeds, 1 to 6 entities (plus a User when auth is drawn). */
 export const RANDOM_DESIGNS: readonly (readonly [number, number])[] = Array.from(

@@ -16,7 +16,16 @@ import { generateProject, openApiFor } from '@/lib/generator';
 import { defaultCacheDir, describeVersions, findToolchain, type Toolchain } from '@/lib/runner/toolchain';
 import { type TierDesign, tierDesigns } from './designs';
 import { reachable } from './postgres';
-import { type Project, runAllSteps, STEP_NAMES, type StepName, type StepResult, writeProject } from './steps';
+import { sqlRoundTripDesigns } from './roundtrip-sql';
+import {
+  LISTED_ONLY,
+  type Project,
+  runAllSteps,
+  STEP_NAMES,
+  type StepName,
+  type StepResult,
+  writeProject,
+} from './steps';
 
 type Options = { designs: string[]; steps: StepName[]; workers: number; keep: boolean };
 
@@ -105,7 +114,7 @@ async function main(): Promise<number> {
     console.log('python-tier: TEST_DATABASE_URL is not set: the PostgreSQL steps are skipped');
   }
 
-  const all = tierDesigns();
+  const all = [...tierDesigns(), ...(await sqlRoundTripDesigns())];
   const chosen = options.designs.length
     ? all.filter((d) => options.designs.some((prefix) => d.name.startsWith(prefix)))
     : all;
@@ -152,7 +161,9 @@ async function main(): Promise<number> {
       const dir = path.join(root, name);
       writeProject(dir, item.files);
       const project: Project = { design: name, dir, toolchain, mypyCacheDir, postgresUrl };
-      const designResults = await runAllSteps(project, item.expected, only);
+      const listed = item.entry.steps ?? STEP_NAMES.filter((s) => !LISTED_ONLY.has(s));
+      const designOnly = new Set(listed.filter((s) => !only || only.has(s)));
+      const designResults = await runAllSteps(project, item.expected, designOnly);
       results.push(...designResults);
       const failed = designResults.some((r) => !r.ok);
       const lines = [

@@ -24,6 +24,7 @@ import { locateClass, locateColumn, locateMigrationColumn, locateOperation, read
 import { compareOpenApi, describeDifference, type OpenApiDifference, pointerParts } from './openapi-compare';
 import { createDatabase, dropDatabase, leftovers } from './postgres';
 import { projectEnv, type Ran, run, start, stopGroup } from './process';
+import { sqlRoundTripStep } from './roundtrip-sql';
 
 export type Database = 'sqlite' | 'postgres';
 
@@ -39,8 +40,12 @@ export const STEP_NAMES = [
   'openapi',
   'fuzz:sqlite',
   'fuzz:postgres',
+  'roundtrip:sql',
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
+
+/** Steps that run only for the designs that list them (`TierDesign.steps`): the corpus round trips. */
+export const LISTED_ONLY: ReadonlySet<StepName> = new Set<StepName>(['roundtrip:sql']);
 
 export type StepResult = {
   design: string;
@@ -583,6 +588,7 @@ export async function runAllSteps(
     ['openapi', () => openApiStep(project, expectedOpenApi)],
     ['fuzz:sqlite', () => fuzzStep(project, 'sqlite')],
     ['fuzz:postgres', () => fuzzStep(project, 'postgres')],
+    ['roundtrip:sql', () => sqlRoundTripStep(project)],
   ];
   const results: StepResult[] = [];
   for (const [name, fn] of steps) {

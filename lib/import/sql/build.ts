@@ -49,10 +49,28 @@ interface JoinTable {
   table: SqlTable;
   left: SqlForeignKey;
   right: SqlForeignKey;
+  /** The many-to-many relation it became. */
+  relationId?: string;
+}
+
+/**
+ * Which source table and columns each design element came from, by element id: what the SQL round trip needs to
+ * line the original catalog up with the generated one (names change on the way; the report says why).
+ */
+export interface SqlSources {
+  /** Entity id -> its source table and the column that became its `id` (absent: a surrogate id). */
+  entities: Record<string, { table: string; schema?: string; pkColumn?: string }>;
+  /** Field id -> source column. */
+  fields: Record<string, { table: string; column: string }>;
+  /** Relation id -> the FK column it owns, or the join table (with its two columns) of a many-to-many. */
+  relations: Record<
+    string,
+    { table: string; column: string } | { table: string; left: string; right: string }
+  >;
 }
 
 /** The SQL schema the front ends read -> a design that passes DesignSchema and validateDesign, plus the report. */
-export function buildDesign(schema: SqlSchema, dialect: SqlDialect): ImportResult {
+export function buildDesign(schema: SqlSchema, dialect: SqlDialect): ImportResult & { sources: SqlSources } {
   const report = new Reporter();
   for (const skip of schema.skipped) report.add('skipped', skip.subject, skip.at, skip.message);
   const design: Design = emptyDesign(`Imported ${DIALECT_LABEL[dialect]} schema`);
@@ -88,8 +106,10 @@ export function buildDesign(schema: SqlSchema, dialect: SqlDialect): ImportResul
   for (const build of builds.values()) addFields(build, enums, report);
   for (const [table, join] of joins) {
     const relation = manyToMany(join, lookup, builds, tableNames, relations.length, report);
-    if (relation) relations.push(relation);
-    else joins.delete(table);
+    if (relation) {
+      relations.push(relation);
+      join.relationId = relation.id;
+    } else joins.delete(table);
   }
   for (const build of builds.values()) {
     addUniques(build, build.table.uniques, report);
@@ -103,7 +123,39 @@ export function buildDesign(schema: SqlSchema, dialect: SqlDialect): ImportResul
   design.enums = [...enums.values()].filter((e) => e.used || e.declared).map((e) => e.design);
   design.relations = relations;
   repairDesign(design, report);
-  return { design, report: { format: dialect, entries: report.entries } };
+  return {
+    design,
+    report: { format: dialect, entries: report.entries },
+    sources: sourcesOf(builds, joins, relations),
+  };
+}
+
+function sourcesOf(
+  builds: Map<SqlTable, EntityBuild>,
+  joins: Map<SqlTable, JoinTable>,
+  relations: Relation[],
+): SqlSources {
+  const sources: SqlSources = { entities: {}, fields: {}, relations: {} };
+  for (const build of builds.values()) {
+    const table = build.table.name.name;
+    sources.entities[build.entity.id] = {
+      table,
+      ...(build.table.name.schema ? { schema: build.table.name.schema } : {}),
+      ...(build.pkColumn ? { pkColumn: build.pkColumn } : {}),
+    };
+    for (const [column, field] of build.fields) sources.fields[field.id] = { table, column };
+    for (const [column, relation] of build.fkColumns) sources.relations[relation.id] = { table, column };
+  }
+  for (const join of joins.values()) {
+    const relation = relations.find((r) => r.id === join.relationId);
+    if (relation)
+      sources.relations[relation.id] = {
+        table: join.table.name.name,
+        left: join.left.columns[0] as string,
+        right: join.right.columns[0] as string,
+      };
+  }
+  return sources;
 }
 
 /** Columns typed with a PostgreSQL domain take the domain's base type (and its NOT NULL). */

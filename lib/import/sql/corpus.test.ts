@@ -1,18 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SqlDialect } from '../types';
+import { readSqlCorpus as corpus, SQL_CORPUS } from './corpus';
 import { entityOf, entryOf, fieldOf, imported, relationOf } from './test-helpers';
-
-const corpus = (file: string) => readFileSync(path.join(import.meta.dirname, '../corpus/sql', file), 'utf8');
-
-/** The corpus files and the dialect each is written in (SOURCES.md says where they come from). */
-export const SQL_CORPUS: { file: string; dialect: SqlDialect }[] = [
-  { file: 'chinook-postgresql.sql', dialect: 'postgresql' },
-  { file: 'chinook-sqlite.sql', dialect: 'sqlite' },
-  { file: 'chinook-mysql.sql', dialect: 'mysql' },
-  { file: 'pagila-schema.sql', dialect: 'postgresql' },
-];
 
 describe('importSql: the corpus of real schemas', () => {
   for (const { file, dialect } of SQL_CORPUS) {
@@ -25,6 +13,21 @@ describe('importSql: the corpus of real schemas', () => {
       }
     });
   }
+
+  it('reports every table, column and foreign key of pagila once', async () => {
+    const result = await imported(corpus('pagila-schema.sql'), 'postgresql');
+    const counts = new Map<string, number>();
+    for (const e of result.report.entries) counts.set(e.subject, (counts.get(e.subject) ?? 0) + 1);
+    const once = (prefix: string) => {
+      const subjects = [...counts].filter(([s]) => s.startsWith(prefix));
+      expect(subjects.length).toBeGreaterThan(0);
+      for (const [subject, n] of subjects) expect({ subject, n }).toEqual({ subject, n: 1 });
+    };
+    once('table ');
+    once('column ');
+    once('foreign key ');
+    expect(counts.get('column public.film.fulltext')).toBe(1);
+  });
 
   it('reads Chinook the same in all three dialects: 10 entities, a self-relation, a many-to-many', async () => {
     for (const { file, dialect } of SQL_CORPUS.slice(0, 3)) {

@@ -83,6 +83,19 @@ CREATE TYPE "Order Items" AS ENUM ('a', '', 'a', '${'v'.repeat(300)}');`);
     expect(entryOf(result, 'column Order Items.from')).toMatchObject({ status: 'approximated' });
   });
 
+  it('keeps an enum within the value limit and long names within the identifier limits', async () => {
+    const values = Array.from({ length: LIMITS.valuesPerEnum + 100 }, (_, i) => `'v${i}'`).join(', ');
+    const long = 'a_very_long_name_'.repeat(8);
+    const result = await imported(`
+CREATE TYPE big AS ENUM (${values});
+CREATE TABLE ${long} (id serial PRIMARY KEY, ${long} big, ${long}x int UNIQUE, owner_${long}_id int REFERENCES ${long});`);
+    expect(result.design.enums[0]?.values).toHaveLength(LIMITS.valuesPerEnum);
+    expect(entryOf(result, 'enum big')).toMatchObject({ status: 'approximated' });
+    const entity = result.design.entities[0];
+    for (const name of [entity?.tableName ?? '', ...(entity?.fields.map((f) => f.name) ?? [])])
+      expect(name.length).toBeLessThanOrEqual(63);
+  });
+
   it('gives an ImportError, never another error, for garbage', async () => {
     const inputs = [
       '',

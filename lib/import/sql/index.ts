@@ -1,6 +1,9 @@
 import { DesignSchema } from '@/lib/design/schema';
 import { ImportError, type ImportResult, type SqlDialect } from '../types';
-import { buildDesign } from './build';
+import { buildDesign, type SqlSources } from './build';
+
+export type { SqlSources } from './build';
+
 import type { SqlSchema } from './model';
 import { readPostgres } from './postgresql';
 
@@ -10,6 +13,15 @@ import { readPostgres } from './postgresql';
  * Unreadable input is an ImportError with the parser's position; nothing else is thrown for bad input.
  */
 export async function importSql(text: string, dialect: SqlDialect): Promise<ImportResult> {
+  const { design, report } = await importSqlWithSources(text, dialect);
+  return { design, report };
+}
+
+/** `importSql` plus where each element came from (the SQL round trip lines the catalogs up with it). */
+export async function importSqlWithSources(
+  text: string,
+  dialect: SqlDialect,
+): Promise<ImportResult & { sources: SqlSources }> {
   const schema = await readSchema(text, dialect);
   const result = buildDesign(schema, dialect);
   const checked = DesignSchema.safeParse(result.design);
@@ -18,7 +30,7 @@ export async function importSql(text: string, dialect: SqlDialect): Promise<Impo
     const issue = checked.error.issues[0];
     throw new ImportError(`The imported design is not valid: ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  return { design: checked.data, report: result.report };
+  return { design: checked.data, report: result.report, sources: result.sources };
 }
 
 async function readSchema(text: string, dialect: SqlDialect): Promise<SqlSchema> {

@@ -42,6 +42,11 @@ export class SourceText {
     return lo;
   }
 
+  /** The UTF-8 byte offset of a UTF-16 index. */
+  byteOfIndex(index: number): number {
+    return this.bytes()[Math.max(0, Math.min(index, this.text.length))] as number;
+  }
+
   atByte(byte: number | undefined): SqlPos {
     return this.at(byte === undefined || byte < 0 ? 0 : this.indexOfByte(byte));
   }

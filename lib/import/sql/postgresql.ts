@@ -236,7 +236,7 @@ class PgReader {
       } else break;
     }
     // Back to bytes: the reader works in the parser's offsets.
-    return Buffer.byteLength(text.slice(0, i), 'utf8');
+    return this.source.byteOfIndex(i);
   }
 
   private name(rangeVar: unknown): SqlName {
