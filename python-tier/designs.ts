@@ -5,6 +5,7 @@ import { randomDesign } from '@/lib/design/testing/arbitraries';
 import { focusedDesigns } from '@/lib/generator/testing/designs';
 import { userCodeDesigns } from '@/lib/generator/testing/user-code-designs';
 import type { UserCode } from '@/lib/generator/user-code/types';
+import { openApiRoundTripDesigns } from './roundtrip-openapi';
 import type { StepName } from './steps';
 
 /**
@@ -36,5 +37,6 @@ export function tierDesigns(): TierDesign[] {
       name: `random-${seed}-${size}`,
       design: () => randomDesign(seed, size),
     })),
+    ...openApiRoundTripDesigns(),
   ];
 }

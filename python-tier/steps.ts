@@ -24,6 +24,7 @@ import { locateClass, locateColumn, locateMigrationColumn, locateOperation, read
 import { compareOpenApi, describeDifference, type OpenApiDifference, pointerParts } from './openapi-compare';
 import { createDatabase, dropDatabase, leftovers } from './postgres';
 import { projectEnv, type Ran, run, start, stopGroup } from './process';
+import { roundTripOpenApiStep } from './roundtrip-openapi';
 import { sqlRoundTripStep } from './roundtrip-sql';
 
 export type Database = 'sqlite' | 'postgres';
@@ -41,11 +42,12 @@ export const STEP_NAMES = [
   'fuzz:sqlite',
   'fuzz:postgres',
   'roundtrip:sql',
+  'roundtrip:openapi',
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
 /** Steps that run only for the designs that list them (`TierDesign.steps`): the corpus round trips. */
-export const LISTED_ONLY: ReadonlySet<StepName> = new Set<StepName>(['roundtrip:sql']);
+export const LISTED_ONLY: ReadonlySet<StepName> = new Set<StepName>(['roundtrip:sql', 'roundtrip:openapi']);
 
 export type StepResult = {
   design: string;
@@ -576,7 +578,7 @@ export async function runAllSteps(
   only?: ReadonlySet<StepName>,
   onResult?: (result: StepResult) => void,
 ): Promise<StepResult[]> {
-  const steps: [StepName, () => Promise<StepResult>][] = [
+  const steps: [StepName, () => Promise<StepResult | null>][] = [
     ['ruff-format', () => ruffFormatStep(project)],
     ['ruff-check', () => ruffCheckStep(project)],
     ['compileall', () => compileallStep(project)],
@@ -589,11 +591,14 @@ export async function runAllSteps(
     ['fuzz:sqlite', () => fuzzStep(project, 'sqlite')],
     ['fuzz:postgres', () => fuzzStep(project, 'postgres')],
     ['roundtrip:sql', () => sqlRoundTripStep(project)],
+    // null for designs that are not from the OpenAPI corpus.
+    ['roundtrip:openapi', () => roundTripOpenApiStep(project)],
   ];
   const results: StepResult[] = [];
   for (const [name, fn] of steps) {
     if (only && !only.has(name)) continue;
     const r = await fn();
+    if (r === null) continue;
     results.push(r);
     onResult?.(r);
   }

@@ -29,6 +29,8 @@ export function findAuthOperations(
   root: Obj,
   ops: ApiOperation[],
 ): {
+  /** The JSON names the register body sends (filled in once the components are read). */
+  registerProperties?: string[];
   login?: ApiOperation;
   loginJson?: ApiOperation;
   register?: ApiOperation;
@@ -98,8 +100,8 @@ export function buildAuth(
     if (!password) continue;
     const login =
       d.entity.fields.find((f) => f.type === 'email') ??
-      d.entity.fields.find((f) => f.name === 'username') ??
-      d.entity.fields.find((f) => f.name === 'email' || f.name === 'login');
+      d.entity.fields.find((f) => f.name === 'email') ??
+      d.entity.fields.find((f) => f.name === 'username' || f.name === 'login');
     if (!login) continue;
     if (!best || /user|account|member/i.test(d.entity.name))
       best = { entityId: d.entity.id, login: login.id, password: password.id };
@@ -155,6 +157,18 @@ export function buildAuth(
   if (found.register) {
     used.add(found.register);
     api.registerPath = found.register.path;
+    // Registration takes the user's writable fields; say which the document's body does not have.
+    const sent = new Set(found.registerProperties ?? []);
+    const more =
+      user?.entity.fields
+        .filter((f) => !f.readOnly && !sent.has(f.apiName ?? f.name) && !sent.has(f.name))
+        .map((f) => f.name) ?? [];
+    if (found.registerProperties && more.length > 0)
+      report.approximated(
+        `${found.register.method} ${found.register.path}`,
+        found.register.pointer,
+        `Registration takes every writable field of the user: also ${more.join(', ')}.`,
+      );
   }
   if (found.me.length > 0) {
     for (const o of found.me) used.add(o);

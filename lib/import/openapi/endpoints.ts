@@ -35,6 +35,7 @@ export function buildEndpoints(
   entityOfSchema: (name: string | undefined) => string | undefined,
   access: (op: ApiOperation) => AccessRule,
   report: Reporter,
+  isMainSchema: (name: string) => boolean = () => true,
 ): CustomEndpoint[] {
   const out: CustomEndpoint[] = [];
   const ids = new Set<string>();
@@ -107,8 +108,19 @@ export function buildEndpoints(
     if (op.body && !requestEntity)
       notes.push('The request body is not an entity: the handler reads no body.');
     const responseEntity = entityOfSchema(op.success?.item);
-    if (op.success?.item && !responseEntity)
-      notes.push('The answer is not an entity: the handler answers any JSON.');
+    const answers = op.success?.mediaType !== undefined;
+    if (answers && !responseEntity)
+      notes.push(
+        'The answer is not an entity: the stub answers 204 No Content until its handler is written.',
+      );
+    if (responseEntity && (op.success?.envelopeKey || op.success?.itemsKey))
+      notes.push(
+        'The answer is the entity (or a list of it) without the envelope: custom endpoints answer bare.',
+      );
+    if (responseEntity && op.success?.item && !isMainSchema(op.success.item))
+      notes.push(`The answer is the entity's full schema, not ${op.success.item}.`);
+    if (answers && responseEntity && op.success && op.success.status !== 200)
+      notes.push(`The answer's status ${op.success.status} becomes 200.`);
     const summaryRaw =
       typeof op.op.summary === 'string'
         ? op.op.summary

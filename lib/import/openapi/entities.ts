@@ -14,6 +14,8 @@ export type EntityPlan = {
   reads: string[];
   creates: string[];
   updates: string[];
+  /** Read schemas that are a public view of the entity with a per-viewer value of their own (a profile). */
+  views?: string[];
   group?: PathGroup;
 };
 
@@ -125,15 +127,27 @@ export function assignEntities(
     }
     return p;
   };
-  // `UserProfile` of a known `User` whose properties are all the user's: a view of it served as its own path.
+  const me = auth.me.find((o) => o.method === 'GET')?.success?.item;
+  const userKey = me === undefined ? undefined : (entityOf.get(me) ?? baseName(me));
+  // `UserProfile` of a known `User` whose properties are all the user's: a view of it served at its own path.
+  // A public profile of the current user (`Profile` beside `User`): all its properties but one (a per-viewer
+  // `following`) are the user's.
   const viewOf = (name: string): string | undefined => {
     const own = objects.get(name)?.properties.map((p) => p.name) ?? [];
+    if (own.length === 0) return undefined;
     for (const p of plans.values()) {
-      if (!name.startsWith(p.key) || name === p.key) continue;
+      if (name === p.key) continue;
       const theirs = new Set(
         [...p.reads, ...p.creates].flatMap((n) => objects.get(n)?.properties.map((x) => x.name) ?? []),
       );
-      if (own.length > 0 && own.every((x) => theirs.has(x))) return p.key;
+      const missing = own.filter((x) => !theirs.has(x)).length;
+      if (name.startsWith(p.key) && missing === 0) return p.key;
+      // Shared beyond what every row has (`id`, timestamps): at least three of the user's own properties.
+      const shared = own.filter((x) => theirs.has(x) && !GENERIC.has(x)).length;
+      if (p.key === userKey && shared >= 3 && missing <= 1) {
+        p.views = [...(p.views ?? []), name];
+        return p.key;
+      }
     }
     return undefined;
   };
@@ -141,7 +155,6 @@ export function assignEntities(
     if (objects.has(name) && !list.includes(name)) list.push(name);
   };
   // 1. The current user (`GET /me`) is the user entity; registering creates one, `PUT /me` updates it.
-  const me = auth.me.find((o) => o.method === 'GET')?.success?.item;
   if (me && objects.has(me)) {
     const key = entityOf.get(me) ?? baseName(me);
     const p = plan(key);
@@ -163,7 +176,11 @@ export function assignEntities(
     }
   }
   // 2. Resources: the items their operations answer name the entity; their bodies are its inputs.
-  for (const g of groups) {
+  // The fullest group of an entity is its resource (`/articles` before `/articles/feed`).
+  const ordered0 = [...groups].sort(
+    (a, b) => crudCount(b) - crudCount(a) || a.collection.length - b.collection.length,
+  );
+  for (const g of ordered0) {
     const first = g.reads.find((n) => objects.has(n)) ?? g.inputs.create.find((n) => objects.has(n));
     if (!first) continue;
     const existing = entityOf.get(first) ?? viewOf(first);
@@ -192,6 +209,11 @@ export function assignEntities(
       entityOf.set(key, key);
     }
   }
+  // FastAPI's own validation error schemas, present in every FastAPI document (also with no operation).
+  const loc = objects.get('ValidationError')?.properties.map((p) => p.name) ?? [];
+  if (['loc', 'msg', 'type'].every((k) => loc.includes(k))) consumed.add('ValidationError');
+  if (objects.get('HTTPValidationError')?.properties.some((p) => p.name === 'detail'))
+    consumed.add('HTTPValidationError');
   // Auth bodies and error bodies are not entities (unless a resource already claimed them).
   for (const op of ops) {
     if (authOps.has(op)) {
@@ -249,5 +271,9 @@ function decodeRef(s: string): string {
     return s;
   }
 }
+
+const GENERIC = new Set(['id', 'created_at', 'updated_at', 'createdAt', 'updatedAt']);
+
+const crudCount = (g: PathGroup) => [g.list, g.create, g.get, g.delete, ...g.update].filter(Boolean).length;
 
 const size = (s: ObjectSchema | undefined) => s?.properties.length ?? 0;

@@ -34,6 +34,10 @@ export type Model = {
   byKey: Map<string, EntityDraft>;
   enums: DesignEnum[];
   relations: Relation[];
+  /** Relations shown as nested objects in an entity's responses (the resource's `embed`), by entity id. */
+  embeds: Map<string, string[]>;
+  /** The required properties of a component schema (undefined when it is not an object schema). */
+  requiredOf: (schema: string) => ReadonlySet<string> | undefined;
 };
 
 const TIMESTAMPS = [
@@ -170,7 +174,16 @@ export function buildModel(
           idSeen.pointer,
           `An id of type ${idSeen.info.type} becomes an integer primary key.`,
         );
-      report.imported(`property ${plan.key}.id`, idSeen.pointer);
+      const sent = new Set([...(plan.group?.inputs.create ?? []), ...(plan.group?.inputs.update ?? [])]);
+      for (const x of c.props.get('id') ?? []) {
+        if (x.role === 'read' && !sent.has(x.schema)) report.imported(`property ${plan.key}.id`, x.pointer);
+        else
+          report.approximated(
+            `property ${plan.key}.id`,
+            x.pointer,
+            'The id is the primary key the server assigns: bodies do not send it.',
+          );
+      }
     } else if (!idSeen) {
       report.approximated(
         `schema ${plan.key}`,
@@ -213,6 +226,7 @@ export function buildModel(
   // Relations: refs to entities, arrays of refs, and `<name>_id` keys beside them.
   const relations: Relation[] = [];
   type ToOne = {
+    embedded?: boolean;
     from: EntityDraft;
     json: string;
     to: EntityDraft;
@@ -222,6 +236,7 @@ export function buildModel(
     claimed?: boolean;
   };
   type ToMany = {
+    embedded?: boolean;
     from: EntityDraft;
     json: string;
     to: EntityDraft;
@@ -269,13 +284,21 @@ export function buildModel(
           nullable: nullableOf(fkSeen.length > 0 ? fkSeen : seen),
           pointer: ref.pointer,
           ...(fkJson ? { fkJson } : {}),
+          embedded: shownIn(seen),
         });
       } else {
         // Our own documents write a many-to-many as a list of the other side's ids in the bodies.
         const linkIds = seen.some(
           (s) => s.role !== 'read' && s.info.kind === 'scalar' && s.info.type === 'json',
         );
-        toMany.push({ from: draft, json, to: target, pointer: ref.pointer, linkIds });
+        toMany.push({
+          from: draft,
+          json,
+          to: target,
+          pointer: ref.pointer,
+          linkIds,
+          embedded: shownIn(seen),
+        });
       }
     }
     // `<x>_id` keys with no ref beside them: a relation to the entity named `x`, if there is one.
@@ -313,7 +336,7 @@ export function buildModel(
     return s;
   };
   const takeMember = (d: EntityDraft, source: string) => {
-    const n = memberName(source, members(d));
+    const n = memberName(source, members(d), 'relation');
     members(d).add(n.name);
     // A relation's FK column (`author_id`) is a member too.
     members(d).add(`${n.name}_id`);
@@ -323,7 +346,7 @@ export function buildModel(
   const push = (r: Omit<Relation, 'id' | 'onDelete'>, subject: string, pointer: string, message?: string) => {
     if (relations.length >= LIMITS.relations) {
       report.skipped(subject, pointer, `More than ${LIMITS.relations} relations.`);
-      return;
+      return undefined;
     }
     let id = idOf('r', r.fromEntityId.replace(/^e\./, ''), r.fieldName);
     while (relationIds.has(id)) id = `${id}_`;
@@ -335,6 +358,14 @@ export function buildModel(
     });
     if (message) report.approximated(subject, pointer, message);
     else report.imported(subject, pointer);
+    return id;
+  };
+  const embeds = new Map<string, string[]>();
+  const embed = (d: EntityDraft, id: string | undefined) => {
+    if (id === undefined) return;
+    const list = embeds.get(d.entity.id) ?? [];
+    if (!list.includes(id) && list.length < LIMITS.listItems) list.push(id);
+    embeds.set(d.entity.id, list);
   };
   const subjectOf = (d: EntityDraft, json: string) => `property ${d.plan.key}.${json}`;
 
@@ -358,7 +389,7 @@ export function buildModel(
     const fieldName = takeMember(from.from, from.json);
     const backSource = other?.json ?? backMany?.json ?? pluralize(snakeCase(from.from.entity.name));
     const backrefName = takeMember(from.to, backSource);
-    push(
+    const oneId = push(
       {
         kind: other ? 'one-to-one' : 'many-to-one',
         fromEntityId: from.from.entity.id,
@@ -372,6 +403,8 @@ export function buildModel(
     );
     if (other) report.imported(subjectOf(other.from, other.json), other.pointer);
     if (backMany) report.imported(subjectOf(backMany.from, backMany.json), backMany.pointer);
+    if (from.embedded) embed(from.from, oneId);
+    if (other?.embedded || backMany?.embedded) embed(from.to, oneId);
   }
   for (const many of toMany) {
     if (many.claimed) continue;
@@ -379,7 +412,7 @@ export function buildModel(
     const back = toMany.find((m) => !m.claimed && m.from === many.to && m.to === many.from && m !== many);
     if (back) back.claimed = true;
     if (back || many.linkIds) {
-      push(
+      const manyId = push(
         {
           kind: 'many-to-many',
           fromEntityId: many.from.entity.id,
@@ -392,11 +425,13 @@ export function buildModel(
         many.pointer,
       );
       if (back) report.imported(subjectOf(back.from, back.json), back.pointer);
+      if (many.embedded) embed(many.from, manyId);
+      if (back?.embedded) embed(many.to, manyId);
       continue;
     }
     // An array of refs with nothing pointing back: the items belong to this row (one-to-many).
     const fieldName = takeMember(many.to, snakeCase(many.from.entity.name));
-    push(
+    const backId = push(
       {
         kind: 'many-to-one',
         fromEntityId: many.to.entity.id,
@@ -409,6 +444,7 @@ export function buildModel(
       many.pointer,
       `One-to-many: each ${many.to.entity.name} gets an optional reference \`${fieldName}\` to its ${many.from.entity.name}.`,
     );
+    if (many.embedded) embed(many.from, backId);
   }
 
   // Fields: every other property.
@@ -423,6 +459,15 @@ export function buildModel(
       const first = seen[0] as Seen;
       const subject = subjectOf(draft, json);
       if (json === 'id' || skip.has(json)) continue;
+      if (seen.every((x) => draft.plan.views?.includes(x.schema))) {
+        for (const x of seen)
+          report.skipped(
+            subject,
+            x.pointer,
+            `Only in ${x.schema}, a public view of ${draft.entity.name}: a value per viewer the design cannot compute from a field.`,
+          );
+        continue;
+      }
       if (isReauthentication(json, seen, c)) {
         report.imported(subject, first.pointer);
         continue;
@@ -543,11 +588,14 @@ export function buildModel(
       report.origin(fieldId, subject, first.pointer);
       draft.fieldByJson.set(json, fieldId);
       if (name.changed && name.name !== snakeCase(json)) notes.push(`Renamed to ${name.name}.`);
-      if (notes.length > 0) report.approximated(subject, first.pointer, notes.join(' '));
-      else report.imported(subject, first.pointer);
+      // Every schema the property appears in is a construct of its own in the report.
+      for (const x of uniquePointers(seen)) {
+        if (notes.length > 0) report.approximated(subject, x, notes.join(' '));
+        else report.imported(subject, x);
+      }
     }
   }
-  return { drafts, byKey, enums, relations };
+  return { drafts, byKey, enums, relations, embeds, requiredOf: (name) => objects.get(name)?.required };
 }
 
 function fitsType(value: unknown, type: string, e: DesignEnum | undefined): boolean {
@@ -596,3 +644,9 @@ function decimalDigits(seen: Seen[]): { precision: number; scale: number } | und
   }
   return undefined;
 }
+
+/** A ref shown in a response schema (not only sent in bodies): the relation is embedded in answers. */
+const shownIn = (seen: Seen[]) =>
+  seen.some((s) => s.role === 'read' && (s.info.kind === 'ref' || s.info.kind === 'refs'));
+
+const uniquePointers = (seen: Seen[]) => [...new Set(seen.map((s) => s.pointer))];

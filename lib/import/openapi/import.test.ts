@@ -438,7 +438,7 @@ describe('importOpenApi: relations', () => {
         kind: 'many-to-one',
         fromEntityId: entity(r, 'Line').id,
         toEntityId: entity(r, 'Order').id,
-        fieldName: 'order_value',
+        fieldName: 'order',
         backrefName: 'lines',
         nullable: true,
       }),

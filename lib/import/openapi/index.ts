@@ -1,16 +1,17 @@
 import { API_KEY, fieldApiName } from '@/lib/design/api-shape';
 import { emptyDesign } from '@/lib/design/factories';
 import { LIMITS } from '@/lib/design/limits';
-import { snakeCase } from '@/lib/design/names';
+import { pluralize, snakeCase } from '@/lib/design/names';
 import { type AccessRule, type Design, DesignSchema, type Relation } from '@/lib/design/schema';
 import { ImportError, type ImportResult } from '../types';
 import { buildAuth, findAuthOperations } from './auth';
 import { type Components, readComponents } from './components';
 import { buildEndpoints } from './endpoints';
 import { type Assignment, assignEntities } from './entities';
-import { buildModel, type EntityDraft } from './fields';
+import { buildModel, type EntityDraft, type Model } from './fields';
 import { groupPaths } from './groups';
-import { type ApiOperation, readOperations } from './operations';
+import { idOf, memberName } from './names';
+import { type ApiOperation, matchInlineItems, readOperations } from './operations';
 import { parseSource } from './parse';
 import { isObj, Refs } from './refs';
 import { repairDesign } from './repair';
@@ -24,6 +25,11 @@ import { readShape } from './shape';
  * Pure and bounded; only ImportError is thrown, for documents that cannot be read at all.
  */
 export async function importOpenApi(text: string): Promise<ImportResult> {
+  return importOpenApiDocument(text);
+}
+
+/** `importOpenApi` without the promise (the Python tier builds its designs synchronously). */
+export function importOpenApiDocument(text: string): ImportResult {
   try {
     return importDocument(text);
   } catch (error) {
@@ -65,7 +71,11 @@ function importDocument(text: string): ImportResult {
   const refs = new Refs(root, report);
   const ops = readOperations(root, refs, report);
   const components = readComponents(root, refs, report);
+  matchInlineItems(ops, components.objects);
   const authFound = findAuthOperations(root, ops);
+  const registerBody = authFound.register?.body?.item;
+  const registerSchema = registerBody === undefined ? undefined : components.objects.get(registerBody);
+  if (registerSchema) authFound.registerProperties = registerSchema.properties.map((p) => p.name);
   const authOps = new Set<ApiOperation>(
     [authFound.login, authFound.loginJson, authFound.register, ...authFound.me].filter(
       (o): o is ApiOperation => o !== undefined,
@@ -114,6 +124,7 @@ function importDocument(text: string): ImportResult {
               r.kind === 'many-to-one' && r.fromEntityId === d.entity.id && r.toEntityId === owner.entity.id,
           )
         : undefined;
+      if (!parent && owner && owner !== d) parent = addParentRelation(model, d, owner, report);
       if (!parent) {
         // Not expressible as nesting: its operations become custom endpoints.
         g = undefined;
@@ -121,6 +132,9 @@ function importDocument(text: string): ImportResult {
     }
     const result = buildResource(d, g, model, parent, access, report);
     d.entity.resource = result.resource;
+    d.entity.resource.embed = (model.embeds.get(d.entity.id) ?? []).filter((id) =>
+      model.relations.some((r) => r.id === id),
+    );
     for (const o of result.used) used.add(o);
     if (result.paging) pagingVotes.push(result.paging);
     if (result.updateVerb) updateVotes.push(result.updateVerb);
@@ -139,7 +153,7 @@ function importDocument(text: string): ImportResult {
     name,
     properties: components.objects.get(name)?.properties.map((p) => p.name) ?? [],
   }));
-  const api = readShape({
+  const { api, overrides } = readShape({
     drafts: model.drafts,
     ops,
     groups: shapeGroups,
@@ -147,6 +161,7 @@ function importDocument(text: string): ImportResult {
     updates: updateVotes,
     errorSchemas,
   });
+  for (const [d, shape] of overrides) d.entity.resource.shape = { ...d.entity.resource.shape, ...shape };
   // Per-resource update verbs that differ from the project's.
   for (const d of model.drafts) {
     const g = d.plan.group;
@@ -175,7 +190,10 @@ function importDocument(text: string): ImportResult {
   }
 
   const rest = ops.filter((o) => !used.has(o));
-  const customEndpoints = buildEndpoints(rest, entityOfSchema, access, report);
+  const mainSchemas = new Set(model.drafts.map((d) => d.plan.reads[0] ?? d.plan.key));
+  const customEndpoints = buildEndpoints(rest, entityOfSchema, access, report, (name) =>
+    mainSchemas.has(name),
+  );
 
   const info = isObj(root.info) ? root.info : {};
   const title =
@@ -258,4 +276,45 @@ function likelyUser(plans: Assignment['plans'], components: Components): string 
     if (!best || /user|account|member/i.test(p.key)) best = p.key;
   }
   return best;
+}
+
+/** A nested path whose items do not refer to the parent: the relation the nesting needs is added. */
+function addParentRelation(
+  model: Model,
+  child: EntityDraft,
+  parent: EntityDraft,
+  report: Reporter,
+): Relation | undefined {
+  if (model.relations.length >= LIMITS.relations) return undefined;
+  const taken = new Set([
+    'id',
+    ...child.entity.fields.map((f) => f.name),
+    ...model.relations.filter((r) => r.fromEntityId === child.entity.id).map((r) => r.fieldName),
+    ...model.relations.filter((r) => r.toEntityId === child.entity.id).map((r) => r.backrefName),
+  ]);
+  const fieldName = memberName(snakeCase(parent.entity.name), taken, 'relation').name;
+  const backTaken = new Set([
+    'id',
+    ...parent.entity.fields.map((f) => f.name),
+    ...model.relations.filter((r) => r.toEntityId === parent.entity.id).map((r) => r.backrefName),
+    ...model.relations.filter((r) => r.fromEntityId === parent.entity.id).map((r) => r.fieldName),
+  ]);
+  const backrefName = memberName(pluralize(snakeCase(child.entity.name)), backTaken, 'relation').name;
+  const relation: Relation = {
+    id: idOf('r', child.entity.id.replace(/^e\./, ''), fieldName),
+    kind: 'many-to-one',
+    fromEntityId: child.entity.id,
+    toEntityId: parent.entity.id,
+    fieldName,
+    backrefName,
+    nullable: false,
+    onDelete: 'cascade',
+  };
+  model.relations.push(relation);
+  report.approximated(
+    `schema ${child.plan.key}`,
+    child.pointer,
+    `Served under ${parent.entity.name} (a nested path): a required relation ${fieldName} to it is added.`,
+  );
+  return relation;
 }

@@ -2,7 +2,9 @@ import { LIMITS } from '@/lib/design/limits';
 import {
   isPascalCase,
   isSnakeCase,
+  isSqlReserved,
   PYTHON_KEYWORDS,
+  PYTHON_RESERVED_FIELD_NAMES,
   pascalCase,
   pydanticAttributeReason,
   reservedClassNameReason,
@@ -31,13 +33,24 @@ export function className(source: string, taken: ReadonlySet<string>): Sanitised
   return { name, changed: name !== source };
 }
 
-/** A field, relation or parameter name (snake_case). */
-export function memberName(source: string, taken: ReadonlySet<string>): Sanitised {
+/**
+ * A field or relation name (snake_case). Relations are no columns (their key column is `<name>_id`), so SQL's
+ * reserved words are fine for them (`order`), Python's and pydantic's are not.
+ */
+export function memberName(
+  source: string,
+  taken: ReadonlySet<string>,
+  kind: 'field' | 'relation' = 'field',
+): Sanitised {
   let name = snakeCase(source).slice(0, MAX_IDENTIFIER).replace(/_+$/, '');
   if (name === '') name = 'field';
   if (/^[0-9]/.test(name)) name = `f_${name}`;
   if (name.startsWith('model_')) name = `f_${name}`;
-  if (reservedFieldNameReason(name) || pydanticAttributeReason(name) || name === 'id') name = `${name}_value`;
+  const reserved =
+    kind === 'field'
+      ? reservedFieldNameReason(name)
+      : PYTHON_KEYWORDS.has(name) || PYTHON_RESERVED_FIELD_NAMES.has(name) || isSqlReserved(`${name}_id`);
+  if (reserved || pydanticAttributeReason(name) || name === 'id') name = `${name}_value`;
   name = uniqueName(name, taken);
   return { name, changed: name !== source || !isSnakeCase(name) };
 }

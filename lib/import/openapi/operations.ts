@@ -29,6 +29,8 @@ export type Payload = {
   countKey?: string;
   /** Keys beside the items in a list page (echoed paging). */
   pageKeys?: string[];
+  /** The property names of an inline item schema (no ref), for matching it to a component schema. */
+  inlineProperties?: string[];
   /** Component names the payload went through (envelopes and pages), consumed by the shape. */
   wrappers: string[];
   mediaType?: string;
@@ -85,6 +87,35 @@ function jsonContent(
   return isObj(media) ? { schema: media.schema, mediaType: key, pointerKey: key } : undefined;
 }
 
+/** Property names of an inline object schema (not a ref). */
+function inline(schema: unknown): string[] | undefined {
+  if (!isObj(schema) || typeof schema.$ref === 'string' || !isObj(schema.properties)) return undefined;
+  const keys = Object.keys(schema.properties);
+  return keys.length > 0 ? keys : undefined;
+}
+
+/**
+ * Inline items (a list page that spells its items out) named after the component schema holding all their
+ * properties (the one with the fewest others), so the list belongs to that schema's resource.
+ */
+export function matchInlineItems(
+  ops: ApiOperation[],
+  components: Map<string, { properties: Array<{ name: string }> }>,
+): void {
+  for (const op of ops) {
+    const payload = op.success;
+    if (!payload?.inlineProperties || payload.item) continue;
+    let best: { name: string; extra: number } | undefined;
+    for (const [name, schema] of components) {
+      const theirs = new Set(schema.properties.map((p) => p.name));
+      if (!payload.inlineProperties.every((k) => theirs.has(k))) continue;
+      const extra = theirs.size - payload.inlineProperties.length;
+      if (!best || extra < best.extra) best = { name, extra };
+    }
+    if (best) payload.item = best.name;
+  }
+}
+
 /** The item schema of a payload: `Item`, `[Item]`, `{key: Item}`, `{items: [Item], total}` (and wrapped pages). */
 export function payloadOf(schema: unknown, pointer: string, refs: Refs, depth = 0): Payload {
   const wrappers: string[] = [];
@@ -94,7 +125,9 @@ export function payloadOf(schema: unknown, pointer: string, refs: Refs, depth = 
   const s = resolved.schema;
   if (s.type === 'array' || s.items !== undefined) {
     const item = refName(s.items);
-    return item ? { item, list: true, wrappers } : { list: true, wrappers };
+    const inlineProperties = inline(s.items);
+    if (item) return { item, list: true, wrappers };
+    return inlineProperties ? { list: true, inlineProperties, wrappers } : { list: true, wrappers };
   }
   const props = isObj(s.properties) ? s.properties : undefined;
   if (props) {
@@ -103,7 +136,9 @@ export function payloadOf(schema: unknown, pointer: string, refs: Refs, depth = 
     const arrays = keys.filter((k) => {
       const p = refs.resolve(props[k], `${resolved.pointer}/properties/${escapeToken(k)}`)?.schema;
       return (
-        p !== undefined && (p.type === 'array' || p.items !== undefined) && refName(p.items) !== undefined
+        p !== undefined &&
+        (p.type === 'array' || p.items !== undefined) &&
+        (refName(p.items) !== undefined || inline(p.items) !== undefined)
       );
     });
     const others = keys.filter((k) => !arrays.includes(k));
@@ -112,8 +147,10 @@ export function payloadOf(schema: unknown, pointer: string, refs: Refs, depth = 
       const p = refs.resolve(props[key], `${resolved.pointer}/properties/${escapeToken(key)}`)?.schema as Obj;
       if (direct) wrappers.push(direct);
       const countKey = others.find((k) => isCountKey(k));
+      const item = refName(p.items);
+      const inlineProperties = inline(p.items);
       return {
-        item: refName(p.items) as string,
+        ...(item ? { item } : inlineProperties ? { inlineProperties } : {}),
         list: true,
         itemsKey: key,
         ...(countKey ? { countKey } : {}),

@@ -88,7 +88,22 @@ export function buildResource(
     used.add(op);
     ops.update.access = access(op);
     report.imported(`${op.method} ${op.path}`, op.pointer);
+    // A PUT whose body requires nothing is a partial update in the document; the design's PUT replaces the row.
+    const bodyName = op.body?.item;
+    const body = bodyName ? model.requiredOf(bodyName) : undefined;
+    if (op.method === 'PUT' && body !== undefined && body.size === 0)
+      report.approximated(
+        `${op.method} ${op.path}`,
+        op.pointer,
+        "Its body requires nothing (a partial update): the design's PUT replaces the whole row, so it requires the fields a create does.",
+      );
   }
+  if (g.create?.success && g.create.success.status !== 201)
+    report.approximated(
+      `${g.create.method} ${g.create.path}`,
+      g.create.pointer,
+      `Creates answer 201 Created (the document says ${g.create.success.status}).`,
+    );
   const verbs = new Set(g.update.map((o) => o.method));
   const updateVerb =
     verbs.has('PATCH') && verbs.has('PUT')
@@ -213,7 +228,7 @@ export function buildResource(
     const filters: Filter[] = [];
     for (const p of params) {
       if (taken.has(p.name)) continue;
-      const ref = filterRef(draft, p.name, model);
+      const ref = filterRef(draft, p, model);
       if (!ref) {
         report.skipped(
           `parameter ${p.name}`,
@@ -243,20 +258,32 @@ function enumValues(schema: Record<string, unknown>): string[] {
 }
 
 /** The field a filter parameter compares: a property of the entity, its relation's key, or a related field. */
-function filterRef(draft: EntityDraft, param: string, model: Model): FieldRef | undefined {
-  const own =
-    draft.fieldByJson.get(param) ?? draft.entity.fields.find((f) => f.name === snakeCase(param))?.id;
-  if (own) return { fieldId: own };
-  const snake = snakeCase(param);
+function filterRef(draft: EntityDraft, param: Param, model: Model): FieldRef | undefined {
+  const jsonType = paramType(param.schema);
+  const fits = (type: string) => jsonType === undefined || jsonTypeOf(type) === jsonType;
+  const ownId =
+    draft.fieldByJson.get(param.name) ??
+    draft.entity.fields.find((f) => f.name === snakeCase(param.name))?.id;
+  const own = draft.entity.fields.find((f) => f.id === ownId);
+  if (own) return fits(own.type) ? { fieldId: own.id } : undefined;
+  const snake = snakeCase(param.name);
   for (const r of model.relations) {
     if (r.fromEntityId !== draft.entity.id || r.kind === 'many-to-many') continue;
-    if (snake === `${r.fieldName}_id` || snake === r.fieldName)
-      return { relationId: r.id, fieldId: PRIMARY_KEY_REF };
+    const target = model.drafts.find((d) => d.entity.id === r.toEntityId);
+    if (snake === `${r.fieldName}_id` || snake === r.fieldName) {
+      if (fits(target?.entity.primaryKey === 'uuid' ? 'uuid' : 'integer'))
+        return { relationId: r.id, fieldId: PRIMARY_KEY_REF };
+      // `?author=ada`: the author by a unique text field (a username, a name, a slug).
+      const lookup = ['username', 'name', 'slug', 'login', 'email']
+        .map((n) => target?.entity.fields.find((f) => f.name === n && fits(f.type)))
+        .find((f) => f !== undefined);
+      if (lookup) return { relationId: r.id, fieldId: lookup.id };
+      continue;
+    }
     if (snake.startsWith(`${r.fieldName}_`)) {
-      const target = model.drafts.find((d) => d.entity.id === r.toEntityId);
       const rest = snake.slice(r.fieldName.length + 1);
       const field = target?.entity.fields.find((f) => f.name === rest);
-      if (field) return { relationId: r.id, fieldId: field.id };
+      if (field && fits(field.type)) return { relationId: r.id, fieldId: field.id };
     }
   }
   return undefined;
@@ -302,4 +329,25 @@ function serverSet(
       'A read-only lookup: made writable, so rows can be created with it.',
     );
   }
+}
+
+/** The JSON type of a parameter's schema (`string`, `integer`, `number`, `boolean`), if it says one. */
+function paramType(schema: Record<string, unknown>): string | undefined {
+  const t = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
+  if (typeof t === 'string') return t === 'number' ? 'number' : t;
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const list = schema[key];
+    if (Array.isArray(list))
+      for (const b of list)
+        if (isObj(b) && typeof b.type === 'string' && b.type !== 'null') return paramType(b);
+  }
+  return undefined;
+}
+
+function jsonTypeOf(type: string): string {
+  if (type === 'integer' || type === 'bigint') return 'integer';
+  if (type === 'float' || type === 'decimal') return 'number';
+  if (type === 'boolean') return 'boolean';
+  if (type === 'json') return 'any';
+  return 'string';
 }
