@@ -159,4 +159,32 @@ describe('planImport', () => {
     expect(() => planImport(sampleImport(), big, 'merge')).toThrow(ImportError);
     expect(() => planImport(sampleImport(), big, 'merge')).toThrow(/1000 entities/);
   });
+
+  it('leaves out an imported endpoint whose route the design already has, and lists it', async () => {
+    const imported = applyOperations(sampleImport(), [
+      {
+        op: 'addCustomEndpoint',
+        endpoint: { id: 'c.posts', method: 'GET', path: '/posts', summary: '', access: { kind: 'public' } },
+      },
+    ]);
+    const { plan, design } = await applied(imported, templates.blog(), 'merge');
+    expect(problems(design)).toEqual(problems(templates.blog()));
+    expect(design.customEndpoints.map((c) => `${c.method} ${c.path}`)).not.toContain('GET /posts');
+    expect(plan.clashes).toContainEqual(
+      expect.objectContaining({
+        kind: 'endpoint',
+        name: 'GET /posts',
+        message: expect.stringMatching(/left out/),
+      }),
+    );
+  });
+
+  it("an import with auth into a design with auth: the imported user's ownership becomes signed-in access", async () => {
+    const imported = sampleImport();
+    const { design } = await applied(imported, templates.blog(), 'merge');
+    const user2 = design.entities.find((e) => e.name === 'User2')!;
+    expect(user2.resource.operations.update.access).toEqual({ kind: 'authenticated' });
+    expect(design.auth).toEqual(templates.blog().auth);
+    expect(problems(design)).toEqual(problems(templates.blog()));
+  });
 });

@@ -4,7 +4,7 @@ import { estimatedNodeSize } from '@/components/editor/flow/node-size';
 import {
   type Auth,
   allIds,
-  CRUD_OPERATIONS,
+  applyOperations,
   CUSTOM_ENDPOINTS_NODE_ID,
   copyNodes,
   type Design,
@@ -16,8 +16,10 @@ import {
   pasteOperations,
   resourcePathFor,
   tableNameFor,
+  validateDesign,
 } from '@/lib/design';
 import { ImportError } from './types';
+import { withoutAuth } from './without-auth';
 
 /**
  * Turns an imported design into operations on a target design: what the import proposes on the canvas
@@ -87,11 +89,14 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * Throws ImportError when the target has no room for the import (design limits).
  */
 export function planImport(
-  imported: Design,
+  source: Design,
   target: Design,
   mode: ImportMode,
   positions?: Positions,
 ): ImportPlan {
+  // The target's authentication stays: the import's own is taken out before anything is planned from it.
+  const keepsAuth = mode === 'merge' && target.auth !== null && source.auth !== null;
+  const imported = keepsAuth ? withoutAuth(source) : source;
   const newId = freshIds(target);
   const clashes: Clash[] = [];
   const operations: Operation[] = [];
@@ -164,17 +169,15 @@ export function planImport(
 
   // An importer's auth names its own fields, so it maps whole; anything else is left out rather than broken.
   const auth = imported.auth && mappedAuth(imported.auth, ids);
-  if (auth && (mode === 'new' || target.auth === null)) operations.push({ op: 'setAuth', auth });
-  else if (auth) {
+  if (auth) operations.push({ op: 'setAuth', auth });
+  if (keepsAuth)
     clashes.push({
       kind: 'auth',
       name: 'auth',
       message:
-        'The design already has authentication settings: they were kept, the imported ones left out (what only ' +
-        `the imported user could do to their own ${imported.entities.find((e) => e.id === imported.auth?.userEntityId)?.name ?? 'user'} row is open to signed-in users).`,
+        'The design already has authentication settings: they were kept, the imported ones left out. The ' +
+        `imported ${source.entities.find((e) => e.id === source.auth?.userEntityId)?.name ?? 'user'} is an ordinary entity: what only the owner could do is open to signed-in users, and lists or links of the signed-in user were left out.`,
     });
-    operations.push(...withoutOwnRow(imported, auth.userEntityId));
-  }
 
   if (!sameJson(imported.api, target.api)) {
     if (mode === 'new') operations.push({ op: 'setApiShape', api: imported.api });
@@ -195,9 +198,60 @@ export function planImport(
           'The design already has an API shape of its own (naming, envelopes, paging, errors): it was kept, the imported one left out.',
       });
   }
-  return { operations, highlight, clashes };
+  return dropClashingRoutes(target, { operations, highlight, clashes });
 }
 
+/**
+ * A custom endpoint of the import whose method and path a route of the design already takes (`GET /tags` beside
+ * the design's Tag list, `POST /articles/{slug}/favorite` beside a favorite action) is left out and listed: the
+ * routes are only known once everything is placed, so the planned design is checked (only when the import adds
+ * custom endpoints). The problem names the endpoint by its index, or in its message ("custom endpoint GET /x").
+ */
+function dropClashingRoutes(target: Design, plan: ImportPlan): ImportPlan {
+  let current = plan;
+  // Each pass drops what the last check named; a dropped endpoint cannot make a new clash, so two passes settle.
+  for (let pass = 0; pass < 3; pass++) {
+    const added = current.operations.flatMap((o) => (o.op === 'addCustomEndpoint' ? [o.endpoint] : []));
+    if (added.length === 0) return current;
+    const clashing = new Map<string, string>();
+    for (const problem of validateDesign(applyOperations(target, current.operations))) {
+      if (problem.code !== 'duplicate-route') continue;
+      const index = /^customEndpoints\[(\d+)\]/.exec(problem.path)?.[1];
+      const named = /custom endpoint (GET|POST|PUT|PATCH|DELETE) (\S+?)\.?$/.exec(problem.message);
+      const endpoint =
+        index !== undefined
+          ? added[Number(index) - target.customEndpoints.length]
+          : named
+            ? added.find((c) => c.entityId === undefined && c.method === named[1] && c.path === named[2])
+            : undefined;
+      if (endpoint && !clashing.has(endpoint.id)) clashing.set(endpoint.id, problem.message);
+    }
+    if (clashing.size === 0) return current;
+    for (const [id, message] of clashing) {
+      const endpoint = added.find((c) => c.id === id)!;
+      current.clashes.push({
+        kind: 'endpoint',
+        name: `${endpoint.method} ${endpoint.path}`,
+        message: `${message} The imported custom endpoint was left out.`,
+      });
+    }
+    const operations = current.operations.filter(
+      (o) => o.op !== 'addCustomEndpoint' || !clashing.has(o.endpoint.id),
+    );
+    // The box of loose endpoints is placed only while one is left for it to show.
+    const loose =
+      target.customEndpoints.length > 0 ||
+      operations.some((o) => o.op === 'addCustomEndpoint' && o.endpoint.entityId === undefined);
+    current = {
+      operations: loose
+        ? operations
+        : operations.filter((o) => o.op !== 'moveNode' || o.id !== CUSTOM_ENDPOINTS_NODE_ID),
+      highlight: current.highlight.filter((id) => !clashing.has(id)),
+      clashes: current.clashes,
+    };
+  }
+  return current;
+}
 /**
  * The clashes paste resolved silently: renamed entities and enums, reused enums, table names and paths dropped.
  * Returns the operations that put back explicit table names paste dropped but the target does not use.
@@ -313,22 +367,6 @@ function addEndpoints(
     });
     highlight.push(id);
   }
-}
-
-/**
- * The auth user's own row is "owner" without an owner relation (the row is the user); an entity that does not
- * become the design's auth user cannot say that: those operations become "authenticated".
- */
-function withoutOwnRow(imported: Design, userEntityId: string): Operation[] {
-  const user = imported.entities.find((e) => e.id === imported.auth?.userEntityId);
-  if (!user || user.resource.ownerRelationId || user.resource.ownerPath) return [];
-  const patch: Record<string, { access: { kind: 'authenticated' } }> = {};
-  for (const name of CRUD_OPERATIONS)
-    if (user.resource.operations[name].access.kind === 'owner')
-      patch[name] = { access: { kind: 'authenticated' } };
-  return Object.keys(patch).length > 0
-    ? [{ op: 'updateResource', entityId: userEntityId, patch: { operations: patch } }]
-    : [];
 }
 
 function mappedAuth(auth: Auth, ids: ReadonlyMap<string, string>): Auth | null {
