@@ -27,9 +27,9 @@ import type { TierDesign } from './designs';
 import { appUrl, createDatabase, dropDatabase } from './postgres';
 import { projectEnv, run } from './process';
 import { SQL_ROUND_TRIP_ALLOWANCES } from './roundtrip-sql-allowances';
-import type { Project, StepResult } from './steps';
+import type { Project, StepName, StepResult } from './steps';
 
-export const SQL_ROUND_TRIP_STEP = 'roundtrip:sql';
+export const SQL_ROUND_TRIP_STEP: StepName = 'roundtrip:sql';
 
 interface RoundTrip {
   sql: string;
@@ -38,6 +38,14 @@ interface RoundTrip {
   report: ImportReport;
   sources: SqlSources;
 }
+
+/**
+ * A small corpus design also runs the generated suite and Alembic's own upgrade/check/downgrade (an imported design
+ * must make a working project); the others only the round trip, to keep the tier fast.
+ */
+const ALSO: Record<string, StepName[]> = {
+  'chinook-postgresql.sql': ['pytest:sqlite', 'alembic:sqlite', 'alembic:postgres'],
+};
 
 /** Round trips by tier design name, filled by `sqlRoundTripDesigns`. */
 const roundTrips = new Map<string, RoundTrip>();
@@ -51,7 +59,8 @@ export async function sqlRoundTripDesigns(): Promise<TierDesign[]> {
     const { design, report, sources } = await importSqlWithSources(sql, entry.dialect);
     const name = `sql-${entry.file.replace(/\.sql$/, '')}`;
     roundTrips.set(name, { sql, dialect: entry.dialect, design, report, sources });
-    out.push({ name, design: () => structuredClone(design), steps: [SQL_ROUND_TRIP_STEP] });
+    const steps: StepName[] = [...(ALSO[entry.file] ?? []), SQL_ROUND_TRIP_STEP];
+    out.push({ name, design: () => structuredClone(design), steps });
   }
   return out;
 }

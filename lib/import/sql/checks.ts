@@ -21,7 +21,10 @@ export function applyChecks(
   report: Reporter,
 ): void {
   for (const check of table.checks) {
-    const subject = `check ${check.name ? `${check.name} ` : ''}on ${displayName(table.name)}`;
+    // Unnamed checks are told apart by the columns they constrain.
+    const columns = [...new Set(check.terms.flatMap((t) => (t.kind === 'other' ? [] : [t.column])))];
+    const on = columns.length > 0 ? ` (${columns.join(', ')})` : '';
+    const subject = `check ${check.name ? `${check.name} ` : ''}on ${displayName(table.name)}${on}`;
     const left: string[] = [];
     let kept = 0;
     for (const term of check.terms) {

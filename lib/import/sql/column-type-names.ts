@@ -78,7 +78,17 @@ const CONSTRAINT_WORDS = new Set([
 ]);
 
 /** Table constraints start with these instead of a column name. */
-const TABLE_CONSTRAINT = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN']);
+const TABLE_CONSTRAINT = new Set([
+  'CONSTRAINT',
+  'PRIMARY',
+  'UNIQUE',
+  'CHECK',
+  'FOREIGN',
+  'KEY',
+  'INDEX',
+  'FULLTEXT',
+  'SPATIAL',
+]);
 
 export interface NormalisedTypes {
   text: string;
@@ -190,6 +200,10 @@ export function normaliseTypes(statement: string, dialect: 'mysql' | 'sqlite'): 
       while (m < toks.length && toks[m]?.text !== ')' && m - j < 8) m++;
       if (toks[m]?.text === ')') end = (toks[m] as Token).end;
     }
+    // MySQL's `VARCHAR(40) BINARY` (a binary collation, which the grammar does not take) reads as the bare type.
+    const after = toks.find((t) => t.start >= end);
+    if (!sqlite && after?.kind === 'word' && after.text.toUpperCase() === 'BINARY')
+      for (let c = after.start; c < after.end; c++) chars[c] = ' ';
     const typeName = words.map((w) => w.text.toUpperCase()).join(' ');
     if (known.has(typeName)) continue;
     const span = end - first.start;

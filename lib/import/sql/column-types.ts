@@ -89,7 +89,6 @@ const STRINGISH = new Set([
   'money',
   'citext',
   'xml',
-  'year',
   'set',
   'bit',
   'point',
@@ -113,12 +112,10 @@ export function mapType(t: SqlType, enums: ReadonlySet<string>): TypeMapping {
   if (t.enumValues) return { type: 'enum', enumName: name };
   if (enums.has(name)) return { type: 'enum', enumName: name };
   if (INTEGER.has(name)) {
-    if (name === 'tinyint' || name === 'mediumint') return { type: 'integer' };
-    return {
-      type: 'integer',
-      approximation: name === 'smallint' || name === 'int2' ? 'smallint becomes integer' : undefined,
-    };
+    const small = name === 'smallint' || name === 'int2' || name === 'smallserial' || name === 'serial2';
+    return small ? { type: 'integer', approximation: `${name} becomes integer` } : { type: 'integer' };
   }
+  if (name === 'year') return { type: 'integer', approximation: 'year becomes integer' };
   if (name === 'tinyint') {
     // MySQL's boolean is tinyint(1).
     if (t.args[0] === 1) return { type: 'boolean', approximation: 'tinyint(1) becomes boolean' };

@@ -7,6 +7,8 @@ describe('importSql: the corpus of real schemas', () => {
     it(`imports ${file} into a valid design, every entry with a position`, async () => {
       const result = await imported(corpus(file), dialect);
       expect(result.design.entities.length).toBeGreaterThan(5);
+      const lines = result.report.entries.map((e) => (e.at && 'line' in e.at ? e.at.line : 0));
+      expect(lines).toEqual([...lines].sort((a, b) => a - b)); // in the order of the script
       for (const entry of result.report.entries) {
         expect(entry.at).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
         if (entry.status !== 'imported') expect(entry.message).toBeTruthy();
@@ -37,6 +39,21 @@ describe('importSql: the corpus of real schemas', () => {
       const reports = result.design.relations.find((r) => r.fromEntityId === r.toEntityId);
       expect(reports?.nullable).toBe(true);
     }
+  });
+
+  it('reads sakila (MySQL): DELIMITER blocks, views, procedures, inline ENUM and SET, YEAR, BINARY, FULLTEXT', async () => {
+    const result = await imported(corpus('sakila-mysql-schema.sql'), 'mysql');
+    expect(result.design.entities).toHaveLength(14);
+    const film = entityOf(result, 'Film');
+    expect(fieldOf(film, 'rating')).toMatchObject({ type: 'enum', default: { kind: 'literal', value: 'G' } });
+    expect(fieldOf(film, 'release_year').type).toBe('integer');
+    expect(fieldOf(entityOf(result, 'Staff'), 'password').constraints.maxLength).toBe(40);
+    expect(entryOf(result, 'column staff.picture').status).toBe('skipped');
+    expect(entryOf(result, 'statement CREATE TRIGGER `INS_FILM`')).toMatchObject({
+      status: 'skipped',
+      at: { line: 184, column: 1 },
+    });
+    expect(entryOf(result, 'index idx_title_description on film_text')).toMatchObject({ status: 'skipped' });
   });
 
   it('reads pagila (pg_dump): enum type, domains, arrays, tsvector, join tables, partitions, views and functions', async () => {

@@ -17,6 +17,7 @@ export const SQL_CORPUS: readonly SqlCorpusFile[] = [
   { file: 'chinook-postgresql.sql', dialect: 'postgresql' },
   { file: 'chinook-sqlite.sql', dialect: 'sqlite' },
   { file: 'chinook-mysql.sql', dialect: 'mysql', noRoundTrip: 'the tier has no MySQL server' },
+  { file: 'sakila-mysql-schema.sql', dialect: 'mysql', noRoundTrip: 'the tier has no MySQL server' },
   {
     file: 'pagila-schema.sql',
     dialect: 'postgresql',

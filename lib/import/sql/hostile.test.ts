@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '@/lib/design/limits';
 import { tableNameFor } from '@/lib/design/names';
 import { ImportError, SQL_DIALECTS } from '../types';
+import { importSql } from './index';
 import { entityOf, entryOf, imported } from './test-helpers';
 
 /** Either a valid import or an ImportError: nothing else may come out of hostile input. */
@@ -29,6 +30,19 @@ describe('importSql: hostile input', () => {
       'postgresql',
     );
     if (result) expect(entityOf(result, 'T').fields[0]?.constraints.min).toBeGreaterThan(0);
+  });
+
+  it('says a statement is nested too deeply, with its line, when the parser runs out of stack', async () => {
+    const deep = `CREATE TABLE t (id int PRIMARY KEY, x int CHECK (${'('.repeat(50_000)}x${')'.repeat(50_000)} > 0));`;
+    for (const dialect of ['mysql', 'sqlite'] as const) {
+      const error = await importSql(`CREATE TABLE a (id int);\n${deep}`, dialect).catch((e) => e);
+      expect(error).toBeInstanceOf(ImportError);
+      expect(error.message).toContain('nested too deeply');
+      expect(error.at).toEqual({ line: 2, column: 1 });
+    }
+    const error = await importSql(deep, 'postgresql').catch((e) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error.at?.line).toBe(1);
   });
 
   it(`keeps ${LIMITS.fieldsPerEntity} of 5,000 columns and reports the rest as skipped`, async () => {

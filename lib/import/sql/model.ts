@@ -101,6 +101,8 @@ export interface SqlIndex {
   unique: boolean;
   /** `WHERE ...`. */
   partial: boolean;
+  /** PostgreSQL's access method when it is not B-tree (`gin`, `hnsw`...). */
+  method?: string;
   at: SqlPos;
 }
 

@@ -204,16 +204,16 @@ class PgReader {
 
   /** What a skipped statement is about, as the source names it (a view, function, trigger, sequence...). */
   private statementName(body: J): string | undefined {
+    for (const key of ['trigname', 'extname', 'schemaname', 'policy_name']) {
+      const name = str(body[key]);
+      if (name) return name;
+    }
     for (const key of ['view', 'sequence', 'relation']) {
       const name = this.name(body[key]);
       if (name.name) return displayName(name);
     }
     const into = this.name(obj(body.into).rel);
     if (into.name) return displayName(into);
-    for (const key of ['trigname', 'extname', 'schemaname', 'policy_name']) {
-      const name = str(body[key]);
-      if (name) return name;
-    }
     for (const key of ['funcname', 'defnames']) {
       const parts = names(body[key]);
       if (parts.length > 0) return parts.join('.');
@@ -464,8 +464,10 @@ class PgReader {
       if (col === undefined) expression = true;
       else columns.push(col);
     }
+    const method = str(body.accessMethod) ?? 'btree';
     this.schema.indexes.push({
       ...(str(body.idxname) ? { name: str(body.idxname) } : {}),
+      ...(method !== 'btree' ? { method } : {}),
       table: this.name(body.relation),
       columns: expression ? null : columns,
       unique: body.unique === true,

@@ -111,6 +111,11 @@ class Reader {
   }
 
   private syntaxError(error: unknown, statement: Statement): ImportError {
+    if (error instanceof RangeError) {
+      // The grammar recurses per nesting level: past the stack, the statement is too deep to read at all.
+      const at = this.source.at(statement.start);
+      return new ImportError(`The statement at line ${at.line} is nested too deeply to be read.`, at);
+    }
     const location = obj(obj(obj(error).location).start);
     const offset = typeof location.offset === 'number' ? location.offset : 0;
     const at = this.source.at(statement.start + offset);
