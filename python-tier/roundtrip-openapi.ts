@@ -27,12 +27,13 @@ const sourceOf = (design: string) => {
   return file === undefined ? undefined : readFileSync(path.join(CORPUS, file), 'utf8');
 };
 
-/** One tier design per corpus document: the imported design, run through the round-trip step only. */
+/** One tier design per corpus document: the imported design, checked and run through the round trip. */
 export function openApiRoundTripDesigns(): TierDesign[] {
   return corpusFiles().map((file) => ({
     name: `${PREFIX}${file.replace(/\.[^.]+$/, '')}`,
     design: () => importOpenApiDocument(readFileSync(path.join(CORPUS, file), 'utf8')).design,
-    steps: ['roundtrip:openapi'],
+    // Small projects: also lint, type-check and test them (imports found generator bugs that way).
+    steps: ['ruff-check', 'mypy', 'pytest:sqlite', 'roundtrip:openapi'],
   }));
 }
 

@@ -18,6 +18,8 @@ describe('naming', () => {
       'T',
       'VALUE_',
     ]);
+    // Names ruff refuses as ambiguous (E741).
+    expect(enumMemberNames(['X', 'O', 'i', 'l'])).toEqual(['X', 'O_', 'I_', 'L_']);
   });
 });
 

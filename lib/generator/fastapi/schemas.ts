@@ -349,7 +349,8 @@ export function emitResponses(project: IrProject): string | null {
     ...enveloped(e, (view) => itemResponse(e, view)).map((item) => envelopeName(item.name)),
   ]);
   const imports = new Imports(taken);
-  const baseModel = imports.from('pydantic', 'BaseModel');
+  // Imported where a page class needs it: a module of Detail classes alone has no BaseModel (ruff F401).
+  const baseModel = () => imports.from('pydantic', 'BaseModel');
   const blocks: string[] = [];
   for (const entity of listed) {
     const detailBody = () => [
@@ -400,7 +401,7 @@ export function emitResponses(project: IrProject): string | null {
         : [];
       const doc = entity.resource.shape.paging.style === 'none' ? 'Every' : 'One page of';
       blocks.push(
-        classDef(page.name, baseModel, `${doc} ${entity.className} rows.`, [...config, ...attrs.lines]),
+        classDef(page.name, baseModel(), `${doc} ${entity.className} rows.`, [...config, ...attrs.lines]),
       );
     }
     const local = new Set([detail, publicDetail].filter((n): n is string => n !== null));

@@ -35,6 +35,8 @@ export function enumMemberNames(values: readonly string[]): string[] {
     if (/^[0-9]/.test(base)) base = `V_${base}`;
     // `name`/`value` and dunder-ish names clash with Enum's own attributes.
     if (base === 'NAME' || base === 'VALUE' || base.startsWith('_')) base = `${base}_`;
+    // `O`, `I` and `l` read as digits: ruff refuses them as names (E741); tic-tac-toe's `O` is a real value.
+    if (base === 'O' || base === 'I' || base === 'L') base = `${base}_`;
     const name = uniqueName(base, taken);
     taken.add(name);
     return name;

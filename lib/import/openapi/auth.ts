@@ -109,6 +109,8 @@ export function buildAuth(
     pw.type = 'password';
     pw.writeOnly = true;
     pw.readOnly = false;
+    // Every user signs in with one: a password that may be missing would break registration.
+    pw.nullable = false;
     delete pw.default;
     login.unique = true;
     login.indexed = true;
@@ -177,7 +179,6 @@ export function buildAuth(
   }
   for (const o of used) report.imported(`${o.method} ${o.path}`, o.pointer);
   report.imported(`securityScheme ${name}`, pointer);
-  void user;
   return {
     auth: {
       userEntityId: best.entityId,

@@ -54,6 +54,10 @@ export function buildEndpoints(
       continue;
     }
     const notes: string[] = [];
+    const bodyNotes: string[] = [];
+    const answerNotes: string[] = [];
+    // Entries of the operation's parts, after the operation's own.
+    const later: Array<() => void> = [];
     const renamed = new Set<string>();
     let ok = true;
     const segments = op.path
@@ -82,20 +86,33 @@ export function buildEndpoints(
     const query: CustomQueryParam[] = [];
     const qnames = new Set<string>();
     for (const p of op.params) {
+      const paramSubject = `parameter ${p.name} of ${subject}`;
       if (p.in === 'header' || p.in === 'cookie') {
-        notes.push(`The ${p.in} parameter ${p.name} is left out.`);
+        later.push(() =>
+          report.skipped(paramSubject, p.pointer, `The ${p.in} parameter ${p.name} is left out.`),
+        );
         continue;
       }
       if (p.in !== 'query') continue;
       const type = queryType(p);
       if (!type) {
-        notes.push(`The query parameter ${p.name} is not a single value and is left out.`);
+        later.push(() =>
+          report.skipped(
+            paramSubject,
+            p.pointer,
+            `The query parameter ${p.name} is not a single value and is left out.`,
+          ),
+        );
         continue;
       }
       if (query.length >= LIMITS.listItems) break;
       const n = paramName(p.name, new Set([...qnames, ...renamed]));
       qnames.add(n.name);
-      if (n.name !== p.name) notes.push(`The query parameter ${p.name} is named ${n.name}.`);
+      if (n.name !== p.name)
+        later.push(() =>
+          report.approximated(paramSubject, p.pointer, `The query parameter ${p.name} is named ${n.name}.`),
+        );
+      else later.push(() => report.imported(paramSubject, p.pointer));
       query.push({
         name: n.name,
         type,
@@ -106,21 +123,25 @@ export function buildEndpoints(
     const method = op.method as HttpMethod;
     const requestEntity = method === 'GET' || method === 'DELETE' ? undefined : entityOfSchema(op.body?.item);
     if (op.body && !requestEntity)
-      notes.push('The request body is not an entity: the handler reads no body.');
+      bodyNotes.push('The request body is not an entity: the handler reads no body.');
     const responseEntity = entityOfSchema(op.success?.item);
     const answers = op.success?.mediaType !== undefined;
+    if (!answers && !responseEntity && op.success && op.success.status !== 204)
+      answerNotes.push(
+        `Without an answer entity the stub answers 204 No Content (the document says ${op.success.status}).`,
+      );
     if (answers && !responseEntity)
-      notes.push(
+      answerNotes.push(
         'The answer is not an entity: the stub answers 204 No Content until its handler is written.',
       );
     if (responseEntity && (op.success?.envelopeKey || op.success?.itemsKey))
-      notes.push(
+      answerNotes.push(
         'The answer is the entity (or a list of it) without the envelope: custom endpoints answer bare.',
       );
     if (responseEntity && op.success?.item && !isMainSchema(op.success.item))
-      notes.push(`The answer is the entity's full schema, not ${op.success.item}.`);
+      answerNotes.push(`The answer is the entity's full schema, not ${op.success.item}.`);
     if (answers && responseEntity && op.success && op.success.status !== 200)
-      notes.push(`The answer's status ${op.success.status} becomes 200.`);
+      answerNotes.push(`The answer's status ${op.success.status} becomes 200.`);
     const summaryRaw =
       typeof op.op.summary === 'string'
         ? op.op.summary
@@ -143,6 +164,17 @@ export function buildEndpoints(
     report.origin(id, subject, op.pointer);
     if (notes.length > 0) report.approximated(subject, op.pointer, `A custom endpoint. ${notes.join(' ')}`);
     else report.imported(subject, op.pointer);
+    for (const f of later) f();
+    if (op.body) {
+      const at = `${op.pointer}/requestBody`;
+      if (bodyNotes.length > 0) report.approximated(`body of ${subject}`, at, bodyNotes.join(' '));
+      else report.imported(`body of ${subject}`, at);
+    }
+    if (op.success) {
+      const at = `${op.pointer}/responses/${op.success.status}`;
+      if (answerNotes.length > 0) report.approximated(`answer of ${subject}`, at, answerNotes.join(' '));
+      else report.imported(`answer of ${subject}`, at);
+    }
   }
   return out;
 }

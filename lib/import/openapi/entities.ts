@@ -80,11 +80,29 @@ function variantOf(
   return undefined;
 }
 
-/** `PostDetail` -> `Post`: the name an entity takes from its response schema. */
-function baseName(name: string): string {
-  for (const s of READ_SUFFIXES)
-    if (name.length > s.length && name.endsWith(s) && /[a-z0-9]$/.test(name.slice(0, -s.length)))
-      return name.slice(0, -s.length);
+/** `NewUser`, `UserCreate`, `UserRegister` -> `User`. */
+function stripAffixes(name: string): string {
+  for (const p of [...CREATE_PREFIXES, ...UPDATE_PREFIXES])
+    if (name.startsWith(p) && name.length > p.length) return name.slice(p.length);
+  for (const s of [...CREATE_SUFFIXES, ...UPDATE_SUFFIXES, 'Register', 'Registration', 'Signup'])
+    if (name.endsWith(s) && name.length > s.length) return name.slice(0, -s.length);
+  return name;
+}
+
+/** Suffixes of our own generator's read schemas: always a view of the entity named by the rest. */
+const OWN_READ_SUFFIXES = ['PublicDetail', 'Detail', 'Public', 'Read', 'WithToken'];
+
+/**
+ * `PostDetail` -> `Post`: the name an entity takes from its response schema. Other suffixes (`Response`,
+ * `Out`...) are stripped only when the rest names a schema too (`ApiResponse` stays itself).
+ */
+function baseName(name: string, known: ReadonlySet<string> = new Set()): string {
+  for (const s of READ_SUFFIXES) {
+    if (name.length <= s.length || !name.endsWith(s)) continue;
+    const rest = name.slice(0, -s.length);
+    if (!/[a-z0-9]$/.test(rest)) continue;
+    if (OWN_READ_SUFFIXES.includes(s) || known.has(rest)) return rest;
+  }
   return name;
 }
 
@@ -113,6 +131,7 @@ export function assignEntities(
     [auth.login, auth.loginJson, auth.register, ...auth.me].filter((o) => o !== undefined),
   );
   const { objects } = components;
+  const objectNames = new Set(objects.keys());
   const entityOf = new Map<string, string>();
   const plans = new Map<string, EntityPlan>();
   const consumed = new Set<string>();
@@ -127,8 +146,15 @@ export function assignEntities(
     }
     return p;
   };
-  const me = auth.me.find((o) => o.method === 'GET')?.success?.item;
-  const userKey = me === undefined ? undefined : (entityOf.get(me) ?? baseName(me));
+  // The user: what `GET /me` answers, else what registering answers, else what it takes (`NewUser` -> `User`).
+  const registerBody = auth.register?.body?.item;
+  const me =
+    auth.me.find((o) => o.method === 'GET')?.success?.item ??
+    auth.register?.success?.item ??
+    (registerBody
+      ? (variantOf(registerBody, new Set([stripAffixes(registerBody)]))?.key ?? registerBody)
+      : undefined);
+  const userKey = me === undefined ? undefined : (entityOf.get(me) ?? baseName(me, objectNames));
   // `UserProfile` of a known `User` whose properties are all the user's: a view of it served at its own path.
   // A public profile of the current user (`Profile` beside `User`): all its properties but one (a per-viewer
   // `following`) are the user's.
@@ -155,8 +181,8 @@ export function assignEntities(
     if (objects.has(name) && !list.includes(name)) list.push(name);
   };
   // 1. The current user (`GET /me`) is the user entity; registering creates one, `PUT /me` updates it.
-  if (me && objects.has(me)) {
-    const key = entityOf.get(me) ?? baseName(me);
+  if (me && (objects.has(me) || me !== registerBody)) {
+    const key = entityOf.get(me) ?? baseName(me, objectNames);
     const p = plan(key);
     if (!entityOf.has(me)) {
       add(p.reads, me);
@@ -184,7 +210,7 @@ export function assignEntities(
     const first = g.reads.find((n) => objects.has(n)) ?? g.inputs.create.find((n) => objects.has(n));
     if (!first) continue;
     const existing = entityOf.get(first) ?? viewOf(first);
-    let key = existing ?? baseName(first);
+    let key = existing ?? baseName(first, objectNames);
     if (!existing && objects.has(key) && key !== first && entityOf.has(key))
       key = entityOf.get(key) as string;
     const p = plan(key);

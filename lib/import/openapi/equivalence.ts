@@ -18,8 +18,11 @@ export type ApiDifference = {
   actual: string;
   /** JSON pointer of the construct in the source document, when it has one. */
   pointer?: string;
-  /** The source operation it belongs to (its pointer), for differences of a body or an answer. */
-  operation?: string;
+  /**
+   * Where in the source operation the difference is (`.../requestBody`, `.../responses/200`), for differences of a
+   * body or an answer whose `pointer` is a component schema's property.
+   */
+  context?: string;
 };
 
 type Props = Map<string, { sig: string; nullable: boolean; pointer: string }>;
@@ -182,7 +185,7 @@ export function compareApis(expected: unknown, actual: unknown): ApiDifference[]
   for (const [key, x] of e) {
     const start = out.length;
     compareOperation(key, x, a.get(key), out);
-    for (const d of out.slice(start)) d.operation = x.op.pointer;
+    void start;
   }
   for (const [key] of a) {
     if (!e.has(key)) out.push({ at: key, what: 'operation extra', expected: 'nothing', actual: 'served' });
@@ -241,6 +244,7 @@ function compareOperation(key: string, x: OpModel, y: OpModel | undefined, out: 
           pointer: x.op.pointer,
         });
     }
+    const bodyStart = out.length;
     if (x.body && !y.body)
       out.push({
         at: `${key} body`,
@@ -268,6 +272,8 @@ function compareOperation(key: string, x: OpModel, y: OpModel | undefined, out: 
         });
       compareProps(`${key} body`, x.body.props, y.body.props, out, x.body.pointer);
     }
+    for (const d of out.slice(bodyStart)) d.context = `${x.op.pointer}/requestBody`;
+    const answerStart = out.length;
     const xs = x.success;
     const ys = y.success;
     const successPointer = `${x.op.pointer}/responses`;
@@ -311,6 +317,8 @@ function compareOperation(key: string, x: OpModel, y: OpModel | undefined, out: 
         actual: 'nothing',
         pointer: successPointer,
       });
+    for (const d of out.slice(answerStart))
+      d.context = `${x.op.pointer}/responses/${escapeToken(String(xs?.status ?? ''))}`;
     for (const status of x.statuses) {
       if (!y.statuses.has(status))
         out.push({
@@ -328,7 +336,8 @@ function compareOperation(key: string, x: OpModel, y: OpModel | undefined, out: 
           what: 'status extra',
           expected: 'nothing',
           actual: status,
-          pointer: x.op.pointer,
+          // Beside the document's success answer (a 201 where it says 200).
+          context: `${successPointer}/${escapeToken(String(xs?.status ?? ''))}`,
         });
     }
   }

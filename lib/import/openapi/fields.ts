@@ -26,6 +26,8 @@ export type EntityDraft = {
   fieldByJson: Map<string, string>;
   /** JSON names seen (naming style). */
   jsonNames: string[];
+  /** JSON names of properties that are refs (or arrays of refs) to entities: relations, sent by id in bodies. */
+  refProps: Set<string>;
   pointer: string;
 };
 
@@ -162,8 +164,6 @@ export function buildModel(
       if (variant !== plan.key && variant !== main?.name)
         report.imported(`schema ${variant}`, objects.get(variant)?.pointer);
     }
-    const hasInputs = plan.creates.length + plan.updates.length > 0;
-    const hasReads = plan.reads.length > 0;
     let primaryKey: PrimaryKey = 'int';
     const idSeen = c.props.get('id')?.[0];
     if (idSeen && idSeen.info.kind === 'scalar') {
@@ -214,13 +214,12 @@ export function buildModel(
       },
       fieldByJson: new Map(),
       jsonNames: [...c.order],
+      refProps: new Set(),
       pointer,
     };
     drafts.push(draft);
     byKey.set(plan.key, draft);
     report.origin(id, `schema ${plan.key}`, pointer);
-    void hasInputs;
-    void hasReads;
   }
 
   // Relations: refs to entities, arrays of refs, and `<name>_id` keys beside them.
@@ -273,6 +272,7 @@ export function buildModel(
       const target = key ? byKey.get(key) : undefined;
       if (!target) continue;
       markRelationJson(draft, json);
+      draft.refProps.add(json);
       if (info.kind === 'ref') {
         const fkJson = [`${json}_id`, `${json}Id`].find((k) => c.props.has(k));
         if (fkJson) markRelationJson(draft, fkJson);

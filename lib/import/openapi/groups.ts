@@ -66,7 +66,8 @@ export function groupPaths(ops: ApiOperation[]): PathGroup[] {
     } else {
       const g = group(op.path);
       if (op.method === 'GET' && !g.list && op.success?.list && op.success.item) g.list = op;
-      else if (op.method === 'POST' && !g.create && (op.body?.item || op.success?.item)) g.create = op;
+      // A create sends an object of the entity (an upload of bytes answering a status object is not one).
+      else if (op.method === 'POST' && !g.create && op.body?.item && !op.body.list) g.create = op;
     }
   }
   const out: PathGroup[] = [];

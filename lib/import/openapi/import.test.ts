@@ -537,9 +537,14 @@ describe('importOpenApi: paths', () => {
         query: [{ name: 'from_value', type: 'date', required: false }],
       }),
     ]);
-    expect(entryFor(r, 'GET /stats')).toMatchObject({
+    expect(entryFor(r, 'parameter from of GET /stats')).toMatchObject({
       status: 'approximated',
-      message: expect.stringMatching(/from is named from_value.*header parameter X-Trace/),
+      message: expect.stringMatching(/from is named from_value/),
+    });
+    expect(entryFor(r, 'parameter X-Trace of GET /stats')).toMatchObject({
+      status: 'skipped',
+      message: expect.stringMatching(/header parameter X-Trace is left out/),
+      at: { pointer: '/paths/~1stats/get/parameters/1' },
     });
   });
 

@@ -3,7 +3,7 @@ import { emptyDesign } from '@/lib/design/factories';
 import { LIMITS } from '@/lib/design/limits';
 import { pluralize, snakeCase } from '@/lib/design/names';
 import { type AccessRule, type Design, DesignSchema, type Relation } from '@/lib/design/schema';
-import { ImportError, type ImportResult } from '../types';
+import { ImportError, type ImportReport, type ImportResult } from '../types';
 import { buildAuth, findAuthOperations } from './auth';
 import { type Components, readComponents } from './components';
 import { buildEndpoints } from './endpoints';
@@ -25,13 +25,49 @@ import { readShape } from './shape';
  * Pure and bounded; only ImportError is thrown, for documents that cannot be read at all.
  */
 export async function importOpenApi(text: string): Promise<ImportResult> {
-  return importOpenApiDocument(text);
+  const { result, root } = guarded(() => importDocument(text));
+  await reportSchemaViolations(root, result.report);
+  return result;
 }
 
-/** `importOpenApi` without the promise (the Python tier builds its designs synchronously). */
-export function importOpenApiDocument(text: string): ImportResult {
+/** At most this many violations of the OpenAPI schema are reported (one wrong key repeats across a document). */
+const MAX_VIOLATIONS = 50;
+
+/**
+ * Where the document breaks the OpenAPI 3.x schema (`@scalar/openapi-parser`'s validator), as report entries:
+ * the importer reads such documents as far as it can instead of refusing them. Only documents whose refs are all
+ * local are given to it, so nothing can ever be fetched.
+ */
+async function reportSchemaViolations(root: unknown, report: ImportReport): Promise<void> {
+  if (/"\$ref":"(?!#)/.test(JSON.stringify(root))) return;
+  let errors: Array<{ message: string; path?: string }> = [];
   try {
-    return importDocument(text);
+    // A development dependency today: where it is not installed, the import goes on without this check.
+    const { validate } = await import('@scalar/openapi-parser');
+    const result = await validate(root as Record<string, unknown>);
+    errors = (result.errors ?? []) as typeof errors;
+  } catch {
+    return;
+  }
+  for (const error of errors.slice(0, MAX_VIOLATIONS)) {
+    report.entries.push({
+      status: 'approximated',
+      subject: 'document',
+      message: `Not valid OpenAPI here (${error.message}): read as far as it goes.`,
+      ...(typeof error.path === 'string' ? { at: { pointer: error.path } } : {}),
+    });
+  }
+}
+
+/** `importOpenApi` without the schema validation and its promise (the Python tier builds designs synchronously). */
+export function importOpenApiDocument(text: string): ImportResult {
+  return guarded(() => importDocument(text)).result;
+}
+
+/** Bad input is an ImportError, never anything else (a stack overflow included). */
+function guarded<T>(run: () => T): T {
+  try {
+    return run();
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (error instanceof RangeError) throw new ImportError('The document is nested too deeply to be read.');
@@ -61,7 +97,7 @@ function versionOf(
   return v.startsWith('3.1') ? '3.1' : '3.0';
 }
 
-function importDocument(text: string): ImportResult {
+function importDocument(text: string): { result: ImportResult; root: unknown } {
   const source = parseSource(text);
   const root = source.root;
   if (!isObj(root))
@@ -195,6 +231,17 @@ function importDocument(text: string): ImportResult {
     mainSchemas.has(name),
   );
 
+  reportOtherStatuses(ops, new Set(rest), report);
+  reportRefsInBodies(
+    ops.filter((o) => !authResult.ops.has(o)),
+    (name) => {
+      const key = assignment.entityOf.get(name);
+      return key === undefined ? undefined : model.byKey.get(key);
+    },
+    components,
+    report,
+  );
+
   const info = isObj(root.info) ? root.info : {};
   const title =
     typeof info.title === 'string' && info.title.trim() !== '' ? info.title.trim() : 'Imported API';
@@ -215,7 +262,7 @@ function importDocument(text: string): ImportResult {
       `importOpenApi built a design the schema refuses: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`,
     );
   }
-  return { design: parsed.data, report: { format: 'openapi', entries: report.entries } };
+  return { result: { design: parsed.data, report: { format: 'openapi', entries: report.entries } }, root };
 }
 
 /**
@@ -234,7 +281,17 @@ function applyOwnership(
     const ops = d.entity.resource.operations;
     const secured = (k: 'update' | 'delete') => ops[k].enabled && ops[k].access.kind === 'authenticated';
     if (d.entity.id === userEntityId) {
-      for (const k of ['update', 'delete'] as const) if (secured(k)) ops[k].access = { kind: 'owner' };
+      // Changing or deleting an account is its user's own (open to anyone, anyone could take it over).
+      for (const k of ['update', 'delete'] as const) {
+        if (!ops[k].enabled || ops[k].access.kind === 'owner' || ops[k].access.kind === 'roles') continue;
+        if (ops[k].access.kind === 'public')
+          report.approximated(
+            `schema ${d.plan.key}`,
+            d.pointer,
+            `The ${k} of a user is open to everyone in the document: it is the user's own.`,
+          );
+        ops[k].access = { kind: 'owner' };
+      }
       continue;
     }
     if (!ops.create.enabled || ops.create.access.kind !== 'authenticated') continue;
@@ -317,4 +374,50 @@ function addParentRelation(
     `Served under ${parent.entity.name} (a nested path): a required relation ${fieldName} to it is added.`,
   );
   return relation;
+}
+
+/**
+ * Answers the generated app does not have (a 202 beside a 200, a 400 of a custom handler): each is reported
+ * at its own pointer. `default` and 5xx are not answers the app documents at all.
+ */
+function reportOtherStatuses(ops: ApiOperation[], custom: ReadonlySet<ApiOperation>, report: Reporter): void {
+  for (const op of ops) {
+    const responses = isObj(op.op.responses) ? Object.keys(op.op.responses) : [];
+    for (const status of responses) {
+      if (status === String(op.success?.status) || status === 'default' || /^5/.test(status)) continue;
+      // A custom endpoint's stub documents 401 and 422 at most; the CRUD operations all their client errors.
+      const documented = custom.has(op) ? ['401', '422'] : ['401', '403', '404', '409', '422'];
+      if (documented.includes(status)) continue;
+      report.approximated(
+        `${op.method} ${op.path} ${status}`,
+        `${op.pointer}/responses/${status}`,
+        `The generated app does not document ${status} here (it answers its success and its own errors: 401, 403, 404, 409, 422).`,
+      );
+    }
+  }
+}
+
+/**
+ * Create and update bodies that send a related row as an object: the design's bodies send its id
+ * (`category_id`), reported at the body of each such operation.
+ */
+function reportRefsInBodies(
+  ops: ApiOperation[],
+  draftOf: (schema: string) => EntityDraft | undefined,
+  components: Components,
+  report: Reporter,
+): void {
+  for (const op of ops) {
+    const item = op.body?.item;
+    const d = item === undefined ? undefined : draftOf(item);
+    if (!item || !d || op.method === 'GET' || op.method === 'DELETE') continue;
+    const props = components.objects.get(item)?.properties.map((p) => p.name) ?? [];
+    const refs = props.filter((p) => d.refProps.has(p));
+    if (refs.length === 0) continue;
+    report.approximated(
+      `body of ${op.method} ${op.path}`,
+      `${op.pointer}/requestBody`,
+      `Bodies send related rows by their id (${refs.map((r) => `${r}_id`).join(', ')} in the naming style), not as objects.`,
+    );
+  }
 }

@@ -117,8 +117,7 @@ export function describeProperty(raw: unknown, pointer: string, name: string, re
   if (typeof schema.$ref === 'string' && !flat.ref) {
     // A ref outside the component schemas (another document, a parameter...): resolving it reports why not.
     const target = refs.resolve(schema, pointer);
-    if (target && !isObjectSchema(target.schema))
-      return scalar(target.schema, base, name, notes, pointer, refs);
+    if (target && !isObjectSchema(target.schema)) return scalar(target.schema, base, name, notes);
     notes.push('A $ref that is not a component schema is stored as JSON.');
     return { ...base, kind: 'scalar', type: 'json', constraints: {} };
   }
@@ -128,7 +127,7 @@ export function describeProperty(raw: unknown, pointer: string, name: string, re
       return { ...base, kind: 'scalar', type: 'enum', constraints: {}, enumRef: flat.ref };
     }
     if (target && !isObjectSchema(target.schema)) {
-      return scalar(target.schema, base, name, notes, pointer, refs);
+      return scalar(target.schema, base, name, notes);
     }
     return { ...base, kind: 'ref', target: flat.ref };
   }
@@ -156,7 +155,7 @@ export function describeProperty(raw: unknown, pointer: string, name: string, re
     notes.push('An array of values is stored as JSON.');
     return { ...base, kind: 'scalar', type: 'json', constraints: {} };
   }
-  return scalar(schema, base, name, notes, pointer, refs);
+  return scalar(schema, base, name, notes);
 }
 
 function range(schema: Obj): Constraints {
@@ -168,14 +167,7 @@ function range(schema: Obj): Constraints {
   return c;
 }
 
-function scalar(
-  schema: Obj,
-  base: Omit<PropertyInfo, 'kind'>,
-  name: string,
-  notes: string[],
-  pointer: string,
-  refs: Refs,
-): PropertyInfo {
+function scalar(schema: Obj, base: Omit<PropertyInfo, 'kind'>, name: string, notes: string[]): PropertyInfo {
   const type = Array.isArray(schema.type) ? undefined : schema.type;
   if (Array.isArray(schema.type))
     notes.push(`A value of several types (${schema.type.join(', ')}) is stored as JSON.`);
@@ -293,8 +285,6 @@ function scalar(
   }
   if (type === 'null') notes.push('A value that is always null is stored as JSON.');
   else if (type !== undefined) notes.push(`The type \`${String(type)}\` is stored as JSON.`);
-  void pointer;
-  void refs;
   return { ...base, kind: 'scalar', type: 'json', constraints };
 }
 

@@ -93,15 +93,21 @@ export function buildResource(
     const body = bodyName ? model.requiredOf(bodyName) : undefined;
     if (op.method === 'PUT' && body !== undefined && body.size === 0)
       report.approximated(
-        `${op.method} ${op.path}`,
-        op.pointer,
+        `body of ${op.method} ${op.path}`,
+        `${op.pointer}/requestBody`,
         "Its body requires nothing (a partial update): the design's PUT replaces the whole row, so it requires the fields a create does.",
       );
   }
+  if (g.delete?.success && g.delete.success.status !== 204)
+    report.approximated(
+      `answer of ${g.delete.method} ${g.delete.path}`,
+      `${g.delete.pointer}/responses/${g.delete.success.status}`,
+      `Deletes answer 204 No Content (the document says ${g.delete.success.status}).`,
+    );
   if (g.create?.success && g.create.success.status !== 201)
     report.approximated(
-      `${g.create.method} ${g.create.path}`,
-      g.create.pointer,
+      `answer of ${g.create.method} ${g.create.path}`,
+      `${g.create.pointer}/responses/${g.create.success.status}`,
       `Creates answer 201 Created (the document says ${g.create.success.status}).`,
     );
   const verbs = new Set(g.update.map((o) => o.method));

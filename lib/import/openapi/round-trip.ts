@@ -17,7 +17,7 @@ const ERRORS_DOCUMENTED = new Set(['400', '401', '403', '404', '409', '413', '41
 
 /** The report entry that accounts for a difference: at its pointer or an enclosing one, not imported as is. */
 export function reportedFor(d: ApiDifference, report: ImportReport) {
-  const pointers = [d.pointer, d.operation].filter((p): p is string => p !== undefined);
+  const pointers = [d.pointer, d.context].filter((p): p is string => p !== undefined);
   return report.entries.find((e) => {
     if (e.status === 'imported' || !e.at || !('pointer' in e.at)) return false;
     const p = e.at.pointer;
