@@ -3,6 +3,7 @@ import { canvasBenchmark } from './canvas';
 import { exportBenchmark } from './export';
 import { firstRunBenchmark } from './first-run';
 import { generationBenchmark } from './generation';
+import { importBenchmark } from './import';
 import { layoutBenchmark } from './layout';
 import { loadBenchmark } from './load';
 import { previewBenchmark } from './preview';
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'first-run': firstRunBenchmark,
   statements: statementsBenchmark,
   preview: previewBenchmark,
+  import: importBenchmark,
 };
 
 const wanted = process.argv.slice(2);

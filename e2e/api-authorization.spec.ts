@@ -38,6 +38,11 @@ const workspaceRoutes: Record<string, Call> = {
   'generate code': { method: 'POST', path: (id) => `/api/workspaces/${id}/generate`, body: {} },
   'pending diff': { method: 'POST', path: (id) => `/api/workspaces/${id}/versions/pending-diff`, body: {} },
   'postgres sql': { method: 'POST', path: (id) => `/api/workspaces/${id}/sql`, body: {} },
+  'import into workspace': {
+    method: 'POST',
+    path: (id) => `/api/workspaces/${id}/import`,
+    body: { text: 'CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL);' },
+  },
   'assistant conversation': { method: 'GET', path: (id) => `/api/workspaces/${id}/assistant` },
   'ask assistant': {
     method: 'POST',
@@ -118,6 +123,8 @@ test.describe('authorization of every /api route', () => {
         '/api/workspaces/{id}/versions/pending-diff',
         '/api/workspaces/{id}/sql',
         '/api/workspaces/{id}/assistant',
+        '/api/import',
+        '/api/workspaces/{id}/import',
       ]),
     );
     const signUpResponse = await anonymous.post('/api/accounts', { data: newAccount('api') });

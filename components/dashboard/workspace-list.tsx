@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { callApi } from '@/lib/api/client';
+import { NewFromImport } from './new-from-import';
 import { NewWorkspaceForm } from './new-workspace-form';
 import { RelativeTime } from './relative-time';
 
@@ -52,6 +53,7 @@ export function WorkspaceList({ initial }: { initial: WorkspaceItem[] }) {
     <section aria-labelledby="workspaces-title">
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h1 id="workspaces-title">Your workspaces</h1>
+        <NewFromImport />
       </div>
       <NewWorkspaceForm onCreated={(id) => router.push(`/w/${id}`)} />
       {error && (

@@ -8,6 +8,8 @@ import { AssistantPanel, type AssistantSetup } from '@/components/assistant/assi
 import type { RevealTarget } from '@/components/code/code-editor';
 import { CodeNavigationContext } from '@/components/code/code-navigation';
 import { CodeView } from '@/components/code/code-view';
+import { ImportProposalBar } from '@/components/import/import-proposal-bar';
+import { IMPORT_PROPOSAL_PREFIX } from '@/components/import/import-types';
 import { PreviewView } from '@/components/preview/preview-view';
 import type { Design } from '@/lib/design';
 import type { UserCode } from '@/lib/generator/user-code/types';
@@ -38,10 +40,14 @@ function Notice() {
   );
 }
 
-/** While an assistant proposal is shown, the canvas says so (edits wait for Accept or Reject). */
+/**
+ * While a proposal is shown, the canvas says so (edits wait for Accept or Reject): the assistant's is decided in
+ * its panel, an import's right here.
+ */
 function ProposalOverlay() {
-  const reviewing = useEditor((s) => s.proposal !== null);
-  if (!reviewing) return null;
+  const proposal = useEditor((s) => s.proposal);
+  if (!proposal) return null;
+  if (proposal.id.startsWith(IMPORT_PROPOSAL_PREFIX)) return <ImportProposalBar label={proposal.label} />;
   return (
     <div className="proposal-overlay" role="status">
       Showing the assistant’s proposal: accept or reject it in the Assistant panel

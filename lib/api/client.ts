@@ -5,6 +5,8 @@ export interface ApiFailure {
   message: string;
   issues?: { path: string; message: string }[];
   currentVersion?: number;
+  /** Where a source that does not import goes wrong (the import routes). */
+  at?: { line: number; column: number } | { pointer: string };
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiFailure };
@@ -37,6 +39,7 @@ export async function callApi<T>(
       message: json?.error?.message ?? `The server answered ${response.status}.`,
       issues: json?.error?.issues,
       currentVersion: json?.error?.currentVersion,
+      at: json?.error?.at,
     },
   };
 }

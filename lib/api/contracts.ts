@@ -393,6 +393,76 @@ export const postgresSql = contract({
   errors: [400, 401, 404, 413, 422, 503],
 });
 
+/** A SQL schema or OpenAPI document to import; `format` absent: detected from the text. */
+const importSourceBody = {
+  text: z.string().max(5 * 2 ** 20, 'At most 5 MiB of text.'),
+  format: z.enum(['postgresql', 'mysql', 'sqlite', 'openapi']).optional(),
+};
+
+const sourceLocation = z.union([
+  z.object({ line: z.int(), column: z.int() }),
+  z.object({ pointer: z.string() }),
+]);
+
+const importAnswer = z.object({
+  format: z.enum(['postgresql', 'mysql', 'sqlite', 'openapi']),
+  name: z.string().describe("The imported design's name (the document's title), a name for a new workspace"),
+  report: z.object({
+    format: z.string(),
+    entries: z.array(
+      z.object({
+        status: z.enum(['imported', 'approximated', 'skipped']),
+        subject: z.string(),
+        message: z.string().optional(),
+        at: sourceLocation.optional(),
+      }),
+    ),
+  }),
+  operations: z
+    .array(z.record(z.string(), z.unknown()))
+    .describe('Design operations that add the import (accepted in the editor as one undoable step)'),
+  highlight: z.array(z.string()).describe('Ids of what the operations add, for the canvas'),
+  clashes: z.array(
+    z.object({
+      kind: z.enum(['entity', 'enum', 'table', 'path', 'endpoint', 'auth', 'api']),
+      name: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+
+const importErrors =
+  ' A source that does not read answers 422 with the reason and `at` (line and column, or JSON pointer); nothing is stored.';
+
+export const importNew = contract({
+  operationId: 'importNew',
+  method: 'POST',
+  path: '/api/import',
+  summary: `Read a SQL schema (PostgreSQL, MySQL/MariaDB, SQLite) or an OpenAPI 3.0/3.1 document and plan it as operations on a blank design, for a new workspace.${importErrors}`,
+  tag: 'import',
+  auth: 'session',
+  body: z.object(importSourceBody),
+  success: { status: 200, description: 'The import report and the operations', schema: importAnswer },
+  errors: [400, 401, 413, 422, 429, 503],
+});
+
+export const importIntoWorkspace = contract({
+  operationId: 'importIntoWorkspace',
+  method: 'POST',
+  path: '/api/workspaces/{id}/import',
+  summary: `Read a SQL schema or an OpenAPI document and plan it as operations merged into the workspace's design (the posted one, else the stored one): fresh ids, name clashes resolved and listed.${importErrors}`,
+  tag: 'import',
+  auth: 'session',
+  params: workspaceParams,
+  body: z.object({ ...importSourceBody, design: designDocument.optional() }),
+  success: {
+    status: 200,
+    description: 'The import report, the operations and the clashes',
+    schema: importAnswer,
+  },
+  errors: [400, 401, 403, 404, 413, 422, 429, 503],
+});
+
 const previewStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('unavailable'), missing: z.array(z.string()), howTo: z.string() }),
   z.object({ state: z.literal('stopped') }),
@@ -857,6 +927,8 @@ export const allContracts = [
   clearAssistantChat,
   exportProject,
   postgresSql,
+  importNew,
+  importIntoWorkspace,
   getPreview,
   startPreview,
   stopPreview,

@@ -79,7 +79,7 @@ export type DesignJob = {
  * all happen there. A stored design saved before the limits existed may be past them: that is a 422 too
  * (the person can fix it in the editor), never a broken workspace.
  */
-export async function designJob<N extends Exclude<JobName, 'check'>>(
+export async function designJob<N extends Exclude<JobName, 'check' | 'import'>>(
   name: N,
   job: DesignJob,
 ): Promise<Exclude<JobResults[N], Refusal>> {

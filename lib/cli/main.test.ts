@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadDesign, validateDesign } from '@/lib/design';
 import { FORMAT_VERSION } from '@/lib/design/schema';
 import * as generator from '@/lib/generator';
 import { main } from './main';
@@ -109,6 +110,42 @@ describe('fastdraft CLI', () => {
     expect(await main(['export', path.join(dir, 'dup.json'), '--out', out])).toBe(1);
     expect(errors.at(-1)).toMatch(/The design has \d+ problem\(s\); nothing was written/);
     await expect(fs.stat(out)).rejects.toThrow();
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('imports a SQL file into a design file: the report on stderr, a design that loads and generates', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fastdraft-cli-'));
+    const sql = path.join(dir, 'shop.sql');
+    await fs.writeFile(
+      sql,
+      'CREATE TABLE customers (id serial PRIMARY KEY, email text NOT NULL UNIQUE);\n' +
+        'CREATE TABLE orders (id serial PRIMARY KEY, customer_id int NOT NULL REFERENCES customers (id));\n',
+    );
+    const out = path.join(dir, 'out/design.json');
+    expect(await main(['import', sql, '--out', out])).toBe(0);
+    expect(errors.join('\n')).toMatch(
+      /postgresql: \d+ imported, \d+ approximated, \d+ skipped; 2 entities, 0 enums, 1 relations/,
+    );
+    const design = loadDesign(JSON.parse(await fs.readFile(out, 'utf8')));
+    expect(design.ok && design.design.entities).toHaveLength(2);
+    expect(design.ok && validateDesign(design.design)).toEqual([]);
+    // Positions from the layout: every box has a place.
+    expect(design.ok && Object.keys(design.design.layout.nodes)).toHaveLength(2);
+    expect(await main(['generate', out, '--out', path.join(dir, 'project')])).toBe(0);
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('a file that does not import: its position, exit 1, nothing written', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'fastdraft-cli-'));
+    const sql = path.join(dir, 'bad.sql');
+    await fs.writeFile(sql, 'CREATE TABLE ok (id int);\nCREATE TABLE (;\n');
+    const out = path.join(dir, 'design.json');
+    expect(await main(['import', sql, '--out', out])).toBe(1);
+    expect(errors.at(-1)).toMatch(new RegExp(`^${sql.replaceAll('/', '\\/')}:2:\\d+: error: `));
+    await expect(fs.stat(out)).rejects.toThrow();
+    expect(await main(['import', sql, '--format', 'cobol'])).toBe(1);
+    expect(errors.at(-1)).toContain('Unknown format "cobol"');
+    expect(await main(['import'])).toBe(1);
     await fs.rm(dir, { recursive: true });
   });
 });

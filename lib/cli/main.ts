@@ -4,12 +4,17 @@ import { parseArgs } from 'node:util';
 import { type Design, loadDesign, TEMPLATE_NAMES, templates } from '@/lib/design';
 import { projectZip } from '@/lib/export/zip';
 import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
+import { ImportCliError, importCommand } from './import';
 
 const USAGE = `Usage:
   fastdraft generate (DESIGN.json | --template NAME) --out DIR      write the generated FastAPI project and
                                                                     check it (ruff, syntax, OpenAPI): exit 1
                                                                     when a check reports an error
   fastdraft export (DESIGN.json | --template NAME) --out FILE.zip   write the project as a zip (with design.json)
+  fastdraft import FILE [--format F] [--out DESIGN.json]           read SQL DDL (postgresql, mysql, sqlite) or
+                                                                    OpenAPI 3.x into a design (format detected
+                                                                    when not given); the report on stderr, exit 1
+                                                                    with the position when the file does not read
   fastdraft template NAME                                           print a template's design JSON
   fastdraft templates                                               list the templates`;
 
@@ -118,6 +123,8 @@ export async function main(argv: string[]): Promise<number> {
         console.log(JSON.stringify(design, null, 2));
         return 0;
       }
+      case 'import':
+        return await importCommand(rest);
       case 'templates':
         for (const name of TEMPLATE_NAMES) console.log(name);
         return 0;
@@ -126,7 +133,11 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof CliError ||
+      error instanceof ImportCliError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`fastdraft: ${(error as Error).message}`);
       return 1;
     }

@@ -1,6 +1,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { LoadIssue } from '@/lib/design/load';
 import type { DesignVersion, Diagnostic, FileOwner, UserCode, UserCodeProblem } from '@/lib/generator';
+import type { ImportMode, ImportPlan } from '@/lib/import/plan';
+import type { ImportFormat, ImportReport, SourceLocation } from '@/lib/import/types';
 import type { CarrySchema } from '@/lib/runner/preview/carry-plan';
 
 /** What every job receives: the design as JSON (loaded in the worker: parsing a big design is work too). */
@@ -67,7 +69,16 @@ export type CheckInput = { files: Record<string, string> };
  */
 export type JobPort = { helpers?: MessagePort };
 
-export type JobName = 'generate' | 'files' | 'exportZip' | 'validate' | 'check' | 'carrySchema';
+/** `import`: a SQL schema or OpenAPI document read and planned as operations on `target` (a blank design if absent). */
+export type ImportInput = { text: string; format?: ImportFormat; target?: unknown; mode: ImportMode };
+
+export type ImportJobResult =
+  | Refusal
+  | { ok: true; format: ImportFormat; name: string; report: ImportReport; plan: ImportPlan }
+  /** The source does not read (ImportError): its message and where. */
+  | { ok: false; message: string; at?: SourceLocation };
+
+export type JobName = 'generate' | 'files' | 'exportZip' | 'validate' | 'check' | 'carrySchema' | 'import';
 export type JobInputs = {
   generate: JobInput;
   files: JobInput;
@@ -75,6 +86,7 @@ export type JobInputs = {
   validate: JobInput;
   check: CheckInput;
   carrySchema: JobInput;
+  import: ImportInput;
 };
 export type JobResults = {
   generate: GenerateJobResult;
@@ -83,4 +95,5 @@ export type JobResults = {
   validate: ValidateJobResult;
   check: Diagnostic[];
   carrySchema: Refusal | CarrySchema;
+  import: ImportJobResult;
 };

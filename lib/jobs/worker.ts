@@ -6,9 +6,12 @@
  */
 import os from 'node:os';
 import { move } from 'piscina';
-import { type Design, loadDesign, type Problem, validateDesign } from '@/lib/design';
+import { type Design, loadDesign, type Problem, templates, validateDesign } from '@/lib/design';
 import { projectSlug, zipProject } from '@/lib/export/zip';
 import { type Diagnostic, generateProject } from '@/lib/generator';
+import { ImportError, importSource } from '@/lib/import';
+import { layoutImport } from '@/lib/import/layout';
+import { planImport } from '@/lib/import/plan';
 import { type CarrySchema, carrySchema as carrySchemaOf } from '@/lib/runner/preview/carry-plan';
 import { checkWithHelpers } from './shared-checks';
 import type {
@@ -18,6 +21,8 @@ import type {
   FilesJobResult,
   GenerateJobResult,
   GenerateResponseBody,
+  ImportInput,
+  ImportJobResult,
   JobInput,
   JobPort,
   Refusal,
@@ -127,3 +132,31 @@ export function carrySchema(input: JobInput): Refusal | CarrySchema {
   if ('refused' in loaded) return loaded;
   return carrySchemaOf(loaded.design);
 }
+
+/**
+ * A SQL schema or OpenAPI document read, laid out and planned as operations on the target (the posted or stored
+ * design; a blank one for a new workspace). A source that does not read is an answer, not a failure.
+ */
+async function importJob(input: ImportInput): Promise<ImportJobResult> {
+  let target: Design = templates.blank();
+  if (input.target !== undefined) {
+    const loaded = loadDesign(input.target);
+    if (!loaded.ok) return { refused: 'invalid', issues: loaded.issues };
+    target = loaded.design;
+  }
+  try {
+    const { design, report } = await importSource({
+      text: input.text,
+      ...(input.format ? { format: input.format } : {}),
+    });
+    const plan = planImport(design, target, input.mode, await layoutImport(design));
+    return { ok: true, format: report.format, name: design.name, report, plan };
+  } catch (error) {
+    if (error instanceof ImportError)
+      return { ok: false, message: error.message, ...(error.at ? { at: error.at } : {}) };
+    throw error;
+  }
+}
+
+// `import` is a keyword, not a name a function can have; the pool calls the export by this name.
+export { importJob as import };

@@ -17,6 +17,7 @@ import { useEditorMode } from '../store/editor-mode';
 import { useEditorActions } from '../store/use-editor-actions';
 import { HistoryButton } from './history-button';
 import { ImportButton, ImportErrors } from './import-button';
+import { ImportSourceButton } from './import-source-button';
 import { ShareButton } from './share-button';
 import { type EditorView, ViewTabs } from './view-tabs';
 import { WorkspaceName } from './workspace-name';
@@ -171,6 +172,7 @@ export function Toolbar({
         </div>
         <div className="toolbar-group">
           {!readOnly && <ImportButton onError={setImportIssues} />}
+          {!readOnly && workspaceId && <ImportSourceButton workspaceId={workspaceId} />}
           <button
             type="button"
             title="Download the design as a JSON file"

@@ -160,6 +160,8 @@ export type PastePlan = {
   operations: Operation[];
   /** The new boxes (entities, then enums created by the paste), for selecting them. */
   nodeIds: string[];
+  /** Clipboard id -> id in the design (entities, fields, enums, reused enums too, relations). */
+  ids: ReadonlyMap<string, string>;
 };
 
 /** Distance between pasted copies, so a second paste does not land on the first. */
@@ -331,6 +333,7 @@ export function pasteOperations(design: Design, clip: Clipboard, newId: NewId): 
       ...copies.map((c) => c.id),
       ...createdEnums.filter((e) => clip.layout[e.id]).map((e) => ids.get(e.id) as string),
     ],
+    ids,
   };
 }
 
