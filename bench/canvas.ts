@@ -127,7 +127,7 @@ async function runSize(browser: Browser, url: string, entities: number) {
     // to a working scale: every step moves the box and redraws its edges.
     const dragAtFit = await dragNode(page, cx, cy, traced(browser, page, `drag-${entities}`));
     await page.mouse.move(cx, cy);
-    for (let i = 0; i < 12 && ((await zoomOf(page)) ?? 1) < WORKING_ZOOM; i++) {
+    for (let i = 0; i < 20 && ((await zoomOf(page)) ?? 1) < WORKING_ZOOM; i++) {
       await page.mouse.wheel(0, -150);
       await page.waitForTimeout(150);
     }
