@@ -161,7 +161,9 @@ export function Canvas() {
   // Stable, like every other prop: a new function would re-render React Flow's whole tree on every drag step.
   const onPaneClick = useCallback(() => actions.select(null), [actions]);
   const far = useStore(selectFar);
-  const large = nodes.length > 120;
+  // Zoomed in, a large design draws only the boxes in view. Far out (stripes, no labels) it draws them all: most
+  // are in view anyway, and panning would otherwise mount and unmount boxes at every step.
+  const onlyVisible = nodes.length > 120 && !far;
   const theme = useTheme();
   return (
     <FarZoomContext.Provider value={far}>
@@ -184,7 +186,7 @@ export function Canvas() {
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
-        onlyRenderVisibleElements={large}
+        onlyRenderVisibleElements={onlyVisible}
         proOptions={{ hideAttribution: true }}
         colorMode={theme}
         aria-label="Design canvas"
