@@ -13,10 +13,11 @@ type TraceEvent = {
 /**
  * Where the renderer's main thread spent its time in a Chromium trace: self CPU time (ms, from the events' thread
  * time, so the figures hold on a loaded machine) per event name (FunctionCall, Layout, Paint, …), nested events
- * subtracted from their parents, largest first.
+ * subtracted from their parents: the total and the `count` largest.
  */
 export function mainThreadBreakdown(
   trace: { traceEvents: TraceEvent[] } | TraceEvent[],
+  count = 12,
 ): Record<string, number> {
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const main = events.find(
@@ -41,7 +42,7 @@ export function mainThreadBreakdown(
   }
   close(Number.POSITIVE_INFINITY);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count);
   return Object.fromEntries([
     ['total', Math.round(total / 1000)],
     ...top.map(([name, us]) => [name, +(us / 1000).toFixed(1)]),
