@@ -10,6 +10,7 @@ import {
   ReactFlow,
   SelectionMode,
   useReactFlow,
+  useStore,
   useStoreApi,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -32,6 +33,7 @@ import { FIT_VIEW_OPTIONS, MINIMAP } from './fit-view';
 import type { Flow, FlowNode } from './flow-types';
 import { reuseUnchanged, withSelection } from './flow-view';
 import { RelationEdge } from './relation-edge';
+import { FarZoomContext, selectFar } from './zoom-detail';
 
 const nodeTypes = { entity: EntityNode, enum: EnumNode, endpoints: EndpointsNode };
 const edgeTypes = { relation: RelationEdge };
@@ -39,6 +41,7 @@ type Size = { width: number; height: number };
 type XY = { x: number; y: number };
 /** Ctrl/Cmd+click adds a box to the selection (Shift-drag draws a selection rectangle). */
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+const MINIMAP_STYLE = { width: MINIMAP.width, height: MINIMAP.height };
 
 /**
  * The canvas: a projection of the design plus two bits of view state the DOM owns (measured sizes, the
@@ -155,42 +158,44 @@ export function Canvas() {
     [actions],
   );
 
-  const large = nodes.length > 120;
+  // Stable, like every other prop: a new function would re-render React Flow's whole tree on every drag step.
+  const onPaneClick = useCallback(() => actions.select(null), [actions]);
+  const far = useStore(selectFar);
+  // Zoomed in, a large design draws only the boxes in view. Far out (stripes, no labels) it draws them all: most
+  // are in view anyway, and panning would otherwise mount and unmount boxes at every step.
+  const onlyVisible = nodes.length > 120 && !far;
   const theme = useTheme();
   return (
-    <ReactFlow<FlowNode>
-      nodes={nodes}
-      edges={stable.edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      nodesDraggable={!readOnly && !reviewing}
-      nodesConnectable={!readOnly && !reviewing}
-      onPaneClick={() => actions.select(null)}
-      deleteKeyCode={null}
-      multiSelectionKeyCode={MULTI_SELECT_KEYS}
-      selectionKeyCode="Shift"
-      selectionMode={SelectionMode.Partial}
-      fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
-      minZoom={0.05}
-      onlyRenderVisibleElements={large}
-      proOptions={{ hideAttribution: true }}
-      colorMode={theme}
-      aria-label="Design canvas"
-    >
-      <Background gap={GRID_STEP} size={1} />
-      <MiniMap
-        pannable
-        zoomable
-        ariaLabel="Minimap"
-        nodeStrokeWidth={2}
-        style={{ width: MINIMAP.width, height: MINIMAP.height }}
-      />
-      <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-      <CanvasKeyboard />
-    </ReactFlow>
+    <FarZoomContext.Provider value={far}>
+      <ReactFlow<FlowNode>
+        className={far ? 'is-far' : undefined}
+        nodes={nodes}
+        edges={stable.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        nodesDraggable={!readOnly && !reviewing}
+        nodesConnectable={!readOnly && !reviewing}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
+        selectionMode={SelectionMode.Partial}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.05}
+        onlyRenderVisibleElements={onlyVisible}
+        proOptions={{ hideAttribution: true }}
+        colorMode={theme}
+        aria-label="Design canvas"
+      >
+        <Background gap={GRID_STEP} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} style={MINIMAP_STYLE} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        <CanvasKeyboard />
+      </ReactFlow>
+    </FarZoomContext.Provider>
   );
 }

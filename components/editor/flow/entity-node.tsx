@@ -1,12 +1,13 @@
 'use client';
 
-import { Handle, type NodeProps, Position, useStore } from '@xyflow/react';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditorActions } from '../store/use-editor-actions';
 import { BehaviourRoutes } from './behaviour-routes';
 import { CustomRoutes } from './custom-routes';
 import type { EntityFlowNode, FieldRow, RowMark } from './flow-types';
 import { LockIcon } from './lock-icon';
+import { useFarZoom } from './zoom-detail';
 
 const MARK_LABEL: Record<RowMark, { short: string; title: string }> = {
   pk: { short: 'PK', title: 'Primary key' },
@@ -63,13 +64,10 @@ function Row({
   );
 }
 
-/** Below this zoom the rows are a few pixels high and unreadable: a box keeps its size but not its row elements. */
-export const COMPACT_ZOOM = 0.3;
-
 function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
   const actions = useEditorActions();
-  // A boolean selector: the box re-renders only when the zoom crosses the threshold, not on every zoom step.
-  const compact = useStore((s) => s.transform[2] < COMPACT_ZOOM);
+  // Far zoomed out the box keeps its size but not its row elements (see COMPACT_ZOOM).
+  const compact = useFarZoom();
   const selectElement = (elementId: string) => actions.select({ kind: 'element', id: elementId });
   return (
     <div

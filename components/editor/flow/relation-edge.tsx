@@ -6,12 +6,14 @@ import {
   type EdgeProps,
   getBezierPath,
   type InternalNode,
-  useInternalNode,
+  type ReactFlowState,
+  useStore,
 } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import { useEditorActions } from '../store/use-editor-actions';
 import { type Box, facingAnchors, selfLoop } from './edge-geometry';
 import type { RelationFlowEdge } from './flow-types';
+import { useFarZoom } from './zoom-detail';
 
 function boxOf(node: InternalNode): Box {
   return {
@@ -21,10 +23,22 @@ function boxOf(node: InternalNode): Box {
   };
 }
 
+type Ends = readonly [InternalNode | undefined, InternalNode | undefined];
+const sameEnds = (a: Ends, b: Ends) => a[0] === b[0] && a[1] === b[1];
+
 function RelationEdgeView({ id, source, target, data, selected, markerEnd }: EdgeProps<RelationFlowEdge>) {
   const actions = useEditorActions();
-  const sourceNode = useInternalNode(source);
-  const targetNode = useInternalNode(target);
+  // Both ends in one subscription (it runs on every pan and drag step, for every relation); the edge re-renders
+  // only when one of its boxes moves or changes.
+  const [sourceNode, targetNode] = useStore(
+    useCallback(
+      (s: ReactFlowState): Ends => [s.nodeLookup.get(source), s.nodeLookup.get(target)],
+      [source, target],
+    ),
+    sameEnds,
+  );
+  // Far zoomed out a label would be a few pixels wide: not drawn at all (see COMPACT_ZOOM).
+  const far = useFarZoom();
   if (!sourceNode || !targetNode) return null;
   let path: string;
   let labelX: number;
@@ -50,18 +64,20 @@ function RelationEdgeView({ id, source, target, data, selected, markerEnd }: Edg
         markerEnd={markerEnd}
         className={`${selected ? 'is-selected' : ''}${data?.proposed ? ' is-proposed' : ''}` || undefined}
       />
-      <EdgeLabelRenderer>
-        <button
-          type="button"
-          className={`edge-label nodrag nopan${selected ? ' is-selected' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          onClick={() => actions.select({ kind: 'element', id })}
-          aria-label={`Select relation ${data?.fieldName ?? ''} (${data?.cardinality ?? ''})`}
-        >
-          <span className="edge-cardinality">{data?.cardinality}</span>
-          <span className="edge-name">{data?.fieldName}</span>
-        </button>
-      </EdgeLabelRenderer>
+      {!far && (
+        <EdgeLabelRenderer>
+          <button
+            type="button"
+            className={`edge-label nodrag nopan${selected ? ' is-selected' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            onClick={() => actions.select({ kind: 'element', id })}
+            aria-label={`Select relation ${data?.fieldName ?? ''} (${data?.cardinality ?? ''})`}
+          >
+            <span className="edge-cardinality">{data?.cardinality}</span>
+            <span className="edge-name">{data?.fieldName}</span>
+          </button>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 }

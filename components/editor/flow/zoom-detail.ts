@@ -1,0 +1,20 @@
+import type { ReactFlowState } from '@xyflow/react';
+import { createContext, useContext } from 'react';
+
+/**
+ * Below this zoom rows and relation labels are a few pixels high and unreadable: boxes keep their size and header
+ * but draw their rows as stripes, relations lose their labels and boxes their connect handles. Far fewer elements
+ * for the browser to lay out, paint and hit-test, so a 1,000-box overview still pans and drags smoothly.
+ */
+export const COMPACT_ZOOM = 0.3;
+
+/** A boolean selector: the canvas re-renders only when the zoom crosses the threshold, not on every zoom step. */
+export const selectFar = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
+
+/**
+ * Whether the canvas is zoomed out below COMPACT_ZOOM, handed to every box and relation by the canvas: one store
+ * subscription for the whole canvas instead of one per box (each one runs on every pan and drag step).
+ */
+export const FarZoomContext = createContext(false);
+
+export const useFarZoom = () => useContext(FarZoomContext);
