@@ -35,7 +35,7 @@ export function ImportButton({ onError }: { onError: (issues: LoadIssue[] | null
         title="Replace the design with one from a JSON file, or design and code from an exported zip"
         onClick={() => input.current?.click()}
       >
-        Import
+        Open JSON / zip
       </button>
       <input
         ref={input}
