@@ -5,6 +5,7 @@ import { firstRunBenchmark } from './first-run';
 import { generationBenchmark } from './generation';
 import { layoutBenchmark } from './layout';
 import { loadBenchmark } from './load';
+import { proxyBenchmark } from './proxy';
 import { statementsBenchmark } from './statements';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures (record them in docs/benchmarks.md). */
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   layout: layoutBenchmark,
   'first-run': firstRunBenchmark,
   statements: statementsBenchmark,
+  proxy: proxyBenchmark,
 };
 
 const wanted = process.argv.slice(2);

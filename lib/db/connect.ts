@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -38,9 +40,32 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  if (target.dataDir) await fs.mkdir(target.dataDir, { recursive: true });
+  if (target.dataDir) {
+    await fs.mkdir(target.dataDir, { recursive: true });
+    if (!existsSync(path.join(target.dataDir, 'PG_VERSION'))) await createInWorker(target.dataDir);
+  }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, close: () => client.close() };
+}
+
+/**
+ * Creates a new PGlite folder with the migrations applied in a worker thread (lib/db/create-pglite.mjs): initdb
+ * takes seconds of CPU, which then do not hold up this thread's requests, and the ~500 MiB of WASM memory it
+ * leaves behind go with the worker. This thread then opens the folder as an existing one.
+ */
+function createInWorker(dataDir: string): Promise<void> {
+  const file = path.join(process.cwd(), 'lib/db/create-pglite.mjs');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: { dataDir, migrationsFolder } });
+    let created = false;
+    worker.once('message', () => {
+      created = true;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      created ? resolve() : reject(new Error(`creating the database in ${dataDir} failed (exit ${code})`)),
+    );
+  });
 }

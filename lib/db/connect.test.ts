@@ -1,0 +1,30 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from './connect';
+import { findUserByEmail } from './queries/users';
+import { users } from './schema';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-connect-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('openDb on a PGlite folder', () => {
+  it('creates a new folder (in a worker thread) with the migrations applied, and keeps its data across opens', async () => {
+    const dataDir = path.join(root, 'nested', 'pglite');
+    const first = await openDb({ kind: 'pglite', dataDir });
+    expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
+    await first.db.insert(users).values({ email: 'kept@example.test', name: null, passwordHash: 'x' });
+    await first.close();
+    // Opened again as an existing folder (a server restart): the row is still there.
+    const second = await openDb({ kind: 'pglite', dataDir });
+    expect((await findUserByEmail(second.db, 'kept@example.test'))?.email).toBe('kept@example.test');
+    await second.close();
+  });
+
+  it('reports a folder it cannot create', async () => {
+    const file = path.join(root, 'not-a-folder');
+    await import('node:fs/promises').then((fs) => fs.writeFile(file, 'x'));
+    await expect(openDb({ kind: 'pglite', dataDir: path.join(file, 'pglite') })).rejects.toThrow();
+  });
+});
