@@ -7,14 +7,7 @@ export async function startAppServer(
   port: number,
   dataDir = `.data/bench-${port}`,
 ): Promise<{ url: string; stop: () => void }> {
-  // Its own build folder, built fresh unless BENCH_SKIP_BUILD is set, so figures always match the code.
-  // BENCH_DIST_DIR names another (e.g. a build of an earlier commit, for "before" figures).
-  const distDir = process.env.BENCH_DIST_DIR || '.next-bench';
-  const env = { ...process.env, NEXT_DIST_DIR: distDir };
-  if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
-    console.log('building the app (next build)…');
-    execSync('npm run build', { stdio: 'inherit', env });
-  }
+  const env = benchBuild();
   fs.rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(
     process.execPath,
@@ -36,6 +29,21 @@ export async function startAppServer(
   }
   child.kill('SIGTERM');
   throw new Error(`the app did not start on ${url}`);
+}
+
+/**
+ * The benches' production build: its own folder, built fresh unless BENCH_SKIP_BUILD is set, so figures always
+ * match the code; BENCH_DIST_DIR names another (e.g. a build of an earlier commit, for "before" figures).
+ * Returns the environment a server of that build runs with.
+ */
+export function benchBuild(): NodeJS.ProcessEnv {
+  const distDir = process.env.BENCH_DIST_DIR || '.next-bench';
+  const env = { ...process.env, NEXT_DIST_DIR: distDir };
+  if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
+    console.log('building the app (next build)…');
+    execSync('npm run build', { stdio: 'inherit', env });
+  }
+  return env;
 }
 
 export function percentile(values: number[], p: number): number {

@@ -6,6 +6,7 @@ import { generationBenchmark } from './generation';
 import { layoutBenchmark } from './layout';
 import { loadBenchmark } from './load';
 import { proxyBenchmark } from './proxy';
+import { startupBenchmark } from './startup';
 import { statementsBenchmark } from './statements';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures (record them in docs/benchmarks.md). */
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   'first-run': firstRunBenchmark,
   statements: statementsBenchmark,
   proxy: proxyBenchmark,
+  startup: startupBenchmark,
 };
 
 const wanted = process.argv.slice(2);

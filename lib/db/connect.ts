@@ -16,6 +16,12 @@ export interface DbHandle {
 }
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
+/**
+ * PGlite's PostgreSQL keeps its buffer pool inside the WASM memory, resident once touched: the default 128 MB is
+ * ~85 MiB more RSS than 32 MB (docs/benchmarks.md, "Start-up") for a database of accounts and designs that fits in
+ * far less; pages beyond the pool are read from the folder through the OS's cache.
+ */
+export const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB'];
 // Arbitrary constant: serialises migrations when several app servers start on one PostgreSQL.
 const MIGRATION_LOCK = 7_140_213;
 
@@ -44,7 +50,8 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     await fs.mkdir(target.dataDir, { recursive: true });
     if (!existsSync(path.join(target.dataDir, 'PG_VERSION'))) await createInWorker(target.dataDir);
   }
-  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS];
+  const client = target.dataDir ? new PGlite(target.dataDir, { startParams }) : new PGlite({ startParams });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, close: () => client.close() };
