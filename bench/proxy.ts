@@ -11,7 +11,8 @@ import { jsonHeaders, percentile, signedIn, startAppServer } from './app-server'
  * port and fresh data folder), a signed-in owner, the blog template's preview running in the sandbox; then
  * REQUESTS sequential requests (one keep-alive connection each way, after WARM_UP unmeasured ones) to `/health`
  * and to the first list endpoint (a GET without path parameters answering 200), alternately straight to uvicorn's
- * Unix socket and through `/preview/{id}/...`. Prints p50/p99 of both and the difference. Target (issue 20): the
+ * Unix socket and through `/preview/{id}/...`. Prints p50/p99 of both and the difference, and Next.js's own floor
+ * on the route (`/preview/not-a-workspace/health`, answered 404 before any check). Target (issue 20): the
  * proxy adds < 2 ms. BENCH_PROXY_PORT picks the port (default 3315), BENCH_PROXY_DATA_DIR the data folder;
  * needs the Python toolchain (FASTDRAFT_PYTHON_CACHE) and bubblewrap, like Try it.
  */
@@ -135,6 +136,13 @@ export async function proxyBenchmark() {
         met: p.p50 - d.p50 < TARGET_ADDED_MS,
       };
     }
+    // Next.js's own floor on this route: a request it answers (404) before any check or forwarding.
+    const floor: number[] = [];
+    for (let i = 0; i < WARM_UP + REQUESTS; i++) {
+      const answer = await timedGet(agents.proxied, proxied, '/preview/not-a-workspace/health', cookie);
+      if (i >= WARM_UP) floor.push(answer.ms);
+    }
+    results.nextRouteFloor = { p50: round(percentile(floor, 50)), p99: round(percentile(floor, 99)) };
     agents.direct.destroy();
     agents.proxied.destroy();
     await fetch(`${app.url}/api/workspaces/${id}/preview`, {

@@ -27,6 +27,26 @@ describe('openDb on a PGlite folder', () => {
     // initdb of a new folder takes seconds of CPU, many more on a loaded machine.
   }, 120_000);
 
+  it("starts a new folder as a copy of the build's template; the template is left as it was", async () => {
+    const template = path.join(root, 'nested', 'pglite');
+    const dataDir = path.join(root, 'copied', 'pglite');
+    const copy = await openDb({ kind: 'pglite', dataDir, template });
+    // The template's row came along (it was made by the first test).
+    expect((await findUserByEmail(copy.db, 'kept@example.test'))?.email).toBe('kept@example.test');
+    await copy.db.insert(users).values({ email: 'copy-only@example.test', name: null, passwordHash: 'x' });
+    await copy.close();
+    const original = await openDb({ kind: 'pglite', dataDir: template });
+    expect(await findUserByEmail(original.db, 'copy-only@example.test')).toBeNull();
+    await original.close();
+  }, 120_000);
+
+  it('creates the folder from scratch when the template is missing', async () => {
+    const dataDir = path.join(root, 'no-template', 'pglite');
+    const opened = await openDb({ kind: 'pglite', dataDir, template: path.join(root, 'missing') });
+    expect(await findUserByEmail(opened.db, 'kept@example.test')).toBeNull();
+    await opened.close();
+  }, 120_000);
+
   it('reports a folder it cannot create', async () => {
     const file = path.join(root, 'not-a-folder');
     await import('node:fs/promises').then((fs) => fs.writeFile(file, 'x'));

@@ -8,7 +8,13 @@ import * as schema from './schema';
 /** The drizzle database, whichever driver is underneath (PGlite or node-postgres). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type DbTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+/**
+ * `template`: a folder `npm run build` made (scripts/pglite-template.mjs) that a new `dataDir` starts as a copy
+ * of; without one (or when it is missing) a new folder is created from scratch.
+ */
+export type DbTarget =
+  | { kind: 'pglite'; dataDir: string | null; template?: string }
+  | { kind: 'postgres'; url: string };
 
 export interface DbHandle {
   db: Db;
@@ -48,13 +54,33 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (target.dataDir) {
     await fs.mkdir(target.dataDir, { recursive: true });
-    if (!existsSync(path.join(target.dataDir, 'PG_VERSION'))) await createInWorker(target.dataDir);
+    if (!existsSync(path.join(target.dataDir, 'PG_VERSION')))
+      await createFolder(target.dataDir, target.template);
   }
   const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS];
   const client = target.dataDir ? new PGlite(target.dataDir, { startParams }) : new PGlite({ startParams });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, close: () => client.close() };
+}
+
+/**
+ * A new PGlite folder: a copy of the build's template (a fraction of a second), else made from scratch in a
+ * worker thread. The migrations the template lacks are applied when the folder is opened.
+ */
+async function createFolder(dataDir: string, template: string | undefined): Promise<void> {
+  if (template && existsSync(path.join(template, 'PG_VERSION'))) {
+    try {
+      await fs.cp(template, dataDir, { recursive: true, force: false, errorOnExist: true });
+      return;
+    } catch (error) {
+      // Half a copy is not a database: start again from scratch below.
+      console.warn(`[db] copying ${template} failed, creating the database instead:`, error);
+      await fs.rm(dataDir, { recursive: true, force: true });
+      await fs.mkdir(dataDir, { recursive: true });
+    }
+  }
+  await createInWorker(dataDir);
 }
 
 /**
