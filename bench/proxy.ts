@@ -25,19 +25,16 @@ const TARGET_ADDED_MS = 2;
 type Target = { socketPath: string } | { port: number };
 
 /** One GET on a kept-alive connection; resolves its status and time in ms once the whole body is in. */
-function timedGet(agent: http.Agent, target: Target, url: string, cookie?: string) {
+function timedGet(agent: http.Agent, target: Target, url: string, headers: http.OutgoingHttpHeaders = {}) {
   return new Promise<{ status: number; ms: number }>((resolve, reject) => {
     const started = performance.now();
-    const request = http.get(
-      { ...target, host: '127.0.0.1', path: url, agent, headers: cookie ? { cookie } : {} },
-      (response) => {
-        response.resume();
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }),
-        );
-        response.on('error', reject);
-      },
-    );
+    const request = http.get({ ...target, host: '127.0.0.1', path: url, agent, headers }, (response) => {
+      response.resume();
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }),
+      );
+      response.on('error', reject);
+    });
     request.on('error', reject);
   });
 }
@@ -106,18 +103,27 @@ export async function proxyBenchmark() {
       }
     }
     const endpoints = ['/health', ...(list ? [list] : [])];
+    const forwardedHeaders = {
+      host: `127.0.0.1:${PORT}`,
+      'x-forwarded-proto': 'http',
+      'x-forwarded-host': `127.0.0.1:${PORT}`,
+      'x-forwarded-prefix': `/preview/${id}`,
+    };
     const results: Record<string, unknown> = {};
     for (const endpoint of endpoints) {
-      const times = { direct: [] as number[], proxied: [] as number[] };
+      const times = { direct: [] as number[], proxied: [] as number[], directForwarded: [] as number[] };
       const statuses = new Set<number>();
       for (let i = 0; i < WARM_UP + REQUESTS; i++) {
         // Alternating, so both see the same machine load.
         const a = await timedGet(agents.direct, direct, endpoint);
-        const b = await timedGet(agents.proxied, proxied, `/preview/${id}${endpoint}`, cookie);
-        statuses.add(a.status).add(b.status);
+        const b = await timedGet(agents.proxied, proxied, `/preview/${id}${endpoint}`, { cookie });
+        // The socket again with the headers the proxy adds: what of the difference is the app's own.
+        const c = await timedGet(agents.direct, direct, endpoint, forwardedHeaders);
+        statuses.add(a.status).add(b.status).add(c.status);
         if (i < WARM_UP) continue;
         times.direct.push(a.ms);
         times.proxied.push(b.ms);
+        times.directForwarded.push(c.ms);
       }
       const stat = (values: number[]) => ({
         p50: round(percentile(values, 50)),
@@ -129,6 +135,7 @@ export async function proxyBenchmark() {
         requests: REQUESTS,
         statuses: [...statuses],
         direct: d,
+        directWithForwardedHeaders: stat(times.directForwarded),
         proxied: p,
         addedP50: round(p.p50 - d.p50),
         addedP99: round(p.p99 - d.p99),
@@ -139,7 +146,7 @@ export async function proxyBenchmark() {
     // Next.js's own floor on this route: a request it answers (404) before any check or forwarding.
     const floor: number[] = [];
     for (let i = 0; i < WARM_UP + REQUESTS; i++) {
-      const answer = await timedGet(agents.proxied, proxied, '/preview/not-a-workspace/health', cookie);
+      const answer = await timedGet(agents.proxied, proxied, '/preview/not-a-workspace/health', { cookie });
       if (i >= WARM_UP) floor.push(answer.ms);
     }
     results.nextRouteFloor = { p50: round(percentile(floor, 50)), p99: round(percentile(floor, 99)) };

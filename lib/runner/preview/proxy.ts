@@ -229,13 +229,14 @@ export async function forward(
     if (!request.body) return void upstream.end();
     sendBody(request.body, upstream, limit).then((within) => {
       if (within) return;
+      if (!answered) {
+        answered = true;
+        clearTimeout(timer);
+        resolve(tooLarge());
+      }
       // Nothing past the limit reached the app, and it never sees the request end (an answer it already
       // started is cut off too).
       upstream.destroy();
-      if (answered) return;
-      answered = true;
-      clearTimeout(timer);
-      resolve(tooLarge());
     });
   });
 }
