@@ -65,13 +65,13 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
 }
 
 /**
- * A new PGlite folder: a copy of the build's template (a fraction of a second), else made from scratch in a
- * worker thread. The migrations the template lacks are applied when the folder is opened.
+ * A new PGlite folder: a copy of the build's template (a fraction of a second), else made from scratch; both in
+ * a worker thread (lib/db/create-pglite.mjs). The migrations the template lacks are applied when it is opened.
  */
 async function createFolder(dataDir: string, template: string | undefined): Promise<void> {
   if (template && existsSync(path.join(template, 'PG_VERSION'))) {
     try {
-      await fs.cp(template, dataDir, { recursive: true, force: false, errorOnExist: true });
+      await inWorker({ dataDir, template });
       return;
     } catch (error) {
       // Half a copy is not a database: start again from scratch below.
@@ -80,25 +80,26 @@ async function createFolder(dataDir: string, template: string | undefined): Prom
       await fs.mkdir(dataDir, { recursive: true });
     }
   }
-  await createInWorker(dataDir);
+  await inWorker({ dataDir, migrationsFolder });
 }
 
-/**
- * Creates a new PGlite folder with the migrations applied in a worker thread (lib/db/create-pglite.mjs): initdb
- * takes seconds of CPU, which then do not hold up this thread's requests, and the ~500 MiB of WASM memory it
- * leaves behind go with the worker. This thread then opens the folder as an existing one.
- */
-function createInWorker(dataDir: string): Promise<void> {
+function inWorker(workerData: {
+  dataDir: string;
+  template?: string;
+  migrationsFolder?: string;
+}): Promise<void> {
   const file = path.join(process.cwd(), 'lib/db/create-pglite.mjs');
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: { dataDir, migrationsFolder } });
+    const worker = new Worker(file, { workerData });
     let created = false;
     worker.once('message', () => {
       created = true;
     });
     worker.once('error', reject);
     worker.once('exit', (code) =>
-      created ? resolve() : reject(new Error(`creating the database in ${dataDir} failed (exit ${code})`)),
+      created
+        ? resolve()
+        : reject(new Error(`creating the database in ${workerData.dataDir} failed (exit ${code})`)),
     );
   });
 }
