@@ -6,7 +6,8 @@ export async function register() {
     recordPeerAddresses();
     // A production server opens its database and warms its workers as it starts, not on a person's first
     // request (`next dev` compiles routes on demand anyway; `next build` must open nothing). Not awaited:
-    // the server listens meanwhile. FASTDRAFT_WARM_UP=0 turns it off.
+    // the server listens meanwhile, and a request that needs the database waits only for what is left of
+    // the open (lib/db/client.ts shares the one handle). FASTDRAFT_WARM_UP=0 turns it off.
     const serving =
       process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build';
     if (serving && process.env.FASTDRAFT_WARM_UP !== '0') {

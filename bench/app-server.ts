@@ -7,13 +7,7 @@ export async function startAppServer(
   port: number,
   dataDir = `.data/bench-${port}`,
 ): Promise<{ url: string; stop: () => void }> {
-  // Its own build folder, built fresh unless BENCH_SKIP_BUILD is set, so figures always match the code.
-  const distDir = '.next-bench';
-  const env = { ...process.env, NEXT_DIST_DIR: distDir };
-  if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
-    console.log('building the app (next build)…');
-    execSync('npm run build', { stdio: 'inherit', env });
-  }
+  const env = benchBuild();
   fs.rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(
     process.execPath,
@@ -37,9 +31,60 @@ export async function startAppServer(
   throw new Error(`the app did not start on ${url}`);
 }
 
+/**
+ * The benches' production build: its own folder, built fresh unless BENCH_SKIP_BUILD is set, so figures always
+ * match the code; BENCH_DIST_DIR names another (e.g. a build of an earlier commit, for "before" figures).
+ * Returns the environment a server of that build runs with.
+ */
+export function benchBuild(): NodeJS.ProcessEnv {
+  const distDir = process.env.BENCH_DIST_DIR || '.next-bench';
+  const env = { ...process.env, NEXT_DIST_DIR: distDir };
+  if (!process.env.BENCH_SKIP_BUILD || !fs.existsSync(path.join(distDir, 'BUILD_ID'))) {
+    console.log('building the app (next build)…');
+    execSync('npm run build', { stdio: 'inherit', env });
+  }
+  return env;
+}
+
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index]!;
+}
+
+export type Session = { cookie: string };
+/** Headers of a browser-like JSON request from the app's own origin. */
+export const jsonHeaders = (url: string, cookie: string) => ({
+  'content-type': 'application/json',
+  origin: url,
+  cookie,
+});
+
+const cookiesOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+
+/** Signs up and signs in through Auth.js's credentials callback, as the sign-in form does. */
+export async function signedIn(url: string, email: string): Promise<Session> {
+  const password = 'bench password 1234';
+  const created = await fetch(`${url}/api/accounts`, {
+    method: 'POST',
+    headers: jsonHeaders(url, ''),
+    body: JSON.stringify({ email, password }),
+  });
+  if (!created.ok) throw new Error(`sign-up failed: ${created.status} ${await created.text()}`);
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signin = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url, cookie: cookiesOf(csrf) },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${url}/` }),
+  });
+  const cookie = cookiesOf(signin);
+  if (!cookie.includes('session-token')) throw new Error(`sign-in failed: ${signin.status}`);
+  return { cookie };
 }

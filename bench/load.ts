@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { templates } from '@/lib/design';
 import { syntheticDesign } from '@/lib/design/testing/synthetic';
-import { percentile, startAppServer } from './app-server';
+import { jsonHeaders, percentile, type Session, signedIn, startAppServer } from './app-server';
 
 /**
  * Load on a production server over loopback: EDITORS autosaving editors (`PUT /api/workspaces/{id}/design`
@@ -24,43 +24,7 @@ const MAX_GENERATION_S = 240;
 const PROBE_MS = 250;
 const TARGET_SIGNIN_P99_MS = 200;
 
-type Session = { cookie: string };
 type Editor = { id: string; cookie: string; version: number; saves: number };
-
-/** Headers of a browser-like JSON request from the app's own origin. */
-const jsonHeaders = (url: string, cookie: string) => ({
-  'content-type': 'application/json',
-  origin: url,
-  cookie,
-});
-
-const cookiesOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-
-/** Signs up and signs in through Auth.js's credentials callback, as the sign-in form does. */
-async function signedIn(url: string, email: string): Promise<Session> {
-  const password = 'load bench 1234';
-  const created = await fetch(`${url}/api/accounts`, {
-    method: 'POST',
-    headers: jsonHeaders(url, ''),
-    body: JSON.stringify({ email, password }),
-  });
-  if (!created.ok) throw new Error(`sign-up failed: ${created.status} ${await created.text()}`);
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signin = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url, cookie: cookiesOf(csrf) },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${url}/` }),
-  });
-  const cookie = cookiesOf(signin);
-  if (!cookie.includes('session-token')) throw new Error(`sign-in failed: ${signin.status}`);
-  return { cookie };
-}
 
 async function createWorkspace(url: string, session: Session, name: string): Promise<{ id: string }> {
   const response = await fetch(`${url}/api/workspaces`, {

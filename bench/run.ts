@@ -7,6 +7,8 @@ import { importBenchmark } from './import';
 import { layoutBenchmark } from './layout';
 import { loadBenchmark } from './load';
 import { previewBenchmark } from './preview';
+import { proxyBenchmark } from './proxy';
+import { startupBenchmark } from './startup';
 import { statementsBenchmark } from './statements';
 
 /** `npm run bench [name...]`: runs the benchmarks and prints their figures (record them in docs/benchmarks.md). */
@@ -20,6 +22,8 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   statements: statementsBenchmark,
   preview: previewBenchmark,
   import: importBenchmark,
+  proxy: proxyBenchmark,
+  startup: startupBenchmark,
 };
 
 const wanted = process.argv.slice(2);

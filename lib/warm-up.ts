@@ -3,15 +3,20 @@ import os from 'node:os';
 
 /**
  * Started by instrumentation.ts when a production server starts, so a person's first screens do not pay for
- * first use. At once, every generation thread loads the job bundle, ruff's WASM and tree-sitter by generating
- * a small template (on the other cores: the threads run beside the request thread). Meanwhile the sign-in
- * page is requested from this server itself, so the person's own first page finds its modules loaded; then the
- * database is opened (a page without a session cookie no longer does: PGlite's first open runs initdb and the
- * migrations, on this thread), and the preview availability check runs once. Failures are logged and left to the first real request to report.
+ * first use. All at once: the database opens (a fresh folder's initdb and migrations run in a worker thread,
+ * lib/db/connect.ts, so this thread stays free for requests; an existing folder opens with little work here),
+ * every generation thread loads the job bundle, ruff's WASM and tree-sitter by generating a small template (on
+ * the other cores), and the sign-in page is requested from this server itself, so the person's own first page
+ * finds its modules loaded (it needs no database: no session cookie). The preview availability check runs after
+ * that page. Each part's end is logged with the process's memory then (docs/benchmarks.md, "Start-up"). Failures
+ * are logged and left to the first real request to report.
  */
 export async function warmUp(): Promise<void> {
   const started = performance.now();
   const failures: unknown[] = [];
+  const parts: string[] = [];
+  const done = (name: string) =>
+    parts.push(`${name} ${Math.round(performance.now() - started)} ms (rss ${rssMiB()} MiB)`);
   const step = <T>(work: () => Promise<T>) => work().catch((error: unknown) => failures.push(error));
   const [{ db }, { templates }, { runJob, THREADS }, { previewManager }] = await Promise.all([
     import('@/lib/db/client'),
@@ -20,25 +25,28 @@ export async function warmUp(): Promise<void> {
     import('@/lib/runner/preview/manager'),
   ]);
   const design = templates.todo();
-  let pageMs = 0;
   await Promise.all([
+    step(() => db()).then(() => done('database')),
     // One job per thread (distinct owners: each person may have only two running), so all of them warm up.
-    ...Array.from({ length: THREADS }, (_, i) =>
-      step(() => runJob('generate', { design }, { owner: `warm-up:${i}` })),
-    ),
+    Promise.all(
+      Array.from({ length: THREADS }, (_, i) =>
+        step(() => runJob('generate', { design }, { owner: `warm-up:${i}` })),
+      ),
+    ).then(() => done(`${THREADS} generation thread(s)`)),
     (async () => {
       await firstPage();
-      pageMs = Math.round(performance.now() - started);
-      await step(() => db());
+      done('first page');
       await step(() => previewManager().availability());
+      done('preview check');
     })(),
   ]);
   for (const failure of failures) console.error('[warm-up] failed:', failure);
   console.log(
-    `[warm-up] first page in ${pageMs} ms; database, ${THREADS} generation thread(s) and the preview check ready ` +
-      `in ${Math.round(performance.now() - started)} ms (load ${os.loadavg()[0]?.toFixed(2)})`,
+    `[warm-up] ready in ${Math.round(performance.now() - started)} ms (load ${os.loadavg()[0]?.toFixed(2)}): ${parts.join('; ')}`,
   );
 }
+
+const rssMiB = () => Math.round(process.memoryUsage.rss() / 2 ** 20);
 
 /** The sign-in page through this server's own port (set by `next start`); skipped when it is not on loopback. */
 async function firstPage(): Promise<void> {

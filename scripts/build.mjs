@@ -1,5 +1,6 @@
 /**
- * `npm run build`: the job worker bundle (build-workers.mjs) and the Next.js production build, then the build
+ * `npm run build`: the job worker bundle (build-workers.mjs), the PGlite template folder (pglite-template.mjs)
+ * and the Next.js production build, then the build
  * stamp (build-stamp.mjs) that tells `npm start` this build is of the current sources. NEXT_DIST_DIR picks the
  * output folder (default .next). `--if-stale`: nothing to do when the folder already holds a build of them.
  */
@@ -25,5 +26,6 @@ if (process.argv.includes('--if-stale') && buildIsCurrent(distDir, stamp)) {
 // Removed first: a build that fails half-way leaves no stamp of a complete build behind.
 fs.rmSync(path.join(distDir, STAMP_FILE), { force: true });
 run([path.join(root, 'scripts/build-workers.mjs'), '--clean']);
+run([path.join(root, 'scripts/pglite-template.mjs')]);
 run([path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
 fs.writeFileSync(path.join(distDir, STAMP_FILE), `${stamp}\n`);

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from '@/lib/db/connect';
+import { forgetAccess } from '@/lib/db/queries/access-cache';
 import { createSession, revokeSession, revokeUserSessions, sessionActive } from '@/lib/db/queries/sessions';
 
 // How long an active session is believed without asking the database again. A revocation made by this server
@@ -30,9 +31,11 @@ export async function isSessionActive(db: Db, id: string, now = Date.now()): Pro
 export async function endSession(db: Db, id: string): Promise<void> {
   cache().delete(id);
   await revokeSession(db, id, new Date());
+  forgetAccess();
 }
 
 /** "Sign out everywhere": every session of the user stops working. */
 export async function endAllSessions(db: Db, userId: string): Promise<void> {
   for (const id of await revokeUserSessions(db, userId, new Date())) cache().delete(id);
+  forgetAccess();
 }

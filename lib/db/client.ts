@@ -13,7 +13,11 @@ export function db(): Promise<Db> {
     holder.__fastdraftDb = openDb(
       DATABASE_URL
         ? { kind: 'postgres', url: DATABASE_URL }
-        : { kind: 'pglite', dataDir: path.resolve(FASTDRAFT_DATA_DIR, 'pglite') },
+        : {
+            kind: 'pglite',
+            dataDir: path.resolve(FASTDRAFT_DATA_DIR, 'pglite'),
+            template: path.join(process.cwd(), 'dist/pglite-template'),
+          },
     ).catch((error: unknown) => {
       holder.__fastdraftDb = undefined;
       throw error;

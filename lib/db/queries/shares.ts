@@ -3,6 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { shareLinks, users, workspaceMembers, workspaces } from '../schema';
+import { forgetAccess } from './access-cache';
 import type { WorkspaceRow } from './workspaces';
 
 export type ShareRole = 'view' | 'edit';
@@ -131,5 +132,6 @@ export async function removeMember(db: Db, workspaceId: string, userId: string):
     .delete(workspaceMembers)
     .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)))
     .returning({ userId: workspaceMembers.userId });
+  forgetAccess();
   return rows.length > 0;
 }

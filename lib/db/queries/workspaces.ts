@@ -3,6 +3,7 @@ import { and, desc, eq, exists, or, type SQL, sql } from 'drizzle-orm';
 import { emptyUserCode, type UserCode } from '@/lib/generator/user-code/types';
 import type { Db } from '../connect';
 import { users, workspaceMembers, workspaces } from '../schema';
+import { forgetAccess } from './access-cache';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 export type WorkspaceSummary = Pick<WorkspaceRow, 'id' | 'name' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -109,6 +110,7 @@ export async function duplicateWorkspace(
 
 export async function deleteWorkspace(db: Db, userId: string, id: string): Promise<boolean> {
   const rows = await db.delete(workspaces).where(ownedBy(userId, id)).returning({ id: workspaces.id });
+  forgetAccess();
   return rows.length > 0;
 }
 

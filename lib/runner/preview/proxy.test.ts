@@ -9,10 +9,32 @@ import { forward } from './proxy';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fastdraft-proxy-test-'));
 const socketPath = path.join(dir, 'app.sock');
 let server: http.Server;
+/** What the app received of each streamed request, and a way to let the test go on when a chunk arrived. */
+const arrived: { bytes: number; ended: boolean; onChunk?: () => void } = { bytes: 0, ended: false };
+let releaseAnswer: (() => void) | undefined;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (req.url === '/slow') return void setTimeout(() => res.end('late'), 2_000);
+    if (req.url === '/stream-in') {
+      arrived.bytes = 0;
+      arrived.ended = false;
+      req.on('data', (c: Buffer) => {
+        arrived.bytes += c.length;
+        arrived.onChunk?.();
+      });
+      req.on('end', () => {
+        arrived.ended = true;
+        res.end(String(arrived.bytes));
+      });
+      req.on('error', () => undefined);
+      return;
+    }
+    if (req.url === '/stream-out') {
+      res.write('first ');
+      releaseAnswer = () => res.end('last');
+      return;
+    }
     if (req.url?.startsWith('/redirect?to=')) {
       res.statusCode = 307;
       res.setHeader('location', decodeURIComponent(req.url.slice('/redirect?to='.length)));
@@ -114,6 +136,81 @@ describe('preview proxy', () => {
     const response = await send(big, '/upload');
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+  });
+
+  it('streams the request body to the app as it arrives', async () => {
+    const encoder = new TextEncoder();
+    let appGotFirst: () => void = () => {};
+    const firstArrived = new Promise<void>((resolve) => {
+      appGotFirst = resolve;
+    });
+    arrived.onChunk = () => appGotFirst();
+    // The second chunk is sent only once the app has the first: a proxy that buffers the body never answers.
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(encoder.encode('a'.repeat(1000)));
+        await firstArrived;
+        controller.enqueue(encoder.encode('b'.repeat(24)));
+        controller.close();
+      },
+    });
+    const request = new Request('http://localhost/preview/abc/stream-in', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await send(request, '/stream-in', { timeoutMs: 5_000 });
+    arrived.onChunk = undefined;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('1024');
+  });
+
+  it('streams the answer to the client before the app has finished it', async () => {
+    const response = await send(new Request('http://localhost/preview/abc/stream-out'), '/stream-out');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    // The app holds its end back until the first part reached us.
+    expect(decoder.decode((await reader.read()).value)).toBe('first ');
+    releaseAnswer?.();
+    let rest = '';
+    for (let part = await reader.read(); !part.done; part = await reader.read())
+      rest += decoder.decode(part.value);
+    expect(rest).toBe('last');
+  });
+
+  it('refuses a streamed body past the limit with 413; the app never gets the rest nor the end', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 2 MiB in all, without a declared length.
+        if (sent >= 2 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request('http://localhost/preview/abc/stream-in', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await send(request, '/stream-in');
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    expect(arrived.bytes).toBeLessThanOrEqual(1024 * 1024);
+    expect(arrived.ended).toBe(false);
+  });
+
+  it('refuses a declared length over the limit before contacting the app', async () => {
+    arrived.bytes = -1;
+    const request = new Request('http://localhost/preview/abc/stream-in', {
+      method: 'POST',
+      body: 'small',
+      headers: { 'content-length': String(1024 * 1024 + 1) },
+    });
+    const response = await send(request, '/stream-in');
+    expect(response.status).toBe(413);
+    expect(arrived.bytes).toBe(-1);
   });
 
   it('answers 504 when the app takes too long, 502 when it is gone', async () => {

@@ -43,28 +43,11 @@ export const tooLarge = () =>
     `The request body is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MiB, the limit for previews.`,
   );
 
-/** The request body, at most `limit` bytes; null when larger. */
-async function readBody(request: Request, limit: number): Promise<Buffer | null> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
-}
-
-function requestHeaders(request: Request, prefix: string, bodyLength: number): http.OutgoingHttpHeaders {
+/**
+ * The request's headers for the app. A body goes on with its declared length, or chunked when none was
+ * declared; a request without a body (other than GET and HEAD) says `content-length: 0`, as browsers do.
+ */
+function requestHeaders(request: Request, url: URL, prefix: string): http.OutgoingHttpHeaders {
   const out: http.OutgoingHttpHeaders = {};
   for (const [name, value] of request.headers) {
     if (HOP_BY_HOP.has(name) || name.startsWith('x-forwarded-') || name.startsWith('next-')) continue;
@@ -78,12 +61,14 @@ function requestHeaders(request: Request, prefix: string, bodyLength: number): h
     }
     out[name] = value;
   }
-  const url = new URL(request.url);
   out.host = url.host;
   out['x-forwarded-proto'] = url.protocol.replace(':', '');
   out['x-forwarded-host'] = url.host;
   out['x-forwarded-prefix'] = prefix;
-  if (bodyLength > 0 || !['GET', 'HEAD'].includes(request.method)) out['content-length'] = String(bodyLength);
+  const declared = request.headers.get('content-length');
+  if (request.body && declared !== null) out['content-length'] = declared;
+  else if (!request.body && request.method !== 'GET' && request.method !== 'HEAD')
+    out['content-length'] = '0';
   return out;
 }
 
@@ -154,8 +139,9 @@ function responseHeaders(incoming: http.IncomingMessage, location: string | null
 }
 
 /**
- * Sends `request` to the app on `socketPath` as `upstreamPath` (path and query, prefix already removed) and
- * streams its answer with only the allowed headers: 413 for a body over the limit, 502 for a redirect to another
+ * Sends `request` to the app on `socketPath` as `upstreamPath` (path and query, prefix already removed), its
+ * body streamed, and streams its answer with only the allowed headers: 413 for a body over the limit (declared,
+ * or found while streaming, before the app has answered), 502 for a redirect to another
  * site, 504 when no answer comes within the time limit (an answer still streaming then is cut off), 502 when the
  * app cannot be reached.
  */
@@ -171,8 +157,9 @@ export async function forward(
   },
 ): Promise<Response> {
   const timeoutMs = options.timeoutMs ?? RESPONSE_TIMEOUT_MS;
-  const body = await readBody(request, options.maxBodyBytes ?? MAX_REQUEST_BYTES);
-  if (body === null) return tooLarge();
+  const limit = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
+  const declared = request.headers.get('content-length');
+  if (declared !== null && !(Number(declared) <= limit)) return tooLarge();
   const url = new URL(request.url);
   return new Promise<Response>((resolve) => {
     let answered = false;
@@ -180,7 +167,7 @@ export async function forward(
       socketPath: options.socketPath,
       method: request.method,
       path: options.upstreamPath,
-      headers: requestHeaders(request, options.prefix, body.length),
+      headers: requestHeaders(request, url, options.prefix),
     });
     const timer = setTimeout(() => {
       upstream.destroy(new Error('timeout'));
@@ -239,6 +226,59 @@ export async function forward(
       );
     });
     request.signal?.addEventListener('abort', () => upstream.destroy(), { once: true });
-    upstream.end(body);
+    if (!request.body) return void upstream.end();
+    sendBody(request.body, upstream, limit).then((within) => {
+      if (within) return;
+      if (!answered) {
+        answered = true;
+        clearTimeout(timer);
+        resolve(tooLarge());
+      }
+      // Nothing past the limit reached the app, and it never sees the request end (an answer it already
+      // started is cut off too).
+      upstream.destroy();
+    });
   });
 }
+
+/**
+ * Streams `body` to the app as it arrives (waiting while the socket is full), stopping before the chunk that
+ * would pass `limit` bytes: false then. A body that fails to arrive (the client went away) ends the request.
+ */
+async function sendBody(
+  body: ReadableStream<Uint8Array>,
+  upstream: http.ClientRequest,
+  limit: number,
+): Promise<boolean> {
+  const reader = body.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        return false;
+      }
+      if (upstream.destroyed) return true;
+      if (!upstream.write(value)) await drained(upstream);
+    }
+    upstream.end();
+  } catch {
+    upstream.destroy();
+  }
+  return true;
+}
+
+/** Resolves when the socket takes more, or is gone. */
+const drained = (upstream: http.ClientRequest) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      upstream.off('drain', done);
+      upstream.off('close', done);
+      resolve();
+    };
+    upstream.on('drain', done);
+    upstream.on('close', done);
+  });

@@ -5,6 +5,7 @@ import { apiErrorResponse } from '@/lib/api/route';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { workspaceAccess } from '@/lib/db/queries/access';
+import { accessKey, cachedAccess } from '@/lib/db/queries/access-cache';
 import { previewManager } from '@/lib/runner/preview/manager';
 import { forward } from '@/lib/runner/preview/proxy';
 
@@ -21,6 +22,8 @@ const notFound = () =>
  * sees `/posts`). Only people who may see the workspace get through; everyone else, anonymous included, gets the
  * same 404 as for a missing workspace. A state-changing request another site's page sent is refused (403) first,
  * as on the API routes: the session cookie rides along, and the preview acts with the IDE's origin.
+ * The yes of the session and access checks is remembered for a second per session cookie and workspace
+ * (lib/db/queries/access-cache.ts): a page of the app asks many times a second, and each check costs milliseconds.
  */
 async function handle(request: Request, context: Context): Promise<Response> {
   try {
@@ -31,9 +34,12 @@ async function handle(request: Request, context: Context): Promise<Response> {
   }
   const { id } = await context.params;
   if (!uuid.safeParse(id).success) return notFound();
-  const user = await currentUser();
   // Owner and collaborators (read access); share-link holders and everyone else get the 404.
-  if (!user || !(await workspaceAccess(await db(), user.id, id))) return notFound();
+  const allowed = await cachedAccess(accessKey(request.headers.get('cookie'), id), async () => {
+    const user = await currentUser();
+    return user !== null && (await workspaceAccess(await db(), user.id, id)) !== null;
+  });
+  if (!allowed) return notFound();
   const manager = previewManager();
   const socketPath = manager.socketFor(id);
   if (!socketPath) {
