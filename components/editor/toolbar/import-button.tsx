@@ -35,7 +35,7 @@ export function ImportButton({ onError }: { onError: (issues: LoadIssue[] | null
         title="Replace the design with one from a JSON file, or design and code from an exported zip"
         onClick={() => input.current?.click()}
       >
-        Open JSON / zip
+        Open
       </button>
       <input
         ref={input}
