@@ -120,7 +120,7 @@ test.describe('Import', () => {
     await createWorkspace(page, 'Blog plus', 'blog');
     const editor = new EditorPage(page);
     const before = await editor.entities().count();
-    await editor.button('Import SQL / OpenAPI').click();
+    await editor.button('Import').click();
     const dialog = page.getByRole('dialog', { name: 'Import SQL or OpenAPI into this design' });
     await dialog.getByLabel('Format').selectOption('openapi');
     await dialog.getByLabel(/Or paste SQL DDL/).fill(USERS_OPENAPI);

@@ -8,11 +8,14 @@ import { type ReactNode, useRef, useState } from 'react';
  */
 export function DialogButton({
   label,
+  title,
   className,
   labelledBy,
   children,
 }: {
   label: string;
+  /** The button's tooltip, when its short label needs saying more. */
+  title?: string;
   className: string;
   labelledBy: string;
   children: (close: () => void) => ReactNode;
@@ -23,6 +26,7 @@ export function DialogButton({
     <>
       <button
         type="button"
+        title={title}
         onClick={() => {
           setOpen(true);
           dialog.current?.showModal();

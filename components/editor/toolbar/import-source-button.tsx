@@ -8,7 +8,7 @@ import { useEditorStore } from '../store/editor-context';
 import { useEditorActions } from '../store/use-editor-actions';
 
 /**
- * "Import SQL / OpenAPI": a schema or document merged into the current design, planned on the server against
+ * "Import" (SQL / OpenAPI): a schema or document merged into the current design, planned on the server against
  * the in-memory design (fresh ids, clashes listed) and shown as a proposal on the canvas: Accept is one
  * undoable step. Also shows the import a new workspace was created from (the dashboard's dialog).
  */
@@ -17,7 +17,12 @@ export function ImportSourceButton({ workspaceId }: { workspaceId: string }) {
   const actions = useEditorActions();
   usePendingImport(workspaceId);
   return (
-    <DialogButton label="Import SQL / OpenAPI" className="import-dialog" labelledBy="import-merge-title">
+    <DialogButton
+      label="Import"
+      title="Import a SQL schema or an OpenAPI document into this design"
+      className="import-dialog"
+      labelledBy="import-merge-title"
+    >
       {(close) => (
         <ImportPanel
           title="Import SQL or OpenAPI into this design"
