@@ -90,6 +90,14 @@ export function isKnownFormatted(content: string): boolean {
   return stable.get(content) === true;
 }
 
+/**
+ * Whether ruff is known to parse this text (a cache lookup only): every text known to be formatted came out of
+ * ruff's formatter, which only formats what it parsed and whose output re-formats (parses) unchanged
+ * (`format/ruff.test.ts`). It spares the checks tree-sitter's parse of the generator's output; anything else
+ * (user files, merged files, texts no formatter produced) is parsed as before.
+ */
+export const isKnownParsed = isKnownFormatted;
+
 /** `ruff format --check` of one text: null on a syntax error (`ruff check` reports it with its position). */
 export function isFormatted(content: string): boolean | null {
   if (isKnownFormatted(content)) return true;
