@@ -80,6 +80,17 @@ export function formatSource(content: string): string {
   });
 }
 
+/** What `formatSource` gave for this input, if the cache still holds it (a lookup only). */
+export function knownFormatOutput(content: string): string | undefined {
+  return formatted.get(content);
+}
+
+/** Records what another thread's `formatSource` gave for this input (lib/jobs/shared-checks.ts). */
+export function rememberFormatted(content: string, output: string): void {
+  formatted.set(content, output);
+  stable.set(output, true);
+}
+
 /** Marks a text as ruff-formatted (another thread formatted it: lib/jobs/shared-checks.ts). */
 export function markFormatted(content: string): void {
   stable.set(content, true);
