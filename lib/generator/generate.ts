@@ -74,7 +74,14 @@ function neededScaffolds(all: Record<string, string>, userCode: UserCode): Recor
   return out;
 }
 
-function build(design: Design, options: GenerateOptions, format: Format): GenerateResult {
+type Staged = { ok: true; generated: Record<string, string>; merged: ReturnType<typeof applyUserCode> };
+
+/** Everything up to formatting the generated files: validate, IR, user code merged, emitters. */
+function stage(
+  design: Design,
+  options: GenerateOptions,
+  format: Format,
+): Staged | { ok: false; problems: Problem[] } {
   const problems = validateDesign(design);
   if (problems.length > 0) return { ok: false, problems };
   const ir = buildIr(design, options.projectName);
@@ -87,8 +94,11 @@ function build(design: Design, options: GenerateOptions, format: Format): Genera
     delete generated['alembic/versions/0001_initial.py'];
     Object.assign(generated, migrations);
   }
-  // The user's files are theirs byte for byte: never reformatted.
-  const formatted = format(generated);
+  return { ok: true, generated, merged };
+}
+
+/** The formatted generated files with the user's files beside them (theirs byte for byte: never reformatted). */
+function finish({ merged }: Staged, formatted: Record<string, string>): GenerateResult {
   const owners: Record<string, FileOwner> = {};
   for (const path of Object.keys(formatted)) owners[path] = 'generator';
   const userProblems: UserCodeProblem[] = [...merged.problems];
@@ -118,6 +128,11 @@ function build(design: Design, options: GenerateOptions, format: Format): Genera
   };
 }
 
+function build(design: Design, options: GenerateOptions, format: Format): GenerateResult {
+  const staged = stage(design, options, format);
+  return staged.ok ? finish(staged, format(staged.generated)) : staged;
+}
+
 /** design -> IR -> emitters, no formatting: pure TypeScript, usable anywhere (scaffolds unformatted too). */
 export function renderProject(design: Design, options: GenerateOptions = {}): RenderResult {
   const result = build(design, options, (files) => files);
@@ -131,6 +146,20 @@ export function renderProject(design: Design, options: GenerateOptions = {}): Re
  */
 export function generateProject(design: Design, options: GenerateOptions = {}): GenerateResult {
   return build(design, options, formatPython);
+}
+
+/**
+ * `generateProject` whose generated files are formatted by `formatFiles`, which must return what
+ * `formatPython` would (the worker pool formats and checks them on helper threads too: lib/jobs/shared-checks.ts).
+ * The few scaffolds merged with the user's code are formatted here, as in `generateProject`.
+ */
+export async function generateProjectWith(
+  design: Design,
+  options: GenerateOptions,
+  formatFiles: (files: Record<string, string>) => Promise<Record<string, string>>,
+): Promise<GenerateResult> {
+  const staged = stage(design, options, formatPython);
+  return staged.ok ? finish(staged, await formatFiles(staged.generated)) : staged;
 }
 
 /**

@@ -9,6 +9,7 @@ export {
   type GenerateOptions,
   type GenerateResult,
   generateProject,
+  generateProjectWith,
   type RenderResult,
   renderProject,
   userScaffolds,

@@ -10,6 +10,7 @@ import { syntheticDesign } from '@/lib/design/testing/synthetic';
 import { checkProject, type Diagnostic, generateProject } from '@/lib/generator';
 import { clearContentCaches } from '@/lib/generator/content-cache';
 import { withRuff } from '@/lib/generator/format/ruff';
+import { userCodeDesigns } from '@/lib/generator/testing/user-code-designs';
 import { HELPER_THREADS, helperStats } from './helpers';
 import { activeJobs, runJob } from './pool';
 import {
@@ -59,7 +60,7 @@ function fakeMain(marker: Diagnostic) {
       const answer: HelpMessage = {
         kind: 'checked',
         id: request.id,
-        chunks: [[first, Array.from({ length: CHUNK_FILES }, () => [found])]],
+        chunks: [[first, { diagnostics: Array.from({ length: CHUNK_FILES }, () => [found]) }]],
       };
       setImmediate(() => {
         // A late answer to an earlier request on the same port is not taken for this one's.
@@ -67,7 +68,7 @@ function fakeMain(marker: Diagnostic) {
         events.emit('message', {
           kind: 'checked',
           id: request.id - 1,
-          chunks: [[first + 1, Array.from({ length: CHUNK_FILES }, () => stale)]],
+          chunks: [[first + 1, { diagnostics: Array.from({ length: CHUNK_FILES }, () => stale) }]],
         } satisfies HelpMessage);
         events.emit('message', answer);
         events.emit('message', { kind: 'helpers-done', id: request.id } satisfies HelpMessage);
@@ -134,7 +135,7 @@ describe('checks spread over threads', () => {
       claims,
     });
     expect(result.failed).toBe(1);
-    expect(result.chunks).toEqual([[0, clean.map(() => [])]]);
+    expect(result.chunks).toEqual([[0, { diagnostics: clean.map(() => []) }]]);
     expect(withRuff((ws) => ws)).not.toBe(poisoned);
     expect(withRuff((ws) => ws.check('import os\n')).length).toBe(1);
   });
@@ -149,6 +150,40 @@ describe('checks spread over threads', () => {
     // Known now to this thread's caches: the same answer again.
     expect(await runJob('check', { files }, { owner: 'shared-checks' })).toEqual(spread);
   }, 120_000);
+
+  it('generates through the pool with formatting spread too: the bytes and diagnostics of one thread', async () => {
+    const entry = userCodeDesigns['blog-user-code'];
+    if (!entry) throw new Error('blog-user-code');
+    const userCode = entry.userCode();
+    const broken = userCode.files['app/handlers/get_me.py'];
+    if (!broken) throw new Error('get_me.py');
+    broken.content += '\n\ndef broken(:\n    return 1\n';
+    const synthetic = syntheticDesign(30);
+    const cases = [
+      { design: entry.design(), userCode },
+      {
+        design: {
+          ...synthetic,
+          entities: synthetic.entities.map((e) => ({ ...e, name: `${e.name}Spread` })),
+        },
+      },
+    ];
+    for (const input of cases) {
+      // The last case's helper may still be starting; once it is back, this job is lent one.
+      await expect.poll(() => helperStats().lent, { timeout: 60_000 }).toBe(0);
+      const posted = helperStats().posted;
+      const bytes = await runJob('generate', input, { owner: 'shared-format' });
+      const body = JSON.parse(new TextDecoder().decode(bytes as Uint8Array));
+      expect(helperStats().posted).toBeGreaterThan(posted);
+      clearContentCaches();
+      const alone = generateProject(input.design, input.userCode ? { userCode: input.userCode } : {});
+      if (!alone.ok) throw new Error(JSON.stringify(alone.problems));
+      expect(body.files).toEqual(alone.files);
+      expect(body.owners).toEqual(alone.owners);
+      clearContentCaches();
+      expect(body.diagnostics).toEqual(await checkProject(alone.files));
+    }
+  }, 180_000);
 
   it('fails a job whose file makes ruff throw, as one thread does, and checks the next one', async () => {
     const files = projectWithFindings('Throw', 20);

@@ -7,6 +7,8 @@
  * is busy), it simply checks everything itself; it only waits for chunks a running helper has claimed. A
  * chunk whose helper failed is checked again here, so an error surfaces exactly as on the sequential path.
  * Diagnostics are put together in file order: the same list, in the same order, as `checkProject`.
+ * `formatWithHelpers` shares formatting the same way: each thread formats a chunk and checks the output, so
+ * the checks that follow find every generated file known.
  */
 import type { MessagePort } from 'node:worker_threads';
 import {
@@ -19,7 +21,14 @@ import {
   pythonParser,
   rememberPythonDiagnostics,
 } from '@/lib/generator/checks';
-import { isKnownFormatted, markFormatted } from '@/lib/generator/format/ruff';
+import {
+  formatPython,
+  formatSource,
+  isKnownFormatted,
+  knownFormatOutput,
+  markFormatted,
+  rememberFormatted,
+} from '@/lib/generator/format/ruff';
 
 /** Files per claim: large enough that claiming is free, small enough that threads finish together. */
 export const CHUNK_FILES = 8;
@@ -43,6 +52,8 @@ export type HelpRequest = {
  * decoding 3 MB; only names, flags and offsets are copied. A helper decodes just the chunks it claims.
  */
 export type PackedFiles = {
+  /** The texts are unformatted: format each, then check the output (`formatWithHelpers`). */
+  format: boolean;
   names: string[];
   formatted: boolean[];
   /** Code-unit offsets of each text in `text`, and its end. */
@@ -50,7 +61,7 @@ export type PackedFiles = {
   text: SharedArrayBuffer;
 };
 
-export function packFiles(files: readonly SharedFile[]): PackedFiles {
+export function packFiles(files: readonly SharedFile[], format = false): PackedFiles {
   const offsets = [0];
   for (const { source } of files) offsets.push((offsets.at(-1) as number) + source.length);
   const text = new SharedArrayBuffer((offsets.at(-1) as number) * 2);
@@ -58,7 +69,13 @@ export function packFiles(files: readonly SharedFile[]): PackedFiles {
   files.forEach(({ source }, i) => {
     bytes.write(source, (offsets[i] as number) * 2, 'utf16le');
   });
-  return { names: files.map((f) => f.file), formatted: files.map((f) => f.formatted), offsets, text };
+  return {
+    format,
+    names: files.map((f) => f.file),
+    formatted: files.map((f) => f.formatted),
+    offsets,
+    text,
+  };
 }
 
 /** The files of one chunk, decoded from the shared buffer. */
@@ -80,40 +97,56 @@ export function unpackChunk(packed: PackedFiles, chunk: number): SharedFile[] {
   return out;
 }
 
-/** Main thread -> job thread: what one helper checked (chunk index -> diagnostics per file, in order). */
+/** One chunk's findings: diagnostics per file, in order, and the formatted texts when it was formatted. */
+export type ChunkResult = { diagnostics: FileDiagnostics[]; formatted?: string[] };
+
+/** Main thread -> job thread: what one helper checked (chunk index -> its findings). */
 export type HelpMessage =
-  | { kind: 'checked'; id: number; chunks: [number, FileDiagnostics[]][] }
+  | { kind: 'checked'; id: number; chunks: [number, ChunkResult][] }
   | { kind: 'helpers-done'; id: number };
 
 /** What a helper task gets (lib/jobs/helpers.ts posts it; `checkShare` runs it). */
 export type ShareTask = { files: PackedFiles; claims: SharedArrayBuffer };
-export type ShareResult = { chunks: [number, FileDiagnostics[]][]; failed?: number };
+export type ShareResult = { chunks: [number, ChunkResult][]; failed?: number };
 
 const chunkCount = (files: number) => Math.ceil(files / CHUNK_FILES);
 
 const chunkOf = (files: readonly SharedFile[], chunk: number) =>
   files.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES);
 
-function checkChunk(
-  parser: Awaited<ReturnType<typeof pythonParser>>,
-  files: readonly SharedFile[],
-): FileDiagnostics[] {
-  return files.map(({ file, source, formatted }) => {
-    if (formatted) markFormatted(source);
-    return pythonDiagnostics(parser, file, source).map(({ file: _, ...d }) => d);
-  });
+type Parser = Awaited<ReturnType<typeof pythonParser>>;
+
+const unnamed = (found: readonly Diagnostic[]): FileDiagnostics => found.map(({ file: _, ...d }) => d);
+
+/** Checks a chunk, or formats it and checks the output (throws as `formatSource` does on invalid Python). */
+function checkChunk(parser: Parser, files: readonly SharedFile[], format: boolean): ChunkResult {
+  if (format) {
+    const formatted = files.map(({ source }) => formatSource(source));
+    return {
+      formatted,
+      diagnostics: files.map(({ file }, i) =>
+        unnamed(pythonDiagnostics(parser, file, formatted[i] as string)),
+      ),
+    };
+  }
+  return {
+    diagnostics: files.map(({ file, source, formatted }) => {
+      if (formatted) markFormatted(source);
+      return unnamed(pythonDiagnostics(parser, file, source));
+    }),
+  };
 }
 
 /** A helper's share: claims chunks until none is left; stops at the first chunk that throws. */
 export async function checkShare({ files, claims }: ShareTask): Promise<ShareResult> {
   const parser = await pythonParser();
   const next = new Int32Array(claims);
-  const chunks: [number, FileDiagnostics[]][] = [];
+  const chunks: [number, ChunkResult][] = [];
   for (;;) {
     const chunk = Atomics.add(next, 0, 1);
     if (chunk >= chunkCount(files.names.length)) return { chunks };
     try {
-      chunks.push([chunk, checkChunk(parser, unpackChunk(files, chunk))]);
+      chunks.push([chunk, checkChunk(parser, unpackChunk(files, chunk), files.format)]);
     } catch {
       // The job's thread checks this chunk again and reports the error as `checkProject` would.
       return { chunks, failed: chunk };
@@ -147,6 +180,60 @@ let requests = 0;
 const MIN_SHARED_FILES = 2 * CHUNK_FILES;
 
 /**
+ * Every chunk of `shared`, checked (or formatted and checked) by this thread and whatever helpers `port` can
+ * lend (see the module comment), in chunk order. Throws what this thread's own chunks throw.
+ */
+async function spread(
+  parser: Parser,
+  shared: readonly SharedFile[],
+  format: boolean,
+  port: MessagePort,
+): Promise<ChunkResult[]> {
+  const claims = new SharedArrayBuffer(4);
+  const total = chunkCount(shared.length);
+  const id = ++requests;
+  const messages = inbox(port, id);
+  port.postMessage({
+    kind: 'help',
+    id,
+    files: packFiles(shared, format),
+    chunks: total,
+    claims,
+  } satisfies HelpRequest);
+  const results = new Map<number, ChunkResult>();
+  const next = new Int32Array(claims);
+  try {
+    for (let chunk = Atomics.add(next, 0, 1); chunk < total; chunk = Atomics.add(next, 0, 1))
+      results.set(chunk, checkChunk(parser, chunkOf(shared, chunk), format));
+  } catch (error) {
+    Atomics.store(next, 0, total); // The job fails: helpers stop after the chunk they are on.
+    messages.close();
+    throw error;
+  }
+  // Every chunk is claimed now; collect the helpers' ones, then redo any a helper failed on.
+  try {
+    while (results.size < total) {
+      const message = await messages.next();
+      if (message.kind === 'helpers-done') break;
+      for (const [chunk, result] of message.chunks) {
+        results.set(chunk, result);
+        result.diagnostics.forEach((d, j) => {
+          const file = shared[chunk * CHUNK_FILES + j] as SharedFile;
+          const output = result.formatted?.[j];
+          if (output !== undefined) rememberFormatted(file.source, output);
+          rememberPythonDiagnostics(output ?? file.source, d);
+        });
+      }
+    }
+  } finally {
+    messages.close();
+  }
+  return Array.from({ length: total }, (_, chunk) => {
+    return results.get(chunk) ?? checkChunk(parser, chunkOf(shared, chunk), format);
+  });
+}
+
+/**
  * `checkProject(files)`, with helper threads when `port` can lend them (see the module comment). Without a
  * port (or with little to check) it is the sequential path itself.
  */
@@ -166,45 +253,9 @@ export async function checkWithHelpers(
       const source = files[file] as string;
       return { file, source, formatted: isKnownFormatted(source) };
     });
-    const claims = new SharedArrayBuffer(4);
-    const total = chunkCount(shared.length);
-    const id = ++requests;
-    const messages = inbox(port, id);
-    port.postMessage({
-      kind: 'help',
-      id,
-      files: packFiles(shared),
-      chunks: total,
-      claims,
-    } satisfies HelpRequest);
-    const results = new Map<number, FileDiagnostics[]>();
-    const next = new Int32Array(claims);
-    try {
-      for (let chunk = Atomics.add(next, 0, 1); chunk < total; chunk = Atomics.add(next, 0, 1))
-        results.set(chunk, checkChunk(parser, chunkOf(shared, chunk)));
-    } catch (error) {
-      Atomics.store(next, 0, total); // The job fails: helpers stop after the chunk they are on.
-      throw error;
-    }
-    // Every chunk is claimed now; collect the helpers' ones, then redo any a helper failed on.
-    try {
-      while (results.size < total) {
-        const message = await messages.next();
-        if (message.kind === 'helpers-done') break;
-        for (const [chunk, diagnostics] of message.chunks) {
-          results.set(chunk, diagnostics);
-          diagnostics.forEach((d, j) => {
-            rememberPythonDiagnostics(shared[chunk * CHUNK_FILES + j]?.source as string, d);
-          });
-        }
-      }
-    } finally {
-      messages.close();
-    }
-    for (let chunk = 0; chunk < total; chunk++)
-      if (!results.has(chunk)) results.set(chunk, checkChunk(parser, chunkOf(shared, chunk)));
+    const results = await spread(parser, shared, false, port);
     unknown.forEach((i, k) => {
-      const diagnostics = results.get(Math.floor(k / CHUNK_FILES))?.[k % CHUNK_FILES] ?? [];
+      const diagnostics = results[Math.floor(k / CHUNK_FILES)]?.diagnostics[k % CHUNK_FILES] ?? [];
       found[i] = diagnostics.map((d) => ({ file: paths[i] as string, ...d }));
     });
   }
@@ -217,4 +268,27 @@ export async function checkWithHelpers(
     );
   });
   return out;
+}
+
+/**
+ * `formatPython(files)`, with the Python files the format cache does not know formatted (and their output
+ * checked, so `checkWithHelpers` then finds them known) over this thread and lent helpers. Any failure is
+ * left to `formatPython`, which then formats what is left here and throws its own error.
+ */
+export async function formatWithHelpers(
+  files: Record<string, string>,
+  port: MessagePort | undefined,
+): Promise<Record<string, string>> {
+  const unknown: SharedFile[] = Object.keys(files)
+    .sort()
+    .filter((file) => file.endsWith('.py') && knownFormatOutput(files[file] as string) === undefined)
+    .map((file) => ({ file, source: files[file] as string, formatted: false }));
+  if (port && unknown.length >= MIN_SHARED_FILES) {
+    try {
+      await spread(await pythonParser(), unknown, true, port);
+    } catch {
+      // A file is not valid Python (a generator bug): formatPython reports it with its path.
+    }
+  }
+  return formatPython(files);
 }

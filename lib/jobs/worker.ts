@@ -8,12 +8,12 @@ import os from 'node:os';
 import { move } from 'piscina';
 import { type Design, loadDesign, type Problem, templates, validateDesign } from '@/lib/design';
 import { projectSlug, zipProject } from '@/lib/export/zip';
-import { type Diagnostic, generateProject } from '@/lib/generator';
+import { type Diagnostic, generateProject, generateProjectWith } from '@/lib/generator';
 import { ImportError, importSource } from '@/lib/import';
 import { layoutImport } from '@/lib/import/layout';
 import { planImport } from '@/lib/import/plan';
 import { type CarrySchema, carrySchema as carrySchemaOf } from '@/lib/runner/preview/carry-plan';
-import { checkWithHelpers } from './shared-checks';
+import { checkWithHelpers, formatWithHelpers } from './shared-checks';
 import type {
   CheckInput,
   DesignProblemJson,
@@ -59,20 +59,25 @@ const problemJson = ({ code, path, message, elementId }: Problem): DesignProblem
   elementId,
 });
 
+const options = (input: JobInput) => ({
+  ...(input.history ? { history: input.history } : {}),
+  ...(input.projectName ? { projectName: input.projectName } : {}),
+  ...(input.userCode ? { userCode: input.userCode } : {}),
+});
+
 /** The generated project with the user's files merged in (three-way): what is checked, previewed and exported. */
 function generated(input: JobInput, design: Design) {
-  return generateProject(design, {
-    ...(input.history ? { history: input.history } : {}),
-    ...(input.projectName ? { projectName: input.projectName } : {}),
-    ...(input.userCode ? { userCode: input.userCode } : {}),
-  });
+  return generateProject(design, options(input));
 }
 
 /** Generate and check (the IDE's Code view): the response body, serialized here. */
 export async function generate(input: JobInput & JobPort): Promise<GenerateJobResult> {
   const loaded = load(input);
   if ('refused' in loaded) return loaded;
-  const result = generated(input, loaded.design);
+  // Formatting is spread over helper threads like the checks; each thread checks what it formatted.
+  const result = await generateProjectWith(loaded.design, options(input), (files) =>
+    formatWithHelpers(files, input.helpers),
+  );
   let body: GenerateResponseBody;
   if (!result.ok) body = { ok: false, problems: result.problems.map(problemJson) };
   else {

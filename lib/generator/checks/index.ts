@@ -1,4 +1,5 @@
 import { ContentCache } from '../content-cache';
+import { isKnownParsed } from '../format/ruff';
 import { openApiDiagnostics } from './openapi';
 import { ruffDiagnostics } from './ruff';
 import { type Parser, pythonParser, treeSitterDiagnostics } from './tree-sitter';
@@ -26,11 +27,20 @@ export function rememberPythonDiagnostics(source: string, found: FileDiagnostics
   checkedPython.set(source, found);
 }
 
-/** ruff format --check and lint, then tree-sitter's parse errors, of one Python file (memoised by content). */
+/**
+ * ruff format --check and lint, then tree-sitter's parse errors, of one Python file (memoised by content).
+ * tree-sitter is skipped for a text ruff's formatter produced (`isKnownParsed`): it parses, so tree-sitter has
+ * nothing to add (`checks/known-parsed.test.ts` holds every golden project to that), and it is ~70 % of the
+ * checks' time on generated code.
+ */
 export function pythonDiagnostics(parser: Parser, file: string, source: string): Diagnostic[] {
-  const found = checkedPython.through(source, (text) =>
-    [...ruffDiagnostics('', text), ...treeSitterDiagnostics(parser, '', text)].map(({ file: _, ...d }) => d),
-  );
+  const found = checkedPython.through(source, (text) => {
+    // Asked before ruff runs: its format check records what it formats, and that must not count here.
+    const parsed = isKnownParsed(text);
+    return [...ruffDiagnostics('', text), ...(parsed ? [] : treeSitterDiagnostics(parser, '', text))].map(
+      ({ file: _, ...d }) => d,
+    );
+  });
   return named(file, found);
 }
 

@@ -80,6 +80,17 @@ export function formatSource(content: string): string {
   });
 }
 
+/** What `formatSource` gave for this input, if the cache still holds it (a lookup only). */
+export function knownFormatOutput(content: string): string | undefined {
+  return formatted.get(content);
+}
+
+/** Records what another thread's `formatSource` gave for this input (lib/jobs/shared-checks.ts). */
+export function rememberFormatted(content: string, output: string): void {
+  formatted.set(content, output);
+  stable.set(output, true);
+}
+
 /** Marks a text as ruff-formatted (another thread formatted it: lib/jobs/shared-checks.ts). */
 export function markFormatted(content: string): void {
   stable.set(content, true);
@@ -89,6 +100,14 @@ export function markFormatted(content: string): void {
 export function isKnownFormatted(content: string): boolean {
   return stable.get(content) === true;
 }
+
+/**
+ * Whether ruff is known to parse this text (a cache lookup only): every text known to be formatted came out of
+ * ruff's formatter, which only formats what it parsed and whose output re-formats (parses) unchanged
+ * (`format/ruff.test.ts`). It spares the checks tree-sitter's parse of the generator's output; anything else
+ * (user files, merged files, texts no formatter produced) is parsed as before.
+ */
+export const isKnownParsed = isKnownFormatted;
 
 /** `ruff format --check` of one text: null on a syntax error (`ruff check` reports it with its position). */
 export function isFormatted(content: string): boolean | null {
