@@ -2,11 +2,15 @@ import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** A production server of the app on a fresh PGlite folder (`dataDir`, else `.data/bench-<port>`). */
+/**
+ * A production server of the app on a fresh PGlite folder (`dataDir`, else `.data/bench-<port>`). `warmedUp`
+ * settles when the server's warm-up (lib/warm-up.ts: database, generation threads, preview check) has logged that
+ * it is ready.
+ */
 export async function startAppServer(
   port: number,
   dataDir = `.data/bench-${port}`,
-): Promise<{ url: string; stop: () => void }> {
+): Promise<{ url: string; stop: () => void; warmedUp: Promise<void> }> {
   const env = benchBuild();
   fs.rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(
@@ -15,16 +19,24 @@ export async function startAppServer(
     {
       // Every bench account signs up from 127.0.0.1: the per-address sign-up throttle must not refuse them.
       env: { ...env, FASTDRAFT_DATA_DIR: dataDir, DATABASE_URL: '', SIGNUP_MAX_PER_ADDRESS: '100000' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     },
   );
+  let output = '';
+  const warmedUp = new Promise<void>((resolve) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (output.length < 1_000_000) output += chunk.toString();
+      if (output.includes('[warm-up] ready')) resolve();
+    });
+    child.on('exit', () => resolve());
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     const up = await fetch(`${url}/api/openapi.json`).then(
       (r) => r.ok,
       () => false,
     );
-    if (up) return { url, stop: () => child.kill('SIGTERM') };
+    if (up) return { url, stop: () => child.kill('SIGTERM'), warmedUp };
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill('SIGTERM');

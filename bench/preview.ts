@@ -223,9 +223,31 @@ export async function previewBenchmark() {
       method: 'DELETE',
       headers: jsonHeaders(server.url, session.cookie),
     });
+    // Cold on a running server: a second workspace's first preview once the server's warm-up has finished (the
+    // first cold start above raced the warm-up of a server started a moment before).
+    await server.warmedUp;
+    const second = await fetch(`${server.url}/api/workspaces`, {
+      method: 'POST',
+      headers: jsonHeaders(server.url, session.cookie),
+      body: JSON.stringify({ name: 'Preview bench 2', template: 'blog' }),
+    });
+    if (!second.ok) throw new Error(`creating a workspace failed: ${second.status}`);
+    const { id: secondId } = (await second.json()) as { id: string };
+    const warmStarted = performance.now();
+    const warmServerSteps = await startPreview(server.url, session, secondId, base, warmStarted);
+    await untilLive(server.url, session, `/preview/${secondId}/openapi.json`, (body) =>
+      body.includes('"openapi"'),
+    );
+    const coldWarm = round(performance.now() - warmStarted);
+    await fetch(`${server.url}/api/workspaces/${secondId}/preview`, {
+      method: 'DELETE',
+      headers: jsonHeaders(server.url, session.cookie),
+    });
     return {
       coldStartMs: cold,
       coldSteps,
+      coldStartOnRunningServerMs: coldWarm,
+      coldOnRunningServerSteps: warmServerSteps,
       editToLive: summary(all),
       designEdits: summary(runs.filter((r) => r.kind === 'design').map((r) => r.ms)),
       schemaEdits: summary(runs.filter((r) => r.kind === 'schema').map((r) => r.ms)),
@@ -238,7 +260,8 @@ export async function previewBenchmark() {
       editToLiveWithDebounceP50: p50 + RESTART_DELAY_MS,
       targets: {
         editP50: `< ${EDIT_TARGET_MS} ms: ${p50 < EDIT_TARGET_MS ? 'met' : 'missed'}`,
-        cold: `< ${COLD_TARGET_MS} ms: ${cold < COLD_TARGET_MS ? 'met' : 'missed'}`,
+        cold: `< ${COLD_TARGET_MS} ms: ${cold < COLD_TARGET_MS ? 'met' : 'missed'} (fresh server)`,
+        coldOnRunningServer: `< ${COLD_TARGET_MS} ms: ${coldWarm < COLD_TARGET_MS ? 'met' : 'missed'}`,
       },
     };
   } finally {
