@@ -15,19 +15,12 @@ import {
   type SqlType,
 } from './model';
 import { SourceText } from './positions';
+import { arr, type J, num, obj, str } from './tree';
 
 /**
  * PostgreSQL DDL through PostgreSQL's own parser (libpg-query, WASM): its JSON parse tree -> the neutral SqlSchema.
  * The tree is read defensively (plain objects, every key optional): nothing here trusts its shape.
  */
-
-type J = Record<string, unknown>;
-
-const isObj = (v: unknown): v is J => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): J => (isObj(v) ? v : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
 /** The one key of a node (`{ ColumnDef: {...} }` -> ['ColumnDef', {...}]). */
 function node(v: unknown): [string, J] {

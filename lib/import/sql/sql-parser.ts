@@ -17,6 +17,7 @@ import {
 } from './model';
 import { SourceText } from './positions';
 import { type Statement, splitStatements } from './statements';
+import { arr, type J, obj, str } from './tree';
 
 /**
  * MySQL/MariaDB and SQLite DDL through node-sql-parser: each statement's AST -> the neutral SqlSchema. Statements
@@ -24,13 +25,7 @@ import { type Statement, splitStatements } from './statements';
  * and a trigger or procedure it cannot read is skipped instead of failing the whole script.
  */
 
-type J = Record<string, unknown>;
 type Dialect = 'mysql' | 'sqlite';
-
-const isObj = (v: unknown): v is J => typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): J => (isObj(v) ? v : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 const MAX_EXPRESSION_DEPTH = 32;
 
