@@ -6,7 +6,7 @@ import { runJob } from '@/lib/jobs/pool';
 import type { JobInput, JobName, JobResults, Refusal } from '@/lib/jobs/types';
 import { ApiError } from './errors';
 
-const notADesign = (issues: { path: string; message: string }[]) =>
+export const notADesign = (issues: { path: string; message: string }[]) =>
   new ApiError('validation_failed', 'The design is not a valid design document.', issues);
 
 /**

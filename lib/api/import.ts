@@ -2,7 +2,7 @@ import 'server-only';
 import type { ImportFormat } from '@/lib/import/types';
 import { runJob } from '@/lib/jobs/pool';
 import { ApiError } from './errors';
-import { assertDesignSize, storedDesignRefused } from './generate';
+import { assertDesignSize, notADesign, storedDesignRefused } from './generate';
 
 export type ImportRequest = {
   text: string;
@@ -34,8 +34,7 @@ export async function importPlan(request: ImportRequest) {
     { owner: request.owner, signal: request.signal },
   );
   if ('refused' in result) {
-    if (target?.posted === undefined) throw storedDesignRefused(result.issues);
-    throw new ApiError('validation_failed', 'The design is not a valid design document.', result.issues);
+    throw target?.posted === undefined ? storedDesignRefused(result.issues) : notADesign(result.issues);
   }
   if (!result.ok) {
     const place = result.at
