@@ -420,10 +420,13 @@ function segmentSource(
   return { kind: 'segment' };
 }
 
-/** The docstring of a custom stub: says it is one, so the documented contract is not taken as served. */
+/**
+ * The docstring of a custom endpoint. The route is generated before (and without knowing) the user's handler, so
+ * it says what holds either way: written by hand, and 501 while the handler is still the scaffold.
+ */
 export function customDescription(summary: string): string {
   const lead = summary.trim() === '' ? '' : `${summary.trim().replace(/\.$/, '')}. `;
-  return `${lead}Stub: answers 501 Not Implemented until it is written.`;
+  return `${lead}Hand-written in app/handlers: answers 501 Not Implemented while its handler is the generated scaffold.`;
 }
 
 /** A custom endpoint's stub: path segments planned against its scope (keywords and `body` get a `_`). */

@@ -25,8 +25,8 @@ async def get_me(
     session: SessionDep,
     current_user: CurrentUser,
 ) -> UserRead:
-    """The signed-in user. Stub: answers 501 Not Implemented until it is
-    written.
+    """The signed-in user. Hand-written in app/handlers: answers 501 Not
+    Implemented while its handler is the generated scaffold.
     """
     return await get_me_handler.handle(session=session, current_user=current_user)
 
@@ -42,8 +42,8 @@ async def post_posts_slug_publish(
     slug: SafeStr,
     current_user: CurrentUser,
 ) -> PostDetail:
-    """Publish a post now. Stub: answers 501 Not Implemented until it is
-    written.
+    """Publish a post now. Hand-written in app/handlers: answers 501 Not
+    Implemented while its handler is the generated scaffold.
     """
     return await post_posts_slug_publish_handler.handle(
         session=session, slug=slug, current_user=current_user
@@ -61,7 +61,7 @@ async def get_feed(
     session: SessionDep,
     current_user: ViewerUser,
 ) -> list[PostDetail]:
-    """Published posts and the viewer's drafts. Stub: answers 501 Not
-    Implemented until it is written.
+    """Published posts and the viewer's drafts. Hand-written in app/handlers:
+    answers 501 Not Implemented while its handler is the generated scaffold.
     """
     return await get_feed_handler.handle(session=session, current_user=current_user)

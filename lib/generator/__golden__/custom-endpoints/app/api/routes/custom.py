@@ -45,8 +45,8 @@ async def post_tickets_ticket_id_assign(
     current_user: Annotated[Account, Depends(require_roles("admin"))],
     body: TicketInput,
 ) -> TicketRead:
-    """Assign a ticket to an agent. Stub: answers 501 Not Implemented until it
-    is written.
+    """Assign a ticket to an agent. Hand-written in app/handlers: answers 501
+    Not Implemented while its handler is the generated scaffold.
     """
     return await post_tickets_ticket_id_assign_handler.handle(
         session=session,
@@ -72,7 +72,9 @@ async def put_tickets_ticket_id_notes_body(
     current_user: CurrentUser,
     body_: TicketInput,
 ) -> None:
-    """Attach a note. Stub: answers 501 Not Implemented until it is written."""
+    """Attach a note. Hand-written in app/handlers: answers 501 Not Implemented
+    while its handler is the generated scaffold.
+    """
     await put_tickets_ticket_id_notes_body_handler.handle(
         session=session,
         ticket_id=ticket_id,
@@ -95,7 +97,9 @@ async def delete_tickets_ticket_id_close(
     reason: Annotated[SafeStr, Query()],
     current_user: CurrentUser,
 ) -> None:
-    """Close a ticket. Stub: answers 501 Not Implemented until it is written."""
+    """Close a ticket. Hand-written in app/handlers: answers 501 Not
+    Implemented while its handler is the generated scaffold.
+    """
     await delete_tickets_ticket_id_close_handler.handle(
         session=session, ticket_id=ticket_id, reason=reason, current_user=current_user
     )
@@ -114,8 +118,8 @@ async def delete_ticket(
     older_than_days: Annotated[Int64, Query()],
     current_user: Annotated[Account, Depends(require_roles("admin"))],
 ) -> None:
-    """Purge closed tickets. Stub: answers 501 Not Implemented until it is
-    written.
+    """Purge closed tickets. Hand-written in app/handlers: answers 501 Not
+    Implemented while its handler is the generated scaffold.
     """
     await delete_ticket_handler.handle(
         session=session, older_than_days=older_than_days, current_user=current_user
@@ -138,8 +142,8 @@ async def get_reports_accounts_account_id(
     min_score: Annotated[FiniteFloat | None, Query()] = None,
     day: Annotated[dt.date, Query()],
 ) -> list[TicketRead]:
-    """An account's tickets. Stub: answers 501 Not Implemented until it is
-    written.
+    """An account's tickets. Hand-written in app/handlers: answers 501 Not
+    Implemented while its handler is the generated scaffold.
     """
     return await get_reports_accounts_account_id_handler.handle(
         session=session,
