@@ -83,6 +83,17 @@ function pool(): Piscina {
   return state.pool;
 }
 
+/** What each job does, for the message of one that ran out of time. */
+const DOING: Record<JobName, string> = {
+  generate: 'Generating this design',
+  files: 'Generating this design',
+  exportZip: 'Exporting this design',
+  validate: 'Checking this design',
+  check: 'Checking the project',
+  carrySchema: 'Carrying the preview data to the new schema',
+  import: 'Importing this file',
+};
+
 export type JobOptions = {
   /** Whose job it is: a user id, or `share:<address>` for a share-link holder. */
   owner: string;
@@ -132,7 +143,7 @@ export async function runJob<N extends JobName>(
     if (timeout.aborted) {
       throw new ApiError(
         'unavailable',
-        `Generating this design took longer than ${JOB_TIMEOUT_MS / 1000} s and was stopped.`,
+        `${DOING[name]} took longer than ${JOB_TIMEOUT_MS / 1000} s and was stopped.`,
       );
     }
     throw error;
