@@ -79,6 +79,7 @@ async function runSize(browser: Browser, url: string, entities: number) {
         const nodes = document.querySelectorAll('.react-flow__node').length;
         const edges = document.querySelectorAll('.react-flow__edge').length;
         if (nodes > 0 && window.__firstNode === undefined) window.__firstNode = now;
+        if (edges > 0 && window.__firstEdge === undefined) window.__firstEdge = now;
         if (nodes >= ${entities} && edges >= ${entities - 1}) window.__allDrawn = now;
         else requestAnimationFrame(check);
       };
@@ -94,6 +95,22 @@ async function runSize(browser: Browser, url: string, entities: number) {
       )) as [number, number, number];
       firstNode.push(first - start);
       allDrawn.push(all - start);
+    }
+    // One more load, traced and not counted: where the first draw's time goes.
+    const loadTracer = traced(browser, page, `load-${entities}`);
+    let loadMainThreadCpuMs: Record<string, number> | undefined;
+    let loadMarks: Record<string, number> | undefined;
+    if (loadTracer) {
+      await loadTracer.start();
+      await page.goto(`${url}/w/${id}`);
+      await page.waitForFunction('window.__allDrawn !== undefined', undefined, { timeout: 120_000 });
+      loadMarks = (await page.evaluate(`(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const at = (t) => Math.round(t - (nav?.startTime ?? 0));
+        return { responseEnd: at(nav.responseEnd), domContentLoaded: at(nav.domContentLoadedEventEnd),
+          firstNode: at(window.__firstNode), firstEdge: at(window.__firstEdge), allDrawn: at(window.__allDrawn) };
+      })()`)) as Record<string, number>;
+      loadMainThreadCpuMs = await loadTracer.stop();
     }
     const rendered = await page.locator('.react-flow__node').count();
 
@@ -140,6 +157,7 @@ async function runSize(browser: Browser, url: string, entities: number) {
       renderedNodes: rendered,
       firstNodeMs: runsOf(firstNode),
       allDrawnMs: runsOf(allDrawn),
+      ...(loadMarks && { tracedLoadMs: loadMarks, loadMainThreadCpuMs }),
       panFrameMs: summary(pan.frames),
       panInputFrameMs: summary(pan.inputFrames),
       panStepMs: summary(panSteps),
