@@ -5,7 +5,6 @@ import {
   type Connection,
   Controls,
   type EdgeChange,
-  MiniMap,
   type NodeChange,
   ReactFlow,
   SelectionMode,
@@ -32,6 +31,7 @@ import { EnumNode } from './enum-node';
 import { estimatedFitView, FIT_VIEW_OPTIONS, MIN_ZOOM, MINIMAP } from './fit-view';
 import type { Flow, FlowNode } from './flow-types';
 import { reuseUnchanged, withSelection } from './flow-view';
+import { Minimap } from './minimap';
 import { RelationEdge } from './relation-edge';
 import { COMPACT_ZOOM, FarZoomContext, selectFar } from './zoom-detail';
 
@@ -42,7 +42,6 @@ type XY = { x: number; y: number };
 type Viewport = XY & { zoom: number };
 /** Ctrl/Cmd+click adds a box to the selection (Shift-drag draws a selection rectangle). */
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
-const MINIMAP_STYLE = { width: MINIMAP.width, height: MINIMAP.height };
 
 /**
  * The canvas: a projection of the design plus two bits of view state the DOM owns (measured sizes, the
@@ -204,7 +203,7 @@ export function Canvas() {
         aria-label="Design canvas"
       >
         <Background gap={GRID_STEP} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} style={MINIMAP_STYLE} />
+        <Minimap width={MINIMAP.width} height={MINIMAP.height} label="Minimap" />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
         <CanvasKeyboard />
       </ReactFlow>
