@@ -4,8 +4,26 @@ import { type InternalNode, Panel, type ReactFlowState, useStore, useStoreApi } 
 import { useCallback, useEffect, useId, useRef } from 'react';
 import { boundsOf, boxesPath, minimapView, type Rect } from './minimap-geometry';
 
-type Boxes = { nodes: InternalNode[]; path: string; bounds: Rect | null };
-const NO_BOXES: Boxes = { nodes: [], path: '', bounds: null };
+/** Boxes per path: a moved box redraws its group's path only, not one path of every box. */
+const GROUP = 64;
+type Group = { nodes: InternalNode[]; path: string; bounds: Rect | null };
+type Boxes = { groups: Group[]; bounds: Rect | null };
+const NO_BOXES: Boxes = { groups: [], bounds: null };
+
+function groupOf(nodes: InternalNode[]): Group {
+  const rects = nodes
+    .filter((node) => !node.hidden)
+    .map((node) => ({
+      ...node.internals.positionAbsolute,
+      width: node.measured.width ?? node.width ?? node.initialWidth ?? 0,
+      height: node.measured.height ?? node.height ?? node.initialHeight ?? 0,
+    }));
+  return { nodes, path: boxesPath(rects, 5), bounds: boundsOf(rects) };
+}
+
+const sameNodes = (a: readonly InternalNode[], b: readonly InternalNode[]) =>
+  a.length === b.length && a.every((node, i) => node === b[i]);
+
 type View = { viewport: Rect; width: number; height: number };
 const sameView = (a: View, b: View) =>
   a.width === b.width &&
@@ -27,8 +45,8 @@ const selectView = (s: ReactFlowState): View => {
 
 /**
  * The canvas's minimap: React Flow's MiniMap (same classes, colours, viewport mask, drag to pan, wheel to zoom)
- * but all boxes are one path from one store subscription, recomputed only when a box changes, instead of one
- * component and subscription per box that all run on every pan and drag step.
+ * but the boxes are a few paths (groups of GROUP) from one store subscription, a group redrawn only when one of
+ * its boxes changes, instead of one component and subscription per box that all run on every pan and drag step.
  */
 export function Minimap({ width, height, label }: { width: number; height: number; label: string }) {
   const store = useStoreApi();
@@ -36,26 +54,21 @@ export function Minimap({ width, height, label }: { width: number; height: numbe
   // React Flow replaces a node's internal object whenever it moves or is measured: same objects, same path.
   const selectBoxes = useCallback((s: ReactFlowState): Boxes => {
     const previous = cache.current;
-    if (previous.nodes.length === s.nodeLookup.size) {
-      let i = 0;
-      let same = true;
-      for (const node of s.nodeLookup.values()) {
-        if (node !== previous.nodes[i++]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return previous;
-    }
     const nodes = [...s.nodeLookup.values()];
-    const rects = nodes
-      .filter((node) => !node.hidden)
-      .map((node) => ({
-        ...node.internals.positionAbsolute,
-        width: node.measured.width ?? node.width ?? node.initialWidth ?? 0,
-        height: node.measured.height ?? node.height ?? node.initialHeight ?? 0,
-      }));
-    cache.current = { nodes, path: boxesPath(rects, 5), bounds: boundsOf(rects) };
+    let changed = Math.ceil(nodes.length / GROUP) !== previous.groups.length;
+    const groups: Group[] = [];
+    for (let i = 0; i * GROUP < nodes.length; i++) {
+      const part = nodes.slice(i * GROUP, (i + 1) * GROUP);
+      const old = previous.groups[i];
+      if (old && sameNodes(old.nodes, part)) groups.push(old);
+      else {
+        groups.push(groupOf(part));
+        changed = true;
+      }
+    }
+    if (!changed) return previous;
+    const bounds = boundsOf(groups.flatMap((group) => (group.bounds ? [group.bounds] : [])));
+    cache.current = { groups, bounds };
     return cache.current;
   }, []);
   const boxes = useStore(selectBoxes);
@@ -134,7 +147,10 @@ export function Minimap({ width, height, label }: { width: number; height: numbe
         onPointerCancel={onPointerUp}
       >
         <title id={labelId}>{label}</title>
-        <path className="react-flow__minimap-node" d={boxes.path} shapeRendering="crispEdges" />
+        {boxes.groups.map((group, i) => (
+          // Groups are positions in React Flow's node order: the index is the identity.
+          <path key={i} className="react-flow__minimap-node" d={group.path} shapeRendering="crispEdges" />
+        ))}
         <path
           className="react-flow__minimap-mask"
           d={`M${view.x - offset},${view.y - offset}h${view.width + offset * 2}v${view.height + offset * 2}h${-view.width - offset * 2}z M${viewport.x},${viewport.y}h${viewport.width}v${viewport.height}h${-viewport.width}z`}
