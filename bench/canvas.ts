@@ -9,8 +9,9 @@ import { mainThreadBreakdown } from './trace-summary';
 const SIZES = (process.env.BENCH_CANVAS_ENTITIES ?? '300,1000').split(',').map(Number);
 const PORT = Number(process.env.BENCH_CANVAS_PORT ?? 3300);
 /**
- * A folder for Chromium performance traces of the pan and of the drag with everything in view (one per size),
- * to see what a frame costs; each result then also says where the renderer's main thread spent its time.
+ * A folder for Chromium performance traces of one extra page load (not counted in the first-draw figures), the
+ * pan and the drag with everything in view (one each per size), to see what the first draw and a frame cost; each
+ * result then also says where the renderer's main thread spent its time, and the load its milestones.
  */
 const TRACE_DIR = process.env.BENCH_CANVAS_TRACE_DIR;
 /** Zoom the second drag works at: boxes and rows readable, a few dozen boxes on screen. */
