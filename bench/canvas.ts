@@ -9,8 +9,9 @@ import { mainThreadBreakdown } from './trace-summary';
 const SIZES = (process.env.BENCH_CANVAS_ENTITIES ?? '300,1000').split(',').map(Number);
 const PORT = Number(process.env.BENCH_CANVAS_PORT ?? 3300);
 /**
- * A folder for Chromium performance traces of the pan and of the drag with everything in view (one per size),
- * to see what a frame costs; each result then also says where the renderer's main thread spent its time.
+ * A folder for Chromium performance traces of one extra page load (not counted in the first-draw figures), the
+ * pan and the drag with everything in view (one each per size), to see what the first draw and a frame cost; each
+ * result then also says where the renderer's main thread spent its time, and the load its milestones.
  */
 const TRACE_DIR = process.env.BENCH_CANVAS_TRACE_DIR;
 /** Zoom the second drag works at: boxes and rows readable, a few dozen boxes on screen. */
@@ -79,6 +80,7 @@ async function runSize(browser: Browser, url: string, entities: number) {
         const nodes = document.querySelectorAll('.react-flow__node').length;
         const edges = document.querySelectorAll('.react-flow__edge').length;
         if (nodes > 0 && window.__firstNode === undefined) window.__firstNode = now;
+        if (edges > 0 && window.__firstEdge === undefined) window.__firstEdge = now;
         if (nodes >= ${entities} && edges >= ${entities - 1}) window.__allDrawn = now;
         else requestAnimationFrame(check);
       };
@@ -94,6 +96,22 @@ async function runSize(browser: Browser, url: string, entities: number) {
       )) as [number, number, number];
       firstNode.push(first - start);
       allDrawn.push(all - start);
+    }
+    // One more load, traced and not counted: where the first draw's time goes.
+    const loadTracer = traced(browser, page, `load-${entities}`);
+    let loadMainThreadCpuMs: Record<string, number> | undefined;
+    let loadMarks: Record<string, number> | undefined;
+    if (loadTracer) {
+      await loadTracer.start();
+      await page.goto(`${url}/w/${id}`);
+      await page.waitForFunction('window.__allDrawn !== undefined', undefined, { timeout: 120_000 });
+      loadMarks = (await page.evaluate(`(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const at = (t) => Math.round(t - (nav?.startTime ?? 0));
+        return { responseEnd: at(nav.responseEnd), domContentLoaded: at(nav.domContentLoadedEventEnd),
+          firstNode: at(window.__firstNode), firstEdge: at(window.__firstEdge), allDrawn: at(window.__allDrawn) };
+      })()`)) as Record<string, number>;
+      loadMainThreadCpuMs = await loadTracer.stop();
     }
     const rendered = await page.locator('.react-flow__node').count();
 
@@ -140,6 +158,7 @@ async function runSize(browser: Browser, url: string, entities: number) {
       renderedNodes: rendered,
       firstNodeMs: runsOf(firstNode),
       allDrawnMs: runsOf(allDrawn),
+      ...(loadMarks && { tracedLoadMs: loadMarks, loadMainThreadCpuMs }),
       panFrameMs: summary(pan.frames),
       panInputFrameMs: summary(pan.inputFrames),
       panStepMs: summary(panSteps),

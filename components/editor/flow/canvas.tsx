@@ -5,7 +5,6 @@ import {
   type Connection,
   Controls,
   type EdgeChange,
-  MiniMap,
   type NodeChange,
   ReactFlow,
   SelectionMode,
@@ -13,7 +12,7 @@ import {
   useStore,
   useStoreApi,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTheme } from '@/components/ui/theme';
 import type { Operation } from '@/lib/design';
 import { newId } from '../model/ids';
@@ -29,19 +28,20 @@ import { designToFlow } from './design-to-flow';
 import { EndpointsNode } from './endpoints-node';
 import { EntityNode } from './entity-node';
 import { EnumNode } from './enum-node';
-import { FIT_VIEW_OPTIONS, MINIMAP } from './fit-view';
+import { estimatedFitView, FIT_VIEW_OPTIONS, MIN_ZOOM, MINIMAP } from './fit-view';
 import type { Flow, FlowNode } from './flow-types';
 import { reuseUnchanged, withSelection } from './flow-view';
+import { Minimap } from './minimap';
 import { RelationEdge } from './relation-edge';
-import { FarZoomContext, selectFar } from './zoom-detail';
+import { COMPACT_ZOOM, FarZoomContext, selectFar } from './zoom-detail';
 
 const nodeTypes = { entity: EntityNode, enum: EnumNode, endpoints: EndpointsNode };
 const edgeTypes = { relation: RelationEdge };
 type Size = { width: number; height: number };
 type XY = { x: number; y: number };
+type Viewport = XY & { zoom: number };
 /** Ctrl/Cmd+click adds a box to the selection (Shift-drag draws a selection rectangle). */
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
-const MINIMAP_STYLE = { width: MINIMAP.width, height: MINIMAP.height };
 
 /**
  * The canvas: a projection of the design plus two bits of view state the DOM owns (measured sizes, the
@@ -160,11 +160,21 @@ export function Canvas() {
 
   // Stable, like every other prop: a new function would re-render React Flow's whole tree on every drag step.
   const onPaneClick = useCallback(() => actions.select(null), [actions]);
-  const far = useStore(selectFar);
+  // The first frame starts where fit view is expected to end (from estimated box sizes, once the pane's size is
+  // known), so a large design's boxes are built once, as stripes, instead of in full and then again as stripes.
+  const holder = useRef<HTMLDivElement>(null);
+  const [firstView, setFirstView] = useState<Viewport | null>(null);
+  const firstNodes = useRef(nodes);
+  useLayoutEffect(() => {
+    const pane = holder.current?.getBoundingClientRect();
+    if (pane) setFirstView(estimatedFitView(firstNodes.current, pane.width, pane.height));
+  }, []);
+  const far = useStore(selectFar) ?? (firstView ? firstView.zoom < COMPACT_ZOOM : false);
   // Zoomed in, a large design draws only the boxes in view. Far out (stripes, no labels) it draws them all: most
   // are in view anyway, and panning would otherwise mount and unmount boxes at every step.
   const onlyVisible = nodes.length > 120 && !far;
   const theme = useTheme();
+  if (!firstView) return <div ref={holder} className="canvas-holder" />;
   return (
     <FarZoomContext.Provider value={far}>
       <ReactFlow<FlowNode>
@@ -185,14 +195,15 @@ export function Canvas() {
         selectionMode={SelectionMode.Partial}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
+        defaultViewport={firstView}
+        minZoom={MIN_ZOOM}
         onlyRenderVisibleElements={onlyVisible}
         proOptions={{ hideAttribution: true }}
         colorMode={theme}
         aria-label="Design canvas"
       >
         <Background gap={GRID_STEP} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} style={MINIMAP_STYLE} />
+        <Minimap width={MINIMAP.width} height={MINIMAP.height} label="Minimap" />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
         <CanvasKeyboard />
       </ReactFlow>

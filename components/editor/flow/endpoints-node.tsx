@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { CustomRoutes } from './custom-routes';
 import type { EndpointsFlowNode } from './flow-types';
+import { sameBox } from './node-size';
 
 /** Custom endpoints that belong to no entity (their paths are absolute). */
 function EndpointsNodeView({ data, selected }: NodeProps<EndpointsFlowNode>) {
@@ -29,4 +30,4 @@ function EndpointsNodeView({ data, selected }: NodeProps<EndpointsFlowNode>) {
   );
 }
 
-export const EndpointsNode = memo(EndpointsNodeView);
+export const EndpointsNode = memo(EndpointsNodeView, sameBox);

@@ -7,6 +7,7 @@ import { BehaviourRoutes } from './behaviour-routes';
 import { CustomRoutes } from './custom-routes';
 import type { EntityFlowNode, FieldRow, RowMark } from './flow-types';
 import { LockIcon } from './lock-icon';
+import { sameBox } from './node-size';
 import { useFarZoom } from './zoom-detail';
 
 const MARK_LABEL: Record<RowMark, { short: string; title: string }> = {
@@ -144,7 +145,7 @@ function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
   );
 }
 
-export const EntityNode = memo(EntityNodeView);
+export const EntityNode = memo(EntityNodeView, sameBox);
 
 // Heights of .entity-rows / .entity-routes in editor.css: list padding, rows of 22 px, routes of 20 px.
 function compactBodyHeight(data: EntityFlowNode['data']): number {

@@ -3,6 +3,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { EnumFlowNode } from './flow-types';
+import { sameBox } from './node-size';
 
 function EnumNodeView({ data, selected }: NodeProps<EnumFlowNode>) {
   return (
@@ -22,4 +23,4 @@ function EnumNodeView({ data, selected }: NodeProps<EnumFlowNode>) {
   );
 }
 
-export const EnumNode = memo(EnumNodeView);
+export const EnumNode = memo(EnumNodeView, sameBox);

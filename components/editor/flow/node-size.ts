@@ -18,3 +18,12 @@ export function estimatedNodeSize(node: FlowNode): { width: number; height: numb
     routeList(node.data.customRoutes.length);
   return { width: NODE_WIDTH, height: 40 + node.data.rows.length * 22 + routes + 6 };
 }
+
+/**
+ * The boxes draw from their id, data and selection only: React Flow also hands them their measured size and
+ * position, which change when the browser measures them and on every drag step, without changing the box.
+ */
+export const sameBox = (
+  a: { id: string; data: unknown; selected?: boolean },
+  b: { id: string; data: unknown; selected?: boolean },
+) => a.id === b.id && a.data === b.data && a.selected === b.selected;

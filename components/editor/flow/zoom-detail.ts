@@ -8,8 +8,12 @@ import { createContext, useContext } from 'react';
  */
 export const COMPACT_ZOOM = 0.3;
 
-/** A boolean selector: the canvas re-renders only when the zoom crosses the threshold, not on every zoom step. */
-export const selectFar = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
+/**
+ * A boolean selector: the canvas re-renders only when the zoom crosses the threshold, not on every zoom step.
+ * Null until React Flow has set up its viewport (the canvas then goes by the zoom fit view is expected to give).
+ */
+export const selectFar = (s: ReactFlowState): boolean | null =>
+  s.panZoom ? s.transform[2] < COMPACT_ZOOM : null;
 
 /**
  * Whether the canvas is zoomed out below COMPACT_ZOOM, handed to every box and relation by the canvas: one store
