@@ -1,0 +1,52 @@
+import 'server-only';
+import type { Design } from '@/lib/design';
+import { runJob, THREADS, untilNoPersonJobs } from './pool';
+import type { JobInputs, JobName, JobResults } from './types';
+
+/** Python files per check piece after the first: enough that the job lends its helper threads (shared-checks). */
+const CHECK_PIECE_FILES = 24;
+
+/**
+ * Warms every generation thread (and, through its checks, the helper threads) with a small design, in pieces
+ * a person's job can overtake: each chain posts its next piece only when the last one ended, so a real job
+ * posted meanwhile is ahead of it in the pool's FIFO queue and waits for one piece at most, not for a whole
+ * generation, and no piece is posted while a person's job runs or waits (`untilNoPersonJobs`) (a thread's first generation is seconds of WASM compilation: docs/benchmarks.md, "Preview").
+ * The pieces are what a first real job needs anyway, in its order: the thread and its bundle (validate), ruff's
+ * formatter (files), tree-sitter and ruff's checker on one file, then the rest of the checks, then the whole
+ * generate path once (its formatting and checks lent to helpers). One chain per thread, each its own owner
+ * (a person has two jobs at once): while they run, each holds a thread, so every thread gets its pieces.
+ * Returns the pieces run; a failure stops that chain and is thrown after the others have ended.
+ */
+export async function warmThreads(
+  design: Design,
+  { threads = THREADS, onPiece }: { threads?: number; onPiece?: (name: JobName) => void } = {},
+): Promise<number> {
+  const chains = Array.from({ length: threads }, (_, i) => warmChain(design, `warm-up:${i}`, onPiece));
+  const settled = await Promise.allSettled(chains);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.reduce((sum, s) => sum + (s.status === 'fulfilled' ? s.value : 0), 0);
+}
+
+async function warmChain(design: Design, owner: string, onPiece?: (name: JobName) => void): Promise<number> {
+  let pieces = 0;
+  // Each piece waits until no person's job is running or queued: theirs go first, and a person's jobs in a row
+  // (a preview's steps) find the thread free between them instead of behind the next piece.
+  const piece = async <N extends JobName>(name: N, input: JobInputs[N]): Promise<JobResults[N]> => {
+    await untilNoPersonJobs();
+    const result = await runJob(name, input, { owner, background: true });
+    pieces++;
+    onPiece?.(name);
+    return result;
+  };
+  await piece('validate', { design });
+  const generated = await piece('files', { design });
+  if ('refused' in generated || !generated.ok) throw new Error('the warm-up design does not generate');
+  const python = Object.entries(generated.files).filter(([name]) => name.endsWith('.py'));
+  const slices = [python.slice(0, 1)];
+  for (let at = 1; at < python.length; at += CHECK_PIECE_FILES)
+    slices.push(python.slice(at, at + CHECK_PIECE_FILES));
+  for (const slice of slices) await piece('check', { files: Object.fromEntries(slice) });
+  await piece('generate', { design });
+  return pieces;
+}
