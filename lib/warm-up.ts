@@ -29,12 +29,8 @@ export async function warmUp(): Promise<void> {
   ]);
   const design = templates.todo();
   await Promise.all([
-    (async () => {
-      await step(() => db());
-      done('database');
-      await step(() => warmThreads(design));
-      done(`${THREADS} generation thread(s)`);
-    })(),
+    step(() => db()).then(() => done('database')),
+    step(() => warmThreads(design)).then(() => done(`${THREADS} generation thread(s)`)),
     (async () => {
       await firstPage();
       done('first page');

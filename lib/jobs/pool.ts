@@ -6,7 +6,8 @@ import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ApiError } from '@/lib/api/errors';
-import { lendHelpers } from './helpers';
+import { lendHelpers, warmHelpers } from './helpers';
+import type { SharedFile } from './shared-checks';
 import type { JobInputs, JobName, JobPort, JobResults } from './types';
 
 /**
@@ -175,4 +176,9 @@ export async function runJob<N extends JobName>(
 /** Jobs running or queued now, per owner (tests and the bench look at it). */
 export function activeJobs(owner: string): number {
   return state.active.get(owner) ?? 0;
+}
+
+/** Warms the helper threads with these files (lib/jobs/helpers.ts `warmHelpers`; the warm-up calls it). */
+export function warmHelperThreads(files: SharedFile[]): Promise<void> {
+  return warmHelpers(files, workerFile);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Design } from '@/lib/design';
-import { runJob, THREADS, untilNoPersonJobs } from './pool';
+import { runJob, THREADS, untilNoPersonJobs, warmHelperThreads } from './pool';
 import type { JobInputs, JobName, JobResults } from './types';
 
 /** Python files per check piece after the first: enough that the job lends its helper threads (shared-checks). */
@@ -22,11 +22,41 @@ export async function warmThreads(
   { threads = THREADS, onPiece }: { threads?: number; onPiece?: (name: JobName) => void } = {},
 ): Promise<number> {
   const chains = Array.from({ length: threads }, (_, i) => warmChain(design, `warm-up:${i}`, onPiece));
-  const settled = await Promise.allSettled(chains);
+  // The helper threads at the same time, on code of the generated project's kind: they are lent to a job's
+  // checks only when idle, so their warm-up never holds a person's job; a cold one would (the job waits for the
+  // chunks a helper claimed while it compiles its WASM).
+  const helpers = warmHelperThreads(HELPER_WARM_UP);
+  const settled = await Promise.allSettled([...chains, helpers.then(() => 0)]);
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.reduce((sum, s) => sum + (s.status === 'fulfilled' ? s.value : 0), 0);
 }
+
+/**
+ * A router module like the generated ones (unformatted: the helpers format it, then check the output; a job
+ * thread checks it before it has generated anything).
+ */
+const HELPER_WARM_UP = [
+  {
+    file: 'app/routers/items.py',
+    formatted: false,
+    source: [
+      'from fastapi import APIRouter, HTTPException',
+      'from pydantic import BaseModel, Field',
+      '',
+      'router = APIRouter(prefix="/items", tags=["items"])',
+      'class Item(BaseModel):',
+      '    id: int',
+      '    name: str = Field(min_length=1, max_length=200)',
+      '@router.get("/{item_id}", response_model=Item)',
+      'async def read_item(item_id: int) -> Item:',
+      '    if item_id < 0 :',
+      '        raise HTTPException(status_code=404, detail="Item not found")',
+      '    return Item(id=item_id, name="item")',
+      '',
+    ].join('\n'),
+  },
+];
 
 async function warmChain(design: Design, owner: string, onPiece?: (name: JobName) => void): Promise<number> {
   let pieces = 0;
@@ -40,6 +70,10 @@ async function warmChain(design: Design, owner: string, onPiece?: (name: JobName
     return result;
   };
   await piece('validate', { design });
+  // The checker before the formatter: a cold thread's first check (tree-sitter's grammar, ruff's linter) is the
+  // longest first use, and a preview's check step the one a person's jobs in a row leave to it last.
+  const module = HELPER_WARM_UP[0]!;
+  await piece('check', { files: { [module.file]: module.source } });
   const generated = await piece('files', { design });
   if ('refused' in generated || !generated.ok) throw new Error('the warm-up design does not generate');
   const python = Object.entries(generated.files).filter(([name]) => name.endsWith('.py'));
