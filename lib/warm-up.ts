@@ -3,15 +3,16 @@ import os from 'node:os';
 
 /**
  * Started by instrumentation.ts when a production server starts, so a person's first screens do not pay for
- * first use. The database opens at once (a fresh folder's initdb and migrations run in a worker thread,
- * lib/db/connect.ts, so this thread stays free for requests), beside the sign-in page requested from this server
- * itself, so the person's own first page finds its modules loaded (it needs no database: no session cookie).
- * The generation threads warm up only once the database is open: every route that generates needs a session,
- * hence the database, first, and on a small machine their WASM compilation took the CPU the open needed
- * (docs/benchmarks.md, "Start-up"). They warm in small pieces a person's job overtakes (lib/jobs/warm.ts),
- * so a preview started a moment after the server does not wait behind them. The preview availability check runs
- * after the first page. Each part's end is logged with the process's memory then. Failures are logged and left
- * to the first real request to report.
+ * first use. All at once: the database opens (a fresh folder's initdb and migrations run in a worker thread,
+ * lib/db/connect.ts, so this thread stays free for requests), the generation and helper threads warm up in
+ * small pieces a person's job overtakes (lib/jobs/warm.ts: a preview started a moment after the server does not
+ * wait behind a whole warm-up generation), and the sign-in page is requested from this server itself, so the
+ * person's own first page finds its modules loaded (it needs no database: no session cookie). The helper
+ * threads start only once the database is open: on a small machine their WASM compilation took the CPU the
+ * open needed, while the job threads (at nice 10) hold back only the first preview if they wait
+ * (docs/benchmarks.md, "Start-up"). The preview
+ * availability check runs after the first page. Each part's end is logged with the process's memory then.
+ * Failures are logged and left to the first real request to report.
  */
 export async function warmUp(): Promise<void> {
   const started = performance.now();
@@ -28,9 +29,12 @@ export async function warmUp(): Promise<void> {
     import('@/lib/runner/preview/manager'),
   ]);
   const design = templates.todo();
+  const opened = step(() => db()).then(() => done('database'));
   await Promise.all([
-    step(() => db()).then(() => done('database')),
-    step(() => warmThreads(design)).then(() => done(`${THREADS} generation thread(s)`)),
+    opened,
+    step(() => warmThreads(design, { helpersAfter: opened })).then(() =>
+      done(`${THREADS} generation thread(s)`),
+    ),
     (async () => {
       await firstPage();
       done('first page');

@@ -7,25 +7,36 @@ import type { JobInputs, JobName, JobResults } from './types';
 const CHECK_PIECE_FILES = 24;
 
 /**
- * Warms every generation thread (and, through its checks, the helper threads) with a small design, in pieces
- * a person's job can overtake: each chain posts its next piece only when the last one ended, so a real job
- * posted meanwhile is ahead of it in the pool's FIFO queue and waits for one piece at most, not for a whole
- * generation, and no piece is posted while a person's job runs or waits (`untilNoPersonJobs`) (a thread's first generation is seconds of WASM compilation: docs/benchmarks.md, "Preview").
- * The pieces are what a first real job needs anyway, in its order: the thread and its bundle (validate), ruff's
- * formatter (files), tree-sitter and ruff's checker on one file, then the rest of the checks, then the whole
- * generate path once (its formatting and checks lent to helpers). One chain per thread, each its own owner
- * (a person has two jobs at once): while they run, each holds a thread, so every thread gets its pieces.
+ * Warms every generation thread with a small design, and the helper threads beside them, in pieces a person's
+ * job overtakes: each chain posts its next piece only when the last one ended and no person's job is running or
+ * queued (`untilNoPersonJobs`), so a person's job waits for the piece running when it came, never for a whole
+ * generation, and a person's jobs in a row (a preview's steps) are not interleaved with pieces. The pieces are
+ * what a first real job needs anyway: the thread and its bundle (validate), tree-sitter and ruff's checker on
+ * one module, ruff's formatter (files), the design's checks in slices, then the whole generate path once. What a
+ * person's job still pays on a cold thread is that first use itself (docs/benchmarks.md, "Preview"). One chain
+ * per thread, each its own owner (a person has two jobs at once): while they run, each holds a thread.
  * Returns the pieces run; a failure stops that chain and is thrown after the others have ended.
  */
 export async function warmThreads(
   design: Design,
-  { threads = THREADS, onPiece }: { threads?: number; onPiece?: (name: JobName) => void } = {},
+  {
+    threads = THREADS,
+    onPiece,
+    helpersAfter,
+  }: {
+    threads?: number;
+    onPiece?: (name: JobName) => void;
+    /** Start the helper threads' warm-up only once this settles (the warm-up: the database's open). */
+    helpersAfter?: Promise<unknown>;
+  } = {},
 ): Promise<number> {
   const chains = Array.from({ length: threads }, (_, i) => warmChain(design, `warm-up:${i}`, onPiece));
   // The helper threads at the same time, on code of the generated project's kind: they are lent to a job's
   // checks only when idle, so their warm-up never holds a person's job; a cold one would (the job waits for the
   // chunks a helper claimed while it compiles its WASM).
-  const helpers = warmHelperThreads(HELPER_WARM_UP);
+  const helpers = (helpersAfter ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => warmHelperThreads(HELPER_WARM_UP));
   const settled = await Promise.allSettled([...chains, helpers.then(() => 0)]);
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
