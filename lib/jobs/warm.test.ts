@@ -1,6 +1,6 @@
 /**
  * The warm-up's pieces in the real pool (lib/jobs/warm.ts): a person's jobs go before the pieces still to come,
- * and the warm-up still runs every piece of every chain, its checks lent to the helper threads.
+ * and the warm-up still runs every piece of every chain and warms the helper threads.
  */
 import { describe, expect, it } from 'vitest';
 import { templates } from '@/lib/design';
@@ -15,7 +15,7 @@ const until = async (ready: () => boolean) => {
 
 describe('warmThreads', () => {
   // First: the threads' content caches do not know the design's files yet, so its checks have work to lend.
-  it('runs every chain to its end and lends its checks to the helper threads', async () => {
+  it('runs every chain to its end and warms the helper threads', async () => {
     const posted = helperStats().posted;
     const pieces: JobName[] = [];
     const count = await warmThreads(templates.todo(), { threads: 2, onPiece: (name) => pieces.push(name) });
@@ -60,7 +60,7 @@ describe('warmThreads', () => {
     // Then the warm-up goes on to its end: every piece, the whole generate path last.
     const count = await warming;
     expect(count).toBe(pieces.length);
-    expect(pieces.slice(0, 3)).toEqual(['validate', 'files', 'check']);
+    expect(pieces.slice(0, 3)).toEqual(['validate', 'check', 'files']);
     expect(pieces.at(-1)).toBe('generate');
   }, 120_000);
 });
