@@ -54,24 +54,18 @@ function sortKeys(files: Record<string, string>): Record<string, string> {
 type Format = (files: Record<string, string>) => Record<string, string>;
 
 /**
- * The scaffolds this generation can use: every handler (each route calls one), and the hooks of entities the
- * user has a file for (at its path, or followed from a rename). Formatting a hooks scaffold per entity of a
- * large design on every generation would be wasted work.
+ * Which scaffolds this generation can use: every handler (each route calls one), and the hooks of entities the
+ * user has a file for (at its path, or followed from a rename). Writing and formatting a hooks scaffold per
+ * entity of a large design on every generation would be wasted work.
  */
-function neededScaffolds(all: Record<string, string>, userCode: UserCode): Record<string, string> {
+function scaffoldsWanted(userCode: UserCode): (path: string, id: string) => boolean {
   const files = typeof userCode?.files === 'object' && userCode.files !== null ? userCode.files : {};
   const ids = new Set<string>();
   for (const file of Object.values(files)) {
     const id = typeof file?.base === 'string' ? scaffoldIdOf(file.base) : null;
     if (id) ids.add(id);
   }
-  const out: Record<string, string> = {};
-  for (const [path, text] of Object.entries(all)) {
-    const id = scaffoldIdOf(text);
-    if (path.startsWith('app/handlers/') || Object.hasOwn(files, path) || (id !== null && ids.has(id)))
-      out[path] = text;
-  }
-  return out;
+  return (path, id) => path.startsWith('app/handlers/') || Object.hasOwn(files, path) || ids.has(id);
 }
 
 type Staged = { ok: true; generated: Record<string, string>; merged: ReturnType<typeof applyUserCode> };
@@ -87,7 +81,7 @@ function stage(
   const ir = buildIr(design, options.projectName);
   // Scaffolds are merged formatted: the user starts from (and stores as base) what the project shows.
   const userCode = options.userCode ?? { files: {} };
-  const merged = applyUserCode(ir, format(neededScaffolds(userScaffoldsOf(ir), userCode)), userCode);
+  const merged = applyUserCode(ir, format(userScaffoldsOf(ir, scaffoldsWanted(userCode))), userCode);
   const generated = emitFastApiProject(ir, merged.info);
   const migrations = options.history ? migrationFiles(options.history, design, options.projectName) : null;
   if (migrations) {

@@ -40,7 +40,12 @@ export const NO_USER_CODE: UserCodeInfo = { implemented: new Set(), hooks: new M
  * changed with the design (an endpoint's new path, an entity's new name).
  */
 export function scaffoldIdLine(kind: 'endpoint' | 'entity', id: string): string {
-  return `# fastdraft-id: ${kind}-${shortHash(`${kind}:${id}`)}${shortHash(`~${kind}:${id}`)} (follows renames)`;
+  return `# fastdraft-id: ${scaffoldId(kind, id)} (follows renames)`;
+}
+
+/** The scaffold id of an endpoint or entity (`endpoint-<16 hex>`): what `scaffoldIdOf` reads back. */
+export function scaffoldId(kind: 'endpoint' | 'entity', id: string): string {
+  return `${kind}-${shortHash(`${kind}:${id}`)}${shortHash(`~${kind}:${id}`)}`;
 }
 
 /** The scaffold id a text carries (`endpoint-<16 hex>`), or null. */
@@ -168,12 +173,19 @@ export function emitHooksScaffold(entity: IrEntity, project: IrProject): string 
   return module(imports.render(), blocks, header);
 }
 
-/** Every scaffold of the design's user files by path (unformatted): handlers, then hooks. */
-export function userScaffoldsOf(project: IrProject): Record<string, string> {
+/**
+ * Every scaffold of the design's user files by path (unformatted): handlers, then hooks. `wanted` (path,
+ * scaffold id) leaves out the hooks scaffolds a generation has no use for before they are written.
+ */
+export function userScaffoldsOf(
+  project: IrProject,
+  wanted: (path: string, id: string) => boolean = () => true,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const op of project.operations)
     if (op.kind === 'custom') out[handlerPath(op)] = emitHandlerScaffold(op, project);
   for (const entity of project.entities) {
+    if (!wanted(hooksPath(entity), scaffoldId('entity', entity.id))) continue;
     const hooks = emitHooksScaffold(entity, project);
     if (hooks) out[hooksPath(entity)] = hooks;
   }

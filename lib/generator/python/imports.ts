@@ -39,6 +39,26 @@ function sectionOf(module: string): Section {
   return 2;
 }
 
+type Chunk = { text: string; number: number | null };
+
+/**
+ * What ordering a name needs, worked out once per name (sorting compares the same few names over and over):
+ * ruff's `order-by-type` rank and the digit and non-digit runs of its lowercase form.
+ */
+type SortKey = { rank: number; chunks: Chunk[] };
+
+const keyCache = new Map<string, SortKey>();
+
+function keyOf(name: string): SortKey {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = { rank: memberRank(name), chunks: chunksOf(name.toLowerCase()) };
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
 /** ruff's `order-by-type`: CONSTANT (len > 1), then CamelCase, then lowercase; case-insensitive inside. */
 function memberRank(name: string): number {
   if (name.length > 1 && name === name.toUpperCase() && /[A-Z]/.test(name)) return 0;
@@ -47,40 +67,27 @@ function memberRank(name: string): number {
 }
 
 export function compareMembers(a: string, b: string): number {
-  const rank = memberRank(a) - memberRank(b);
+  const rank = keyOf(a).rank - keyOf(b).rank;
   if (rank !== 0) return rank;
   return compareText(a, b);
 }
 
 /** ruff's natural, case-insensitive order: `entity2` before `entity10`; case breaks ties. */
 function compareText(a: string, b: string): number {
-  const natural = compareNatural(a.toLowerCase(), b.toLowerCase());
+  if (a === b) return 0;
+  const natural = compareNatural(keyOf(a).chunks, keyOf(b).chunks);
   if (natural !== 0) return natural;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a < b ? -1 : 1;
 }
-
-type Chunk = { text: string; number: number | null };
-
-/** Digit and non-digit runs of a name, memoised: sorting compares the same few names over and over. */
-const chunkCache = new Map<string, Chunk[]>();
 
 function chunksOf(s: string): Chunk[] {
-  let chunks = chunkCache.get(s);
-  if (chunks === undefined) {
-    chunks = (s.match(/\d+|\D+/g) ?? []).map((text) => ({
-      text,
-      number: /^\d/.test(text) ? Number(text) : null,
-    }));
-    if (chunkCache.size > 50_000) chunkCache.clear();
-    chunkCache.set(s, chunks);
-  }
-  return chunks;
+  return (s.match(/\d+|\D+/g) ?? []).map((text) => ({
+    text,
+    number: /^\d/.test(text) ? Number(text) : null,
+  }));
 }
 
-function compareNatural(a: string, b: string): number {
-  if (a === b) return 0;
-  const ca = chunksOf(a);
-  const cb = chunksOf(b);
+function compareNatural(ca: Chunk[], cb: Chunk[]): number {
   for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
     const x = ca[i] as Chunk;
     const y = cb[i] as Chunk;

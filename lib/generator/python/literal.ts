@@ -27,8 +27,11 @@ function escapeChar(ch: string): string {
   return `\\U${code.toString(16).padStart(8, '0')}`;
 }
 
+/** Printable ASCII but quote and backslash: nothing to escape (most text), without the slower Unicode scan. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 function escapeBody(value: string): string {
-  return value.replace(ESCAPE, escapeChar);
+  return PLAIN.test(value) ? value : value.replace(ESCAPE, escapeChar);
 }
 
 /**
