@@ -2,6 +2,7 @@
  * Forwards one HTTP request to a preview's Unix socket and streams the answer back. The caller has already
  * decided who may call (session + workspace visibility) and strips `/preview/{id}` from the path.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import { Readable } from 'node:stream';
 import { PREVIEW_CSP } from './csp';
@@ -24,6 +25,53 @@ const HOP_BY_HOP = new Set([
   // The app answers uncompressed, so what we stream back needs no decoding here.
   'accept-encoding',
 ]);
+
+/** At most this many apps keep idle connections; the least recently used one's are closed first. */
+export const MAX_POOLED_APPS = 64;
+/** Idle connections close well before uvicorn's own keep-alive limit (5 s), so none is reused as it closes. */
+const IDLE_MS = 2_000;
+
+type Pooled = { app: string; agent: http.Agent };
+const pool = new Map<string, Pooled>();
+
+/**
+ * The socket file's identity: a restarted app binds a new file (new inode and change time) at the same path, so
+ * a connection kept to the old app is never handed to the new one. Null when nothing listens there.
+ */
+function appIdentity(socketPath: string): string | null {
+  try {
+    const stat = fs.statSync(socketPath, { bigint: true });
+    return `${stat.dev}:${stat.ino}:${stat.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Kept-alive connections to the app on `socketPath` (a new connection per request costs a connect and the app's
+ * accept on every call). Dropped, and their connections closed, when the app behind the path is another one.
+ */
+export function agentFor(socketPath: string): http.Agent | undefined {
+  const app = appIdentity(socketPath);
+  const pooled = pool.get(socketPath);
+  if (pooled) pool.delete(socketPath);
+  if (pooled && pooled.app !== app) pooled.agent.destroy();
+  if (app === null) return undefined;
+  const entry =
+    pooled?.app === app
+      ? pooled
+      : {
+          app,
+          agent: new http.Agent({ keepAlive: true, maxSockets: 16, maxFreeSockets: 4, timeout: IDLE_MS }),
+        };
+  pool.set(socketPath, entry);
+  for (const [key, old] of pool) {
+    if (pool.size <= MAX_POOLED_APPS) break;
+    pool.delete(key);
+    old.agent.destroy();
+  }
+  return entry.agent;
+}
 
 /** Cookies of this app (Auth.js session, CSRF and callback cookies): never shown to a preview. */
 const OUR_COOKIE = /^(__Secure-|__Host-)?(authjs|next-auth)\./i;
@@ -165,6 +213,7 @@ export async function forward(
     let answered = false;
     const upstream = http.request({
       socketPath: options.socketPath,
+      agent: agentFor(options.socketPath),
       method: request.method,
       path: options.upstreamPath,
       headers: requestHeaders(request, url, options.prefix),
