@@ -11,7 +11,7 @@ import { percentile, startAppServer } from './app-server';
  * Each step's `running` event's arrival is recorded against its `done`, so a step that is not streamed shows.
  * The UI waits `RESTART_DELAY_MS` (components/preview/preview-state.ts) after the last edit before it posts: added
  * separately to the figures. Targets (issue 20): edit-to-live p50 < 1 s, cold start < 1.5 s.
- * BENCH_PREVIEW_PORT picks the port (default 3240), BENCH_PREVIEW_DATA_DIR the data folder (default .data/bench-<port>); FASTDRAFT_PYTHON_CACHE (or FASTDRAFT_PYTHON) finds Python.
+ * BENCH_PREVIEW_PORT picks the port (default 3240); FASTDRAFT_PYTHON_CACHE (or FASTDRAFT_PYTHON) finds Python.
  */
 const PORT = Number(process.env.BENCH_PREVIEW_PORT ?? 3240);
 const EDITS = Number(process.env.BENCH_PREVIEW_EDITS ?? 12);
@@ -148,7 +148,7 @@ const summary = (values: number[]) => ({
 });
 
 export async function previewBenchmark() {
-  const server = await startAppServer(PORT, process.env.BENCH_PREVIEW_DATA_DIR || undefined);
+  const server = await startAppServer(PORT);
   try {
     const session = await signedIn(server.url, `preview-bench-${Date.now()}@example.com`);
     const created = await fetch(`${server.url}/api/workspaces`, {

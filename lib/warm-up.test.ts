@@ -9,11 +9,11 @@ vi.mock('@/lib/db/client', () => ({
     return {};
   },
 }));
-vi.mock('@/lib/jobs/pool', () => ({ THREADS: 2 }));
-vi.mock('@/lib/jobs/warm', () => ({
-  warmThreads: async (design: { name: string }) => {
-    events.push(`warm threads ${design.name}`);
-    return 12;
+vi.mock('@/lib/jobs/pool', () => ({
+  THREADS: 2,
+  runJob: async (name: string, input: { design: { name: string } }, { owner }: { owner: string }) => {
+    events.push(`${name} ${input.design.name} ${owner}`);
+    return {};
   },
 }));
 vi.mock('@/lib/runner/preview/manager', () => ({
@@ -42,12 +42,14 @@ describe('warmUp', () => {
     delete process.env.PORT;
   });
 
-  it('opens the database, warms the threads and serves the first page at once, then checks previews', async () => {
+  it('opens the database, warms every thread and serves the first page at once, then checks previews', async () => {
     const logged = vi.spyOn(console, 'log').mockImplementation(() => {});
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       await warmUp();
-      expect([...events].sort()).toEqual(['GET /signin', 'db', 'warm threads Todo', 'preview check'].sort());
+      expect([...events].sort()).toEqual(
+        ['GET /signin', 'db', 'generate Todo warm-up:0', 'generate Todo warm-up:1', 'preview check'].sort(),
+      );
       // The database does not wait for the first page (which needs none); the check comes after the page.
       expect(events.indexOf('db')).toBeLessThan(events.indexOf('GET /signin'));
       expect(events.indexOf('GET /signin')).toBeLessThan(events.indexOf('preview check'));

@@ -4,15 +4,12 @@ import os from 'node:os';
 /**
  * Started by instrumentation.ts when a production server starts, so a person's first screens do not pay for
  * first use. All at once: the database opens (a fresh folder's initdb and migrations run in a worker thread,
- * lib/db/connect.ts, so this thread stays free for requests), the generation and helper threads warm up in
- * small pieces a person's job overtakes (lib/jobs/warm.ts: a preview started a moment after the server does not
- * wait behind a whole warm-up generation), and the sign-in page is requested from this server itself, so the
- * person's own first page finds its modules loaded (it needs no database: no session cookie). The helper
- * threads start only once the database is open: on a small machine their WASM compilation took the CPU the
- * open needed, while the job threads (at nice 10) hold back only the first preview if they wait
- * (docs/benchmarks.md, "Start-up"). The preview
- * availability check runs after the first page. Each part's end is logged with the process's memory then.
- * Failures are logged and left to the first real request to report.
+ * lib/db/connect.ts, so this thread stays free for requests; an existing folder opens with little work here),
+ * every generation thread loads the job bundle, ruff's WASM and tree-sitter by generating a small template (on
+ * the other cores), and the sign-in page is requested from this server itself, so the person's own first page
+ * finds its modules loaded (it needs no database: no session cookie). The preview availability check runs after
+ * that page. Each part's end is logged with the process's memory then (docs/benchmarks.md, "Start-up"). Failures
+ * are logged and left to the first real request to report.
  */
 export async function warmUp(): Promise<void> {
   const started = performance.now();
@@ -21,20 +18,21 @@ export async function warmUp(): Promise<void> {
   const done = (name: string) =>
     parts.push(`${name} ${Math.round(performance.now() - started)} ms (rss ${rssMiB()} MiB)`);
   const step = <T>(work: () => Promise<T>) => work().catch((error: unknown) => failures.push(error));
-  const [{ db }, { templates }, { THREADS }, { warmThreads }, { previewManager }] = await Promise.all([
+  const [{ db }, { templates }, { runJob, THREADS }, { previewManager }] = await Promise.all([
     import('@/lib/db/client'),
     import('@/lib/design/templates'),
     import('@/lib/jobs/pool'),
-    import('@/lib/jobs/warm'),
     import('@/lib/runner/preview/manager'),
   ]);
   const design = templates.todo();
-  const opened = step(() => db()).then(() => done('database'));
   await Promise.all([
-    opened,
-    step(() => warmThreads(design, { helpersAfter: opened })).then(() =>
-      done(`${THREADS} generation thread(s)`),
-    ),
+    step(() => db()).then(() => done('database')),
+    // One job per thread (distinct owners: each person may have only two running), so all of them warm up.
+    Promise.all(
+      Array.from({ length: THREADS }, (_, i) =>
+        step(() => runJob('generate', { design }, { owner: `warm-up:${i}` })),
+      ),
+    ).then(() => done(`${THREADS} generation thread(s)`)),
     (async () => {
       await firstPage();
       done('first page');

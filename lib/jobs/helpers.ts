@@ -2,14 +2,7 @@ import 'server-only';
 import os from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import {
-  type HelpMessage,
-  type HelpRequest,
-  packFiles,
-  type SharedFile,
-  type ShareResult,
-  type ShareTask,
-} from './shared-checks';
+import type { HelpMessage, HelpRequest, ShareResult, ShareTask } from './shared-checks';
 
 /**
  * Helper threads that check files for a running job (lib/jobs/shared-checks.ts has the protocol). A pool of
@@ -89,27 +82,4 @@ export function lendHelpers(port: MessagePort, workerFile: () => string, stopped
     });
     void Promise.all(helpers).then(() => send({ kind: 'helpers-done', id: request.id }));
   });
-}
-
-/**
- * Warms every helper thread (the warm-up, lib/jobs/warm.ts): each formats and checks these files once, so the
- * first chunk it is lent does not compile ruff and tree-sitter while a job waits for that chunk. A thread warming
- * counts as lent: no job is given it meanwhile (the job checks those chunks itself). One task per thread, all at
- * once, so the pool starts every thread.
- */
-export async function warmHelpers(files: SharedFile[], workerFile: () => string): Promise<void> {
-  const count = helperLimit();
-  state.lent += count;
-  state.posted += count;
-  try {
-    await Promise.all(
-      Array.from({ length: count }, () => {
-        // Each its own counter: every thread goes through all the files.
-        const task: ShareTask = { files: packFiles(files, true), claims: new SharedArrayBuffer(4) };
-        return helperPool().run(task, { filename: workerFile(), name: 'checkShare' });
-      }),
-    );
-  } finally {
-    state.lent -= count;
-  }
 }

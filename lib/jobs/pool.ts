@@ -6,8 +6,7 @@ import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ApiError } from '@/lib/api/errors';
-import { lendHelpers, warmHelpers } from './helpers';
-import type { SharedFile } from './shared-checks';
+import { lendHelpers } from './helpers';
 import type { JobInputs, JobName, JobPort, JobResults } from './types';
 
 /**
@@ -24,22 +23,13 @@ export const MAX_QUEUED = THREADS * 8;
 export const JOB_TIMEOUT_MS = 120_000;
 
 type Bundle = { file: string; inputs: string[] };
-type State = {
-  pool: Piscina | undefined;
-  active: Map<string, number>;
-  /** People's jobs (not background work) running or queued, and who waits for there to be none. */
-  foreground: number;
-  whenIdle: (() => void)[];
-};
+type State = { pool: Piscina | undefined; active: Map<string, number> };
 
 // On globalThis: `next dev` re-evaluates modules, and there must stay one pool and one count per process.
 const KEY = Symbol.for('fastdraft.jobs');
 const globals = globalThis as typeof globalThis & { [KEY]?: State };
-globals[KEY] ??= { pool: undefined, active: new Map(), foreground: 0, whenIdle: [] };
+globals[KEY] ??= { pool: undefined, active: new Map() };
 const state: State = globals[KEY];
-// A state kept from before these fields existed (`next dev` keeps globalThis across edits).
-state.foreground ??= 0;
-state.whenIdle ??= [];
 
 const bundleDir = () => path.join(process.cwd(), 'dist/workers');
 
@@ -109,30 +99,13 @@ export type JobOptions = {
   owner: string;
   /** The request's signal: a closed connection stops its job. */
   signal?: AbortSignal;
-  /** Work no one waits for (the warm-up, lib/jobs/warm.ts): it does not hold back `untilNoPersonJobs`. */
-  background?: boolean;
 };
-
-/**
- * Settles once no person's job is running or queued, checked again a macrotask later: a person's jobs in a row
- * (the preview's validate, files, carrySchema, check) post the next one within microtasks of the last one's end,
- * so background work posted after this never slips in between them and holds the thread they are about to need.
- */
-export function untilNoPersonJobs(): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (state.foreground === 0) resolve();
-      else state.whenIdle.push(() => setImmediate(check));
-    };
-    setImmediate(check);
-  });
-}
 
 /** Runs one job in the pool (see the module comment for admission and the time limit). */
 export async function runJob<N extends JobName>(
   name: N,
   input: JobInputs[N],
-  { owner, signal, background = false }: JobOptions,
+  { owner, signal }: JobOptions,
 ): Promise<JobResults[N]> {
   const running = state.active.get(owner) ?? 0;
   if (running >= JOBS_PER_PERSON) {
@@ -158,7 +131,6 @@ export async function runJob<N extends JobName>(
   const { port1, port2 } = new MessageChannel();
   lendHelpers(port1, workerFile, stopped);
   state.active.set(owner, running + 1);
-  if (!background) state.foreground++;
   try {
     const task: JobInputs[N] & JobPort = { ...input, helpers: port2 };
     return (await workers.run(task, {
@@ -177,7 +149,6 @@ export async function runJob<N extends JobName>(
     throw error;
   } finally {
     port1.close();
-    if (!background && --state.foreground === 0) for (const wake of state.whenIdle.splice(0)) wake();
     const left = (state.active.get(owner) ?? 1) - 1;
     if (left > 0) state.active.set(owner, left);
     else state.active.delete(owner);
@@ -187,9 +158,4 @@ export async function runJob<N extends JobName>(
 /** Jobs running or queued now, per owner (tests and the bench look at it). */
 export function activeJobs(owner: string): number {
   return state.active.get(owner) ?? 0;
-}
-
-/** Warms the helper threads with these files (lib/jobs/helpers.ts `warmHelpers`; the warm-up calls it). */
-export function warmHelperThreads(files: SharedFile[]): Promise<void> {
-  return warmHelpers(files, workerFile);
 }
