@@ -1,5 +1,6 @@
 import { type FitViewOptions, getViewportForBounds, type Viewport } from '@xyflow/react';
 import type { FlowNode } from './flow-types';
+import { boundsOf } from './minimap-geometry';
 import { estimatedNodeSize } from './node-size';
 
 /** The minimap's box (bottom right, React Flow's panel margin), drawn at this size so the padding below fits it. */
@@ -28,19 +29,8 @@ export const MIN_ZOOM = 0.05;
  * out in full only to be redrawn as stripes once fit view has run.
  */
 export function estimatedFitView(nodes: readonly FlowNode[], width: number, height: number): Viewport {
-  if (nodes.length === 0 || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 };
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const node of nodes) {
-    const size = estimatedNodeSize(node);
-    left = Math.min(left, node.position.x);
-    top = Math.min(top, node.position.y);
-    right = Math.max(right, node.position.x + size.width);
-    bottom = Math.max(bottom, node.position.y + size.height);
-  }
-  const bounds = { x: left, y: top, width: right - left, height: bottom - top };
+  const bounds = boundsOf(nodes.map((node) => ({ ...node.position, ...estimatedNodeSize(node) })));
+  if (bounds === null || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 };
   return getViewportForBounds(
     bounds,
     width,
