@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { PREVIEW_CSP } from './lib/runner/preview/csp';
+import { PREVIEW_ROUTE_HEADERS, SITE_HEADERS } from './lib/runner/preview/csp';
 
 const config: NextConfig = {
   // WASM and native packages must stay outside the server bundle.
@@ -23,26 +23,10 @@ const config: NextConfig = {
   // (framed by the IDE itself at most): a later rule overrides an earlier one with the same key, and these
   // override the route's own headers, so the proxy's policy is repeated here.
   async headers() {
-    const common = [
-      { key: 'X-Content-Type-Options', value: 'nosniff' },
-      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-    ];
+    const headers = (list: [string, string][]) => list.map(([key, value]) => ({ key, value }));
     return [
-      {
-        source: '/:path*',
-        headers: [
-          ...common,
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-      {
-        source: '/preview/:path*',
-        headers: [
-          { key: 'Content-Security-Policy', value: PREVIEW_CSP },
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-        ],
-      },
+      { source: '/:path*', headers: headers(SITE_HEADERS) },
+      { source: '/preview/:path*', headers: headers(PREVIEW_ROUTE_HEADERS) },
     ];
   },
 };

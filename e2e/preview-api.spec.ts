@@ -99,6 +99,13 @@ test.describe('live preview API', () => {
     expect(health.headers()['x-content-type-options']).toBe('nosniff');
     expect(health.headers()['set-cookie']).toBeUndefined();
     expect(health.headers()['access-control-allow-origin']).toBeUndefined();
+    // A read right after one that passed the checks is answered in front of Next.js's router
+    // (lib/runner/preview/fast-path.ts): the same answer, headers included.
+    const again = await ownerApi.get(`/preview/${id}/health`);
+    expect(await again.json()).toEqual({ status: 'ok' });
+    const comparable = (headers: Record<string, string>) =>
+      Object.entries(headers).filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name));
+    expect(comparable(again.headers()).sort()).toEqual(comparable(health.headers()).sort());
     const registered = await ownerApi.post(`/preview/${id}/auth/register`, {
       data: { email: 'someone@example.com', password: 'correct horse 42' },
     });

@@ -1,6 +1,6 @@
 // Loaded by instrumentation.ts outside React's server environment: no `server-only` import here.
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
+import { onServerRequest } from '@/lib/server/request-hooks';
 
 /**
  * Next.js does not hand route handlers the socket's address (it only fills X-Forwarded-For with it when the
@@ -10,10 +10,7 @@ import http from 'node:http';
  */
 export const PEER_HEADER = 'x-fastdraft-peer';
 
-const holder = globalThis as typeof globalThis & {
-  __fastdraftPeerNonce?: string;
-  __fastdraftPeerHook?: true;
-};
+const holder = globalThis as typeof globalThis & { __fastdraftPeerNonce?: string };
 
 function nonce(): string {
   holder.__fastdraftPeerNonce ??= randomBytes(16).toString('hex');
@@ -24,16 +21,10 @@ function nonce(): string {
 export const peerHeaderValue = (address: string) => `${nonce()} ${address}`;
 
 export function recordPeerAddresses(): void {
-  if (holder.__fastdraftPeerHook) return;
-  holder.__fastdraftPeerHook = true;
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const request = args[0] as http.IncomingMessage;
-      request.headers[PEER_HEADER] = peerHeaderValue(request.socket.remoteAddress ?? '');
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof emit;
+  onServerRequest('peer-address', (request) => {
+    request.headers[PEER_HEADER] = peerHeaderValue(request.socket.remoteAddress ?? '');
+    return false;
+  });
 }
 
 /** The socket address recorded for this request, or null (hook not installed, or a value the client made up). */

@@ -39,22 +39,27 @@ export function accessKey(cookieHeader: string | null, workspaceId: string): str
   return found ? `${hash.digest('base64url')}:${workspaceId}` : null;
 }
 
+/** Whether `key` has a remembered yes younger than ACCESS_TTL_MS (no check runs: the fast path asks this). */
+export function rememberedAccess(key: string | null, now: () => number = Date.now): boolean {
+  if (key === null) return false;
+  const { entries } = state();
+  const until = entries.get(key);
+  if (until !== undefined && until > now()) return true;
+  entries.delete(key);
+  return false;
+}
+
 /**
- * Whether `key` may go on: a remembered yes (younger than ACCESS_TTL_MS), else `decide()` (the session and access
- * checks), whose yes is remembered unless a revocation happened while it ran (it may have read the old state).
+ * Whether `key` may go on: a remembered yes, else `decide()` (the session and access checks), whose yes is
+ * remembered unless a revocation happened while it ran (it may have read the old state).
  */
 export async function cachedAccess(
   key: string | null,
   decide: () => Promise<boolean>,
   now: () => number = Date.now,
 ): Promise<boolean> {
-  const { entries } = state();
-  if (key !== null) {
-    const until = entries.get(key);
-    if (until !== undefined && until > now()) return true;
-    entries.delete(key);
-  }
-  const epoch = state().epoch;
+  if (rememberedAccess(key, now)) return true;
+  const { entries, epoch } = state();
   const allowed = await decide();
   if (allowed && key !== null && state().epoch === epoch) {
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);

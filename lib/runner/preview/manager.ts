@@ -751,3 +751,8 @@ export function previewManager(dataDir = process.env.FASTDRAFT_DATA_DIR || '.dat
   }
   return manager;
 }
+
+/** The manager if this process made one (no preview runs before it exists): what the fast path asks. */
+export function existingPreviewManager(): PreviewManager | undefined {
+  return (globalThis as WithManager)[GLOBAL_KEY];
+}

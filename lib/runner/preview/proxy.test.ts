@@ -97,6 +97,8 @@ describe('preview proxy', () => {
         authorization: 'Bearer t',
         cookie: 'authjs.session-token=secret; __Secure-authjs.callback-url=x; theirs=1',
         connection: 'keep-alive',
+        // This server's own header (the socket's address, lib/auth/peer-address.ts): not the app's business.
+        'x-fastdraft-peer': 'nonce 127.0.0.1',
       },
     });
     const response = await forward(request, {
@@ -121,6 +123,7 @@ describe('preview proxy', () => {
       cookie: 'theirs=1',
       'x-forwarded-prefix': prefix,
     });
+    expect(seen.headers['x-fastdraft-peer']).toBeUndefined();
     // Set-Cookie would land on this IDE's origin: never passed on, the app's own cookies included.
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(response.headers.get('connection')).toBeNull();

@@ -76,29 +76,77 @@ export function agentFor(socketPath: string): http.Agent | undefined {
 /** Cookies of this app (Auth.js session, CSRF and callback cookies): never shown to a preview. */
 const OUR_COOKIE = /^(__Secure-|__Host-)?(authjs|next-auth)\./i;
 
-/** The proxy's own answers carry the same policy as the app's (whoever serves them, nothing under /preview runs). */
-function errorResponse(status: number, code: string, message: string): Response {
-  return Response.json(
-    { error: { code, message } },
-    { status, headers: { 'content-security-policy': PREVIEW_CSP, 'x-content-type-options': 'nosniff' } },
-  );
-}
+/** Headers of the proxy's own answers, as of the app's (whoever serves them, nothing under /preview runs). */
+const OWN_HEADERS: [string, string][] = [
+  ['content-security-policy', PREVIEW_CSP],
+  ['x-content-type-options', 'nosniff'],
+];
+
+/** The proxy's own answer (an error): `forward` turns it into a Response, `forwardNode` writes it. */
+type ProxyError = { kind: 'error'; status: number; code: string; message: string };
+/** The app's answer: its status, the headers allowed through, its body (null for HEAD, 204 and 304). */
+type AppAnswer = {
+  kind: 'app';
+  status: number;
+  statusText: string | undefined;
+  headers: [string, string][];
+  body: http.IncomingMessage | null;
+};
+type Answer = ProxyError | AppAnswer;
+
+const proxyError = (status: number, code: string, message: string): ProxyError => ({
+  kind: 'error',
+  status,
+  code,
+  message,
+});
+
+const TOO_LARGE = proxyError(
+  413,
+  'payload_too_large',
+  `The request body is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MiB, the limit for previews.`,
+);
+
+const errorBody = (error: ProxyError) => ({ error: { code: error.code, message: error.message } });
 
 export const tooLarge = () =>
-  errorResponse(
-    413,
-    'payload_too_large',
-    `The request body is larger than ${MAX_REQUEST_BYTES / 1024 / 1024} MiB, the limit for previews.`,
-  );
+  Response.json(errorBody(TOO_LARGE), { status: TOO_LARGE.status, headers: OWN_HEADERS });
+
+/** What the proxy needs of a request, whichever server received it. */
+export type IncomingRequest = {
+  method: string;
+  headers: Iterable<[string, string]>;
+  /** The Host the client asked for (the app is told it, and its redirects are judged against it). */
+  host: string;
+  protocol: 'http' | 'https';
+  hasBody: boolean;
+  declaredLength: string | null;
+};
+
+/** Where a request goes: the app's socket, the path (prefix already removed) and the prefix it was served under. */
+export type ForwardTarget = {
+  socketPath: string;
+  upstreamPath: string;
+  prefix: string;
+  timeoutMs?: number;
+  onActivity?: () => void;
+};
 
 /**
  * The request's headers for the app. A body goes on with its declared length, or chunked when none was
  * declared; a request without a body (other than GET and HEAD) says `content-length: 0`, as browsers do.
+ * This server's own headers (`x-fastdraft-*`, `next-*`) and forwarding headers the client made up stay here.
  */
-function requestHeaders(request: Request, url: URL, prefix: string): http.OutgoingHttpHeaders {
+function requestHeaders(request: IncomingRequest, prefix: string): http.OutgoingHttpHeaders {
   const out: http.OutgoingHttpHeaders = {};
   for (const [name, value] of request.headers) {
-    if (HOP_BY_HOP.has(name) || name.startsWith('x-forwarded-') || name.startsWith('next-')) continue;
+    if (
+      HOP_BY_HOP.has(name) ||
+      name.startsWith('x-forwarded-') ||
+      name.startsWith('next-') ||
+      name.startsWith('x-fastdraft-')
+    )
+      continue;
     if (name === 'cookie') {
       const kept = value
         .split(';')
@@ -109,13 +157,12 @@ function requestHeaders(request: Request, url: URL, prefix: string): http.Outgoi
     }
     out[name] = value;
   }
-  out.host = url.host;
-  out['x-forwarded-proto'] = url.protocol.replace(':', '');
-  out['x-forwarded-host'] = url.host;
+  out.host = request.host;
+  out['x-forwarded-proto'] = request.protocol;
+  out['x-forwarded-host'] = request.host;
   out['x-forwarded-prefix'] = prefix;
-  const declared = request.headers.get('content-length');
-  if (request.body && declared !== null) out['content-length'] = declared;
-  else if (!request.body && request.method !== 'GET' && request.method !== 'HEAD')
+  if (request.hasBody && request.declaredLength !== null) out['content-length'] = request.declaredLength;
+  else if (!request.hasBody && request.method !== 'GET' && request.method !== 'HEAD')
     out['content-length'] = '0';
   return out;
 }
@@ -172,121 +219,188 @@ export function previewLocation(
   return `${underPrefix ? '' : request.prefix}${path}${target.search}${target.hash}`;
 }
 
-function responseHeaders(incoming: http.IncomingMessage, location: string | null): Headers {
-  const headers = new Headers();
+function responseHeaders(incoming: http.IncomingMessage, location: string | null): [string, string][] {
+  const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (value === undefined || !ALLOWED_RESPONSE_HEADERS.has(name)) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    for (const v of Array.isArray(value) ? value : [value]) headers.push([name, v]);
   }
-  if (location !== null) headers.set('location', location);
-  headers.set('content-security-policy', PREVIEW_CSP);
-  headers.set('x-content-type-options', 'nosniff');
-  headers.set('referrer-policy', 'same-origin');
-  headers.set('cross-origin-resource-policy', 'same-origin');
+  if (location !== null) headers.push(['location', location]);
+  headers.push(
+    ...OWN_HEADERS,
+    ['referrer-policy', 'same-origin'],
+    ['cross-origin-resource-policy', 'same-origin'],
+  );
   return headers;
 }
 
 /**
- * Sends `request` to the app on `socketPath` as `upstreamPath` (path and query, prefix already removed), its
- * body streamed, and streams its answer with only the allowed headers: 413 for a body over the limit (declared,
- * or found while streaming, before the app has answered), 502 for a redirect to another
- * site, 504 when no answer comes within the time limit (an answer still streaming then is cut off), 502 when the
- * app cannot be reached.
+ * Sends the request to the app and settles `answer` with its answer (streaming on) or the proxy's error: 502
+ * for a redirect to another site or an app that cannot be reached, 504 when no answer comes within the time
+ * limit (an answer still streaming then is cut off). The caller writes the request body to `upstream`, and may
+ * `refuse` with an error of its own while no answer has come (true when it was in time).
+ */
+function exchange(request: IncomingRequest, target: ForwardTarget) {
+  const timeoutMs = target.timeoutMs ?? RESPONSE_TIMEOUT_MS;
+  let answered = false;
+  let settle!: (answer: Answer) => void;
+  const answer = new Promise<Answer>((resolve) => {
+    settle = resolve;
+  });
+  const once = (value: Answer) => {
+    if (answered) return false;
+    answered = true;
+    settle(value);
+    return true;
+  };
+  const upstream = http.request({
+    socketPath: target.socketPath,
+    agent: agentFor(target.socketPath),
+    method: request.method,
+    path: target.upstreamPath,
+    headers: requestHeaders(request, target.prefix),
+  });
+  const timer = setTimeout(() => {
+    upstream.destroy(new Error('timeout'));
+    once(proxyError(504, 'preview_timeout', `The preview did not answer within ${timeoutMs / 1000} s.`));
+  }, timeoutMs);
+  upstream.on('response', (incoming) => {
+    target.onActivity?.();
+    const stop = () => clearTimeout(timer);
+    incoming.on('end', stop);
+    incoming.on('error', stop);
+    incoming.on('close', stop);
+    const status = incoming.statusCode ?? 502;
+    const raw = incoming.headers.location;
+    const location =
+      raw === undefined
+        ? null
+        : previewLocation(raw, {
+            host: request.host,
+            upstreamPath: target.upstreamPath,
+            prefix: target.prefix,
+          });
+    // A redirect elsewhere is refused; a foreign Location on another answer (201) is only dropped.
+    if (location === null && raw !== undefined && status >= 300 && status < 400) {
+      incoming.resume();
+      stop();
+      once(
+        proxyError(
+          502,
+          'preview_redirect_refused',
+          'The preview answered with a redirect to another site, which is not followed from here.',
+        ),
+      );
+      return;
+    }
+    const noBody = request.method === 'HEAD' || status === 204 || status === 304;
+    if (noBody) incoming.resume();
+    once({
+      kind: 'app',
+      status,
+      statusText: incoming.statusMessage,
+      headers: responseHeaders(incoming, location),
+      body: noBody ? null : incoming,
+    });
+  });
+  upstream.on('error', (error) => {
+    clearTimeout(timer);
+    once(proxyError(502, 'preview_unreachable', `The preview could not be reached: ${error.message}.`));
+  });
+  const refuse = (error: ProxyError) => {
+    const inTime = once(error);
+    if (inTime) clearTimeout(timer);
+    return inTime;
+  };
+  return { upstream, answer, refuse };
+}
+
+/** A web Request as the proxy sees it (the route handler's, or one the assistant made). */
+function fromWebRequest(request: Request): IncomingRequest {
+  const url = new URL(request.url);
+  return {
+    method: request.method,
+    headers: request.headers,
+    host: request.headers.get('host') ?? url.host,
+    protocol: url.protocol === 'https:' ? 'https' : 'http',
+    hasBody: request.body !== null,
+    declaredLength: request.headers.get('content-length'),
+  };
+}
+
+/**
+ * Sends `request` to the app on `options.socketPath` as `upstreamPath` (path and query, prefix already removed),
+ * its body streamed, and streams its answer with only the allowed headers: 413 for a body over the limit
+ * (declared, or found while streaming, before the app has answered), and the errors of `exchange`.
  */
 export async function forward(
   request: Request,
-  options: {
-    socketPath: string;
-    upstreamPath: string;
-    prefix: string;
-    timeoutMs?: number;
-    maxBodyBytes?: number;
-    onActivity?: () => void;
-  },
+  options: ForwardTarget & { maxBodyBytes?: number },
 ): Promise<Response> {
-  const timeoutMs = options.timeoutMs ?? RESPONSE_TIMEOUT_MS;
   const limit = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
-  const declared = request.headers.get('content-length');
-  if (declared !== null && !(Number(declared) <= limit)) return tooLarge();
-  const url = new URL(request.url);
-  return new Promise<Response>((resolve) => {
-    let answered = false;
-    const upstream = http.request({
-      socketPath: options.socketPath,
-      agent: agentFor(options.socketPath),
-      method: request.method,
-      path: options.upstreamPath,
-      headers: requestHeaders(request, url, options.prefix),
-    });
-    const timer = setTimeout(() => {
-      upstream.destroy(new Error('timeout'));
-      if (!answered) {
-        answered = true;
-        resolve(
-          errorResponse(504, 'preview_timeout', `The preview did not answer within ${timeoutMs / 1000} s.`),
-        );
-      }
-    }, timeoutMs);
-    upstream.on('response', (incoming) => {
-      answered = true;
-      options.onActivity?.();
-      incoming.on('end', () => clearTimeout(timer));
-      incoming.on('error', () => clearTimeout(timer));
-      incoming.on('close', () => clearTimeout(timer));
-      const status = incoming.statusCode ?? 502;
-      const raw = incoming.headers.location;
-      const location =
-        raw === undefined
-          ? null
-          : previewLocation(raw, {
-              host: url.host,
-              upstreamPath: options.upstreamPath,
-              prefix: options.prefix,
-            });
-      // A redirect elsewhere is refused; a foreign Location on another answer (201) is only dropped.
-      if (location === null && raw !== undefined && status >= 300 && status < 400) {
-        incoming.resume();
-        clearTimeout(timer);
-        return resolve(
-          errorResponse(
-            502,
-            'preview_redirect_refused',
-            'The preview answered with a redirect to another site, which is not followed from here.',
-          ),
-        );
-      }
-      const noBody = request.method === 'HEAD' || status === 204 || status === 304;
-      if (noBody) incoming.resume();
-      const stream = noBody ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
-      resolve(
-        new Response(stream, {
-          status,
-          statusText: incoming.statusMessage,
-          headers: responseHeaders(incoming, location),
-        }),
-      );
-    });
-    upstream.on('error', (error) => {
-      clearTimeout(timer);
-      if (answered) return;
-      answered = true;
-      resolve(
-        errorResponse(502, 'preview_unreachable', `The preview could not be reached: ${error.message}.`),
-      );
-    });
-    request.signal?.addEventListener('abort', () => upstream.destroy(), { once: true });
-    if (!request.body) return void upstream.end();
-    sendBody(request.body, upstream, limit).then((within) => {
+  const incoming = fromWebRequest(request);
+  if (incoming.declaredLength !== null && !(Number(incoming.declaredLength) <= limit)) return tooLarge();
+  const { upstream, answer, refuse } = exchange(incoming, options);
+  request.signal?.addEventListener('abort', () => upstream.destroy(), { once: true });
+  if (!request.body) upstream.end();
+  else
+    void sendBody(request.body, upstream, limit).then((within) => {
       if (within) return;
-      if (!answered) {
-        answered = true;
-        clearTimeout(timer);
-        resolve(tooLarge());
-      }
+      refuse(TOO_LARGE);
       // Nothing past the limit reached the app, and it never sees the request end (an answer it already
       // started is cut off too).
       upstream.destroy();
     });
+  const settled = await answer;
+  if (settled.kind === 'error')
+    return Response.json(errorBody(settled), { status: settled.status, headers: OWN_HEADERS });
+  return new Response(settled.body && (Readable.toWeb(settled.body) as ReadableStream<Uint8Array>), {
+    status: settled.status,
+    statusText: settled.statusText,
+    headers: settled.headers,
+  });
+}
+
+/**
+ * The same for a request without a body received by Node's own server (the fast path, fast-path.ts), written
+ * to `res` with `extraHeaders` on top (what next.config.ts adds to the route's answers, which this path skips).
+ */
+export function forwardNode(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  request: IncomingRequest,
+  options: ForwardTarget & { extraHeaders: [string, string][] },
+): void {
+  const { upstream, answer } = exchange(request, options);
+  // The client went away before the answer ended: so does the request to the app.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
+  req.on('error', () => upstream.destroy());
+  upstream.end();
+  const overridden = new Set(options.extraHeaders.map(([name]) => name));
+  const withExtra = (headers: [string, string][]) => [
+    ...headers.filter(([name]) => !overridden.has(name)),
+    ...options.extraHeaders,
+  ];
+  void answer.then((settled) => {
+    if (res.destroyed) return settled.kind === 'app' ? settled.body?.destroy() : undefined;
+    if (settled.kind === 'error') {
+      const body = JSON.stringify(errorBody(settled));
+      res.writeHead(
+        settled.status,
+        withExtra([
+          ['content-type', 'application/json'],
+          ['content-length', String(Buffer.byteLength(body))],
+          ...OWN_HEADERS,
+        ]).flat(),
+      );
+      return void res.end(body);
+    }
+    res.writeHead(settled.status, settled.statusText, withExtra(settled.headers).flat());
+    if (!settled.body) return void res.end();
+    settled.body.on('error', () => res.destroy());
+    settled.body.pipe(res);
   });
 }
 
