@@ -111,6 +111,30 @@ describe('preview fast path (in front of Next.js)', () => {
     );
   });
 
+  it('gzips for a client that takes it, as Next.js does for the route, and streams as is for one that does not', async () => {
+    const zipped = await get(`/preview/${id}/posts`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
+    expect(((await zipped.json()) as { url: string }).url).toBe('/posts');
+    const { port } = front.address() as AddressInfo;
+    const plain = await new Promise<{ encoding?: string; body: string }>((resolve, reject) => {
+      const headers = { cookie, 'accept-encoding': 'gzip;q=0, identity' };
+      const request = http.request({ host: '127.0.0.1', port, path: `/preview/${id}/posts`, headers });
+      request.on('response', (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => {
+          body += c.toString();
+        });
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(plain.encoding).toBeUndefined();
+    expect((JSON.parse(plain.body) as { url: string }).url).toBe('/posts');
+    expect(reachedNext).toEqual([]);
+  });
+
   it('answers HEAD without a body and the root path as /', async () => {
     const head = await get(`/preview/${id}`, { method: 'HEAD' });
     expect(head.status).toBe(200);
