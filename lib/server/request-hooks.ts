@@ -3,7 +3,8 @@ import http from 'node:http';
 
 /**
  * Sees a request before Next.js does; true when it answered the request itself (Next.js never sees it then).
- * Runs on every request of the process's HTTP servers, so it must decide in microseconds.
+ * Runs on every request of the process's HTTP servers, so it must decide in microseconds. A hook that throws
+ * must not have written to `res` nor started anything that will (the request then goes on to Next.js).
  */
 export type RequestHook = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
@@ -24,7 +25,15 @@ export function onServerRequest(name: string, hook: RequestHook): void {
     http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
       if (event === 'request') {
         const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-        for (const run of state.hooks.values()) if (run(req, res)) return true;
+        for (const [name, run] of state.hooks) {
+          try {
+            if (run(req, res)) return true;
+          } catch (error) {
+            // A hook's bug must not take the server down (this runs inside Node's HTTP parser callback):
+            // Next.js answers the request as if the hook were not there.
+            console.error(`[request hook ${name}] failed:`, error);
+          }
+        }
       }
       return Reflect.apply(emit, this, [event, ...args]) as boolean;
     } as typeof emit;
