@@ -3,14 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * A production server of the app on a fresh PGlite folder (`dataDir`, else `.data/bench-<port>`). `warmedUp`
- * settles when the server's warm-up (lib/warm-up.ts: database, generation threads, preview check) has logged that
- * it is ready.
+ * A production server of the app on a fresh PGlite folder (`dataDir`, else `.data/bench-<port>`). `spawnedAt`:
+ * `performance.now()` when its process was spawned. `warmUpLog` settles with the line the server's warm-up
+ * (lib/warm-up.ts: database, generation threads, preview check) logs when it is ready, or null when the server
+ * exits without one; `warmedUp` settles then too.
  */
 export async function startAppServer(
   port: number,
   dataDir = `.data/bench-${port}`,
-): Promise<{ url: string; stop: () => void; warmedUp: Promise<void> }> {
+): Promise<{
+  url: string;
+  stop: () => void;
+  spawnedAt: number;
+  warmUpLog: Promise<string | null>;
+  warmedUp: Promise<void>;
+}> {
   const env = benchBuild();
   fs.rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(
@@ -22,21 +29,24 @@ export async function startAppServer(
       stdio: ['ignore', 'pipe', 'ignore'],
     },
   );
+  const spawnedAt = performance.now();
   let output = '';
-  const warmedUp = new Promise<void>((resolve) => {
+  const warmUpLog = new Promise<string | null>((resolve) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       if (output.length < 1_000_000) output += chunk.toString();
-      if (output.includes('[warm-up] ready')) resolve();
+      const line = /^.*\[warm-up\] ready.*$/m.exec(output)?.[0];
+      if (line) resolve(line.trim());
     });
-    child.on('exit', () => resolve());
+    child.on('exit', () => resolve(null));
   });
+  const warmedUp = warmUpLog.then(() => undefined);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     const up = await fetch(`${url}/api/openapi.json`).then(
       (r) => r.ok,
       () => false,
     );
-    if (up) return { url, stop: () => child.kill('SIGTERM'), warmedUp };
+    if (up) return { url, stop: () => child.kill('SIGTERM'), spawnedAt, warmUpLog, warmedUp };
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill('SIGTERM');

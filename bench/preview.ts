@@ -11,7 +11,8 @@ import { percentile, startAppServer } from './app-server';
  * Each step's `running` event's arrival is recorded against its `done`, so a step that is not streamed shows.
  * The UI waits `RESTART_DELAY_MS` (components/preview/preview-state.ts) after the last edit before it posts: added
  * separately to the figures. Targets (issue 20): edit-to-live p50 < 1 s, cold start < 1.5 s.
- * BENCH_PREVIEW_PORT picks the port (default 3240); FASTDRAFT_PYTHON_CACHE (or FASTDRAFT_PYTHON) finds Python.
+ * BENCH_PREVIEW_PORT picks the port (default 3240), BENCH_DATA_DIR the server's data folder (default
+ * `.data/bench-<port>`); FASTDRAFT_PYTHON_CACHE (or FASTDRAFT_PYTHON) finds Python.
  */
 const PORT = Number(process.env.BENCH_PREVIEW_PORT ?? 3240);
 const EDITS = Number(process.env.BENCH_PREVIEW_EDITS ?? 12);
@@ -148,7 +149,7 @@ const summary = (values: number[]) => ({
 });
 
 export async function previewBenchmark() {
-  const server = await startAppServer(PORT);
+  const server = await startAppServer(PORT, process.env.BENCH_DATA_DIR);
   try {
     const session = await signedIn(server.url, `preview-bench-${Date.now()}@example.com`);
     const created = await fetch(`${server.url}/api/workspaces`, {
@@ -172,6 +173,7 @@ export async function previewBenchmark() {
     if (!status.ok) throw new Error(`preview status: ${status.status}`);
     // Cold: a new preview (no process, no folder) of the stored design.
     const coldStarted = performance.now();
+    const coldPostedAfterSpawnMs = round(coldStarted - server.spawnedAt);
     const coldSteps = await startPreview(server.url, session, id, base, coldStarted);
     await untilLive(server.url, session, openapi, (body) => body.includes('"openapi"'));
     const cold = round(performance.now() - coldStarted);
@@ -246,6 +248,9 @@ export async function previewBenchmark() {
     return {
       coldStartMs: cold,
       coldSteps,
+      // How far the server's warm-up (lib/warm-up.ts) was when the cold start began, and what it logged.
+      coldPostedAfterSpawnMs,
+      warmUpLog: await server.warmUpLog,
       coldStartOnRunningServerMs: coldWarm,
       coldOnRunningServerSteps: warmServerSteps,
       editToLive: summary(all),

@@ -72,6 +72,30 @@ describe('previewReducer', () => {
     expect(done.starts).toBe(1);
   });
 
+  it('keeps the check beside migrate and start: its end may come after theirs began', () => {
+    const diagnostic = {
+      file: 'app/main.py',
+      line: 1,
+      column: 1,
+      rule: 'F401',
+      message: 'unused',
+      severity: 'warning' as const,
+    };
+    const state = run(
+      started,
+      { type: 'step', step: { step: 'check', status: 'running' } },
+      { type: 'step', step: { step: 'migrate', status: 'running' } },
+      { type: 'step', step: { step: 'migrate', status: 'done', ms: 40 } },
+      { type: 'step', step: { step: 'start', status: 'running' } },
+      { type: 'step', step: { step: 'check', status: 'done', ms: 90, diagnostics: [diagnostic] } },
+    );
+    expect(state.steps.check).toMatchObject({ status: 'done', ms: 90 });
+    expect(state.steps.migrate).toMatchObject({ status: 'done', ms: 40 });
+    expect(state.steps.start.status).toBe('running');
+    expect(state.diagnostics).toEqual([diagnostic]);
+    expect(statusText(state)).toBe('Starting…');
+  });
+
   it('collects problems and diagnostics and says why it failed', () => {
     const problem = {
       code: 'duplicate-entity-name',

@@ -17,8 +17,8 @@ import {
   type FileDiagnostics,
   jsonDiagnostics,
   knownPythonDiagnostics,
+  parserFor,
   pythonDiagnostics,
-  pythonParser,
   rememberPythonDiagnostics,
 } from '@/lib/generator/checks';
 import {
@@ -114,11 +114,24 @@ const chunkCount = (files: number) => Math.ceil(files / CHUNK_FILES);
 const chunkOf = (files: readonly SharedFile[], chunk: number) =>
   files.slice(chunk * CHUNK_FILES, (chunk + 1) * CHUNK_FILES);
 
-type Parser = Awaited<ReturnType<typeof pythonParser>>;
+type Parser = Awaited<ReturnType<typeof parserFor>>;
+
+/**
+ * tree-sitter for these files, if one of them needs it: formatting outputs formatter output, and a file the
+ * asking thread knows formatted is (`SharedFile.formatted`), so only the others are looked at.
+ */
+function parserOf(files: readonly SharedFile[], format: boolean): Promise<Parser> {
+  return format
+    ? Promise.resolve(undefined)
+    : parserFor(files.flatMap((f) => (f.formatted ? [] : [f.source])));
+}
 
 const unnamed = (found: readonly Diagnostic[]): FileDiagnostics => found.map(({ file: _, ...d }) => d);
 
-/** Checks a chunk, or formats it and checks the output (throws as `formatSource` does on invalid Python). */
+/**
+ * Checks a chunk, or formats it and checks the output (throws as `formatSource` does on invalid Python);
+ * `parser` as `parserOf` gives it for these files (or more).
+ */
 function checkChunk(parser: Parser, files: readonly SharedFile[], format: boolean): ChunkResult {
   if (format) {
     const formatted = files.map(({ source }) => formatSource(source));
@@ -139,14 +152,14 @@ function checkChunk(parser: Parser, files: readonly SharedFile[], format: boolea
 
 /** A helper's share: claims chunks until none is left; stops at the first chunk that throws. */
 export async function checkShare({ files, claims }: ShareTask): Promise<ShareResult> {
-  const parser = await pythonParser();
   const next = new Int32Array(claims);
   const chunks: [number, ChunkResult][] = [];
   for (;;) {
     const chunk = Atomics.add(next, 0, 1);
     if (chunk >= chunkCount(files.names.length)) return { chunks };
     try {
-      chunks.push([chunk, checkChunk(parser, unpackChunk(files, chunk), files.format)]);
+      const claimed = unpackChunk(files, chunk);
+      chunks.push([chunk, checkChunk(await parserOf(claimed, files.format), claimed, files.format)]);
     } catch {
       // The job's thread checks this chunk again and reports the error as `checkProject` would.
       return { chunks, failed: chunk };
@@ -241,18 +254,19 @@ export async function checkWithHelpers(
   files: Record<string, string>,
   port: MessagePort | undefined,
 ): Promise<Diagnostic[]> {
-  const parser = await pythonParser();
   const paths = checkedFiles(files);
   const found: (readonly Diagnostic[] | undefined)[] = paths.map((file) =>
     file.endsWith('.py') ? knownPythonDiagnostics(file, files[file] as string) : undefined,
   );
   const unknown = paths.flatMap((file, i) => (file.endsWith('.py') && !found[i] ? [i] : []));
+  const shared: SharedFile[] = unknown.map((i) => {
+    const file = paths[i] as string;
+    const source = files[file] as string;
+    return { file, source, formatted: isKnownFormatted(source) };
+  });
+  // Every Python file left to check here is one of `shared`.
+  const parser = await parserOf(shared, false);
   if (port && unknown.length >= MIN_SHARED_FILES) {
-    const shared: SharedFile[] = unknown.map((i) => {
-      const file = paths[i] as string;
-      const source = files[file] as string;
-      return { file, source, formatted: isKnownFormatted(source) };
-    });
     const results = await spread(parser, shared, false, port);
     unknown.forEach((i, k) => {
       const diagnostics = results[Math.floor(k / CHUNK_FILES)]?.diagnostics[k % CHUNK_FILES] ?? [];
@@ -285,7 +299,7 @@ export async function formatWithHelpers(
     .map((file) => ({ file, source: files[file] as string, formatted: false }));
   if (port && unknown.length >= MIN_SHARED_FILES) {
     try {
-      await spread(await pythonParser(), unknown, true, port);
+      await spread(undefined, unknown, true, port);
     } catch {
       // A file is not valid Python (a generator bug): formatPython reports it with its path.
     }

@@ -28,15 +28,26 @@ export function rememberPythonDiagnostics(source: string, found: FileDiagnostics
 }
 
 /**
+ * tree-sitter for checking these Python texts, or undefined when every one is known parsed (`isKnownParsed`):
+ * starting it (WASM, grammar) costs ~270 ms on a cold thread, and a generated project never needs it. Asked
+ * before ruff checks the texts, like `pythonDiagnostics` asks.
+ */
+export function parserFor(sources: Iterable<string>): Promise<Parser | undefined> {
+  for (const source of sources) if (!isKnownParsed(source)) return pythonParser();
+  return Promise.resolve(undefined);
+}
+
+/**
  * ruff format --check and lint, then tree-sitter's parse errors, of one Python file (memoised by content).
  * tree-sitter is skipped for a text ruff's formatter produced (`isKnownParsed`): it parses, so tree-sitter has
  * nothing to add (`checks/known-parsed.test.ts` holds every golden project to that), and it is ~70 % of the
- * checks' time on generated code.
+ * checks' time on generated code. `parser` is undefined when the caller found the text known parsed
+ * (`parserFor`, or its own formatter output), so that answer stands even if the cache forgot it since.
  */
-export function pythonDiagnostics(parser: Parser, file: string, source: string): Diagnostic[] {
+export function pythonDiagnostics(parser: Parser | undefined, file: string, source: string): Diagnostic[] {
   const found = checkedPython.through(source, (text) => {
     // Asked before ruff runs: its format check records what it formats, and that must not count here.
-    const parsed = isKnownParsed(text);
+    const parsed = parser === undefined || isKnownParsed(text);
     return [...ruffDiagnostics('', text), ...(parsed ? [] : treeSitterDiagnostics(parser, '', text))].map(
       ({ file: _, ...d }) => d,
     );
@@ -68,9 +79,12 @@ export function checkedFiles(files: Record<string, string>): string[] {
  * One thread; lib/jobs/shared-checks.ts spreads the same per-file checks over the worker pool.
  */
 export async function checkProject(files: Record<string, string>): Promise<Diagnostic[]> {
-  const parser = await pythonParser();
+  const paths = checkedFiles(files);
+  const parser = await parserFor(
+    paths.filter((file) => file.endsWith('.py')).map((file) => files[file] as string),
+  );
   const out: Diagnostic[] = [];
-  for (const file of checkedFiles(files)) {
+  for (const file of paths) {
     const source = files[file] as string;
     out.push(
       ...(file.endsWith('.py') ? pythonDiagnostics(parser, file, source) : jsonDiagnostics(file, source)),

@@ -72,12 +72,14 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     const first = await manager.start(id, templates.todo(), { ...owner, onStep: (e) => steps.push(e) });
     const coldMs = Math.round(performance.now() - t);
     expect(first, JSON.stringify(steps)).toEqual({ ok: true, baseUrl: `/preview/${id}` });
-    expect(steps.map((s) => `${s.step}:${s.status}`)).toEqual(
-      ['validate', 'generate', 'check', 'migrate', 'start', 'ready'].flatMap((s) => [
-        `${s}:running`,
-        `${s}:done`,
-      ]),
+    const order = steps.map((s) => `${s.step}:${s.status}`);
+    // The check runs beside migrate and start; the rest in order, and ready only once the check is done too.
+    expect(order.filter((s) => !s.startsWith('check:'))).toEqual(
+      ['validate', 'generate', 'migrate', 'start', 'ready'].flatMap((s) => [`${s}:running`, `${s}:done`]),
     );
+    expect(order.slice(3, 6)).toEqual(['generate:done', 'check:running', 'migrate:running']);
+    expect(order.indexOf('check:done')).toBeGreaterThan(order.indexOf('check:running'));
+    expect(order.indexOf('check:done')).toBeLessThan(order.indexOf('ready:running'));
     expect(steps.filter((s) => s.status === 'done').every((s) => typeof s.ms === 'number')).toBe(true);
     expect(await manager.status(id)).toMatchObject({ state: 'running', baseUrl: `/preview/${id}` });
 

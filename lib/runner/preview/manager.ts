@@ -337,11 +337,12 @@ export class PreviewManager {
           extra: { message: `${Object.keys(result.files).length} files` },
         };
       });
-      // While the code is checked (mypy on the user's code takes a while), the old app is stopped, the new code
-      // written and the new app forked, importing itself. The checks' findings never block the start.
+      // The checks' findings never block the start, so they run beside it: the old app is stopped, the new code
+      // written and the new app forked (importing itself), migrated and started while the code is checked (mypy
+      // on the user's code takes a while). Ready waits for both, so the findings are shown before the app is.
       prepared = this.prepare(entry, runtime, files, resetData, sandboxReady);
       prepared.catch(() => undefined);
-      await step('check', async () => {
+      const checked = step('check', async () => {
         if (!this.options.check) return { value: undefined, extra: { message: 'skipped' } };
         const diagnostics = await runJob('check', { files }, job);
         // The user's own code is also type-checked (mypy only: pytest takes too long before every restart);
@@ -359,36 +360,45 @@ export class PreviewManager {
           },
         };
       });
+      checked.catch(() => undefined);
       const ready = prepared;
-      let server: ForkChild | undefined;
-      await step('migrate', async () => {
-        const ctx = await ready;
-        const fresh = ctx.forkserver.freshKey;
-        const { message, data } = await migrate(ctx, { resetData, signal, files, schema });
-        server = entry.child;
-        // Rows were lost: tokens issued before name users that may be gone (or whose ids are taken again). A
-        // key made for this start (a new or reset database) was never used. The app is forked again with it.
-        if (data.outcome !== 'kept' && !fresh) {
-          await this.closeSandbox(entry);
-          ctx.forkserver = await this.ensureSandbox(entry, runtime, true);
-          ctx.secretKey = entry.secretKey;
-          server = this.hold(entry, ctx);
-        }
-        return { value: undefined, extra: { message, data } };
-      });
-      await step('start', async () => {
-        const child = server;
-        if (!child || entry.child !== child) throw new Error('the app was not started');
-        void child.done.then(({ code, signal: sig }) => this.exited(entry, child, code, sig));
-        child.release();
-        await waitReady(child, entry.paths.socket, {
-          timeoutMs: this.options.readyTimeoutMs,
-          signal,
-          output: () => entry.output,
+      const serving = (async () => {
+        let server: ForkChild | undefined;
+        await step('migrate', async () => {
+          const ctx = await ready;
+          const fresh = ctx.forkserver.freshKey;
+          const { message, data } = await migrate(ctx, { resetData, signal, files, schema });
+          server = entry.child;
+          // Rows were lost: tokens issued before name users that may be gone (or whose ids are taken again). A
+          // key made for this start (a new or reset database) was never used. The app is forked again with it.
+          if (data.outcome !== 'kept' && !fresh) {
+            await this.closeSandbox(entry);
+            ctx.forkserver = await this.ensureSandbox(entry, runtime, true);
+            ctx.secretKey = entry.secretKey;
+            server = this.hold(entry, ctx);
+          }
+          return { value: undefined, extra: { message, data } };
         });
-        entry.serving = child;
-        return { value: undefined, extra: { message: 'uvicorn is serving' } };
-      });
+        await step('start', async () => {
+          const child = server;
+          if (!child || entry.child !== child) throw new Error('the app was not started');
+          void child.done.then(({ code, signal: sig }) => this.exited(entry, child, code, sig));
+          child.release();
+          await waitReady(child, entry.paths.socket, {
+            timeoutMs: this.options.readyTimeoutMs,
+            signal,
+            output: () => entry.output,
+          });
+          entry.serving = child;
+          return { value: undefined, extra: { message: 'uvicorn is serving' } };
+        });
+      })();
+      serving.catch(() => undefined);
+      // Both end before the start does (no step event after its end): an app that failed to start still shows
+      // the checks' findings, often its cause. The app's failure is the one reported when both failed.
+      await Promise.allSettled([checked, serving]);
+      await serving;
+      await checked;
       await step('ready', async () => ({ value: undefined, extra: { message: baseUrlOf(entry.id) } }));
       entry.state = 'running';
       entry.startedAt = new Date();
