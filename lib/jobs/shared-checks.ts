@@ -4,8 +4,9 @@
  * threads for the rest: Python files the content caches do not know are cut into chunks that every thread
  * claims from one shared counter (Atomics), so whoever is free does the next chunk. The job's own thread
  * claims chunks too and never waits for a helper to start: when no helper can be scheduled (the helper pool
- * is busy), it simply checks everything itself; it only waits for chunks a running helper has claimed. A
- * chunk whose helper failed is checked again here, so an error surfaces exactly as on the sequential path.
+ * is busy), it simply checks everything itself, and once its claims are done it redoes any chunk a helper
+ * claimed but has not answered yet, rather than wait for it (the first answer counts). A chunk whose helper
+ * failed is checked again here too, so an error surfaces exactly as on the sequential path.
  * Diagnostics are put together in file order: the same list, in the same order, as `checkProject`.
  * `formatWithHelpers` shares formatting the same way: each thread formats a chunk and checks the output, so
  * the checks that follow find every generated file known.
@@ -167,22 +168,19 @@ export async function checkShare({ files, claims }: ShareTask): Promise<ShareRes
   }
 }
 
-/** One request's answers on the port as an async queue (read only after the thread's own share). */
+/** One request's answers on the port, taken as they arrived (read only after the thread's own share). */
 function inbox(port: MessagePort, id: number) {
-  const waiting: HelpMessage[] = [];
-  let wake: (() => void) | undefined;
+  let waiting: HelpMessage[] = [];
   const listener = (message: HelpMessage) => {
-    if (message.id !== id) return;
-    waiting.push(message);
-    wake?.();
+    if (message.id === id) waiting.push(message);
   };
   port.on('message', listener);
   return {
     close: () => port.off('message', listener),
-    async next(): Promise<HelpMessage> {
-      while (waiting.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-      return waiting.shift() as HelpMessage;
+    drain(): HelpMessage[] {
+      const arrived = waiting;
+      waiting = [];
+      return arrived;
     },
   };
 }
@@ -223,27 +221,34 @@ async function spread(
     messages.close();
     throw error;
   }
-  // Every chunk is claimed now; collect the helpers' ones, then redo any a helper failed on.
+  // Every chunk is claimed now. This thread does not wait for a helper's answer (a helper thread's first task
+  // starts its bundle and WASM, slower than this thread's whole share): it redoes each chunk no answer has come
+  // for, taking the answers that arrived in between, so a job never ends more than a chunk later than alone.
+  const take = (message: HelpMessage) => {
+    if (message.kind !== 'checked') return;
+    for (const [chunk, result] of message.chunks) {
+      if (results.has(chunk)) continue;
+      results.set(chunk, result);
+      result.diagnostics.forEach((d, j) => {
+        const file = shared[chunk * CHUNK_FILES + j] as SharedFile;
+        const output = result.formatted?.[j];
+        if (output !== undefined) rememberFormatted(file.source, output);
+        rememberPythonDiagnostics(output ?? file.source, d);
+      });
+    }
+  };
   try {
-    while (results.size < total) {
-      const message = await messages.next();
-      if (message.kind === 'helpers-done') break;
-      for (const [chunk, result] of message.chunks) {
-        results.set(chunk, result);
-        result.diagnostics.forEach((d, j) => {
-          const file = shared[chunk * CHUNK_FILES + j] as SharedFile;
-          const output = result.formatted?.[j];
-          if (output !== undefined) rememberFormatted(file.source, output);
-          rememberPythonDiagnostics(output ?? file.source, d);
-        });
-      }
+    for (let chunk = 0; chunk < total; chunk++) {
+      if (results.has(chunk)) continue;
+      // One turn of the event loop lets the helpers' answers in.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      messages.drain().forEach(take);
+      if (!results.has(chunk)) results.set(chunk, checkChunk(parser, chunkOf(shared, chunk), format));
     }
   } finally {
     messages.close();
   }
-  return Array.from({ length: total }, (_, chunk) => {
-    return results.get(chunk) ?? checkChunk(parser, chunkOf(shared, chunk), format);
-  });
+  return Array.from({ length: total }, (_, chunk) => results.get(chunk) as ChunkResult);
 }
 
 /**
