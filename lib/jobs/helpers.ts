@@ -43,7 +43,7 @@ export function helperStats(): { lent: number; posted: number; chunks: number } 
 
 /**
  * Serves one job's port: each help request gets up to as many helpers as are idle (never queued behind
- * others), each helper's findings are passed on as it settles, then `helpers-done`. A helper that failed
+ * others), each helper's findings are passed on as it settles. A helper that failed
  * sends nothing for the chunk it failed on: the job checks it itself. When `stopped` fires (the job timed out
  * or its request is gone) the chunks left are marked claimed, so helpers finish the one they are on and
  * return: a helper thread is never terminated mid-task (a new one would start with cold WASM).
@@ -64,7 +64,7 @@ export function lendHelpers(port: MessagePort, workerFile: () => string, stopped
     const idle = helperLimit() - state.lent;
     const count = Math.max(0, Math.min(idle, request.chunks - 1));
     const task: ShareTask = { files: request.files, claims: request.claims };
-    const helpers = Array.from({ length: count }, async () => {
+    const lend = async () => {
       state.lent++;
       state.posted++;
       try {
@@ -79,7 +79,7 @@ export function lendHelpers(port: MessagePort, workerFile: () => string, stopped
       } finally {
         state.lent--;
       }
-    });
-    void Promise.all(helpers).then(() => send({ kind: 'helpers-done', id: request.id }));
+    };
+    for (let i = 0; i < count; i++) void lend();
   });
 }

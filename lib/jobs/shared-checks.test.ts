@@ -71,7 +71,6 @@ function fakeMain(marker: Diagnostic) {
           chunks: [[first + 1, { diagnostics: Array.from({ length: CHUNK_FILES }, () => stale) }]],
         } satisfies HelpMessage);
         events.emit('message', answer);
-        events.emit('message', { kind: 'helpers-done', id: request.id } satisfies HelpMessage);
       });
       port.request = request;
     },

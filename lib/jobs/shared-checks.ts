@@ -102,9 +102,7 @@ export function unpackChunk(packed: PackedFiles, chunk: number): SharedFile[] {
 export type ChunkResult = { diagnostics: FileDiagnostics[]; formatted?: string[] };
 
 /** Main thread -> job thread: what one helper checked (chunk index -> its findings). */
-export type HelpMessage =
-  | { kind: 'checked'; id: number; chunks: [number, ChunkResult][] }
-  | { kind: 'helpers-done'; id: number };
+export type HelpMessage = { kind: 'checked'; id: number; chunks: [number, ChunkResult][] };
 
 /** What a helper task gets (lib/jobs/helpers.ts posts it; `checkShare` runs it). */
 export type ShareTask = { files: PackedFiles; claims: SharedArrayBuffer };
@@ -225,7 +223,6 @@ async function spread(
   // starts its bundle and WASM, slower than this thread's whole share): it redoes each chunk no answer has come
   // for, taking the answers that arrived in between, so a job never ends more than a chunk later than alone.
   const take = (message: HelpMessage) => {
-    if (message.kind !== 'checked') return;
     for (const [chunk, result] of message.chunks) {
       if (results.has(chunk)) continue;
       results.set(chunk, result);

@@ -8,7 +8,8 @@ import { forwardNode, type IncomingRequest } from './proxy';
 /**
  * `/preview/{uuid}`, then a path Next.js would route as it is: no empty, `.` or `..` segment (plain or
  * percent-encoded), no encoded slash or backslash, no trailing slash (Next.js redirects those), only characters
- * the URL parser keeps as they are (so the route would see the very same path and query). Anything else goes to Next.js, which decides as it always did.
+ * the URL parser keeps as they are (so the route would see the very same path and query). Anything else goes to
+ * Next.js, which decides as it always did.
  */
 const SEGMENT_CHARS = String.raw`[\w.\-~!$&'()*+,;=:@]`;
 const QUERY_CHARS = String.raw`[\w.\-~!$&()*+,;=:@%/?]`;

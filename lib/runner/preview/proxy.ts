@@ -110,8 +110,8 @@ const TOO_LARGE = proxyError(
 
 const errorBody = (error: ProxyError) => ({ error: { code: error.code, message: error.message } });
 
-export const tooLarge = () =>
-  Response.json(errorBody(TOO_LARGE), { status: TOO_LARGE.status, headers: OWN_HEADERS });
+const errorResponse = (error: ProxyError) =>
+  Response.json(errorBody(error), { status: error.status, headers: OWN_HEADERS });
 
 /** What the proxy needs of a request, whichever server received it. */
 export type IncomingRequest = {
@@ -239,7 +239,7 @@ function responseHeaders(incoming: http.IncomingMessage, location: string | null
  * Sends the request to the app and settles `answer` with its answer (streaming on) or the proxy's error: 502
  * for a redirect to another site or an app that cannot be reached, 504 when no answer comes within the time
  * limit (an answer still streaming then is cut off). The caller writes the request body to `upstream`, and may
- * `refuse` with an error of its own while no answer has come (true when it was in time).
+ * `refuse` with an error of its own while no answer has come.
  */
 function exchange(request: IncomingRequest, target: ForwardTarget) {
   const timeoutMs = target.timeoutMs ?? RESPONSE_TIMEOUT_MS;
@@ -309,9 +309,7 @@ function exchange(request: IncomingRequest, target: ForwardTarget) {
     once(proxyError(502, 'preview_unreachable', `The preview could not be reached: ${error.message}.`));
   });
   const refuse = (error: ProxyError) => {
-    const inTime = once(error);
-    if (inTime) clearTimeout(timer);
-    return inTime;
+    if (once(error)) clearTimeout(timer);
   };
   return { upstream, answer, refuse };
 }
@@ -340,7 +338,8 @@ export async function forward(
 ): Promise<Response> {
   const limit = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
   const incoming = fromWebRequest(request);
-  if (incoming.declaredLength !== null && !(Number(incoming.declaredLength) <= limit)) return tooLarge();
+  if (incoming.declaredLength !== null && !(Number(incoming.declaredLength) <= limit))
+    return errorResponse(TOO_LARGE);
   const { upstream, answer, refuse } = exchange(incoming, options);
   request.signal?.addEventListener('abort', () => upstream.destroy(), { once: true });
   if (!request.body) upstream.end();
@@ -353,8 +352,7 @@ export async function forward(
       upstream.destroy();
     });
   const settled = await answer;
-  if (settled.kind === 'error')
-    return Response.json(errorBody(settled), { status: settled.status, headers: OWN_HEADERS });
+  if (settled.kind === 'error') return errorResponse(settled);
   return new Response(settled.body && (Readable.toWeb(settled.body) as ReadableStream<Uint8Array>), {
     status: settled.status,
     statusText: settled.statusText,
