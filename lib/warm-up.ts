@@ -6,9 +6,9 @@ import os from 'node:os';
  * first use. All at once: the database opens (a fresh folder's initdb and migrations run in a worker thread,
  * lib/db/connect.ts, so this thread stays free for requests; an existing folder opens with little work here),
  * every generation thread loads the job bundle and ruff's WASM by generating a small template (on the other
- * cores; tree-sitter starts only for a file the formatter did not produce, lib/generator/checks), and the sign-in page is requested from this server itself, so the person's own first page
- * finds its modules loaded (it needs no database: no session cookie). The preview availability check runs after
- * that page. Each part's end is logged with the process's memory then (docs/benchmarks.md, "Start-up"). Failures
+ * cores; tree-sitter starts only for a file the formatter did not produce, lib/generator/checks), and the
+ * sign-in page is requested from this server itself, so the person's own first page finds its modules loaded
+ * (it needs no database: no session cookie). The preview availability check runs after that page. Each part's end is logged with the process's memory then (docs/benchmarks.md, "Start-up"). Failures
  * are logged and left to the first real request to report.
  */
 export async function warmUp(): Promise<void> {
