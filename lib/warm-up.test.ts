@@ -22,6 +22,9 @@ vi.mock('@/lib/runner/preview/manager', () => ({
       events.push('preview check');
       throw new Error('no bwrap here');
     },
+    fillSpare: async () => {
+      events.push('spare');
+    },
   }),
 }));
 
@@ -42,17 +45,26 @@ describe('warmUp', () => {
     delete process.env.PORT;
   });
 
-  it('opens the database, warms every thread and serves the first page at once, then checks previews', async () => {
+  it('opens the database, warms every thread and serves the first page at once, then checks previews and starts a spare sandbox', async () => {
     const logged = vi.spyOn(console, 'log').mockImplementation(() => {});
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       await warmUp();
       expect([...events].sort()).toEqual(
-        ['GET /signin', 'db', 'generate Todo warm-up:0', 'generate Todo warm-up:1', 'preview check'].sort(),
+        [
+          'GET /signin',
+          'db',
+          'generate Todo warm-up:0',
+          'generate Todo warm-up:1',
+          'preview check',
+          'spare',
+        ].sort(),
       );
       // The database does not wait for the first page (which needs none); the check comes after the page.
       expect(events.indexOf('db')).toBeLessThan(events.indexOf('GET /signin'));
       expect(events.indexOf('GET /signin')).toBeLessThan(events.indexOf('preview check'));
+      // The spare sandbox is started after the check, even when it failed.
+      expect(events.indexOf('preview check')).toBeLessThan(events.indexOf('spare'));
       // A failing step is logged and the rest still ran.
       expect(errors).toHaveBeenCalledWith(
         '[warm-up] failed:',

@@ -5,8 +5,7 @@
  * `idleSeconds`) are stopped whoever owns them, and all are killed when the server exits.
  * Previews are per app-server process: with several server processes, each has its own previews.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDiskFull } from '@/lib/db/errors';
 import type { Design } from '@/lib/design';
@@ -26,20 +25,21 @@ import {
   unmountQuotaDiskNow,
 } from './disk';
 import { baseUrlOf, type EndEvent, type PreviewStatus, type StepEvent, type StepName } from './events';
-import { type ForkChild, Forkserver } from './forkserver';
+import type { ForkChild, Forkserver } from './forkserver';
 import {
   Aborted,
-  appEnv,
   holdServer,
   migrate,
   type PreviewPaths,
   previewPaths,
   removePreviewFolder,
   type SandboxContext,
+  secretKeyOf,
   waitReady,
   writeProject,
 } from './project';
 import { DEFAULT_LIMITS, type Limits, limitsFromEnv } from './sandbox';
+import { SpareSandbox, startPreviewSandbox } from './spare';
 import { parseTracebacks, type Traceback } from './tracebacks';
 
 export type ManagerOptions = {
@@ -55,6 +55,8 @@ export type ManagerOptions = {
   /** Runs `checkProject` on the generated files (the `check` step). */
   check: boolean;
   availability: () => Promise<Availability>;
+  /** Keeps a sandbox started ahead of demand for the next new preview (`spare.ts`). */
+  spare: boolean;
 };
 
 type Run = { abort: AbortController; done: Promise<EndEvent>; reason?: string };
@@ -93,31 +95,6 @@ type Entry = {
 };
 
 class StepFailed extends Error {}
-
-/**
- * The preview app's secret key, stored beside its database: the same while the data is kept, so tokens the
- * app issued stay valid across restarts; a new one when `renew` (the data was reset or the database is new).
- */
-function secretKeyOf(paths: PreviewPaths, renew: boolean): string {
-  const file = path.join(paths.data, 'secret.key');
-  mkdirSync(paths.data, { recursive: true });
-  if (!renew) {
-    // In the preview's folder, which its app may write: taken only in the shape written here.
-    const stored = readIfExists(file)?.trim() ?? '';
-    if (/^[A-Za-z0-9_-]{43}$/.test(stored)) return stored;
-  }
-  const key = randomBytes(32).toString('base64url');
-  writeFileSync(file, key, { mode: 0o600 });
-  return key;
-}
-
-function readIfExists(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
 
 /** A step that failed on the design's problems (they are shown in the Try-it view). */
 function problemsFailure(problems: DesignProblemJson[]): Error {
@@ -163,6 +140,7 @@ export class PreviewManager {
   private availabilityCache?: { at: number; value: Availability };
   private sweeper?: NodeJS.Timeout;
   private readonly quotaDisks: boolean;
+  private readonly spare?: SpareSandbox;
 
   constructor(options: Partial<ManagerOptions> & { previewsDir: string }) {
     this.options = {
@@ -173,11 +151,27 @@ export class PreviewManager {
       readyTimeoutMs: 30_000,
       check: true,
       availability: () => checkAvailability(),
+      spare: false,
       ...options,
     };
     this.quotaDisks = quotaDiskSupport() === null;
     // Mounts of servers that were killed with their previews running.
     if (this.quotaDisks) sweepStaleDisks();
+    this.spare = this.options.spare
+      ? new SpareSandbox({
+          previewsDir: this.options.previewsDir,
+          quotaDisks: this.quotaDisks,
+          limits: this.options.limits,
+          pathsOf: (name) => this.pathsOf(name),
+        })
+      : undefined;
+  }
+
+  /** Starts the spare sandbox when there is none and previews can run here (the warm-up asks, and each start's end). */
+  async fillSpare(): Promise<void> {
+    if (!this.spare) return;
+    const available = await this.availability();
+    if (available.ok) this.spare.fill(available.runtime);
   }
 
   /** Where a workspace's preview lives (on a quota disk when this host can mount one). */
@@ -311,6 +305,8 @@ export class PreviewManager {
     const job = { owner: options.userId, signal };
     const resetData = options.resetData ?? false;
     let prepared: Promise<SandboxContext> | undefined;
+    // A workspace's first preview takes over the spare sandbox when there is one (its folder becomes theirs).
+    if (!resetData && !entry.sandbox && !entry.mounting) await this.takeSpare(entry);
     // The sandbox (mounting the quota disk, starting the warm interpreter) gets ready while the design is
     // validated, generated and checked. A reset empties the folder first, so its sandbox starts after that.
     const sandboxReady = resetData ? null : this.ensureSandbox(entry, runtime, false);
@@ -418,7 +414,17 @@ export class PreviewManager {
       await sandboxReady?.catch(() => undefined);
       await prepared?.catch(() => undefined);
       if (entry.run === run) entry.run = undefined;
+      // The next spare starts once this start is over, not beside it.
+      void this.fillSpare();
     }
+  }
+
+  /** Hands the spare sandbox to `entry` when it has nothing on disk yet. */
+  private async takeSpare(entry: Entry): Promise<void> {
+    const taken = await this.spare?.take(entry.paths);
+    if (!taken) return;
+    entry.paths = taken.paths;
+    entry.sandbox = taken.sandbox;
   }
 
   /**
@@ -526,12 +532,6 @@ export class PreviewManager {
   private async ensureSandbox(entry: Entry, runtime: Runtime, renew: boolean): Promise<Forkserver> {
     await this.mountDisk(entry);
     const { paths } = entry;
-    for (const dir of [
-      paths.data,
-      path.join(paths.root, 'tmp'),
-      ...(paths.socketDir ? [paths.socketDir] : []),
-    ])
-      mkdirSync(dir, { recursive: true });
     const noData = !existsSync(paths.db);
     const current = entry.sandbox;
     // A sandbox whose key no app has used yet (no database since) keeps it: a superseded first start's.
@@ -546,15 +546,7 @@ export class PreviewManager {
     }
     const fresh = renew || noData;
     await this.closeSandbox(entry);
-    const sandbox = new Forkserver({
-      workDir: paths.root,
-      readOnly: runtime.readOnly,
-      ...(paths.socketDir ? { socketDir: paths.socketDir } : {}),
-      python: runtime.python,
-      limits: this.options.limits,
-      // The app's own environment (as each process had before): the sandbox's processes start with it.
-      env: appEnv(entry.secretKey),
-    });
+    const sandbox = startPreviewSandbox(paths, runtime, this.options.limits, entry.secretKey);
     sandbox.freshKey = fresh;
     entry.sandbox = sandbox;
     await sandbox.ready;
@@ -633,12 +625,14 @@ export class PreviewManager {
 
   async stopAll(): Promise<void> {
     await Promise.all([...this.entries.keys()].map((id) => this.stop(id)));
+    await this.spare?.close();
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = undefined;
   }
 
   /** Synchronous kill of every process, for `process.on('exit')`. */
   killAllNow(): void {
+    this.spare?.closeNow();
     for (const entry of this.entries.values()) {
       entry.run?.abort.abort();
       entry.sandbox?.closeNow();
@@ -752,6 +746,7 @@ export function previewManager(dataDir = process.env.FASTDRAFT_DATA_DIR || '.dat
       limits: limitsFromEnv(),
       max: positiveInt(process.env.PREVIEW_MAX, 4),
       perUser: positiveInt(process.env.PREVIEW_MAX_PER_USER, 2),
+      spare: process.env.PREVIEW_SPARE !== '0',
     });
     // `--die-with-parent` covers a killed server; this covers a normal exit.
     process.once('exit', () => created.killAllNow());

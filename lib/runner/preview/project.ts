@@ -12,7 +12,7 @@
  *   app.sock     uvicorn's Unix socket (under /tmp/fastdraft-preview-sockets/ when the path is too long)
  * ```
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -30,7 +30,7 @@ import path from 'node:path';
 import type { Runtime } from './availability';
 import { type CarrySchema, copyPlan, parseCarrySchema } from './carry-plan';
 import { COPY_DATA_SCRIPT } from './copy-data';
-import { mountPointFor, unmountQuotaDisk } from './disk';
+import { mountPointFor, unmountQuotaDisk, unmountQuotaDiskNow } from './disk';
 import type { DataReport, TableReset } from './events';
 import type { ForkChild, ForkCommand, Forkserver } from './forkserver';
 import { baseEnv, INNER_ROOT, killGroup, type Limits, type SandboxCommand, spawnSandbox } from './sandbox';
@@ -84,6 +84,23 @@ export function previewPaths(previewsDir: string, workspaceId: string, quotaDisk
   const hash = createHash('sha256').update(root).digest('hex').slice(0, 16);
   const socketDir = path.join(os.tmpdir(), 'fastdraft-preview-sockets', hash);
   return { ...paths, socket: path.join(socketDir, 'app.sock'), socketDir, innerSocket: '/socket/app.sock' };
+}
+
+/**
+ * The preview app's secret key, stored beside its database: the same while the data is kept, so tokens the
+ * app issued stay valid across restarts; a new one when `renew` (the data was reset or the database is new).
+ */
+export function secretKeyOf(paths: PreviewPaths, renew: boolean): string {
+  const file = path.join(paths.data, 'secret.key');
+  mkdirSync(paths.data, { recursive: true });
+  if (!renew) {
+    // In the preview's folder, which its app may write: taken only in the shape written here.
+    const stored = readIfExists(file)?.trim() ?? '';
+    if (/^[A-Za-z0-9_-]{43}$/.test(stored)) return stored;
+  }
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
 }
 
 const innerDb = (file: 'app.db' | 'next.db') => `sqlite+aiosqlite:///${INNER_ROOT}/data/${file}`;
@@ -538,6 +555,15 @@ export async function waitReady(
 /** Removes a preview's folder, its quota disk and its socket folder. */
 export async function removePreviewFolder(paths: PreviewPaths): Promise<void> {
   if (paths.quotaDisk) await unmountQuotaDisk(paths.root);
+  else rmSync(paths.root, { recursive: true, force: true });
+  rmSync(paths.legacy, { recursive: true, force: true });
+  rmSync(paths.disk, { force: true });
+  if (paths.socketDir) rmSync(paths.socketDir, { recursive: true, force: true });
+}
+
+/** `removePreviewFolder` without awaiting, for `process.on('exit')`. */
+export function removePreviewFolderNow(paths: PreviewPaths): void {
+  if (paths.quotaDisk) unmountQuotaDiskNow(paths.root);
   else rmSync(paths.root, { recursive: true, force: true });
   rmSync(paths.legacy, { recursive: true, force: true });
   rmSync(paths.disk, { force: true });
