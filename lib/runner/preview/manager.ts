@@ -57,6 +57,8 @@ export type ManagerOptions = {
   availability: () => Promise<Availability>;
   /** Keeps a sandbox started ahead of demand for the next new preview (`spare.ts`). */
   spare: boolean;
+  /** Puts each preview on a quota disk (`disk.ts`); by default whenever this host can mount one. */
+  quotaDisks?: boolean;
 };
 
 type Run = { abort: AbortController; done: Promise<EndEvent>; reason?: string };
@@ -154,13 +156,12 @@ export class PreviewManager {
       spare: false,
       ...options,
     };
-    this.quotaDisks = quotaDiskSupport() === null;
+    this.quotaDisks = (this.options.quotaDisks ?? true) && quotaDiskSupport() === null;
     // Mounts of servers that were killed with their previews running.
     if (this.quotaDisks) sweepStaleDisks();
     this.spare = this.options.spare
       ? new SpareSandbox({
           previewsDir: this.options.previewsDir,
-          quotaDisks: this.quotaDisks,
           limits: this.options.limits,
           pathsOf: (name) => this.pathsOf(name),
         })

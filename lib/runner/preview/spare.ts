@@ -70,7 +70,6 @@ export class SpareSandbox {
   constructor(
     private readonly options: {
       previewsDir: string;
-      quotaDisks: boolean;
       limits: Limits;
       pathsOf: (name: string) => PreviewPaths;
     },
