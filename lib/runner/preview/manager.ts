@@ -306,11 +306,12 @@ export class PreviewManager {
     const job = { owner: options.userId, signal };
     const resetData = options.resetData ?? false;
     let prepared: Promise<SandboxContext> | undefined;
-    // A workspace's first preview takes over the spare sandbox when there is one (its folder becomes theirs).
-    if (!resetData && !entry.sandbox && !entry.mounting) await this.takeSpare(entry);
+    // A workspace's first preview takes over the spare sandbox when there is one (its folder becomes theirs);
+    // claimed now, ready (or not) while the design is validated.
+    const taken = !resetData && !entry.sandbox && !entry.mounting ? this.takeSpare(entry) : Promise.resolve();
     // The sandbox (mounting the quota disk, starting the warm interpreter) gets ready while the design is
     // validated, generated and checked. A reset empties the folder first, so its sandbox starts after that.
-    const sandboxReady = resetData ? null : this.ensureSandbox(entry, runtime, false);
+    const sandboxReady = resetData ? null : taken.then(() => this.ensureSandbox(entry, runtime, false));
     sandboxReady?.catch(() => undefined);
     const input = {
       design,
@@ -337,7 +338,7 @@ export class PreviewManager {
       // The checks' findings never block the start, so they run beside it: the old app is stopped, the new code
       // written and the new app forked (importing itself), migrated and started while the code is checked (mypy
       // on the user's code takes a while). Ready waits for both, so the findings are shown before the app is.
-      prepared = this.prepare(entry, runtime, files, resetData, sandboxReady);
+      prepared = this.prepare(entry, runtime, files, resetData, sandboxReady, taken);
       prepared.catch(() => undefined);
       const checked = step('check', async () => {
         if (!this.options.check) return { value: undefined, extra: { message: 'skipped' } };
@@ -422,7 +423,10 @@ export class PreviewManager {
 
   /** Hands the spare sandbox to `entry` when it has nothing on disk yet. */
   private async takeSpare(entry: Entry): Promise<void> {
-    const taken = await this.spare?.take(entry.paths);
+    const taken = await this.spare?.take(entry.paths).catch((error: unknown) => {
+      console.error('[preview] the spare sandbox could not be taken over:', error);
+      return null;
+    });
     if (!taken) return;
     entry.paths = taken.paths;
     entry.sandbox = taken.sandbox;
@@ -438,7 +442,10 @@ export class PreviewManager {
     files: Record<string, string>,
     resetData: boolean,
     sandboxReady: Promise<Forkserver> | null,
+    taken: Promise<void>,
   ): Promise<SandboxContext> {
+    // The spare's folder must be the workspace's before anything is written to it.
+    await taken;
     // The old app holds the database: stop it before its rows are copied.
     await this.kill(entry);
     let sandbox: Forkserver | null = null;

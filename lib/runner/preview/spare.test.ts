@@ -1,5 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,3 +123,18 @@ describe.skipIf(!available.ok).each([{ quotaDisks: true }, { quotaDisks: false }
     }, 120_000);
   },
 );
+
+describe('spare sandbox leftovers', () => {
+  it('a new manager removes the spares of servers that have died, not those of live ones', () => {
+    const dir = path.join(previewsDir, 'leftovers');
+    mkdirSync(dir, { recursive: true });
+    const dead = spawnSync('true').pid;
+    const gone = [`.spare-${dead}-ab12`, `.spare-${dead}-cd34.img`, `.spare-${dead}-ef56.img.partial`];
+    const kept = [`.spare-${process.pid}-0123`, 'a-workspace', 'a-workspace.img', `.spare-x-${dead}`];
+    for (const name of [...gone, ...kept])
+      if (name.includes('.img') || name.startsWith('a-')) writeFileSync(path.join(dir, name), '');
+      else mkdirSync(path.join(dir, name));
+    new PreviewManager({ previewsDir: dir, spare: true, availability: async () => available });
+    expect(readdirSync(dir).sort()).toEqual([...kept].sort());
+  });
+});

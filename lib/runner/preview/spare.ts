@@ -121,12 +121,16 @@ export class SpareSandbox {
       return null;
     }
     const { paths } = ready;
-    if (paths.quotaDisk) {
-      // The loop device holds the image open: renaming it moves nothing. The mount point stays the spare's.
-      renameSync(paths.disk, target.disk);
-      return { paths: { ...paths, legacy: target.legacy, disk: target.disk }, sandbox: ready.sandbox };
+    try {
+      // On a quota disk the loop device holds the image open: renaming it moves nothing, and the mount point
+      // stays the spare's. A plain folder is renamed under the sandbox's bind mount.
+      renameSync(paths.quotaDisk ? paths.disk : paths.root, paths.quotaDisk ? target.disk : target.root);
+    } catch (error) {
+      await discard(ready);
+      throw error;
     }
-    renameSync(paths.root, target.root);
+    if (paths.quotaDisk)
+      return { paths: { ...paths, legacy: target.legacy, disk: target.disk }, sandbox: ready.sandbox };
     const socket = paths.socketDir
       ? { socket: paths.socket, socketDir: paths.socketDir, innerSocket: paths.innerSocket }
       : {};
@@ -159,7 +163,7 @@ async function discard({ paths, sandbox }: Ready): Promise<void> {
 function sweepStaleSpares(previewsDir: string): void {
   if (!existsSync(previewsDir)) return;
   for (const name of readdirSync(previewsDir)) {
-    const pid = new RegExp(`^${PREFIX.replace('.', '\\.')}(\\d+)-[0-9a-f]+(\\.img)?$`).exec(name)?.[1];
+    const pid = /^\.spare-(\d+)-[0-9a-f]+(\.img(\.partial)?)?$/.exec(name)?.[1];
     if (!pid || processAlive(Number(pid))) continue;
     rmSync(path.join(previewsDir, name), { recursive: true, force: true });
   }
