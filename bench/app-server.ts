@@ -11,15 +11,19 @@ import path from 'node:path';
 export async function startAppServer(
   port: number,
   dataDir = `.data/bench-${port}`,
+  options: { keepData?: boolean } = {},
 ): Promise<{
   url: string;
   stop: () => void;
+  /** Resolves once the server process has exited. */
+  exited: Promise<void>;
   spawnedAt: number;
   warmUpLog: Promise<string | null>;
   warmedUp: Promise<void>;
 }> {
   const env = benchBuild();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  // A fresh folder unless `keepData` (a restart of a server on its existing database).
+  if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn(
     process.execPath,
     ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
@@ -40,13 +44,14 @@ export async function startAppServer(
     child.on('exit', () => resolve(null));
   });
   const warmedUp = warmUpLog.then(() => undefined);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     const up = await fetch(`${url}/api/openapi.json`).then(
       (r) => r.ok,
       () => false,
     );
-    if (up) return { url, stop: () => child.kill('SIGTERM'), spawnedAt, warmUpLog, warmedUp };
+    if (up) return { url, stop: () => child.kill('SIGTERM'), exited, spawnedAt, warmUpLog, warmedUp };
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill('SIGTERM');
