@@ -140,6 +140,7 @@ export class PreviewManager {
   readonly options: ManagerOptions;
   private readonly entries = new Map<string, Entry>();
   private availabilityCache?: { at: number; value: Availability };
+  private availabilityCheck?: Promise<Availability>;
   private sweeper?: NodeJS.Timeout;
   private readonly quotaDisks: boolean;
   private readonly spare?: SpareSandbox;
@@ -180,13 +181,33 @@ export class PreviewManager {
     return previewPaths(this.options.previewsDir, id, this.quotaDisks);
   }
 
-  /** Availability, cached (a minute when available, a few seconds when not, so a fix is seen soon). */
+  /**
+   * Availability, cached. A yes is answered at once and checked again in the background once a minute (the check
+   * starts a sandboxed interpreter, ~1 s: a start or a restart must not wait for it); a no is kept a few seconds,
+   * so a fix is seen soon. Callers at the same time share one check.
+   */
   async availability(): Promise<Availability> {
     const cached = this.availabilityCache;
-    if (cached && Date.now() - cached.at < (cached.value.ok ? 60_000 : 5_000)) return cached.value;
-    const value = await this.options.availability();
-    this.availabilityCache = { at: Date.now(), value };
-    return value;
+    const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
+    if (cached?.value.ok) {
+      if (age >= 60_000) void this.recheckAvailability().catch(() => undefined);
+      return cached.value;
+    }
+    if (cached && age < 5_000) return cached.value;
+    return this.recheckAvailability();
+  }
+
+  private recheckAvailability(): Promise<Availability> {
+    this.availabilityCheck ??= this.options
+      .availability()
+      .then((value) => {
+        this.availabilityCache = { at: Date.now(), value };
+        return value;
+      })
+      .finally(() => {
+        this.availabilityCheck = undefined;
+      });
+    return this.availabilityCheck;
   }
 
   async status(id: string): Promise<PreviewStatus> {
