@@ -164,6 +164,20 @@ export async function previewBenchmark() {
   return { ...result, afterRestart: await firstPreviewAfterRestart(dataDir) };
 }
 
+/** A new workspace from the blog template: its id and stored design. */
+async function blogWorkspace(url: string, session: Session, name: string) {
+  const created = await fetch(`${url}/api/workspaces`, {
+    method: 'POST',
+    headers: jsonHeaders(url, session.cookie),
+    body: JSON.stringify({ name, template: 'blog' }),
+  });
+  if (!created.ok) throw new Error(`creating a workspace failed: ${created.status}`);
+  const { id } = (await created.json()) as { id: string };
+  const stored = await fetch(`${url}/api/workspaces/${id}/design`, { headers: { cookie: session.cookie } });
+  const { design, version } = (await stored.json()) as { design: Design; version: number };
+  return { id, design, version };
+}
+
 /**
  * The same server started again on its folder (the database exists, as after a deploy or a restart): a new
  * workspace's first preview, asked for as soon as the server answers and a new account is signed in.
@@ -172,17 +186,7 @@ async function firstPreviewAfterRestart(dataDir: string) {
   const server = await startAppServer(PORT, dataDir, { keepData: true });
   try {
     const session = await signedIn(server.url, `preview-bench-restart-${Date.now()}@example.com`);
-    const created = await fetch(`${server.url}/api/workspaces`, {
-      method: 'POST',
-      headers: jsonHeaders(server.url, session.cookie),
-      body: JSON.stringify({ name: 'Preview bench 3', template: 'blog' }),
-    });
-    if (!created.ok) throw new Error(`creating a workspace failed: ${created.status}`);
-    const { id } = (await created.json()) as { id: string };
-    const stored = await fetch(`${server.url}/api/workspaces/${id}/design`, {
-      headers: { cookie: session.cookie },
-    });
-    const { design } = (await stored.json()) as { design: Design };
+    const { id, design } = await blogWorkspace(server.url, session, 'Preview bench 3');
     await fetch(`${server.url}/api/workspaces/${id}/preview`, { headers: { cookie: session.cookie } });
     const started = performance.now();
     const postedAfterSpawnMs = round(started - server.spawnedAt);
@@ -204,18 +208,12 @@ async function firstPreviewAfterRestart(dataDir: string) {
 
 async function measure(server: Awaited<ReturnType<typeof startAppServer>>) {
   const session = await signedIn(server.url, `preview-bench-${Date.now()}@example.com`);
-  const created = await fetch(`${server.url}/api/workspaces`, {
-    method: 'POST',
-    headers: jsonHeaders(server.url, session.cookie),
-    body: JSON.stringify({ name: 'Preview bench', template: 'blog' }),
-  });
-  if (!created.ok) throw new Error(`creating a workspace failed: ${created.status}`);
-  const { id } = (await created.json()) as { id: string };
-  const stored = await fetch(`${server.url}/api/workspaces/${id}/design`, {
-    headers: { cookie: session.cookie },
-  });
-  const { design: base } = (await stored.clone().json()) as { design: Design };
-  let { version } = (await stored.json()) as { design: Design; version: number };
+  const {
+    id,
+    design: base,
+    version: firstVersion,
+  } = await blogWorkspace(server.url, session, 'Preview bench');
+  let version = firstVersion;
   const openapi = `/preview/${id}/openapi.json`;
 
   // The server checks once whether previews can run here (Try it asks first): done before the clock starts.
@@ -277,13 +275,7 @@ async function measure(server: Awaited<ReturnType<typeof startAppServer>>) {
   // Cold on a running server: a second workspace's first preview once the server's warm-up has finished (the
   // first cold start above raced the warm-up of a server started a moment before).
   await server.warmedUp;
-  const second = await fetch(`${server.url}/api/workspaces`, {
-    method: 'POST',
-    headers: jsonHeaders(server.url, session.cookie),
-    body: JSON.stringify({ name: 'Preview bench 2', template: 'blog' }),
-  });
-  if (!second.ok) throw new Error(`creating a workspace failed: ${second.status}`);
-  const { id: secondId } = (await second.json()) as { id: string };
+  const { id: secondId } = await blogWorkspace(server.url, session, 'Preview bench 2');
   const warmStarted = performance.now();
   const warmServerSteps = await startPreview(server.url, session, secondId, base, warmStarted);
   await untilLive(server.url, session, `/preview/${secondId}/openapi.json`, (body) =>
