@@ -28,8 +28,9 @@ const state = globals[KEY];
 function helperPool(): Piscina {
   state.pool ??= new Piscina({
     maxThreads: HELPER_THREADS,
-    minThreads: 0,
-    // Warm threads keep their WASM instances tiered up (a fresh one checks several times slower).
+    // Warm threads keep their WASM instances tiered up (a fresh one checks several times slower): one stays once
+    // the first job has borrowed it, like the jobs' own (lib/jobs/pool.ts); the others give their memory back.
+    minThreads: 1,
     idleTimeout: 10 * 60_000,
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
   });

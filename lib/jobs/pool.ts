@@ -74,8 +74,10 @@ function workerFile(): string {
 function pool(): Piscina {
   state.pool ??= new Piscina({
     maxThreads: THREADS,
-    minThreads: 0,
-    // Warm threads keep their WASM instances and content caches; idle ones give their memory back.
+    // One thread stays for the server's life: a new one pays first use again (its bundle, the JIT, and ruff's
+    // WASM compiled anew once no thread holds it), ~3 s for the blog's next generation against ~0.1 s warm, which
+    // a person would meet after every pause of ten minutes. Threads beyond it give their memory back when idle.
+    minThreads: 1,
     idleTimeout: 10 * 60_000,
     // A runaway job fails in its own thread instead of taking the server's heap.
     resourceLimits: { maxOldGenerationSizeMb: 2048 },
