@@ -78,7 +78,8 @@ async function runSize(browser: Browser, url: string, entities: number) {
       const check = () => {
         const now = performance.now();
         const nodes = document.querySelectorAll('.react-flow__node').length;
-        const edges = document.querySelectorAll('.react-flow__edge').length;
+        // React Flow's edges, or far zoomed out the relations layer's paths (far-relations.tsx).
+        const edges = document.querySelectorAll('.react-flow__edge, .far-relation').length;
         if (nodes > 0 && window.__firstNode === undefined) window.__firstNode = now;
         if (edges > 0 && window.__firstEdge === undefined) window.__firstEdge = now;
         if (nodes >= ${entities} && edges >= ${entities - 1}) window.__allDrawn = now;

@@ -28,8 +28,9 @@ import { designToFlow } from './design-to-flow';
 import { EndpointsNode } from './endpoints-node';
 import { EntityNode } from './entity-node';
 import { EnumNode } from './enum-node';
+import { FarRelations, hitDistance, relationAt } from './far-relations';
 import { estimatedFitView, FIT_VIEW_OPTIONS, MIN_ZOOM, MINIMAP } from './fit-view';
-import type { Flow, FlowNode } from './flow-types';
+import type { Flow, FlowNode, RelationFlowEdge } from './flow-types';
 import { reuseUnchanged, withSelection } from './flow-view';
 import { Minimap } from './minimap';
 import { RelationEdge } from './relation-edge';
@@ -42,6 +43,8 @@ type XY = { x: number; y: number };
 type Viewport = XY & { zoom: number };
 /** Ctrl/Cmd+click adds a box to the selection (Shift-drag draws a selection rectangle). */
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+/** React Flow's edges far zoomed out, where FarRelations draws the relations. */
+const NO_EDGES: RelationFlowEdge[] = [];
 
 /**
  * The canvas: a projection of the design plus two bits of view state the DOM owns (measured sizes, the
@@ -158,8 +161,21 @@ export function Canvas() {
     [actions],
   );
 
+  // Far zoomed out the relations are not React Flow's edges (FarRelations draws them): a click on the pane near
+  // one selects it, as a click on the edge would (after React Flow has reset its own selection on the click).
+  const farClick = useRef<{ far: boolean; edges: readonly RelationFlowEdge[] }>({ far: false, edges: [] });
   // Stable, like every other prop: a new function would re-render React Flow's whole tree on every drag step.
-  const onPaneClick = useCallback(() => actions.select(null), [actions]);
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => {
+      const { far, edges } = farClick.current;
+      const at = far ? flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }) : null;
+      const { nodeLookup, transform } = flowStore.getState();
+      const hit = at && relationAt(edges, nodeLookup, at.x, at.y, hitDistance(transform[2]));
+      if (hit) queueMicrotask(() => actions.select({ kind: 'element', id: hit }));
+      else actions.select(null);
+    },
+    [actions, flow, flowStore],
+  );
   // The first frame starts where fit view is expected to end (from estimated box sizes, once the pane's size is
   // known), so a large design's boxes are built once, as stripes, instead of in full and then again as stripes.
   const holder = useRef<HTMLDivElement>(null);
@@ -173,6 +189,7 @@ export function Canvas() {
   // Zoomed in, a large design draws only the boxes in view. Far out (stripes, no labels) it draws them all: most
   // are in view anyway, and panning would otherwise mount and unmount boxes at every step.
   const onlyVisible = nodes.length > 120 && !far;
+  farClick.current = { far, edges: stable.edges };
   const theme = useTheme();
   if (!firstView) return <div ref={holder} className="canvas-holder" />;
   return (
@@ -180,7 +197,7 @@ export function Canvas() {
       <ReactFlow<FlowNode>
         className={far ? 'is-far' : undefined}
         nodes={nodes}
-        edges={stable.edges}
+        edges={far ? NO_EDGES : stable.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -203,6 +220,7 @@ export function Canvas() {
         aria-label="Design canvas"
       >
         <Background gap={GRID_STEP} size={1} />
+        {far && <FarRelations edges={stable.edges} />}
         <Minimap width={MINIMAP.width} height={MINIMAP.height} label="Minimap" />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
         <CanvasKeyboard />

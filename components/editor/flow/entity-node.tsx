@@ -65,6 +65,45 @@ function Row({
   );
 }
 
+/**
+ * A box's connect handle: React Flow's `Handle` zoomed in. Far zoomed out (hidden there, see COMPACT_ZOOM) an
+ * inert element of the same classes and data attributes, in the same place: React Flow measures it as the
+ * handle, so relations have their ends when zooming back in, without the `Handle`'s store subscription (two per
+ * box, each run on every pan and drag step).
+ */
+function ConnectHandle({
+  compact,
+  nodeId,
+  type,
+  name,
+}: {
+  compact: boolean;
+  nodeId: string;
+  type: 'source' | 'target';
+  name: string;
+}) {
+  const position = type === 'source' ? Position.Right : Position.Left;
+  const id = type === 'source' ? 'out' : 'in';
+  if (!compact)
+    return (
+      <Handle
+        type={type}
+        position={position}
+        id={id}
+        aria-label={type === 'source' ? `Connect from ${name}` : `Connect to ${name}`}
+      />
+    );
+  return (
+    <div
+      data-handleid={id}
+      data-nodeid={nodeId}
+      data-handlepos={position}
+      className={`react-flow__handle react-flow__handle-${position} nodrag nopan ${type}`}
+      aria-hidden
+    />
+  );
+}
+
 function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
   const actions = useEditorActions();
   // Far zoomed out the box keeps its size but not its row elements (see COMPACT_ZOOM).
@@ -74,7 +113,7 @@ function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
     <div
       className={`entity-node${selected ? ' is-selected' : ''}${data.selectedKey ? ' has-selection' : ''}${data.proposed ? ' is-proposed' : ''}`}
     >
-      <Handle type="target" position={Position.Left} id="in" aria-label={`Connect to ${data.name}`} />
+      <ConnectHandle compact={compact} nodeId={id} type="target" name={data.name} />
       <header className="node-header">
         <span className="node-title">{data.name || '(unnamed)'}</span>
         <span className="node-subtitle">{data.tableName}</span>
@@ -140,7 +179,7 @@ function EntityNodeView({ id, data, selected }: NodeProps<EntityFlowNode>) {
           />
         </>
       )}
-      <Handle type="source" position={Position.Right} id="out" aria-label={`Connect from ${data.name}`} />
+      <ConnectHandle compact={compact} nodeId={id} type="source" name={data.name} />
     </div>
   );
 }

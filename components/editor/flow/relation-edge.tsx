@@ -4,28 +4,22 @@ import {
   BaseEdge,
   EdgeLabelRenderer,
   type EdgeProps,
-  getBezierPath,
   type InternalNode,
   type ReactFlowState,
   useStore,
 } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useEditorActions } from '../store/use-editor-actions';
-import { type Box, facingAnchors, selfLoop } from './edge-geometry';
+import { boxOf, relationPath } from './edge-geometry';
 import type { RelationFlowEdge } from './flow-types';
-import { useFarZoom } from './zoom-detail';
-
-function boxOf(node: InternalNode): Box {
-  return {
-    ...node.internals.positionAbsolute,
-    width: node.measured.width ?? node.width ?? 0,
-    height: node.measured.height ?? node.height ?? 0,
-  };
-}
 
 type Ends = readonly [InternalNode | undefined, InternalNode | undefined];
 const sameEnds = (a: Ends, b: Ends) => a[0] === b[0] && a[1] === b[1];
 
+/**
+ * A relation zoomed in: its path and its label (a button that selects it). Far zoomed out (COMPACT_ZOOM) the
+ * canvas gives React Flow no edges and FarRelations draws every relation instead.
+ */
 function RelationEdgeView({ id, source, target, data, selected, markerEnd }: EdgeProps<RelationFlowEdge>) {
   const actions = useEditorActions();
   // Both ends in one subscription (it runs on every pan and drag step, for every relation); the edge re-renders
@@ -37,25 +31,8 @@ function RelationEdgeView({ id, source, target, data, selected, markerEnd }: Edg
     ),
     sameEnds,
   );
-  // Far zoomed out a label would be a few pixels wide: not drawn at all (see COMPACT_ZOOM).
-  const far = useFarZoom();
   if (!sourceNode || !targetNode) return null;
-  let path: string;
-  let labelX: number;
-  let labelY: number;
-  if (source === target) {
-    [path, labelX, labelY] = selfLoop(boxOf(sourceNode));
-  } else {
-    const [from, to] = facingAnchors(boxOf(sourceNode), boxOf(targetNode));
-    [path, labelX, labelY] = getBezierPath({
-      sourceX: from.x,
-      sourceY: from.y,
-      sourcePosition: from.position,
-      targetX: to.x,
-      targetY: to.y,
-      targetPosition: to.position,
-    });
-  }
+  const [path, labelX, labelY] = relationPath(boxOf(sourceNode), boxOf(targetNode), source === target);
   return (
     <>
       <BaseEdge
@@ -64,20 +41,18 @@ function RelationEdgeView({ id, source, target, data, selected, markerEnd }: Edg
         markerEnd={markerEnd}
         className={`${selected ? 'is-selected' : ''}${data?.proposed ? ' is-proposed' : ''}` || undefined}
       />
-      {!far && (
-        <EdgeLabelRenderer>
-          <button
-            type="button"
-            className={`edge-label nodrag nopan${selected ? ' is-selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            onClick={() => actions.select({ kind: 'element', id })}
-            aria-label={`Select relation ${data?.fieldName ?? ''} (${data?.cardinality ?? ''})`}
-          >
-            <span className="edge-cardinality">{data?.cardinality}</span>
-            <span className="edge-name">{data?.fieldName}</span>
-          </button>
-        </EdgeLabelRenderer>
-      )}
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          className={`edge-label nodrag nopan${selected ? ' is-selected' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          onClick={() => actions.select({ kind: 'element', id })}
+          aria-label={`Select relation ${data?.fieldName ?? ''} (${data?.cardinality ?? ''})`}
+        >
+          <span className="edge-cardinality">{data?.cardinality}</span>
+          <span className="edge-name">{data?.fieldName}</span>
+        </button>
+      </EdgeLabelRenderer>
     </>
   );
 }
