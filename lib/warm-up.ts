@@ -8,7 +8,7 @@ import os from 'node:os';
  * every generation thread loads the job bundle and ruff's WASM by generating a small template (on the other
  * cores; tree-sitter starts only for a file the formatter did not produce, lib/generator/checks), and the
  * sign-in page is requested from this server itself, so the person's own first page finds its modules loaded
- * (it needs no database: no session cookie). The preview availability check runs after that page, then a spare preview sandbox starts. Each part's end is logged with the process's memory then (docs/benchmarks.md, "Start-up"). Failures
+ * (it needs no database: no session cookie). The preview availability check runs after that page; a spare preview sandbox starts once all is done. Each part's end is logged with the process's memory then (docs/benchmarks.md, "Start-up"). Failures
  * are logged and left to the first real request to report.
  */
 export async function warmUp(): Promise<void> {
@@ -38,10 +38,11 @@ export async function warmUp(): Promise<void> {
       done('first page');
       await step(() => previewManager().availability());
       done('preview check');
-      // A sandbox ready for the next new preview (`lib/runner/preview/spare.ts`).
-      await step(() => previewManager().fillSpare());
     })(),
   ]);
+  // A sandbox ready for the next new preview (`lib/runner/preview/spare.ts`), once nothing else here needs the
+  // cores: started beside the database's first open it delayed that open (and so the first sign-in) by seconds.
+  await step(() => previewManager().fillSpare());
   for (const failure of failures) console.error('[warm-up] failed:', failure);
   console.log(
     `[warm-up] ready in ${Math.round(performance.now() - started)} ms (load ${os.loadavg()[0]?.toFixed(2)}): ${parts.join('; ')}`,
