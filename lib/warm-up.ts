@@ -8,8 +8,9 @@ import os from 'node:os';
  * every generation thread loads the job bundle and ruff's WASM by generating a small template (on the other
  * cores; tree-sitter starts only for a file the formatter did not produce, lib/generator/checks), and the
  * sign-in page is requested from this server itself, so the person's own first page finds its modules loaded
- * (it needs no database: no session cookie). The preview availability check runs after that page; a spare preview sandbox starts once all is done. Each part's end is logged with the process's memory then (docs/benchmarks.md, "Start-up"). Failures
- * are logged and left to the first real request to report.
+ * (it needs no database: no session cookie). The preview availability check runs after that page; a spare
+ * preview sandbox starts once all is done. Each part's end is logged with the process's memory then
+ * (docs/benchmarks.md, "Start-up"). Failures are logged and left to the first real request to report.
  */
 export async function warmUp(): Promise<void> {
   const started = performance.now();

@@ -555,16 +555,18 @@ export async function waitReady(
 /** Removes a preview's folder, its quota disk and its socket folder. */
 export async function removePreviewFolder(paths: PreviewPaths): Promise<void> {
   if (paths.quotaDisk) await unmountQuotaDisk(paths.root);
-  else rmSync(paths.root, { recursive: true, force: true });
-  rmSync(paths.legacy, { recursive: true, force: true });
-  rmSync(paths.disk, { force: true });
-  if (paths.socketDir) rmSync(paths.socketDir, { recursive: true, force: true });
+  removeUnmounted(paths);
 }
 
 /** `removePreviewFolder` without awaiting, for `process.on('exit')`. */
 export function removePreviewFolderNow(paths: PreviewPaths): void {
   if (paths.quotaDisk) unmountQuotaDiskNow(paths.root);
-  else rmSync(paths.root, { recursive: true, force: true });
+  removeUnmounted(paths);
+}
+
+/** What is left of a preview's folder once its quota disk (if any) is unmounted. */
+function removeUnmounted(paths: PreviewPaths): void {
+  if (!paths.quotaDisk) rmSync(paths.root, { recursive: true, force: true });
   rmSync(paths.legacy, { recursive: true, force: true });
   rmSync(paths.disk, { force: true });
   if (paths.socketDir) rmSync(paths.socketDir, { recursive: true, force: true });

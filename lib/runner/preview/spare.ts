@@ -110,13 +110,15 @@ export class SpareSandbox {
   async take(target: PreviewPaths): Promise<Taken | null> {
     const spare = this.current;
     if (!spare) return null;
-    if (existsSync(target.legacy) || existsSync(target.disk) || isMounted(target.root)) return null;
+    const occupied = () => existsSync(target.legacy) || existsSync(target.disk);
+    if (occupied() || isMounted(target.root)) return null;
     // A socket that needs a folder of its own outside the spare's would not be bound in its sandbox.
     if (target.socketDir && !spare.paths.socketDir) return null;
     this.current = undefined;
     const ready = await spare.ready.catch(() => null);
     if (!ready) return null;
-    if (!ready.sandbox.alive() || existsSync(target.legacy) || existsSync(target.disk)) {
+    // Checked again after the wait: the spare may have died, or the folder been made meanwhile.
+    if (!ready.sandbox.alive() || occupied()) {
       await discard(ready);
       return null;
     }
