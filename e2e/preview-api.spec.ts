@@ -102,17 +102,22 @@ test.describe('live preview API', () => {
     expect(health.headers()['set-cookie']).toBeUndefined();
     expect(health.headers()['access-control-allow-origin']).toBeUndefined();
     // A read right after one that passed the checks is answered in front of Next.js's router
-    // (lib/runner/preview/fast-path.ts): the same answer, headers included.
-    const again = await ownerApi.get(`/preview/${id}/health`);
-    expect(await again.json()).toEqual({ status: 'ok' });
+    // (lib/runner/preview/fast-path.ts): the same answer, headers included. The yes is remembered for a second
+    // (ACCESS_TTL_MS), so on a loaded machine the pair is asked again until the second comes within it.
     // Next.js's Vary also names its own RSC headers, which say nothing about a preview's answer.
     const comparable = (headers: Record<string, string>) =>
       Object.entries(headers).filter(
         ([name]) => !['date', 'connection', 'keep-alive', 'vary'].includes(name),
       );
-    expect(comparable(again.headers()).sort()).toEqual(comparable(health.headers()).sort());
-    expect(again.headers().vary).toContain('Accept-Encoding');
-    expect(again.headers().vary, 'answered by Next.js, not in front of it').not.toContain('next-router');
+    await expect(async () => {
+      const checked = await ownerApi.get(`/preview/${id}/health`);
+      const again = await ownerApi.get(`/preview/${id}/health`);
+      expect(await again.json()).toEqual({ status: 'ok' });
+      expect(comparable(again.headers()).sort()).toEqual(comparable(checked.headers()).sort());
+      expect(comparable(again.headers()).sort()).toEqual(comparable(health.headers()).sort());
+      expect(again.headers().vary).toContain('Accept-Encoding');
+      expect(again.headers().vary, 'answered by Next.js, not in front of it').not.toContain('next-router');
+    }).toPass({ timeout: 15_000 });
     const registered = await ownerApi.post(`/preview/${id}/auth/register`, {
       data: { email: 'someone@example.com', password: 'correct horse 42' },
     });
