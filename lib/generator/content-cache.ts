@@ -29,11 +29,6 @@ export class ContentCache<V> {
     return value;
   }
 
-  /** Whether the cache holds this text, as a peek: neither counted as a lookup nor refreshed. */
-  has(content: string): boolean {
-    return this.entries.has(content);
-  }
-
   set(content: string, value: V): void {
     if (content.length > this.maxChars / 16) return;
     if (this.entries.has(content)) this.entries.delete(content);

@@ -1,6 +1,6 @@
 import type { Design } from '@/lib/design/schema';
 import { type Problem, validateDesign } from '@/lib/design/validate';
-import { emitFastApiProject, type OnEmitted } from './fastapi/project';
+import { emitFastApiProject } from './fastapi/project';
 import { scaffoldIdOf, userScaffoldsOf } from './fastapi/user-code';
 import { formatPython } from './format/ruff';
 import { buildIr } from './ir/build';
@@ -75,7 +75,6 @@ function stage(
   design: Design,
   options: GenerateOptions,
   format: Format,
-  onEmitted?: OnEmitted,
 ): Staged | { ok: false; problems: Problem[] } {
   const problems = validateDesign(design);
   if (problems.length > 0) return { ok: false, problems };
@@ -83,7 +82,7 @@ function stage(
   // Scaffolds are merged formatted: the user starts from (and stores as base) what the project shows.
   const userCode = options.userCode ?? { files: {} };
   const merged = applyUserCode(ir, format(userScaffoldsOf(ir, scaffoldsWanted(userCode))), userCode);
-  const generated = emitFastApiProject(ir, merged.info, onEmitted);
+  const generated = emitFastApiProject(ir, merged.info);
   const migrations = options.history ? migrationFiles(options.history, design, options.projectName) : null;
   if (migrations) {
     delete generated['alembic/versions/0001_initial.py'];
@@ -146,17 +145,14 @@ export function generateProject(design: Design, options: GenerateOptions = {}): 
 /**
  * `generateProject` whose generated files are formatted by `formatFiles`, which must return what
  * `formatPython` would (the worker pool formats and checks them on helper threads too: lib/jobs/shared-checks.ts).
- * `onEmitted` sees each file the emitters write as they write it (a file may still be replaced afterwards:
- * `formatFiles` gets the final set). The few scaffolds merged with the user's code are formatted here, as in
- * `generateProject`.
+ * The few scaffolds merged with the user's code are formatted here, as in `generateProject`.
  */
 export async function generateProjectWith(
   design: Design,
   options: GenerateOptions,
   formatFiles: (files: Record<string, string>) => Promise<Record<string, string>>,
-  onEmitted?: OnEmitted,
 ): Promise<GenerateResult> {
-  const staged = stage(design, options, formatPython, onEmitted);
+  const staged = stage(design, options, formatPython);
   return staged.ok ? finish(staged, await formatFiles(staged.generated)) : staged;
 }
 

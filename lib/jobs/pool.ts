@@ -56,7 +56,7 @@ function isStale(bundle: Bundle): boolean {
  * The bundled worker: the one `npm run build` made; built on demand when missing, and in development and
  * tests also when one of its sources changed since (a rebuilt bundle has a new name, so threads load it).
  */
-export function workerFile(): string {
+function workerFile(): string {
   const bundle = readBundle();
   const fresh =
     bundle !== null &&
@@ -131,7 +131,7 @@ export async function runJob<N extends JobName>(
   const stopped = signal ? AbortSignal.any([timeout, signal]) : timeout;
   // The job's line to the main thread: a job that checks files may borrow helper threads (lib/jobs/helpers.ts).
   const { port1, port2 } = new MessageChannel();
-  const release = lendHelpers(port1, workerFile, stopped);
+  lendHelpers(port1, workerFile, stopped);
   state.active.set(owner, running + 1);
   try {
     const task: JobInputs[N] & JobPort = { ...input, helpers: port2 };
@@ -150,7 +150,6 @@ export async function runJob<N extends JobName>(
     }
     throw error;
   } finally {
-    release();
     port1.close();
     const left = (state.active.get(owner) ?? 1) - 1;
     if (left > 0) state.active.set(owner, left);

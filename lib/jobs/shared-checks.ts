@@ -27,7 +27,6 @@ import {
   formatSource,
   isKnownFormatted,
   knownFormatOutput,
-  knowsFormatOutput,
   markFormatted,
   rememberFormatted,
 } from '@/lib/generator/format/ruff';
@@ -105,12 +104,8 @@ export type ChunkResult = { diagnostics: FileDiagnostics[]; formatted?: string[]
 /** Main thread -> job thread: what one helper checked (chunk index -> its findings). */
 export type HelpMessage = { kind: 'checked'; id: number; chunks: [number, ChunkResult][] };
 
-/**
- * What a helper task gets (lib/jobs/helpers.ts posts it; `checkShare` runs it). With `answers`, each chunk's
- * findings are posted there as soon as the chunk is done (and left out of the result), so the job takes them
- * while the helper goes on instead of redoing them; the port is closed when the task ends.
- */
-export type ShareTask = { files: PackedFiles; claims: SharedArrayBuffer; answers?: MessagePort };
+/** What a helper task gets (lib/jobs/helpers.ts posts it; `checkShare` runs it). */
+export type ShareTask = { files: PackedFiles; claims: SharedArrayBuffer };
 export type ShareResult = { chunks: [number, ChunkResult][]; failed?: number };
 
 const chunkCount = (files: number) => Math.ceil(files / CHUNK_FILES);
@@ -155,50 +150,34 @@ function checkChunk(parser: Parser, files: readonly SharedFile[], format: boolea
 }
 
 /** A helper's share: claims chunks until none is left; stops at the first chunk that throws. */
-export async function checkShare({ files, claims, answers }: ShareTask): Promise<ShareResult> {
+export async function checkShare({ files, claims }: ShareTask): Promise<ShareResult> {
   const next = new Int32Array(claims);
   const chunks: [number, ChunkResult][] = [];
-  try {
-    for (;;) {
-      const chunk = Atomics.add(next, 0, 1);
-      if (chunk >= chunkCount(files.names.length)) return { chunks };
-      try {
-        const claimed = unpackChunk(files, chunk);
-        const found: [number, ChunkResult] = [
-          chunk,
-          checkChunk(await parserOf(claimed, files.format), claimed, files.format),
-        ];
-        if (answers) answers.postMessage(found);
-        else chunks.push(found);
-      } catch {
-        // The job's thread checks this chunk again and reports the error as `checkProject` would.
-        return { chunks, failed: chunk };
-      }
+  for (;;) {
+    const chunk = Atomics.add(next, 0, 1);
+    if (chunk >= chunkCount(files.names.length)) return { chunks };
+    try {
+      const claimed = unpackChunk(files, chunk);
+      chunks.push([chunk, checkChunk(await parserOf(claimed, files.format), claimed, files.format)]);
+    } catch {
+      // The job's thread checks this chunk again and reports the error as `checkProject` would.
+      return { chunks, failed: chunk };
     }
-  } finally {
-    answers?.close();
   }
 }
 
-/** Per port, the answers waiting for each open request (one listener per port, however many requests). */
-const inboxes = new WeakMap<MessagePort, Map<number, HelpMessage[]>>();
-
 /** One request's answers on the port, taken as they arrived (read only after the thread's own share). */
 function inbox(port: MessagePort, id: number) {
-  let open = inboxes.get(port);
-  if (!open) {
-    const byId = new Map<number, HelpMessage[]>();
-    port.on('message', (message: HelpMessage) => byId.get(message.id)?.push(message));
-    inboxes.set(port, byId);
-    open = byId;
-  }
-  const requests = open;
-  requests.set(id, []);
+  let waiting: HelpMessage[] = [];
+  const listener = (message: HelpMessage) => {
+    if (message.id === id) waiting.push(message);
+  };
+  port.on('message', listener);
   return {
-    close: () => requests.delete(id),
+    close: () => port.off('message', listener),
     drain(): HelpMessage[] {
-      const arrived = requests.get(id) ?? [];
-      if (arrived.length > 0) requests.set(id, []);
+      const arrived = waiting;
+      waiting = [];
       return arrived;
     },
   };
@@ -208,88 +187,6 @@ let requests = 0;
 
 /** Below this many unknown Python files, asking for help costs more than it saves. */
 const MIN_SHARED_FILES = 2 * CHUNK_FILES;
-
-/** Files offered to helpers in one request, on this thread's behalf: chunks claimed by whoever is free. */
-type Share = {
-  shared: readonly SharedFile[];
-  format: boolean;
-  total: number;
-  next: Int32Array;
-  messages: ReturnType<typeof inbox>;
-  results: Map<number, ChunkResult>;
-};
-
-/** Posts a help request for these files; the helpers the main thread lends start claiming chunks at once. */
-function offer(shared: readonly SharedFile[], format: boolean, port: MessagePort): Share {
-  const claims = new SharedArrayBuffer(4);
-  const total = chunkCount(shared.length);
-  const id = ++requests;
-  const messages = inbox(port, id);
-  port.postMessage({
-    kind: 'help',
-    id,
-    files: packFiles(shared, format),
-    chunks: total,
-    claims,
-  } satisfies HelpRequest);
-  return { shared, format, total, next: new Int32Array(claims), messages, results: new Map() };
-}
-
-/** No chunk of these shares is left to claim: helpers finish the one they are on, and this thread's answers end. */
-function withdraw(shares: readonly Share[]): void {
-  for (const share of shares) {
-    Atomics.store(share.next, 0, share.total);
-    share.messages.close();
-  }
-}
-
-/** This thread claims chunks of `share` until none is left. Throws what a chunk throws (the share withdrawn). */
-function claimRest(parser: Parser, share: Share): void {
-  const { next, total, shared, format, results } = share;
-  try {
-    for (let chunk = Atomics.add(next, 0, 1); chunk < total; chunk = Atomics.add(next, 0, 1))
-      results.set(chunk, checkChunk(parser, chunkOf(shared, chunk), format));
-  } catch (error) {
-    withdraw([share]); // The job fails: helpers stop after the chunk they are on.
-    throw error;
-  }
-}
-
-/** A helper's findings for a share, kept in this thread's caches (formatted outputs and diagnostics). */
-function take(share: Share, message: HelpMessage): void {
-  for (const [chunk, result] of message.chunks) {
-    if (share.results.has(chunk)) continue;
-    share.results.set(chunk, result);
-    result.diagnostics.forEach((d, j) => {
-      const file = share.shared[chunk * CHUNK_FILES + j] as SharedFile;
-      const output = result.formatted?.[j];
-      if (output !== undefined) rememberFormatted(file.source, output);
-      rememberPythonDiagnostics(output ?? file.source, d);
-    });
-  }
-}
-
-/**
- * Every chunk of a fully claimed share, in chunk order. This thread does not wait for a helper's answer (a
- * helper thread's first task starts its bundle and WASM, slower than this thread's whole share): it redoes
- * each chunk no answer has come for, taking the answers that arrived in between, so a job never ends more
- * than a chunk later than alone. Helpers answer chunk by chunk, so only the one a helper is on is redone.
- */
-async function gather(parser: Parser, share: Share): Promise<ChunkResult[]> {
-  try {
-    for (let chunk = 0; chunk < share.total; chunk++) {
-      if (share.results.has(chunk)) continue;
-      // One turn of the event loop lets the helpers' answers in.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      for (const message of share.messages.drain()) take(share, message);
-      if (!share.results.has(chunk))
-        share.results.set(chunk, checkChunk(parser, chunkOf(share.shared, chunk), share.format));
-    }
-  } finally {
-    share.messages.close();
-  }
-  return Array.from({ length: share.total }, (_, chunk) => share.results.get(chunk) as ChunkResult);
-}
 
 /**
  * Every chunk of `shared`, checked (or formatted and checked) by this thread and whatever helpers `port` can
@@ -301,48 +198,54 @@ async function spread(
   format: boolean,
   port: MessagePort,
 ): Promise<ChunkResult[]> {
-  const share = offer(shared, format, port);
-  claimRest(parser, share);
-  return gather(parser, share);
-}
-
-/** Unformatted Python files per early request: helpers start on the first ones while the rest is rendered. */
-export const EARLY_FILES = 4 * CHUNK_FILES;
-
-/**
- * Formatting that starts while the project is still being rendered: `add` takes each file as the emitters
- * write it, and every `EARLY_FILES` Python files the format cache does not know are offered to helpers
- * (which format them and check the output) while this thread renders on. `settle`, once rendering is done,
- * offers the rest, claims whatever no helper took and gathers the answers into this thread's caches, so the
- * `formatWithHelpers` that follows finds those files known. Only a cache is filled here: an invalid file is
- * left to `formatPython`, which reports it as it always does.
- */
-export function earlyFormatting(port: MessagePort | undefined) {
-  const shares: Share[] = [];
-  let pending: SharedFile[] = [];
-  const flush = () => {
-    if (port && pending.length > 0) shares.push(offer(pending, true, port));
-    pending = [];
+  const claims = new SharedArrayBuffer(4);
+  const total = chunkCount(shared.length);
+  const id = ++requests;
+  const messages = inbox(port, id);
+  port.postMessage({
+    kind: 'help',
+    id,
+    files: packFiles(shared, format),
+    chunks: total,
+    claims,
+  } satisfies HelpRequest);
+  const results = new Map<number, ChunkResult>();
+  const next = new Int32Array(claims);
+  try {
+    for (let chunk = Atomics.add(next, 0, 1); chunk < total; chunk = Atomics.add(next, 0, 1))
+      results.set(chunk, checkChunk(parser, chunkOf(shared, chunk), format));
+  } catch (error) {
+    Atomics.store(next, 0, total); // The job fails: helpers stop after the chunk they are on.
+    messages.close();
+    throw error;
+  }
+  // Every chunk is claimed now. This thread does not wait for a helper's answer (a helper thread's first task
+  // starts its bundle and WASM, slower than this thread's whole share): it redoes each chunk no answer has come
+  // for, taking the answers that arrived in between, so a job never ends more than a chunk later than alone.
+  const take = (message: HelpMessage) => {
+    for (const [chunk, result] of message.chunks) {
+      if (results.has(chunk)) continue;
+      results.set(chunk, result);
+      result.diagnostics.forEach((d, j) => {
+        const file = shared[chunk * CHUNK_FILES + j] as SharedFile;
+        const output = result.formatted?.[j];
+        if (output !== undefined) rememberFormatted(file.source, output);
+        rememberPythonDiagnostics(output ?? file.source, d);
+      });
+    }
   };
-  return {
-    add(file: string, source: string): void {
-      if (!port || !file.endsWith('.py') || knowsFormatOutput(source)) return;
-      pending.push({ file, source, formatted: false });
-      if (pending.length >= EARLY_FILES) flush();
-    },
-    async settle(): Promise<void> {
-      flush();
-      try {
-        // Everything is claimed first, so a helper is never left waiting on an answer this thread redoes.
-        for (const share of shares) claimRest(undefined, share);
-        for (const share of shares) await gather(undefined, share);
-      } catch {
-        // A file is not valid Python (a generator bug): formatPython reports it with its path.
-      } finally {
-        withdraw(shares);
-      }
-    },
-  };
+  try {
+    for (let chunk = 0; chunk < total; chunk++) {
+      if (results.has(chunk)) continue;
+      // One turn of the event loop lets the helpers' answers in.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      messages.drain().forEach(take);
+      if (!results.has(chunk)) results.set(chunk, checkChunk(parser, chunkOf(shared, chunk), format));
+    }
+  } finally {
+    messages.close();
+  }
+  return Array.from({ length: total }, (_, chunk) => results.get(chunk) as ChunkResult);
 }
 
 /**

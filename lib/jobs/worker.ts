@@ -13,7 +13,7 @@ import { ImportError, importSource } from '@/lib/import';
 import { layoutImport } from '@/lib/import/layout';
 import { planImport } from '@/lib/import/plan';
 import { type CarrySchema, carrySchema as carrySchemaOf } from '@/lib/runner/preview/carry-plan';
-import { checkWithHelpers, earlyFormatting, formatWithHelpers } from './shared-checks';
+import { checkWithHelpers, formatWithHelpers } from './shared-checks';
 import type {
   CheckInput,
   DesignProblemJson,
@@ -74,17 +74,9 @@ function generated(input: JobInput, design: Design) {
 export async function generate(input: JobInput & JobPort): Promise<GenerateJobResult> {
   const loaded = load(input);
   if ('refused' in loaded) return loaded;
-  // Formatting is spread over helper threads like the checks (each thread checks what it formatted), and it
-  // starts while the rest of the project is being rendered.
-  const early = earlyFormatting(input.helpers);
-  const result = await generateProjectWith(
-    loaded.design,
-    options(input),
-    async (files) => {
-      await early.settle();
-      return formatWithHelpers(files, input.helpers);
-    },
-    early.add,
+  // Formatting is spread over helper threads like the checks; each thread checks what it formatted.
+  const result = await generateProjectWith(loaded.design, options(input), (files) =>
+    formatWithHelpers(files, input.helpers),
   );
   let body: GenerateResponseBody;
   if (!result.ok) body = { ok: false, problems: result.problems.map(problemJson) };

@@ -43,23 +43,14 @@ const USER_PACKAGE_DOCS: Record<string, string> = {
   'tests/custom': 'Your tests: they run with the generated suite.',
 };
 
-/** Sees each file as it is emitted (the worker pool starts formatting them while the rest is rendered). */
-export type OnEmitted = (path: string, content: string) => void;
-
 /**
  * Every generator-owned file of the FastAPI project, unformatted (see `formatPython`), keyed by path. `user`:
  * what the user's files change (the hooks called, the 501 tests left out, the packages they live in).
  */
-export function emitFastApiProject(
-  ir: IrProject,
-  user: UserCodeInfo = NO_USER_CODE,
-  onEmitted?: OnEmitted,
-): Record<string, string> {
+export function emitFastApiProject(ir: IrProject, user: UserCodeInfo = NO_USER_CODE): Record<string, string> {
   const files: Record<string, string> = {};
   const put = (path: string, content: string | null) => {
-    if (content === null) return;
-    files[path] = content;
-    onEmitted?.(path, content);
+    if (content !== null) files[path] = content;
   };
   put('app/__init__.py', PACKAGE_DOC(`${'The application package.'}`));
   put('app/main.py', emitMain(ir));
@@ -128,7 +119,7 @@ export function emitFastApiProject(
   put('.gitignore', emitGitignore());
   put('.dockerignore', emitDockerignore());
   put('README.md', emitReadme(ir));
-  for (const [path, content] of Object.entries(emitTests(ir, user))) put(path, content);
+  Object.assign(files, emitTests(ir, user));
   for (const root of user.packages) put(`${root}/__init__.py`, PACKAGE_DOC(USER_PACKAGE_DOCS[root] ?? ''));
   return files;
 }

@@ -85,11 +85,6 @@ export function knownFormatOutput(content: string): string | undefined {
   return formatted.get(content);
 }
 
-/** Whether `formatSource` of this input is known (a peek: not counted in the cache's hits and misses). */
-export function knowsFormatOutput(content: string): boolean {
-  return formatted.has(content);
-}
-
 /** Records what another thread's `formatSource` gave for this input (lib/jobs/shared-checks.ts). */
 export function rememberFormatted(content: string, output: string): void {
   formatted.set(content, output);
