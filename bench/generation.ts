@@ -6,7 +6,7 @@ import { percentile } from './app-server';
 import { poolGenerationBenchmark } from './generation-pool';
 
 const SIZES = [10, 50, 200, 1000];
-const TARGET_ENTITIES = 200;
+export const TARGET_ENTITIES = 200;
 const TARGET_MS = 500;
 
 type Timing = { renderMs: number; formatMs: number; checkMs: number; totalMs: number };
