@@ -1,5 +1,6 @@
 import type { ErrorFormat } from '@/lib/design/schema';
 import type { IrOperation } from '../ir/types';
+import { patched } from '../patched';
 import { module } from '../python/code';
 import type { Imports } from '../python/imports';
 import { errorSchemaOf, FIELD_MAP_OTHER_KEY } from './errors-format';
@@ -23,7 +24,7 @@ export function errorDescription(status: number): string {
 /** `app/schemas/errors.py`: the error body and `error_responses(...)` for the routes' `responses=`. */
 export function emitErrorSchemas(format: ErrorFormat = 'fastapi'): string {
   const descriptions =
-    format === 'fastapi' ? ERROR_DESCRIPTIONS : { ...ERROR_DESCRIPTIONS, 422: 'Validation Error' };
+    format === 'fastapi' ? ERROR_DESCRIPTIONS : patched(ERROR_DESCRIPTIONS, { 422: 'Validation Error' });
   const entries = Object.entries(descriptions).map(([status, text]) => `    ${status}: "${text}",`);
   const schema = errorSchemaOf(format).name;
   return module(

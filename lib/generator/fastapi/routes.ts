@@ -99,7 +99,8 @@ function fetchCall(ctx: Ctx, op: IrOperation, where: string[]): string {
   return `await _fetch(session, ${[...where, ...viewer].join(', ')})`;
 }
 
-const nestCtx = (ctx: Ctx): NestCtx => ({ ...ctx, names: (user) => scopeNames(ctx, user) });
+// The spread last: see lib/generator/patched.ts (Ctx has no `names`).
+const nestCtx = (ctx: Ctx): NestCtx => ({ names: (user) => scopeNames(ctx, user), ...ctx });
 
 /** The condition tying a child row to the parent the path names (null unless nested). */
 function parentCondition(ctx: Ctx, op: IrOperation): string[] {
@@ -589,13 +590,14 @@ export function hasRoutes(entity: IrEntity): boolean {
 
 /** What the action handlers (`./actions`) share with the CRUD ones. */
 function actionEmit(ctx: Ctx): ActionEmit {
+  // The spread last (Ctx has none of these keys): see lib/generator/patched.ts.
   return {
-    ...ctx,
     handler: (op, body) => handler(ctx, op, body),
     itemWhere: (op) => [...parentCondition(ctx, op), lookupWhere(ctx)],
     names: (user) => scopeNames(ctx, user),
     caller: (op) => callerOf(ctx, op),
     fetch: (op, where) => fetchCall(ctx, op, where),
+    ...ctx,
   };
 }
 

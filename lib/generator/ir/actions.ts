@@ -50,7 +50,7 @@ export function planActions(
           : [{ kind: 'literal', column: field.name, field, value: s.value.value }];
       });
       const method = action.method.toLowerCase() as 'post' | 'put' | 'patch';
-      return sets.length > 0 ? [{ ...base, kind: 'set', method, sets }] : [];
+      return sets.length > 0 ? [{ kind: 'set', ...base, method, sets }] : [];
     }
     const relation = relationsById.get(action.relationId);
     if (relation?.kind !== 'many-to-many') return [];
@@ -59,7 +59,7 @@ export function planActions(
     if (action.target === 'viewer' && otherId !== userId) return [];
     const store = linkStore(relation, fromSide, entityById, associations);
     return store && entityById.has(otherId)
-      ? [{ ...base, kind: 'link', otherId, target: action.target, store }]
+      ? [{ kind: 'link', ...base, otherId, target: action.target, store }]
       : [];
   });
 }
@@ -165,8 +165,8 @@ export function actionOperations(
       const what = listed(action.sets.map((s) => `\`${s.column}\` to ${setText(s)}`));
       return [
         {
-          ...base,
           kind: 'set_fields',
+          ...base,
           method: action.method,
           path: `${r.path}${itemPath}`,
           route: itemPath,
@@ -200,8 +200,8 @@ export function actionOperations(
     const params = [...parentParams, lookup, ...otherParams];
     const ops: IrOperation[] = [
       {
-        ...base,
         kind: 'link_add',
+        ...base,
         method: 'post',
         path: `${r.path}${route}`,
         route,
@@ -211,8 +211,8 @@ export function actionOperations(
         errors: errorsOf(action.access, [404, 409], true),
       },
       {
-        ...base,
         kind: 'link_remove',
+        ...base,
         method: 'delete',
         path: `${r.path}${route}`,
         route,

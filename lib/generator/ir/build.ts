@@ -2,6 +2,7 @@ import { reservedQueryParams, resourceApiShape, styled, timestampApiNames } from
 import { otherEnd } from '@/lib/design/members';
 import { kebabCase, resourcePathFor, snakeCase, tableNameFor } from '@/lib/design/names';
 import { type Design, type Entity, PRIMARY_KEY_REF, type Relation } from '@/lib/design/schema';
+import { patched } from '../patched';
 import { toAccess } from './access';
 import { actionOperations, planActions } from './actions';
 import { resolveAuthApi } from './auth-api';
@@ -111,10 +112,9 @@ export function buildIr(design: Design, projectName?: string): IrProject {
         naming: design.api.naming,
       }),
     );
-    const fks = (plan.fks.get(entity.id) ?? []).map((fk) => ({
-      ...fk,
-      deferred: deferred.has(fk.relationId),
-    }));
+    const fks = (plan.fks.get(entity.id) ?? []).map((fk) =>
+      patched(fk, { deferred: deferred.has(fk.relationId) }),
+    );
     const relationships = plan.relationships.get(entity.id) ?? [];
     const routeModule = uniqueName(snakeCase(base.tableName), routeModules);
     routeModules.add(routeModule);
@@ -384,14 +384,9 @@ function buildResource(
     path,
     owned && ownerReads,
   );
-  return {
-    ...ir.resource,
-    ...(parent
-      ? { parent, path: nestedPath(entity, entityById.get(parent.parentId) as IrEntity, parent) }
-      : {}),
+  return patched(ir.resource, {
     lookup: { field: lookupField, param: lookupParam, ...(via ? { via } : {}) },
     list: ops.list.enabled ? spec : null,
-    ...(viewerLists.length > 0 ? { viewerLists } : {}),
     get,
     delete: ops.delete.enabled ? toAccess(ops.delete.access) : null,
     embeds,
@@ -408,7 +403,10 @@ function buildResource(
       create: pickedView(ir, ops.create.viewId, 'full'),
       update: pickedView(ir, ops.update.viewId, viewOf(ir.resource.update)),
     },
-  };
+    path,
+    parent: parent ?? ir.resource.parent,
+    ...(viewerLists.length > 0 ? { viewerLists } : {}),
+  });
 }
 
 /** JSON keys of the schema attributes whose key differs from the Python name (see `IrEntity.wire`). */

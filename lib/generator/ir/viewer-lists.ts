@@ -1,5 +1,6 @@
 import { snakeCase } from '@/lib/design/names';
 import type { Entity, Relation, RelationHop } from '@/lib/design/schema';
+import { patched } from '../patched';
 import type { IrEntity, IrList, IrLookupVia, IrView, IrViewerHop, IrViewerList } from './types';
 import { pickedView } from './views';
 
@@ -75,7 +76,7 @@ export function planViewerLists(
         handler: handlerName(ir, list.name),
         hops,
         // Rows only their owner may read stay the caller's own: the path narrows, it never widens.
-        list: { ...spec, access: { kind: ownerOnly ? 'owner' : 'authenticated' } },
+        list: patched(spec, { access: { kind: ownerOnly ? 'owner' : 'authenticated' } }),
         view,
         summary: list.summary?.trim() ? list.summary.trim() : null,
       },

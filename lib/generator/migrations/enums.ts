@@ -18,7 +18,9 @@
  * by removing it, rows included). All of it is guarded by the dialect name, which offline SQL
  * (`alembic upgrade --sql`) knows too; creating and dropping types is a no-op on SQLite.
  */
+
 import { enumCreate, enumDrop, enumSaType } from '../fastapi/migration';
+import { patched } from '../patched';
 import { indent } from '../python/code';
 import { pyLongStr, pyStr } from '../python/literal';
 import type { Step } from './plan';
@@ -222,17 +224,18 @@ export function planEnumTypes(from: Snapshot, to: Snapshot): EnumTypePlan {
 
 /** `snapshot` with its enum columns typed (and its types named) as the table steps see them. */
 export function withTypeNames(snapshot: Snapshot, names: ReadonlyMap<string, string>): Snapshot {
-  const enums: SnapEnum[] = snapshot.enums.map((e) => ({ ...e, name: names.get(e.key) ?? e.name }));
+  const enums: SnapEnum[] = snapshot.enums.map((e) => patched(e, { name: names.get(e.key) ?? e.name }));
   const byKey = new Map(enums.map((e) => [e.key, e]));
   return {
     enums,
-    tables: snapshot.tables.map((t) => ({
-      ...t,
-      columns: t.columns.map((c) => {
-        const e = c.enum ? byKey.get(c.enum.key) : undefined;
-        return e ? { ...c, type: enumSaType(e.name, e.values) } : c;
+    tables: snapshot.tables.map((t) =>
+      patched(t, {
+        columns: t.columns.map((c) => {
+          const e = c.enum ? byKey.get(c.enum.key) : undefined;
+          return e ? patched(c, { type: enumSaType(e.name, e.values) }) : c;
+        }),
       }),
-    })),
+    ),
   };
 }
 

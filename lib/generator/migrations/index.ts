@@ -8,12 +8,14 @@
  * keeps its id (and its number) once the working design is committed with the same schema, so a database
  * upgraded to the pending revision is not stranded. Only the file's slug changes (`pending` -> the message).
  */
+
 import type { Design } from '@/lib/design/schema';
 import { validateDesign } from '@/lib/design/validate';
 import { emitInitialMigration, migrationImports } from '../fastapi/migration';
 import { shortHash } from '../hash';
 import { buildIr } from '../ir/build';
 import type { IrProject } from '../ir/types';
+import { patched } from '../patched';
 import { indent, module } from '../python/code';
 import { pyDocstring, pyStr } from '../python/literal';
 import { planSteps, type Step } from './plan';
@@ -68,7 +70,7 @@ export function schemaContent(snapshot: Snapshot): string {
     name: t.name,
     columns: [...t.columns]
       .sort(byKey((c) => c.key))
-      .map(({ zero: _zero, enum: e, ...c }) => ({ ...c, enum: e?.key ?? null })),
+      .map(({ zero: _zero, enum: e, ...c }) => patched(c, { enum: e?.key ?? null })),
     indexes: [...t.indexes].sort(byKey((i) => i.name)),
     // One-column constraints keep their original form: revision ids of older designs do not move.
     uniques: [...t.uniques]

@@ -26,6 +26,7 @@
  * by its new name (`withTypeNames`). On SQLite an enum is a VARCHAR of its longest value: a length change is a
  * batch alter of the column, run on SQLite only.
  */
+import { patched } from '../patched';
 import { indent } from '../python/code';
 import { pyStr } from '../python/literal';
 import { convertColumn, converts } from './convert';
@@ -170,15 +171,14 @@ export function recreateChangedKeys(from: Snapshot, to: Snapshot): Snapshot {
   if (changed.size === 0) return to;
   const tables = to.tables.map((t) => {
     if (changed.has(t.key) || (t.key.startsWith('m2m:') && t.fks.some((k) => changed.has(k.targetKey))))
-      return { ...t, key: recreatedKey(t.key) };
+      return patched(t, { key: recreatedKey(t.key) });
     const refers = new Set(t.fks.filter((k) => changed.has(k.targetKey)).map((k) => k.column));
     if (refers.size === 0) return t;
-    return {
-      ...t,
-      columns: t.columns.map((c) => (refers.has(c.name) ? { ...c, key: recreatedKey(c.key) } : c)),
-    };
+    return patched(t, {
+      columns: t.columns.map((c) => (refers.has(c.name) ? patched(c, { key: recreatedKey(c.key) }) : c)),
+    });
   });
-  return { ...to, tables };
+  return patched(to, { tables });
 }
 
 /** The steps that turn the `from` schema into the `to` schema (empty when the database need not change). */
@@ -294,10 +294,9 @@ export function planSteps(fromSnapshot: Snapshot, toSnapshot: Snapshot): Step[] 
       const change = (a: SnapColumn, b: SnapColumn, target: Snapshot) =>
         converts(a, b)
           ? convertColumn(n.name, a, b)
-          : {
-              ...(typeChanged(a, b) ? conversion(n.name, a, b, target) : { pre: [], using: null }),
+          : patched(typeChanged(a, b) ? conversion(n.name, a, b, target) : { pre: [], using: null }, {
               reflect: null,
-            };
+            });
       const up = change(old, c, to);
       const down = change(c, old, from);
       upPre.push(...up.pre);

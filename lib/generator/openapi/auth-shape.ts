@@ -2,6 +2,7 @@ import { wireName } from '../fastapi/envelopes';
 import { errorSchemaOf } from '../fastapi/errors-format';
 import { authSchemaNames } from '../ir/auth-api';
 import type { IrEntity, IrProject } from '../ir/types';
+import { patched } from '../patched';
 import {
   decorate,
   entityInput,
@@ -33,10 +34,9 @@ export function authShapeSchemas(project: IrProject): Map<string, () => JsonSche
     const title = names.withToken;
     out.set(title, () => {
       const read = readSchema(user, project);
-      const properties = {
-        ...(read.properties as Record<string, JsonSchema>),
+      const properties = patched(read.properties as Record<string, JsonSchema>, {
         token: { type: 'string', title: 'Token' },
-      };
+      });
       return {
         properties,
         type: 'object',

@@ -1,5 +1,6 @@
 import { wireName } from '../fastapi/envelopes';
 import type { IrComputed, IrEntity } from '../ir/types';
+import { patched } from '../patched';
 import { decorate, nullable, type Prop, plainSchema } from './schemas';
 
 /** A computed field's value in responses (never in bodies): `readOnly`, as its Pydantic field declares. */
@@ -15,6 +16,6 @@ export function computedProps(entity: IrEntity, computed: readonly IrComputed[])
   return computed.map((c) => {
     const name = wireName(entity, c.name);
     const schema = decorate(valueSchema(c), { name });
-    return { name, schema: { ...schema, readOnly: true }, required: true };
+    return { name, schema: patched(schema, { readOnly: true }), required: true };
   });
 }

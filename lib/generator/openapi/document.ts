@@ -9,6 +9,7 @@ import { buildIr } from '../ir/build';
 import { customInputFields } from '../ir/operations';
 import type { IrEntity, IrOperation, IrParam, IrProject } from '../ir/types';
 import { viewerPages } from '../ir/viewer-lists';
+import { patched } from '../patched';
 import { authShapeSchemas, errorContent } from './auth-shape';
 import { shapeSchemas } from './envelopes';
 import {
@@ -137,11 +138,10 @@ function operation(project: IrProject, op: IrOperation): Operation {
         name: p.wire,
         in: p.in,
         required: p.required,
-        schema: {
-          ...schema,
-          ...(description ? { description } : {}),
-          ...('$ref' in schema ? {} : { title: pyTitle(p.wire) }),
-        },
+        schema: patched(
+          patched(schema, description ? { description } : {}),
+          '$ref' in schema ? {} : { title: pyTitle(p.wire) },
+        ),
         ...(description ? { description } : {}),
       };
     });
@@ -172,7 +172,7 @@ export function openApiForIr(project: IrProject): Record<string, unknown> {
   const paths: Record<string, Operation> = {};
   const schemas: Record<string, JsonSchema> = fixedSchemas(project);
   for (const op of project.operations) {
-    paths[op.path] = { ...(paths[op.path] ?? {}), [op.method]: operation(project, op) };
+    paths[op.path] = patched(paths[op.path] ?? {}, { [op.method]: operation(project, op) });
   }
   const auth = project.auth;
   if (auth) {

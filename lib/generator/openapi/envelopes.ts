@@ -1,17 +1,17 @@
 import { itemResponse } from '../ir/operations';
 import { bodyEnvelopeName, enveloped, envelopeName, hasReplace, replaceSchemaName } from '../ir/shape';
 import type { IrEntity, IrProject } from '../ir/types';
+import { patched } from '../patched';
 import { type JsonSchema, ref, updateSchema } from './schemas';
 
 /** JSON Schema of an envelope class (`fastapi/envelopes.ts` `envelopeClass`): one required key. */
 export function envelopeSchema(name: string, inner: string, key: string, closed: boolean): JsonSchema {
-  return {
-    ...(closed ? { additionalProperties: false } : {}),
+  return patched(closed ? { additionalProperties: false } : {}, {
     properties: { [key]: ref(inner) },
     type: 'object',
     required: [key],
     title: name,
-  };
+  });
 }
 
 /**

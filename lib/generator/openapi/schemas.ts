@@ -11,6 +11,7 @@ import {
 } from '../fastapi/schemas';
 import { decimalDigits, INT32, INT64, inputMaxLength, intBounds } from '../fastapi/types';
 import type { IrEntity, IrEntityView, IrField, IrProject, IrView } from '../ir/types';
+import { patched } from '../patched';
 import { computedProps } from './computed';
 import { valueListInputProps, valueListReadProps } from './value-lists';
 
@@ -135,7 +136,7 @@ export function inputProp(field: IrField, mode: 'create' | 'update' | 'replace',
   const partial = mode === 'update' || (mode === 'replace' && field.isPassword);
   const isNullable = field.type !== 'json' && (field.nullable || partial);
   if (isNullable) schema = nullable(schema);
-  schema = decorate(schema, { ...field, name: key });
+  schema = decorate(schema, patched(field, { name: key }));
   let required = mode !== 'update' && !partial && !field.nullable && field.default === undefined;
   if (mode !== 'update' && !partial) {
     const value = defaultJson(field);
@@ -235,7 +236,7 @@ export function inputSchema(
     ...fields.map(entityInput(entity, 'create')),
     ...fkProps(entity, project, 'create').filter((p) => fkSet.has(p.name)),
   ]);
-  return { ...schema, additionalProperties: false };
+  return patched(schema, { additionalProperties: false });
 }
 
 export function updateSchema(
@@ -263,7 +264,7 @@ export function updateSchema(
 
 /** A value the server derives is `readOnly` (as `json_schema_extra` marks it in the generated schemas). */
 const derivedReadOnly = (field: IrField, schema: JsonSchema): JsonSchema =>
-  field.derive ? { ...schema, readOnly: true } : schema;
+  field.derive ? patched(schema, { readOnly: true }) : schema;
 
 function readProps(entity: IrEntity, project: IrProject, fields = readFields(entity)): Prop[] {
   const id = wireName(entity, 'id');
@@ -422,7 +423,7 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
       out.Token = {
         properties: {
           access_token: str('access_token'),
-          token_type: { ...str('token_type'), default: 'bearer' },
+          token_type: patched(str('token_type'), { default: 'bearer' }),
         },
         type: 'object',
         required: ['access_token'],
@@ -448,7 +449,7 @@ export function fixedSchemas(project: IrProject): Record<string, JsonSchema> {
           password: { type: 'string', format: 'password', title: 'Password' },
           scope: { type: 'string', title: 'Scope', default: '' },
           client_id: nullableStr('client_id'),
-          client_secret: { ...nullableStr('client_secret'), format: 'password' },
+          client_secret: patched(nullableStr('client_secret'), { format: 'password' }),
         },
         type: 'object',
         required: ['username', 'password'],
