@@ -23,7 +23,7 @@ function sources(dir: string): string[] {
 }
 
 /** `file:line` of each object literal that starts with a spread and has anything after it. */
-export function leadingSpreads(file: string, text: string): string[] {
+function leadingSpreads(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
