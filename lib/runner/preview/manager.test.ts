@@ -125,7 +125,10 @@ describe.skipIf(!available.ok)(`preview runner${skipNote(available)}`, () => {
     expect(processesUsing(folder).length).toBeGreaterThan(0);
     // The app's secret reaches it through the environment, never a command line.
     expect(processesUsing(folder).filter((line) => line.includes('SECRET_KEY'))).toEqual([]);
-    await manager.stop(id);
+    // Stopped as soon as the stop begins, while the app and its sandbox are still going.
+    const stopping = manager.stop(id);
+    expect(await manager.status(id)).toEqual({ state: 'stopped' });
+    await stopping;
     expect(await manager.status(id)).toEqual({ state: 'stopped' });
     expect(manager.socketFor(id)).toBeNull();
     expect(existsSync(socket3)).toBe(false);

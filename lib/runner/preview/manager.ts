@@ -636,6 +636,9 @@ export class PreviewManager {
       entry.run.abort.abort();
       await entry.run.done.catch(() => undefined);
     }
+    // Stopped from here on for `status` and the idle sweeper, while the app and then the sandbox go (closing a
+    // sandbox can take a while under load: `active()` no longer lists it, so neither may `status`).
+    if (!entry.run) entry.state = 'stopped';
     await this.kill(entry);
     // A newer start has taken the preview meanwhile: it is that start's now.
     if (entry.run) return;
