@@ -1,9 +1,9 @@
 /**
  * No object literal in the generator starts with a spread and goes on (`{ ...a, key: x }`, `{ ...a, ...b }`):
  * on Node 20 such an object costs ~1.5 µs per later property and gets a map of its own, so every read of it is
- * megamorphic (lib/generator/patched.ts). The IR's objects are read thousands of times per generation: one such literal in
- * the IR made a 200-entity render ~25 % slower. Use `patched(a, { key: x })`, or put the spread last when the
- * keys are disjoint.
+ * megamorphic (lib/generator/patched.ts). The IR's objects are read thousands of times per generation: one such
+ * literal in the IR made a 200-entity render ~25 % slower. Use `patched(a, { key: x })`, or put the spread last
+ * when the keys are disjoint.
  */
 import fs from 'node:fs';
 import path from 'node:path';
